@@ -1,0 +1,2 @@
+/** IAMUnit: unit tests for AWS IAM policies. */
+package dev.iamunit;
