@@ -1,0 +1,26 @@
+package dev.iamunit.document;
+
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import java.util.Objects;
+
+/**
+ * A whole value a loader could not compute. Where it stands for a string the parser keeps its
+ * placeholder; anywhere structure is needed (a statement, a condition block) it is an error.
+ */
+public record DocUnresolved(Unresolved value) implements DocNode {
+
+  public DocUnresolved {
+    Objects.requireNonNull(value, "value");
+  }
+
+  @Override
+  public SourceLocation location() {
+    return value.location();
+  }
+
+  @Override
+  public String describe() {
+    return value.display();
+  }
+}

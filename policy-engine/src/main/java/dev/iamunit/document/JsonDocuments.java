@@ -1,0 +1,141 @@
+package dev.iamunit.document;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.iamunit.IamUnitException;
+import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads JSON text into a {@link DocNode} tree with the line and column of every value, through
+ * Jackson's streaming parser. Duplicate keys are an error, as in AWS's policy validator.
+ */
+public final class JsonDocuments {
+
+  /** Deep enough for any real policy or template; deeper input is rejected, not a stack overflow. */
+  public static final int MAX_DEPTH = 200;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+          .build();
+
+  private JsonDocuments() {}
+
+  /**
+   * Parses {@code json}, naming {@code file} in locations and errors.
+   *
+   * @throws IamUnitException with the location when the text is not one well-formed JSON value
+   */
+  public static DocNode read(String json, String file) {
+    return read(json, SourceLocation.of(file, 1, 1));
+  }
+
+  /**
+   * Parses {@code json} that begins at {@code origin} in a larger file (a heredoc, a JSON string
+   * inside a template): reported lines are the file's lines.
+   */
+  public static DocNode read(String json, SourceLocation origin) {
+    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+    try (JsonParser parser = FACTORY.createParser(text)) {
+      Reader reader = new Reader(parser, origin);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw new IamUnitException("the document is empty; expected a JSON object", origin);
+      }
+      DocNode root = reader.value();
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        throw new IamUnitException(
+            "unexpected content after the end of the JSON document; remove it", reader.here());
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      SourceLocation where = at == null ? origin : position(origin, at);
+      throw new IamUnitException("malformed JSON: " + e.getOriginalMessage(), where);
+    } catch (IOException e) {
+      throw new IamUnitException("could not read JSON: " + e.getMessage(), origin, e);
+    }
+  }
+
+  static SourceLocation position(SourceLocation origin, JsonLocation at) {
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
+    if (line <= 1) {
+      return origin.at(origin.line(), Math.max(1, origin.column()) + column - 1);
+    }
+    return origin.at(origin.line() + line - 1, column);
+  }
+
+  private static final class Reader {
+    private final JsonParser parser;
+    private final SourceLocation origin;
+
+    Reader(JsonParser parser, SourceLocation origin) {
+      this.parser = parser;
+      this.origin = origin;
+    }
+
+    SourceLocation here() {
+      return position(origin, parser.currentTokenLocation());
+    }
+
+    DocNode value() throws IOException {
+      SourceLocation at = here();
+      JsonToken token = parser.currentToken();
+      switch (token) {
+        case START_OBJECT:
+          return object(at);
+        case START_ARRAY:
+          List<DocNode> items = new ArrayList<>();
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            items.add(value());
+          }
+          return new DocArray(items, at);
+        case VALUE_STRING:
+          return new DocScalar(parser.getText(), DocScalar.Kind.STRING, at);
+        case VALUE_NUMBER_INT:
+        case VALUE_NUMBER_FLOAT:
+          return new DocScalar(parser.getText(), DocScalar.Kind.NUMBER, at);
+        case VALUE_TRUE:
+        case VALUE_FALSE:
+          return new DocScalar(parser.getText(), DocScalar.Kind.BOOLEAN, at);
+        case VALUE_NULL:
+          return new DocScalar("null", DocScalar.Kind.NULL, at);
+        default:
+          throw new IamUnitException("unexpected JSON token " + token, at);
+      }
+    }
+
+    private DocObject object(SourceLocation at) throws IOException {
+      List<DocObject.Member> members = new ArrayList<>();
+      Map<String, SourceLocation> seen = new HashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        SourceLocation keyAt = here();
+        SourceLocation earlier = seen.putIfAbsent(key, keyAt);
+        if (earlier != null) {
+          throw new IamUnitException(
+              "duplicate key \""
+                  + key
+                  + "\" (first at line "
+                  + earlier.line()
+                  + "); AWS rejects documents with duplicate keys: keep one",
+              keyAt);
+        }
+        parser.nextToken();
+        members.add(new DocObject.Member(key, keyAt, value()));
+      }
+      return new DocObject(members, at);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package dev.iamunit.eval;
+
+import dev.iamunit.eval.internal.CompiledPolicy;
+import dev.iamunit.model.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every policy that applies to one request, by type, compiled once: a set can serve any number of
+ * requests from any number of threads.
+ */
+public final class PolicySet {
+
+  private final List<CompiledPolicy> identity;
+  private final Optional<CompiledPolicy> resource;
+  private final List<CompiledPolicy> boundaries;
+  private final List<List<CompiledPolicy>> scpLevels;
+  private final List<List<CompiledPolicy>> rcpLevels;
+  private final List<CompiledPolicy> session;
+
+  private PolicySet(Builder builder) {
+    this.identity = compile(builder.identity, PolicyType.IDENTITY, "identity");
+    this.resource = builder.resource.map(p -> CompiledPolicy.compile(p, PolicyType.RESOURCE, "resource"));
+    this.boundaries = compile(builder.boundaries, PolicyType.PERMISSIONS_BOUNDARY, "permissionBoundaries");
+    this.scpLevels = levels(builder.scpLevels, PolicyType.SERVICE_CONTROL, "scps");
+    this.rcpLevels = levels(builder.rcpLevels, PolicyType.RESOURCE_CONTROL, "rcps");
+    this.session = compile(builder.session, PolicyType.SESSION, "session");
+  }
+
+  private static List<CompiledPolicy> compile(List<Policy> policies, PolicyType type, String name) {
+    List<CompiledPolicy> compiled = new ArrayList<>();
+    for (int i = 0; i < policies.size(); i++) {
+      compiled.add(CompiledPolicy.compile(policies.get(i), type, name + "[" + i + "]"));
+    }
+    return List.copyOf(compiled);
+  }
+
+  private static List<List<CompiledPolicy>> levels(List<List<Policy>> levels, PolicyType type, String name) {
+    List<List<CompiledPolicy>> compiled = new ArrayList<>();
+    for (int i = 0; i < levels.size(); i++) {
+      compiled.add(compile(levels.get(i), type, name + "[" + i + "]"));
+    }
+    return List.copyOf(compiled);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Only identity-based policies, the common case. */
+  public static PolicySet ofIdentity(Policy... policies) {
+    return builder().identity(List.of(policies)).build();
+  }
+
+  List<CompiledPolicy> identity() {
+    return identity;
+  }
+
+  Optional<CompiledPolicy> resource() {
+    return resource;
+  }
+
+  List<CompiledPolicy> boundaries() {
+    return boundaries;
+  }
+
+  List<List<CompiledPolicy>> scpLevels() {
+    return scpLevels;
+  }
+
+  List<List<CompiledPolicy>> rcpLevels() {
+    return rcpLevels;
+  }
+
+  List<CompiledPolicy> session() {
+    return session;
+  }
+
+  /** Every policy of the set, in evaluation order. */
+  public List<Policy> policies() {
+    List<Policy> all = new ArrayList<>();
+    rcpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
+    scpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
+    resource.ifPresent(p -> all.add(p.policy()));
+    identity.forEach(p -> all.add(p.policy()));
+    boundaries.forEach(p -> all.add(p.policy()));
+    session.forEach(p -> all.add(p.policy()));
+    return all;
+  }
+
+  /** Collects the policies of a set. */
+  public static final class Builder {
+    private final List<Policy> identity = new ArrayList<>();
+    private Optional<Policy> resource = Optional.empty();
+    private final List<Policy> boundaries = new ArrayList<>();
+    private final List<List<Policy>> scpLevels = new ArrayList<>();
+    private final List<List<Policy>> rcpLevels = new ArrayList<>();
+    private final List<Policy> session = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder identity(Policy policy) {
+      identity.add(policy);
+      return this;
+    }
+
+    public Builder identity(List<Policy> policies) {
+      identity.addAll(policies);
+      return this;
+    }
+
+    /** The resource-based policy of the requested resource (a role's trust policy for AssumeRole). */
+    public Builder resource(Policy policy) {
+      resource = Optional.of(policy);
+      return this;
+    }
+
+    /**
+     * A permissions boundary document. AWS sets one boundary per principal; several documents
+     * given here are read as the parts of that one boundary, so any of them may allow.
+     */
+    public Builder boundary(Policy policy) {
+      boundaries.add(policy);
+      return this;
+    }
+
+    /** One level of the organization (root, then each OU, then the account): each must allow. */
+    public Builder scpLevel(List<Policy> policies) {
+      scpLevels.add(List.copyOf(policies));
+      return this;
+    }
+
+    public Builder rcpLevel(List<Policy> policies) {
+      rcpLevels.add(List.copyOf(policies));
+      return this;
+    }
+
+    /** A session policy; several (inline and managed) together are the session's policies. */
+    public Builder session(Policy policy) {
+      session.add(policy);
+      return this;
+    }
+
+    public PolicySet build() {
+      return new PolicySet(this);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.iamunit.eval;
+
+/** The policy types AWS evaluates, in the order of its evaluation flow chart. */
+public enum PolicyType {
+  RESOURCE_CONTROL("resource control policy"),
+  SERVICE_CONTROL("service control policy"),
+  RESOURCE("resource-based policy"),
+  IDENTITY("identity-based policy"),
+  PERMISSIONS_BOUNDARY("permissions boundary"),
+  SESSION("session policy");
+
+  private final String description;
+
+  PolicyType(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.iamunit.eval;
+
+import dev.iamunit.eval.internal.Arns;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One request to authorize: who asks, for what action, on which resource, with which context.
+ *
+ * @param principal the principal's ARN: {@code arn:aws:iam::111122223333:user/bob}, an assumed-role
+ *     session {@code arn:aws:sts::111122223333:assumed-role/Deployer/ci}, or a service principal
+ * @param action {@code service:Action}
+ * @param resource the resource ARN, or {@code *} for actions without resource types
+ * @param resourceAccount the account that owns the resource; empty means the principal's account
+ * @param context the request context, exactly as given: nothing is inferred here
+ * @param credentials how the caller signed; it restricts some calls (GetSessionToken credentials
+ *     without MFA cannot call IAM) but never changes {@code context}
+ */
+public record Request(
+    String principal,
+    String action,
+    String resource,
+    Optional<String> resourceAccount,
+    RequestContext context,
+    CredentialKind credentials) {
+
+  public Request {
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(resourceAccount, "resourceAccount");
+    Objects.requireNonNull(context, "context");
+    Objects.requireNonNull(credentials, "credentials");
+  }
+
+  public static Request of(String principal, String action, String resource, RequestContext context) {
+    return new Request(principal, action, resource, Optional.empty(), context, CredentialKind.UNSPECIFIED);
+  }
+
+  /** The account of the principal, from its ARN; empty for service principals. */
+  public Optional<String> principalAccount() {
+    return Arns.account(principal);
+  }
+
+  /** Whether the resource belongs to another account than the principal. */
+  public boolean isCrossAccount() {
+    Optional<String> owner = resourceAccount.filter(a -> !a.isEmpty());
+    return owner.isPresent() && !owner.equals(principalAccount());
+  }
+
+  public Request withContext(RequestContext newContext) {
+    return new Request(principal, action, resource, resourceAccount, newContext, credentials);
+  }
+
+  public Request withResource(String newResource) {
+    return new Request(principal, action, newResource, resourceAccount, context, credentials);
+  }
+
+  public Request withAction(String newAction) {
+    return new Request(principal, newAction, resource, resourceAccount, context, credentials);
+  }
+
+  public Request withResourceAccount(String account) {
+    return new Request(principal, action, resource, Optional.of(account), context, credentials);
+  }
+
+  public Request withCredentials(CredentialKind kind) {
+    return new Request(principal, action, resource, resourceAccount, context, kind);
+  }
+
+  @Override
+  public String toString() {
+    return action + " on " + resource + " by " + principal;
+  }
+}

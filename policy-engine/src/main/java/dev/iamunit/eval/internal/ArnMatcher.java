@@ -1,0 +1,56 @@
+package dev.iamunit.eval.internal;
+
+/**
+ * Matches a resource ARN against a policy pattern, segment by segment: "You can use wildcard
+ * characters (* and ?) within the individual segments of an ARN (the parts separated by colons)
+ * ... If the * wildcard is the last character of a resource ARN segment, it can expand to match
+ * beyond the colon boundaries" (IAM User Guide, IAM JSON policy elements: Resource).
+ */
+final class ArnMatcher {
+
+  private ArnMatcher() {}
+
+  /**
+   * Whether {@code resource} matches {@code pattern}. Partition, service, region and account
+   * compare ignoring case (AWS spells them in lower case); the resource part is case-sensitive.
+   */
+  static boolean matches(Wildcard pattern, String resource) {
+    if (pattern.isStar()) {
+      return true;
+    }
+    int[] patternEnds = pattern.segmentEnds();
+    int[] resourceEnds = colons(resource);
+    if (patternEnds == null || resourceEnds == null) {
+      // Not both ARNs: a request for "*" (an action without resource types), or a policy pattern
+      // with fewer than six segments, where "arn:aws:s3:*" covers everything after its last star.
+      return pattern.matches(resource, false);
+    }
+    int patternStart = 0;
+    int resourceStart = 0;
+    for (int i = 0; i < 5; i++) {
+      if (!pattern.matches(patternStart, patternEnds[i], resource, resourceStart, resourceEnds[i], i > 0)) {
+        return false;
+      }
+      patternStart = patternEnds[i] + 1;
+      resourceStart = resourceEnds[i] + 1;
+    }
+    return pattern.matches(patternStart, pattern.length(), resource, resourceStart, resource.length(), false);
+  }
+
+  private static int[] colons(String value) {
+    if (!value.startsWith("arn:")) {
+      return null;
+    }
+    int[] ends = new int[5];
+    int from = 0;
+    for (int i = 0; i < 5; i++) {
+      int colon = value.indexOf(':', from);
+      if (colon < 0) {
+        return null;
+      }
+      ends[i] = colon;
+      from = colon + 1;
+    }
+    return ends;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.iamunit.eval.internal;
+
+import dev.iamunit.eval.Applicability;
+import dev.iamunit.eval.ConditionResult;
+import dev.iamunit.eval.Request;
+import dev.iamunit.model.Effect;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A statement compiled once for fast matching: action patterns, resource templates, principal
+ * matcher and conditions. A value a loader could not compute matches as broadly as it could
+ * ({@code *}, or a condition taken as met), and such a match is flagged as unresolved.
+ */
+public final class CompiledStatement {
+
+  private final Statement statement;
+  private final Wildcard[] actions;
+  private final ValueTemplate[] resources;
+  private final PrincipalMatcher principal;
+  private final CompiledCondition[] conditions;
+  private final boolean[] conditionUnresolved;
+  private final boolean unresolved;
+
+  public CompiledStatement(Statement statement, boolean variables) {
+    this.statement = statement;
+    this.unresolved = !statement.unresolved().isEmpty();
+    this.actions =
+        statement.action().values().stream()
+            .map(a -> Wildcard.of(broad(a).strip()))
+            .toArray(Wildcard[]::new);
+    this.resources =
+        statement.resource()
+            .map(r -> r.values().stream().map(v -> ValueTemplate.parse(broad(v), variables)).toArray(ValueTemplate[]::new))
+            .orElse(null);
+    this.principal = statement.principal().map(PrincipalMatcher::new).orElse(null);
+    this.conditions = new CompiledCondition[statement.conditions().size()];
+    this.conditionUnresolved = new boolean[conditions.length];
+    for (int i = 0; i < conditions.length; i++) {
+      var condition = statement.conditions().get(i);
+      conditionUnresolved[i] = condition.values().stream().anyMatch(Unresolved::isIn) || Unresolved.isIn(condition.key());
+      conditions[i] = conditionUnresolved[i] ? null : new CompiledCondition(condition, variables);
+    }
+  }
+
+  private static String broad(String value) {
+    return Unresolved.isIn(value) ? Unresolved.replacePlaceholders(value, "*") : value;
+  }
+
+  public Statement statement() {
+    return statement;
+  }
+
+  public Effect effect() {
+    return statement.effect();
+  }
+
+  /** Whether matching relied on values a loader could not compute. */
+  public boolean unresolved() {
+    return unresolved;
+  }
+
+  public boolean matchesAction(String action) {
+    boolean any = false;
+    for (Wildcard pattern : actions) {
+      if (pattern.matches(action, true)) {
+        any = true;
+        break;
+      }
+    }
+    return any != statement.action().negated();
+  }
+
+  /**
+   * Matches the request, stopping at the first element that does not match; fills {@code
+   * conditionResults} when it is not null.
+   */
+  public Applicability match(Request request, Caller caller, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
+    if (!matchesAction(request.action())) {
+      return Applicability.ACTION_NOT_MATCHED;
+    }
+    if (resources != null && !matchesResource(request)) {
+      return Applicability.RESOURCE_NOT_MATCHED;
+    }
+    if (principal != null) {
+      PrincipalMatcher.Grant how = principal.match(caller);
+      if (how == PrincipalMatcher.Grant.NONE) {
+        return Applicability.PRINCIPAL_NOT_MATCHED;
+      }
+      if (grant != null) {
+        grant[0] = how;
+      }
+    }
+    boolean met = true;
+    for (int i = 0; i < conditions.length; i++) {
+      boolean holds = conditions[i] == null || conditions[i].test(request.context());
+      if (conditionResults != null) {
+        conditionResults.add(
+            new ConditionResult(statement.conditions().get(i), holds, request.context().get(statement.conditions().get(i).key())));
+      } else if (!holds) {
+        return Applicability.CONDITION_NOT_MET;
+      }
+      met &= holds;
+    }
+    return met ? Applicability.APPLIED : Applicability.CONDITION_NOT_MET;
+  }
+
+  private boolean matchesResource(Request request) {
+    boolean any = false;
+    for (ValueTemplate template : resources) {
+      Wildcard pattern = template.resolve(request.context());
+      if (pattern != null && ArnMatcher.matches(pattern, request.resource())) {
+        any = true;
+        break;
+      }
+    }
+    return any != statement.resource().orElseThrow().negated();
+  }
+
+  /** Conditions whose values the loader could not compute, which were taken as met. */
+  public List<Integer> unresolvedConditions() {
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < conditionUnresolved.length; i++) {
+      if (conditionUnresolved[i]) {
+        indexes.add(i);
+      }
+    }
+    return indexes;
+  }
+}

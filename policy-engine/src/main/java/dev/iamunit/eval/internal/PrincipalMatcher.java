@@ -1,0 +1,117 @@
+package dev.iamunit.eval.internal;
+
+import dev.iamunit.model.PrincipalElement;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matches the caller against {@code Principal} or {@code NotPrincipal} (IAM User Guide, "AWS JSON
+ * policy elements: Principal" and "NotPrincipal"). Principal values take no wildcards but
+ * {@code "*"}; an account id stands for {@code arn:aws:iam::ACCOUNT:root}.
+ */
+public final class PrincipalMatcher {
+
+  /** How a resource-based policy named the caller: it decides what else must allow. */
+  public enum Grant {
+    NONE,
+    /** The account, which delegates to the account's own identity-based policies. */
+    ACCOUNT,
+    /** The role of an assumed-role session. */
+    ROLE,
+    /** The caller itself: its user, session or federated-user ARN, or everyone ("*"). */
+    DIRECT
+  }
+
+  private final boolean negated;
+  private final boolean anyone;
+  private final Map<String, List<String>> byType;
+
+  PrincipalMatcher(PrincipalElement element) {
+    this.negated = element.negated();
+    this.anyone = element.anyone();
+    this.byType = element.byType();
+  }
+
+  /** For Principal, how it names the caller; for NotPrincipal, DIRECT when the caller is not excluded. */
+  Grant match(Caller caller) {
+    if (negated) {
+      return excluded(caller) ? Grant.NONE : Grant.DIRECT;
+    }
+    if (anyone) {
+      return Grant.DIRECT;
+    }
+    Grant best = Grant.NONE;
+    for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
+      for (String value : entry.getValue()) {
+        Grant grant = entry.getKey().equals(PrincipalElement.AWS) ? awsGrant(value, caller) : otherGrant(value, caller);
+        if (grant.compareTo(best) > 0) {
+          best = grant;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static Grant awsGrant(String raw, Caller caller) {
+    String value = raw.strip();
+    if (value.equals("*")) {
+      return Grant.DIRECT;
+    }
+    if (value.equals(caller.arn())) {
+      return Grant.DIRECT;
+    }
+    if (isAccount(value, caller.account())) {
+      return Grant.ACCOUNT;
+    }
+    if (caller.isSessionOf(value)) {
+      return Grant.ROLE;
+    }
+    return Grant.NONE;
+  }
+
+  private static Grant otherGrant(String value, Caller caller) {
+    return value.strip().equals("*") || value.strip().equals(caller.arn()) ? Grant.DIRECT : Grant.NONE;
+  }
+
+  private static boolean isAccount(String value, String account) {
+    if (account.isEmpty()) {
+      return false;
+    }
+    if (value.equals(account)) {
+      return true;
+    }
+    String[] parts = Arns.split(value);
+    return parts != null && parts[2].equals("iam") && parts[4].equals(account) && parts[5].equals("root");
+  }
+
+  /**
+   * NotPrincipal excludes a caller only when every layer of its identity is listed: "you must also
+   * specify the account ARN of the not-denied principal" and, for a session, the role (IAM User
+   * Guide, NotPrincipal).
+   */
+  private boolean excluded(Caller caller) {
+    if (anyone) {
+      return true;
+    }
+    boolean self = false;
+    boolean account = caller.account().isEmpty();
+    boolean role = caller.kind() != Caller.Kind.ROLE_SESSION;
+    for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
+      for (String raw : entry.getValue()) {
+        String value = raw.strip();
+        if (value.equals("*")) {
+          return true;
+        }
+        self |= value.equals(caller.arn());
+        if (entry.getKey().equals(PrincipalElement.AWS)) {
+          account |= isAccount(value, caller.account());
+          role |= caller.isSessionOf(value);
+        }
+      }
+    }
+    if (caller.kind() == Caller.Kind.ROOT) {
+      return self || account;
+    }
+    return self && account && role;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.iamunit.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One AWS account's IAM, as loaded from templates: principals, managed policies, resource-based
+ * policies, the organization above it, and every value the loaders could not compute.
+ */
+public final class Account {
+
+  public static final String DEFAULT_ID = "123456789012";
+  public static final String DEFAULT_PARTITION = "aws";
+  public static final String DEFAULT_REGION = "us-east-1";
+
+  private final String id;
+  private final String partition;
+  private final String region;
+  private final Map<String, User> users;
+  private final Map<String, Group> groups;
+  private final Map<String, Role> roles;
+  private final Map<String, ManagedPolicy> managedPolicies;
+  private final Map<String, Policy> resourcePolicies;
+  private final Organization organization;
+  private final List<Unresolved> unresolved;
+
+  private Account(Builder builder) {
+    this.id = builder.id;
+    this.partition = builder.partition;
+    this.region = builder.region;
+    this.users = Collections.unmodifiableMap(new LinkedHashMap<>(builder.users));
+    this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(builder.groups));
+    this.roles = Collections.unmodifiableMap(new LinkedHashMap<>(builder.roles));
+    this.managedPolicies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.managedPolicies));
+    this.resourcePolicies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourcePolicies));
+    this.organization = builder.organization;
+    this.unresolved = List.copyOf(builder.unresolved);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String partition() {
+    return partition;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public Optional<User> user(String name) {
+    return Optional.ofNullable(users.get(name));
+  }
+
+  public Optional<Group> group(String name) {
+    return Optional.ofNullable(groups.get(name));
+  }
+
+  public Optional<Role> role(String name) {
+    return Optional.ofNullable(roles.get(name));
+  }
+
+  /** A managed policy by ARN: customer managed or an AWS managed one a template attached. */
+  public Optional<ManagedPolicy> managedPolicy(String arn) {
+    return Optional.ofNullable(managedPolicies.get(arn));
+  }
+
+  /** The resource-based policy of a resource, by the resource's ARN. */
+  public Optional<Policy> resourcePolicy(String resourceArn) {
+    return Optional.ofNullable(resourcePolicies.get(resourceArn));
+  }
+
+  public Map<String, User> users() {
+    return users;
+  }
+
+  public Map<String, Group> groups() {
+    return groups;
+  }
+
+  public Map<String, Role> roles() {
+    return roles;
+  }
+
+  public Map<String, ManagedPolicy> managedPolicies() {
+    return managedPolicies;
+  }
+
+  public Map<String, Policy> resourcePolicies() {
+    return resourcePolicies;
+  }
+
+  public Organization organization() {
+    return organization;
+  }
+
+  /** Values the loaders could not compute: harmless until a decision depends on one. */
+  public List<Unresolved> unresolved() {
+    return unresolved;
+  }
+
+  public Builder toBuilder() {
+    Builder builder = new Builder().id(id).partition(partition).region(region).organization(organization);
+    builder.users.putAll(users);
+    builder.groups.putAll(groups);
+    builder.roles.putAll(roles);
+    builder.managedPolicies.putAll(managedPolicies);
+    builder.resourcePolicies.putAll(resourcePolicies);
+    builder.unresolved.addAll(unresolved);
+    return builder;
+  }
+
+  /** Collects an account; a name added twice replaces the first (loaders check duplicates). */
+  public static final class Builder {
+    private String id = DEFAULT_ID;
+    private String partition = DEFAULT_PARTITION;
+    private String region = DEFAULT_REGION;
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Role> roles = new LinkedHashMap<>();
+    private final Map<String, ManagedPolicy> managedPolicies = new LinkedHashMap<>();
+    private final Map<String, Policy> resourcePolicies = new LinkedHashMap<>();
+    private Organization organization = Organization.NONE;
+    private final List<Unresolved> unresolved = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder id(String value) {
+      this.id = Objects.requireNonNull(value, "id");
+      return this;
+    }
+
+    public Builder partition(String value) {
+      this.partition = Objects.requireNonNull(value, "partition");
+      return this;
+    }
+
+    public Builder region(String value) {
+      this.region = Objects.requireNonNull(value, "region");
+      return this;
+    }
+
+    public Builder user(User user) {
+      users.put(user.name(), user);
+      return this;
+    }
+
+    public Builder group(Group group) {
+      groups.put(group.name(), group);
+      return this;
+    }
+
+    public Builder role(Role role) {
+      roles.put(role.name(), role);
+      return this;
+    }
+
+    public Builder managedPolicy(ManagedPolicy policy) {
+      managedPolicies.put(policy.arn(), policy);
+      return this;
+    }
+
+    public Builder resourcePolicy(String resourceArn, Policy policy) {
+      resourcePolicies.put(resourceArn, policy);
+      return this;
+    }
+
+    public Builder organization(Organization value) {
+      this.organization = Objects.requireNonNull(value, "organization");
+      return this;
+    }
+
+    public Builder unresolved(Unresolved value) {
+      unresolved.add(value);
+      return this;
+    }
+
+    public Optional<User> user(String name) {
+      return Optional.ofNullable(users.get(name));
+    }
+
+    public Optional<Group> group(String name) {
+      return Optional.ofNullable(groups.get(name));
+    }
+
+    public Optional<Role> role(String name) {
+      return Optional.ofNullable(roles.get(name));
+    }
+
+    public Account build() {
+      return new Account(this);
+    }
+  }
+}

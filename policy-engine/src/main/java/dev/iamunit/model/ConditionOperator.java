@@ -1,0 +1,177 @@
+package dev.iamunit.model;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A condition operator as AWS documents it in "IAM JSON policy elements: Condition operators": a
+ * base operator, optionally {@code ...IfExists}, optionally qualified by {@code ForAnyValue:} or
+ * {@code ForAllValues:}.
+ *
+ * @param name as written
+ * @param type the base operator
+ * @param qualifier the set operator, or {@link SetQualifier#NONE}
+ * @param ifExists whether {@code IfExists} is appended
+ */
+public record ConditionOperator(String name, Type type, SetQualifier qualifier, boolean ifExists) {
+
+  /** {@code ForAnyValue:} and {@code ForAllValues:} ("Set operators for multivalued context keys"). */
+  public enum SetQualifier {
+    NONE(""),
+    FOR_ANY_VALUE("ForAnyValue:"),
+    FOR_ALL_VALUES("ForAllValues:");
+
+    private final String prefix;
+
+    SetQualifier(String prefix) {
+      this.prefix = prefix;
+    }
+
+    public String prefix() {
+      return prefix;
+    }
+  }
+
+  /** The operator families of the IAM User Guide. */
+  public enum Family {
+    STRING,
+    NUMERIC,
+    DATE,
+    BOOL,
+    BINARY,
+    IP_ADDRESS,
+    ARN,
+    NULL
+  }
+
+  /** Every base operator, with its family and whether it is a negated ("Not...") operator. */
+  public enum Type {
+    STRING_EQUALS("StringEquals", Family.STRING, false),
+    STRING_NOT_EQUALS("StringNotEquals", Family.STRING, true),
+    STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", Family.STRING, false),
+    STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", Family.STRING, true),
+    STRING_LIKE("StringLike", Family.STRING, false),
+    STRING_NOT_LIKE("StringNotLike", Family.STRING, true),
+    NUMERIC_EQUALS("NumericEquals", Family.NUMERIC, false),
+    NUMERIC_NOT_EQUALS("NumericNotEquals", Family.NUMERIC, true),
+    NUMERIC_LESS_THAN("NumericLessThan", Family.NUMERIC, false),
+    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", Family.NUMERIC, false),
+    NUMERIC_GREATER_THAN("NumericGreaterThan", Family.NUMERIC, false),
+    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", Family.NUMERIC, false),
+    DATE_EQUALS("DateEquals", Family.DATE, false),
+    DATE_NOT_EQUALS("DateNotEquals", Family.DATE, true),
+    DATE_LESS_THAN("DateLessThan", Family.DATE, false),
+    DATE_LESS_THAN_EQUALS("DateLessThanEquals", Family.DATE, false),
+    DATE_GREATER_THAN("DateGreaterThan", Family.DATE, false),
+    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", Family.DATE, false),
+    BOOL("Bool", Family.BOOL, false),
+    BINARY_EQUALS("BinaryEquals", Family.BINARY, false),
+    IP_ADDRESS("IpAddress", Family.IP_ADDRESS, false),
+    NOT_IP_ADDRESS("NotIpAddress", Family.IP_ADDRESS, true),
+    ARN_EQUALS("ArnEquals", Family.ARN, false),
+    ARN_LIKE("ArnLike", Family.ARN, false),
+    ARN_NOT_EQUALS("ArnNotEquals", Family.ARN, true),
+    ARN_NOT_LIKE("ArnNotLike", Family.ARN, true),
+    NULL("Null", Family.NULL, false);
+
+    private final String json;
+    private final Family family;
+    private final boolean negated;
+
+    Type(String json, Family family, boolean negated) {
+      this.json = json;
+      this.family = family;
+      this.negated = negated;
+    }
+
+    public String json() {
+      return json;
+    }
+
+    public Family family() {
+      return family;
+    }
+
+    /** A "Not" operator: it matches when no value matches, and so also on an absent key. */
+    public boolean negated() {
+      return negated;
+    }
+  }
+
+  public ConditionOperator {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(qualifier, "qualifier");
+  }
+
+  /**
+   * Parses an operator name. Operator names are case-sensitive in AWS; a near miss is not an
+   * operator, so that a typo never silently changes a decision.
+   */
+  public static Optional<ConditionOperator> parse(String name) {
+    String rest = name;
+    SetQualifier qualifier = SetQualifier.NONE;
+    for (SetQualifier q : SetQualifier.values()) {
+      if (q != SetQualifier.NONE && rest.startsWith(q.prefix())) {
+        qualifier = q;
+        rest = rest.substring(q.prefix().length());
+      }
+    }
+    boolean ifExists = false;
+    if (rest.endsWith("IfExists")) {
+      ifExists = true;
+      rest = rest.substring(0, rest.length() - "IfExists".length());
+    }
+    for (Type type : Type.values()) {
+      if (type.json.equals(rest)) {
+        // "You can't use IfExists with the Null condition operator" (IAM User Guide).
+        if (ifExists && type == Type.NULL) {
+          return Optional.empty();
+        }
+        return Optional.of(new ConditionOperator(name, type, qualifier, ifExists));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The known operator spelled most like {@code name}, for "did you mean" messages. */
+  public static String closestTo(String name) {
+    String wanted = name.toLowerCase(Locale.ROOT);
+    String qualifier = "";
+    if (wanted.startsWith("foranyvalue:")) {
+      qualifier = SetQualifier.FOR_ANY_VALUE.prefix();
+    } else if (wanted.startsWith("forallvalues:")) {
+      qualifier = SetQualifier.FOR_ALL_VALUES.prefix();
+    }
+    String base = wanted.substring(qualifier.length());
+    boolean ifExists = base.endsWith("ifexists");
+    String bare = ifExists ? base.substring(0, base.length() - "ifexists".length()) : base;
+    Type best =
+        Arrays.stream(Type.values())
+            .min(Comparator.comparingInt(t -> distance(t.json.toLowerCase(Locale.ROOT), bare)))
+            .orElseThrow();
+    return qualifier + best.json + (ifExists && best != Type.NULL ? "IfExists" : "");
+  }
+
+  private static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

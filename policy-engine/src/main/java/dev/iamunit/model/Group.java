@@ -1,0 +1,27 @@
+package dev.iamunit.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An IAM group. Membership is recorded on the {@link User}.
+ *
+ * @param name the group name
+ * @param path the IAM path
+ * @param arn {@code arn:PARTITION:iam::ACCOUNT:group/PATH/NAME}
+ * @param inlinePolicies inline policies
+ * @param managedPolicyArns ARNs of attached managed policies
+ * @param location where the group is declared
+ */
+public record Group(
+    String name, String path, String arn, List<Policy> inlinePolicies, List<String> managedPolicyArns, SourceLocation location) {
+
+  public Group {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(arn, "arn");
+    inlinePolicies = List.copyOf(inlinePolicies);
+    managedPolicyArns = List.copyOf(managedPolicyArns);
+    Objects.requireNonNull(location, "location");
+  }
+}

@@ -1,0 +1,23 @@
+package dev.iamunit.model;
+
+import java.util.Objects;
+
+/**
+ * A managed policy: customer managed (declared in a template) or AWS managed (from the bundled AWS
+ * data).
+ *
+ * @param arn its ARN
+ * @param name its name
+ * @param path its IAM path
+ * @param document the policy document
+ * @param awsManaged whether AWS owns it
+ */
+public record ManagedPolicy(String arn, String name, String path, Policy document, boolean awsManaged) {
+
+  public ManagedPolicy {
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(document, "document");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.iamunit.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An IAM policy document.
+ *
+ * @param name how the user knows it: a policy name, a template address, or the file
+ * @param version the {@code Version} element as written, or empty when absent
+ * @param id the {@code Id} element
+ * @param statements in document order
+ * @param location where the document starts
+ */
+public record Policy(
+    String name, Optional<String> version, Optional<String> id, List<Statement> statements, SourceLocation location) {
+
+  /** The current policy language version, the only one with policy variables. */
+  public static final String VERSION_2012 = "2012-10-17";
+
+  /** The older version, the default when {@code Version} is absent. */
+  public static final String VERSION_2008 = "2008-10-17";
+
+  public Policy {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(id, "id");
+    statements = List.copyOf(statements);
+    Objects.requireNonNull(location, "location");
+  }
+
+  /**
+   * "If you do not include the Version element, the value defaults to 2008-10-17 ... policy
+   * variables are treated as literal strings" (IAM User Guide, IAM JSON policy elements: Version).
+   */
+  public boolean substitutesVariables() {
+    return version.map(VERSION_2012::equals).orElse(false);
+  }
+
+  /** The statement with this Sid. */
+  public Optional<Statement> statement(String sid) {
+    return statements.stream().filter(s -> s.sid().filter(sid::equals).isPresent()).findFirst();
+  }
+
+  /** This policy under another name, as when a template attaches it. */
+  public Policy named(String newName) {
+    return new Policy(newName, version, id, statements, location);
+  }
+}

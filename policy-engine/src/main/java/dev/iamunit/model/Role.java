@@ -1,0 +1,43 @@
+package dev.iamunit.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An IAM role.
+ *
+ * @param name the role name
+ * @param path the IAM path
+ * @param arn {@code arn:PARTITION:iam::ACCOUNT:role/PATH/NAME}
+ * @param trustPolicy the assume-role policy, a resource-based policy on the role
+ * @param tags principal tags
+ * @param inlinePolicies inline policies
+ * @param managedPolicyArns ARNs of attached managed policies
+ * @param permissionsBoundaryArn ARN of the permissions boundary
+ * @param location where the role is declared
+ */
+public record Role(
+    String name,
+    String path,
+    String arn,
+    Optional<Policy> trustPolicy,
+    Map<String, String> tags,
+    List<Policy> inlinePolicies,
+    List<String> managedPolicyArns,
+    Optional<String> permissionsBoundaryArn,
+    SourceLocation location) {
+
+  public Role {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(arn, "arn");
+    Objects.requireNonNull(trustPolicy, "trustPolicy");
+    tags = Map.copyOf(tags);
+    inlinePolicies = List.copyOf(inlinePolicies);
+    managedPolicyArns = List.copyOf(managedPolicyArns);
+    Objects.requireNonNull(permissionsBoundaryArn, "permissionsBoundaryArn");
+    Objects.requireNonNull(location, "location");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.iamunit.model;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A value a loader could not compute: a remote module output, an import from another stack, a
+ * function it does not know. It is never replaced by a guess. Inside policy text the value stands
+ * as {@link #placeholder()}, a token no real policy contains, so that the evaluator can tell which
+ * parts of a string are known; a decision that depends on it fails with {@link #location()}.
+ *
+ * @param expression the expression as written ({@code var.bucket_arn}, {@code !ImportValue Shared})
+ * @param location where it is written
+ * @param reason why it could not be resolved, and what would resolve it
+ * @param placeholder the token that stands for it inside strings
+ */
+public record Unresolved(String expression, SourceLocation location, String reason, String placeholder) {
+
+  /** Private-use characters: they cannot come from a real template by accident. */
+  static final char OPEN = '\uE000';
+
+  static final char CLOSE = '\uE001';
+
+  private static final AtomicLong NEXT = new AtomicLong();
+
+  public Unresolved {
+    Objects.requireNonNull(expression, "expression");
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(placeholder, "placeholder");
+  }
+
+  /** A new unresolved value with a placeholder unique in this JVM. */
+  public static Unresolved of(String expression, SourceLocation location, String reason) {
+    return new Unresolved(expression, location, reason, OPEN + Long.toString(NEXT.incrementAndGet()) + CLOSE);
+  }
+
+  /** Whether a string holds a placeholder of some unresolved value. */
+  public static boolean isIn(String text) {
+    return text.indexOf(OPEN) >= 0;
+  }
+
+  /**
+   * {@code text} with every placeholder replaced by {@code replacement}: {@code "*"} to match as
+   * broadly as the unknown value could, or a readable form for messages.
+   */
+  public static String replacePlaceholders(String text, String replacement) {
+    StringBuilder result = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf(OPEN, i);
+      int close = open < 0 ? -1 : text.indexOf(CLOSE, open);
+      if (close < 0) {
+        result.append(text, i, text.length());
+        break;
+      }
+      result.append(text, i, open).append(replacement);
+      i = close + 1;
+    }
+    return result.toString();
+  }
+
+  /** How it reads in messages: {@code <unresolved: var.bucket_arn>}. */
+  public String display() {
+    return "<unresolved: " + expression + ">";
+  }
+
+  @Override
+  public String toString() {
+    return display() + " at " + location + ": " + reason;
+  }
+}

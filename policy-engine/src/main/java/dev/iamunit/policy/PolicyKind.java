@@ -1,0 +1,44 @@
+package dev.iamunit.policy;
+
+/**
+ * Where a policy is used, which decides what AWS's policy validator requires of its statements.
+ */
+public enum PolicyKind {
+  /** Attached to a user, group or role (inline or managed): no Principal; Resource required. */
+  IDENTITY("identity-based policy", false, true),
+  /** A permissions boundary: an identity-based managed policy used as a limit. */
+  PERMISSIONS_BOUNDARY("permissions boundary", false, true),
+  /** A session policy passed to AssumeRole or GetFederationToken. */
+  SESSION("session policy", false, true),
+  /** A service control policy of AWS Organizations: no Principal. */
+  SERVICE_CONTROL("service control policy", false, true),
+  /** A resource control policy of AWS Organizations: Principal required. */
+  RESOURCE_CONTROL("resource control policy", true, true),
+  /** A resource-based policy (bucket, queue, topic, key, function): Principal required. */
+  RESOURCE("resource-based policy", true, true),
+  /** A role's trust policy: Principal required, no Resource. */
+  TRUST("role trust policy", true, false);
+
+  private final String description;
+  private final boolean principalRequired;
+  private final boolean resourceRequired;
+
+  PolicyKind(String description, boolean principalRequired, boolean resourceRequired) {
+    this.description = description;
+    this.principalRequired = principalRequired;
+    this.resourceRequired = resourceRequired;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Resource-based kinds need a Principal; identity-based kinds must not have one. */
+  public boolean principalRequired() {
+    return principalRequired;
+  }
+
+  public boolean resourceRequired() {
+    return resourceRequired;
+  }
+}

@@ -1,0 +1,333 @@
+package dev.iamunit.policy;
+
+import dev.iamunit.document.DocArray;
+import dev.iamunit.document.DocNode;
+import dev.iamunit.document.DocObject;
+import dev.iamunit.document.DocScalar;
+import dev.iamunit.document.DocUnresolved;
+import dev.iamunit.document.JsonDocuments;
+import dev.iamunit.model.ActionElement;
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.ConditionOperator;
+import dev.iamunit.model.Effect;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.PrincipalElement;
+import dev.iamunit.model.ResourceElement;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a policy document into the {@link Policy} model: strict where AWS's policy validator is
+ * strict (IAM User Guide, "IAM JSON policy element reference" and "Grammar of the IAM JSON policy
+ * language"), lenient where AWS is (a single statement object, a string for a list).
+ */
+public final class PolicyParser {
+
+  private static final Set<String> POLICY_ELEMENTS = Set.of("Version", "Id", "Statement");
+
+  private static final Set<String> STATEMENT_ELEMENTS =
+      Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
+
+  /** "arn:partition:service:region:account-id:resource..." (IAM identifiers: ARNs). */
+  private static final Pattern ARN = Pattern.compile("arn:[^:]*:[^:]*:[^:]*:[^:]*:.*", Pattern.DOTALL);
+
+  private PolicyParser() {}
+
+  /** Parses policy JSON from a file; {@code name} is how messages refer to the policy. */
+  public static Policy parse(String json, String file, PolicyKind kind, String name) {
+    return parse(JsonDocuments.read(json, file), kind, name);
+  }
+
+  /** Parses policy JSON that starts at {@code origin} inside a template (a heredoc, a string). */
+  public static Policy parse(String json, SourceLocation origin, PolicyKind kind, String name) {
+    return parse(JsonDocuments.read(json, origin), kind, name);
+  }
+
+  /** Parses a document tree built by a loader. */
+  public static Policy parse(DocNode document, PolicyKind kind, String name) {
+    DocObject root = object(document, "a policy document must be a JSON object with a Statement element");
+    Optional<String> version = Optional.empty();
+    Optional<String> id = Optional.empty();
+    DocObject.Member statementMember = null;
+    for (DocObject.Member member : root.members()) {
+      switch (member.key()) {
+        case "Version" -> {
+          String text = string(member.value(), "Version");
+          if (!text.equals(Policy.VERSION_2012) && !text.equals(Policy.VERSION_2008)) {
+            throw error(
+                "unknown Version \"" + text + "\"; use \"2012-10-17\" (or \"2008-10-17\", without policy variables)",
+                member.value().location());
+          }
+          version = Optional.of(text);
+        }
+        case "Id" -> id = Optional.of(string(member.value(), "Id"));
+        case "Statement" -> statementMember = member;
+        default -> throw unknownElement(member, POLICY_ELEMENTS, "a policy");
+      }
+    }
+    if (statementMember == null) {
+      throw error("the policy has no Statement element; add at least one statement", root.location());
+    }
+    List<DocNode> statementNodes =
+        statementMember.value() instanceof DocArray array ? array.items() : List.of(statementMember.value());
+    List<Statement> statements = new ArrayList<>();
+    Map<String, SourceLocation> sids = new HashMap<>();
+    for (DocNode node : statementNodes) {
+      Statement statement = statement(node, statements.size(), kind);
+      statement.sid().ifPresent(
+          sid -> {
+            SourceLocation earlier = sids.putIfAbsent(sid, statement.location());
+            if (earlier != null) {
+              throw error(
+                  "duplicate Sid \"" + sid + "\" (also at line " + earlier.line() + "); each Sid in a policy must be unique",
+                  statement.location());
+            }
+          });
+      statements.add(statement);
+    }
+    return new Policy(name, version, id, statements, root.location());
+  }
+
+  private static Statement statement(DocNode node, int index, PolicyKind kind) {
+    DocObject object = object(node, "a statement must be a JSON object");
+    Map<String, DocObject.Member> elements = new LinkedHashMap<>();
+    for (DocObject.Member member : object.members()) {
+      if (!STATEMENT_ELEMENTS.contains(member.key())) {
+        throw unknownElement(member, STATEMENT_ELEMENTS, "a statement");
+      }
+      elements.put(member.key(), member);
+    }
+    List<Unresolved> unresolved = new ArrayList<>();
+    SourceLocation at = object.location();
+
+    Optional<String> sid = Optional.ofNullable(elements.get("Sid")).map(m -> string(m.value(), "Sid"));
+
+    DocObject.Member effectMember = elements.get("Effect");
+    if (effectMember == null) {
+      throw error("the statement has no Effect; add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"", at);
+    }
+    String effectText = string(effectMember.value(), "Effect");
+    Effect effect =
+        switch (effectText) {
+          case "Allow" -> Effect.ALLOW;
+          case "Deny" -> Effect.DENY;
+          default -> throw error(
+              "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"" + effectText + "\"",
+              effectMember.value().location());
+        };
+
+    DocObject.Member action = exclusive(elements, "Action", "NotAction", at);
+    if (action == null) {
+      throw error("the statement has neither Action nor NotAction; name the actions it " + verb(effect), at);
+    }
+    List<String> actions = strings(action.value(), action.key(), unresolved);
+    for (int i = 0; i < actions.size(); i++) {
+      actions.set(i, checkedAction(actions.get(i), action));
+    }
+
+    DocObject.Member resource = exclusive(elements, "Resource", "NotResource", at);
+    if (resource == null && kind.resourceRequired()) {
+      throw error(
+          "the statement has neither Resource nor NotResource, which a " + kind.description()
+              + " requires; add \"Resource\": \"*\" or the ARNs it " + verb(effect),
+          at);
+    }
+    Optional<ResourceElement> resources = Optional.empty();
+    if (resource != null) {
+      List<String> values = strings(resource.value(), resource.key(), unresolved);
+      for (String value : values) {
+        if (!value.equals("*") && !ARN.matcher(value).matches() && !Unresolved.isIn(value)) {
+          throw error(
+              "malformed ARN \"" + value + "\" in " + resource.key()
+                  + "; an ARN has the form arn:partition:service:region:account-id:resource, or use \"*\"",
+              resource.value().location());
+        }
+      }
+      resources = Optional.of(new ResourceElement(values, resource.key().equals("NotResource"), resource.keyLocation()));
+    }
+
+    DocObject.Member principal = exclusive(elements, "Principal", "NotPrincipal", at);
+    if (principal != null && !kind.principalRequired()) {
+      throw error(
+          "a " + kind.description() + " cannot have " + principal.key()
+              + ": it applies to the principal it is attached to; remove the element",
+          principal.keyLocation());
+    }
+    if (principal == null && kind.principalRequired()) {
+      throw error(
+          "the statement has neither Principal nor NotPrincipal, which a " + kind.description()
+              + " requires; name who it applies to, for example \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}",
+          at);
+    }
+    Optional<PrincipalElement> principals =
+        principal == null ? Optional.empty() : Optional.of(principal(principal, unresolved));
+
+    List<Condition> conditions = new ArrayList<>();
+    DocObject.Member condition = elements.get("Condition");
+    if (condition != null) {
+      conditions(condition, conditions, unresolved);
+    }
+    return new Statement(
+        sid,
+        effect,
+        new ActionElement(actions, action.key().equals("NotAction"), action.keyLocation()),
+        resources,
+        principals,
+        conditions,
+        index,
+        at,
+        unresolved);
+  }
+
+  private static String verb(Effect effect) {
+    return effect == Effect.ALLOW ? "allows" : "denies";
+  }
+
+  /**
+   * "service:action" with wildcards, or "*". AWS ignores surrounding whitespace in actions, but a
+   * prefix without a colon is no action at all.
+   */
+  private static String checkedAction(String value, DocObject.Member element) {
+    if (Unresolved.isIn(value)) {
+      return value;
+    }
+    String action = value.strip();
+    int colon = action.indexOf(':');
+    if (action.equals("*")) {
+      return action;
+    }
+    if (colon <= 0 || colon == action.length() - 1 || action.indexOf(':', colon + 1) >= 0) {
+      throw error(
+          "\"" + value + "\" in " + element.key() + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
+          element.value().location());
+    }
+    return action;
+  }
+
+  private static PrincipalElement principal(DocObject.Member member, List<Unresolved> unresolved) {
+    boolean negated = member.key().equals("NotPrincipal");
+    DocNode value = member.value();
+    if (value instanceof DocScalar scalar && scalar.kind() == DocScalar.Kind.STRING) {
+      if (!scalar.text().equals("*")) {
+        throw error(
+            member.key() + " as a string must be \"*\"; name principals as {\"AWS\": [...]} , {\"Service\": ...}, {\"Federated\": ...} or {\"CanonicalUser\": ...}",
+            value.location());
+      }
+      return new PrincipalElement(negated, true, Map.of(), member.keyLocation());
+    }
+    DocObject object = object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
+    Map<String, List<String>> byType = new LinkedHashMap<>();
+    for (DocObject.Member type : object.members()) {
+      if (!PrincipalElement.TYPES.contains(type.key())) {
+        throw error(
+            "unknown principal type \"" + type.key() + "\" in " + member.key() + "; use one of " + PrincipalElement.TYPES,
+            type.keyLocation());
+      }
+      byType.put(type.key(), strings(type.value(), member.key() + "." + type.key(), unresolved));
+    }
+    return new PrincipalElement(negated, false, byType, member.keyLocation());
+  }
+
+  private static void conditions(DocObject.Member member, List<Condition> into, List<Unresolved> unresolved) {
+    DocObject block =
+        object(member.value(), "Condition must be an object of operators, such as {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+    for (DocObject.Member operatorMember : block.members()) {
+      String name = operatorMember.key();
+      ConditionOperator operator =
+          ConditionOperator.parse(name)
+              .orElseThrow(
+                  () -> error(
+                      "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
+                          + "\"? AWS rejects policies with unknown operators",
+                      operatorMember.keyLocation()));
+      DocObject keys =
+          object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
+      if (keys.members().isEmpty()) {
+        throw error("condition operator " + name + " has no condition keys; add one or remove the operator", keys.location());
+      }
+      for (DocObject.Member key : keys.members()) {
+        List<String> values = strings(key.value(), name + " " + key.key(), unresolved);
+        into.add(new Condition(operator, key.key(), values, key.keyLocation()));
+      }
+    }
+  }
+
+  private static DocObject.Member exclusive(Map<String, DocObject.Member> elements, String plain, String negated, SourceLocation at) {
+    DocObject.Member a = elements.get(plain);
+    DocObject.Member b = elements.get(negated);
+    if (a != null && b != null) {
+      throw error("the statement has both " + plain + " and " + negated + "; a statement can have only one of them", b.keyLocation());
+    }
+    return a != null ? a : b;
+  }
+
+  private static DocObject object(DocNode node, String expectation) {
+    if (node instanceof DocObject object) {
+      return object;
+    }
+    if (node instanceof DocUnresolved unresolved) {
+      throw error(
+          "cannot evaluate a policy built from " + unresolved.value().display() + ": " + unresolved.value().reason(),
+          node.location());
+    }
+    throw error(expectation + ", not " + node.describe(), node.location());
+  }
+
+  private static String string(DocNode node, String element) {
+    if (node instanceof DocScalar scalar && scalar.kind() == DocScalar.Kind.STRING && scalar.unresolved().isEmpty()) {
+      return scalar.text();
+    }
+    if (node instanceof DocUnresolved || node instanceof DocScalar s && !s.unresolved().isEmpty()) {
+      throw error(element + " is built from a value IAMUnit cannot compute (" + node.describe() + "); give it a literal value", node.location());
+    }
+    throw error(element + " must be a string, not " + node.describe(), node.location());
+  }
+
+  /** A string or a list of strings; booleans and numbers as their text, as AWS accepts them. */
+  private static List<String> strings(DocNode node, String element, List<Unresolved> unresolved) {
+    List<String> values = new ArrayList<>();
+    if (node instanceof DocArray array) {
+      for (DocNode item : array.items()) {
+        values.add(scalar(item, element, unresolved));
+      }
+    } else {
+      values.add(scalar(node, element, unresolved));
+    }
+    return values;
+  }
+
+  private static String scalar(DocNode node, String element, List<Unresolved> unresolved) {
+    if (node instanceof DocUnresolved value) {
+      unresolved.add(value.value());
+      return value.value().placeholder();
+    }
+    if (node instanceof DocScalar scalar && scalar.kind() != DocScalar.Kind.NULL) {
+      unresolved.addAll(scalar.unresolved());
+      return scalar.text();
+    }
+    throw error(element + " must be a string or a list of strings, not " + node.describe(), node.location());
+  }
+
+  private static InvalidPolicyException unknownElement(DocObject.Member member, Set<String> known, String where) {
+    String suggestion =
+        known.stream()
+            .filter(k -> k.equalsIgnoreCase(member.key()))
+            .findFirst()
+            .map(k -> "did you mean \"" + k + "\"? Element names are case-sensitive")
+            .orElse("the elements of " + where + " are " + String.join(", ", known.stream().sorted().toList()));
+    return error("unknown element \"" + member.key() + "\" in " + where + "; " + suggestion, member.keyLocation());
+  }
+
+  private static InvalidPolicyException error(String message, SourceLocation location) {
+    return new InvalidPolicyException(message, location);
+  }
+}
