@@ -1,0 +1,75 @@
+package dev.iamunit.iac;
+
+import dev.iamunit.model.Account;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a loader needs besides the files: the account the templates deploy into, values for
+ * parameters and variables, and where the project root is (paths in {@code file()} may not leave
+ * it).
+ *
+ * @param accountId {@code AWS::AccountId}, {@code data.aws_caller_identity.current.account_id}
+ * @param region {@code AWS::Region}
+ * @param partition {@code AWS::Partition}
+ * @param stackName {@code AWS::StackName}
+ * @param values CloudFormation parameter values and Terraform variable values given by the test;
+ *     they override defaults and tfvars files
+ * @param projectRoot the folder sources are relative to, which {@code file()} may not leave
+ * @param awsManagedPolicies the document JSON of an AWS managed policy by ARN, from the bundled AWS
+ *     data
+ */
+public record LoadOptions(
+    String accountId,
+    String region,
+    String partition,
+    String stackName,
+    Map<String, String> values,
+    Path projectRoot,
+    Function<String, Optional<String>> awsManagedPolicies) {
+
+  public LoadOptions {
+    Objects.requireNonNull(accountId, "accountId");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(partition, "partition");
+    Objects.requireNonNull(stackName, "stackName");
+    values = Map.copyOf(values);
+    Objects.requireNonNull(projectRoot, "projectRoot");
+    Objects.requireNonNull(awsManagedPolicies, "awsManagedPolicies");
+  }
+
+  /** Account 123456789012 in us-east-1 of partition aws, stack "iamunit", the working directory. */
+  public static LoadOptions defaults() {
+    return new LoadOptions(
+        Account.DEFAULT_ID,
+        Account.DEFAULT_REGION,
+        Account.DEFAULT_PARTITION,
+        "iamunit",
+        Map.of(),
+        Path.of("").toAbsolutePath(),
+        arn -> Optional.empty());
+  }
+
+  public LoadOptions withValues(Map<String, String> newValues) {
+    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies);
+  }
+
+  public LoadOptions withProjectRoot(Path root) {
+    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies);
+  }
+
+  public LoadOptions withAccountId(String id) {
+    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies);
+  }
+
+  public LoadOptions withRegion(String newRegion) {
+    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies);
+  }
+
+  public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog);
+  }
+}
