@@ -1,6 +1,6 @@
 package dev.iamunit.eval;
 
-import dev.iamunit.eval.internal.Caller;
+import dev.iamunit.eval.internal.PrincipalIdentity;
 import dev.iamunit.eval.internal.CompiledPolicy;
 import dev.iamunit.eval.internal.CompiledStatement;
 import dev.iamunit.eval.internal.PrincipalMatcher.Grant;
@@ -47,7 +47,7 @@ public final class Evaluator {
     if (restriction.isPresent()) {
       return new Decision(Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get())), Optional.empty());
     }
-    Scan scan = new Scan(request, Caller.of(request.principal()), explain);
+    Scan scan = new Scan(request, PrincipalIdentity.of(request.principal()), explain);
     policies.rcpLevels().forEach(scan::level);
     policies.scpLevels().forEach(scan::level);
     policies.resource().ifPresent(scan::policy);
@@ -282,14 +282,14 @@ public final class Evaluator {
   /** One pass over every statement of every policy. */
   private static final class Scan {
     final Request request;
-    final Caller caller;
+    final PrincipalIdentity caller;
     final boolean explain;
     final List<Hit> hits = new ArrayList<>(4);
     final List<StatementResult> results;
     final Grant[] grant = new Grant[1];
     boolean uncertain;
 
-    Scan(Request request, Caller caller, boolean explain) {
+    Scan(Request request, PrincipalIdentity caller, boolean explain) {
       this.request = request;
       this.caller = caller;
       this.explain = explain;

@@ -19,6 +19,21 @@ public final class PolicySet {
   private final List<List<CompiledPolicy>> rcpLevels;
   private final List<CompiledPolicy> session;
 
+  private PolicySet(
+      List<CompiledPolicy> identity,
+      Optional<CompiledPolicy> resource,
+      List<CompiledPolicy> boundaries,
+      List<List<CompiledPolicy>> scpLevels,
+      List<List<CompiledPolicy>> rcpLevels,
+      List<CompiledPolicy> session) {
+    this.identity = identity;
+    this.resource = resource;
+    this.boundaries = boundaries;
+    this.scpLevels = scpLevels;
+    this.rcpLevels = rcpLevels;
+    this.session = session;
+  }
+
   private PolicySet(Builder builder) {
     this.identity = compile(builder.identity, PolicyType.IDENTITY, "identity");
     this.resource = builder.resource.map(p -> CompiledPolicy.compile(p, PolicyType.RESOURCE, "resource"));
@@ -42,6 +57,24 @@ public final class PolicySet {
       compiled.add(compile(levels.get(i), type, name + "[" + i + "]"));
     }
     return List.copyOf(compiled);
+  }
+
+  /**
+   * This set with {@code policy} as the resource-based policy (replacing any), reusing the
+   * compiled form of every other policy: the cheap way to ask about many resources.
+   */
+  public PolicySet withResourcePolicy(Policy policy) {
+    return new PolicySet(
+        identity, Optional.of(CompiledPolicy.compile(policy, PolicyType.RESOURCE, "resource")), boundaries, scpLevels, rcpLevels, session);
+  }
+
+  /** This set with extra session policies. */
+  public PolicySet withSessionPolicies(List<Policy> policies) {
+    List<CompiledPolicy> all = new ArrayList<>(session);
+    for (Policy policy : policies) {
+      all.add(CompiledPolicy.compile(policy, PolicyType.SESSION, "session[" + all.size() + "]"));
+    }
+    return new PolicySet(identity, resource, boundaries, scpLevels, rcpLevels, List.copyOf(all));
   }
 
   public static Builder builder() {

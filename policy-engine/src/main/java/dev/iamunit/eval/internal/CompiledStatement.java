@@ -77,7 +77,7 @@ public final class CompiledStatement {
    * Matches the request, stopping at the first element that does not match; fills {@code
    * conditionResults} when it is not null.
    */
-  public Applicability match(Request request, Caller caller, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
+  public Applicability match(Request request, PrincipalIdentity caller, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
     if (!matchesAction(request.action())) {
       return Applicability.ACTION_NOT_MATCHED;
     }

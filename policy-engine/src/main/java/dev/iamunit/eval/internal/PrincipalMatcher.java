@@ -33,7 +33,7 @@ public final class PrincipalMatcher {
   }
 
   /** For Principal, how it names the caller; for NotPrincipal, DIRECT when the caller is not excluded. */
-  Grant match(Caller caller) {
+  Grant match(PrincipalIdentity caller) {
     if (negated) {
       return excluded(caller) ? Grant.NONE : Grant.DIRECT;
     }
@@ -52,7 +52,7 @@ public final class PrincipalMatcher {
     return best;
   }
 
-  private static Grant awsGrant(String raw, Caller caller) {
+  private static Grant awsGrant(String raw, PrincipalIdentity caller) {
     String value = raw.strip();
     if (value.equals("*")) {
       return Grant.DIRECT;
@@ -69,7 +69,7 @@ public final class PrincipalMatcher {
     return Grant.NONE;
   }
 
-  private static Grant otherGrant(String value, Caller caller) {
+  private static Grant otherGrant(String value, PrincipalIdentity caller) {
     return value.strip().equals("*") || value.strip().equals(caller.arn()) ? Grant.DIRECT : Grant.NONE;
   }
 
@@ -89,13 +89,13 @@ public final class PrincipalMatcher {
    * specify the account ARN of the not-denied principal" and, for a session, the role (IAM User
    * Guide, NotPrincipal).
    */
-  private boolean excluded(Caller caller) {
+  private boolean excluded(PrincipalIdentity caller) {
     if (anyone) {
       return true;
     }
     boolean self = false;
     boolean account = caller.account().isEmpty();
-    boolean role = caller.kind() != Caller.Kind.ROLE_SESSION;
+    boolean role = caller.kind() != PrincipalIdentity.Kind.ROLE_SESSION;
     for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
       for (String raw : entry.getValue()) {
         String value = raw.strip();
@@ -109,7 +109,7 @@ public final class PrincipalMatcher {
         }
       }
     }
-    if (caller.kind() == Caller.Kind.ROOT) {
+    if (caller.kind() == PrincipalIdentity.Kind.ROOT) {
       return self || account;
     }
     return self && account && role;

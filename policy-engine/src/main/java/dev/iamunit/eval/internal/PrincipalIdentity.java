@@ -9,7 +9,7 @@ package dev.iamunit.eval.internal;
  * @param account the account id, or empty
  * @param roleName for an assumed-role session, the role's name (the session ARN has no path)
  */
-public record Caller(String arn, Kind kind, String account, String roleName) {
+public record PrincipalIdentity(String arn, Kind kind, String account, String roleName) {
 
   public enum Kind {
     USER,
@@ -21,33 +21,33 @@ public record Caller(String arn, Kind kind, String account, String roleName) {
     OTHER
   }
 
-  public static Caller of(String arn) {
+  public static PrincipalIdentity of(String arn) {
     String[] parts = Arns.split(arn);
     if (parts == null) {
-      return new Caller(arn, arn.endsWith(".amazonaws.com") ? Kind.SERVICE : Kind.OTHER, "", "");
+      return new PrincipalIdentity(arn, arn.endsWith(".amazonaws.com") ? Kind.SERVICE : Kind.OTHER, "", "");
     }
     String account = parts[4];
     String resource = parts[5];
     if (parts[2].equals("iam")) {
       if (resource.equals("root")) {
-        return new Caller(arn, Kind.ROOT, account, "");
+        return new PrincipalIdentity(arn, Kind.ROOT, account, "");
       }
       if (resource.startsWith("user/")) {
-        return new Caller(arn, Kind.USER, account, "");
+        return new PrincipalIdentity(arn, Kind.USER, account, "");
       }
       if (resource.startsWith("role/")) {
-        return new Caller(arn, Kind.ROLE, account, resource.substring(resource.lastIndexOf('/') + 1));
+        return new PrincipalIdentity(arn, Kind.ROLE, account, resource.substring(resource.lastIndexOf('/') + 1));
       }
     } else if (parts[2].equals("sts")) {
       if (resource.startsWith("assumed-role/")) {
         String[] pieces = resource.split("/");
-        return new Caller(arn, Kind.ROLE_SESSION, account, pieces.length > 1 ? pieces[1] : "");
+        return new PrincipalIdentity(arn, Kind.ROLE_SESSION, account, pieces.length > 1 ? pieces[1] : "");
       }
       if (resource.startsWith("federated-user/")) {
-        return new Caller(arn, Kind.FEDERATED_USER, account, "");
+        return new PrincipalIdentity(arn, Kind.FEDERATED_USER, account, "");
       }
     }
-    return new Caller(arn, Kind.OTHER, account, "");
+    return new PrincipalIdentity(arn, Kind.OTHER, account, "");
   }
 
   /** Whether {@code roleArn} names the role this session was assumed from. */

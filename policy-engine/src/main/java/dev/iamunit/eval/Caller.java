@@ -1,0 +1,262 @@
+package dev.iamunit.eval;
+
+import dev.iamunit.IamUnitException;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.User;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A principal of an {@link Account} ready to make requests: its policies gathered the way AWS
+ * gathers them (inline, attached, through its groups, its permissions boundary, the organization's
+ * SCPs) and its request context filled the way AWS fills it for its kind of credentials. Immutable
+ * and thread-safe; its policies are compiled once.
+ */
+public final class Caller {
+
+  /** Seconds since MFA sign-in that {@code aws:MultiFactorAuthAge} carries by default. */
+  public static final long DEFAULT_MFA_AGE_SECONDS = 300;
+
+  private final Account account;
+  private final String arn;
+  private final String principalArn;
+  private final String description;
+  private final CredentialKind defaultCredentials;
+  private final RequestContext baseContext;
+  private final PolicySet policies;
+
+  private Caller(
+      Account account,
+      String arn,
+      String principalArn,
+      String description,
+      CredentialKind defaultCredentials,
+      RequestContext baseContext,
+      PolicySet policies) {
+    this.account = account;
+    this.arn = arn;
+    this.principalArn = principalArn;
+    this.description = description;
+    this.defaultCredentials = defaultCredentials;
+    this.baseContext = baseContext;
+    this.policies = policies;
+  }
+
+  /**
+   * The IAM user {@code name}. Its requests default to long-term access keys, as the AWS CLI
+   * signs them: {@code aws:MultiFactorAuthPresent} is then absent.
+   */
+  public static Caller user(Account account, String name) {
+    User user =
+        account.user(name).orElseThrow(() -> unknown("user", name, account.users().keySet().stream().toList()));
+    PolicySet.Builder set = PolicySet.builder();
+    set.identity(user.inlinePolicies());
+    for (String policyArn : user.managedPolicyArns()) {
+      set.identity(managed(account, policyArn, "user " + name, user.location()));
+    }
+    for (String groupName : user.groups()) {
+      Group group =
+          account.group(groupName)
+              .orElseThrow(() -> new IamUnitException(
+                  "user " + name + " is a member of group \"" + groupName + "\", which the loaded templates do not declare; "
+                      + "add the group to the sources of the test",
+                  user.location()));
+      set.identity(group.inlinePolicies());
+      for (String policyArn : group.managedPolicyArns()) {
+        set.identity(managed(account, policyArn, "group " + groupName, group.location()));
+      }
+    }
+    user.permissionsBoundaryArn()
+        .ifPresent(b -> set.boundary(managed(account, b, "the permissions boundary of user " + name, user.location())));
+    organization(account, set);
+    RequestContext.Builder context = RequestContext.builder()
+        .put("aws:username", user.name())
+        .put("aws:userid", uniqueId("AIDA", user.arn()))
+        .put("aws:PrincipalArn", user.arn())
+        .put("aws:PrincipalAccount", account.id())
+        .put("aws:PrincipalType", "User");
+    user.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
+    if (!user.tags().isEmpty()) {
+      context.putMultivalued("aws:PrincipalTagKeys", List.copyOf(user.tags().keySet()));
+    }
+    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, context.build(), set.build());
+  }
+
+  /**
+   * A session of role {@code roleName} named {@code sessionName}: the request principal is
+   * {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} and {@code aws:PrincipalArn} is the role.
+   */
+  public static Caller roleSession(Account account, String roleName, String sessionName) {
+    Role role =
+        account.role(roleName).orElseThrow(() -> unknown("role", roleName, account.roles().keySet().stream().toList()));
+    PolicySet.Builder set = PolicySet.builder();
+    set.identity(role.inlinePolicies());
+    for (String policyArn : role.managedPolicyArns()) {
+      set.identity(managed(account, policyArn, "role " + roleName, role.location()));
+    }
+    role.permissionsBoundaryArn()
+        .ifPresent(b -> set.boundary(managed(account, b, "the permissions boundary of role " + roleName, role.location())));
+    organization(account, set);
+    String sessionArn = "arn:" + account.partition() + ":sts::" + account.id() + ":assumed-role/" + role.name() + "/" + sessionName;
+    RequestContext.Builder context = RequestContext.builder()
+        .put("aws:userid", uniqueId("AROA", role.arn()) + ":" + sessionName)
+        .put("aws:PrincipalArn", role.arn())
+        .put("aws:PrincipalAccount", account.id())
+        .put("aws:PrincipalType", "AssumedRole")
+        .put("aws:RoleSessionName", sessionName);
+    role.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
+    return new Caller(
+        account, sessionArn, role.arn(), "role " + roleName + " (session " + sessionName + ")", CredentialKind.ASSUMED_ROLE,
+        context.build(), set.build());
+  }
+
+  private static void organization(Account account, PolicySet.Builder set) {
+    account.organization().serviceControlPolicies().forEach(set::scpLevel);
+    account.organization().resourceControlPolicies().forEach(set::rcpLevel);
+  }
+
+  private static Policy managed(Account account, String policyArn, String holder, SourceLocation location) {
+    return account.managedPolicy(policyArn)
+        .map(ManagedPolicy::document)
+        .orElseThrow(() -> new IamUnitException(
+            holder + " has managed policy " + policyArn + " attached, which is neither declared in the loaded templates nor an AWS managed policy IAMUnit knows; "
+                + "add the template that declares it to the test's sources",
+            location));
+  }
+
+  private static IamUnitException unknown(String kind, String name, List<String> known) {
+    String suggestion =
+        known.stream()
+            .min(Comparator.comparingInt(k -> distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
+            .filter(k -> distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
+            .map(k -> "; did you mean \"" + k + "\"?")
+            .orElse(known.isEmpty() ? "; the loaded templates declare no " + kind + "s" : "; the loaded templates declare " + known);
+    return new IamUnitException("unknown " + kind + " \"" + name + "\"" + suggestion);
+  }
+
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** A stable stand-in for the unique id AWS assigns, which templates cannot know. */
+  private static String uniqueId(String prefix, String arn) {
+    return prefix + UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
+  }
+
+  public Account account() {
+    return account;
+  }
+
+  /** The request principal: the user's ARN or the session's ARN. */
+  public String arn() {
+    return arn;
+  }
+
+  /** {@code aws:PrincipalArn}: the user, or the role of a session. */
+  public String principalArn() {
+    return principalArn;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public CredentialKind defaultCredentials() {
+    return defaultCredentials;
+  }
+
+  /** The caller's own policies, compiled once. */
+  public PolicySet policies() {
+    return policies;
+  }
+
+  /**
+   * The context AWS builds for this caller with {@code credentials} at {@code time}: the
+   * principal keys, {@code aws:CurrentTime}, {@code aws:EpochTime}, {@code aws:SecureTransport},
+   * {@code aws:RequestedRegion}, {@code aws:ViaAWSService}, and the MFA keys of the credentials.
+   */
+  public RequestContext context(CredentialKind credentials, Instant time) {
+    RequestContext.Builder context = baseContext.toBuilder()
+        .put("aws:CurrentTime", time.toString())
+        .put("aws:EpochTime", Long.toString(time.getEpochSecond()))
+        .put("aws:SecureTransport", "true")
+        .put("aws:RequestedRegion", account.region())
+        .put("aws:ViaAWSService", "false");
+    Boolean mfa = credentials.mfaPresent();
+    if (mfa != null) {
+      context.put("aws:MultiFactorAuthPresent", mfa.toString());
+    }
+    if (credentials.withMfa()) {
+      context.put("aws:MultiFactorAuthAge", Long.toString(DEFAULT_MFA_AGE_SECONDS));
+    }
+    if (credentials.temporary()) {
+      context.put("aws:TokenIssueTime", time.minusSeconds(DEFAULT_MFA_AGE_SECONDS).toString());
+    }
+    return context.build();
+  }
+
+  /**
+   * A request by this caller. The resource-based policy of {@code resource}, when the account has
+   * one (for {@code sts:AssumeRole}, the role's trust policy), joins the policy set.
+   */
+  public Request request(String action, String resource, CredentialKind credentials, Instant time, Map<String, List<String>> extraContext) {
+    RequestContext.Builder context = context(credentials, time).toBuilder();
+    extraContext.forEach((key, values) -> {
+      if (values.size() == 1) {
+        context.put(key, values.get(0));
+      } else {
+        context.putMultivalued(key, values);
+      }
+    });
+    return new Request(arn, action, resource, Optional.of(resourceAccount(resource)), context.build(), credentials);
+  }
+
+  private String resourceAccount(String resource) {
+    return dev.iamunit.eval.internal.Arns.account(resource).orElse(account.id());
+  }
+
+  /** The policies that apply to a request on {@code resource}: the caller's, plus the resource's. */
+  public PolicySet policiesFor(String resource) {
+    Optional<Policy> resourcePolicy = account.resourcePolicy(resource);
+    if (resourcePolicy.isEmpty()) {
+      String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
+      if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+        String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
+        resourcePolicy = account.role(roleName).flatMap(Role::trustPolicy);
+      }
+    }
+    return resourcePolicy.map(policies::withResourcePolicy).orElse(policies);
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}
