@@ -27,6 +27,15 @@ class ActionPatternTests {
   }
 
   @Test
+  void expandsMfaWildcardToExactlyTheIamActionsNamingMfa() {
+    assertThat(aws.expandActionPattern("iam:*MFA*"))
+        .containsExactlyElementsOf(
+            aws.expandActionPattern("iam:*").stream()
+                .filter(action -> action.toLowerCase(java.util.Locale.ROOT).contains("mfa"))
+                .toList());
+  }
+
+  @Test
   void ignoresCaseInPatterns() {
     assertThat(aws.expandActionPattern("IAM:*mfa*"))
         .isEqualTo(aws.expandActionPattern("iam:*MFA*"));
