@@ -35,7 +35,11 @@ class ActionLookupTests {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"iam:createvirtualmfadevice", "IAM:CREATEVIRTUALMFADEVICE", "Iam:CreateVirtualMfaDevice"})
+      strings = {
+        "iam:createvirtualmfadevice",
+        "IAM:CREATEVIRTUALMFADEVICE",
+        "Iam:CreateVirtualMfaDevice"
+      })
   void ignoresCaseAndAnswersInAwsSpelling(String spelling) {
     // IAM JSON policy elements: Action — "action names are not case sensitive".
     assertThat(aws.action(spelling))
@@ -85,7 +89,9 @@ class ActionLookupTests {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"ec2:RunInstance", "nosuchservice:RunInstances", "RunInstances", "ec2:", "", "ec2:*"})
+      strings = {
+        "ec2:RunInstance", "nosuchservice:RunInstances", "RunInstances", "ec2:", "", "ec2:*"
+      })
   void findsNothingForUnknownActions(String unknown) {
     assertThat(aws.action(unknown)).isEmpty();
   }

@@ -2,6 +2,7 @@ package dev.iamunit.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ActionPatternTests {
@@ -31,7 +32,7 @@ class ActionPatternTests {
     assertThat(aws.expandActionPattern("iam:*MFA*"))
         .containsExactlyElementsOf(
             aws.expandActionPattern("iam:*").stream()
-                .filter(action -> action.toLowerCase(java.util.Locale.ROOT).contains("mfa"))
+                .filter(action -> action.toLowerCase(Locale.ROOT).contains("mfa"))
                 .toList());
   }
 
@@ -43,7 +44,8 @@ class ActionPatternTests {
 
   @Test
   void matchesOneCharacterWithQuestionMark() {
-    assertThat(aws.expandActionPattern("sts:GetSessio?Token")).containsExactly("sts:GetSessionToken");
+    assertThat(aws.expandActionPattern("sts:GetSessio?Token"))
+        .containsExactly("sts:GetSessionToken");
     assertThat(aws.expandActionPattern("sts:GetSession?Token")).isEmpty();
   }
 
@@ -64,7 +66,8 @@ class ActionPatternTests {
 
   @Test
   void matchesWildcardsInTheServicePrefix() {
-    assertThat(aws.expandActionPattern("st?:GetSessionToken")).containsExactly("sts:GetSessionToken");
+    assertThat(aws.expandActionPattern("st?:GetSessionToken"))
+        .containsExactly("sts:GetSessionToken");
     assertThat(aws.expandActionPattern("*:GetSessionToken")).contains("sts:GetSessionToken");
   }
 

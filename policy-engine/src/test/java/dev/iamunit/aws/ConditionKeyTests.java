@@ -58,7 +58,8 @@ class ConditionKeyTests {
     "aws:RequestTag/Name,                 aws:RequestTag/${TagKey}",
     "kms:EncryptionContext:department,    kms:EncryptionContext:${EncryptionContextKey}",
     "s3:ExistingObjectTag/classification, s3:ExistingObjectTag/<key>",
-    "token.actions.githubusercontent.com/acme:repository, token.actions.githubusercontent.com/${SubPath}:repository"
+    "token.actions.githubusercontent.com/acme:repository,"
+        + "token.actions.githubusercontent.com/${SubPath}:repository"
   })
   void resolvesConcreteKeysToTheirTemplate(String key, String template) {
     assertThat(aws.conditionKey(key)).map(ConditionKeyInfo::name).contains(template);
@@ -66,7 +67,9 @@ class ConditionKeyTests {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"aws:MultiFactorAuthPresnt", "aws:PrincipalTag/", "ec2:NoSuchKey", "nosuch:key", "x"})
+      strings = {
+        "aws:MultiFactorAuthPresnt", "aws:PrincipalTag/", "ec2:NoSuchKey", "nosuch:key", "x"
+      })
   void findsNothingForUnknownKeys(String unknown) {
     assertThat(aws.conditionKey(unknown)).isEmpty();
   }

@@ -57,7 +57,10 @@ final class ServiceReferenceReader {
     }
     reader.endService();
     return new ServiceReference(
-        reader.services, reader.servicesByPrefix, reader.actionsByName, reader.conditionKeys.build());
+        reader.services,
+        reader.servicesByPrefix,
+        reader.actionsByName,
+        reader.conditionKeys.build());
   }
 
   private void record(String[] fields) {

@@ -90,7 +90,8 @@ class ServiceReferenceReaderTests {
         .hasMessage("sample line 1: unknown condition key type Colour");
     assertThatThrownBy(() -> read("A\tX\tW\t\t\n"))
         .hasMessage("sample line 1: action before any service");
-    assertThatThrownBy(() -> read("S\tdemo\n")).hasMessage("sample line 1: expected 3 fields, found 2");
+    assertThatThrownBy(() -> read("S\tdemo\n"))
+        .hasMessage("sample line 1: expected 3 fields, found 2");
   }
 
   private static ServiceReference read(String text) throws IOException {
