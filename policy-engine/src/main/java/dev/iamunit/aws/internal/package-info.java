@@ -1,0 +1,2 @@
+/** Loading and indexing of the bundled AWS data; not API, may change without notice. */
+package dev.iamunit.aws.internal;
