@@ -47,7 +47,7 @@ public final class Evaluator {
     if (restriction.isPresent()) {
       return new Decision(Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get())), Optional.empty());
     }
-    Scan scan = new Scan(request, PrincipalIdentity.of(request.principal()), explain);
+    Scan scan = new Scan(request, PrincipalIdentity.of(request.principal()), !policies.boundaries().isEmpty(), explain);
     policies.rcpLevels().forEach(scan::level);
     policies.scpLevels().forEach(scan::level);
     policies.resource().ifPresent(scan::policy);
@@ -148,15 +148,14 @@ public final class Evaluator {
     if (!denies.isEmpty()) {
       return new Verdict(Outcome.EXPLICIT_DENY, denies, List.of("an explicit Deny applies, which overrides any Allow"));
     }
+    Optional<String> protectedResource = ProtectedResources.refusal(request);
+    if (protectedResource.isPresent()) {
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(protectedResource.get()));
+    }
+    // RCPs only deny: "RCPFullAWSAccess cannot be detached, so there will always be an Allow
+    // statement" at every level (How AWS enforcement code logic evaluates requests).
     List<String> missing = new ArrayList<>();
     int level = 0;
-    for (List<CompiledPolicy> rcpLevel : policies.rcpLevels()) {
-      if (allows(scan, rcpLevel, trust).isEmpty()) {
-        missing.add("no resource control policy at organization level " + level + " allows the request");
-      }
-      level++;
-    }
-    level = 0;
     for (List<CompiledPolicy> scpLevel : policies.scpLevels()) {
       if (allows(scan, scpLevel, trust).isEmpty()) {
         missing.add("no service control policy at organization level " + level + " allows the request");
@@ -283,15 +282,17 @@ public final class Evaluator {
   private static final class Scan {
     final Request request;
     final PrincipalIdentity caller;
+    final boolean hasBoundary;
     final boolean explain;
     final List<Hit> hits = new ArrayList<>(4);
     final List<StatementResult> results;
     final Grant[] grant = new Grant[1];
     boolean uncertain;
 
-    Scan(Request request, PrincipalIdentity caller, boolean explain) {
+    Scan(Request request, PrincipalIdentity caller, boolean hasBoundary, boolean explain) {
       this.request = request;
       this.caller = caller;
+      this.hasBoundary = hasBoundary;
       this.explain = explain;
       this.results = explain ? new ArrayList<>() : List.of();
     }
@@ -304,7 +305,7 @@ public final class Evaluator {
       for (CompiledStatement statement : policy.statements()) {
         grant[0] = Grant.NONE;
         List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
-        Applicability applicability = statement.match(request, caller, grant, conditions);
+        Applicability applicability = statement.match(request, caller, hasBoundary, grant, conditions);
         if (applicability == Applicability.APPLIED) {
           hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions));
           uncertain |= statement.unresolved();

@@ -42,10 +42,14 @@ public record Request(
     return Arns.account(principal);
   }
 
-  /** Whether the resource belongs to another account than the principal. */
+  /**
+   * Whether the resource belongs to another account than the principal. A service principal
+   * belongs to no account: the resource-based policy alone decides for it.
+   */
   public boolean isCrossAccount() {
     Optional<String> owner = resourceAccount.filter(a -> !a.isEmpty());
-    return owner.isPresent() && !owner.equals(principalAccount());
+    Optional<String> caller = principalAccount();
+    return owner.isPresent() && caller.isPresent() && !owner.equals(caller);
   }
 
   public Request withContext(RequestContext newContext) {

@@ -145,7 +145,10 @@ public final class PolicyParser {
     if (resource != null) {
       List<String> values = strings(resource.value(), resource.key(), unresolved);
       for (String value : values) {
-        if (!value.equals("*") && !ARN.matcher(value).matches() && !Unresolved.isIn(value)) {
+        // A shorter ARN ending in "*" is whole: "If the * wildcard is the last character of a
+        // resource ARN segment, it can expand to match beyond the colon boundaries".
+        boolean shortWithStar = value.startsWith("arn:") && value.endsWith("*");
+        if (!value.equals("*") && !ARN.matcher(value).matches() && !shortWithStar && !Unresolved.isIn(value)) {
           throw error(
               "malformed ARN \"" + value + "\" in " + resource.key()
                   + "; an ARN has the form arn:partition:service:region:account-id:resource, or use \"*\"",
@@ -192,15 +195,17 @@ public final class PolicyParser {
     return effect == Effect.ALLOW ? "allows" : "denies";
   }
 
-  /**
-   * "service:action" with wildcards, or "*". AWS ignores surrounding whitespace in actions, but a
-   * prefix without a colon is no action at all.
-   */
+  /** "service:action" with wildcards, or "*". */
   private static String checkedAction(String value, DocObject.Member element) {
     if (Unresolved.isIn(value)) {
       return value;
     }
-    String action = value.strip();
+    String action = value;
+    if (!action.equals(action.strip())) {
+      throw error(
+          "\"" + value + "\" in " + element.key() + " has spaces around it, which no action name has; remove them",
+          element.value().location());
+    }
     int colon = action.indexOf(':');
     if (action.equals("*")) {
       return action;

@@ -75,9 +75,11 @@ public final class CompiledStatement {
 
   /**
    * Matches the request, stopping at the first element that does not match; fills {@code
-   * conditionResults} when it is not null.
+   * conditionResults} when it is not null. {@code hasBoundary}: the caller has a permissions
+   * boundary, which NotPrincipal in a Deny never exempts.
    */
-  public Applicability match(Request request, PrincipalIdentity caller, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
+  public Applicability match(
+      Request request, PrincipalIdentity caller, boolean hasBoundary, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
     if (!matchesAction(request.action())) {
       return Applicability.ACTION_NOT_MATCHED;
     }
@@ -85,7 +87,7 @@ public final class CompiledStatement {
       return Applicability.RESOURCE_NOT_MATCHED;
     }
     if (principal != null) {
-      PrincipalMatcher.Grant how = principal.match(caller);
+      PrincipalMatcher.Grant how = principal.match(caller, hasBoundary && statement.effect() == Effect.DENY);
       if (how == PrincipalMatcher.Grant.NONE) {
         return Applicability.PRINCIPAL_NOT_MATCHED;
       }

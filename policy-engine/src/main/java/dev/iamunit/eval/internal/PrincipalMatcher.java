@@ -32,10 +32,15 @@ public final class PrincipalMatcher {
     this.byType = element.byType();
   }
 
-  /** For Principal, how it names the caller; for NotPrincipal, DIRECT when the caller is not excluded. */
-  Grant match(PrincipalIdentity caller) {
+  /**
+   * For Principal, how it names the caller; for NotPrincipal, DIRECT when the caller is not
+   * excluded. A Deny with NotPrincipal applies to every caller with a permissions boundary: "When
+   * you use NotPrincipal with Deny ... principals with permissions boundaries are always denied"
+   * (IAM User Guide, NotPrincipal), which {@code denyWithBoundary} says.
+   */
+  Grant match(PrincipalIdentity caller, boolean denyWithBoundary) {
     if (negated) {
-      return excluded(caller) ? Grant.NONE : Grant.DIRECT;
+      return !denyWithBoundary && excluded(caller) ? Grant.NONE : Grant.DIRECT;
     }
     if (anyone) {
       return Grant.DIRECT;
@@ -85,33 +90,28 @@ public final class PrincipalMatcher {
   }
 
   /**
-   * NotPrincipal excludes a caller only when every layer of its identity is listed: "you must also
-   * specify the account ARN of the not-denied principal" and, for a session, the role (IAM User
-   * Guide, NotPrincipal).
+   * Whether NotPrincipal names the caller. AWS "might validate the account first and then the
+   * user", and for a session "the account first, then the role, and then the assumed-role user"
+   * (IAM User Guide, NotPrincipal): a caller is excluded when any of those layers is listed. Where
+   * AWS leaves this open, a Deny that does not apply is the answer that never claims protection
+   * AWS may not give.
    */
   private boolean excluded(PrincipalIdentity caller) {
     if (anyone) {
       return true;
     }
-    boolean self = false;
-    boolean account = caller.account().isEmpty();
-    boolean role = caller.kind() != PrincipalIdentity.Kind.ROLE_SESSION;
     for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
       for (String raw : entry.getValue()) {
         String value = raw.strip();
-        if (value.equals("*")) {
+        if (value.equals("*") || value.equals(caller.arn())) {
           return true;
         }
-        self |= value.equals(caller.arn());
-        if (entry.getKey().equals(PrincipalElement.AWS)) {
-          account |= isAccount(value, caller.account());
-          role |= caller.isSessionOf(value);
+        if (entry.getKey().equals(PrincipalElement.AWS)
+            && (isAccount(value, caller.account()) || caller.isSessionOf(value))) {
+          return true;
         }
       }
     }
-    if (caller.kind() == PrincipalIdentity.Kind.ROOT) {
-      return self || account;
-    }
-    return self && account && role;
+    return false;
   }
 }

@@ -1,0 +1,44 @@
+package dev.iamunit.eval;
+
+import dev.iamunit.aws.AccessLevel;
+import dev.iamunit.aws.ActionInfo;
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.internal.Arns;
+import java.util.Optional;
+
+/**
+ * Resources AWS owns inside a customer's account, which no policy lets the customer change:
+ * AWS managed policies ("You cannot change the permissions defined in AWS managed policies", IAM
+ * User Guide, AWS managed policies), the roles IAM Identity Center reserves under
+ * {@code /aws-reserved/} ("you can't modify them in IAM", IAM Identity Center User Guide), and
+ * the aliases of AWS managed KMS keys under {@code alias/aws/} ("you cannot create, update or
+ * delete" them, AWS KMS Developer Guide, Aliases). Reading them is governed by policies as usual.
+ */
+final class ProtectedResources {
+
+  private ProtectedResources() {}
+
+  /** Why AWS refuses {@code request} whatever the policies say, or empty. */
+  static Optional<String> refusal(Request request) {
+    String[] arn = Arns.split(request.resource());
+    if (arn == null) {
+      return Optional.empty();
+    }
+    String what;
+    if (arn[2].equals("iam") && arn[4].equals("aws") && arn[5].startsWith("policy/")) {
+      what = "AWS managed policies";
+    } else if (arn[2].equals("iam") && arn[5].startsWith("role/aws-reserved/")) {
+      what = "roles reserved by AWS under /aws-reserved/";
+    } else if (arn[2].equals("kms") && arn[5].startsWith("alias/aws/")) {
+      what = "the aliases of AWS managed KMS keys";
+    } else {
+      return Optional.empty();
+    }
+    Optional<AccessLevel> level = AwsData.bundled().action(request.action()).map(ActionInfo::accessLevel);
+    if (level.isEmpty() || level.get() == AccessLevel.READ || level.get() == AccessLevel.LIST) {
+      return Optional.empty();
+    }
+    return Optional.of("AWS does not let customers change " + what + ": " + request.action() + " on " + request.resource()
+        + " is refused whatever the policies allow");
+  }
+}
