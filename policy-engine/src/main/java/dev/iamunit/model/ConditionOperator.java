@@ -1,7 +1,5 @@
 package dev.iamunit.model;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,20 +138,21 @@ public record ConditionOperator(String name, Type type, SetQualifier qualifier, 
   /** The known operator spelled most like {@code name}, for "did you mean" messages. */
   public static String closestTo(String name) {
     String wanted = name.toLowerCase(Locale.ROOT);
-    String qualifier = "";
-    if (wanted.startsWith("foranyvalue:")) {
-      qualifier = SetQualifier.FOR_ANY_VALUE.prefix();
-    } else if (wanted.startsWith("forallvalues:")) {
-      qualifier = SetQualifier.FOR_ALL_VALUES.prefix();
+    String best = "";
+    int bestDistance = Integer.MAX_VALUE;
+    for (SetQualifier qualifier : SetQualifier.values()) {
+      for (Type type : Type.values()) {
+        for (String suffix : type == Type.NULL ? new String[] {""} : new String[] {"", "IfExists"}) {
+          String candidate = qualifier.prefix() + type.json + suffix;
+          int d = distance(candidate.toLowerCase(Locale.ROOT), wanted);
+          if (d < bestDistance) {
+            best = candidate;
+            bestDistance = d;
+          }
+        }
+      }
     }
-    String base = wanted.substring(qualifier.length());
-    boolean ifExists = base.endsWith("ifexists");
-    String bare = ifExists ? base.substring(0, base.length() - "ifexists".length()) : base;
-    Type best =
-        Arrays.stream(Type.values())
-            .min(Comparator.comparingInt(t -> distance(t.json.toLowerCase(Locale.ROOT), bare)))
-            .orElseThrow();
-    return qualifier + best.json + (ifExists && best != Type.NULL ? "IfExists" : "");
+    return best;
   }
 
   private static int distance(String a, String b) {

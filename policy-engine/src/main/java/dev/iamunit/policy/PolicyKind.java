@@ -33,6 +33,11 @@ public enum PolicyKind {
     return description;
   }
 
+  /** The description with its article: "an identity-based policy". */
+  public String withArticle() {
+    return ("aeiou".indexOf(description.charAt(0)) >= 0 ? "an " : "a ") + description;
+  }
+
   /** Resource-based kinds need a Principal; identity-based kinds must not have one. */
   public boolean principalRequired() {
     return principalRequired;

@@ -137,7 +137,7 @@ public final class PolicyParser {
     DocObject.Member resource = exclusive(elements, "Resource", "NotResource", at);
     if (resource == null && kind.resourceRequired()) {
       throw error(
-          "the statement has neither Resource nor NotResource, which a " + kind.description()
+          "the statement has neither Resource nor NotResource, which " + kind.withArticle()
               + " requires; add \"Resource\": \"*\" or the ARNs it " + verb(effect),
           at);
     }
@@ -161,13 +161,13 @@ public final class PolicyParser {
     DocObject.Member principal = exclusive(elements, "Principal", "NotPrincipal", at);
     if (principal != null && !kind.principalRequired()) {
       throw error(
-          "a " + kind.description() + " cannot have " + principal.key()
+          kind.withArticle() + " cannot have " + principal.key()
               + ": it applies to the principal it is attached to; remove the element",
           principal.keyLocation());
     }
     if (principal == null && kind.principalRequired()) {
       throw error(
-          "the statement has neither Principal nor NotPrincipal, which a " + kind.description()
+          "the statement has neither Principal nor NotPrincipal, which " + kind.withArticle()
               + " requires; name who it applies to, for example \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}",
           at);
     }
