@@ -1,0 +1,7 @@
+variable "group_name" {
+  type = string
+}
+
+variable "users" {
+  type = list(string)
+}

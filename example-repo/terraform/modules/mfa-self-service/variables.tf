@@ -1,0 +1,8 @@
+variable "users" {
+  type = list(string)
+}
+
+variable "group_name" {
+  type    = string
+  default = "MFASelfService"
+}
