@@ -148,7 +148,7 @@ export async function authorizationRequest(testCase) {
 function describeStatement(r) {
   const where = [r.orgIdentifier, r.policyIdentifier].filter(Boolean).join(' ');
   const sid = r.statementId ? ` ${r.statementId}` : '';
-  return `${r.policyType}${where ? ` ${where}` : ''} #${r.statementIndex}${sid}`;
+  return `${r.policyType}${where ? ` ${where}` : ''} statement ${r.statementIndex}${sid}`;
 }
 
 /** A short, human-readable account of why iam-simulate decided as it did. */
