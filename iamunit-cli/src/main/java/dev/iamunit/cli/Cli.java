@@ -19,6 +19,7 @@ public final class Cli {
   public static CommandLine commandLine(InputStream in, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = new CommandLine(new IamUnitCommand());
     commandLine.addSubcommand(new EvaluateCommand(in));
+    commandLine.addSubcommand(new ExplainCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
