@@ -20,6 +20,7 @@ public final class Cli {
     CommandLine commandLine = new CommandLine(new IamUnitCommand());
     commandLine.addSubcommand(new EvaluateCommand(in));
     commandLine.addSubcommand(new ExplainCommand());
+    commandLine.addSubcommand(new LintCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
