@@ -21,6 +21,7 @@ public final class Cli {
     commandLine.addSubcommand(new EvaluateCommand(in));
     commandLine.addSubcommand(new ExplainCommand());
     commandLine.addSubcommand(new LintCommand());
+    commandLine.addSubcommand(new ShowCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);
