@@ -1,0 +1,222 @@
+package dev.iamunit.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.PrincipalElement;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.User;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code show --json}: the schema is in the module README. */
+final class AccountJson {
+
+  private final JsonGenerator json;
+
+  AccountJson(JsonGenerator json) {
+    this.json = json;
+  }
+
+  void write(String source, Account account) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("source", source);
+    json.writeArrayFieldStart("users");
+    for (User user : account.users().values()) {
+      json.writeStartObject();
+      principal(user.name(), user.arn(), user.location());
+      strings("groups", user.groups());
+      strings("managedPolicies", user.managedPolicyArns());
+      optional("permissionsBoundary", user.permissionsBoundaryArn());
+      policies("inlinePolicies", user.inlinePolicies());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("groups");
+    for (Group group : account.groups().values()) {
+      json.writeStartObject();
+      principal(group.name(), group.arn(), group.location());
+      strings("managedPolicies", group.managedPolicyArns());
+      policies("inlinePolicies", group.inlinePolicies());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("roles");
+    for (Role role : account.roles().values()) {
+      json.writeStartObject();
+      principal(role.name(), role.arn(), role.location());
+      json.writeFieldName("trustPolicy");
+      if (role.trustPolicy().isPresent()) {
+        policy(role.trustPolicy().get());
+      } else {
+        json.writeNull();
+      }
+      strings("managedPolicies", role.managedPolicyArns());
+      optional("permissionsBoundary", role.permissionsBoundaryArn());
+      policies("inlinePolicies", role.inlinePolicies());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("managedPolicies");
+    for (ManagedPolicy managed : account.managedPolicies().values()) {
+      json.writeStartObject();
+      json.writeStringField("arn", managed.arn());
+      json.writeStringField("name", managed.name());
+      json.writeBooleanField("awsManaged", managed.awsManaged());
+      json.writeFieldName("policy");
+      policy(managed.document());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("resourcePolicies");
+    for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
+      json.writeStartObject();
+      json.writeStringField("resource", entry.getKey());
+      json.writeFieldName("policy");
+      policy(entry.getValue());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("unresolved");
+    for (Unresolved value : account.unresolved()) {
+      unresolved(value);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void principal(String name, String arn, SourceLocation location) throws IOException {
+    json.writeStringField("name", name);
+    json.writeStringField("arn", arn);
+    location("location", location);
+  }
+
+  private void policies(String field, List<Policy> policies) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (Policy policy : policies) {
+      policy(policy);
+    }
+    json.writeEndArray();
+  }
+
+  private void policy(Policy policy) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("name", policy.name());
+    optional("version", policy.version());
+    location("location", policy.location());
+    json.writeArrayFieldStart("statements");
+    for (Statement statement : policy.statements()) {
+      statement(statement);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void statement(Statement statement) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("index", statement.index());
+    optional("sid", statement.sid());
+    json.writeStringField("effect", statement.effect().json());
+    location("location", statement.location());
+    element("action", statement.action().elementName(), statement, statement.action().values(), statement.action().location());
+    if (statement.resource().isPresent()) {
+      var resource = statement.resource().get();
+      element("resource", resource.elementName(), statement, resource.values(), resource.location());
+    } else {
+      json.writeNullField("resource");
+    }
+    json.writeFieldName("principal");
+    if (statement.principal().isPresent()) {
+      principalElement(statement, statement.principal().get());
+    } else {
+      json.writeNull();
+    }
+    json.writeArrayFieldStart("conditions");
+    for (Condition condition : statement.conditions()) {
+      json.writeStartObject();
+      json.writeStringField("operator", condition.operator().name());
+      json.writeStringField("key", condition.key());
+      values("values", statement, condition.values());
+      location("location", condition.location());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("unresolved");
+    for (Unresolved value : statement.unresolved()) {
+      unresolved(value);
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void element(String field, String name, Statement statement, List<String> values, SourceLocation location)
+      throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("element", name);
+    values("values", statement, values);
+    location("location", location);
+    json.writeEndObject();
+  }
+
+  private void principalElement(Statement statement, PrincipalElement principal) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("element", principal.elementName());
+    json.writeBooleanField("anyone", principal.anyone());
+    json.writeObjectFieldStart("byType");
+    for (Map.Entry<String, List<String>> entry : principal.byType().entrySet()) {
+      values(entry.getKey(), statement, entry.getValue());
+    }
+    json.writeEndObject();
+    location("location", principal.location());
+    json.writeEndObject();
+  }
+
+  private void values(String field, Statement statement, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(AccountText.readable(statement, value));
+    }
+    json.writeEndArray();
+  }
+
+  private void unresolved(Unresolved value) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("expression", value.expression());
+    json.writeStringField("reason", value.reason());
+    location("location", value.location());
+    json.writeEndObject();
+  }
+
+  private void strings(String field, List<String> values) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
+  private void optional(String field, Optional<String> value) throws IOException {
+    if (value.isPresent()) {
+      json.writeStringField(field, value.get());
+    } else {
+      json.writeNullField(field);
+    }
+  }
+
+  private void location(String field, SourceLocation location) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeStringField("file", location.file());
+    json.writeNumberField("line", location.line());
+    json.writeNumberField("column", location.column());
+    json.writeStringField("address", location.address());
+    json.writeEndObject();
+  }
+}

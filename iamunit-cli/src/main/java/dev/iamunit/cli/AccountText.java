@@ -1,0 +1,94 @@
+package dev.iamunit.cli;
+
+import dev.iamunit.cli.lint.Locations;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.User;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+/** {@code show}'s text for people: one block per principal and policy, each line with file:line. */
+final class AccountText {
+
+  private final PrintWriter out;
+
+  AccountText(PrintWriter out) {
+    this.out = out;
+  }
+
+  void write(String source, Account account) {
+    out.println("== " + source);
+    for (User user : account.users().values()) {
+      out.println("user " + user.name() + " (" + user.arn() + ")  " + Locations.fileLineColumn(user.location()));
+      list("  groups: ", user.groups());
+      list("  attached: ", user.managedPolicyArns());
+      user.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + arn));
+      user.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
+    }
+    for (Group group : account.groups().values()) {
+      out.println("group " + group.name() + " (" + group.arn() + ")  " + Locations.fileLineColumn(group.location()));
+      list("  attached: ", group.managedPolicyArns());
+      group.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
+    }
+    for (Role role : account.roles().values()) {
+      out.println("role " + role.name() + " (" + role.arn() + ")  " + Locations.fileLineColumn(role.location()));
+      role.trustPolicy().ifPresent(p -> policy("  trust policy ", p, "    "));
+      list("  attached: ", role.managedPolicyArns());
+      role.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + arn));
+      role.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
+    }
+    for (ManagedPolicy managed : account.managedPolicies().values()) {
+      policy((managed.awsManaged() ? "AWS managed policy " : "managed policy ") + managed.arn() + " ", managed.document(), "  ");
+    }
+    for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
+      policy("resource policy of " + entry.getKey() + " ", entry.getValue(), "  ");
+    }
+    for (Unresolved value : account.unresolved()) {
+      out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
+    }
+  }
+
+  private void list(String label, List<String> values) {
+    if (!values.isEmpty()) {
+      out.println(label + String.join(", ", values));
+    }
+  }
+
+  private void policy(String label, Policy policy, String indent) {
+    out.println(label + policy.name() + "  " + Locations.fileLineColumn(policy.location()));
+    for (Statement statement : policy.statements()) {
+      out.println(indent + "statement " + statement.sid().orElse("#" + statement.index()) + "  "
+          + Locations.fileLineColumn(statement.location()));
+      out.println(indent + "  " + statement.effect().json());
+      out.println(indent + "  " + statement.action().elementName() + ": " + values(statement, statement.action().values()));
+      statement.resource().ifPresent(r -> out.println(indent + "  " + r.elementName() + ": " + values(statement, r.values())));
+      statement.principal().ifPresent(p -> out.println(indent + "  " + p.elementName() + ": "
+          + (p.anyone() ? "*" : p.byType().entrySet().stream()
+              .map(e -> e.getKey() + " " + values(statement, e.getValue())).reduce((a, b) -> a + "; " + b).orElse(""))));
+      for (Condition condition : statement.conditions()) {
+        out.println(indent + "  Condition: " + condition.operator().name() + " " + condition.key() + " "
+            + values(statement, condition.values()) + "  " + Locations.fileLineColumn(condition.location()));
+      }
+    }
+  }
+
+  /** Values as written, each unresolved part shown as {@code <unresolved: expression>}. */
+  static String values(Statement statement, List<String> values) {
+    return String.join(", ", values.stream().map(v -> readable(statement, v)).toList());
+  }
+
+  static String readable(Statement statement, String value) {
+    String text = value;
+    for (Unresolved unresolved : statement.unresolved()) {
+      text = text.replace(unresolved.placeholder(), unresolved.display());
+    }
+    return text;
+  }
+}

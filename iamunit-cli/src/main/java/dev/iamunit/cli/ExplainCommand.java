@@ -1,0 +1,154 @@
+package dev.iamunit.cli;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.cli.source.PolicyFiles;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.policy.PolicyKind;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code iamunit explain}: one request against policy files, with the evaluator's explanation. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Decides one request against policy files and explains the decision.",
+      "",
+      "The context is exactly what --context gives: nothing is inferred from the principal.",
+    },
+    footerHeading = "%nExample:%n",
+    footer = {
+      "  iamunit explain --policy force_mfa.json --action ec2:RunInstances \\",
+      "    --principal arn:aws:iam::123456789012:user/MFAUser \\",
+      "    --context aws:MultiFactorAuthPresent=false"
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the request is ALLOWED",
+      "1:the request is denied (EXPLICIT_DENY or IMPLICIT_DENY)",
+      ExitCodes.USAGE_LINE,
+      "3:input error: unreadable or invalid policy file, unknown action, malformed --context",
+      ExitCodes.INTERNAL_LINE
+    })
+final class ExplainCommand implements Callable<Integer> {
+
+  static final String DEFAULT_PRINCIPAL = "arn:aws:iam::123456789012:user/iamunit";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--policy", paramLabel = "FILE", description = "An identity-based policy of the principal (repeatable).")
+  List<Path> identity = new ArrayList<>();
+
+  @Option(
+      names = "--resource-policy",
+      paramLabel = "FILE",
+      description = "The resource-based policy of the resource; the role's trust policy for sts:AssumeRole*.")
+  Optional<Path> resource = Optional.empty();
+
+  @Option(names = "--boundary", paramLabel = "FILE", description = "The principal's permissions boundary (repeatable: parts of one boundary).")
+  List<Path> boundaries = new ArrayList<>();
+
+  @Option(names = "--scp", paramLabel = "FILE", description = "A service control policy; each file is one level of the organization, root first (repeatable).")
+  List<Path> scps = new ArrayList<>();
+
+  @Option(names = "--rcp", paramLabel = "FILE", description = "A resource control policy; each file is one level, root first (repeatable).")
+  List<Path> rcps = new ArrayList<>();
+
+  @Option(names = "--session-policy", paramLabel = "FILE", description = "A session policy (repeatable).")
+  List<Path> sessions = new ArrayList<>();
+
+  @Option(
+      names = "--principal",
+      paramLabel = "ARN",
+      description = "Who asks: a user, role session or service principal ARN (default: ${DEFAULT-VALUE}).")
+  String principal = DEFAULT_PRINCIPAL;
+
+  @Option(names = "--action", required = true, paramLabel = "SERVICE:ACTION", description = "The action, such as ec2:RunInstances.")
+  String action;
+
+  @Option(names = "--resource", paramLabel = "ARN", description = "The resource ARN (default: ${DEFAULT-VALUE}).")
+  String resourceArn = "*";
+
+  @Option(names = "--resource-account", paramLabel = "ID", description = "The account that owns the resource (default: the principal's).")
+  Optional<String> resourceAccount = Optional.empty();
+
+  @Option(
+      names = "--context",
+      paramLabel = "KEY=VALUE",
+      description = "A request context value (repeatable); the same key given twice makes a multivalued key.")
+  List<String> context = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    checkAction(action);
+    PolicySet.Builder set = PolicySet.builder();
+    identity.forEach(file -> set.identity(PolicyFiles.read(file, PolicyKind.IDENTITY)));
+    PolicyKind resourceKind = action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+    resource.ifPresent(file -> set.resource(PolicyFiles.read(file, resourceKind)));
+    boundaries.forEach(file -> set.boundary(PolicyFiles.read(file, PolicyKind.PERMISSIONS_BOUNDARY)));
+    scps.forEach(file -> set.scpLevel(List.of(PolicyFiles.read(file, PolicyKind.SERVICE_CONTROL))));
+    rcps.forEach(file -> set.rcpLevel(List.of(PolicyFiles.read(file, PolicyKind.RESOURCE_CONTROL))));
+    sessions.forEach(file -> set.session(PolicyFiles.read(file, PolicyKind.SESSION)));
+
+    Request request = new Request(principal, action, resourceArn, resourceAccount, requestContext(), CredentialKind.UNSPECIFIED);
+    Decision decision = Evaluator.standard().evaluate(request, set.build());
+
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Request: " + request);
+    out.println("Context: " + request.context());
+    out.println("Decision: " + decision.describe());
+    out.flush();
+    return decision.isAllowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  /** An action that does not exist is a typo far more often than a new AWS action. */
+  static void checkAction(String action) {
+    if (action.indexOf('*') >= 0 || action.indexOf('?') >= 0) {
+      throw new InputException("--action names one action, not a pattern: \"" + action + "\"");
+    }
+    if (AwsData.bundled().action(action).isPresent()) {
+      return;
+    }
+    List<String> suggestions = AwsData.bundled().suggestActions(action, 3);
+    throw new InputException("unknown action \"" + action + "\""
+        + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+  }
+
+  private RequestContext requestContext() {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String entry : context) {
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        throw new InputException("--context takes KEY=VALUE, such as aws:MultiFactorAuthPresent=true, not \"" + entry + "\"");
+      }
+      values.computeIfAbsent(entry.substring(0, equals), key -> new ArrayList<>()).add(entry.substring(equals + 1));
+    }
+    RequestContext.Builder builder = RequestContext.builder();
+    values.forEach((key, list) -> {
+      if (list.size() == 1) {
+        builder.put(key, list.get(0));
+      } else {
+        builder.putMultivalued(key, list);
+      }
+    });
+    return builder.build();
+  }
+}

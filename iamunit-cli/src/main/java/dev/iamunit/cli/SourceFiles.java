@@ -1,0 +1,35 @@
+package dev.iamunit.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The files named on a command line, folders expanded to the files a command reads in them. */
+final class SourceFiles {
+
+  private SourceFiles() {}
+
+  /** Each file as given; each folder as its {@code *.json} files, sorted by path. */
+  static List<Path> expand(List<Path> sources) {
+    List<Path> files = new ArrayList<>();
+    for (Path source : sources) {
+      if (Files.isDirectory(source)) {
+        try (Stream<Path> walk = Files.walk(source)) {
+          walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (Files.isRegularFile(source)) {
+        files.add(source);
+      } else {
+        throw new UncheckedIOException(new NoSuchFileException(source.toString()));
+      }
+    }
+    return files;
+  }
+}

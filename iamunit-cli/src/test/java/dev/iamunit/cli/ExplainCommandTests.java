@@ -1,0 +1,79 @@
+package dev.iamunit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ExplainCommandTests {
+
+  private static final String POLICIES = "src/test/resources/policies/";
+
+  /**
+   * "The BlockMostAccessUnlessSignedInWithMFA statement ... deny[s] access to all but a few
+   * actions ... if the user is not signed-in with MFA" (IAM User Guide, tutorial: self-manage MFA).
+   */
+  @Test
+  void explainsAnExplicitDenyWithTheStatementsAndConditionValues() {
+    CliRun run = CliRun.of("explain",
+        "--policy", POLICIES + "ec2_full.json", "--policy", POLICIES + "force_mfa.json",
+        "--principal", "arn:aws:iam::123456789012:user/MFAUser",
+        "--action", "ec2:RunInstances",
+        "--context", "aws:MultiFactorAuthPresent=false");
+
+    assertThat(run.out()).isEqualTo("""
+        Request: ec2:RunInstances on * by arn:aws:iam::123456789012:user/MFAUser
+        Context: {aws:MultiFactorAuthPresent="false"}
+        Decision: EXPLICIT_DENY
+          an explicit Deny applies, which overrides any Allow
+          applied: Allow AllowEc2 (ec2_full.json, src/test/resources/policies/ec2_full.json:4) [identity-based policy]
+          applied: Deny BlockMostAccessUnlessSignedInWithMFA (force_mfa.json, src/test/resources/policies/force_mfa.json:30) \
+        [identity-based policy]
+              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → true
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void exitsZeroWhenAllowed() {
+    CliRun run = CliRun.of("explain",
+        "--policy", POLICIES + "ec2_full.json", "--policy", POLICIES + "force_mfa.json",
+        "--action", "ec2:RunInstances", "--context", "aws:MultiFactorAuthPresent=true");
+
+    assertThat(run.out()).contains("Decision: ALLOWED\n  allowed by an identity-based policy\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void suggestsTheActionMeantByATypo() {
+    CliRun run = CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--action", "ec2:RunInstance");
+
+    assertThat(run.err()).isEqualTo("iamunit explain: unknown action \"ec2:RunInstance\"; did you mean ec2:RunInstances?\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void anInvalidPolicyIsAnInputErrorWithFileAndLine() {
+    CliRun run = CliRun.of("explain", "--policy", POLICIES + "invalid_effect.json", "--action", "ec2:RunInstances");
+
+    assertThat(run.err()).isEqualTo("iamunit explain: src/test/resources/policies/invalid_effect.json:4:15: "
+        + "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"allow\"\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
+  void aContextWithoutEqualsIsAnInputError() {
+    CliRun run = CliRun.of("explain", "--action", "ec2:RunInstances", "--context", "aws:MultiFactorAuthPresent");
+
+    assertThat(run.err()).startsWith("iamunit explain: --context takes KEY=VALUE");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
+  @Test
+  void repeatedContextKeysAreMultivalued() {
+    CliRun run = CliRun.of("explain", "--action", "ec2:RunInstances", "--context", "aws:TagKeys=a", "--context", "aws:TagKeys=b");
+
+    assertThat(run.out()).contains("Context: {aws:TagKeys=[a, b]}\n");
+  }
+}

@@ -1,0 +1,118 @@
+package dev.iamunit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ShowCommandTests {
+
+  private static final String POLICIES = "src/test/resources/policies/";
+
+  @Test
+  void showsEveryStatementWithFileAndLine() {
+    CliRun run = CliRun.of("show", POLICIES + "force_mfa.json", POLICIES + "bucket_policy.json");
+
+    assertThat(run.out()).startsWith("""
+        == src/test/resources/policies/force_mfa.json
+        managed policy arn:aws:iam::123456789012:policy/force_mfa force_mfa.json  src/test/resources/policies/force_mfa.json:1:1
+          statement AllowAllUsersToListAccounts  src/test/resources/policies/force_mfa.json:4:5
+            Allow
+            Action: iam:ListAccountAliases, iam:ListUsers, iam:ListVirtualMFADevices, iam:GetAccountPasswordPolicy, \
+        iam:GetAccountSummary
+            Resource: *
+        """);
+    assertThat(run.out()).contains("""
+          statement BlockMostAccessUnlessSignedInWithMFA  src/test/resources/policies/force_mfa.json:30:5
+            Deny
+        """);
+    assertThat(run.out()).contains(
+        "    Condition: BoolIfExists aws:MultiFactorAuthPresent false  src/test/resources/policies/force_mfa.json:50:11\n");
+    assertThat(run.out()).endsWith("""
+        == src/test/resources/policies/bucket_policy.json
+        resource policy of src/test/resources/policies/bucket_policy.json bucket_policy.json  \
+        src/test/resources/policies/bucket_policy.json:1:1
+          statement ReadFromPartner  src/test/resources/policies/bucket_policy.json:4:5
+            Allow
+            Action: s3:GetObject
+            Resource: arn:aws:s3:::reports/*
+            Principal: AWS arn:aws:iam::444455556666:root
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void writesJsonForMachines() {
+    CliRun run = CliRun.of("show", "--json", POLICIES + "ec2_full.json");
+
+    assertThat(run.out()).isEqualTo("""
+        {
+          "sources" : [ {
+            "source" : "src/test/resources/policies/ec2_full.json",
+            "users" : [ ],
+            "groups" : [ ],
+            "roles" : [ ],
+            "managedPolicies" : [ {
+              "arn" : "arn:aws:iam::123456789012:policy/ec2_full",
+              "name" : "ec2_full",
+              "awsManaged" : false,
+              "policy" : {
+                "name" : "ec2_full.json",
+                "version" : "2012-10-17",
+                "location" : {
+                  "file" : "FILE",
+                  "line" : 1,
+                  "column" : 1,
+                  "address" : ""
+                },
+                "statements" : [ {
+                  "index" : 0,
+                  "sid" : "AllowEc2",
+                  "effect" : "Allow",
+                  "location" : {
+                    "file" : "FILE",
+                    "line" : 4,
+                    "column" : 5,
+                    "address" : ""
+                  },
+                  "action" : {
+                    "element" : "Action",
+                    "values" : [ "ec2:*" ],
+                    "location" : {
+                      "file" : "FILE",
+                      "line" : 7,
+                      "column" : 7,
+                      "address" : ""
+                    }
+                  },
+                  "resource" : {
+                    "element" : "Resource",
+                    "values" : [ "*" ],
+                    "location" : {
+                      "file" : "FILE",
+                      "line" : 8,
+                      "column" : 7,
+                      "address" : ""
+                    }
+                  },
+                  "principal" : null,
+                  "conditions" : [ ],
+                  "unresolved" : [ ]
+                } ]
+              }
+            } ],
+            "resourcePolicies" : [ ],
+            "unresolved" : [ ]
+          } ]
+        }
+        """.replace("FILE", "src/test/resources/policies/ec2_full.json"));
+  }
+
+  @Test
+  void anInvalidPolicyIsAnInputErrorNamingFileAndLine() {
+    CliRun run = CliRun.of("show", POLICIES + "invalid_effect.json");
+
+    assertThat(run.err()).isEqualTo("iamunit show: src/test/resources/policies/invalid_effect.json:4:15: "
+        + "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"allow\"\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+}
