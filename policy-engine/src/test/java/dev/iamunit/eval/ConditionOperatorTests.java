@@ -109,7 +109,8 @@ class ConditionOperatorTests {
       ForAllValues:StringNotEquals | aws:TagKeys | a    | [b;c]         | true
       ForAllValues:StringNotEquals | aws:TagKeys | a    | [a;c]         | false
       ForAnyValue:StringLike      | aws:TagKeys | env-* | [team;env-prod] | true
-      ForAnyValue:StringEqualsIfExists | aws:TagKeys | a | <absent>    | true
+      ForAnyValue:StringEqualsIfExists | aws:TagKeys | a | <absent>    | false
+      ForAllValues:StringEqualsIfExists | aws:TagKeys | a | <absent>   | true
       StringEquals                | aws:TagKeys | a     | [a]           | false
       """)
   void operatorTable(String operator, String key, String policyValues, String requestValue, boolean expected) {

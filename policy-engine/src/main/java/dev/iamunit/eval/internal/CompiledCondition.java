@@ -89,13 +89,14 @@ public final class CompiledCondition {
       // present, the condition is true." IfExists: "If the condition key is not present in the
       // request context, the condition evaluates to true." ForAllValues "returns true if there are
       // no context keys in the request"; ForAnyValue returns false.
-      if (operator.ifExists()) {
-        return true;
-      }
+      //
+      // ForAnyValue wins over IfExists: "ForAnyValue ... if the key is missing ... the condition
+      // returns false" holds for ForAnyValue:StringEqualsIfExists too, as AWS answers requests
+      // (re:Post, "ForAnyValue:StringEqualsIfExists behaving unexpectedly"; iam-simulate agrees).
       return switch (operator.qualifier()) {
         case FOR_ALL_VALUES -> true;
         case FOR_ANY_VALUE -> false;
-        case NONE -> operator.type().negated();
+        case NONE -> operator.ifExists() || operator.type().negated();
       };
     }
     boolean negated = operator.type().negated();

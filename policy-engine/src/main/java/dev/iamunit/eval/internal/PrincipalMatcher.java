@@ -18,7 +18,10 @@ public final class PrincipalMatcher {
     ACCOUNT,
     /** The role of an assumed-role session. */
     ROLE,
-    /** The caller itself: its user, session or federated-user ARN, or everyone ("*"). */
+    /**
+     * The caller itself: its user, session or federated-user ARN, or everyone ({@code "*"}), which
+     * names the caller's own ARN among all others; iam-simulate's cases read it the same way.
+     */
     DIRECT
   }
 
