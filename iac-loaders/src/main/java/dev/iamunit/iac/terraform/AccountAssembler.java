@@ -132,7 +132,7 @@ final class AccountAssembler {
         List.of(), Optional.empty());
   }
 
-  private void principal(Map<String, Draft> into, ResourceView r, String kind) {
+  private Draft principal(Map<String, Draft> into, ResourceView r, String kind) {
     Draft draft = new Draft();
     draft.name = name(r.get("name"), r, "name");
     draft.path = r.get("path") instanceof Value.Str p && p.known() ? p.text() : "/";
@@ -147,11 +147,11 @@ final class AccountAssembler {
       noteAwsManaged(draft.boundary.get(), r.locationOf("permissions_boundary"));
     }
     into.put(draft.name, draft);
+    return draft;
   }
 
   private void role(ResourceView r) {
-    principal(roles, r, "role");
-    Draft role = roles.get(name(r.get("name"), r, "name"));
+    Draft role = principal(roles, r, "role");
     role.trust = PolicyText.parse(r.get("assume_role_policy"), r.locationOf("assume_role_policy"), PolicyKind.TRUST,
         r.address() + ".assume_role_policy", report).map(p -> record(r.address(), p));
     for (ResourceView inline : r.blocks("inline_policy")) {

@@ -35,6 +35,7 @@ final class HclParser {
   private final int[] lineStarts;
   private int pos;
   private int depth;
+  private Report report = new Report();
 
   private HclParser(String file, String src, int firstLine) {
     this.file = file;
@@ -50,8 +51,9 @@ final class HclParser {
   }
 
   /** Parses a whole {@code .tf} file. */
-  static Body parseFile(String file, String text) {
+  static Body parseFile(String file, String text, Report report) {
     HclParser parser = new HclParser(file, text.startsWith("\uFEFF") ? text.substring(1) : text, 1);
+    parser.report = report;
     Body body = parser.body(true);
     return body;
   }
@@ -106,10 +108,11 @@ final class HclParser {
         Expr expr = expression();
         Expr.Span span = span(start);
         if (attributes.containsKey(name)) {
-          throw new TemplateException(
-              "attribute \"" + name + "\" is set twice in the same block; remove one", span.location(""));
+          report.problem(span.location(""), "attribute \"" + name + "\" is set twice in the same block; Terraform rejects"
+              + " this, and only the first is loaded");
+        } else {
+          attributes.put(name, new Body.Attribute(name, expr, span));
         }
-        attributes.put(name, new Body.Attribute(name, expr, span));
         endOfLine();
       } else {
         List<String> labels = new ArrayList<>();

@@ -48,25 +48,25 @@ record ModuleConfig(
       } catch (IOException e) {
         throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
       }
-      Body body = file.getFileName().toString().endsWith(".json") ? HclJson.parseFile(name, text) : HclParser.parseFile(name, text);
-      config.add(body, name);
+      Body body = file.getFileName().toString().endsWith(".json") ? HclJson.parseFile(name, text) : HclParser.parseFile(name, text, report);
+      config.add(body, report);
     }
     return config;
   }
 
-  private void add(Body body, String file) {
+  private void add(Body body, Report report) {
     for (Body.Block block : body.blocks()) {
       switch (block.type()) {
-        case "variable" -> put(variables, block.label(0), block, "variable");
+        case "variable" -> put(variables, block.label(0), block, "variable", report);
         case "locals" -> block.body().attributes().values().forEach(a -> {
-          if (locals.put(a.name(), a) != null) {
-            throw new TemplateException("local value \"" + a.name() + "\" is declared twice", a.span().location(""));
+          if (locals.putIfAbsent(a.name(), a) != null) {
+            report.problem(a.span().location(""), "local value \"" + a.name() + "\" is declared twice; the first is used");
           }
         });
-        case "resource" -> put(resources, block.label(0) + "." + block.label(1), block, "resource");
-        case "data" -> put(data, block.label(0) + "." + block.label(1), block, "data source");
-        case "module" -> put(modules, block.label(0), block, "module");
-        case "output" -> put(outputs, block.label(0), block, "output");
+        case "resource" -> put(resources, block.label(0) + "." + block.label(1), block, "resource", report);
+        case "data" -> put(data, block.label(0) + "." + block.label(1), block, "data source", report);
+        case "module" -> put(modules, block.label(0), block, "module", report);
+        case "output" -> put(outputs, block.label(0), block, "output", report);
         default -> {
           // provider, terraform, moved, import...: nothing IAM depends on.
         }
@@ -74,11 +74,11 @@ record ModuleConfig(
     }
   }
 
-  private static void put(Map<String, Body.Block> into, String key, Body.Block block, String what) {
+  private static void put(Map<String, Body.Block> into, String key, Body.Block block, String what, Report report) {
     Body.Block earlier = into.putIfAbsent(key, block);
     if (earlier != null) {
-      throw new TemplateException(what + " \"" + key + "\" is declared twice (first at " + earlier.span().file() + ":"
-          + earlier.span().line() + "); Terraform rejects duplicates", block.span().location(""));
+      report.problem(block.span().location(""), what + " \"" + key + "\" is declared twice (first at " + earlier.span().file() + ":"
+          + earlier.span().line() + "); Terraform rejects duplicates, and only the first is loaded");
     }
   }
 

@@ -79,7 +79,8 @@ final class PolicyText {
                     + parts.get(0).reason() + ")"));
             return Optional.empty();
           }
-          throw new TemplateException("policy " + name + " is not valid JSON: " + message(e), e.location().orElse(at));
+          report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + message(e));
+            return Optional.empty();
         }
       
       }
@@ -95,7 +96,12 @@ final class PolicyText {
       }
     }
     parts.forEach(report::add);
-    return Optional.of(parse(document, kind, name, at, report, !parts.isEmpty()));
+    try {
+      return Optional.of(parse(document, kind, name, at, report, !parts.isEmpty()));
+    } catch (TemplateException e) {
+      report.problem(e.location().orElse(at), message(e));
+      return Optional.empty();
+    }
   }
 
   /** Parses a document; with unknown parts, a statement that cannot be read is left out and reported. */

@@ -12,6 +12,12 @@ final class Report {
   private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
   private final List<LoadReport.LoadedPolicy> policies = new ArrayList<>();
   private final List<String> files = new ArrayList<>();
+  private final List<LoadReport.Problem> problems = new ArrayList<>();
+
+  /** A mistake Terraform or AWS would reject; the rest of the configuration still loads. */
+  void problem(dev.iamunit.model.SourceLocation location, String message) {
+    problems.add(new LoadReport.Problem(location, message));
+  }
 
   Unresolved add(Unresolved value) {
     unresolved.putIfAbsent(value.placeholder(), value);
@@ -27,6 +33,6 @@ final class Report {
   }
 
   LoadReport build() {
-    return new LoadReport(files, policies, List.copyOf(unresolved.values()));
+    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems);
   }
 }

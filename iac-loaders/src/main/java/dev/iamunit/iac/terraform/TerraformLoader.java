@@ -25,16 +25,28 @@ public final class TerraformLoader {
 
   private TerraformLoader() {}
 
-  /** Loads a root module folder, or a single {@code .tf} file, into a new account. */
+  /**
+   * Loads a root module folder, or a single {@code .tf} file, into a new account.
+   *
+   * @throws TemplateException naming file:line when the configuration has a mistake Terraform or AWS
+   *     would reject (see {@link LoadReport#problems()})
+   */
   public static Account load(Path dirOrFile, LoadOptions options) {
     Account.Builder builder = Account.builder();
-    loadInto(dirOrFile, options, builder);
+    LoadReport report = loadInto(dirOrFile, options, builder);
+    if (!report.problems().isEmpty()) {
+      LoadReport.Problem first = report.problems().get(0);
+      throw new TemplateException(first.message() + (report.problems().size() > 1
+          ? " (and " + (report.problems().size() - 1) + " more problems: " + report.problems().subList(1, report.problems().size()) + ")"
+          : ""), first.location());
+    }
     return builder.build();
   }
 
   /**
    * Loads into an existing builder, so that several sources combine into one account, and returns
-   * what was found.
+   * what was found. Invalid policies and duplicate blocks are left out and listed in {@link
+   * LoadReport#problems()} rather than thrown, so tools can show every problem at once.
    *
    * @throws TemplateException with file:line for a syntax error or a policy that is wrong as written
    */
@@ -91,7 +103,7 @@ public final class TerraformLoader {
       } catch (IOException e) {
         throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
       }
-      Body body = HclParser.parseFile(name, text);
+      Body body = HclParser.parseFile(name, text, report);
       ExpressionEvaluator ev = new ExpressionEvaluator(noReferences(config), "", report);
       body.attributes().values().forEach(a -> values.put(a.name(), ev.evaluateOrUnknown(a.expr())));
     }

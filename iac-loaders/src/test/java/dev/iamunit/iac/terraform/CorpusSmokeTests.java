@@ -15,7 +15,7 @@ class CorpusSmokeTests {
         try {
           LoadReport r = TerraformLoader.report(f, LoadOptions.defaults().withProjectRoot(corpus));
           System.err.println("OK " + f.getFileName() + " policies=" + r.policies().size() + " statements=" + r.statementCount()
-              + " unresolved=" + r.unresolved().size());
+              + " unresolved=" + r.unresolved().size() + " problems=" + r.problems());
         } catch (Exception e) {
           System.err.println("FAIL " + f.getFileName() + " " + e);
         }
