@@ -88,16 +88,16 @@ final class ModuleInstance implements Scope {
   @Override
   public Value root(String name, Expr.Span span, ExpressionEvaluator ev) {
     return switch (name) {
-      case "var" -> new Value.Instance(prefix + "var", n -> variable(n, span, ev));
+      case "var" -> new Value.Instance(prefix + "var", n -> variable(n, span.withText("var." + n), ev));
       case "local" -> new Value.Instance(prefix + "local", n -> local(n, span, ev));
       case "path" -> new Value.Obj(Map.of(
           "module", Value.of(config.relativeDir()), "root", Value.of("."), "cwd", Value.of(".")), ev.location(span));
       case "terraform" -> new Value.Obj(Map.of("workspace", Value.of("default")), ev.location(span));
       case "data" -> new Value.Instance(prefix + "data", type ->
-          new Value.Instance(prefix + "data." + type, n -> data(type, n, span, ev)));
+          new Value.Instance(prefix + "data." + type, n -> data(type, n, span.withText("data." + type + "." + n), ev)));
       case "module" -> new Value.Instance(prefix + "module", n -> module(n, span));
       case "count", "each", "self" -> throw new EvalError("\"" + name + "\" is not available here", span);
-      default -> new Value.Instance(prefix + name, n -> resource(name, n, span, ev));
+      default -> new Value.Instance(prefix + name, n -> resource(name, n, span.withText(name + "." + n), ev));
     };
   }
 
