@@ -1,0 +1,95 @@
+package dev.iamunit.iac.terraform;
+
+import dev.iamunit.iac.TemplateException;
+import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The blocks of one module folder (or one file), merged across its {@code .tf} and {@code .tf.json} files. */
+record ModuleConfig(
+    Path dir,
+    Path projectRoot,
+    Map<String, Body.Block> variables,
+    Map<String, Body.Attribute> locals,
+    Map<String, Body.Block> resources,
+    Map<String, Body.Block> data,
+    Map<String, Body.Block> modules,
+    Map<String, Body.Block> outputs,
+    List<Path> files) {
+
+  static ModuleConfig read(Path dirOrFile, Path projectRoot, Report report) {
+    Path dir = Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent();
+    List<Path> files;
+    if (Files.isDirectory(dirOrFile)) {
+      try (Stream<Path> list = Files.list(dirOrFile)) {
+        files = list.filter(p -> p.getFileName().toString().endsWith(".tf") || p.getFileName().toString().endsWith(".tf.json"))
+            .filter(Files::isRegularFile).sorted().toList();
+      } catch (IOException e) {
+        throw new TemplateException("cannot list " + dirOrFile + ": " + e.getMessage(), SourceLocation.of(dirOrFile.toString(), 0, 0));
+      }
+    } else {
+      files = List.of(dirOrFile);
+    }
+    ModuleConfig config = new ModuleConfig(dir.toAbsolutePath().normalize(), projectRoot.toAbsolutePath().normalize(),
+        new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
+        new LinkedHashMap<>(), files);
+    for (Path file : files) {
+      String name = config.displayName(file);
+      report.file(name);
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
+      }
+      Body body = file.getFileName().toString().endsWith(".json") ? HclJson.parseFile(name, text) : HclParser.parseFile(name, text, report);
+      config.add(body, report);
+    }
+    return config;
+  }
+
+  private void add(Body body, Report report) {
+    for (Body.Block block : body.blocks()) {
+      switch (block.type()) {
+        case "variable" -> put(variables, block.label(0), block, "variable", report);
+        case "locals" -> block.body().attributes().values().forEach(a -> {
+          if (locals.putIfAbsent(a.name(), a) != null) {
+            report.problem(a.span().location(""), "local value \"" + a.name() + "\" is declared twice; the first is used");
+          }
+        });
+        case "resource" -> put(resources, block.label(0) + "." + block.label(1), block, "resource", report);
+        case "data" -> put(data, block.label(0) + "." + block.label(1), block, "data source", report);
+        case "module" -> put(modules, block.label(0), block, "module", report);
+        case "output" -> put(outputs, block.label(0), block, "output", report);
+        default -> {
+          // provider, terraform, moved, import...: nothing IAM depends on.
+        }
+      }
+    }
+  }
+
+  private static void put(Map<String, Body.Block> into, String key, Body.Block block, String what, Report report) {
+    Body.Block earlier = into.putIfAbsent(key, block);
+    if (earlier != null) {
+      report.problem(block.span().location(""), what + " \"" + key + "\" is declared twice (first at " + earlier.span().file() + ":"
+          + earlier.span().line() + "); Terraform rejects duplicates, and only the first is loaded");
+    }
+  }
+
+  /** A file as locations name it: relative to the project root when inside it. */
+  String displayName(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    return absolute.startsWith(projectRoot) ? projectRoot.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+  }
+
+  /** {@code path.module}: absolute, so that {@code file("${path.module}/x.json")} finds the file. */
+  String relativeDir() {
+    return dir.toString().replace('\\', '/');
+  }
+}

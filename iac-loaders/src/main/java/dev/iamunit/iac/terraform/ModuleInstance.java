@@ -1,0 +1,456 @@
+package dev.iamunit.iac.terraform;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.TemplateException;
+import dev.iamunit.model.SourceLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * One instance of a module (the root, or a local module called with its inputs): evaluates
+ * references on demand, so only what IAM resources need is ever computed.
+ */
+final class ModuleInstance implements Scope {
+
+  private static final Set<String> META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+
+  private final ModuleConfig config;
+  private final String prefix;
+  private final Map<String, Function<String, Value>> inputs;
+  private final Context context;
+  private final Map<String, Value> localCache = new HashMap<>();
+  private final Set<String> evaluating = new HashSet<>();
+  private final Map<String, Value> moduleCache = new HashMap<>();
+  private final List<ModuleInstance> children = new ArrayList<>();
+
+  /** What every module instance of one load shares. */
+  record Context(LoadOptions options, Path rootDir, Report report, int depth) {}
+
+  ModuleInstance(ModuleConfig config, String prefix, Map<String, Function<String, Value>> inputs, Context context) {
+    this.config = config;
+    this.prefix = prefix;
+    this.inputs = inputs;
+    this.context = context;
+  }
+
+  ModuleConfig config() {
+    return config;
+  }
+
+  String prefix() {
+    return prefix;
+  }
+
+  Report report() {
+    return context.report();
+  }
+
+  LoadOptions options() {
+    return context.options();
+  }
+
+  /** This module's local child instances, all of them created. */
+  List<ModuleInstance> children() {
+    for (String name : config.modules().keySet()) {
+      module(name, null);
+    }
+    return children;
+  }
+
+  @Override
+  public Path workingDirectory() {
+    return context.rootDir();
+  }
+
+  @Override
+  public Path projectRoot() {
+    return context.options().projectRoot();
+  }
+
+  @Override
+  public String displayName(Path file) {
+    return config.displayName(file);
+  }
+
+  ExpressionEvaluator evaluator(String address) {
+    return new ExpressionEvaluator(this, address, context.report());
+  }
+
+  @Override
+  public Value root(String name, Expr.Span span, ExpressionEvaluator ev) {
+    return switch (name) {
+      case "var" -> new Value.Instance(prefix + "var", n -> variable(n, span.withText("var." + n), ev));
+      case "local" -> new Value.Instance(prefix + "local", n -> local(n, span, ev));
+      case "path" -> new Value.Obj(Map.of(
+          "module", Value.of(config.relativeDir()), "root", Value.of("."), "cwd", Value.of(".")), ev.location(span));
+      case "terraform" -> new Value.Obj(Map.of("workspace", Value.of("default")), ev.location(span));
+      case "data" -> new Value.Instance(prefix + "data", type ->
+          new Value.Instance(prefix + "data." + type, n -> data(type, n, span.withText("data." + type + "." + n), ev)));
+      case "module" -> new Value.Instance(prefix + "module", n -> module(n, span));
+      case "count", "each", "self" -> throw new EvalError("\"" + name + "\" is not available here", span);
+      default -> new Value.Instance(prefix + name, n -> resource(name, n, span.withText(name + "." + n), ev));
+    };
+  }
+
+  // ---------------------------------------------------------------- variables and locals
+
+  private Value variable(String name, Expr.Span span, ExpressionEvaluator ev) {
+    Body.Block block = config.variables().get(name);
+    if (block == null) {
+      throw new EvalError("no variable \"" + name + "\" is declared in " + config.relativeDir(), span);
+    }
+    Function<String, Value> input = inputs.get(name);
+    if (input != null) {
+      Value given = input.apply(name);
+      if (given != null) {
+        return given;
+      }
+    }
+    Optional<Body.Attribute> fallback = block.body().attribute("default");
+    if (fallback.isPresent()) {
+      return evaluator(prefix + "var." + name).evaluateOrUnknown(fallback.get().expr());
+    }
+    return ev.unknown(span, "variable \"" + name + "\" has no default and no value; give it one in LoadOptions.values"
+        + " or a .tfvars file");
+  }
+
+  private Value local(String name, Expr.Span span, ExpressionEvaluator ev) {
+    Value cached = localCache.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Body.Attribute attribute = config.locals().get(name);
+    if (attribute == null) {
+      throw new EvalError("no local value \"" + name + "\" is declared", span);
+    }
+    Value value = guarded("local." + name, attribute.span(), () -> evaluator(prefix + "local." + name).evaluateOrUnknown(attribute.expr()));
+    localCache.put(name, value);
+    return value;
+  }
+
+  private Value guarded(String key, Expr.Span span, java.util.function.Supplier<Value> compute) {
+    if (!evaluating.add(key)) {
+      throw new TemplateException(key + " refers to itself through other values; Terraform rejects such cycles",
+          span.location(prefix + key));
+    }
+    try {
+      return compute.get();
+    } finally {
+      evaluating.remove(key);
+    }
+  }
+
+  // ---------------------------------------------------------------- resources and data sources
+
+  private Value resource(String type, String name, Expr.Span span, ExpressionEvaluator ev) {
+    Body.Block block = config.resources().get(type + "." + name);
+    if (block == null) {
+      return ev.unknown(span, type + "." + name + " is not declared in the loaded configuration");
+    }
+    return instances(block, prefix + type + "." + name, ev, span);
+  }
+
+  private Value data(String type, String name, Expr.Span span, ExpressionEvaluator ev) {
+    Body.Block block = config.data().get(type + "." + name);
+    if (block == null) {
+      return ev.unknown(span, "data." + type + "." + name + " is not declared in the loaded configuration");
+    }
+    return instances(block, prefix + "data." + type + "." + name, ev, span);
+  }
+
+  /** A resource's value: one instance, a list (count), a map (for_each), or unknown. */
+  private Value instances(Body.Block block, String address, ExpressionEvaluator ev, Expr.Span span) {
+    List<Instance> all = expand(block, address);
+    if (all == null) {
+      return ev.unknown(span, "how many instances " + address + " has is unknown: " + repetitionReason(block));
+    }
+    if (block.body().attribute("count").isPresent()) {
+      return new Value.Tuple(all.stream().map(i -> (Value) i.value()).toList());
+    }
+    if (block.body().attribute("for_each").isPresent()) {
+      Map<String, Value> members = new LinkedHashMap<>();
+      all.forEach(i -> members.put(i.key(), i.value()));
+      return new Value.Obj(members, ev.location(span));
+    }
+    return all.get(0).value();
+  }
+
+  private String repetitionReason(Body.Block block) {
+    String attribute = block.body().attribute("count").isPresent() ? "count" : "for_each";
+    Value value = evaluator(prefix).evaluateOrUnknown(block.body().attribute(attribute).get().expr());
+    return attribute + " depends on " + ExpressionEvaluator.describe(value);
+  }
+
+  /** One instance of a resource or data block: its address and the evaluator that sees count/each. */
+  record Instance(String key, String address, Body.Block block, ExpressionEvaluator evaluator, Value value) {}
+
+  private final Map<String, List<Instance>> expanded = new HashMap<>();
+
+  /**
+   * The instances of a block, or null when count/for_each is unknown. Rendered lazily: an
+   * instance's attributes are computed when read.
+   */
+  List<Instance> expand(Body.Block block, String address) {
+    if (expanded.containsKey(address)) {
+      return expanded.get(address);
+    }
+    List<Instance> result = guardedList(address, block, () -> computeInstances(block, address));
+    expanded.put(address, result);
+    return result;
+  }
+
+  private List<Instance> guardedList(String address, Body.Block block, java.util.function.Supplier<List<Instance>> compute) {
+    if (!evaluating.add("expand " + address)) {
+      throw new TemplateException(address + " refers to itself; Terraform rejects such cycles", block.span().location(address));
+    }
+    try {
+      return compute.get();
+    } finally {
+      evaluating.remove("expand " + address);
+    }
+  }
+
+  private List<Instance> computeInstances(Body.Block block, String address) {
+    ExpressionEvaluator base = evaluator(address);
+    List<Instance> result = new ArrayList<>();
+    Optional<Body.Attribute> count = block.body().attribute("count");
+    Optional<Body.Attribute> forEach = block.body().attribute("for_each");
+    if (count.isPresent()) {
+      Value n = base.evaluateOrUnknown(count.get().expr());
+      if (!Operators.isKnown(n)) {
+        return null;
+      }
+      int total = Operators.toNumber(n, count.get().span()).intValue();
+      for (int i = 0; i < total; i++) {
+        ExpressionEvaluator ev = base.with("count", new Value.Obj(Map.of("index", Value.of(i)), base.location(block.span())));
+        result.add(instance(Integer.toString(i), address + "[" + i + "]", block, ev));
+      }
+    } else if (forEach.isPresent()) {
+      Value collection = base.evaluateOrUnknown(forEach.get().expr());
+      List<Map.Entry<Value, Value>> elements = ExpressionEvaluator.elements(collection);
+      if (elements == null) {
+        return null;
+      }
+      for (Map.Entry<Value, Value> element : elements) {
+        // Over a set, each.key is the element itself.
+        Value key = collection instanceof Value.Obj ? element.getKey() : element.getValue();
+        if (!Operators.isKnown(key)) {
+          return null;
+        }
+        String text = Operators.toText(key, forEach.get().span());
+        ExpressionEvaluator ev = base.with("each", new Value.Obj(
+            Map.of("key", key, "value", element.getValue()), base.location(block.span())));
+        result.add(instance(text, address + "[\"" + text + "\"]", block, ev));
+      }
+    } else {
+      result.add(instance("", address, block, base));
+    }
+    return result;
+  }
+
+  private Instance instance(String key, String address, Body.Block block, ExpressionEvaluator ev) {
+    ExpressionEvaluator located = ev.relocated(address);
+    String type = block.label(0);
+    Value value;
+    if (block.type().equals("data")) {
+      value = DataSources.value(type, address, block, located, context.options());
+    } else {
+      StaticResource view = new StaticResource(type, address, block, located);
+      value = new Value.Instance(address, name -> view.attribute(name, context.options()));
+    }
+    return new Instance(key, address, block, located, value);
+  }
+
+  /** Every resource instance in this module, with unknown repetition reported. */
+  List<ResourceView> resourceViews() {
+    List<ResourceView> views = new ArrayList<>();
+    for (Map.Entry<String, Body.Block> entry : config.resources().entrySet()) {
+      Body.Block block = entry.getValue();
+      String address = prefix + entry.getKey();
+      List<Instance> all = expand(block, address);
+      if (all == null) {
+        // Whether it exists is unknown: load it once, and report that its existence is assumed.
+        context.report().add(dev.iamunit.model.Unresolved.of(
+            address, block.span().location(address),
+            "loaded as one instance, but how many instances exist is unknown: " + repetitionReason(block)));
+        ExpressionEvaluator ev = evaluator(address)
+            .with("count", new Value.Obj(Map.of("index", evaluator(address).unknown(block.span(), "count.index of " + address)),
+                SourceLocation.UNKNOWN))
+            .with("each", new Value.Obj(Map.of(
+                "key", evaluator(address).unknown(block.span(), "each.key of " + address),
+                "value", evaluator(address).unknown(block.span(), "each.value of " + address)), SourceLocation.UNKNOWN));
+        all = List.of(new Instance("", address, block, ev, Value.NULL));
+      }
+      for (Instance instance : all) {
+        views.add(new StaticResource(block.label(0), instance.address(), block, instance.evaluator()));
+      }
+    }
+    return views;
+  }
+
+  // ---------------------------------------------------------------- modules
+
+  private Value module(String name, Expr.Span span) {
+    if (moduleCache.containsKey(name)) {
+      return moduleCache.get(name);
+    }
+    Body.Block block = config.modules().get(name);
+    ExpressionEvaluator ev = evaluator(prefix + "module." + name);
+    Expr.Span at = span == null && block != null ? block.span() : span;
+    Value value;
+    if (block == null) {
+      throw new EvalError("no module \"" + name + "\" is declared", span);
+    }
+    Value source = block.body().attribute("source").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+    String text = source instanceof Value.Str s && s.known() ? s.text() : "";
+    Path dir = config.dir().resolve(text).normalize();
+    boolean local = (text.startsWith("./") || text.startsWith("../")) && Files.isDirectory(dir);
+    if (!local) {
+      value = ev.unknown(block.span(), "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
+          + ", which IAMUnit does not load (only local modules, source = \"./...\", are read)");
+    } else if (context.depth() > 20) {
+      throw new TemplateException("modules nest more than 20 deep; is a module calling itself?", block.span().location(prefix));
+    } else {
+      ModuleConfig child = ModuleConfig.read(dir, context.options().projectRoot(), context.report());
+      Optional<Body.Attribute> count = block.body().attribute("count");
+      Optional<Body.Attribute> forEach = block.body().attribute("for_each");
+      if (count.isEmpty() && forEach.isEmpty()) {
+        value = childValue(child, prefix + "module." + name + ".", block, ev);
+      } else {
+        List<Instance> all = expand(block, prefix + "module." + name);
+        if (all == null) {
+          value = ev.unknown(block.span(), "how many instances module." + name + " has is unknown");
+        } else {
+          Map<String, Value> members = new LinkedHashMap<>();
+          List<Value> items = new ArrayList<>();
+          for (Instance instance : all) {
+            Value one = childValue(child, instance.address() + ".", block, instance.evaluator());
+            members.put(instance.key(), one);
+            items.add(one);
+          }
+          value = count.isPresent() ? new Value.Tuple(items) : new Value.Obj(members, ev.location(block.span()));
+        }
+      }
+    }
+    moduleCache.put(name, value);
+    return value;
+  }
+
+  private Value childValue(ModuleConfig child, String childPrefix, Body.Block block, ExpressionEvaluator parent) {
+    Map<String, Function<String, Value>> args = new HashMap<>();
+    Map<String, Value> cache = new HashMap<>();
+    for (Body.Attribute attribute : block.body().attributes().values()) {
+      if (!META.contains(attribute.name())) {
+        args.put(attribute.name(), n -> cache.computeIfAbsent(n, k -> parent.evaluateOrUnknown(attribute.expr())));
+      }
+    }
+    ModuleInstance instance = new ModuleInstance(child, childPrefix, args,
+        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1));
+    children.add(instance);
+    return new Value.Instance(childPrefix.substring(0, childPrefix.length() - 1), output -> instance.output(output));
+  }
+
+  private final Map<String, Value> outputCache = new HashMap<>();
+
+  Value output(String name) {
+    Value cached = outputCache.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Body.Block block = config.outputs().get(name);
+    ExpressionEvaluator ev = evaluator(prefix + "output." + name);
+    Value value;
+    if (block == null || block.body().attribute("value").isEmpty()) {
+      value = ev.unknown(block == null ? new Expr.Span(config.relativeDir(), 0, 0, name) : block.span(),
+          "the module has no output \"" + name + "\"");
+    } else {
+      value = guarded("output." + name, block.span(), () -> ev.evaluateOrUnknown(block.body().attribute("value").get().expr()));
+    }
+    outputCache.put(name, value);
+    return value;
+  }
+
+  /** A resource instance of this module as the assembler reads it. */
+  final class StaticResource implements ResourceView {
+    private final String type;
+    private final String address;
+    private final Body.Block block;
+    private final ExpressionEvaluator ev;
+    private final Body body;
+
+    StaticResource(String type, String address, Body.Block block, ExpressionEvaluator ev) {
+      this(type, address, block, block.body(), ev);
+    }
+
+    StaticResource(String type, String address, Body.Block block, Body body, ExpressionEvaluator ev) {
+      this.type = type;
+      this.address = address;
+      this.block = block;
+      this.body = body;
+      this.ev = ev;
+    }
+
+    private final Map<String, Value> computedCache = new HashMap<>();
+
+    Value attribute(String name, LoadOptions options) {
+      // The same unknown each time, so that two references to one computed id stay equal.
+      return computedCache.computeIfAbsent(name, n -> compute(n, options));
+    }
+
+    private Value compute(String name, LoadOptions options) {
+      Optional<Value> computed = Arns.computed(type, name, this, options.partition(), options.accountId(), options.region());
+      if (computed.isPresent() && !(computed.get() instanceof Value.Null)) {
+        return computed.get();
+      }
+      if (body.attribute(name).isPresent()) {
+        return get(name);
+      }
+      return ev.unknown(block.span().withText(address + "." + name),
+          address + "." + name + " is computed by AWS when the resource is created");
+    }
+
+    @Override
+    public String type() {
+      return type;
+    }
+
+    @Override
+    public String address() {
+      return address;
+    }
+
+    @Override
+    public SourceLocation location() {
+      return ev.location(block.span());
+    }
+
+    @Override
+    public Value get(String name) {
+      return body.attribute(name).map(a -> guarded(address + "." + name, a.span(), () -> ev.evaluateOrUnknown(a.expr())))
+          .orElse(Value.NULL);
+    }
+
+    @Override
+    public SourceLocation locationOf(String name) {
+      return body.attribute(name).map(a -> ev.location(a.expr().span())).orElse(location());
+    }
+
+    @Override
+    public List<ResourceView> blocks(String name) {
+      List<ResourceView> views = new ArrayList<>();
+      for (BlockExpansion.Expanded nested : BlockExpansion.blocks(body, name, ev)) {
+        views.add(new StaticResource(type, address, nested.block(), nested.body(), nested.evaluator()));
+      }
+      return views;
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.iamunit.iac.terraform;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.TemplateException;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Loads IAM from Terraform sources ({@code .tf}, {@code .tf.json}) by evaluating them statically:
+ * variables from the test, {@code *.tfvars} and defaults; locals; local modules; and the data
+ * sources IAM code uses. Whatever cannot be computed is reported as unresolved, never guessed. No
+ * data source is ever read and nothing touches the network.
+ */
+public final class TerraformLoader {
+
+  private TerraformLoader() {}
+
+  /**
+   * Loads a root module folder, or a single {@code .tf} file, into a new account.
+   *
+   * @throws TemplateException naming file:line when the configuration has a mistake Terraform or AWS
+   *     would reject (see {@link LoadReport#problems()})
+   */
+  public static Account load(Path dirOrFile, LoadOptions options) {
+    Account.Builder builder = Account.builder();
+    LoadReport report = loadInto(dirOrFile, options, builder);
+    if (!report.problems().isEmpty()) {
+      LoadReport.Problem first = report.problems().get(0);
+      throw new TemplateException(first.message() + (report.problems().size() > 1
+          ? " (and " + (report.problems().size() - 1) + " more problems: " + report.problems().subList(1, report.problems().size()) + ")"
+          : ""), first.location());
+    }
+    return builder.build();
+  }
+
+  /**
+   * Loads into an existing builder, so that several sources combine into one account, and returns
+   * what was found. Invalid policies and duplicate blocks are left out and listed in {@link
+   * LoadReport#problems()} rather than thrown, so tools can show every problem at once.
+   *
+   * @throws TemplateException with file:line for a syntax error or a policy that is wrong as written
+   */
+  public static LoadReport loadInto(Path dirOrFile, LoadOptions options, Account.Builder builder) {
+    if (!Files.exists(dirOrFile)) {
+      throw new TemplateException("no Terraform sources at " + dirOrFile + "; give a folder of .tf files or a .tf file",
+          SourceLocation.of(dirOrFile.toString(), 0, 0));
+    }
+    Report report = new Report();
+    Path rootDir = (Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+    ModuleConfig config = ModuleConfig.read(dirOrFile, options.projectRoot(), report);
+    ModuleInstance root = new ModuleInstance(config, "", rootInputs(config, rootDir, options, report),
+        new ModuleInstance.Context(options, rootDir, report, 0));
+    AccountAssembler assembler = new AccountAssembler(options, report);
+    List<ModuleInstance> pending = new ArrayList<>(List.of(root));
+    List<ResourceView> resources = new ArrayList<>();
+    while (!pending.isEmpty()) {
+      ModuleInstance module = pending.remove(0);
+      resources.addAll(module.resourceViews());
+      pending.addAll(module.children());
+    }
+    assembler.add(resources);
+    assembler.into(builder);
+    LoadReport result = report.build();
+    result.unresolved().forEach(builder::unresolved);
+    return result;
+  }
+
+  /** Like {@link #loadInto}, into a fresh account, returning only the report. */
+  public static LoadReport report(Path dirOrFile, LoadOptions options) {
+    return loadInto(dirOrFile, options, Account.builder());
+  }
+
+  /** Test values first, then *.auto.tfvars (in name order) over terraform.tfvars, as Terraform orders them. */
+  private static Map<String, Function<String, Value>> rootInputs(ModuleConfig config, Path rootDir, LoadOptions options, Report report) {
+    Map<String, Value> values = new HashMap<>();
+    List<Path> tfvars = new ArrayList<>();
+    if (Files.isDirectory(rootDir)) {
+      Path main = rootDir.resolve("terraform.tfvars");
+      if (Files.isRegularFile(main)) {
+        tfvars.add(main);
+      }
+      try (Stream<Path> list = Files.list(rootDir)) {
+        list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(tfvars::add);
+      } catch (IOException e) {
+        throw new TemplateException("cannot list " + rootDir + ": " + e.getMessage(), SourceLocation.of(rootDir.toString(), 0, 0));
+      }
+    }
+    for (Path file : tfvars) {
+      String name = config.displayName(file);
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
+      }
+      Body body = HclParser.parseFile(name, text, report);
+      ExpressionEvaluator ev = new ExpressionEvaluator(noReferences(config), "", report);
+      body.attributes().values().forEach(a -> values.put(a.name(), ev.evaluateOrUnknown(a.expr())));
+    }
+    options.values().forEach((key, text) -> values.put(key, testValue(config, key, text, report)));
+    Map<String, Function<String, Value>> inputs = new HashMap<>();
+    values.forEach((key, value) -> inputs.put(key, n -> value));
+    return inputs;
+  }
+
+  /** A test value: a string for string variables, else read as an HCL expression ({@code ["a","b"]}). */
+  private static Value testValue(ModuleConfig config, String key, String text, Report report) {
+    Body.Block variable = config.variables().get(key);
+    String type = variable == null ? "" : variable.body().attribute("type").map(a -> a.expr().span().text()).orElse("");
+    if (type.isEmpty() || type.equals("string")) {
+      return Value.of(text);
+    }
+    Expr expr = HclParser.parseExpression("LoadOptions.values[" + key + "]", text, 1);
+    return new ExpressionEvaluator(noReferences(config), "", report).evaluateOrUnknown(expr);
+  }
+
+  private static Scope noReferences(ModuleConfig config) {
+    return new Scope() {
+      @Override
+      public Value root(String name, Expr.Span span, ExpressionEvaluator evaluator) {
+        throw new EvalError("variable values cannot refer to \"" + name + "\"", span);
+      }
+
+      @Override
+      public Path workingDirectory() {
+        return config.dir();
+      }
+
+      @Override
+      public Path projectRoot() {
+        return config.projectRoot();
+      }
+
+      @Override
+      public String displayName(Path file) {
+        return config.displayName(file);
+      }
+    };
+  }
+}
