@@ -211,7 +211,14 @@ class CaseBuilder {
   identityStatement(focusActions, { effect = this.rng.chance(0.7) ? 'Allow' : 'Deny', conditionChance = 0.45 } = {}) {
     const rng = this.rng;
     const statement = {};
-    if (rng.chance(0.4)) statement.Sid = `${effect}${rng.int(1, 999)}`;
+    if (rng.chance(0.4)) {
+      // AWS rejects a policy with two statements of one Sid: keep them unique within the case.
+      let sid = `${effect}${rng.int(1, 999)}`;
+      this.sids ??= new Set();
+      while (this.sids.has(sid)) sid += 'x';
+      this.sids.add(sid);
+      statement.Sid = sid;
+    }
     statement.Effect = effect;
     const actions = rng.sample(focusActions, rng.int(1, 3));
     const patterns = [...new Set(actions.map((a) => this.actionPattern(a)))];

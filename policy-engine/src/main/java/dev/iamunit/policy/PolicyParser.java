@@ -109,7 +109,9 @@ public final class PolicyParser {
     List<Unresolved> unresolved = new ArrayList<>();
     SourceLocation at = object.location();
 
-    Optional<String> sid = Optional.ofNullable(elements.get("Sid")).map(m -> string(m.value(), "Sid"));
+    // An empty Sid names nothing: real policies repeat "Sid": "" and AWS accepts them.
+    Optional<String> sid =
+        Optional.ofNullable(elements.get("Sid")).map(m -> string(m.value(), "Sid")).filter(s -> !s.isEmpty());
 
     DocObject.Member effectMember = elements.get("Effect");
     if (effectMember == null) {

@@ -40,8 +40,8 @@ class CorpusTests {
       aws-ia__terraform-aws-vpc_endpoints__main_generated.tf.json | 0 | 852 | 0
       aws-samples__aws-scps-with-terraform | 0 | 11 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
-      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 4 | 0 | 2
-      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 4 | 0 | 2
+      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 0 | 1
+      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 0
       bridgecrewio__checkov__tf-checks__example_KMSKeyWildcardPrincipal__pass.tf | 4 | 5 | 2
       bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 8 | 10 | 1
       bridgecrewio__checkov__tf-checks__example_SNSTopicPolicyAnyPrincipal__main.tf | 1 | 23 | 0
