@@ -57,6 +57,9 @@ class ConditionOperatorTests {
       StringLike                  | s:k | home/${aws:username}/* | home/eve/x | false
       StringEquals                | s:k | ${aws:nosuchkey} | x         | false
       StringEquals                | s:k | ${aws:nosuchkey, 'x'} | x    | true
+      StringEquals                | s:k | ${aws:nosuchkey};x | x       | true
+      StringNotEquals             | s:k | ${aws:nosuchkey};y | x       | false
+      StringNotLikeIfExists       | s:k | ${aws:nosuchkey} | x         | false
       StringEquals                | s:k | a${*}b       | a*b           | true
       StringLike                  | s:k | a${*}b       | axb           | false
       NumericEquals               | s:k | 10           | 10.0          | true

@@ -145,13 +145,19 @@ public final class CompiledCondition {
         if (positive.family() == Family.BOOL && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
           return Comparison.INVALID;
         }
+        boolean unresolvable = false;
         for (ValueTemplate template : templates) {
           Wildcard pattern = template.resolve(context);
-          if (pattern != null && stringMatch(pattern, value)) {
+          if (pattern == null) {
+            unresolvable = true;
+          } else if (stringMatch(pattern, value)) {
             return Comparison.MATCH;
           }
         }
-        return Comparison.NO_MATCH;
+        // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid"
+        // (IAM policy elements: Variables and tags): a negated operator cannot claim a value is
+        // unlike one that does not exist, so the condition fails, as iam-simulate also decides.
+        return unresolvable && operator.type().negated() ? Comparison.INVALID : Comparison.NO_MATCH;
       }
       case NUMERIC -> {
         BigDecimal number = parseNumber(value);

@@ -110,15 +110,17 @@ public final class CompiledStatement {
   }
 
   private boolean matchesResource(Request request) {
-    boolean any = false;
+    boolean negated = statement.resource().orElseThrow().negated();
     for (ValueTemplate template : resources) {
-      Wildcard pattern = template.resolve(request.context());
+      // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid":
+      // in Resource such a value matches nothing; in NotResource it excludes every resource it
+      // could stand for, so that an unknown value never widens a statement.
+      Wildcard pattern = negated ? template.resolveBroadly(request.context()) : template.resolve(request.context());
       if (pattern != null && ArnMatcher.matches(pattern, request.resource())) {
-        any = true;
-        break;
+        return !negated;
       }
     }
-    return any != statement.resource().orElseThrow().negated();
+    return negated;
   }
 
   /** Conditions whose values the loader could not compute, which were taken as met. */

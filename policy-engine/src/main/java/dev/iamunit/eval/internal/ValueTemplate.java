@@ -28,7 +28,7 @@ public final class ValueTemplate {
   private ValueTemplate(String raw, List<Part> parts) {
     this.raw = raw;
     this.parts = parts;
-    this.constant = parts.stream().anyMatch(p -> p instanceof Variable) ? null : build(null);
+    this.constant = parts.stream().anyMatch(p -> p instanceof Variable) ? null : build(null, false);
   }
 
   /**
@@ -110,10 +110,18 @@ public final class ValueTemplate {
 
   /** The value with its variables replaced, as a pattern; null when a variable has no value. */
   public Wildcard resolve(RequestContext context) {
-    return constant != null ? constant : build(context);
+    return constant != null ? constant : build(context, false);
   }
 
-  private Wildcard build(RequestContext context) {
+  /**
+   * The value with its variables replaced, a variable with no value standing for {@code *}: the
+   * broadest thing it could be, for places where an unknown value must not widen a statement.
+   */
+  public Wildcard resolveBroadly(RequestContext context) {
+    return constant != null ? constant : build(context, true);
+  }
+
+  private Wildcard build(RequestContext context, boolean missingAsStar) {
     StringBuilder chars = new StringBuilder();
     List<Boolean> wild = new ArrayList<>();
     for (Part part : parts) {
@@ -132,6 +140,10 @@ public final class ValueTemplate {
           value = entry.value();
         } else if (variable.defaultValue() != null) {
           value = variable.defaultValue();
+        } else if (missingAsStar) {
+          chars.append('*');
+          wild.add(true);
+          continue;
         } else {
           return null;
         }
