@@ -9,8 +9,7 @@ final class ShouldNotBeOutsidePolicies {
   private ShouldNotBeOutsidePolicies() {}
 
   static String shouldNotBeOutsidePolicies(Subject subject, String expected) {
-    return "Expecting " + subject.describe() + " to be " + expected + ", but AWS does not authorize it through "
-        + "policies: " + subject.decision().outsidePolicies().orElse("") + "; no policy can deny it, so the "
-        + "assertion cannot hold";
+    return "Expecting " + subject.describe() + " to be " + expected + ", but it cannot be: "
+        + subject.decision().outsidePolicies().orElse("") + "; no policy can deny it, so the assertion cannot hold";
   }
 }
