@@ -3,6 +3,7 @@ package dev.iamunit.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.model.Account;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -29,7 +30,7 @@ public interface IamScenario {
   IamScenario as(IamPrincipal principal);
 
   /** The principal, when the scenario names one. */
-  java.util.Optional<IamPrincipal> principal();
+  Optional<IamPrincipal> principal();
 
   /** The account loaded from the test's sources. */
   Account account();
