@@ -1,0 +1,34 @@
+package dev.iamunit.assertj;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.junit.Evaluation;
+import dev.iamunit.junit.IamRequest;
+import java.util.List;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/** Assertions on a request of a scenario; create them with {@link IamAssertions#assertThat(IamRequest)}. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public class IamRequestAssert extends AbstractDecisionAssert<IamRequestAssert, IamRequest> {
+
+  public IamRequestAssert(IamRequest actual) {
+    super(actual, IamRequestAssert.class);
+  }
+
+  @Override
+  List<Subject> subjects() {
+    return subjects(actual);
+  }
+
+  static List<Subject> subjects(IamRequest request) {
+    return request.evaluations().stream().map(e -> subject(request, e)).toList();
+  }
+
+  private static Subject subject(IamRequest request, Evaluation evaluation) {
+    String description = evaluation.description();
+    String withoutCredentials = description.substring(0, description.length() - evaluation.credentials().description().length() - 3);
+    return new Subject(withoutCredentials, Optional.of(evaluation.credentials()), evaluation.decision(),
+        Optional.of(evaluation.request()), request.resourceDefaulted());
+  }
+}

@@ -1,0 +1,24 @@
+package dev.iamunit.assertj;
+
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Request;
+import java.util.Optional;
+
+/**
+ * What one assertion looks at: a decision, and when known the request it answers.
+ *
+ * @param request {@code ec2:RunInstances on * as MFAUser}, or {@code the decision}
+ * @param credentials the credentials of the request, when known
+ * @param decision the decision
+ * @param context the request with its full context, when known
+ * @param resourceDefaulted whether the test named no resource and {@code *} stood in
+ */
+record Subject(
+    String request, Optional<CredentialKind> credentials, Decision decision, Optional<Request> context, boolean resourceDefaulted) {
+
+  /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
+  String describe() {
+    return request + credentials.map(c -> " (" + c.description() + ")").orElse("");
+  }
+}

@@ -1,0 +1,48 @@
+package dev.iamunit.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * Who makes a request: an IAM user, or a session of an IAM role.
+ *
+ * @param userName the user's name, empty for a role session
+ * @param roleName the role's name, empty for a user
+ * @param sessionName the role session's name, empty for a user
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public record IamPrincipal(Optional<String> userName, Optional<String> roleName, Optional<String> sessionName) {
+
+  /** The session name a role session has unless the test names one. */
+  public static final String DEFAULT_SESSION = "iamunit";
+
+  public IamPrincipal {
+    Objects.requireNonNull(userName, "userName");
+    Objects.requireNonNull(roleName, "roleName");
+    Objects.requireNonNull(sessionName, "sessionName");
+    if (userName.isPresent() == roleName.isPresent() || roleName.isPresent() != sessionName.isPresent()) {
+      throw new IllegalArgumentException("a principal is either a user or a role session");
+    }
+  }
+
+  public static IamPrincipal user(String name) {
+    return new IamPrincipal(Optional.of(name), Optional.empty(), Optional.empty());
+  }
+
+  public static IamPrincipal role(String name) {
+    return role(name, DEFAULT_SESSION);
+  }
+
+  public static IamPrincipal role(String name, String session) {
+    return new IamPrincipal(Optional.empty(), Optional.of(name), Optional.of(session));
+  }
+
+  /** {@code MFAUser}, or {@code Deployer/ci} for a role session. */
+  @Override
+  public String toString() {
+    return userName.orElseGet(() -> roleName.orElseThrow() + "/" + sessionName.orElseThrow());
+  }
+}

@@ -1,0 +1,39 @@
+package dev.iamunit.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * A request of the test's scenario, not yet asserted on. Immutable: each method returns a new
+ * request. Check it with {@code dev.iamunit.assertj.IamAssertions.assertThat(request)}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public interface IamRequest {
+
+  /** The same request on this resource ARN. Without it, the resource is {@code *}. */
+  IamRequest on(String resourceArn);
+
+  /** The same request with this key in its context, replacing what the scenario gave it. */
+  IamRequest withContext(String key, String... values);
+
+  /** The same request made by another principal of the loaded account. */
+  IamRequest as(IamPrincipal principal);
+
+  /** The action, such as {@code ec2:RunInstances}. */
+  String action();
+
+  /** The resource ARN, {@code *} when the test named none. */
+  String resource();
+
+  /** Whether the test named no resource, so that {@link #resource()} is the default {@code *}. */
+  boolean resourceDefaulted();
+
+  /**
+   * The request evaluated under each kind of credentials the scenario stands for: one, or two
+   * under {@link WithoutMFA}. Computed once. A request that cannot be evaluated (unknown principal,
+   * a value the loader could not resolve) throws an {@link AssertionError} that says why.
+   */
+  List<Evaluation> evaluations();
+}

@@ -1,0 +1,135 @@
+package dev.iamunit.junit.internal;
+
+import dev.iamunit.IamUnitException;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.junit.IamPrincipal;
+import dev.iamunit.junit.IamScenario;
+import dev.iamunit.junit.IamTest;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Role;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * The extension {@link IamTest} registers. Before each test it loads the sources (once per run,
+ * in the root store), reads the scenario annotations and checks the principal, so that a mistake
+ * fails the test before its body runs; it injects {@link IamScenario}, {@link Account} and
+ * {@link Evaluator}; it turns a user's mistake raised inside a test into a failure without a stack
+ * trace.
+ */
+@API(status = API.Status.INTERNAL, since = "0.1")
+public final class IamUnitExtension implements BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
+
+  /** Configuration parameter: the folder {@code @IamTest} paths are relative to. */
+  public static final String PROJECT_ROOT = "iamunit.projectRoot";
+
+  private static final Namespace NAMESPACE = Namespace.create(IamUnitExtension.class);
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    scenario(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == IamScenario.class || type == Account.class || type == Evaluator.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == Evaluator.class) {
+      return Evaluator.standard();
+    }
+    if (type == Account.class) {
+      return account(context);
+    }
+    return scenario(context);
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext context, Throwable throwable) throws Throwable {
+    if (throwable instanceof IamUnitException mistake) {
+      throw Failures.failure(mistake.getMessage());
+    }
+    throw throwable;
+  }
+
+  private static IamScenario scenario(ExtensionContext context) {
+    return context.getStore(NAMESPACE).computeIfAbsent(
+        IamScenario.class, type -> newScenario(context), IamScenario.class);
+  }
+
+  private static IamScenario newScenario(ExtensionContext context) {
+    Account account = account(context);
+    ScenarioSettings settings = ScenarioAnnotations.resolve(
+        ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
+    DefaultIamScenario scenario = new DefaultIamScenario(
+        account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    settings.principal().ifPresent(scenario::caller);
+    settings.assumedBy().ifPresent(user -> checkTrust(scenario, user, settings.principal().orElseThrow()));
+    return scenario;
+  }
+
+  /** "sts:AssumeRole": the user's policies and the role's trust policy must both allow it. */
+  private static void checkTrust(DefaultIamScenario scenario, String userName, IamPrincipal rolePrincipal) {
+    String roleName = rolePrincipal.roleName().orElseThrow();
+    Role role = scenario.account().role(roleName).orElseThrow();
+    Caller user = scenario.caller(IamPrincipal.user(userName));
+    Decision decision = scenario.evaluator().evaluate(
+        user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of()),
+        user.policiesFor(role.arn()));
+    if (!decision.isAllowed()) {
+      throw Failures.failure("@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): user " + userName
+          + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on " + role.arn()
+          + " is " + decision.describe());
+    }
+  }
+
+  private static Account account(ExtensionContext context) {
+    Class<?> testClass = context.getRequiredTestClass();
+    Class<?> declaring = declaringClass(testClass);
+    IamTest annotation = AnnotationSupport.findAnnotation(declaring, IamTest.class).orElseThrow();
+    Path root = context.getConfigurationParameter(PROJECT_ROOT).map(Path::of).orElse(Path.of(""))
+        .toAbsolutePath().normalize();
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    SourceLoaders loaders = store.computeIfAbsent(SourceLoaders.class, t -> SourceLoaders.discover(), SourceLoaders.class);
+    LoadedAccount loaded = store.computeIfAbsent(
+        new Declaration(declaring, root),
+        declaration -> {
+          SourceSet sources = SourceSet.of(annotation, declaring, root);
+          return store.computeIfAbsent(sources, s -> LoadedAccount.load(s, loaders), LoadedAccount.class);
+        },
+        LoadedAccount.class);
+    return loaded.account();
+  }
+
+  /** The class whose {@code @IamTest} applies: the test class, or the closest enclosing class. */
+  private static Class<?> declaringClass(Class<?> testClass) {
+    for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+      if (AnnotationSupport.isAnnotated(type, IamTest.class)) {
+        return type;
+      }
+    }
+    throw Failures.failure(testClass.getName() + " uses IAMUnit's extension without @IamTest; annotate it, or an "
+        + "enclosing class, with @IamTest to name the templates to load");
+  }
+
+  /** Where the sources of a test class are declared; resolved to a {@link SourceSet} once. */
+  private record Declaration(Class<?> declaringClass, Path projectRoot) {}
+
+}

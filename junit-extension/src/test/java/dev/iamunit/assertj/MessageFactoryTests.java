@@ -1,0 +1,188 @@
+package dev.iamunit.assertj;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Each failure message factory, on its exact text. */
+class MessageFactoryTests {
+
+  private static final String PRINCIPAL = "arn:aws:iam::123456789012:user/MFAUser";
+
+  private static final Policy EC2 = PolicyParser.parse(
+      "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"AllowEc2\", \"Effect\": \"Allow\", "
+          + "\"Action\": \"ec2:*\", \"Resource\": \"*\"}]}",
+      SourceLocation.of("terraform/ec2.tf", 14, 3), PolicyKind.IDENTITY, "aws_iam_policy.ec2");
+
+  private static final Policy NO_MFA_NO_EC2 = PolicyParser.parse(
+      "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"DenyEc2WithoutMfa\", \"Effect\": \"Deny\", "
+          + "\"Action\": \"ec2:*\", \"Resource\": \"*\", "
+          + "\"Condition\": {\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}}}]}",
+      SourceLocation.of("terraform/mfa.tf", 30, 3), PolicyKind.IDENTITY, "aws_iam_policy.force_mfa");
+
+  private static Subject subject(String action, boolean mfa, Policy... policies) {
+    Request request = Request.of(PRINCIPAL, action, "*",
+        RequestContext.builder().put("aws:MultiFactorAuthPresent", Boolean.toString(mfa)).build());
+    Decision decision = Evaluator.standard().evaluate(request, PolicySet.ofIdentity(policies));
+    return new Subject(action + " on * as MFAUser",
+        Optional.of(mfa ? CredentialKind.CONSOLE_WITH_MFA : CredentialKind.CONSOLE_WITHOUT_MFA), decision,
+        Optional.of(request), false);
+  }
+
+  private static final Subject ALLOWED = subject("ec2:RunInstances", false, EC2);
+  private static final Subject EXPLICITLY_DENIED = subject("ec2:RunInstances", false, EC2, NO_MFA_NO_EC2);
+  private static final Subject IMPLICITLY_DENIED = subject("s3:GetObject", false, EC2);
+
+  private static final String ALLOWED_EXPLANATION = """
+
+      Explanation:
+        Deciding statements:
+          Allow AllowEc2 (aws_iam_policy.ec2, terraform/ec2.tf:14) in the identity-based policy
+        Evaluation: allowed by an identity-based policy""";
+
+  private static final String DENIED_EXPLANATION = """
+
+      Explanation:
+        Deciding statements:
+          Deny DenyEc2WithoutMfa (aws_iam_policy.force_mfa, terraform/mfa.tf:30) in the identity-based policy
+            BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → true
+        Also applied:
+          Allow AllowEc2 (aws_iam_policy.ec2, terraform/ec2.tf:14) in the identity-based policy
+        Evaluation: an explicit Deny applies, which overrides any Allow
+        Request context: aws:MultiFactorAuthPresent = "false\"""";
+
+  @Test
+  void shouldBeExplicitlyDenied() {
+    assertThat(ShouldBeExplicitlyDenied.shouldBeExplicitlyDenied(ALLOWED)).isEqualTo(
+        "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be explicitly denied, but it was "
+            + "ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+  }
+
+  @Test
+  void shouldBeDenied() {
+    assertThat(ShouldBeDenied.shouldBeDenied(ALLOWED)).isEqualTo(
+        "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be denied, but it was "
+            + "ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+  }
+
+  @Test
+  void shouldBeImplicitlyDenied() {
+    assertThat(ShouldBeImplicitlyDenied.shouldBeImplicitlyDenied(EXPLICITLY_DENIED)).isEqualTo(
+        "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be implicitly denied, but it was "
+            + "EXPLICIT_DENY by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)" + DENIED_EXPLANATION);
+  }
+
+  @Test
+  void shouldBeAllowed() {
+    assertThat(ShouldBeAllowed.shouldBeAllowed(IMPLICITLY_DENIED)).isEqualTo(
+        "Expecting s3:GetObject on * as MFAUser (console sign-in without MFA) to be allowed, but it was "
+            + "IMPLICIT_DENY: no identity-based or resource-based policy allows the request (implicit deny)\n"
+            + "Explanation:\n"
+            + "  Evaluation: no identity-based or resource-based policy allows the request (implicit deny)");
+  }
+
+  @Test
+  void shouldBeDecidedBy() {
+    assertThat(ShouldBeDecidedBy.shouldBeDecidedBy(EXPLICITLY_DENIED, "explicitly denied", "statement BlockEc2"))
+        .isEqualTo("Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be explicitly denied "
+            + "by statement BlockEc2, but it was EXPLICIT_DENY by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)"
+            + DENIED_EXPLANATION);
+  }
+
+  @Test
+  void shouldNotBeDecidedBy() {
+    assertThat(ShouldNotBeDecidedBy.shouldNotBeDecidedBy(ALLOWED, "statement AllowEc2")).isEqualTo(
+        "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) not to be decided by statement "
+            + "AllowEc2, but it was ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+  }
+
+  @Test
+  void shouldHaveMatchedStatements() {
+    assertThat(ShouldHaveMatchedStatements.shouldHaveMatchedStatements(
+        ALLOWED, List.of("AllowEc2", "DenyEc2WithoutMfa"), List.of("DenyEc2WithoutMfa"), List.of("AllowEc2")))
+        .isEqualTo("Expecting statements AllowEc2, DenyEc2WithoutMfa to apply to ec2:RunInstances on * as MFAUser "
+            + "(console sign-in without MFA), but DenyEc2WithoutMfa did not; the statements that applied were AllowEc2"
+            + ALLOWED_EXPLANATION);
+  }
+
+  @Test
+  void shouldNotBeOutsidePolicies() {
+    Subject outside = subject("sts:GetCallerIdentity", false, NO_MFA_NO_EC2);
+
+    assertThat(ShouldNotBeOutsidePolicies.shouldNotBeOutsidePolicies(outside, "explicitly denied")).isEqualTo(
+        "Expecting sts:GetCallerIdentity on * as MFAUser (console sign-in without MFA) to be explicitly denied, but it "
+            + "cannot be: AWS does not authorize sts:GetCallerIdentity through policies: \"No permissions are required "
+            + "to perform this operation\" (STS API Reference, GetCallerIdentity); no policy can deny it, so the "
+            + "assertion cannot hold");
+  }
+
+  @Test
+  void shouldAllBeDeniedListsTheAllowedOnes() {
+    assertThat(ShouldAllBeDenied.shouldAllBeDenied("ec2:* on * as MFAUser", 2, List.of(ALLOWED))).isEqualTo(
+        "Expecting every request of ec2:* on * as MFAUser to be denied, but 1 of 2 were allowed:\n"
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): ALLOWED by statement AllowEc2 "
+            + "(terraform/ec2.tf:14)");
+  }
+
+  @Test
+  void shouldNoneBeAllowedListsTheAllowedOnes() {
+    assertThat(ShouldNoneBeAllowed.shouldNoneBeAllowed("ec2:* on * as MFAUser", 2, List.of(ALLOWED))).isEqualTo(
+        "Expecting none of the requests of ec2:* on * as MFAUser to be allowed, but 1 of 2 were:\n"
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): ALLOWED by statement AllowEc2 "
+            + "(terraform/ec2.tf:14)");
+  }
+
+  @Test
+  void shouldAllBeAllowedListsTheDeniedOnes() {
+    assertThat(ShouldAllBeAllowed.shouldAllBeAllowed("ec2:* on * as MFAUser", 3, List.of(EXPLICITLY_DENIED))).isEqualTo(
+        "Expecting every request of ec2:* on * as MFAUser to be allowed, but 1 of 3 were denied:\n"
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): EXPLICIT_DENY by statement "
+            + "DenyEc2WithoutMfa (terraform/mfa.tf:30)");
+  }
+
+  @Test
+  void aLongListOfOffendersIsCut() {
+    List<Subject> many = java.util.Collections.nCopies(RequestListing.MAX_LISTED + 2, ALLOWED);
+
+    assertThat(ShouldAllBeDenied.shouldAllBeDenied("ec2:*", 30, many)).endsWith("\n  ... and 2 more")
+        .hasLineCount(1 + RequestListing.MAX_LISTED + 1);
+  }
+
+  @Test
+  void aDefaultedResourceIsSaid() {
+    Subject defaulted = new Subject(ALLOWED.request(), ALLOWED.credentials(), ALLOWED.decision(), ALLOWED.context(), true);
+
+    assertThat(ShouldBeDenied.shouldBeDenied(defaulted)).contains(
+        "(terraform/ec2.tf:14)\nThe request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).\n"
+            + "Explanation:\n");
+  }
+
+  @Test
+  void decisionAssertionsNameTheDecision() {
+    assertThatThrownBy(() -> IamAssertions.assertThat(ALLOWED.decision()).isExplicitlyDenied())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("Expecting the decision to be explicitly denied, but it was ALLOWED by statement "
+            + "AllowEc2 (terraform/ec2.tf:14)\nExplanation:\n  Deciding statements:\n");
+    IamAssertions.assertThat(EXPLICITLY_DENIED.decision()).isDenied().isExplicitlyDenied().by("DenyEc2WithoutMfa")
+        .byStatementAt("mfa.tf:30").notBy("AllowEc2").hasMatchedStatements("AllowEc2", "DenyEc2WithoutMfa");
+  }
+
+  @Test
+  void theDescriptionOfAnAssertionPrefixesTheMessage() {
+    assertThatThrownBy(() -> IamAssertions.assertThat(ALLOWED.decision()).as("break glass").isDenied())
+        .hasMessageStartingWith("[break glass] Expecting the decision to be denied, but it was ALLOWED");
+  }
+}

@@ -1,0 +1,131 @@
+package dev.iamunit.junit;
+
+import static dev.iamunit.assertj.IamAssertions.assertThat;
+
+import dev.iamunit.assertj.IamSoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/** Example tests that fail on purpose, one way each; {@link ScenarioExtensionTests} reads their failures. */
+final class FailingExamples {
+
+  private FailingExamples() {}
+
+  @Examples
+  @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT)
+  @AsUser("MFAUser")
+  static class WrongExpectations {
+
+    @Test
+    @WithMFA
+    void ec2WithMfaIsNotDenied(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isExplicitlyDenied();
+    }
+
+    @Test
+    @WithoutMFA
+    void deniedByAnotherStatement(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isExplicitlyDenied().by("AllowEc2");
+    }
+
+    @Test
+    void getCallerIdentityCannotBeDenied(IamScenario scenario) {
+      assertThat(scenario.request("sts:GetCallerIdentity")).isDenied();
+    }
+
+    @Test
+    @WithMFA
+    void ec2WildcardIsNotAllDenied(IamScenario scenario) {
+      assertThat(scenario.requests("ec2:Describe*")).allAreDenied();
+    }
+
+    @Test
+    @WithMFA
+    void softAssertionsReportEveryFailure(IamScenario scenario) {
+      IamSoftAssertions.assertSoftly(softly -> {
+        softly.assertThat(scenario.request("ec2:RunInstances")).isImplicitlyDenied();
+        softly.assertThat(scenario.request("iam:ListUsers")).isDenied();
+      });
+    }
+  }
+
+  /** Force_MFA with Bool instead of BoolIfExists: access keys slip through. */
+  @Examples
+  @IamTest(cloudFormation = "src/test/iam/force-mfa-bool.account.json")
+  @AsUser("MFAUser")
+  @WithoutMFA
+  static class BoolInsteadOfBoolIfExists {
+
+    @Test
+    void ec2IsExplicitlyDeniedWithoutMfa(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isExplicitlyDenied();
+    }
+  }
+
+  @Examples
+  @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT)
+  static class Misuse {
+
+    @Test
+    @AsUser("MFAUsr")
+    void unknownUser(IamScenario scenario) {}
+
+    @Test
+    @AsRole("Deployr")
+    void unknownRole(IamScenario scenario) {}
+
+    @Test
+    @AsUser("MFAUser")
+    @AsRole("Deployer")
+    void twoPrincipals(IamScenario scenario) {}
+
+    @Test
+    @AsUser("MFAUser")
+    @WithMFA
+    @WithoutMFA
+    void mfaAndNoMfa(IamScenario scenario) {}
+
+    @Test
+    @AsUser("MFAUser")
+    void unknownAction(IamScenario scenario) {
+      scenario.request("ec2:RunInstance");
+    }
+
+    @Test
+    void noPrincipal(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isAllowed();
+    }
+
+    @Test
+    @AsRole(value = "Deployer", assumedBy = "MFAUser")
+    void untrustedAssumer(IamScenario scenario) {}
+
+    @Test
+    @AsUser("MFAUser")
+    @AtTime("noon")
+    void badTime(IamScenario scenario) {}
+  }
+
+  @Examples
+  @IamTest(cloudFormation = "src/test/iam/missing.account.json")
+  static class MissingSource {
+
+    @Test
+    void missingSource(IamScenario scenario) {}
+  }
+
+  @Examples
+  @IamTest(cloudFormation = "src/test/iam/broken.account.json")
+  static class BrokenTemplate {
+
+    @Test
+    void brokenTemplate(IamScenario scenario) {}
+  }
+
+  @Examples
+  @IamTest(terraform = "src/test/iam")
+  static class NoTerraformLoader {
+
+    @Test
+    void noTerraformLoader(IamScenario scenario) {}
+  }
+}

@@ -1,0 +1,197 @@
+package dev.iamunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.opentest4j.AssertionFailedError;
+
+/** The extension, run through the Jupiter engine on the example classes. */
+class ScenarioExtensionTests {
+
+  private static final String NO_RESOURCE =
+      "The request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).";
+
+  @Test
+  void passingExamplesPass() {
+    EngineExecutionResults results = TestKit.run(ForceMfaExamples.Passing.class);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.allEvents().assertStatistics(stats -> stats.failed(0));
+    results.testEvents().assertStatistics(stats -> stats.started(16).succeeded(16));
+  }
+
+  @Test
+  void policyCasesRowsAreNamedTests() {
+    EngineExecutionResults results = TestKit.run(ForceMfaExamples.Passing.class);
+
+    assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+        .contains(
+            "[1] MFAUser ec2:RunInstances on * → EXPLICITLY_DENIED",
+            "[5] Operator s3:GetObject on arn:aws:s3:::bucket/key with {aws:SourceVpc=[vpc-1]} → IMPLICITLY_DENIED");
+  }
+
+  /** The message of the issue: expected, actual with Sid and file:line, then the explanation. */
+  @Test
+  void failureSaysExpectedActualAndWhy() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
+        "ec2WithMfaIsNotDenied(IamScenario)");
+
+    assertThat(message).isEqualTo("""
+        Expecting ec2:RunInstances on * as MFAUser (console sign-in with MFA) to be explicitly denied, \
+        but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)
+        %s
+        Explanation:
+          Deciding statements:
+            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+          Near misses:
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa, force-mfa.json:82) in the identity-based policy: \
+        a condition was not met
+              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "true") → false
+          Evaluation: allowed by an identity-based policy
+          Request context: aws:MultiFactorAuthPresent = "true\"""".formatted(NO_RESOURCE));
+  }
+
+  /**
+   * "The ...IfExists version of the Bool operator ensures that if the aws:MultiFactorAuthPresent
+   * key is missing, the condition returns true" (IAM tutorial, Force_MFA): with Bool, access keys
+   * slip through, and @WithoutMFA says so.
+   */
+  @Test
+  void withoutMfaFailsWhenTheDecisionDependsOnTheCredentialKind() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.BoolInsteadOfBoolIfExists.class),
+        "ec2IsExplicitlyDeniedWithoutMfa(IamScenario)");
+
+    assertThat(message).isEqualTo("""
+        Expecting ec2:RunInstances on * as MFAUser to be explicitly denied under every credential kind of the \
+        scenario, but the decision depends on the credential kind:
+          console sign-in without MFA: EXPLICIT_DENY by statement BlockMostAccessUnlessSignedInWithMFA \
+        (force-mfa-bool.json:82)
+          long-term access keys: ALLOWED by statement AllowEc2 (ec2-full-access.json:4)
+        With long-term access keys the key aws:MultiFactorAuthPresent is absent, so Bool aws:MultiFactorAuthPresent \
+        false at force-mfa-bool.json:102 in statement BlockMostAccessUnlessSignedInWithMFA is not met; \
+        BoolIfExists would be met.
+        %s
+        Explanation with console sign-in without MFA:
+          Deciding statements:
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, force-mfa-bool.json:82) in the identity-based policy
+              Bool aws:MultiFactorAuthPresent "false" (request: "false") → true
+          Also applied:
+            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+          Evaluation: an explicit Deny applies, which overrides any Allow
+          Request context: aws:MultiFactorAuthPresent = "false"
+        Explanation with long-term access keys:
+          Deciding statements:
+            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+          Near misses:
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, force-mfa-bool.json:82) in the identity-based \
+        policy: a condition was not met
+              Bool aws:MultiFactorAuthPresent "false" (request: absent) → false
+          Evaluation: allowed by an identity-based policy
+          Request context: aws:MultiFactorAuthPresent absent""".formatted(NO_RESOURCE));
+  }
+
+  @Test
+  void byNamesTheStatementThatDecidedInstead() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
+        "deniedByAnotherStatement(IamScenario)");
+
+    assertThat(message).startsWith("Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be "
+        + "explicitly denied by statement AllowEc2, but it was EXPLICIT_DENY by statement "
+        + "BlockMostAccessUnlessSignedInWithMFA (force-mfa.json:82)\n" + NO_RESOURCE + "\nExplanation:\n");
+  }
+
+  @Test
+  void aRequestOutsidePoliciesCannotBeDenied() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
+        "getCallerIdentityCannotBeDenied(IamScenario)");
+
+    assertThat(message).isEqualTo("Expecting sts:GetCallerIdentity on * as MFAUser (long-term access keys) to be "
+        + "denied, but it cannot be: AWS does not authorize sts:GetCallerIdentity through policies: \"No permissions "
+        + "are required to perform this operation\" (STS API Reference, GetCallerIdentity); no policy can deny it, "
+        + "so the assertion cannot hold");
+  }
+
+  @Test
+  void anActionPatternListsTheOffenders() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
+        "ec2WildcardIsNotAllDenied(IamScenario)");
+
+    assertThat(message)
+        .startsWith("Expecting every request of ec2:Describe* on * as MFAUser to be denied, but 194 of 194 were allowed:\n"
+            + "  ec2:DescribeAccountAttributes on * as MFAUser (console sign-in with MFA): ALLOWED by statement AllowEc2 "
+            + "(ec2-full-access.json:4)\n")
+        .endsWith("\n  ... and 169 more");
+  }
+
+  @Test
+  void softAssertionsCollectEveryFailure() {
+    String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
+        "softAssertionsReportEveryFailure(IamScenario)");
+
+    assertThat(message)
+        .contains("Multiple Failures (2 failures)")
+        .contains("Expecting ec2:RunInstances on * as MFAUser (console sign-in with MFA) to be implicitly denied, "
+            + "but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)")
+        .contains("Expecting iam:ListUsers on * as MFAUser (console sign-in with MFA) to be denied, but it was "
+            + "ALLOWED by statement AllowAllUsersToListAccounts (force-mfa.json:4)");
+  }
+
+  @Test
+  void misuseFailsWithOneParagraphAndNoStackTrace() {
+    Map<String, Throwable> failures = TestKit.failures(TestKit.run(FailingExamples.Misuse.class));
+
+    assertThat(failures).hasSize(8);
+    assertThat(failures.values()).allSatisfy(failure -> {
+      assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause();
+      assertThat(failure.getStackTrace()).isEmpty();
+    });
+    assertThat(failures.get("unknownUser(IamScenario)")).hasMessage("unknown user \"MFAUsr\"; did you mean \"MFAUser\"?");
+    assertThat(failures.get("unknownRole(IamScenario)")).hasMessage("unknown role \"Deployr\"; did you mean \"Deployer\"?");
+    assertThat(failures.get("twoPrincipals(IamScenario)")).hasMessage("@AsUser and @AsRole are both declared on method "
+        + "Misuse.twoPrincipals() (directly or through a composed annotation); they contradict each other, so keep one");
+    assertThat(failures.get("mfaAndNoMfa(IamScenario)")).hasMessage("@WithMFA and @WithoutMFA are both declared on "
+        + "method Misuse.mfaAndNoMfa() (directly or through a composed annotation); they contradict each other, so keep one");
+    assertThat(failures.get("unknownAction(IamScenario)"))
+        .hasMessage("unknown action \"ec2:RunInstance\": AWS documents no such action; did you mean ec2:RunInstances?");
+    assertThat(failures.get("noPrincipal(IamScenario)")).hasMessage("the request ec2:RunInstances has no principal: "
+        + "annotate the test or its class with @AsUser or @AsRole, or call .as(IamPrincipal.user(\"name\"))");
+    assertThat(failures.get("untrustedAssumer(IamScenario)")).message().startsWith("@AsRole(\"Deployer\", assumedBy = "
+        + "\"MFAUser\"): user MFAUser cannot assume role Deployer, so the scenario cannot happen; sts:AssumeRole on "
+        + "arn:aws:iam::123456789012:role/Deployer is EXPLICIT_DENY");
+    assertThat(failures.get("badTime(IamScenario)"))
+        .hasMessage("@AtTime(\"noon\") is not an ISO-8601 instant; write it like \"2026-11-22T12:00:00Z\"");
+  }
+
+  @Test
+  void aMissingSourceFailsNamingThePath() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.MissingSource.class)).get("missingSource(IamScenario)");
+
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause();
+    assertThat(failure.getMessage())
+        .startsWith("@IamTest on dev.iamunit.junit.FailingExamples$MissingSource names cloudFormation source "
+            + "\"src/test/iam/missing.account.json\", which does not exist: ")
+        .contains("Paths are relative to the project root ");
+  }
+
+  @Test
+  void aTemplateThatDoesNotLoadFailsWithTheLoadersMessage() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.BrokenTemplate.class)).get("brokenTemplate(IamScenario)");
+
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause().hasMessage(
+        "IAMUnit could not load the sources of this test: broken-policy.json:4:41: unknown element \"Actions\" in a "
+            + "statement; the elements of a statement are Action, Condition, Effect, NotAction, NotPrincipal, "
+            + "NotResource, Principal, Resource, Sid");
+  }
+
+  @Test
+  void aMissingLoaderIsNamed() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.NoTerraformLoader.class))
+        .get("noTerraformLoader(IamScenario)");
+
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause();
+    assertThat(failure.getMessage()).startsWith(
+        "IAMUnit could not load the sources of this test: the Terraform loader is not available");
+  }
+}

@@ -1,0 +1,103 @@
+package dev.iamunit.junit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.junit.AsRole;
+import dev.iamunit.junit.AsUser;
+import dev.iamunit.junit.IamPrincipal;
+import dev.iamunit.junit.WithContext;
+import dev.iamunit.junit.WithCredentials;
+import dev.iamunit.junit.WithMFA;
+import dev.iamunit.junit.WithoutMFA;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+
+/** Closest declaration wins: method over class over enclosing class; conflicts name both. */
+class ScenarioAnnotationsTests {
+
+  @Retention(RetentionPolicy.RUNTIME)
+  @AsRole("Deployer")
+  @WithMFA
+  @interface AsDeployerWithMfa {}
+
+  @AsUser("Outer")
+  @WithoutMFA
+  @WithContext(key = "aws:SourceVpc", value = "vpc-outer")
+  @WithContext(key = "aws:SourceIp", value = "10.0.0.1")
+  static class Outer {
+
+    @WithContext(key = "aws:SourceVpc", value = "vpc-inner")
+    class Inner {
+      void inherits() {}
+
+      @AsUser("Method")
+      @WithCredentials(CredentialKind.SESSION_TOKEN_WITH_MFA)
+      @WithContext(key = "aws:SourceVpc", value = {"vpc-a", "vpc-b"})
+      void overrides() {}
+
+      @AsDeployerWithMfa
+      void composed() {}
+
+      @AsDeployerWithMfa
+      @AsUser("Bob")
+      void composedConflict() {}
+    }
+  }
+
+  private static ScenarioSettings settings(String method) throws NoSuchMethodException {
+    Method m = Outer.Inner.class.getDeclaredMethod(method);
+    return ScenarioAnnotations.resolve(ScenarioAnnotations.elements(Optional.of(m), Outer.Inner.class));
+  }
+
+  @Test
+  void enclosingClassesDeclareTheScenarioOfNestedOnes() throws Exception {
+    ScenarioSettings settings = settings("inherits");
+
+    assertThat(settings.principal()).contains(IamPrincipal.user("Outer"));
+    assertThat(settings.credentials().kindsFor(IamPrincipal.user("Outer")))
+        .containsExactly(CredentialKind.CONSOLE_WITHOUT_MFA, CredentialKind.ACCESS_KEYS);
+    assertThat(settings.context())
+        .isEqualTo(Map.of("aws:SourceVpc", List.of("vpc-inner"), "aws:SourceIp", List.of("10.0.0.1")));
+  }
+
+  @Test
+  void theMethodWinsOverItsClasses() throws Exception {
+    ScenarioSettings settings = settings("overrides");
+
+    assertThat(settings.principal()).contains(IamPrincipal.user("Method"));
+    assertThat(settings.credentials().kindsFor(IamPrincipal.user("Method")))
+        .containsExactly(CredentialKind.SESSION_TOKEN_WITH_MFA);
+    assertThat(settings.context()).containsEntry("aws:SourceVpc", List.of("vpc-a", "vpc-b"));
+  }
+
+  @Test
+  void composedAnnotationsDeclareTheirParts() throws Exception {
+    ScenarioSettings settings = settings("composed");
+
+    assertThat(settings.principal()).contains(IamPrincipal.role("Deployer"));
+    assertThat(settings.credentials().kindsFor(IamPrincipal.role("Deployer")))
+        .containsExactly(CredentialKind.ASSUMED_ROLE_WITH_MFA);
+  }
+
+  @Test
+  void aConflictThroughAComposedAnnotationNamesBoth() {
+    assertThatThrownBy(() -> settings("composedConflict"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage("@AsUser and @AsRole are both declared on method Inner.composedConflict() (directly or through a "
+            + "composed annotation); they contradict each other, so keep one");
+  }
+
+  @Test
+  void withoutAnyMfaAnnotationUsersSignWithAccessKeysAndRolesWithTheirSession() {
+    assertThat(CredentialChoice.DEFAULT.kindsFor(IamPrincipal.user("bob"))).containsExactly(CredentialKind.ACCESS_KEYS);
+    assertThat(CredentialChoice.DEFAULT.kindsFor(IamPrincipal.role("r"))).containsExactly(CredentialKind.ASSUMED_ROLE);
+  }
+}
