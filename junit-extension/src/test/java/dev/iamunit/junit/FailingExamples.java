@@ -122,10 +122,13 @@ final class FailingExamples {
   }
 
   @Examples
-  @IamTest(terraform = "src/test/iam")
-  static class NoTerraformLoader {
+  @IamTest(terraform = "src/test/terraform/force-mfa")
+  static class UnknownUserInTerraform {
 
     @Test
-    void noTerraformLoader(IamScenario scenario) {}
+    @AsUser("MFAUsr")
+    void unknownUser(IamScenario scenario) {
+      scenario.request("ec2:RunInstances");
+    }
   }
 }

@@ -129,4 +129,23 @@ final class ForceMfaExamples {
       }
     }
   }
+
+  /** The same scenario written in Terraform, loaded by the real Terraform loader. */
+  @Examples
+  @IamTest(terraform = "src/test/terraform/force-mfa", accountId = "111122223333")
+  @AsUser("MFAUser")
+  static class FromTerraform {
+
+    @Test
+    @WithoutMFA
+    void ec2IsBlockedUntilMfa(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isExplicitlyDenied().by("BlockMostAccessUnlessSignedInWithMFA");
+    }
+
+    @Test
+    @WithMFA
+    void ec2IsAllowedWithMfa(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isAllowed();
+    }
+  }
 }

@@ -185,13 +185,20 @@ class ScenarioExtensionTests {
             + "NotResource, Principal, Resource, Sid");
   }
 
+  /** Real Terraform through the extension: seed 003's group, AmazonEC2FullAccess from the AWS data. */
   @Test
-  void aMissingLoaderIsNamed() {
-    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.NoTerraformLoader.class))
-        .get("noTerraformLoader(IamScenario)");
+  void terraformSourcesLoadAndDecide() {
+    EngineExecutionResults results = TestKit.run(ForceMfaExamples.FromTerraform.class);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+  }
+
+  @Test
+  void anUnknownUserInTerraformSourcesIsNamedWithASuggestion() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.UnknownUserInTerraform.class)).get("unknownUser(IamScenario)");
 
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause();
-    assertThat(failure.getMessage()).startsWith(
-        "IAMUnit could not load the sources of this test: the Terraform loader is not available");
+    assertThat(failure.getMessage()).contains("unknown user \"MFAUsr\"; did you mean \"MFAUser\"?");
   }
 }

@@ -2,6 +2,8 @@ package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.terraform.TerraformLoader;
+import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.BiFunction;
 
 /**
  * Finds the {@link SourceLoader} for a source: one registered through {@link ServiceLoader} that
@@ -44,9 +47,21 @@ final class SourceLoaders {
     }
     return switch (kind) {
       case CLOUDFORMATION -> new Bridge(kind, "dev.iamunit.iac.cloudformation.CloudFormationLoader", true);
-      case TERRAFORM -> new Bridge(kind, "dev.iamunit.iac.terraform.TerraformLoader", false);
-      case TERRAFORM_PLAN -> new Bridge(kind, "dev.iamunit.iac.terraform.TerraformPlanLoader", false);
+      case TERRAFORM -> new EachPath(kind, TerraformLoader::load);
+      case TERRAFORM_PLAN -> new EachPath(kind, TerraformPlanLoader::load);
     };
+  }
+
+  /** A loader of one path at a time; the accounts of several paths are merged. */
+  private record EachPath(SourceKind kind, BiFunction<Path, LoadOptions, Account> loader) implements SourceLoader {
+    @Override
+    public Account load(List<Path> paths, LoadOptions options) {
+      List<Account> accounts = new ArrayList<>();
+      for (Path path : paths) {
+        accounts.add(loader.apply(path, options));
+      }
+      return AccountMerger.merge(accounts, options);
+    }
   }
 
   /** Calls an {@code iac-loaders} loader by name, so this module builds before they exist. */
