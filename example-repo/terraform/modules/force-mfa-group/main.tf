@@ -110,7 +110,8 @@ resource "aws_iam_policy" "force_mfa" {
           }
         }
       ]
-    }  POLICY
+    }
+  POLICY
 }
 
 resource "aws_iam_group" "this" {

@@ -8,17 +8,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import dev.iamunit.cli.source.TerraformSourceLoader;
 
 /** The files named on a command line, folders expanded to the files a command reads in them. */
 final class SourceFiles {
 
   private SourceFiles() {}
 
-  /** Each file as given; each folder as its {@code *.json} files, sorted by path. */
+  /**
+   * Each file as given; a Terraform module folder as itself; any other folder as its {@code
+   * *.json} files, sorted by path.
+   */
   static List<Path> expand(List<Path> sources) {
     List<Path> files = new ArrayList<>();
     for (Path source : sources) {
-      if (Files.isDirectory(source)) {
+      if (Files.isDirectory(source) && TerraformSourceLoader.isModule(source)) {
+        files.add(source);
+      } else if (Files.isDirectory(source)) {
         try (Stream<Path> walk = Files.walk(source)) {
           walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
         } catch (IOException e) {

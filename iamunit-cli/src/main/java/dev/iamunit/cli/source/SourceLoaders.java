@@ -16,9 +16,9 @@ public final class SourceLoaders {
     this.loaders = List.copyOf(loaders);
   }
 
-  /** Plain policy files; template loaders go before it as they land. */
+  /** Terraform modules and plans, then plain policy files, which accept any JSON file. */
   public static SourceLoaders standard() {
-    return new SourceLoaders(List.of(new PolicyFileLoader()));
+    return new SourceLoaders(List.of(new TerraformSourceLoader(), new TerraformPlanSourceLoader(), new PolicyFileLoader()));
   }
 
   public Account load(Path file, LoadOptions options) {
@@ -28,6 +28,6 @@ public final class SourceLoaders {
       }
     }
     throw new IamUnitException(
-        "IAMUnit cannot read this kind of file yet; give a policy document (.json)", SourceLocation.of(file.toString(), 0, 0));
+        "IAMUnit cannot read this kind of file; give a Terraform folder or .tf file, a plan JSON file or a policy document (.json)", SourceLocation.of(file.toString(), 0, 0));
   }
 }
