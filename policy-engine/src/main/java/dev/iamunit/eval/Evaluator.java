@@ -1,8 +1,10 @@
 package dev.iamunit.eval;
 
-import dev.iamunit.eval.internal.PrincipalIdentity;
+import dev.iamunit.eval.internal.Arns;
+import dev.iamunit.eval.internal.CaseInsensitive;
 import dev.iamunit.eval.internal.CompiledPolicy;
 import dev.iamunit.eval.internal.CompiledStatement;
+import dev.iamunit.eval.internal.PrincipalIdentity;
 import dev.iamunit.eval.internal.PrincipalMatcher.Grant;
 import dev.iamunit.model.Effect;
 import dev.iamunit.model.Unresolved;
@@ -12,13 +14,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * AWS's policy evaluation logic (IAM User Guide: "Policy evaluation logic", "How AWS enforcement
  * code logic evaluates requests to allow or deny access", "Cross-account policy evaluation
  * logic"). Stateless and thread-safe.
+ *
+ * <p>{@link #decide} is the hot path of every policy test (benchmarks/README.md): it allocates
+ * only the decision and what its deciding statements need, so lists that would stay empty are
+ * {@code List.of()}, fixed reasons are constants, and nothing is lower-cased or split per call.
  */
 public final class Evaluator {
+
+  private static final List<String> EXPLICIT_DENY = List.of("an explicit Deny applies, which overrides any Allow");
+  private static final List<String> ALLOWED_CROSS_ACCOUNT = List.of("allowed by the resource-based policy and an identity-based policy");
+  private static final List<String> ALLOWED_BY_NAMED_PRINCIPAL = List.of("allowed by a resource-based policy that names the principal");
+  private static final List<String> ALLOWED_BY_NAMED_ROLE = List.of("allowed by a resource-based policy that names the role");
+  private static final List<String> ALLOWED_BY_IDENTITY = List.of("allowed by an identity-based policy");
 
   private static final Evaluator STANDARD = new Evaluator();
 
@@ -47,13 +60,19 @@ public final class Evaluator {
     if (restriction.isPresent()) {
       return new Decision(Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get())), Optional.empty());
     }
-    Scan scan = new Scan(request, PrincipalIdentity.of(request.principal()), !policies.boundaries().isEmpty(), explain);
-    policies.rcpLevels().forEach(scan::level);
-    policies.scpLevels().forEach(scan::level);
-    policies.resource().ifPresent(scan::policy);
-    policies.identity().forEach(scan::policy);
-    policies.boundaries().forEach(scan::policy);
-    policies.session().forEach(scan::policy);
+    Scan scan = new Scan(request, !policies.boundaries().isEmpty(), explain);
+    for (List<CompiledPolicy> level : policies.rcpLevels()) {
+      scan.policies(level);
+    }
+    for (List<CompiledPolicy> level : policies.scpLevels()) {
+      scan.policies(level);
+    }
+    if (policies.resource().isPresent()) {
+      scan.policy(policies.resource().get());
+    }
+    scan.policies(policies.identity());
+    scan.policies(policies.boundaries());
+    scan.policies(policies.session());
 
     Verdict verdict = decide(request, policies, scan, Trust.ALL);
     if (scan.uncertain) {
@@ -69,12 +88,24 @@ public final class Evaluator {
         throw new UnresolvedValueException(request, List.copyOf(values));
       }
     }
-    List<StatementResult> deciding = new ArrayList<>();
-    for (Hit hit : verdict.deciding) {
-      deciding.add(hit.result());
-    }
+    List<StatementResult> deciding = results(verdict.deciding);
     List<StatementResult> considered = explain ? scan.results : deciding;
     return new Decision(verdict.outcome, deciding, new Explanation(considered, verdict.reasons), Optional.empty());
+  }
+
+  /** The deciding statements' results, as an immutable list the Decision need not copy again. */
+  private static List<StatementResult> results(List<Hit> hits) {
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    if (hits.size() == 1) {
+      return List.of(hits.get(0).result());
+    }
+    StatementResult[] results = new StatementResult[hits.size()];
+    for (int i = 0; i < results.length; i++) {
+      results[i] = hits.get(i).result();
+    }
+    return List.of(results);
   }
 
   /**
@@ -84,12 +115,12 @@ public final class Evaluator {
    * GetSessionToken).
    */
   static Optional<String> outsidePolicies(String action) {
-    String normalized = action.strip().toLowerCase(Locale.ROOT);
-    if (normalized.equals("sts:getcalleridentity")) {
+    String normalized = action.strip();
+    if (CaseInsensitive.equals(normalized, "sts:getcalleridentity")) {
       return Optional.of(
           "AWS does not authorize sts:GetCallerIdentity through policies: \"No permissions are required to perform this operation\" (STS API Reference, GetCallerIdentity)");
     }
-    if (normalized.equals("sts:getsessiontoken")) {
+    if (CaseInsensitive.equals(normalized, "sts:getsessiontoken")) {
       return Optional.of(
           "AWS does not authorize sts:GetSessionToken through policies: it requires no permissions and policies cannot control it (IAM User Guide, Permissions for GetSessionToken)");
     }
@@ -106,11 +137,11 @@ public final class Evaluator {
     if (kind != CredentialKind.SESSION_TOKEN_WITH_MFA && kind != CredentialKind.SESSION_TOKEN_WITHOUT_MFA) {
       return Optional.empty();
     }
-    String action = request.action().strip().toLowerCase(Locale.ROOT);
-    if (action.startsWith("iam:") && kind == CredentialKind.SESSION_TOKEN_WITHOUT_MFA) {
+    String action = request.action().strip();
+    if (CaseInsensitive.startsWith(action, "iam:") && kind == CredentialKind.SESSION_TOKEN_WITHOUT_MFA) {
       return Optional.of("GetSessionToken credentials without MFA cannot call IAM API operations (IAM User Guide, Comparing the AWS STS credentials)");
     }
-    if (action.startsWith("sts:") && !action.equals("sts:assumerole")) {
+    if (CaseInsensitive.startsWith(action, "sts:") && !CaseInsensitive.equals(action, "sts:assumerole")) {
       return Optional.of("GetSessionToken credentials cannot call AWS STS operations other than AssumeRole and GetCallerIdentity (IAM User Guide, Comparing the AWS STS credentials)");
     }
     return Optional.empty();
@@ -139,14 +170,9 @@ public final class Evaluator {
   private record Verdict(Outcome outcome, List<Hit> deciding, List<String> reasons) {}
 
   private static Verdict decide(Request request, PolicySet policies, Scan scan, Trust trust) {
-    List<Hit> denies = new ArrayList<>();
-    for (Hit hit : scan.hits) {
-      if (hit.statement.effect() == Effect.DENY && trust.counts(hit)) {
-        denies.add(hit);
-      }
-    }
+    List<Hit> denies = hits(scan, Effect.DENY, null, trust);
     if (!denies.isEmpty()) {
-      return new Verdict(Outcome.EXPLICIT_DENY, denies, List.of("an explicit Deny applies, which overrides any Allow"));
+      return new Verdict(Outcome.EXPLICIT_DENY, denies, EXPLICIT_DENY);
     }
     Optional<String> protectedResource = ProtectedResources.refusal(request);
     if (protectedResource.isPresent()) {
@@ -154,41 +180,37 @@ public final class Evaluator {
     }
     // RCPs only deny: "RCPFullAWSAccess cannot be detached, so there will always be an Allow
     // statement" at every level (How AWS enforcement code logic evaluates requests).
-    List<String> missing = new ArrayList<>();
+    List<String> missing = null;
     int level = 0;
     for (List<CompiledPolicy> scpLevel : policies.scpLevels()) {
-      if (allows(scan, scpLevel, trust).isEmpty()) {
+      if (!anyAllow(scan, scpLevel, trust)) {
+        if (missing == null) {
+          missing = new ArrayList<>();
+        }
         missing.add("no service control policy at organization level " + level + " allows the request");
       }
       level++;
     }
-    if (!missing.isEmpty()) {
+    if (missing != null) {
       return new Verdict(Outcome.IMPLICIT_DENY, List.of(), missing);
     }
 
-    List<Hit> resourceAllows = policies.resource().map(p -> allows(scan, List.of(p), trust)).orElse(List.of());
+    List<Hit> resourceAllows = policies.resource().isPresent() ? hits(scan, Effect.ALLOW, List.of(policies.resource().get()), trust) : List.of();
     Grant grant = Grant.NONE;
     for (Hit hit : resourceAllows) {
       if (hit.grant.compareTo(grant) > 0) {
         grant = hit.grant;
       }
     }
-    List<Hit> identityAllows = allows(scan, policies.identity(), trust);
-    boolean boundaryAllows = policies.boundaries().isEmpty() || !allows(scan, policies.boundaries(), trust).isEmpty();
-    boolean sessionAllows = policies.session().isEmpty() || !allows(scan, policies.session(), trust).isEmpty();
+    List<Hit> identityAllows = hits(scan, Effect.ALLOW, policies.identity(), trust);
+    boolean boundaryAllows = policies.boundaries().isEmpty() || anyAllow(scan, policies.boundaries(), trust);
+    boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, policies.session(), trust);
     boolean limitsAllow = boundaryAllows && sessionAllows;
-    List<String> limits = new ArrayList<>();
-    if (!boundaryAllows) {
-      limits.add("the permissions boundary does not allow the request");
-    }
-    if (!sessionAllows) {
-      limits.add("no session policy allows the request");
-    }
 
     if (request.isCrossAccount()) {
       // "the request must be allowed by both the identity-based policy in the trusting account
       // and the resource-based policy in the trusted account" (Cross-account policy evaluation).
-      List<String> reasons = new ArrayList<>(limits);
+      List<String> reasons = limits(boundaryAllows, sessionAllows);
       if (identityAllows.isEmpty()) {
         reasons.add("no identity-based policy allows the request (cross-account requests need both sides)");
       }
@@ -199,7 +221,7 @@ public final class Evaluator {
       if (reasons.isEmpty()) {
         List<Hit> deciding = new ArrayList<>(resourceAllows);
         deciding.addAll(identityAllows);
-        return new Verdict(Outcome.ALLOWED, deciding, List.of("allowed by the resource-based policy and an identity-based policy"));
+        return new Verdict(Outcome.ALLOWED, deciding, ALLOWED_CROSS_ACCOUNT);
       }
       return new Verdict(Outcome.IMPLICIT_DENY, List.of(), reasons);
     }
@@ -210,14 +232,14 @@ public final class Evaluator {
     // itself stands alone; a grant to the role ARN is still limited by the boundary and session
     // policies; a grant to the account delegates to the identity-based policies.
     if (grant == Grant.DIRECT) {
-      return new Verdict(Outcome.ALLOWED, resourceAllows, List.of("allowed by a resource-based policy that names the principal"));
+      return new Verdict(Outcome.ALLOWED, resourceAllows, ALLOWED_BY_NAMED_PRINCIPAL);
     }
     if (grant == Grant.ROLE && limitsAllow) {
-      return new Verdict(Outcome.ALLOWED, resourceAllows, List.of("allowed by a resource-based policy that names the role"));
+      return new Verdict(Outcome.ALLOWED, resourceAllows, ALLOWED_BY_NAMED_ROLE);
     }
     boolean resourceMustAllow = needsResourcePolicy(request);
     if (!identityAllows.isEmpty() && limitsAllow && (!resourceMustAllow || grant == Grant.ACCOUNT)) {
-      return new Verdict(Outcome.ALLOWED, identityAllows, List.of("allowed by an identity-based policy"));
+      return new Verdict(Outcome.ALLOWED, identityAllows, ALLOWED_BY_IDENTITY);
     }
     List<String> reasons = new ArrayList<>();
     if (identityAllows.isEmpty()) {
@@ -225,7 +247,7 @@ public final class Evaluator {
           ? "no identity-based or resource-based policy allows the request (implicit deny)"
           : "the resource-based policy grants to the account, but no identity-based policy allows the request");
     }
-    reasons.addAll(limits);
+    reasons.addAll(limits(boundaryAllows, sessionAllows));
     if (resourceMustAllow && grant == Grant.NONE) {
       reasons.add(policies.resource().isPresent()
           ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must"
@@ -234,31 +256,58 @@ public final class Evaluator {
     return new Verdict(Outcome.IMPLICIT_DENY, List.of(), reasons);
   }
 
+  /** What the permissions boundary and the session policies withheld, as a list to add to. */
+  private static List<String> limits(boolean boundaryAllows, boolean sessionAllows) {
+    List<String> limits = new ArrayList<>();
+    if (!boundaryAllows) {
+      limits.add("the permissions boundary does not allow the request");
+    }
+    if (!sessionAllows) {
+      limits.add("no session policy allows the request");
+    }
+    return limits;
+  }
+
   /**
    * "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
    * explicitly allow access for principals" (How AWS enforcement code logic evaluates requests).
    */
   private static boolean needsResourcePolicy(Request request) {
-    String action = request.action().strip().toLowerCase(Locale.ROOT);
     String resource = request.resource();
-    if (resource.startsWith("arn:") && resource.split(":", 6).length == 6 && resource.split(":", 6)[2].equals("kms")) {
-      return resource.split(":", 6)[5].startsWith("key/");
+    if (Arns.partEquals(resource, 2, "kms")) {
+      return Arns.resourceStartsWith(resource, "key/");
     }
-    return action.startsWith("sts:assumerole") && resource.contains(":role/");
+    return CaseInsensitive.startsWith(request.action().strip(), "sts:assumerole") && resource.contains(":role/");
   }
 
   private static String resourcePolicyName(Request request) {
     return request.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? "role trust policy" : "KMS key policy";
   }
 
-  private static List<Hit> allows(Scan scan, List<CompiledPolicy> policies, Trust trust) {
-    List<Hit> allows = new ArrayList<>();
+  /**
+   * The hits of {@code effect} that count under {@code trust}, from {@code policies} (any policy
+   * when null); {@code List.of()} when there are none, which is most of the time.
+   */
+  private static List<Hit> hits(Scan scan, Effect effect, List<CompiledPolicy> policies, Trust trust) {
+    List<Hit> found = List.of();
     for (Hit hit : scan.hits) {
-      if (hit.statement.effect() == Effect.ALLOW && trust.counts(hit) && contains(policies, hit.policy)) {
-        allows.add(hit);
+      if (hit.statement.effect() == effect && trust.counts(hit) && (policies == null || contains(policies, hit.policy))) {
+        if (found.isEmpty()) {
+          found = new ArrayList<>(2);
+        }
+        found.add(hit);
       }
     }
-    return allows;
+    return found;
+  }
+
+  private static boolean anyAllow(Scan scan, List<CompiledPolicy> policies, Trust trust) {
+    for (Hit hit : scan.hits) {
+      if (hit.statement.effect() == Effect.ALLOW && trust.counts(hit) && contains(policies, hit.policy)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean contains(List<CompiledPolicy> policies, CompiledPolicy policy) {
@@ -278,34 +327,46 @@ public final class Evaluator {
     }
   }
 
-  /** One pass over every statement of every policy. */
-  private static final class Scan {
+  /**
+   * One pass over every statement of every policy. It is also the caller's identity, parsed from
+   * the principal ARN only when a statement with Principal or NotPrincipal asks for it.
+   */
+  private static final class Scan implements Supplier<PrincipalIdentity> {
     final Request request;
-    final PrincipalIdentity caller;
     final boolean hasBoundary;
     final boolean explain;
     final List<Hit> hits = new ArrayList<>(4);
     final List<StatementResult> results;
     final Grant[] grant = new Grant[1];
     boolean uncertain;
+    private PrincipalIdentity caller;
 
-    Scan(Request request, PrincipalIdentity caller, boolean hasBoundary, boolean explain) {
+    Scan(Request request, boolean hasBoundary, boolean explain) {
       this.request = request;
-      this.caller = caller;
       this.hasBoundary = hasBoundary;
       this.explain = explain;
       this.results = explain ? new ArrayList<>() : List.of();
     }
 
-    void level(List<CompiledPolicy> policies) {
-      policies.forEach(this::policy);
+    @Override
+    public PrincipalIdentity get() {
+      if (caller == null) {
+        caller = PrincipalIdentity.of(request.principal());
+      }
+      return caller;
+    }
+
+    void policies(List<CompiledPolicy> policies) {
+      for (int i = 0; i < policies.size(); i++) {
+        policy(policies.get(i));
+      }
     }
 
     void policy(CompiledPolicy policy) {
       for (CompiledStatement statement : policy.statements()) {
         grant[0] = Grant.NONE;
         List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
-        Applicability applicability = statement.match(request, caller, hasBoundary, grant, conditions);
+        Applicability applicability = statement.match(request, this, hasBoundary, grant, conditions);
         if (applicability == Applicability.APPLIED) {
           hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions));
           uncertain |= statement.unresolved();

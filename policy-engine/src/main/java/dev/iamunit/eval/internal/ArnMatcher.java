@@ -18,39 +18,39 @@ final class ArnMatcher {
     if (pattern.isStar()) {
       return true;
     }
-    int[] patternEnds = pattern.segmentEnds();
-    int[] resourceEnds = colons(resource);
-    if (patternEnds == null || resourceEnds == null) {
+    if (pattern.literalColons() < 5 || !hasFiveColons(resource)) {
       // Not both ARNs: a request for "*" (an action without resource types), or a policy pattern
       // with fewer than six segments, where "arn:aws:s3:*" covers everything after its last star.
       return pattern.matches(resource, false);
     }
+    // Segment by segment, finding the colons as we go: this runs for every statement whose action
+    // matched, so it allocates nothing.
     int patternStart = 0;
     int resourceStart = 0;
     for (int i = 0; i < 5; i++) {
-      if (!pattern.matches(patternStart, patternEnds[i], resource, resourceStart, resourceEnds[i], i > 0)) {
+      int patternEnd = pattern.literalColon(patternStart);
+      int resourceEnd = resource.indexOf(':', resourceStart);
+      if (!pattern.matches(patternStart, patternEnd, resource, resourceStart, resourceEnd, i > 0)) {
         return false;
       }
-      patternStart = patternEnds[i] + 1;
-      resourceStart = resourceEnds[i] + 1;
+      patternStart = patternEnd + 1;
+      resourceStart = resourceEnd + 1;
     }
     return pattern.matches(patternStart, pattern.length(), resource, resourceStart, resource.length(), false);
   }
 
-  private static int[] colons(String value) {
+  private static boolean hasFiveColons(String value) {
     if (!value.startsWith("arn:")) {
-      return null;
+      return false;
     }
-    int[] ends = new int[5];
     int from = 0;
     for (int i = 0; i < 5; i++) {
       int colon = value.indexOf(':', from);
       if (colon < 0) {
-        return null;
+        return false;
       }
-      ends[i] = colon;
       from = colon + 1;
     }
-    return ends;
+    return true;
   }
 }

@@ -35,4 +35,55 @@ public final class Arns {
   public static boolean isArn(String value) {
     return split(value) != null;
   }
+
+  // Allocation-free questions about one part, answered as split(arn) would answer them: the
+  // evaluator asks them on every decision, and split builds seven objects.
+
+  /** Whether {@code arn} is an ARN whose part {@code part} (0 to 5) is {@code value}. */
+  public static boolean partEquals(String arn, int part, String value) {
+    int start = partStart(arn, part);
+    if (start < 0) {
+      return false;
+    }
+    int end = part == 5 ? arn.length() : arn.indexOf(':', start);
+    return end - start == value.length() && arn.startsWith(value, start);
+  }
+
+  /** Whether {@code arn} is an ARN whose resource part starts with {@code prefix}. */
+  public static boolean resourceStartsWith(String arn, String prefix) {
+    int start = partStart(arn, 5);
+    return start >= 0 && arn.startsWith(prefix, start);
+  }
+
+  /** Whether {@code arn} is an ARN with an account id, and that id is not {@code account}. */
+  public static boolean hasOtherAccount(String arn, String account) {
+    int start = partStart(arn, 4);
+    if (start < 0) {
+      return false;
+    }
+    int end = arn.indexOf(':', start);
+    return end > start && !(end - start == account.length() && arn.startsWith(account, start));
+  }
+
+  /** Where part {@code part} of {@code arn} starts, or -1 when {@code arn} is not an ARN. */
+  private static int partStart(String arn, int part) {
+    if (!arn.startsWith("arn:")) {
+      return -1;
+    }
+    int start = 4;
+    int found = 1;
+    int partStart = part == 0 ? 0 : part == 1 ? 4 : -1;
+    while (found < 5) {
+      int colon = arn.indexOf(':', start);
+      if (colon < 0) {
+        return -1;
+      }
+      found++;
+      start = colon + 1;
+      if (found == part) {
+        partStart = start;
+      }
+    }
+    return part == 5 ? start : partStart;
+  }
 }

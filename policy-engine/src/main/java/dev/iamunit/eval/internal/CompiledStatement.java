@@ -8,6 +8,7 @@ import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A statement compiled once for fast matching: action patterns, resource templates, principal
@@ -23,10 +24,14 @@ public final class CompiledStatement {
   private final CompiledCondition[] conditions;
   private final boolean[] conditionUnresolved;
   private final boolean unresolved;
+  private final boolean actionNegated;
+  private final boolean resourceNegated;
 
   public CompiledStatement(Statement statement, boolean variables) {
     this.statement = statement;
     this.unresolved = !statement.unresolved().isEmpty();
+    this.actionNegated = statement.action().negated();
+    this.resourceNegated = statement.resource().map(r -> r.negated()).orElse(false);
     this.actions =
         statement.action().values().stream()
             .map(a -> Wildcard.of(broad(a).strip()))
@@ -70,16 +75,22 @@ public final class CompiledStatement {
         break;
       }
     }
-    return any != statement.action().negated();
+    return any != actionNegated;
   }
 
   /**
    * Matches the request, stopping at the first element that does not match; fills {@code
    * conditionResults} when it is not null. {@code hasBoundary}: the caller has a permissions
-   * boundary, which NotPrincipal in a Deny never exempts.
+   * boundary, which NotPrincipal in a Deny never exempts. {@code caller} is asked only by
+   * statements with Principal or NotPrincipal, so that identity policies never parse the
+   * principal's ARN.
    */
   public Applicability match(
-      Request request, PrincipalIdentity caller, boolean hasBoundary, PrincipalMatcher.Grant[] grant, List<ConditionResult> conditionResults) {
+      Request request,
+      Supplier<PrincipalIdentity> caller,
+      boolean hasBoundary,
+      PrincipalMatcher.Grant[] grant,
+      List<ConditionResult> conditionResults) {
     if (!matchesAction(request.action())) {
       return Applicability.ACTION_NOT_MATCHED;
     }
@@ -87,7 +98,7 @@ public final class CompiledStatement {
       return Applicability.RESOURCE_NOT_MATCHED;
     }
     if (principal != null) {
-      PrincipalMatcher.Grant how = principal.match(caller, hasBoundary && statement.effect() == Effect.DENY);
+      PrincipalMatcher.Grant how = principal.match(caller.get(), hasBoundary && statement.effect() == Effect.DENY);
       if (how == PrincipalMatcher.Grant.NONE) {
         return Applicability.PRINCIPAL_NOT_MATCHED;
       }
@@ -110,7 +121,7 @@ public final class CompiledStatement {
   }
 
   private boolean matchesResource(Request request) {
-    boolean negated = statement.resource().orElseThrow().negated();
+    boolean negated = resourceNegated;
     for (ValueTemplate template : resources) {
       // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid":
       // in Resource such a value matches nothing; in NotResource it excludes every resource it

@@ -22,12 +22,12 @@ public final class ValueTemplate {
   private record Variable(String key, String defaultValue) implements Part {}
 
   private final String raw;
-  private final List<Part> parts;
+  private final Part[] parts;
   private final Wildcard constant;
 
   private ValueTemplate(String raw, List<Part> parts) {
     this.raw = raw;
-    this.parts = parts;
+    this.parts = parts.toArray(Part[]::new);
     this.constant = parts.stream().anyMatch(p -> p instanceof Variable) ? null : build(null, false);
   }
 
@@ -121,44 +121,60 @@ public final class ValueTemplate {
     return constant != null ? constant : build(context, true);
   }
 
+  /**
+   * Builds the pattern in two passes, sizing first, so that a template with variables costs one
+   * pattern and its two arrays per request: it is resolved for every {@code ${aws:username}}
+   * resource whose action matched.
+   */
   private Wildcard build(RequestContext context, boolean missingAsStar) {
-    StringBuilder chars = new StringBuilder();
-    List<Boolean> wild = new ArrayList<>();
+    int length = 0;
     for (Part part : parts) {
       if (part instanceof Text text) {
-        for (char c : text.text().toCharArray()) {
-          chars.append(c);
-          wild.add(c == '*' || c == '?');
-        }
-      } else if (part instanceof Escaped escaped) {
-        chars.append(escaped.character());
-        wild.add(false);
+        length += text.text().length();
+      } else if (part instanceof Escaped) {
+        length++;
       } else if (part instanceof Variable variable) {
-        RequestContext.Entry entry = context.lookup(variable.key());
-        String value;
-        if (entry != null && !entry.multivalued()) {
-          value = entry.value();
-        } else if (variable.defaultValue() != null) {
-          value = variable.defaultValue();
-        } else if (missingAsStar) {
-          chars.append('*');
-          wild.add(true);
-          continue;
-        } else {
+        String value = value(variable, context);
+        if (value == null && !missingAsStar) {
           return null;
         }
+        length += value == null ? 1 : value.length();
+      }
+    }
+    char[] chars = new char[length];
+    boolean[] wild = new boolean[length];
+    int at = 0;
+    for (Part part : parts) {
+      if (part instanceof Text text) {
+        String value = text.text();
+        value.getChars(0, value.length(), chars, at);
+        for (int end = at + value.length(); at < end; at++) {
+          wild[at] = chars[at] == '*' || chars[at] == '?';
+        }
+      } else if (part instanceof Escaped escaped) {
+        chars[at++] = escaped.character();
+      } else if (part instanceof Variable variable) {
         // Values from the request are literal: a user named "a*" does not match everything.
-        for (char c : value.toCharArray()) {
-          chars.append(c);
-          wild.add(false);
+        String value = value(variable, context);
+        if (value == null) {
+          chars[at] = '*';
+          wild[at++] = true;
+        } else {
+          value.getChars(0, value.length(), chars, at);
+          at += value.length();
         }
       }
     }
-    boolean[] flags = new boolean[wild.size()];
-    for (int i = 0; i < flags.length; i++) {
-      flags[i] = wild.get(i);
+    return new Wildcard(chars, wild);
+  }
+
+  /** The variable's value in {@code context}, its default, or null: the key is absent or multivalued. */
+  private static String value(Variable variable, RequestContext context) {
+    RequestContext.Entry entry = context == null ? null : context.lookup(variable.key());
+    if (entry != null && !entry.multivalued()) {
+      return entry.value();
     }
-    return new Wildcard(chars.toString().toCharArray(), flags);
+    return variable.defaultValue();
   }
 
   @Override

@@ -10,15 +10,21 @@ public final class Wildcard {
   private final char[] chars;
   private final boolean[] wild;
   private final boolean hasWildcards;
+  private final int literalColons;
 
   Wildcard(char[] chars, boolean[] wild) {
     this.chars = chars;
     this.wild = wild;
     boolean any = false;
-    for (boolean w : wild) {
-      any |= w;
+    int colons = 0;
+    for (int i = 0; i < chars.length; i++) {
+      any |= wild[i];
+      if (chars[i] == ':' && !wild[i]) {
+        colons++;
+      }
     }
     this.hasWildcards = any;
+    this.literalColons = colons;
   }
 
   /** Every {@code *} and {@code ?} in {@code text} is a wildcard. */
@@ -45,19 +51,19 @@ public final class Wildcard {
     return chars.length == 1 && wild[0] && chars[0] == '*';
   }
 
-  /**
-   * Where each of the first five literal colons of this pattern stands, or null when it has fewer:
-   * the ends of the ARN segments partition, service, region and account.
-   */
-  int[] segmentEnds() {
-    int[] ends = new int[5];
-    int found = 0;
-    for (int i = 0; i < chars.length && found < 5; i++) {
+  /** How many colons of this pattern are literal: with five, it spells the parts of an ARN. */
+  int literalColons() {
+    return literalColons;
+  }
+
+  /** The first literal colon at or after {@code from}, or -1. */
+  int literalColon(int from) {
+    for (int i = from; i < chars.length; i++) {
       if (chars[i] == ':' && !wild[i]) {
-        ends[found++] = i;
+        return i;
       }
     }
-    return found == 5 ? ends : null;
+    return -1;
   }
 
   int length() {
@@ -69,7 +75,8 @@ public final class Wildcard {
   }
 
   public boolean matches(String input, boolean ignoreCase) {
-    return matches(input, 0, input.length(), ignoreCase);
+    // Most action patterns are literal; a length check rejects nearly all of them at once.
+    return hasWildcards ? matches(input, 0, input.length(), ignoreCase) : equalsText(input, ignoreCase);
   }
 
   /** Matches {@code input[from, to)}. */

@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Decisions per second of @cloud-copilot/iam-simulate on IAMUnit's JSON Lines cases.
+//
+//   node iam-simulate-throughput.mjs FILE [--seconds S] [--warmup S]
+//
+// Each decision starts from the case's text, as IAMUnit's parse-per-decision mode does: the line
+// is parsed from JSON, every policy is loaded (parsed and validated by iam-policy's loadPolicy),
+// and iam-simulate's core `authorize` decides; that is what iam-simulate does for every call. The
+// core engine is the fastest path iam-simulate has (no context-key typing, no request
+// validation), so the ratios benchmarks/compare prints are the least favourable to IAMUnit. The
+// case-to-request mapping follows tools/differential/lib/iam-simulate.mjs (its README gives the
+// reasons), reduced to what a throughput run needs; every case's decision is checked against the
+// line's "expected" (IAMUnit's) so that a mapping error shows up as disagreements, not as speed.
+// Prints one JSON object.
+//
+// iam-simulate is AGPL-3.0: it runs here, in its own process, and is never bundled or shipped.
+
+import { readFileSync } from 'node:fs';
+import { loadPolicy } from '@cloud-copilot/iam-policy';
+import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
+
+const distRoot = new URL('.', import.meta.resolve('@cloud-copilot/iam-simulate'));
+const load = (path) => import(new URL(path, distRoot).href);
+const { authorize } = await load('./core_engine/CoreSimulatorEngine.js');
+const { AwsRequestImpl } = await load('./request/request.js');
+const { RequestContextImpl } = await load('./requestContext.js');
+const { DiscoveryContextKeyConstraints } = await load('./context_keys/discoveryContextKeyConstraints.js');
+
+const VERSION = JSON.parse(readFileSync(new URL('../../package.json', distRoot), 'utf8')).version;
+const DECISIONS = { Allowed: 'ALLOWED', ExplicitlyDenied: 'EXPLICIT_DENY', ImplicitlyDenied: 'IMPLICIT_DENY' };
+const RCP_FULL_AWS_ACCESS = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+};
+const STRICT = Object.freeze({
+  simulationMode: 'Strict',
+  discoveryContextKeyConstraints: new DiscoveryContextKeyConstraints([]),
+});
+
+function parseArgs(argv) {
+  const options = { file: undefined, seconds: 10, warmup: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
+    else if (argv[i] === '--warmup') options.warmup = Number(argv[++i]);
+    else if (!options.file) options.file = argv[i];
+    else throw new Error(`unexpected argument ${argv[i]}`);
+  }
+  if (!options.file || !(options.seconds > 0) || !(options.warmup >= 0)) {
+    throw new Error('usage: node iam-simulate-throughput.mjs FILE [--seconds S] [--warmup S]');
+  }
+  return options;
+}
+
+const levels = (kind, list) =>
+  (list ?? []).map((docs, i) => ({
+    orgIdentifier: `${kind}[${i}]`,
+    policies: docs.map((d, j) => loadPolicy(d, { name: `${kind}[${i}][${j}]` })),
+  }));
+
+/** One decision from the case's text. */
+async function decide(line) {
+  const { policies, request } = JSON.parse(line);
+  const session = Array.isArray(policies.session) ? policies.session[0] : policies.session;
+  const colon = request.action.indexOf(':');
+  const wildcardOnly =
+    request.resource === '*' &&
+    (await isWildcardOnlyAction(request.action.slice(0, colon), request.action.slice(colon + 1)).catch(() => false));
+  const analysis = authorize({
+    request: new AwsRequestImpl(
+      request.principal,
+      { resource: request.resource, accountId: request.resourceAccount },
+      request.action,
+      new RequestContextImpl(request.context ?? {}),
+      wildcardOnly,
+    ),
+    identityPolicies: (policies.identity ?? []).map((d, i) => loadPolicy(d, { name: `identity[${i}]` })),
+    resourcePolicy: policies.resource ? loadPolicy(policies.resource, { name: 'resource' }) : undefined,
+    permissionBoundaries: policies.permissionBoundaries?.map((d, i) => loadPolicy(d, { name: `permissionBoundaries[${i}]` })),
+    serviceControlPolicies: levels('scp', policies.scps),
+    resourceControlPolicies: levels('rcp', policies.rcps).map((l) => ({
+      ...l,
+      policies: [loadPolicy(RCP_FULL_AWS_ACCESS, { name: 'RCPFullAWSAccess' }), ...l.policies],
+    })),
+    sessionPolicy: session ? loadPolicy(session, { name: 'session' }) : undefined,
+    vpcEndpointPolicies: undefined,
+    simulationParameters: STRICT,
+  });
+  return DECISIONS[analysis.result] ?? analysis.result;
+}
+
+async function run(lines, seconds) {
+  let decisions = 0;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(Math.round(seconds * 1e9));
+  let now = start;
+  while (now < end) {
+    for (const line of lines) {
+      await decide(line);
+    }
+    decisions += lines.length;
+    now = process.hrtime.bigint();
+  }
+  return { decisions, seconds: Number(now - start) / 1e9 };
+}
+
+const options = parseArgs(process.argv.slice(2));
+const lines = readFileSync(options.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const disagreements = [];
+for (const line of lines) {
+  const { id, expected } = JSON.parse(line);
+  const decision = await decide(line);
+  if (expected && decision !== expected) disagreements.push({ id, iamSimulate: decision, iamunit: expected });
+}
+await run(lines, options.warmup);
+const { decisions, seconds } = await run(lines, options.seconds);
+console.log(JSON.stringify({
+  engine: 'iam-simulate',
+  version: VERSION,
+  cases: lines.length,
+  decisions,
+  seconds,
+  decisionsPerSecond: decisions / seconds,
+  disagreements,
+}));

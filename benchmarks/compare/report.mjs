@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Prints the comparison table of benchmarks/compare/run.sh and checks the targets of issue 10.
+//
+//   node report.mjs IAM_SIMULATE.json JMH.json
+//
+// IAM_SIMULATE.json: the line iam-simulate-throughput.mjs printed. JMH.json: JMH's -rf json
+// results of ForceMfaBenchmark and CaseFileBenchmark on the same case file, with -prof gc. Every
+// number compared comes from the same run on the same machine; ranges are the lowest and highest
+// measurement iteration, because a shared machine makes single scores noisy.
+
+import { readFileSync } from 'node:fs';
+
+const [simulateFile, jmhFile] = process.argv.slice(2);
+if (!simulateFile || !jmhFile) {
+  console.error('usage: node report.mjs IAM_SIMULATE.json JMH.json');
+  process.exit(2);
+}
+const simulate = JSON.parse(readFileSync(simulateFile, 'utf8'));
+const jmh = JSON.parse(readFileSync(jmhFile, 'utf8'));
+
+function result(name) {
+  const found = jmh.find((r) => r.benchmark.endsWith(name));
+  if (!found) throw new Error(`no JMH result for ${name} in ${jmhFile}`);
+  const iterations = found.primaryMetric.rawData.flat();
+  const alloc = Object.entries(found.secondaryMetrics ?? {}).find(([key]) => key.endsWith('gc.alloc.rate.norm'));
+  return {
+    score: found.primaryMetric.score,
+    low: Math.min(...iterations),
+    high: Math.max(...iterations),
+    bytes: alloc ? alloc[1].score : undefined,
+  };
+}
+
+const compiled = result('CaseFileBenchmark.compiledOnce');
+const parsed = result('CaseFileBenchmark.parsePerDecision');
+const decide = result('ForceMfaBenchmark.decide');
+const evaluate = result('ForceMfaBenchmark.evaluate');
+
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const range = (r) => `${n(r.score)} (${n(r.low)}–${n(r.high)})`;
+const bytes = (r) => (r.bytes === undefined ? '–' : `${n(r.bytes)} B`);
+
+const rows = [
+  ['iam-simulate ' + simulate.version + ', core engine, policies loaded per call', n(simulate.decisionsPerSecond), '–'],
+  ['IAMUnit, parse per decision (CaseFormat.read + decide)', range(parsed), bytes(parsed)],
+  ['IAMUnit, compiled once (decide)', range(compiled), bytes(compiled)],
+  ['IAMUnit, case (a) via Caller, decide (explanation off)', range(decide), bytes(decide)],
+  ['IAMUnit, case (a) via Caller, evaluate (explanation on)', range(evaluate), bytes(evaluate)],
+];
+const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'decisions/s/thread (range)', 'allocated/decision'][c].length));
+const line = (cells) => '| ' + cells.map((cell, c) => cell.padEnd(width[c])).join(' | ') + ' |';
+console.log(`\nSame ${simulate.cases} cases (seed 003 mix), same run, one thread each; iam-simulate disagreed on ${simulate.disagreements.length}.\n`);
+console.log(line(['what', 'decisions/s/thread (range)', 'allocated/decision']));
+console.log(line(width.map((w) => '-'.repeat(w))));
+rows.forEach((r) => console.log(line(r)));
+
+const targets = [
+  ['compiled once vs iam-simulate', compiled.score / simulate.decisionsPerSecond, (x) => `${n(x)}×`, (x) => x >= 500, '≥ 500×'],
+  ['parse per decision vs iam-simulate', parsed.score / simulate.decisionsPerSecond, (x) => `${n(x)}×`, (x) => x >= 50, '≥ 50×'],
+  ['case (a) decide, decisions/s/thread', decide.score, n, (x) => x >= 1_000_000, '≥ 1,000,000'],
+  ['case (a) decide, bytes allocated/decision', decide.bytes ?? NaN, n, (x) => x < 1024, '< 1 KB'],
+  ['full explanation cost vs bare decision', decide.score / evaluate.score, (x) => `${x.toFixed(2)}×`, (x) => x <= 3, '≤ 3×'],
+];
+console.log('');
+for (const [what, value, format, ok, target] of targets) {
+  console.log(`${ok(value) ? 'met   ' : 'MISSED'}  ${what}: ${format(value)} (target ${target})`);
+}
+if (simulate.disagreements.length > 0) {
+  console.log('\niam-simulate decided differently on:');
+  simulate.disagreements.forEach((d) => console.log(`  ${d.id}: iam-simulate ${d.iamSimulate}, IAMUnit ${d.iamunit}`));
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# IAMUnit against @cloud-copilot/iam-simulate on the same cases, in one run on this machine.
+#
+#   benchmarks/compare/run.sh [--offline]
+#
+# 1. builds benchmarks/target/benchmarks.jar;
+# 2. writes the seed 003 request mix as JSON Lines (ForceMfaCases) to benchmarks/target/compare/;
+# 3. times iam-simulate on those cases in one Node process (separate from the JVM: AGPL);
+# 4. times IAMUnit on the same cases with JMH (compiled once, parse per decision) and case (a)
+#    through Caller (decide, evaluate), with the gc profiler for bytes allocated per decision;
+# 5. prints decisions/s for both, the ratios and the targets of issue 10.
+# Steps 3 and 4 run one after the other, never together: the machine's cores are shared.
+# JMH_ARGS and SIMULATE_SECONDS override the defaults below.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$root/benchmarks/target/compare"
+offline=()
+if [[ "${1:-}" == "--offline" ]]; then offline=(-o); fi
+
+cd "$root"
+mvn -q -B "${offline[@]}" -pl benchmarks -am -DskipTests package
+jar="$root/benchmarks/target/benchmarks.jar"
+mkdir -p "$out"
+java -cp "$jar" dev.iamunit.benchmarks.ForceMfaCases "$out/force-mfa-cases.jsonl"
+
+if [[ ! -d "$here/node_modules/@cloud-copilot/iam-simulate" ]]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+echo "iam-simulate: ${SIMULATE_SECONDS:-10} s on the cases..."
+node "$here/iam-simulate-throughput.mjs" "$out/force-mfa-cases.jsonl" --seconds "${SIMULATE_SECONDS:-10}" --warmup 3 \
+  > "$out/iam-simulate.json"
+
+echo "IAMUnit: JMH on the same cases..."
+# shellcheck disable=SC2086
+java -jar "$jar" 'ForceMfaBenchmark|CaseFileBenchmark' -p file="$out/force-mfa-cases.jsonl" \
+  ${JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
+
+node "$here/report.mjs" "$out/iam-simulate.json" "$out/jmh.json" | tee "$out/report.txt"
