@@ -39,7 +39,7 @@ public final class HtmlReport {
       pre.source span.nr{display:inline-block;width:3.5em;color:#888;text-align:right;margin-right:1em}
       .fc{background:#ccffcc}.pc{background:#ffffaa}.nc{background:#ffaaaa}
       .status-COVERED{color:#080}.status-PARTLY{color:#a70}.status-MISSED{color:#c00}
-      ul.tests{margin:0;padding-left:1.2em;text-align:left}
+      ul.tests{margin:0;padding-left:1.2em;text-align:left;max-width:24em;overflow-wrap:anywhere}
       """;
 
   private final CoverageAnalysis analysis;
@@ -90,7 +90,12 @@ public final class HtmlReport {
   }
 
   private void table(StringBuilder html, ElementKind kind, boolean links) {
-    String id = kind.name().toLowerCase(java.util.Locale.ROOT) + "s";
+    String id = switch (kind) {
+      case BUNDLE -> "all";
+      case TEMPLATE -> "templates";
+      case POLICY -> "policies";
+      case PRINCIPAL -> "principals";
+    };
     html.append("<table class=\"coverage\" id=\"").append(id).append("\"><thead><tr><th class=\"name\">")
         .append(esc(kind.description())).append("</th><th>Missed statements</th><th>Cov.</th>");
     for (CounterKind column : COLUMNS) {
