@@ -176,7 +176,7 @@ public final class CoverageRecorder {
   }
 
   private StatementCounters counters(Policy policy, Statement statement) {
-    StatementKey key = StatementKey.of(statement);
+    StatementKey key = StatementKey.of(policy, statement);
     StatementCounters counters = statements.get(key);
     return counters != null ? counters : statements.computeIfAbsent(key, k -> new StatementCounters(k, policy, statement));
   }

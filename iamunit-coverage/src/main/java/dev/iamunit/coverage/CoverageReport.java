@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.apiguardian.api.API;
 
@@ -177,9 +176,5 @@ public final class CoverageReport {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + file, e);
     }
-  }
-
-  static String percent(double ratio) {
-    return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
   }
 }

@@ -2,6 +2,7 @@ package dev.iamunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Statement;
 import java.util.Comparator;
@@ -30,9 +31,15 @@ public record StatementKey(String file, int line, int column, int index) impleme
     Objects.requireNonNull(file, "file");
   }
 
-  public static StatementKey of(Statement statement) {
+  /**
+   * The key of a statement of {@code policy}. A policy built in code has no file
+   * ({@link SourceLocation#UNKNOWN}); its statements are keyed by the policy's name instead, so
+   * two such policies do not share counters.
+   */
+  public static StatementKey of(Policy policy, Statement statement) {
     SourceLocation location = statement.location();
-    return new StatementKey(location.file(), location.line(), location.column(), statement.index());
+    String file = location.file().equals(SourceLocation.UNKNOWN.file()) ? "<" + policy.name() + ">" : location.file();
+    return new StatementKey(file, location.line(), location.column(), statement.index());
   }
 
   /** Reads the form {@link #id()} writes. */

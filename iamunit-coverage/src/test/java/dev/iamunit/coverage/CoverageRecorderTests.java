@@ -29,6 +29,8 @@ class CoverageRecorderTests {
 
   private static final StatementKey ALLOW_EC2 = new StatementKey(Fixture.FILE, 4, 5, 0);
   private static final StatementKey DENY_RUN = new StatementKey(Fixture.FILE, 10, 5, 1);
+  private static final String ALLOW_ALL = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
   private static final StatementKey ALLOW_S3 = new StatementKey(Fixture.FILE, 19, 5, 2);
 
   @Test
@@ -36,6 +38,15 @@ class CoverageRecorderTests {
     assertThat(Fixture.recordedRun().snapshot()).extracting(StatementCoverage::key).containsExactly(ALLOW_EC2, DENY_RUN, ALLOW_S3);
     assertThat(StatementKey.parse("dir:with:colons/a.tf:12:3#4")).isEqualTo(new StatementKey("dir:with:colons/a.tf", 12, 3, 4));
     assertThat(ALLOW_EC2.id()).isEqualTo("policies/ec2.json:4:5#0");
+  }
+
+  @Test
+  void policiesBuiltInCodeAreKeyedByTheirNameSoTheyDoNotShareCounters() {
+    Policy first = PolicyParser.parse(ALLOW_ALL, SourceLocation.UNKNOWN, PolicyKind.IDENTITY, "First");
+    Policy second = PolicyParser.parse(ALLOW_ALL, SourceLocation.UNKNOWN, PolicyKind.IDENTITY, "Second");
+    CoverageRecorder recorder = new CoverageRecorder();
+    recorder.recordInventory(List.of(first, second));
+    assertThat(recorder.snapshot()).extracting(s -> s.key().id()).allMatch(id -> id.startsWith("<First>:") || id.startsWith("<Second>:")).hasSize(2);
   }
 
   @Test
