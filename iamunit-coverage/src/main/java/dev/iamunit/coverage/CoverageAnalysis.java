@@ -1,0 +1,135 @@
+package dev.iamunit.coverage;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.iamunit.coverage.internal.FragmentFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * The analysis half of coverage: merges the fragments every JVM wrote and groups the statements
+ * by template, policy and principal.
+ *
+ * <p>When any fragment carries an inventory (the statements of loaded templates), only inventory
+ * statements are counted: statements of policies built in code or of AWS managed policies are
+ * not the repository's and are left out. Without any inventory, every recorded statement counts.
+ */
+@API(status = EXPERIMENTAL)
+public final class CoverageAnalysis {
+
+  private final List<StatementCoverage> statements;
+  private final List<AssertionFailure> failures;
+
+  private CoverageAnalysis(Collection<StatementCoverage> recorded, List<AssertionFailure> failures) {
+    Map<StatementKey, StatementCoverage> merged = new TreeMap<>();
+    for (StatementCoverage statement : recorded) {
+      merged.merge(statement.key(), statement, StatementCoverage::plus);
+    }
+    boolean inventory = merged.values().stream().anyMatch(StatementCoverage::inventory);
+    this.statements = merged.values().stream().filter(s -> !inventory || s.inventory()).toList();
+    this.failures = List.copyOf(failures);
+  }
+
+  /** Merges statements recorded by any number of recorders; the same statement adds up. */
+  public static CoverageAnalysis of(Collection<StatementCoverage> statements, List<AssertionFailure> failures) {
+    return new CoverageAnalysis(statements, failures);
+  }
+
+  public static CoverageAnalysis of(Collection<StatementCoverage> statements) {
+    return of(statements, List.of());
+  }
+
+  /**
+   * Merges every fragment ({@code coverage-*.json}) in {@code dataDirectory}.
+   *
+   * @throws CoverageDataException when the folder has no fragment or a fragment is not readable
+   */
+  public static CoverageAnalysis read(Path dataDirectory) {
+    List<StatementCoverage> all = new ArrayList<>();
+    List<AssertionFailure> failures = new ArrayList<>();
+    int fragments = 0;
+    if (Files.isDirectory(dataDirectory)) {
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory, "coverage-*.json")) {
+        for (Path file : files) {
+          JsonNode root = readJson(file);
+          if (!FragmentFormat.FORMAT.equals(root.path("format").asText())) {
+            throw new CoverageDataException(file + " is not an IAMUnit coverage fragment (format " + FragmentFormat.FORMAT
+                + " expected); remove it or move it out of " + dataDirectory);
+          }
+          all.addAll(FragmentFormat.readStatements(root));
+          failures.addAll(FragmentFormat.readFailures(root));
+          fragments++;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    if (fragments == 0) {
+      throw new CoverageDataException("no coverage data (coverage-*.json) in " + dataDirectory
+          + ": run the IAMUnit tests first; they write one fragment per test JVM there");
+    }
+    return new CoverageAnalysis(all, failures);
+  }
+
+  private static JsonNode readJson(Path file) {
+    try {
+      return FragmentFormat.mapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new CoverageDataException("cannot read coverage fragment " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** Every counted statement, by template then position. */
+  public List<StatementCoverage> statements() {
+    return statements;
+  }
+
+  public List<AssertionFailure> failures() {
+    return failures;
+  }
+
+  public Optional<StatementCoverage> statement(StatementKey key) {
+    return statements.stream().filter(s -> s.key().equals(key)).findFirst();
+  }
+
+  /** The statements with this Sid, in every template. */
+  public List<StatementCoverage> statementsWithSid(String sid) {
+    return statements.stream().filter(s -> s.sid().filter(sid::equals).isPresent()).toList();
+  }
+
+  public ElementCoverage total() {
+    return new ElementCoverage(ElementKind.BUNDLE, "all", statements);
+  }
+
+  /** The templates, policies or principals, by name. */
+  public List<ElementCoverage> elements(ElementKind kind) {
+    return switch (kind) {
+      case BUNDLE -> List.of(total());
+      case TEMPLATE -> group(kind, s -> List.of(s.key().file()));
+      case POLICY -> group(kind, s -> List.of(s.policy()));
+      case PRINCIPAL -> group(kind, StatementCoverage::principals);
+    };
+  }
+
+  private List<ElementCoverage> group(ElementKind kind, Function<StatementCoverage, List<String>> names) {
+    Map<String, List<StatementCoverage>> groups = new TreeMap<>();
+    for (StatementCoverage statement : statements) {
+      for (String name : names.apply(statement)) {
+        groups.computeIfAbsent(name, n -> new ArrayList<>()).add(statement);
+      }
+    }
+    return groups.entrySet().stream().map(e -> new ElementCoverage(kind, e.getKey(), e.getValue())).toList();
+  }
+}

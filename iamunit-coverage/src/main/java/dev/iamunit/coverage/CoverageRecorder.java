@@ -1,0 +1,205 @@
+package dev.iamunit.coverage;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.coverage.internal.FragmentFormat;
+import dev.iamunit.coverage.internal.StatementCounters;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Outcome;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.PolicyType;
+import dev.iamunit.eval.StatementResult;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Effect;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.User;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
+
+/**
+ * The recording half of coverage, like JaCoCo's runtime: cheap, thread-safe counters per
+ * statement, written once per JVM as a fragment that {@link CoverageAnalysis} merges later.
+ *
+ * <p>Use one recorder per JVM (the JUnit extension keeps it in the root store): call {@link
+ * #recordInventory(Account)} for each loaded account, {@link #record(PolicySet, Decision, String)}
+ * after each evaluation, and {@link #writeFragment(Path)} once when the run ends. Every method may
+ * be called from any thread.
+ */
+@API(status = EXPERIMENTAL)
+public final class CoverageRecorder {
+
+  private final ConcurrentHashMap<StatementKey, StatementCounters> statements = new ConcurrentHashMap<>();
+  private final java.util.Queue<AssertionFailure> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+
+  /**
+   * Adds every customer-written statement of an account to the inventory, with the principals
+   * (users and roles) whose requests use it, so statements no test evaluated count as missed.
+   * AWS managed policies are left out: they are not the repository's code.
+   */
+  public void recordInventory(Account account) {
+    Map<String, ManagedPolicy> managed = account.managedPolicies();
+    for (User user : account.users().values()) {
+      String principal = "user/" + user.name();
+      List<Policy> policies = new ArrayList<>(user.inlinePolicies());
+      addManaged(policies, managed, user.managedPolicyArns());
+      user.permissionsBoundaryArn().ifPresent(arn -> addManaged(policies, managed, List.of(arn)));
+      for (String groupName : user.groups()) {
+        account.group(groupName).ifPresent(group -> {
+          policies.addAll(group.inlinePolicies());
+          addManaged(policies, managed, group.managedPolicyArns());
+        });
+      }
+      inventory(policies, principal);
+    }
+    for (Role role : account.roles().values()) {
+      String principal = "role/" + role.name();
+      List<Policy> policies = new ArrayList<>(role.inlinePolicies());
+      role.trustPolicy().ifPresent(policies::add);
+      addManaged(policies, managed, role.managedPolicyArns());
+      role.permissionsBoundaryArn().ifPresent(arn -> addManaged(policies, managed, List.of(arn)));
+      inventory(policies, principal);
+    }
+    for (Group group : account.groups().values()) {
+      inventory(group.inlinePolicies(), null);
+    }
+    for (ManagedPolicy policy : managed.values()) {
+      if (!policy.awsManaged()) {
+        inventory(List.of(policy.document()), null);
+      }
+    }
+    inventory(account.resourcePolicies().values(), null);
+    account.organization().serviceControlPolicies().forEach(level -> inventory(level, null));
+    account.organization().resourceControlPolicies().forEach(level -> inventory(level, null));
+  }
+
+  /** Adds these policies' statements to the inventory, used by no known principal. */
+  public void recordInventory(Collection<Policy> policies) {
+    inventory(policies, null);
+  }
+
+  private static void addManaged(List<Policy> into, Map<String, ManagedPolicy> managed, List<String> arns) {
+    for (String arn : arns) {
+      ManagedPolicy policy = managed.get(arn);
+      if (policy != null && !policy.awsManaged()) {
+        into.add(policy.document());
+      }
+    }
+  }
+
+  private void inventory(Collection<Policy> policies, String principal) {
+    for (Policy policy : policies) {
+      for (Statement statement : policy.statements()) {
+        StatementCounters counters = counters(policy, statement);
+        counters.markInventory();
+        if (principal != null) {
+          counters.addPrincipal(principal);
+        }
+      }
+    }
+  }
+
+  /**
+   * Records how every statement of {@code policies} fared in {@code decision}. The decision must
+   * come from {@code Evaluator.evaluate} (with its explanation), not the bare {@code decide}.
+   *
+   * <p>A statement counts as decisive when it is among the deciding statements, and also, for an
+   * allowed request, when it is an applied Allow of a policy that only limits (SCP, permissions
+   * boundary, session policy): without it the request would have been denied.
+   *
+   * @param testId the test that made the decision, such as JUnit's unique id or its display name
+   */
+  public void record(PolicySet policies, Decision decision, String testId) {
+    Objects.requireNonNull(testId, "testId");
+    Set<Statement> deciding = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (StatementResult result : decision.deciding()) {
+      deciding.add(result.statement());
+    }
+    Set<Statement> reached = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (StatementResult result : decision.explanation().statements()) {
+      Statement statement = result.statement();
+      if (!reached.add(statement)) {
+        continue;
+      }
+      StatementCounters counters = counters(result.policy(), statement);
+      if (result.applied()) {
+        boolean decisive = deciding.contains(statement)
+            || decision.outcome() == Outcome.ALLOWED && statement.effect() == Effect.ALLOW && limits(result.policyType());
+        if (decisive) {
+          counters.decisive(testId);
+        } else {
+          counters.overridden(testId);
+        }
+      } else {
+        counters.notApplied(result.applicability(), testId);
+      }
+      for (int i = 0; i < result.conditions().size(); i++) {
+        counters.condition(i, result.conditions().get(i).met());
+      }
+    }
+    for (Policy policy : policies.policies()) {
+      for (Statement statement : policy.statements()) {
+        if (!reached.contains(statement)) {
+          counters(policy, statement).actionNotMatched();
+        }
+      }
+    }
+  }
+
+  /**
+   * Records a failed policy assertion at the template line it is about (the deciding statement's,
+   * or the statement the assertion expected), for the SARIF report.
+   */
+  public void recordFailure(String testId, String message, dev.iamunit.model.SourceLocation where) {
+    failures.add(new AssertionFailure(testId, message, where.file(), where.line()));
+  }
+
+  private static boolean limits(PolicyType type) {
+    return type == PolicyType.SERVICE_CONTROL || type == PolicyType.PERMISSIONS_BOUNDARY || type == PolicyType.SESSION;
+  }
+
+  private StatementCounters counters(Policy policy, Statement statement) {
+    StatementKey key = StatementKey.of(policy, statement);
+    StatementCounters counters = statements.get(key);
+    return counters != null ? counters : statements.computeIfAbsent(key, k -> new StatementCounters(k, policy, statement));
+  }
+
+  /**
+   * Writes what this JVM recorded to {@code dir/coverage-<pid>-<uuid>.json}, a name no other JVM
+   * uses, and returns that file. Writing again replaces this JVM's earlier fragment.
+   */
+  public Path writeFragment(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path file = dir.resolve("coverage-" + jvm + ".json");
+      Path partial = dir.resolve("coverage-" + jvm + ".json.tmp");
+      Files.writeString(partial, FragmentFormat.write(jvm, snapshot(), List.copyOf(failures)));
+      Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the coverage fragment to " + dir, e);
+    }
+  }
+
+  /** What has been recorded so far, as the analysis would read it back. */
+  public List<StatementCoverage> snapshot() {
+    return statements.values().stream().map(StatementCounters::snapshot).sorted(StatementCoverage.ORDER).toList();
+  }
+}

@@ -1,0 +1,132 @@
+package dev.iamunit.coverage;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.model.Effect;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apiguardian.api.API;
+
+/**
+ * Everything the run recorded about one statement, merged over every JVM.
+ *
+ * @param key where the statement is
+ * @param sid its Sid, when written
+ * @param effect Allow or Deny
+ * @param policy the name of the policy that holds it
+ * @param address the template address (Terraform resource, CloudFormation logical id), or empty
+ * @param inventory whether a loaded template listed it (statements only seen in decisions, such
+ *     as policies built in code, are not part of the inventory)
+ * @param principals the users and roles whose requests use it ({@code user/MFAUser}), sorted
+ * @param decisive evaluations in which it decided the outcome
+ * @param overridden evaluations in which it applied but did not decide (an Allow beaten by a Deny)
+ * @param notAppliedAction evaluations of its policy in which its action did not match
+ * @param notAppliedResource evaluations in which its action matched but its resource did not
+ * @param notAppliedPrincipal evaluations in which its principal did not match
+ * @param notAppliedCondition evaluations in which a condition was not met
+ * @param conditions each of its conditions, in order
+ * @param decisiveTests the tests in which it decided, sorted
+ * @param tests the tests whose requests reached it (its action matched), sorted
+ */
+@API(status = EXPERIMENTAL)
+public record StatementCoverage(
+    StatementKey key,
+    Optional<String> sid,
+    Effect effect,
+    String policy,
+    String address,
+    boolean inventory,
+    List<String> principals,
+    long decisive,
+    long overridden,
+    long notAppliedAction,
+    long notAppliedResource,
+    long notAppliedPrincipal,
+    long notAppliedCondition,
+    List<ConditionCoverage> conditions,
+    List<String> decisiveTests,
+    List<String> tests) {
+
+  /** Template file, then position. */
+  public static final Comparator<StatementCoverage> ORDER = Comparator.comparing(StatementCoverage::key);
+
+  public StatementCoverage {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(sid, "sid");
+    Objects.requireNonNull(effect, "effect");
+    Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(address, "address");
+    principals = List.copyOf(new TreeSet<>(principals));
+    conditions = List.copyOf(conditions);
+    decisiveTests = List.copyOf(new TreeSet<>(decisiveTests));
+    tests = List.copyOf(new TreeSet<>(tests));
+  }
+
+  /** The Sid, or {@code #index at file:line} for a statement without one. */
+  public String displayName() {
+    return sid.orElseGet(() -> "#" + key.index() + " at " + key.fileAndLine());
+  }
+
+  /** {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}. */
+  public String describe() {
+    return sid.map(s -> s + " (" + key.fileAndLine() + ")").orElseGet(this::displayName);
+  }
+
+  /** The STATEMENT counter: covered when it decided at least once. */
+  public boolean covered() {
+    return decisive > 0;
+  }
+
+  public boolean applied() {
+    return decisive + overridden > 0;
+  }
+
+  /** Applied, yet never decided: always overridden, possibly dead. */
+  public boolean neverDecisive() {
+    return decisive == 0 && overridden > 0;
+  }
+
+  public StatementStatus status() {
+    if (covered()) {
+      return conditions.stream().allMatch(ConditionCoverage::covered) ? StatementStatus.COVERED : StatementStatus.PARTLY;
+    }
+    return applied() ? StatementStatus.PARTLY : StatementStatus.MISSED;
+  }
+
+  public long conditionsCovered() {
+    return conditions.stream().filter(ConditionCoverage::covered).count();
+  }
+
+  /** The same statement's data from another JVM, added to this. */
+  public StatementCoverage plus(StatementCoverage other) {
+    if (!key.equals(other.key)) {
+      throw new IllegalArgumentException("cannot merge " + key + " with " + other.key);
+    }
+    List<ConditionCoverage> merged = new ArrayList<>();
+    for (int i = 0; i < Math.max(conditions.size(), other.conditions.size()); i++) {
+      if (i >= conditions.size()) {
+        merged.add(other.conditions.get(i));
+      } else if (i >= other.conditions.size()) {
+        merged.add(conditions.get(i));
+      } else {
+        merged.add(conditions.get(i).plus(other.conditions.get(i)));
+      }
+    }
+    return new StatementCoverage(key, sid.or(other::sid), effect, inventory || !other.inventory ? policy : other.policy,
+        address.isEmpty() ? other.address : address, inventory || other.inventory, union(principals, other.principals),
+        decisive + other.decisive, overridden + other.overridden, notAppliedAction + other.notAppliedAction,
+        notAppliedResource + other.notAppliedResource, notAppliedPrincipal + other.notAppliedPrincipal,
+        notAppliedCondition + other.notAppliedCondition, merged, union(decisiveTests, other.decisiveTests),
+        union(tests, other.tests));
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    TreeSet<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.iamunit.coverage.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamunit.coverage.AssertionFailure;
+import dev.iamunit.coverage.ConditionCoverage;
+import dev.iamunit.coverage.StatementCoverage;
+import dev.iamunit.coverage.StatementKey;
+import dev.iamunit.model.Effect;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The JSON of a fragment ({@code coverage-<pid>-<uuid>.json}) and of the statements in {@code
+ * coverage.json}: one object per statement, the same in both, so a report can be read back.
+ */
+public final class FragmentFormat {
+
+  public static final String FORMAT = "iamunit-coverage-fragment/1";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private FragmentFormat() {}
+
+  public static ObjectMapper mapper() {
+    return JSON;
+  }
+
+  /** A whole fragment. */
+  public static String write(String jvm, Collection<StatementCoverage> statements, Collection<AssertionFailure> failures) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("jvm", jvm);
+    root.set("statements", statements(statements));
+    ArrayNode failed = root.putArray("failures");
+    for (AssertionFailure failure : failures) {
+      failed.addObject().put("test", failure.testId()).put("message", failure.message())
+          .put("file", failure.file()).put("line", failure.line());
+    }
+    return text(root);
+  }
+
+  public static String text(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ArrayNode statements(Collection<StatementCoverage> statements) {
+    ArrayNode array = JSON.createArrayNode();
+    statements.stream().sorted(StatementCoverage.ORDER).forEach(s -> array.add(statement(s)));
+    return array;
+  }
+
+  public static ObjectNode statement(StatementCoverage s) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", s.key().id());
+    node.put("file", s.key().file());
+    node.put("line", s.key().line());
+    node.put("column", s.key().column());
+    node.put("index", s.key().index());
+    s.sid().ifPresentOrElse(sid -> node.put("sid", sid), () -> node.putNull("sid"));
+    node.put("name", s.displayName());
+    node.put("effect", s.effect().json());
+    node.put("policy", s.policy());
+    node.put("address", s.address());
+    node.put("inventory", s.inventory());
+    node.put("status", s.status().name());
+    node.put("decisive", s.decisive());
+    node.put("overridden", s.overridden());
+    ObjectNode notApplied = node.putObject("notApplied");
+    notApplied.put("action", s.notAppliedAction());
+    notApplied.put("resource", s.notAppliedResource());
+    notApplied.put("principal", s.notAppliedPrincipal());
+    notApplied.put("condition", s.notAppliedCondition());
+    ArrayNode conditions = node.putArray("conditions");
+    for (ConditionCoverage c : s.conditions()) {
+      ObjectNode condition = conditions.addObject();
+      condition.put("operator", c.operator());
+      condition.put("key", c.key());
+      ArrayNode values = condition.putArray("values");
+      c.values().forEach(values::add);
+      condition.put("line", c.line());
+      condition.put("true", c.timesTrue());
+      condition.put("false", c.timesFalse());
+    }
+    strings(node.putArray("principals"), s.principals());
+    strings(node.putArray("decisiveTests"), s.decisiveTests());
+    strings(node.putArray("tests"), s.tests());
+    return node;
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  /** Reads the statements of a fragment or of a {@code coverage.json}. */
+  public static List<StatementCoverage> readStatements(JsonNode root) {
+    List<StatementCoverage> statements = new ArrayList<>();
+    for (JsonNode n : root.path("statements")) {
+      List<ConditionCoverage> conditions = new ArrayList<>();
+      for (JsonNode c : n.path("conditions")) {
+        conditions.add(new ConditionCoverage(c.path("operator").asText(), c.path("key").asText(), strings(c.path("values")),
+            c.path("line").asInt(), c.path("true").asLong(), c.path("false").asLong()));
+      }
+      JsonNode notApplied = n.path("notApplied");
+      statements.add(new StatementCoverage(
+          new StatementKey(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt(), n.path("index").asInt()),
+          n.path("sid").isTextual() ? Optional.of(n.path("sid").asText()) : Optional.empty(),
+          "Deny".equals(n.path("effect").asText()) ? Effect.DENY : Effect.ALLOW,
+          n.path("policy").asText(), n.path("address").asText(), n.path("inventory").asBoolean(),
+          strings(n.path("principals")), n.path("decisive").asLong(), n.path("overridden").asLong(),
+          notApplied.path("action").asLong(), notApplied.path("resource").asLong(), notApplied.path("principal").asLong(),
+          notApplied.path("condition").asLong(), conditions, strings(n.path("decisiveTests")), strings(n.path("tests"))));
+    }
+    return statements;
+  }
+
+  public static List<AssertionFailure> readFailures(JsonNode root) {
+    List<AssertionFailure> failures = new ArrayList<>();
+    for (JsonNode f : root.path("failures")) {
+      failures.add(new AssertionFailure(f.path("test").asText(), f.path("message").asText(), f.path("file").asText(),
+          f.path("line").asInt()));
+    }
+    return failures;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.iamunit.maven;
+
+import dev.iamunit.coverage.Baseline;
+import dev.iamunit.coverage.CoverageAnalysis;
+import dev.iamunit.coverage.CoverageDataException;
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the statements missed now as the baseline {@code check} tolerates: run once when adopting
+ * the gate ({@code mvn verify iamunit:baseline}), commit the file, and shrink it as tests come.
+ */
+@Mojo(name = "baseline", threadSafe = true)
+public class BaselineMojo extends AbstractMojo {
+
+  @Parameter(property = "iamunit.dataDirectory", defaultValue = "${project.build.directory}/iamunit")
+  File dataDirectory;
+
+  @Parameter(property = "iamunit.baseline", defaultValue = "${project.basedir}/iamunit-baseline.txt")
+  File baseline;
+
+  @Override
+  public void execute() throws MojoFailureException {
+    try {
+      Baseline written = Baseline.of(CoverageAnalysis.read(dataDirectory.toPath()));
+      written.write(baseline.toPath());
+      getLog().info("IAMUnit baseline: " + written.entries().size() + " missed statement(s) written to " + baseline);
+    } catch (CoverageDataException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+  }
+}

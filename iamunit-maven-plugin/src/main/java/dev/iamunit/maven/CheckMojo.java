@@ -1,0 +1,87 @@
+package dev.iamunit.maven;
+
+import dev.iamunit.coverage.Baseline;
+import dev.iamunit.coverage.CheckResult;
+import dev.iamunit.coverage.CoverageAnalysis;
+import dev.iamunit.coverage.CoverageCheck;
+import dev.iamunit.coverage.CoverageDataException;
+import dev.iamunit.coverage.SarifLog;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The gate: checks the merged coverage against {@code <rules>} (jacoco-maven-plugin's grammar),
+ * {@code <requiredSids>} and an optional baseline, writes every violation into {@code
+ * iamunit.sarif}, and fails the build listing each one with Sid and file:line.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+  @Parameter(property = "iamunit.dataDirectory", defaultValue = "${project.build.directory}/iamunit")
+  File dataDirectory;
+
+  /** The rules every template, policy, principal or the bundle must meet. */
+  @Parameter
+  List<RuleConfiguration> rules = new ArrayList<>();
+
+  /** Sids whose statements must be covered (decisive in at least one test). */
+  @Parameter
+  List<String> requiredSids = new ArrayList<>();
+
+  /** Missed statements tolerated while adopting the gate (see the {@code baseline} goal). */
+  @Parameter(property = "iamunit.baseline")
+  File baseline;
+
+  /** The SARIF log, with missed statements, failed assertions and the violations. */
+  @Parameter(property = "iamunit.sarif", defaultValue = "${project.build.directory}/iamunit/iamunit.sarif")
+  File sarifFile;
+
+  /** Whether violations fail the build; when false they are logged as warnings. */
+  @Parameter(property = "iamunit.haltOnFailure", defaultValue = "true")
+  boolean haltOnFailure = true;
+
+  @Parameter(property = "iamunit.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("IAMUnit coverage check skipped");
+      return;
+    }
+    CoverageAnalysis analysis;
+    try {
+      analysis = CoverageAnalysis.read(dataDirectory.toPath());
+    } catch (CoverageDataException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+    CoverageCheck check = CoverageCheck.of(Rules.from(rules)).requiringSids(requiredSids);
+    if (baseline != null) {
+      if (!baseline.isFile()) {
+        throw new MojoExecutionException("baseline " + baseline + " does not exist: create it with mvn iamunit:baseline");
+      }
+      check = check.withBaseline(Baseline.read(baseline.toPath()));
+    }
+    CheckResult result = check.run(analysis);
+    if (sarifFile != null) {
+      SarifLog.of(analysis).withViolations(result.violations()).write(sarifFile.toPath());
+    }
+    result.notes().forEach(note -> getLog().info(note));
+    if (result.passed()) {
+      getLog().info("IAMUnit coverage checks have been met.");
+      return;
+    }
+    String message = result.describe().strip();
+    if (haltOnFailure) {
+      throw new MojoFailureException(message);
+    }
+    getLog().warn(message);
+  }
+}

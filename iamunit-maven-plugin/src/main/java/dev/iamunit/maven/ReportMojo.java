@@ -1,0 +1,65 @@
+package dev.iamunit.maven;
+
+import dev.iamunit.coverage.CoverageAnalysis;
+import dev.iamunit.coverage.CoverageDataException;
+import dev.iamunit.coverage.CoverageReport;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Merges the coverage fragments the tests wrote and writes the reports: {@code coverage.json},
+ * {@code coverage.csv}, {@code iamunit.sarif} and {@code html/index.html}, and logs the summary.
+ */
+@Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class ReportMojo extends AbstractMojo {
+
+  /** Where the tests wrote their fragments ({@code coverage-*.json}). */
+  @Parameter(property = "iamunit.dataDirectory", defaultValue = "${project.build.directory}/iamunit")
+  File dataDirectory;
+
+  /** Where the reports go. */
+  @Parameter(property = "iamunit.outputDirectory", defaultValue = "${project.build.directory}/iamunit")
+  File outputDirectory;
+
+  /** Folders the templates' paths are relative to, for the source pages of the HTML report. */
+  @Parameter
+  List<File> sourceRoots;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
+  @Parameter(defaultValue = "IAMUnit coverage: ${project.name}")
+  String title = "IAMUnit coverage";
+
+  /** Skips the goal, as {@code -Diamunit.skip}. */
+  @Parameter(property = "iamunit.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException {
+    if (skip) {
+      getLog().info("IAMUnit coverage report skipped");
+      return;
+    }
+    CoverageAnalysis analysis;
+    try {
+      analysis = CoverageAnalysis.read(dataDirectory.toPath());
+    } catch (CoverageDataException e) {
+      getLog().info("IAMUnit coverage report skipped: " + e.getMessage());
+      return;
+    }
+    List<Path> roots = sourceRoots == null || sourceRoots.isEmpty()
+        ? List.of(basedir.toPath()) : sourceRoots.stream().map(File::toPath).toList();
+    Path index = CoverageReport.of(analysis).withSourceRoots(roots).withTitle(title).writeAll(outputDirectory.toPath());
+    for (String line : CoverageReport.of(analysis).consoleSummary().split("\n")) {
+      getLog().info(line);
+    }
+    getLog().info("IAMUnit coverage report: " + index);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.iamunit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iamunit.coverage.CoverageRecorder;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.model.Policy;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals' logic, run on their classes with a fragment recorded here: two statements, one covered. */
+class MojoTests {
+
+  private static final String TEMPLATE = """
+      {
+        "Version": "2012-10-17",
+        "Statement": [
+          {"Sid": "AllowDescribe", "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"},
+          {"Sid": "AllowRun", "Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}
+        ]
+      }
+      """;
+
+  @TempDir
+  Path project;
+
+  private Path data;
+  private final CapturingLog log = new CapturingLog();
+
+  @BeforeEach
+  void recordAFragment() throws Exception {
+    Files.createDirectories(project.resolve("iam"));
+    Files.writeString(project.resolve("iam/ec2.json"), TEMPLATE);
+    Policy policy = PolicyParser.parse(TEMPLATE, "iam/ec2.json", PolicyKind.IDENTITY, "Ec2");
+    PolicySet set = PolicySet.ofIdentity(policy);
+    CoverageRecorder recorder = new CoverageRecorder();
+    recorder.recordInventory(List.of(policy));
+    Request describe = Request.of("arn:aws:iam::111122223333:user/bob", "ec2:DescribeInstances", "*", RequestContext.empty());
+    recorder.record(set, Evaluator.standard().evaluate(describe, set), "Ec2Tests.describe");
+    data = project.resolve("target/iamunit");
+    recorder.writeFragment(data);
+  }
+
+  @Test
+  void reportWritesEveryFormatAndLogsTheSummary() throws Exception {
+    ReportMojo mojo = new ReportMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = data.toFile();
+    mojo.outputDirectory = data.toFile();
+    mojo.basedir = project.toFile();
+    mojo.execute();
+
+    assertThat(data.resolve("coverage.json")).exists();
+    assertThat(data.resolve("coverage.csv")).exists();
+    assertThat(data.resolve("iamunit.sarif")).exists();
+    assertThat(Files.readString(data.resolve("html/templates").toFile().listFiles()[0].toPath()))
+        .as("source found under the project folder").contains("<h2>Source</h2>");
+    assertThat(log.lines).contains(
+        "[INFO] IAMUnit coverage: statements 1 of 2 (50%), Allow 1 of 2 (50%), Deny n/a, conditions n/a",
+        "[INFO]   Allow AllowRun (iam/ec2.json:5) in Ec2");
+  }
+
+  @Test
+  void reportWithoutDataSaysSoAndDoesNotFail() throws Exception {
+    ReportMojo mojo = new ReportMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = project.resolve("nothing").toFile();
+    mojo.outputDirectory = project.resolve("out").toFile();
+    mojo.basedir = project.toFile();
+    mojo.execute();
+    assertThat(log.lines).singleElement().asString().startsWith("[INFO] IAMUnit coverage report skipped: no coverage data");
+  }
+
+  @Test
+  void checkFailsTheBuildListingEveryViolationAndWritesThemIntoTheSarif() {
+    CheckMojo mojo = check(rule("BUNDLE", limit("STATEMENT", "COVEREDRATIO", "0.80", null)));
+    mojo.requiredSids = List.of("AllowRun");
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessage("""
+        IAMUnit coverage checks have not been met (2 violations):
+          Rule violated for all statements: statements covered ratio is 0.50, but expected minimum is 0.80; missed:
+            Allow AllowRun (iam/ec2.json:5)
+          Required Sid AllowRun (iam/ec2.json:5, Allow in Ec2) was not exercised by any test""");
+    assertThat(data.resolve("iamunit.sarif")).content().contains("iamunit/coverage-rule", "Required Sid AllowRun");
+  }
+
+  @Test
+  void checkPassesWhenTheRulesHold() throws Exception {
+    CheckMojo mojo = check(rule("TEMPLATE", limit("ALLOW", "MISSEDCOUNT", null, "1")));
+    mojo.execute();
+    assertThat(log.lines).containsExactly("[INFO] IAMUnit coverage checks have been met.");
+  }
+
+  @Test
+  void checkWithHaltOnFailureOffOnlyWarns() throws Exception {
+    CheckMojo mojo = check(rule("POLICY", limit("STATEMENT", "MISSEDCOUNT", null, "0")));
+    mojo.haltOnFailure = false;
+    mojo.execute();
+    assertThat(log.lines).singleElement().asString().startsWith("[WARNING] IAMUnit coverage checks have not been met");
+  }
+
+  @Test
+  void misconfiguredRulesNameTheRuleAndTheAllowedWords() {
+    assertThatThrownBy(check(rule("CLASS", limit("STATEMENT", "COVEREDRATIO", "1", null)))::execute)
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("<rule> 1 of <rules>: <element>CLASS</element> is not one of [BUNDLE, TEMPLATE, POLICY, PRINCIPAL]");
+    assertThatThrownBy(check(rule("BUNDLE", limit("LINE", "COVEREDRATIO", "1", null)))::execute)
+        .hasMessage("<rule> 1 of <rules>: <counter>LINE</counter> is not one of [STATEMENT, ALLOW, DENY, CONDITION]");
+    assertThatThrownBy(check(rule("BUNDLE", limit("STATEMENT", "COVEREDRATIO", null, null)))::execute)
+        .hasMessage("<rule> 1 of <rules>: a <limit> needs a <minimum> or a <maximum>");
+    assertThatThrownBy(check(rule("BUNDLE", limit("STATEMENT", "COVEREDRATIO", "lots", null)))::execute)
+        .hasMessage("<rule> 1 of <rules>: 'lots' is not a limit: write a ratio (0.80), a percentage (80%) or a count");
+  }
+
+  @Test
+  void baselineGoalWritesTheMissesAndCheckThenToleratesThem() throws Exception {
+    BaselineMojo baseline = new BaselineMojo();
+    baseline.setLog(log);
+    baseline.dataDirectory = data.toFile();
+    baseline.baseline = project.resolve("iamunit-baseline.txt").toFile();
+    baseline.execute();
+    assertThat(Files.readAllLines(project.resolve("iamunit-baseline.txt"))).last().isEqualTo("iam/ec2.json\tEc2\tAllowRun");
+
+    CheckMojo mojo = check();
+    mojo.baseline = baseline.baseline;
+    mojo.execute();
+    assertThat(log.lines).last().isEqualTo("[INFO] IAMUnit coverage checks have been met.");
+
+    mojo.baseline = project.resolve("missing.txt").toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageEndingWith("missing.txt does not exist: create it with mvn iamunit:baseline");
+  }
+
+  @Test
+  void checkWithoutDataFailsSayingWhatToDo() {
+    CheckMojo mojo = check();
+    mojo.dataDirectory = project.resolve("nothing").toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageContaining("run the IAMUnit tests first");
+  }
+
+  private CheckMojo check(RuleConfiguration... rules) {
+    CheckMojo mojo = new CheckMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = data.toFile();
+    mojo.sarifFile = data.resolve("iamunit.sarif").toFile();
+    mojo.rules = List.of(rules);
+    return mojo;
+  }
+
+  private static RuleConfiguration rule(String element, LimitConfiguration... limits) {
+    RuleConfiguration rule = new RuleConfiguration();
+    rule.setElement(element);
+    rule.setLimits(List.of(limits));
+    return rule;
+  }
+
+  private static LimitConfiguration limit(String counter, String value, String minimum, String maximum) {
+    LimitConfiguration limit = new LimitConfiguration();
+    limit.setCounter(counter);
+    limit.setValue(value);
+    limit.setMinimum(minimum);
+    limit.setMaximum(maximum);
+    return limit;
+  }
+}
