@@ -2,6 +2,9 @@ package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
@@ -22,18 +25,29 @@ final class DefaultIamScenario implements IamScenario {
   private final ScenarioSettings settings;
   private final Instant time;
   private final ConcurrentMap<IamPrincipal, Caller> callers;
+  private final CoverageSession coverage;
+  private final String testId;
 
-  DefaultIamScenario(Account account, Evaluator evaluator, ScenarioSettings settings, Instant startedAt) {
-    this(account, evaluator, settings, settings.time().orElse(startedAt), new ConcurrentHashMap<>());
+  DefaultIamScenario(
+      Account account, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage, String testId) {
+    this(account, evaluator, settings, settings.time().orElse(startedAt), new ConcurrentHashMap<>(), coverage, testId);
   }
 
   private DefaultIamScenario(
-      Account account, Evaluator evaluator, ScenarioSettings settings, Instant time, ConcurrentMap<IamPrincipal, Caller> callers) {
+      Account account,
+      Evaluator evaluator,
+      ScenarioSettings settings,
+      Instant time,
+      ConcurrentMap<IamPrincipal, Caller> callers,
+      CoverageSession coverage,
+      String testId) {
     this.account = account;
     this.evaluator = evaluator;
     this.settings = settings;
     this.time = time;
     this.callers = callers;
+    this.coverage = coverage;
+    this.testId = testId;
   }
 
   @Override
@@ -49,7 +63,7 @@ final class DefaultIamScenario implements IamScenario {
 
   @Override
   public IamScenario as(IamPrincipal principal) {
-    return new DefaultIamScenario(account, evaluator, settings.withPrincipal(principal), time, callers);
+    return new DefaultIamScenario(account, evaluator, settings.withPrincipal(principal), time, callers, coverage, testId);
   }
 
   @Override
@@ -60,6 +74,13 @@ final class DefaultIamScenario implements IamScenario {
   @Override
   public Account account() {
     return account;
+  }
+
+  /** Decides a request and records the decision in the run's statement coverage. */
+  Decision decide(Request request, PolicySet policies) {
+    Decision decision = evaluator.evaluate(request, policies);
+    coverage.record(policies, decision, testId);
+    return decision;
   }
 
   Evaluator evaluator() {

@@ -79,7 +79,8 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     ScenarioSettings settings = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
     DefaultIamScenario scenario = new DefaultIamScenario(
-        account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        coverage(context), testId(context));
     settings.principal().ifPresent(scenario::caller);
     settings.assumedBy().ifPresent(user -> checkTrust(scenario, user, settings.principal().orElseThrow()));
     return scenario;
@@ -90,7 +91,7 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     String roleName = rolePrincipal.roleName().orElseThrow();
     Role role = scenario.account().role(roleName).orElseThrow();
     Caller user = scenario.caller(IamPrincipal.user(userName));
-    Decision decision = scenario.evaluator().evaluate(
+    Decision decision = scenario.decide(
         user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of()),
         user.policiesFor(role.arn()));
     if (!decision.isAllowed()) {
@@ -100,12 +101,30 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     }
   }
 
+  /** {@code ForceMfaTest.ec2IsBlockedUntilMfa()}: how reports name the test that made a decision. */
+  private static String testId(ExtensionContext context) {
+    String method = context.getTestMethod().map(m -> m.getName() + "()").orElse(context.getDisplayName());
+    return context.getRequiredTestClass().getSimpleName() + "." + method
+        + (context.getDisplayName().startsWith("[") ? " " + context.getDisplayName() : "");
+  }
+
+  private static CoverageSession coverage(ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    return store.computeIfAbsent(CoverageSession.class, type -> new CoverageSession(
+        projectRoot(context).resolve(context.getConfigurationParameter(CoverageSession.DIRECTORY).orElse("target/iamunit")),
+        context.getConfigurationParameter(CoverageSession.ENABLED).map(Boolean::parseBoolean).orElse(true)),
+        CoverageSession.class);
+  }
+
+  private static Path projectRoot(ExtensionContext context) {
+    return context.getConfigurationParameter(PROJECT_ROOT).map(Path::of).orElse(Path.of("")).toAbsolutePath().normalize();
+  }
+
   private static Account account(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     Class<?> declaring = declaringClass(testClass);
     IamTest annotation = AnnotationSupport.findAnnotation(declaring, IamTest.class).orElseThrow();
-    Path root = context.getConfigurationParameter(PROJECT_ROOT).map(Path::of).orElse(Path.of(""))
-        .toAbsolutePath().normalize();
+    Path root = projectRoot(context);
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     SourceLoaders loaders = store.computeIfAbsent(SourceLoaders.class, t -> SourceLoaders.discover(), SourceLoaders.class);
     LoadedAccount loaded = store.computeIfAbsent(
@@ -115,7 +134,9 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
           return store.computeIfAbsent(sources, s -> LoadedAccount.load(s, loaders), LoadedAccount.class);
         },
         LoadedAccount.class);
-    return loaded.account();
+    Account account = loaded.account();
+    coverage(context).inventory(account);
+    return account;
   }
 
   /** The class whose {@code @IamTest} applies: the test class, or the closest enclosing class. */

@@ -96,7 +96,7 @@ final class ScenarioRequest implements IamRequest {
       extra.putAll(context);
       try {
         Request request = caller.request(action, resource(), kind, scenario.time(), extra);
-        Decision decision = scenario.evaluator().evaluate(request, caller.policiesFor(resource()));
+        Decision decision = scenario.decide(request, caller.policiesFor(resource()));
         list.add(new Evaluation(describe(who, kind), kind, request, decision));
       } catch (IamUnitException e) {
         throw Failures.failure(describe(who, kind) + " cannot be evaluated: " + e.getMessage());
