@@ -1,0 +1,9 @@
+variable "group_name" {
+  type    = string
+  default = "EC2MFA"
+}
+
+variable "users" {
+  type    = list(string)
+  default = ["MFAUser"]
+}
