@@ -8,10 +8,10 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.User;
+import dev.iamunit.spelling.EditDistance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,31 +138,10 @@ public final class Caller {
 
   private static IamUnitException unknown(String kind, String name, List<String> known) {
     String suggestion =
-        known.stream()
-            .min(Comparator.comparingInt(k -> distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT))))
-            .filter(k -> distance(k.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 3))
+        EditDistance.closest(name, known, Math.max(2, name.length() / 3))
             .map(k -> "; did you mean \"" + k + "\"?")
             .orElse(known.isEmpty() ? "; the loaded templates declare no " + kind + "s" : "; the loaded templates declare " + known);
     return new IamUnitException("unknown " + kind + " \"" + name + "\"" + suggestion);
-  }
-
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 
   /** A stable stand-in for the unique id AWS assigns, which templates cannot know. */

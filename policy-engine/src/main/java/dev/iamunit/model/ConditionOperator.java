@@ -1,5 +1,6 @@
 package dev.iamunit.model;
 
+import dev.iamunit.spelling.EditDistance;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -144,7 +145,7 @@ public record ConditionOperator(String name, Type type, SetQualifier qualifier, 
       for (Type type : Type.values()) {
         for (String suffix : type == Type.NULL ? new String[] {""} : new String[] {"", "IfExists"}) {
           String candidate = qualifier.prefix() + type.json + suffix;
-          int d = distance(candidate.toLowerCase(Locale.ROOT), wanted);
+          int d = EditDistance.atMost(candidate, wanted, Integer.MAX_VALUE - 1);
           if (d < bestDistance) {
             best = candidate;
             bestDistance = d;
@@ -153,24 +154,5 @@ public record ConditionOperator(String name, Type type, SetQualifier qualifier, 
       }
     }
     return best;
-  }
-
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

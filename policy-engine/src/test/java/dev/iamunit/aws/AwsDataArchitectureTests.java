@@ -27,6 +27,7 @@ class AwsDataArchitectureTests {
             "java.io..",
             "java.nio.charset..",
             "dev.iamunit.aws..",
+            "dev.iamunit.spelling..",
             "org.apiguardian.api..")
         .check(classes);
   }

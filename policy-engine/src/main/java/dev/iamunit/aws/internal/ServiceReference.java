@@ -1,5 +1,6 @@
 package dev.iamunit.aws.internal;
 
+import dev.iamunit.spelling.EditDistance;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.iamunit.aws.ActionInfo;

@@ -1,10 +1,13 @@
-package dev.iamunit.aws.internal;
+package dev.iamunit.spelling;
+
+import java.util.Collection;
+import java.util.Optional;
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
  * neighbours each cost one, so {@code RunIsntances} is one edit from {@code RunInstances}.
  */
-final class EditDistance {
+public final class EditDistance {
 
   private EditDistance() {}
 
@@ -12,7 +15,7 @@ final class EditDistance {
    * The distance between {@code a} and {@code b} ignoring case, or {@code limit + 1} as soon as
    * it is known to exceed {@code limit}.
    */
-  static int atMost(String a, String b, int limit) {
+  public static int atMost(String a, String b, int limit) {
     int n = a.length();
     int m = b.length();
     if (Math.abs(n - m) > limit) {
@@ -50,5 +53,22 @@ final class EditDistance {
       current = recycled;
     }
     return Math.min(previous[m], limit + 1);
+  }
+
+  /**
+   * The candidate spelled most like {@code wanted}, ignoring case, when it is at most {@code
+   * limit} edits away: the "did you mean" of error messages.
+   */
+  public static Optional<String> closest(String wanted, Collection<String> candidates, int limit) {
+    String best = null;
+    int bestDistance = limit + 1;
+    for (String candidate : candidates) {
+      int distance = atMost(wanted, candidate, bestDistance - 1 < 0 ? 0 : bestDistance - 1);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 }

@@ -1,4 +1,4 @@
-package dev.iamunit.aws.internal;
+package dev.iamunit.spelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,5 +25,13 @@ class EditDistanceTests {
   void countsEditsIgnoringCaseUpToALimit(String a, String b, int limit, int distance) {
     assertThat(EditDistance.atMost(a, b, limit)).isEqualTo(distance);
     assertThat(EditDistance.atMost(b, a, limit)).isEqualTo(distance);
+  }
+
+  @org.junit.jupiter.api.Test
+  void findsTheClosestCandidateWithinTheLimit() {
+    java.util.List<String> names = java.util.List.of("MFAUser", "OtherUser", "ec2webuser");
+    assertThat(EditDistance.closest("MFAUsr", names, 2)).hasValue("MFAUser");
+    assertThat(EditDistance.closest("mfauser", names, 2)).hasValue("MFAUser");
+    assertThat(EditDistance.closest("somebody", names, 2)).isEmpty();
   }
 }
