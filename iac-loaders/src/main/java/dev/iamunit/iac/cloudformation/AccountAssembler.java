@@ -207,7 +207,7 @@ final class AccountAssembler {
     }
     Draft role = principal(stack, r, roles, "role");
     role.trust = PolicyDocuments.parse(r.property("AssumeRolePolicyDocument").map(stack::resolve).orElse(null), r.location(),
-        PolicyKind.TRUST, role.name, r.logicalId(), report);
+        PolicyKind.TRUST, r.logicalId(), r.logicalId(), report);
   }
 
   /** The execution role SAM generates for a function, with what the function's properties ask for. */
@@ -261,7 +261,7 @@ final class AccountAssembler {
           + "; IAM names are unique in an account", r.location());
     }
     Optional<Policy> policy = PolicyDocuments.parse(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(),
-        PolicyKind.IDENTITY, name.text(), r.logicalId(), report);
+        PolicyKind.IDENTITY, name.known() ? name.text() : r.logicalId(), r.logicalId(), report);
     policy.ifPresent(p -> managed.put(arn.text(), new ManagedPolicy(arn.text(), name.text(), path, p, false)));
     // Attachments written on the policy: resolved after every principal is known.
     pendingAttachments.add(() -> {

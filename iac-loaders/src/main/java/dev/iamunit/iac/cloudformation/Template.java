@@ -77,6 +77,9 @@ record Template(
       if (!(member.value() instanceof DocObject resource)) {
         throw new TemplateException("resource " + member.key() + " must be a mapping with Type and Properties", member.keyLocation());
       }
+      if (resource.member("Type").map(DocObject.Member::value).orElse(null) instanceof dev.iamunit.document.DocUnresolved) {
+        continue; // a preprocessor's module (!Rain::Module): not a resource CloudFormation sees
+      }
       String type = resource.member("Type").map(DocObject.Member::value)
           .filter(v -> v instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING)
           .map(v -> ((DocScalar) v).text())
