@@ -1,0 +1,79 @@
+package dev.iamunit.iac.cloudformation;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.TemplateException;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Loads IAM from CloudFormation templates (JSON or YAML, with the SAM transform): users, groups,
+ * roles, managed and inline policies, resource policies and SCPs. Parameters take the test's values,
+ * else their defaults; intrinsic functions and conditions are evaluated; what cannot be known before
+ * deployment is reported as unresolved, never guessed. Nothing touches the network.
+ */
+public final class CloudFormationLoader {
+
+  private CloudFormationLoader() {}
+
+  /**
+   * Loads templates, one stack each, into a new account.
+   *
+   * @throws TemplateException naming file:line when a template is malformed, a name is declared
+   *     twice, or a policy is one AWS would reject (see {@link LoadReport#problems()})
+   */
+  public static Account load(List<Path> files, LoadOptions options) {
+    Account.Builder builder = Account.builder();
+    LoadReport report = loadInto(files, options, builder);
+    if (!report.problems().isEmpty()) {
+      LoadReport.Problem first = report.problems().get(0);
+      throw new TemplateException(first.message() + (report.problems().size() > 1
+          ? " (and " + (report.problems().size() - 1) + " more problems: " + report.problems().subList(1, report.problems().size()) + ")"
+          : ""), first.location());
+    }
+    return builder.build();
+  }
+
+  /**
+   * Loads templates into an existing builder, so that several sources combine into one account, and
+   * returns what was found. Invalid policies are left out and listed in {@link LoadReport#problems()}
+   * rather than thrown, so tools can show every problem at once.
+   *
+   * @throws TemplateException with file:line for a malformed template or a name declared twice
+   */
+  public static LoadReport loadInto(List<Path> files, LoadOptions options, Account.Builder builder) {
+    Report report = new Report();
+    AccountAssembler assembler = new AccountAssembler(options, report);
+    for (Path file : files) {
+      String name = displayName(file, options.projectRoot());
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new TemplateException("cannot read the template: " + e.getMessage(), SourceLocation.of(name, 0, 0));
+      }
+      assembler.add(Template.read(text, name));
+    }
+    assembler.into(builder);
+    LoadReport result = report.build();
+    result.unresolved().forEach(builder::unresolved);
+    return result;
+  }
+
+  /** Like {@link #loadInto}, into a fresh account, returning only the report. */
+  public static LoadReport report(List<Path> files, LoadOptions options) {
+    return loadInto(files, options, Account.builder());
+  }
+
+  /** The file relative to the project root where it is inside it, with forward slashes. */
+  static String displayName(Path file, Path projectRoot) {
+    Path absolute = file.toAbsolutePath().normalize();
+    Path root = projectRoot.toAbsolutePath().normalize();
+    Path shown = absolute.startsWith(root) ? root.relativize(absolute) : absolute;
+    return shown.toString().replace('\\', '/');
+  }
+}
