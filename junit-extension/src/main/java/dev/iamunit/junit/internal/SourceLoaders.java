@@ -1,29 +1,24 @@
 package dev.iamunit.junit.internal;
 
-import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.cloudformation.CloudFormationLoader;
 import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * Finds the {@link SourceLoader} for a source: one registered through {@link ServiceLoader} that
- * accepts it, else the built-in bridge to the {@code iac-loaders} class of its kind.
- *
- * <p>The bridges call, by reflection, the loaders being written in {@code iac-loaders}:
- * {@code dev.iamunit.iac.cloudformation.CloudFormationLoader.load(List<Path>, LoadOptions)},
- * {@code dev.iamunit.iac.terraform.TerraformLoader.load(Path, LoadOptions)} and
- * {@code dev.iamunit.iac.terraform.TerraformPlanLoader.load(Path, LoadOptions)}, static or on an
- * instance made with the public no-argument constructor. Once they exist, direct calls replace
- * {@link Bridge}.
+ * accepts it (the tests register fixtures this way), else the {@code iac-loaders} loader of its
+ * kind.
  */
 final class SourceLoaders {
 
@@ -46,10 +41,30 @@ final class SourceLoaders {
       }
     }
     return switch (kind) {
-      case CLOUDFORMATION -> new Bridge(kind, "dev.iamunit.iac.cloudformation.CloudFormationLoader", true);
+      case CLOUDFORMATION -> new AllPaths(kind, (paths, options) -> CloudFormationLoader.load(templates(paths), options));
       case TERRAFORM -> new EachPath(kind, TerraformLoader::load);
       case TERRAFORM_PLAN -> new EachPath(kind, TerraformPlanLoader::load);
     };
+  }
+
+  /** The CloudFormation templates named: files as they are, folders as their template files. */
+  static List<Path> templates(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (!Files.isDirectory(path)) {
+        files.add(path);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(path)) {
+        walk.filter(Files::isRegularFile)
+            .filter(f -> f.getFileName().toString().matches(".*\\.(ya?ml|json|template)$"))
+            .sorted()
+            .forEach(files::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return files;
   }
 
   /** A loader of one path at a time; the accounts of several paths are merged. */
@@ -64,46 +79,11 @@ final class SourceLoaders {
     }
   }
 
-  /** Calls an {@code iac-loaders} loader by name, so this module builds before they exist. */
-  private record Bridge(SourceKind kind, String className, boolean takesList) implements SourceLoader {
-
+  /** A loader of several paths at once: CloudFormation stacks that refer to each other. */
+  private record AllPaths(SourceKind kind, BiFunction<List<Path>, LoadOptions, Account> loader) implements SourceLoader {
     @Override
     public Account load(List<Path> paths, LoadOptions options) {
-      Method method;
-      Object target;
-      try {
-        Class<?> type = Class.forName(className, true, SourceLoaders.class.getClassLoader());
-        method = type.getMethod("load", takesList ? List.class : Path.class, LoadOptions.class);
-        target = Modifier.isStatic(method.getModifiers()) ? null : type.getConstructor().newInstance();
-      } catch (ReflectiveOperationException | LinkageError e) {
-        throw new IamUnitException("the " + kind.displayName() + " loader is not available: this IAMUnit build has no "
-            + className + " with a method load(" + (takesList ? "List<Path>" : "Path") + ", LoadOptions); "
-            + "use a release of IAMUnit that loads " + kind.displayName() + " sources");
-      }
-      if (takesList) {
-        return invoke(method, target, paths, options);
-      }
-      List<Account> accounts = new ArrayList<>();
-      for (Path path : paths) {
-        accounts.add(invoke(method, target, path, options));
-      }
-      return AccountMerger.merge(accounts, options);
-    }
-
-    private static Account invoke(Method method, Object target, Object source, LoadOptions options) {
-      try {
-        return (Account) method.invoke(target, source, options);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof RuntimeException runtime) {
-          throw runtime;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
+      return loader.apply(paths, options);
     }
   }
 }
