@@ -16,8 +16,8 @@ final class SourceFiles {
   private SourceFiles() {}
 
   /**
-   * Each file as given; a Terraform module folder as itself; any other folder as its {@code
-   * *.json} files, sorted by path.
+   * Each file as given; a Terraform module folder as itself; any other folder as its JSON, YAML
+   * and template files, sorted by path.
    */
   static List<Path> expand(List<Path> sources) {
     List<Path> files = new ArrayList<>();
@@ -26,7 +26,10 @@ final class SourceFiles {
         files.add(source);
       } else if (Files.isDirectory(source)) {
         try (Stream<Path> walk = Files.walk(source)) {
-          walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile)
+              .filter(p -> p.getFileName().toString().matches(".*\\.(json|ya?ml|template)$"))
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

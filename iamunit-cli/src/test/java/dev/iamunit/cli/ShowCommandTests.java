@@ -40,6 +40,20 @@ class ShowCommandTests {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
+  /** Templates: the example repository's Terraform root module and CloudFormation stack. */
+  @Test
+  void showsWhatTheLoadersSeeInTemplates() {
+    CliRun run = CliRun.of("show", "../example-repo/terraform", "../example-repo/cloudformation");
+
+    assertThat(run.out())
+        .contains("== ../example-repo/terraform\n")
+        .contains("user MFAUser (arn:aws:iam::123456789012:user/MFAUser)  ../example-repo/terraform/modules/force-mfa-group/main.tf:")
+        .contains("  attached: arn:aws:iam::123456789012:policy/Force_MFA, arn:aws:iam::aws:policy/AmazonEC2FullAccess\n")
+        .contains("== ../example-repo/cloudformation/credentials.yaml\n")
+        .contains("  statement DenyAllExceptListedIfNoMFA  ../example-repo/cloudformation/credentials.yaml:");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void writesJsonForMachines() {
     CliRun run = CliRun.of("show", "--json", POLICIES + "ec2_full.json");

@@ -16,9 +16,10 @@ public final class SourceLoaders {
     this.loaders = List.copyOf(loaders);
   }
 
-  /** Terraform modules and plans, then plain policy files, which accept any JSON file. */
+  /** Terraform modules and plans, CloudFormation templates, then plain policy files, which accept any JSON file. */
   public static SourceLoaders standard() {
-    return new SourceLoaders(List.of(new TerraformSourceLoader(), new TerraformPlanSourceLoader(), new PolicyFileLoader()));
+    return new SourceLoaders(List.of(
+        new TerraformSourceLoader(), new TerraformPlanSourceLoader(), new CloudFormationSourceLoader(), new PolicyFileLoader()));
   }
 
   public Account load(Path file, LoadOptions options) {
@@ -28,6 +29,6 @@ public final class SourceLoaders {
       }
     }
     throw new IamUnitException(
-        "IAMUnit cannot read this kind of file; give a Terraform folder or .tf file, a plan JSON file or a policy document (.json)", SourceLocation.of(file.toString(), 0, 0));
+        "IAMUnit cannot read this kind of file; give a Terraform folder or .tf file, a plan JSON file, a CloudFormation template or a policy document (.json)", SourceLocation.of(file.toString(), 0, 0));
   }
 }
