@@ -47,10 +47,13 @@ class ShowCommandTests {
 
     assertThat(run.out())
         .contains("== ../example-repo/terraform\n")
-        .contains("user MFAUser (arn:aws:iam::123456789012:user/MFAUser)  ../example-repo/terraform/modules/force-mfa-group/main.tf:")
+        // Outside the project root (the working directory) a file is named by its absolute path.
+        .contains("user MFAUser (arn:aws:iam::123456789012:user/MFAUser)  ")
+        .contains("example-repo/terraform/modules/force-mfa-group/main.tf:131:1\n")
         .contains("  attached: arn:aws:iam::123456789012:policy/Force_MFA, arn:aws:iam::aws:policy/AmazonEC2FullAccess\n")
         .contains("== ../example-repo/cloudformation/credentials.yaml\n")
-        .contains("  statement DenyAllExceptListedIfNoMFA  ../example-repo/cloudformation/credentials.yaml:");
+        .contains("  statement DenyAllExceptListedIfNoMFA  ")
+        .contains("example-repo/cloudformation/credentials.yaml:");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
