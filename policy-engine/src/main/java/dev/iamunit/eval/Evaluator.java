@@ -88,6 +88,12 @@ public final class Evaluator {
         throw new UnresolvedValueException(request, List.copyOf(values));
       }
     }
+    if (!policies.unreadable().isEmpty()
+        && (verdict.outcome != Outcome.EXPLICIT_DENY || decide(request, policies, scan, Trust.ALLOWS_ONLY).outcome != Outcome.EXPLICIT_DENY)) {
+      // A statement no one could read may allow or deny anything: only a certain explicit deny
+      // stands without it.
+      throw new UnresolvedValueException(request, policies.unreadable());
+    }
     List<StatementResult> deciding = results(verdict.deciding);
     List<StatementResult> considered = explain ? scan.results : deciding;
     return new Decision(verdict.outcome, deciding, new Explanation(considered, verdict.reasons), Optional.empty());

@@ -2,6 +2,7 @@ package dev.iamunit.eval;
 
 import dev.iamunit.eval.internal.CompiledPolicy;
 import dev.iamunit.model.Policy;
+import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ public final class PolicySet {
   private final List<List<CompiledPolicy>> scpLevels;
   private final List<List<CompiledPolicy>> rcpLevels;
   private final List<CompiledPolicy> session;
+  private final List<Unresolved> unreadable;
 
   private PolicySet(
       List<CompiledPolicy> identity,
@@ -32,6 +34,7 @@ public final class PolicySet {
     this.scpLevels = scpLevels;
     this.rcpLevels = rcpLevels;
     this.session = session;
+    this.unreadable = collectUnreadable();
   }
 
   private PolicySet(Builder builder) {
@@ -41,6 +44,7 @@ public final class PolicySet {
     this.scpLevels = levels(builder.scpLevels, PolicyType.SERVICE_CONTROL, "scps");
     this.rcpLevels = levels(builder.rcpLevels, PolicyType.RESOURCE_CONTROL, "rcps");
     this.session = compile(builder.session, PolicyType.SESSION, "session");
+    this.unreadable = collectUnreadable();
   }
 
   private static List<CompiledPolicy> compile(List<Policy> policies, PolicyType type, String name) {
@@ -108,6 +112,19 @@ public final class PolicySet {
 
   List<CompiledPolicy> session() {
     return session;
+  }
+
+  /** The statements of the set's policies that no one could read (see {@link Policy#unreadable()}). */
+  public List<Unresolved> unreadable() {
+    return unreadable;
+  }
+
+  private List<Unresolved> collectUnreadable() {
+    List<Unresolved> all = new ArrayList<>();
+    for (Policy policy : policies()) {
+      all.addAll(policy.unreadable());
+    }
+    return List.copyOf(all);
   }
 
   /** Every policy of the set, in evaluation order. */

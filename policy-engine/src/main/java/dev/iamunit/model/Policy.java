@@ -12,9 +12,17 @@ import java.util.Optional;
  * @param id the {@code Id} element
  * @param statements in document order
  * @param location where the document starts
+ * @param unreadable statements that exist but could not be read, because a loader could not
+ *     compute what they are built from (their Effect, their whole Action): any of them could
+ *     allow or deny anything, so a decision that is not already an explicit deny fails on them
  */
 public record Policy(
-    String name, Optional<String> version, Optional<String> id, List<Statement> statements, SourceLocation location) {
+    String name,
+    Optional<String> version,
+    Optional<String> id,
+    List<Statement> statements,
+    SourceLocation location,
+    List<Unresolved> unreadable) {
 
   /** The current policy language version, the only one with policy variables. */
   public static final String VERSION_2012 = "2012-10-17";
@@ -28,6 +36,12 @@ public record Policy(
     Objects.requireNonNull(id, "id");
     statements = List.copyOf(statements);
     Objects.requireNonNull(location, "location");
+    unreadable = List.copyOf(unreadable);
+  }
+
+  /** A policy whose every statement was read. */
+  public Policy(String name, Optional<String> version, Optional<String> id, List<Statement> statements, SourceLocation location) {
+    this(name, version, id, statements, location, List.of());
   }
 
   /**
@@ -45,6 +59,6 @@ public record Policy(
 
   /** This policy under another name, as when a template attaches it. */
   public Policy named(String newName) {
-    return new Policy(newName, version, id, statements, location);
+    return new Policy(newName, version, id, statements, location, unreadable);
   }
 }

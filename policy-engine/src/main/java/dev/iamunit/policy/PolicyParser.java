@@ -97,6 +97,68 @@ public final class PolicyParser {
     return new Policy(name, version, id, statements, root.location());
   }
 
+  /**
+   * Parses a document built from values a loader could not all compute. A statement that cannot
+   * be read because of them is not dropped: it is kept in {@link Policy#unreadable()}, and a
+   * decision that could depend on it fails naming it. Any other mistake is an error as in {@link
+   * #parse(DocNode, PolicyKind, String)}.
+   */
+  public static Policy parsePartly(DocNode document, PolicyKind kind, String name) {
+    try {
+      return parse(document, kind, name);
+    } catch (InvalidPolicyException whole) {
+      if (!(document instanceof DocObject root)) {
+        throw whole;
+      }
+      List<DocObject.Member> head = new ArrayList<>();
+      List<DocNode> statementNodes = List.of();
+      for (DocObject.Member member : root.members()) {
+        if (member.key().equals("Statement")) {
+          statementNodes = member.value() instanceof DocArray array ? array.items() : List.of(member.value());
+        } else {
+          head.add(member);
+        }
+      }
+      List<Statement> read = new ArrayList<>();
+      List<Unresolved> unreadable = new ArrayList<>();
+      Policy shell = null;
+      for (DocNode node : statementNodes) {
+        List<DocObject.Member> members = new ArrayList<>(head);
+        members.add(new DocObject.Member("Statement", node.location(), new DocArray(List.of(node), node.location())));
+        try {
+          Policy one = parse(new DocObject(members, root.location()), kind, name);
+          shell = one;
+          Statement statement = one.statements().get(0);
+          read.add(new Statement(statement.sid(), statement.effect(), statement.action(), statement.resource(),
+              statement.principal(), statement.conditions(), read.size() + unreadable.size(), statement.location(),
+              statement.unresolved()));
+        } catch (InvalidPolicyException e) {
+          if (!dependsOnUnresolved(node)) {
+            throw e;
+          }
+          unreadable.add(Unresolved.of("a statement of " + name, node.location(),
+              "it cannot be read until the values it is built from are known: " + e.getMessage()));
+        }
+      }
+      Optional<String> version = shell == null ? Optional.empty() : shell.version();
+      Optional<String> id = shell == null ? Optional.empty() : shell.id();
+      return new Policy(name, version, id, read, root.location(), unreadable);
+    }
+  }
+
+  private static boolean dependsOnUnresolved(DocNode node) {
+    if (node instanceof DocUnresolved) {
+      return true;
+    }
+    if (node instanceof DocScalar scalar) {
+      return !scalar.unresolved().isEmpty();
+    }
+    if (node instanceof DocArray array) {
+      return array.items().stream().anyMatch(PolicyParser::dependsOnUnresolved);
+    }
+    return ((DocObject) node).members().stream().anyMatch(m -> dependsOnUnresolved(m.value()));
+  }
+
   private static Statement statement(DocNode node, int index, PolicyKind kind) {
     DocObject object = object(node, "a statement must be a JSON object");
     Map<String, DocObject.Member> elements = new LinkedHashMap<>();

@@ -262,6 +262,35 @@ class EvaluationLogicTests {
               + " depends on values IAMUnit could not compute: <unresolved: var.bucket_arn> at main.tf:12:5");
     }
 
+    /**
+     * A statement whose Effect a loader could not compute could allow or deny anything: it is
+     * kept as unreadable, and only a certain explicit deny decides without it.
+     */
+    @Test
+    void anUnreadableStatementFailsEveryDecisionButACertainDeny() {
+      SourceLocation at = SourceLocation.of("main.tf", 30, 5);
+      Unresolved effect = Unresolved.of("var.effect", at, "no value given for variable effect");
+      DocObject unreadableStatement = new DocObject(List.of(
+          new DocObject.Member("Effect", at, new DocUnresolved(effect)),
+          new DocObject.Member("Action", at, DocScalar.string("s3:GetObject", at)),
+          new DocObject.Member("Resource", at, DocScalar.string("*", at))), at);
+      DocObject readable = new DocObject(List.of(
+          new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
+          new DocObject.Member("Action", at, DocScalar.string("s3:PutObject", at)),
+          new DocObject.Member("Resource", at, DocScalar.string("*", at))), at);
+      DocObject document = new DocObject(List.of(
+          new DocObject.Member("Version", at, DocScalar.string("2012-10-17", at)),
+          new DocObject.Member("Statement", at, new DocArray(List.of(readable, unreadableStatement), at))), at);
+      Policy policy = PolicyParser.parsePartly(document, PolicyKind.IDENTITY, "aws_iam_policy.p");
+
+      assertThat(policy.statements()).hasSize(1);
+      assertThat(policy.unreadable()).singleElement().extracting(Unresolved::location).isEqualTo(at);
+      assertThatThrownBy(() -> Evaluator.standard().evaluate(get(ALICE, null), PolicySet.ofIdentity(policy)))
+          .isInstanceOf(UnresolvedValueException.class)
+          .hasMessageContaining("a statement of aws_iam_policy.p");
+      assertThat(outcome(get(ALICE, null), PolicySet.ofIdentity(policy, identity(DENY_GET)))).isEqualTo(Outcome.EXPLICIT_DENY);
+    }
+
     /** Harmless where the decision does not depend on it. */
     @Test
     void anUnresolvedValueThatCannotChangeTheDecisionIsHarmless() {

@@ -1,19 +1,15 @@
 package dev.iamunit.iac.cloudformation;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
-import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
-import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,45 +46,14 @@ final class PolicyDocuments {
     List<Unresolved> parts = Intrinsics.unresolvedIn(document);
     report.addAll(parts);
     try {
-      return Optional.of(report.policy(address, PolicyParser.parse(document, kind, name)));
+      // With unknown parts, a statement that cannot be read is kept as unreadable: a decision that
+      // could depend on it fails naming it.
+      Policy policy = parts.isEmpty() ? PolicyParser.parse(document, kind, name) : PolicyParser.parsePartly(document, kind, name);
+      policy.unreadable().forEach(report::add);
+      return Optional.of(report.policy(address, policy));
     } catch (IamUnitException e) {
-      if (parts.isEmpty() || !(document instanceof DocObject root)) {
-        report.problem(e.location().orElse(at), "policy " + name + ": " + Template.message(e));
-        return Optional.empty();
-      }
-      return Optional.of(report.policy(address, statementByStatement(root, kind, name, report)));
+      report.problem(e.location().orElse(at), "policy " + name + ": " + Template.message(e));
+      return Optional.empty();
     }
-  }
-
-  private static Policy statementByStatement(DocObject root, PolicyKind kind, String name, Report report) {
-    List<DocObject.Member> head = new ArrayList<>();
-    List<DocNode> statements = new ArrayList<>();
-    for (DocObject.Member member : root.members()) {
-      if (member.key().equals("Statement")) {
-        statements = member.value() instanceof DocArray array ? array.items() : List.of(member.value());
-      } else {
-        head.add(member);
-      }
-    }
-    List<Statement> kept = new ArrayList<>();
-    Policy shell = null;
-    for (DocNode statement : statements) {
-      List<DocObject.Member> members = new ArrayList<>(head);
-      members.add(new DocObject.Member("Statement", statement.location(), new DocArray(List.of(statement), statement.location())));
-      try {
-        Policy one = PolicyParser.parse(new DocObject(members, root.location()), kind, name);
-        shell = one;
-        Statement s = one.statements().get(0);
-        kept.add(new Statement(s.sid(), s.effect(), s.action(), s.resource(), s.principal(), s.conditions(),
-            kept.size(), s.location(), s.unresolved()));
-      } catch (IamUnitException e) {
-        report.add(Unresolved.of("statement of " + name, statement.location(),
-            "left out: it cannot be read until the values it is built from are known: " + Template.message(e)));
-      }
-    }
-    if (shell == null) {
-      return new Policy(name, Optional.empty(), Optional.empty(), List.of(), root.location());
-    }
-    return new Policy(name, shell.version(), shell.id(), kept, root.location());
   }
 }

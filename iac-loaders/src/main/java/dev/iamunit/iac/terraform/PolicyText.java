@@ -1,18 +1,14 @@
 package dev.iamunit.iac.terraform;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
-import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
-import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,49 +100,18 @@ final class PolicyText {
     }
   }
 
-  /** Parses a document; with unknown parts, a statement that cannot be read is left out and reported. */
+  /**
+   * Parses a document; with unknown parts, a statement that cannot be read is kept as unreadable
+   * (a decision that could depend on it fails) and reported.
+   */
   static Policy parse(DocNode document, PolicyKind kind, String name, SourceLocation at, Report report, boolean partial) {
     try {
-      return PolicyParser.parse(document, kind, name);
+      Policy policy = partial ? PolicyParser.parsePartly(document, kind, name) : PolicyParser.parse(document, kind, name);
+      policy.unreadable().forEach(report::add);
+      return policy;
     } catch (IamUnitException e) {
-      if (!partial || !(document instanceof DocObject root)) {
-        throw new TemplateException("policy " + name + ": " + message(e), e.location().orElse(at));
-      }
-      return statementByStatement(root, kind, name, report);
+      throw new TemplateException("policy " + name + ": " + message(e), e.location().orElse(at));
     }
-  }
-
-  private static Policy statementByStatement(DocObject root, PolicyKind kind, String name, Report report) {
-    List<DocObject.Member> head = new ArrayList<>();
-    List<DocNode> statements = new ArrayList<>();
-    for (DocObject.Member member : root.members()) {
-      if (member.key().equals("Statement")) {
-        statements = member.value() instanceof DocArray array ? array.items() : List.of(member.value());
-      } else {
-        head.add(member);
-      }
-    }
-    List<Statement> kept = new ArrayList<>();
-    Policy shell = null;
-    for (DocNode statement : statements) {
-      List<DocObject.Member> members = new ArrayList<>(head);
-      members.add(new DocObject.Member("Statement", statement.location(), new DocArray(List.of(statement), statement.location())));
-      try {
-        Policy one = PolicyParser.parse(new DocObject(members, root.location()), kind, name);
-        shell = one;
-        Statement s = one.statements().get(0);
-        kept.add(new Statement(s.sid(), s.effect(), s.action(), s.resource(), s.principal(), s.conditions(),
-            kept.size(), s.location(), s.unresolved()));
-      } catch (IamUnitException e) {
-        report.add(Unresolved.of(
-            "statement of " + name, statement.location(),
-            "left out: it cannot be read until the values it is built from are known: " + message(e)));
-      }
-    }
-    if (shell == null) {
-      return new Policy(name, Optional.empty(), Optional.empty(), List.of(), root.location());
-    }
-    return new Policy(name, shell.version(), shell.id(), kept, root.location());
   }
 
   /** An exception's message without the location prefix IamUnitException adds. */
