@@ -1,5 +1,6 @@
 package dev.iamunit.iac.cloudformation;
 
+import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;

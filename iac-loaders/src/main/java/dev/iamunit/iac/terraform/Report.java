@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;

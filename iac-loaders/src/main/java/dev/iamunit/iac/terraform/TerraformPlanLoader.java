@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.LoadReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;

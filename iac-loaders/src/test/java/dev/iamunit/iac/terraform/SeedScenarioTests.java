@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.LoadReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.eval.Decision;

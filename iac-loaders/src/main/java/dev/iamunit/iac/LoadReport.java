@@ -1,4 +1,4 @@
-package dev.iamunit.iac.cloudformation;
+package dev.iamunit.iac;
 
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -6,14 +6,15 @@ import dev.iamunit.model.Unresolved;
 import java.util.List;
 
 /**
- * What a CloudFormation load found: the templates read, every policy with the logical id that holds
- * it, every value that could not be computed (with file:line and expression), and the mistakes that
- * were left out.
+ * What a load of templates found: the files read, every policy with the template address that
+ * holds it, every value that could not be computed (each with its file:line and expression), and
+ * the mistakes that were left out.
  *
- * @param files the templates read, as named in locations
+ * @param files the files read, as named in locations
  * @param policies every policy loaded, in order
- * @param unresolved every value that could not be computed and that something loaded depends on
- * @param problems policies and resources CloudFormation or AWS would reject, left out
+ * @param unresolved every value that could not be computed, once each
+ * @param problems policies, blocks and resources that Terraform, CloudFormation or AWS would
+ *     reject, left out
  */
 public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems) {
 
@@ -25,9 +26,9 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
   }
 
   /**
-   * A mistake CloudFormation or AWS would reject (an invalid policy, an unknown SAM policy
-   * template): what was wrong is left out of the account, and {@link CloudFormationLoader#load}
-   * fails on it.
+   * A mistake Terraform, CloudFormation or AWS would reject (an invalid policy, a duplicate
+   * resource, an unknown SAM policy template): what was wrong is left out of the account, and the
+   * loaders' {@code load} fails on it.
    */
   public record Problem(SourceLocation location, String message) {
     @Override
@@ -36,7 +37,10 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
     }
   }
 
-  /** A policy and the logical id of the resource that declares it ({@code ForceMfaPolicy}). */
+  /**
+   * A policy and the template address that declares it: {@code aws_iam_policy.force_mfa}, or a
+   * CloudFormation logical id such as {@code ForceMfaPolicy}.
+   */
   public record LoadedPolicy(String address, Policy policy) {}
 
   /** How many statements all loaded policies hold together. */
