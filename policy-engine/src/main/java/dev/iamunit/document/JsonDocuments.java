@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -68,8 +69,10 @@ public final class JsonDocuments {
   }
 
   static SourceLocation position(SourceLocation origin, JsonLocation at) {
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
+    return position(origin, at.getLineNr(), at.getColumnNr());
+  }
+
+  private static SourceLocation position(SourceLocation origin, int line, int column) {
     if (line <= 1) {
       return origin.at(origin.line(), Math.max(1, origin.column()) + column - 1);
     }
@@ -86,6 +89,11 @@ public final class JsonDocuments {
     }
 
     SourceLocation here() {
+      // Jackson's own parsers keep the token's line and column; asking for them directly spares
+      // the JsonLocation that currentTokenLocation() allocates for every token.
+      if (parser instanceof ParserBase base) {
+        return position(origin, base.getTokenLineNr(), base.getTokenColumnNr());
+      }
       return position(origin, parser.currentTokenLocation());
     }
 
