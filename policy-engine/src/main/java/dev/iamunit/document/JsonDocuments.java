@@ -89,9 +89,10 @@ public final class JsonDocuments {
     }
 
     SourceLocation here() {
-      // Jackson's own parsers keep the token's line and column; asking for them directly spares
-      // the JsonLocation that currentTokenLocation() allocates for every token.
-      if (parser instanceof ParserBase base) {
+      // Jackson's own parsers keep a value token's line and column; asking for them directly
+      // spares the JsonLocation that currentTokenLocation() allocates for every token. A field
+      // name's start is kept apart, and only currentTokenLocation() knows it.
+      if (parser instanceof ParserBase base && parser.currentToken() != JsonToken.FIELD_NAME) {
         return position(origin, base.getTokenLineNr(), base.getTokenColumnNr());
       }
       return position(origin, parser.currentTokenLocation());
