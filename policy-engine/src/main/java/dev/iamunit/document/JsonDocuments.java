@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.base.ParserBase;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -69,10 +68,8 @@ public final class JsonDocuments {
   }
 
   static SourceLocation position(SourceLocation origin, JsonLocation at) {
-    return position(origin, at.getLineNr(), at.getColumnNr());
-  }
-
-  private static SourceLocation position(SourceLocation origin, int line, int column) {
+    int line = at.getLineNr();
+    int column = at.getColumnNr();
     if (line <= 1) {
       return origin.at(origin.line(), Math.max(1, origin.column()) + column - 1);
     }
@@ -89,12 +86,6 @@ public final class JsonDocuments {
     }
 
     SourceLocation here() {
-      // Jackson's own parsers keep a value token's line and column; asking for them directly
-      // spares the JsonLocation that currentTokenLocation() allocates for every token. A field
-      // name's start is kept apart, and only currentTokenLocation() knows it.
-      if (parser instanceof ParserBase base && parser.currentToken() != JsonToken.FIELD_NAME) {
-        return position(origin, base.getTokenLineNr(), base.getTokenColumnNr());
-      }
       return position(origin, parser.currentTokenLocation());
     }
 
