@@ -211,13 +211,12 @@ final class AccountAssembler {
   }
 
   /** The execution role SAM generates for a function, with what the function's properties ask for. */
-  void samRole(Intrinsics stack, Template.Resource role, Optional<Policy> trust, List<DocNode> inlineDocuments, List<String> managedArns,
-      Optional<String> boundary) {
+  void samRole(Intrinsics stack, Template.Resource role, Optional<Policy> trust, List<SamFunctions.InlinePolicy> inlinePolicies,
+      List<String> managedArns, Optional<String> boundary) {
     Draft draft = principal(stack, role, roles, "role");
     draft.trust = trust;
-    for (int i = 0; i < inlineDocuments.size(); i++) {
-      String name = role.logicalId() + "Policy" + i;
-      PolicyDocuments.parse(inlineDocuments.get(i), role.location(), PolicyKind.IDENTITY, name, role.generatedFor(), report)
+    for (SamFunctions.InlinePolicy inline : inlinePolicies) {
+      PolicyDocuments.parse(inline.document(), role.location(), PolicyKind.IDENTITY, inline.name(), role.generatedFor(), report)
           .ifPresent(draft.inline::add);
     }
     managedArns.forEach(arn -> {

@@ -10,9 +10,15 @@ import dev.iamunit.model.Effect;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.Role;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -240,5 +246,50 @@ class CorpusTests {
     assertThat(statement.action().values()).containsExactly("s3:HeadBucket", "*");
     assertThat(statement.resource().orElseThrow().values()).containsExactly("arn:aws:s3:::b1", "arn:aws:s3:::b1/*", "*");
     assertThat(statement.location().line()).isEqualTo(31);
+  }
+
+  /** No template of the corpus goes untested: each is in one of the tables above (support/ holds data, not templates). */
+  @Test
+  void everyCorpusTemplateIsListed() throws IOException {
+    String tables = Stream.of("loadsTemplates", "rejectsInvalidTemplatesWithFileAndLine")
+        .map(name -> methodNamed(name).getAnnotation(CsvSource.class).textBlock()).collect(Collectors.joining("\n"));
+    Path root = CORPUS.resolve("cloudformation");
+    List<String> templates;
+    try (Stream<Path> files = Files.walk(root)) {
+      templates = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> !f.startsWith("support/")).sorted().toList();
+    }
+
+    assertThat(templates).hasSizeGreaterThan(60)
+        .allSatisfy(f -> assertThat(tables).as("the tables of CorpusTests list " + f).contains(f.replaceFirst("^invalid/", "")));
+  }
+
+  private static Method methodNamed(String name) {
+    return Stream.of(CorpusTests.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * SAM's own translation of all_policy_templates.yaml (translator-output) against ours: every
+   * inline policy IAMUnit generates has the name SAM gives it and the same statements. Templates
+   * IAMUnit does not expand are left out (and reported as problems), so ours are a subset.
+   */
+  @Test
+  void samExpansionMatchesSamsOwnOutput() {
+    Account.Builder input = Account.builder();
+    CloudFormationLoader.loadInto(List.of(CORPUS.resolve(
+        "cloudformation/aws__serverless-application-model__translator-input__all_policy_templates.yaml")), options(), input);
+    Account.Builder output = Account.builder();
+    CloudFormationLoader.loadInto(List.of(CORPUS.resolve(
+        "cloudformation/aws__serverless-application-model__translator-output__all_policy_templates.json")), options(), output);
+    Role ours = input.build().roles().values().stream().filter(r -> r.location().address().equals("KitchenSinkFunctionRole"))
+        .findFirst().orElseThrow();
+    Role sams = output.build().roles().values().stream().filter(r -> r.location().address().equals("KitchenSinkFunctionRole"))
+        .findFirst().orElseThrow();
+    Map<String, List<String>> expected = sams.inlinePolicies().stream().collect(Collectors.toMap(Policy::name, CorpusTests::shape));
+
+    assertThat(ours.inlinePolicies()).hasSize(SamPolicyTemplates.names().size()).allSatisfy(policy -> {
+      assertThat(expected).as("SAM generates " + policy.name()).containsKey(policy.name());
+      assertThat(shape(policy)).as(policy.name()).isEqualTo(expected.get(policy.name()));
+    });
   }
 }
