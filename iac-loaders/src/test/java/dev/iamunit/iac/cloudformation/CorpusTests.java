@@ -74,7 +74,7 @@ class CorpusTests {
       aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 3 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__policy.yaml | 1 | 1 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 3 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 4 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__hard_coded_arn_properties_sam.yaml | 5 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__password.yaml | 0 | 0 | 0
       aws-cloudformation__cfn-lint__fixtures__good__transform_serverless_function.yaml | 2 | 2 | 0

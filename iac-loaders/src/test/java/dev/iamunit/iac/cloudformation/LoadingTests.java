@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.User;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
@@ -15,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -422,5 +425,51 @@ class LoadingTests {
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith("t.yaml:1")
         .hasMessageContaining("Effect");
+  }
+
+  @Test
+  void aNameAnotherSourceAlreadyDeclaredIsAnError() {
+    SourceLocation terraform = SourceLocation.of("main.tf", 4, 1).withAddress("aws_iam_user.bob");
+    Account.Builder builder = Account.builder().user(new User("bob", "/", "arn:aws:iam::123456789012:user/bob", Map.of(), List.of(),
+        List.of(), List.of(), Optional.empty(), terraform));
+    Path stack = write("t.yaml", "Resources:\n  Bob: {Type: AWS::IAM::User, Properties: {UserName: bob}}\n");
+
+    assertThatThrownBy(() -> CloudFormationLoader.loadInto(List.of(stack), options(), builder))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("t.yaml:2:3 (Bob): user \"bob\" is declared twice: at main.tf:4:1 (aws_iam_user.bob) and at t.yaml:2:3 (Bob);"
+            + " IAM names are unique in an account");
+  }
+
+  @Test
+  void theAccountHoldsEachUnresolvedValueOnce() {
+    Account account = load("t.yaml", """
+        Resources:
+          Bob: {Type: AWS::IAM::User, Properties: {UserName: bob, ManagedPolicyArns: [arn:aws:iam::aws:policy/NoSuchPolicy]}}
+        """);
+
+    assertThat(account.unresolved()).extracting(Unresolved::expression).containsExactly("arn:aws:iam::aws:policy/NoSuchPolicy");
+  }
+
+  @Test
+  void twoPoliciesForOneBucketKeepTheFirstAndReportTheConflict() {
+    LoadReport report = report("t.yaml", """
+        Resources:
+          First:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: logs
+              PolicyDocument: {Statement: [{Effect: Deny, Principal: "*", Action: "s3:*", Resource: "*"}]}
+          Second:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: logs
+              PolicyDocument: {Statement: [{Effect: Allow, Principal: "*", Action: "s3:GetObject", Resource: "*"}]}
+        """);
+
+    assertThat(report.unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo("Second policy of arn:aws:s3:::logs");
+      assertThat(u.location().fileAndLine()).isEqualTo("t.yaml:7");
+      assertThat(u.reason()).contains("t.yaml:2:3 (First)");
+    });
   }
 }
