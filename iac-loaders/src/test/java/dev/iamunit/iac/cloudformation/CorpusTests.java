@@ -248,6 +248,61 @@ class CorpusTests {
     assertThat(statement.location().line()).isEqualTo(31);
   }
 
+  /**
+   * community read_only_user.json: Fn::Join builds ARNs around IAM policy variables, which stay as
+   * written (only Fn::Sub would read ${...}); the user's name is generated, so its managed policies
+   * attach by logical id; an unquoted JSON boolean in a Bool condition reads as "true".
+   */
+  @Test
+  void readOnlyUserWithItsMfaAndAccessKeyPolicies() {
+    String name = "aws-cloudformation__aws-cloudformation-templates__community__solutions__read_only_user__read_only_user.json";
+    Account account = CloudFormationLoader.load(List.of(CORPUS.resolve("cloudformation").resolve(name)), options());
+    LoadReport report = report(name);
+    var user = account.users().values().stream().filter(u -> u.location().address().equals("User")).findFirst().orElseThrow();
+
+    assertThat(user.name()).startsWith("iamunit-User-");
+    assertThat(user.inlinePolicies()).extracting(Policy::name).containsExactly("read_only_policy");
+    assertThat(user.inlinePolicies().get(0).statements().get(0).action().values()).hasSize(11)
+        .startsWith("autoscaling:Describe*").endsWith("tag:Get*");
+    assertThat(user.managedPolicyArns()).hasSize(2)
+        .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:iam::123456789012:policy/iamunit-"));
+    Policy mfa = only(report, "MFAPolicy");
+    assertThat(shape(mfa)).containsExactly(
+        "- ALLOW [iam:CreateVirtualMFADevice, iam:EnableMFADevice, iam:ResyncMFADevice] "
+            + "[arn:aws:iam::123456789012:mfa/${aws:username}, arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:DeactivateMFADevice, iam:DeleteVirtualMFADevice] "
+            + "[arn:aws:iam::123456789012:mfa/${aws:username}, arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:ListMFADevices, iam:ListVirtualMFADevices, iam:ListUsers] [*]");
+    assertThat(mfa.statements().get(1).conditions()).singleElement().satisfies(c -> {
+      assertThat(c.key()).isEqualTo("aws:MultiFactorAuthPresent");
+      assertThat(c.values()).containsExactly("true");
+    });
+    assertThat(mfa.statements()).extracting(s -> s.location().line()).containsExactly(64, 78, 96);
+    assertThat(shape(only(report, "AccessKeyPolicy"))).containsExactly(
+        "- ALLOW [iam:*LoginProfile, iam:*AccessKey*] [arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:ListAccount*, iam:GetAccount*, iam:ListUsers] [*]");
+  }
+
+  /** checkov KMSKeyWildCardPrincipal: two key policies, one with Version written as an unquoted date. */
+  @Test
+  void kmsKeyPoliciesWithWildcardPrincipals() {
+    String name = "bridgecrewio__checkov__cfn-checks__example_KMSKeyWildCardPrincipal__KMSKeyWildCardPrincipal-FAILED-AWS-Wildcard.yaml";
+    Account account = CloudFormationLoader.load(List.of(CORPUS.resolve("cloudformation").resolve(name)), options());
+    LoadReport report = report(name);
+
+    assertThat(account.resourcePolicies()).hasSize(2).allSatisfy((arn, policy) ->
+        assertThat(Unresolved.replacePlaceholders(arn, "<?>")).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/<?>"));
+    Policy first = only(report, "AwsWildcard");
+    Policy second = only(report, "AwsWildcardList");
+    assertThat(shape(first)).containsExactly("Enable Permissions for All AWS Principals ALLOW [kms:*] [*]");
+    assertThat(shape(second)).containsExactly("Enable IAM User Permissions ALLOW [kms:*] [*]");
+    assertThat(second.version()).contains("2012-10-17");
+    assertThat(first.statements().get(0).principal().orElseThrow().toString()).contains("*");
+    assertThat(second.statements().get(0).principal().orElseThrow().byType().get("AWS"))
+        .containsExactly("*", "arn:aws:iam::123456789012:root");
+    assertThat(second.statements().get(0).location().line()).isEqualTo(25);
+  }
+
   /** No template of the corpus goes untested: each is in one of the tables above (support/ holds data, not templates). */
   @Test
   void everyCorpusTemplateIsListed() throws IOException {
