@@ -124,7 +124,7 @@ final class AccountAssembler {
             PolicyDocuments.parse(r.property("KeyPolicy").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
                 r.logicalId(), r.logicalId(), report).ifPresent(p -> {
                   report.addAll(text.parts());
-                  resourcePolicies.put(text.text(), p);
+                  putResourcePolicy(text.text(), p, r);
                 });
           }
           case "AWS::Lambda::Permission" -> lambdaPermission(stack, r);
@@ -211,13 +211,12 @@ final class AccountAssembler {
   }
 
   /** The execution role SAM generates for a function, with what the function's properties ask for. */
-  void samRole(Intrinsics stack, Template.Resource role, Optional<Policy> trust, List<DocNode> inlineDocuments, List<String> managedArns,
-      Optional<String> boundary) {
+  void samRole(Intrinsics stack, Template.Resource role, Optional<Policy> trust, List<SamFunctions.InlinePolicy> inlinePolicies,
+      List<String> managedArns, Optional<String> boundary) {
     Draft draft = principal(stack, role, roles, "role");
     draft.trust = trust;
-    for (int i = 0; i < inlineDocuments.size(); i++) {
-      String name = role.logicalId() + "Policy" + i;
-      PolicyDocuments.parse(inlineDocuments.get(i), role.location(), PolicyKind.IDENTITY, name, role.generatedFor(), report)
+    for (SamFunctions.InlinePolicy inline : inlinePolicies) {
+      PolicyDocuments.parse(inline.document(), role.location(), PolicyKind.IDENTITY, inline.name(), role.generatedFor(), report)
           .ifPresent(draft.inline::add);
     }
     managedArns.forEach(arn -> {
@@ -279,8 +278,26 @@ final class AccountAssembler {
 
   private void resourcePolicy(Intrinsics stack, Template.Resource r, List<String> arns) {
     PolicyDocuments.parse(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
-        r.logicalId(), r.logicalId(), report).ifPresent(p -> arns.forEach(arn -> resourcePolicies.put(arn, p)));
+        r.logicalId(), r.logicalId(), report).ifPresent(p -> arns.forEach(arn -> putResourcePolicy(arn, p, r)));
   }
+
+  /**
+   * A bucket, queue, topic or key has one resource policy. When two resources set it, CloudFormation
+   * accepts the template and the policy applied last wins, in an order the template does not fix:
+   * the first is kept and the conflict is reported as a value IAMUnit cannot know.
+   */
+  private void putResourcePolicy(String arn, Policy policy, Template.Resource r) {
+    SourceLocation earlier = resourcePolicyAt.putIfAbsent(arn, r.location());
+    if (earlier == null) {
+      resourcePolicies.put(arn, policy);
+      return;
+    }
+    report.add(Unresolved.of(r.logicalId() + " policy of " + Unresolved.replacePlaceholders(arn, "<?>"), r.location(),
+        "the resource at " + earlier + " sets the policy of the same resource; which one applies depends on the order "
+            + "CloudFormation applies them, and IAMUnit keeps the first: merge the statements into one policy"));
+  }
+
+  private final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
 
   private String queueArn(String url, Template.Resource r) {
     Matcher m = QUEUE_URL.matcher(url);
@@ -389,6 +406,27 @@ final class AccountAssembler {
     }
   }
 
+  /**
+   * A builder may already hold principals from other sources (Terraform, an earlier load): IAM
+   * names are unique in an account, so a second declaration is a mistake, not an override.
+   */
+  private void rejectNamesTheBuilderHas(Account.Builder builder) {
+    for (Draft user : users.values()) {
+      builder.user(user.name).ifPresent(other -> duplicate("user", user, other.location()));
+    }
+    for (Draft group : groups.values()) {
+      builder.group(group.name).ifPresent(other -> duplicate("group", group, other.location()));
+    }
+    for (Draft role : roles.values()) {
+      builder.role(role.name).ifPresent(other -> duplicate("role", role, other.location()));
+    }
+  }
+
+  private static void duplicate(String kind, Draft draft, SourceLocation other) {
+    throw new TemplateException(kind + " \"" + draft.name + "\" is declared twice: at " + other + " and at " + draft.location
+        + "; IAM names are unique in an account", draft.location);
+  }
+
   private void build(Account.Builder builder) {
     pendingAttachments.forEach(Runnable::run);
     builder.id(options.accountId()).partition(options.partition()).region(options.region());
@@ -396,8 +434,8 @@ final class AccountAssembler {
       String arn = use.getKey();
       Optional<String> json = options.awsManagedPolicies().apply(arn);
       if (json.isEmpty()) {
-        builder.unresolved(report.add(Unresolved.of(arn, use.getValue(),
-            "AWS managed policy not found in the AWS managed policy data; check the name")));
+        // Reported once; CloudFormationLoader.loadInto copies the report's unresolved values into the builder.
+        report.add(Unresolved.of(arn, use.getValue(), "AWS managed policy not found in the AWS managed policy data; check the name"));
         continue;
       }
       String name = arn.substring(arn.lastIndexOf('/') + 1);
@@ -406,6 +444,7 @@ final class AccountAssembler {
           arn.lastIndexOf('/') + 1), policy, true));
     }
     managed.values().forEach(builder::managedPolicy);
+    rejectNamesTheBuilderHas(builder);
     groups.values().forEach(d -> builder.group(new Group(d.name, d.path, d.arn, d.inline, List.copyOf(d.managed), d.location)));
     users.values().forEach(d -> builder.user(new User(d.name, d.path, d.arn, d.tags, List.copyOf(d.groups), d.inline,
         List.copyOf(d.managed), d.boundary, d.location)));

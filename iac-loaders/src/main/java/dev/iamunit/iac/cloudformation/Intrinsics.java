@@ -314,6 +314,12 @@ final class Intrinsics {
     if (dot > 0 && !name.startsWith("AWS::") && template.resources().containsKey(name.substring(0, dot))) {
       return resources.getAtt(template.resources().get(name.substring(0, dot)), name.substring(dot + 1), at);
     }
+    if (name.contains(":") && !name.startsWith("AWS::") && !template.parameters().containsKey(name)) {
+      // An IAM policy variable such as ${aws:username}: Fn::Sub reads it as a reference, which
+      // CloudFormation rejects; "${!Literal}" writes it literally (Fn::Sub, CloudFormation User Guide).
+      return unresolved("${" + name + "}", at, "Fn::Sub reads ${" + name + "} as a reference to a parameter or resource; "
+          + "to keep the IAM policy variable, write ${!" + name + "}");
+    }
     DocNode value = ref(name, at, Map.of());
     return value == null ? DocScalar.string("", at) : value;
   }

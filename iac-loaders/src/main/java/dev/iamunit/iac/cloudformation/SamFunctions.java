@@ -24,6 +24,12 @@ final class SamFunctions {
 
   private SamFunctions() {}
 
+  /**
+   * An inline policy of the generated role. SAM names it {@code <RoleLogicalId>Policy<index>}, the
+   * index being the entry's position in the function's Policies list (managed policies count too).
+   */
+  record InlinePolicy(String name, DocNode document) {}
+
   static void role(Intrinsics stack, Template.Resource role, AccountAssembler assembler) {
     Template.Resource owner = stack.template().resources().get(role.generatedFor());
     boolean function = owner.type().equals("AWS::Serverless::Function");
@@ -38,18 +44,20 @@ final class SamFunctions {
     if (function) {
       managed.add("arn:" + partition + ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
-    List<DocNode> inline = new ArrayList<>();
+    List<InlinePolicy> inline = new ArrayList<>();
     DocNode policies = owner.property("Policies").map(stack::resolve).orElse(null);
     List<DocNode> items = policies instanceof DocArray array ? array.items() : policies == null ? List.of() : List.of(policies);
-    for (DocNode item : items) {
+    for (int index = 0; index < items.size(); index++) {
+      DocNode item = items.get(index);
+      String name = role.logicalId() + "Policy" + index;
       Intrinsics.Text text = Intrinsics.text(item);
       if (text != null) {
         assembler.report().addAll(text.parts());
         managed.add(managedArn(text.text(), stack));
       } else if (item instanceof DocObject object && object.member("Statement").isPresent()) {
-        inline.add(object);
+        inline.add(new InlinePolicy(name, object));
       } else if (item instanceof DocObject object && object.members().size() == 1) {
-        templateDocument(stack, object.members().get(0), owner, assembler).ifPresent(inline::add);
+        templateDocument(stack, object.members().get(0), owner, assembler).ifPresent(d -> inline.add(new InlinePolicy(name, d)));
       } else {
         assembler.report().problem(item.location(), owner.logicalId() + " Policies: " + item.describe()
             + " is neither a managed policy, a policy document nor a SAM policy template");

@@ -60,4 +60,9 @@ final class SamPolicyTemplates {
   static Optional<Definition> named(String name) {
     return Optional.ofNullable(TEMPLATES.get(name));
   }
+
+  /** The names of the templates IAMUnit expands, sorted. */
+  static List<String> names() {
+    return TEMPLATES.keySet().stream().sorted().toList();
+  }
 }

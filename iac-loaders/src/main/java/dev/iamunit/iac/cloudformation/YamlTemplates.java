@@ -87,12 +87,33 @@ final class YamlTemplates {
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
       throw new TemplateException("malformed YAML: " + context + problem.strip(), at);
     } catch (YAMLException e) {
-      throw new TemplateException("cannot read the YAML template: " + e.getMessage(), SourceLocation.of(file, 1, 1));
+      throw new TemplateException(limitExceeded(e.getMessage()), SourceLocation.of(file, 1, 1));
     }
     if (root == null) {
       throw new TemplateException("the template is empty; a CloudFormation template needs a Resources section", SourceLocation.of(file, 1, 1));
     }
     return new YamlTemplates(file).convert(root, 0);
+  }
+
+  /**
+   * snakeyaml reports its {@link LoaderOptions} limits without a position; say which limit, and
+   * that no real template comes near it, so the reader looks for generated or hostile input.
+   */
+  static String limitExceeded(String message) {
+    String text = message == null ? "" : message;
+    if (text.contains("Nesting Depth")) {
+      return "the template nests deeper than " + MAX_DEPTH + " levels; no CloudFormation template needs that many: "
+          + "look for unbalanced brackets or generated input";
+    }
+    if (text.contains("code points")) {
+      return "the template is longer than " + MAX_CODE_POINTS + " characters; CloudFormation accepts at most 1 MB "
+          + "(from S3): split it into nested stacks";
+    }
+    if (text.contains("aliases")) {
+      return "the template uses aliases (*name) to collections more than " + MAX_ALIASES + " times, which is how a "
+          + "billion-laughs document explodes; write the repeated values out or use fewer aliases";
+    }
+    return "cannot read the YAML template: " + text;
   }
 
   private SourceLocation at(Node node) {

@@ -11,9 +11,15 @@ import dev.iamunit.model.Effect;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.Role;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,7 +75,7 @@ class CorpusTests {
       aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 3 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__policy.yaml | 1 | 1 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 3 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 4 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__hard_coded_arn_properties_sam.yaml | 5 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__password.yaml | 0 | 0 | 0
       aws-cloudformation__cfn-lint__fixtures__good__transform_serverless_function.yaml | 2 | 2 | 0
@@ -241,5 +247,105 @@ class CorpusTests {
     assertThat(statement.action().values()).containsExactly("s3:HeadBucket", "*");
     assertThat(statement.resource().orElseThrow().values()).containsExactly("arn:aws:s3:::b1", "arn:aws:s3:::b1/*", "*");
     assertThat(statement.location().line()).isEqualTo(31);
+  }
+
+  /**
+   * community read_only_user.json: Fn::Join builds ARNs around IAM policy variables, which stay as
+   * written (only Fn::Sub would read ${...}); the user's name is generated, so its managed policies
+   * attach by logical id; an unquoted JSON boolean in a Bool condition reads as "true".
+   */
+  @Test
+  void readOnlyUserWithItsMfaAndAccessKeyPolicies() {
+    String name = "aws-cloudformation__aws-cloudformation-templates__community__solutions__read_only_user__read_only_user.json";
+    Account account = CloudFormationLoader.load(List.of(CORPUS.resolve("cloudformation").resolve(name)), options());
+    LoadReport report = report(name);
+    var user = account.users().values().stream().filter(u -> u.location().address().equals("User")).findFirst().orElseThrow();
+
+    assertThat(user.name()).startsWith("iamunit-User-");
+    assertThat(user.inlinePolicies()).extracting(Policy::name).containsExactly("read_only_policy");
+    assertThat(user.inlinePolicies().get(0).statements().get(0).action().values()).hasSize(11)
+        .startsWith("autoscaling:Describe*").endsWith("tag:Get*");
+    assertThat(user.managedPolicyArns()).hasSize(2)
+        .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:iam::123456789012:policy/iamunit-"));
+    Policy mfa = only(report, "MFAPolicy");
+    assertThat(shape(mfa)).containsExactly(
+        "- ALLOW [iam:CreateVirtualMFADevice, iam:EnableMFADevice, iam:ResyncMFADevice] "
+            + "[arn:aws:iam::123456789012:mfa/${aws:username}, arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:DeactivateMFADevice, iam:DeleteVirtualMFADevice] "
+            + "[arn:aws:iam::123456789012:mfa/${aws:username}, arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:ListMFADevices, iam:ListVirtualMFADevices, iam:ListUsers] [*]");
+    assertThat(mfa.statements().get(1).conditions()).singleElement().satisfies(c -> {
+      assertThat(c.key()).isEqualTo("aws:MultiFactorAuthPresent");
+      assertThat(c.values()).containsExactly("true");
+    });
+    assertThat(mfa.statements()).extracting(s -> s.location().line()).containsExactly(64, 78, 96);
+    assertThat(shape(only(report, "AccessKeyPolicy"))).containsExactly(
+        "- ALLOW [iam:*LoginProfile, iam:*AccessKey*] [arn:aws:iam::123456789012:user/${aws:username}]",
+        "- ALLOW [iam:ListAccount*, iam:GetAccount*, iam:ListUsers] [*]");
+  }
+
+  /** checkov KMSKeyWildCardPrincipal: two key policies, one with Version written as an unquoted date. */
+  @Test
+  void kmsKeyPoliciesWithWildcardPrincipals() {
+    String name = "bridgecrewio__checkov__cfn-checks__example_KMSKeyWildCardPrincipal__KMSKeyWildCardPrincipal-FAILED-AWS-Wildcard.yaml";
+    Account account = CloudFormationLoader.load(List.of(CORPUS.resolve("cloudformation").resolve(name)), options());
+    LoadReport report = report(name);
+
+    assertThat(account.resourcePolicies()).hasSize(2).allSatisfy((arn, policy) ->
+        assertThat(Unresolved.replacePlaceholders(arn, "<?>")).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/<?>"));
+    Policy first = only(report, "AwsWildcard");
+    Policy second = only(report, "AwsWildcardList");
+    assertThat(shape(first)).containsExactly("Enable Permissions for All AWS Principals ALLOW [kms:*] [*]");
+    assertThat(shape(second)).containsExactly("Enable IAM User Permissions ALLOW [kms:*] [*]");
+    assertThat(second.version()).contains("2012-10-17");
+    assertThat(first.statements().get(0).principal().orElseThrow().toString()).contains("*");
+    assertThat(second.statements().get(0).principal().orElseThrow().byType().get("AWS"))
+        .containsExactly("*", "arn:aws:iam::123456789012:root");
+    assertThat(second.statements().get(0).location().line()).isEqualTo(25);
+  }
+
+  /** No template of the corpus goes untested: each is in one of the tables above (support/ holds data, not templates). */
+  @Test
+  void everyCorpusTemplateIsListed() throws IOException {
+    String tables = Stream.of("loadsTemplates", "rejectsInvalidTemplatesWithFileAndLine")
+        .map(name -> methodNamed(name).getAnnotation(CsvSource.class).textBlock()).collect(Collectors.joining("\n"));
+    Path root = CORPUS.resolve("cloudformation");
+    List<String> templates;
+    try (Stream<Path> files = Files.walk(root)) {
+      templates = files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(f -> !f.startsWith("support/")).sorted().toList();
+    }
+
+    assertThat(templates).hasSizeGreaterThan(60)
+        .allSatisfy(f -> assertThat(tables).as("the tables of CorpusTests list " + f).contains(f.replaceFirst("^invalid/", "")));
+  }
+
+  private static Method methodNamed(String name) {
+    return Stream.of(CorpusTests.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+  }
+
+  /**
+   * SAM's own translation of all_policy_templates.yaml (translator-output) against ours: every
+   * inline policy IAMUnit generates has the name SAM gives it and the same statements. Templates
+   * IAMUnit does not expand are left out (and reported as problems), so ours are a subset.
+   */
+  @Test
+  void samExpansionMatchesSamsOwnOutput() {
+    Account.Builder input = Account.builder();
+    CloudFormationLoader.loadInto(List.of(CORPUS.resolve(
+        "cloudformation/aws__serverless-application-model__translator-input__all_policy_templates.yaml")), options(), input);
+    Account.Builder output = Account.builder();
+    CloudFormationLoader.loadInto(List.of(CORPUS.resolve(
+        "cloudformation/aws__serverless-application-model__translator-output__all_policy_templates.json")), options(), output);
+    Role ours = input.build().roles().values().stream().filter(r -> r.location().address().equals("KitchenSinkFunctionRole"))
+        .findFirst().orElseThrow();
+    Role sams = output.build().roles().values().stream().filter(r -> r.location().address().equals("KitchenSinkFunctionRole"))
+        .findFirst().orElseThrow();
+    Map<String, List<String>> expected = sams.inlinePolicies().stream().collect(Collectors.toMap(Policy::name, CorpusTests::shape));
+
+    assertThat(ours.inlinePolicies()).hasSize(SamPolicyTemplates.names().size()).allSatisfy(policy -> {
+      assertThat(expected).as("SAM generates " + policy.name()).containsKey(policy.name());
+      assertThat(shape(policy)).as(policy.name()).isEqualTo(expected.get(policy.name()));
+    });
   }
 }

@@ -124,6 +124,20 @@ class IntrinsicsTests {
   }
 
   @Test
+  void policyVariableInsideSubIsUnresolvedWithTheFix() {
+    Template template = Template.read(TEMPLATE, "t.yaml");
+    DocNode node = ((DocObject) YamlTemplates.read("V: !Sub 'arn:aws:iam::*:user/${aws:username}'\n", "v.yaml")).member("V")
+        .orElseThrow().value();
+
+    assertThat(Intrinsics.unresolvedIn(new Intrinsics(template, LoadOptions.defaults()).resolve(node))).singleElement()
+        .satisfies(u -> {
+          assertThat(u.expression()).isEqualTo("${aws:username}");
+          assertThat(u.reason()).contains("write ${!aws:username}");
+        });
+    assertThat(resolve("!Sub 'arn:aws:iam::*:user/${!aws:username}'")).isEqualTo("arn:aws:iam::*:user/${aws:username}");
+  }
+
+  @Test
   void conditionsOnUnknownParametersLeaveIfUnresolved() {
     assertThat(resolve("!If [Unknown, a, b]")).isEqualTo("<unresolved: Fn::If [Unknown, a, b]>");
   }

@@ -104,7 +104,57 @@ class ReadingTests {
     String yaml = "a: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
     assertThatThrownBy(() -> YamlTemplates.read(yaml, "deep.yaml"))
         .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith("deep.yaml:");
+        .hasMessageStartingWith("deep.yaml:1:1: the template nests deeper than 100 levels");
+  }
+
+  @Test
+  void rejectsTooManyAliasesToCollections() {
+    String yaml = "a: &a [x]\nb: [" + "*a, ".repeat(150) + "*a]\n";
+    assertThatThrownBy(() -> YamlTemplates.read(yaml, "aliases.yaml"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("aliases.yaml:1:1: the template uses aliases (*name) to collections more than 100 times");
+  }
+
+  @Test
+  void rejectsTemplatesOverTheCodePointLimit() {
+    String yaml = "a: " + "x".repeat(YamlTemplates.MAX_CODE_POINTS) + "\n";
+    assertThatThrownBy(() -> YamlTemplates.read(yaml, "big.yaml"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("the template is longer than " + YamlTemplates.MAX_CODE_POINTS + " characters");
+  }
+
+  @Test
+  void tabIndentationIsMalformedYamlWithLine() {
+    assertThatThrownBy(() -> YamlTemplates.read("a:\n\tb: 1\n", "tab.yaml"))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageStartingWith("tab.yaml:2:1: malformed YAML")
+        .hasMessageContaining("TAB");
+  }
+
+  @Test
+  void keepsNumbersAndNullsAsWritten() {
+    assertThat(((DocScalar) value("1.50")).text()).isEqualTo("1.50");
+    assertThat(((DocScalar) value("0x1F")).text()).isEqualTo("0x1F");
+    assertThat(((DocScalar) value("1e3")).text()).isEqualTo("1e3");
+    assertThat(((DocScalar) value("'2012-10-17'")).text()).isEqualTo("2012-10-17");
+    assertThat(((DocScalar) value("~")).kind()).isEqualTo(DocScalar.Kind.NULL);
+  }
+
+  @Test
+  void shortFormTagsInsideFlowAndBlockCollections() {
+    assertThat(Render.compact(value("[!Ref A, !GetAtt B.Arn]"))).isEqualTo("[{Ref: A}, {Fn::GetAtt: [B, Arn]}]");
+    assertThat(Render.compact(value("!Join\n  - ''\n  - - !Ref A\n    - x"))).isEqualTo("{Fn::Join: [, [{Ref: A}, x]]}");
+    assertThat(Render.compact(value("!If\n  - C\n  - !Sub a${B}\n  - !Ref AWS::NoValue")))
+        .isEqualTo("{Fn::If: [C, {Fn::Sub: a${B}}, {Ref: AWS::NoValue}]}");
+  }
+
+  @Test
+  void locatesEveryNodeAtItsLineAndColumn() {
+    DocObject root = (DocObject) YamlTemplates.read("A:\n  - x\n  - !Ref B\n", "t.yaml");
+    dev.iamunit.document.DocArray items = (dev.iamunit.document.DocArray) root.member("A").orElseThrow().value();
+    assertThat(root.member("A").orElseThrow().keyLocation().toString()).isEqualTo("t.yaml:1:1");
+    assertThat(items.items().get(0).location().toString()).isEqualTo("t.yaml:2:5");
+    assertThat(items.items().get(1).location().toString()).isEqualTo("t.yaml:3:5");
   }
 
   @Test

@@ -8,15 +8,26 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.Outcome;
+import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
+import dev.iamunit.eval.RequestContext;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
+import dev.iamunit.model.User;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -122,5 +133,75 @@ class SeedScenarioTests {
 
     assertThat(account.groups()).containsOnlyKeys("MfaOnlyUsers", "dev-SelfServiceCredentials");
     assertThat(account.managedPolicies()).containsKey("arn:aws:iam::123456789012:policy/dev-ManageOwnMFAOnly");
+  }
+
+  // ------------------------------------------------ the seed as written, evaluated from a raw request
+
+  static final Path SEEDS = Path.of(System.getProperty("iamunit.shared", "../../shared"), "seeds").toAbsolutePath().normalize();
+
+  /** The Force_MFA document of seed 003, exactly as the IAM User Guide prints it (the one JSON line of the seed file). */
+  static Policy seedDocument() throws IOException {
+    Path seed;
+    try (Stream<Path> files = Files.list(SEEDS)) {
+      seed = files.filter(f -> f.getFileName().toString().startsWith("003_")).findFirst().orElseThrow();
+    }
+    String json = Files.readAllLines(seed).stream().map(String::strip).filter(l -> l.startsWith("{ \"Version\"")).findFirst()
+        .orElseThrow();
+    return PolicyParser.parse(json, seed.toString(), PolicyKind.IDENTITY, "Force_MFA");
+  }
+
+  /** A statement without its location, to compare documents written in different files. */
+  static String shape(Statement s) {
+    return s.sid().orElse("-") + " " + s.effect() + " " + (s.action().negated() ? "Not" : "") + s.action().values() + " "
+        + s.resource().map(r -> (r.negated() ? "Not" : "") + r.values()).orElse("") + " "
+        + s.conditions().stream().map(c -> c.operator() + " " + c.key() + " " + c.values()).toList();
+  }
+
+  @Test
+  void forceMfaIsTheSeedDocumentStatementForStatement() throws IOException {
+    Account account = CloudFormationLoader.load(List.of(SEED), options());
+    Policy loaded = account.managedPolicy("arn:aws:iam::123456789012:policy/Force_MFA").orElseThrow().document();
+
+    assertThat(loaded.version()).isEqualTo(seedDocument().version());
+    assertThat(loaded.statements()).extracting(SeedScenarioTests::shape)
+        .containsExactlyElementsOf(seedDocument().statements().stream().map(SeedScenarioTests::shape).toList());
+  }
+
+  /** Every identity policy of a user: inline and attached, and those of each group it is in (IAM User Guide, policy evaluation logic). */
+  static PolicySet identityPolicies(Account account, User user) {
+    List<Policy> policies = new ArrayList<>(user.inlinePolicies());
+    user.managedPolicyArns().forEach(arn -> policies.add(account.managedPolicy(arn).orElseThrow().document()));
+    for (String name : user.groups()) {
+      Group group = account.group(name).orElseThrow();
+      policies.addAll(group.inlinePolicies());
+      group.managedPolicyArns().forEach(arn -> policies.add(account.managedPolicy(arn).orElseThrow().document()));
+    }
+    return PolicySet.builder().identity(policies).build();
+  }
+
+  static Decision runInstancesWithMfaPresent(String present) {
+    Account account = CloudFormationLoader.load(List.of(SEED), options());
+    User user = account.user("MFAUser").orElseThrow();
+    Request request = Request.of(user.arn(), "ec2:RunInstances", "*", RequestContext.builder()
+        .put("aws:username", "MFAUser").put("aws:MultiFactorAuthPresent", present).build());
+    return Evaluator.standard().evaluate(request, identityPolicies(account, user));
+  }
+
+  /** "BlockMostAccessUnlessSignedInWithMFA": BoolIfExists aws:MultiFactorAuthPresent false denies everything else. */
+  @Test
+  void rawRequestWithoutMfaIsExplicitlyDeniedByBlockMostAccess() {
+    Decision decision = runInstancesWithMfaPresent("false");
+
+    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElse(""))
+        .containsExactly("BlockMostAccessUnlessSignedInWithMFA");
+  }
+
+  /** With MFA the deny does not apply, and AmazonEC2FullAccess (ec2:*) allows. */
+  @Test
+  void rawRequestWithMfaIsAllowedByAmazonEc2FullAccess() {
+    Decision decision = runInstancesWithMfaPresent("true");
+
+    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
   }
 }
