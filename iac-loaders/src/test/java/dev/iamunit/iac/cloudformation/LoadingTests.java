@@ -1,5 +1,6 @@
 package dev.iamunit.iac.cloudformation;
 
+import dev.iamunit.iac.LoadReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
