@@ -69,6 +69,14 @@ public record LoadOptions(
     return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies);
   }
 
+  public LoadOptions withStackName(String name) {
+    return new LoadOptions(accountId, region, partition, name, values, projectRoot, awsManagedPolicies);
+  }
+
+  public LoadOptions withPartition(String newPartition) {
+    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies);
+  }
+
   public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
     return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog);
   }
