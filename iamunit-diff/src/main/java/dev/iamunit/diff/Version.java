@@ -104,7 +104,7 @@ public record Version(String name, Path root, boolean temporary) implements Auto
 
   @Override
   public void close() {
-    if (!temporary) {
+    if (!temporary || !Files.exists(root)) {
       return;
     }
     try (Stream<Path> walk = Files.walk(root)) {
