@@ -42,7 +42,7 @@ public final class SourceFormats {
           .filter(f -> f.accepts(source))
           .findFirst()
           .orElseThrow(() -> new IamUnitException(
-              "IAMUnit cannot diff this kind of source; give a Terraform folder or .tf file, or a plan JSON file",
+              "IAMUnit cannot diff this kind of source; name a Terraform folder, .tf file or plan JSON file with --source (Maven: <sources>)",
               SourceLocation.of(source.toString(), 0, 0)))
           .loadInto(source, options, account);
     }
