@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /**
  * One kind of template a version's sources may be: {@link SourceFormats#standard()} lists those
- * IAMUnit reads, asked in order. CloudFormation joins as one more implementation that calls
- * {@code CloudFormationLoader.loadInto} once that loader is on main.
+ * IAMUnit reads (Terraform, Terraform plans, CloudFormation), asked in order.
  */
 public interface SourceFormat {
 

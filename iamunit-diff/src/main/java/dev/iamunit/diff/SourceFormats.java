@@ -2,6 +2,7 @@ package dev.iamunit.diff;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.cloudformation.CloudFormationLoader;
 import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
@@ -24,9 +25,9 @@ public final class SourceFormats {
     this.formats = List.copyOf(formats);
   }
 
-  /** Terraform folders and {@code .tf} files, and Terraform plan JSON. */
+  /** Terraform folders and {@code .tf} files, Terraform plan JSON, CloudFormation templates and folders of them. */
   public static SourceFormats standard() {
-    return new SourceFormats(List.of(new Terraform(), new TerraformPlan()));
+    return new SourceFormats(List.of(new Terraform(), new TerraformPlan(), new CloudFormation()));
   }
 
   /** One account from every source, in order, as they deploy into one account. */
@@ -42,7 +43,8 @@ public final class SourceFormats {
           .filter(f -> f.accepts(source))
           .findFirst()
           .orElseThrow(() -> new IamUnitException(
-              "IAMUnit cannot diff this kind of source; name a Terraform folder, .tf file or plan JSON file with --source (Maven: <sources>)",
+              "IAMUnit cannot diff this kind of source; name a Terraform folder, .tf file, plan JSON file, "
+                  + "CloudFormation template or folder of templates with --source (Maven: <sources>)",
               SourceLocation.of(source.toString(), 0, 0)))
           .loadInto(source, options, account);
     }
@@ -93,6 +95,48 @@ public final class SourceFormats {
     @Override
     public void loadInto(Path source, LoadOptions options, Account.Builder account) {
       TerraformPlanLoader.loadInto(source, options, account);
+    }
+  }
+
+  /**
+   * A CloudFormation or SAM template (YAML always, JSON when it declares {@code Resources} or
+   * {@code AWSTemplateFormatVersion} near its start), or a folder of them, all its subfolders.
+   */
+  static final class CloudFormation implements SourceFormat {
+    @Override
+    public boolean accepts(Path source) {
+      return Files.isDirectory(source) ? !templates(source).isEmpty() : isTemplate(source);
+    }
+
+    private static boolean isTemplate(Path file) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) {
+        return true;
+      }
+      if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+        return false;
+      }
+      char[] head = new char[8192];
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        int read = reader.read(head);
+        String text = read > 0 ? new String(head, 0, read) : "";
+        return text.contains("\"AWSTemplateFormatVersion\"") || text.contains("\"Resources\"");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static List<Path> templates(Path folder) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        return walk.filter(Files::isRegularFile).filter(CloudFormation::isTemplate).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void loadInto(Path source, LoadOptions options, Account.Builder account) {
+      CloudFormationLoader.loadInto(Files.isDirectory(source) ? templates(source) : List.of(source), options, account);
     }
   }
 }

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ExampleRepoDiffTests {
 
   static final Path EXAMPLE_TERRAFORM = Path.of("../example-repo/terraform");
+  static final Path EXAMPLE_CLOUDFORMATION = Path.of("../example-repo/cloudformation");
   static final String FORCE_MFA = "terraform/modules/force-mfa-group/main.tf";
+  static final String CREDENTIALS = "cloudformation/credentials.yaml";
 
   @TempDir
   Path work;
@@ -69,5 +71,33 @@ class ExampleRepoDiffTests {
             + "autoscaling, cloudwatch, ec2, elasticloadbalancing, iam, sts.");
     // example-repo diffs in seconds (README of iamunit-diff: about 1 s on 2 cores).
     assertThat(diff.elapsed()).isLessThan(Duration.ofSeconds(15));
+  }
+
+  /**
+   * Bool instead of BoolIfExists in seed 001's Deny: "The key is not present when ... long-term
+   * access keys are used" (IAM User Guide), so the Deny stops applying to access keys and what the
+   * policy allows beside its NotAction list opens to them.
+   */
+  @Test
+  void boolInsteadOfBoolIfExistsInTheCloudFormationStackOpensAccessKeys() throws IOException {
+    for (String side : List.of("base", "head")) {
+      copy(EXAMPLE_TERRAFORM, work.resolve(side + "/terraform"));
+      copy(EXAMPLE_CLOUDFORMATION, work.resolve(side + "/cloudformation"));
+    }
+    Path template = work.resolve("head").resolve(CREDENTIALS);
+    Files.writeString(template, Files.readString(template).replaceFirst("BoolIfExists:", "Bool:"));
+
+    AccessDiff diff = AccessDiffer.standard().compare(
+        new Version("base", work.resolve("base"), false), new Version("head", work.resolve("head"), false),
+        List.of("terraform", "cloudformation"), SourceFormats.standard());
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED)).containsExactly(
+        "NEWLY_ALLOWED user mfa-only-user iam:DeactivateMFADevice arn:aws:iam::123456789012:user/mfa-only-user ACCESS_KEYS",
+        "NEWLY_ALLOWED user mfa-only-user iam:DeleteVirtualMFADevice arn:aws:iam::123456789012:mfa/mfa-only-user ACCESS_KEYS");
+    assertThat(diff.rows().get(0).base().describe()).startsWith("EXPLICIT_DENY by Deny DenyAllExceptListedIfNoMFA (");
+    assertThat(diff.rows().get(0).head().describe()).startsWith("ALLOWED by Allow AllowManageOwnUserMFA (")
+        .endsWith(CREDENTIALS + ":38)");
+    assertThat(diff.space().principals()).isEqualTo(5);
+    assertThat(diff.rows(CHANGED_REASON)).allSatisfy(row -> assertThat(row.principal()).isEqualTo("user mfa-only-user"));
   }
 }
