@@ -110,6 +110,15 @@ class AccessDifferTests {
   }
 
   @Test
+  void aRoleAsksAsASessionWithAndWithoutMfa() {
+    AccessDiff diff = Changes.diff("role-added-action");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED role Deployer lambda:DeleteFunction arn:aws:lambda:us-east-1:123456789012:function:api ASSUMED_ROLE",
+        "NEWLY_ALLOWED role Deployer lambda:DeleteFunction arn:aws:lambda:us-east-1:123456789012:function:api ASSUMED_ROLE_WITH_MFA");
+  }
+
+  @Test
   void aVersionComparedWithItselfHasNoChanges() {
     var pair = Changes.ROOT.resolve("added-action/base");
     AccessDiff diff = AccessDiffer.standard().compare(
