@@ -22,6 +22,7 @@ public final class Cli {
     commandLine.addSubcommand(new ExplainCommand());
     commandLine.addSubcommand(new LintCommand());
     commandLine.addSubcommand(new ShowCommand());
+    commandLine.addSubcommand(new DiffCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -1,0 +1,114 @@
+package dev.iamunit.cli;
+
+import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.AccessDiffer;
+import dev.iamunit.diff.Gate;
+import dev.iamunit.diff.SourceFormats;
+import dev.iamunit.diff.Version;
+import dev.iamunit.diff.report.ReportFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code iamunit diff --base REV --head REV}: what a change does to who may do what. */
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compares who may do what in two versions of the templates: every principal of either version,",
+      "every action their statements name, the resources they name plus one ARN per ARN format, three",
+      "kinds of credentials and the condition values the policies compare with. Reports requests newly",
+      "allowed, newly denied, and decided alike through other statements, with file:line on both sides.",
+      "A version is a folder or a git revision of --repository (extracted with git archive).",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:compared; nothing the --fail-on rule fails on",
+      "1:the --fail-on rule failed: new access (new-access) or any change (any-change)",
+      ExitCodes.USAGE_LINE,
+      "3:a version or source cannot be read, or git failed (the message says why)",
+      ExitCodes.INTERNAL_LINE
+    })
+final class DiffCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--base", required = true, paramLabel = "DIR|REV", description = "The version before the change: a folder or a git revision (origin/main).")
+  String base;
+
+  @Option(names = "--head", paramLabel = "DIR|REV", defaultValue = ".", description = "The version after the change (default: ${DEFAULT-VALUE}, the working tree).")
+  String head;
+
+  @Option(names = "--repository", paramLabel = "DIR", defaultValue = ".", description = "The git repository revisions belong to; relative folders are resolved against it (default: ${DEFAULT-VALUE}).")
+  Path repository;
+
+  @Option(names = "--source", paramLabel = "PATH", description = "A Terraform folder, .tf file or plan JSON, relative to each version's root (repeatable; default: the root).")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
+      description = "What standard output shows: text, json, markdown or sarif (default: ${DEFAULT-VALUE}).")
+  ReportFormat format;
+
+  @Option(names = "--output", paramLabel = "FORMAT=FILE", mapFallbackValue = "", description = "Also write FORMAT to FILE (repeatable): --output markdown=diff.md --output sarif=diff.sarif.")
+  Map<String, Path> outputs = new LinkedHashMap<>();
+
+  @Option(names = "--fail-on", paramLabel = "RULE", defaultValue = "never", converter = GateConverter.class,
+      description = "Exit 1 on new-access or any-change; never (default) only reports.")
+  Gate failOn;
+
+  @Override
+  public Integer call() throws IOException {
+    Map<ReportFormat, Path> files = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> output : outputs.entrySet()) {
+      try {
+        files.put(ReportFormat.named(output.getKey()), output.getValue());
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--output " + output.getKey() + "=" + output.getValue() + ": " + e.getMessage());
+      }
+    }
+    Path root = repository.toAbsolutePath().normalize();
+    AccessDiff diff;
+    try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
+      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(format.render(diff));
+    out.flush();
+    for (Map.Entry<ReportFormat, Path> file : files.entrySet()) {
+      Path target = file.getValue();
+      if (target.getParent() != null) {
+        Files.createDirectories(target.getParent());
+      }
+      Files.writeString(target, file.getKey().render(diff), StandardCharsets.UTF_8);
+    }
+    return failOn.fails(diff) ? ExitCodes.FINDINGS : ExitCodes.OK;
+  }
+
+  static final class FormatConverter implements ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      return ReportFormat.named(value);
+    }
+  }
+
+  static final class GateConverter implements ITypeConverter<Gate> {
+    @Override
+    public Gate convert(String value) {
+      return Gate.named(value);
+    }
+  }
+}

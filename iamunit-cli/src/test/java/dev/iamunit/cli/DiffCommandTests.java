@@ -1,0 +1,78 @@
+package dev.iamunit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code iamunit diff} in process, on iamunit-diff's handcrafted pairs. */
+class DiffCommandTests {
+
+  private static final String CHANGES = "../iamunit-diff/src/test/resources/changes/";
+
+  @TempDir
+  Path work;
+
+  @Test
+  void reportsNewAccessAsTextAndExitsZeroWithoutAGate() {
+    CliRun run = CliRun.of("diff", "--base", CHANGES + "added-action/base", "--head", CHANGES + "added-action/head");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("IAMUnit access diff: base " + CHANGES + "added-action/base -> head "
+        + CHANGES + "added-action/head\n"
+        + "Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context\n");
+    assertThat(run.out()).contains("""
+        Newly allowed (3)
+          user alice
+            s3:PutObject
+              on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
+                base: IMPLICIT_DENY (no statement allows it)
+                head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void failOnNewAccessIsAGate() {
+    CliRun opened = CliRun.of("diff", "--base", CHANGES + "removed-condition/base", "--head", CHANGES + "removed-condition/head",
+        "--fail-on", "new-access");
+    CliRun closed = CliRun.of("diff", "--base", CHANGES + "removed-condition/head", "--head", CHANGES + "removed-condition/base",
+        "--fail-on", "new-access");
+
+    assertThat(opened.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(closed.out()).contains("0 requests newly allowed, 2 newly denied, 0 with a changed reason.");
+    assertThat(closed.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void writesMarkdownAndSarifFilesBesideTheConsoleFormat() throws Exception {
+    Path markdown = work.resolve("out/diff.md");
+    Path sarif = work.resolve("out/diff.sarif");
+
+    CliRun run = CliRun.of("diff", "--base", CHANGES + "new-group-membership/base", "--head", CHANGES + "new-group-membership/head",
+        "--format", "json", "--output", "markdown=" + markdown, "--output", "sarif=" + sarif);
+
+    assertThat(run.out()).startsWith("{\n  \"base\" : ").contains("\"newlyAllowed\" : 18");
+    assertThat(Files.readString(markdown)).contains("| user bob | `iam:CreateUser` | `arn:aws:iam::123456789012:user/alice` |");
+    assertThat(Files.readString(sarif)).contains("\"ruleId\" : \"iamunit/new-access\"");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void anUnknownFormatIsAUsageError() {
+    CliRun run = CliRun.of("diff", "--base", ".", "--format", "html");
+
+    assertThat(run.err()).contains("unknown report format \"html\"; use one of text, json, markdown, sarif");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void aRevisionGitDoesNotKnowIsAnInputError() {
+    CliRun run = CliRun.of("diff", "--base", "no-such-revision-xyz", "--head", CHANGES + "added-action/head");
+
+    assertThat(run.err()).startsWith("iamunit diff: \"git archive --format=zip");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+}

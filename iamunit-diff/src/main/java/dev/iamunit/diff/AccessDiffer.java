@@ -1,0 +1,266 @@
+package dev.iamunit.diff;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.aws.ManagedPolicyDocument;
+import dev.iamunit.iac.LoadOptions;
+import java.nio.file.Path;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
+import dev.iamunit.eval.StatementResult;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.User;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares two versions of an account over one request space: every principal of either version,
+ * every action their statements name ({@link ActionUniverse}), the resources those statements name
+ * and a representative of each ARN format ({@link ResourceSamples}), the credential kinds, and the
+ * condition values the statements compare with ({@link ConditionSamples}). Each request is decided
+ * on the fast path; only the requests whose answers differ are evaluated again for their deciding
+ * statements.
+ */
+public final class AccessDiffer {
+
+  /** Every request is made at this instant, so that reports are reproducible. */
+  public static final Instant REQUEST_TIME = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** The name of the session a role's requests come from. */
+  public static final String ROLE_SESSION = "iamunit";
+
+  private static final List<CredentialKind> USER_CREDENTIALS =
+      List.of(CredentialKind.CONSOLE_WITH_MFA, CredentialKind.CONSOLE_WITHOUT_MFA, CredentialKind.ACCESS_KEYS);
+  private static final List<CredentialKind> ROLE_CREDENTIALS =
+      List.of(CredentialKind.ASSUMED_ROLE_WITH_MFA, CredentialKind.ASSUMED_ROLE);
+
+  private final AwsData aws;
+  private final Evaluator evaluator = Evaluator.standard();
+
+  private AccessDiffer(AwsData aws) {
+    this.aws = aws;
+  }
+
+  /** A differ that expands actions and ARN formats through the bundled AWS data. */
+  public static AccessDiffer standard() {
+    return new AccessDiffer(AwsData.bundled());
+  }
+
+  private record Principal(boolean role, String name) {
+    String label() {
+      return (role ? "role " : "user ") + name;
+    }
+  }
+
+  /**
+   * Loads {@code sources} (paths relative to each version's root) from both versions and compares
+   * them. File names in the report are relative to each version's root, so the same file has the
+   * same name on both sides.
+   */
+  public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats) {
+    Account baseAccount = load(base, sources, formats);
+    Account headAccount = load(head, sources, formats);
+    return compare(baseAccount, headAccount, base.name(), head.name());
+  }
+
+  private Account load(Version version, List<String> sources, SourceFormats formats) {
+    LoadOptions options = LoadOptions.defaults()
+        .withProjectRoot(version.root())
+        .withAwsManagedPolicies(arn -> aws.managedPolicy(arn).map(ManagedPolicyDocument::document));
+    List<Path> paths = (sources.isEmpty() ? List.of(".") : sources).stream()
+        .map(s -> version.root().resolve(s).normalize())
+        .toList();
+    return formats.load(paths, options);
+  }
+
+  /** Every request whose answer differs between {@code base} and {@code head}. */
+  public AccessDiff compare(Account base, Account head, String baseName, String headName) {
+    long start = System.nanoTime();
+    List<Account> both = List.of(base, head);
+    var statements = AccountPolicies.statements(both);
+    ActionUniverse actions = ActionUniverse.of(statements, aws);
+    ResourceSamples resources = ResourceSamples.of(both, statements, aws);
+    ConditionSamples conditions = ConditionSamples.of(statements);
+    Map<List<Map<String, String>>, List<Map<String, List<String>>>> extras = new HashMap<>();
+    int mostContexts = 1;
+
+    List<DiffRow> rows = new ArrayList<>();
+    Set<String> resourcesAsked = new HashSet<>();
+    long requests = 0;
+    int credentialKinds = 0;
+    for (Principal principal : principals(both)) {
+      Caller baseCaller = caller(base, principal);
+      Caller headCaller = caller(head, principal);
+      List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
+      credentialKinds = Math.max(credentialKinds, credentials.size());
+      List<String> named = resources.named(variables(base, head, principal));
+      Map<String, PolicySet> baseSets = new HashMap<>();
+      Map<String, PolicySet> headSets = new HashMap<>();
+      for (String action : actions.actions()) {
+        List<Map<String, String>> contexts = conditions.contextsFor(action);
+        List<Map<String, List<String>>> extra = extras.computeIfAbsent(contexts, AccessDiffer::asExtraContext);
+        mostContexts = Math.max(mostContexts, contexts.size());
+        for (String resource : resources.forAction(action, named)) {
+          resourcesAsked.add(resource);
+          PolicySet baseSet = baseCaller == null ? null : baseSets.computeIfAbsent(resource, baseCaller::policiesFor);
+          PolicySet headSet = headCaller == null ? null : headSets.computeIfAbsent(resource, headCaller::policiesFor);
+          for (CredentialKind kind : credentials) {
+            for (int c = 0; c < contexts.size(); c++) {
+              if (!kind.withMfa() && mentionsMfaAge(extra.get(c))) {
+                continue;
+              }
+              requests++;
+              Request baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
+              Request headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
+              Decision b = baseRequest == null ? null : evaluator.decide(baseRequest, baseSet);
+              Decision h = headRequest == null ? null : evaluator.decide(headRequest, headSet);
+              if (same(b, h)) {
+                continue;
+              }
+              SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(baseRequest, baseSet));
+              SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(headRequest, headSet));
+              rows.add(new DiffRow(
+                  change(baseSide, headSide), principal.label(), action, resource, kind, contexts.get(c), baseSide, headSide));
+            }
+          }
+        }
+      }
+    }
+    rows.sort(ROW_ORDER);
+    RequestSpace space = new RequestSpace(
+        principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
+        mostContexts, requests, notes(actions, conditions));
+    return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private static List<Map<String, List<String>>> asExtraContext(List<Map<String, String>> contexts) {
+    List<Map<String, List<String>>> out = new ArrayList<>();
+    for (Map<String, String> context : contexts) {
+      Map<String, List<String>> extra = new LinkedHashMap<>();
+      context.forEach((k, v) -> extra.put(k, List.of(v)));
+      out.add(extra);
+    }
+    return out;
+  }
+
+  private static final Comparator<DiffRow> ROW_ORDER = Comparator.comparing(DiffRow::change)
+      .thenComparing(DiffRow::principal)
+      .thenComparing(DiffRow::action)
+      .thenComparing(DiffRow::resource)
+      .thenComparing(DiffRow::credentials)
+      .thenComparing(r -> new TreeMap<>(r.context()).toString());
+
+  private static List<Principal> principals(List<Account> accounts) {
+    Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing(Principal::role).thenComparing(Principal::name));
+    for (Account account : accounts) {
+      account.users().keySet().forEach(name -> all.add(new Principal(false, name)));
+      account.roles().keySet().forEach(name -> all.add(new Principal(true, name)));
+    }
+    return List.copyOf(all);
+  }
+
+  private static Caller caller(Account account, Principal principal) {
+    if (principal.role()) {
+      return account.role(principal.name()).isPresent() ? Caller.roleSession(account, principal.name(), ROLE_SESSION) : null;
+    }
+    return account.user(principal.name()).isPresent() ? Caller.user(account, principal.name()) : null;
+  }
+
+  /** The policy variables a named resource may use for this principal, keys in lower case. */
+  private static Map<String, String> variables(Account base, Account head, Principal principal) {
+    Map<String, String> variables = new HashMap<>();
+    for (Account account : List.of(base, head)) {
+      if (principal.role()) {
+        account.role(principal.name()).map(Role::tags).ifPresent(tags -> tags.forEach(
+            (k, v) -> variables.put("aws:principaltag/" + k.toLowerCase(Locale.ROOT), v)));
+      } else {
+        account.user(principal.name()).map(User::tags).ifPresent(tags -> tags.forEach(
+            (k, v) -> variables.put("aws:principaltag/" + k.toLowerCase(Locale.ROOT), v)));
+      }
+    }
+    if (!principal.role()) {
+      variables.put("aws:username", principal.name());
+    }
+    return variables;
+  }
+
+  private static boolean mentionsMfaAge(Map<String, List<String>> context) {
+    for (String key : context.keySet()) {
+      if (key.equalsIgnoreCase("aws:MultiFactorAuthAge")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean same(Decision base, Decision head) {
+    if (base == null || head == null) {
+      // A principal in one version only: the other denies it everything implicitly.
+      Decision present = base == null ? head : base;
+      return present == null || present.outcome() == dev.iamunit.eval.Outcome.IMPLICIT_DENY;
+    }
+    if (base.outcome() != head.outcome()) {
+      return false;
+    }
+    if (base.deciding().isEmpty() && head.deciding().isEmpty()) {
+      return true;
+    }
+    return identities(base.deciding()).equals(identities(head.deciding()));
+  }
+
+  private static Set<String> identities(List<StatementResult> deciding) {
+    Set<String> ids = new HashSet<>();
+    for (StatementResult result : deciding) {
+      ids.add(DecidingStatement.of(result).identity());
+    }
+    return ids;
+  }
+
+  private static SideDecision side(Decision decision) {
+    return new SideDecision(decision.outcome(), decision.deciding().stream().map(DecidingStatement::of).toList(), true);
+  }
+
+  private static Change change(SideDecision base, SideDecision head) {
+    if (base.outcome().isDenied() && !head.outcome().isDenied()) {
+      return Change.NEWLY_ALLOWED;
+    }
+    if (!base.outcome().isDenied() && head.outcome().isDenied()) {
+      return Change.NEWLY_DENIED;
+    }
+    return Change.CHANGED_REASON;
+  }
+
+  private static List<String> notes(ActionUniverse actions, ConditionSamples conditions) {
+    List<String> notes = new ArrayList<>();
+    if (actions.capped()) {
+      notes.add("NotAction and wildcard services are expanded over the services named in either version only: "
+          + String.join(", ", actions.services()) + ".");
+    }
+    notes.add("Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \""
+        + ResourceSamples.SAMPLE + "\") and one ARN per ARN format of each action; actions without resource types on *.");
+    notes.add("Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \""
+        + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + ".");
+    if (conditions.keys() > 0) {
+      notes.add(conditions.crossProduct()
+          ? "Condition keys (" + conditions.keys() + "): for each action, every combination of the values its statements"
+              + " compare with, their boundaries and one value outside."
+          : "Condition keys: more than " + ConditionSamples.MAX_CONTEXTS
+              + " combinations, so each of the " + conditions.keys() + " keys is varied alone.");
+    }
+    return notes;
+  }
+}

@@ -1,0 +1,190 @@
+package dev.iamunit.diff;
+
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.ConditionOperator.Family;
+import dev.iamunit.model.Statement;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The request contexts worth asking with: for each condition key a policy tests, each value the
+ * policies compare it with, and for ordered types the values just below and above (the
+ * boundaries), and one value no policy names. Keys the caller fixes (who it is) or the credential
+ * kind fixes (whether MFA is present) are not varied here. For each action, the contexts are the
+ * cross product of the values of the keys its statements test, while that stays under {@link
+ * #MAX_CONTEXTS}; beyond it each key is varied alone.
+ */
+final class ConditionSamples {
+
+  static final int MAX_CONTEXTS = 256;
+
+  /** What a string key is set to when it should match no value a policy names. */
+  static final String OTHER = "iamunit-other";
+
+  private static final Set<String> FIXED_BY_PRINCIPAL = Set.of(
+      "aws:username", "aws:userid", "aws:principalarn", "aws:principalaccount", "aws:principaltype",
+      "aws:principaltagkeys", "aws:rolesessionname", "aws:multifactorauthpresent");
+
+  private record KeyedStatement(List<String> patterns, boolean negated, Set<String> keys) {}
+
+  private final Map<String, String> spelling;
+  private final Map<String, Set<String>> values;
+  private final List<KeyedStatement> statements;
+  private final Map<Set<String>, List<Map<String, String>>> byKeys = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile boolean everCapped;
+
+  private ConditionSamples(Map<String, String> spelling, Map<String, Set<String>> values, List<KeyedStatement> statements) {
+    this.spelling = spelling;
+    this.values = values;
+    this.statements = statements;
+  }
+
+  static ConditionSamples of(List<Statement> statements) {
+    // Key (lower case) → spelling, values.
+    Map<String, String> spelling = new TreeMap<>();
+    Map<String, Set<String>> values = new TreeMap<>();
+    List<KeyedStatement> keyed = new ArrayList<>();
+    for (Statement statement : statements) {
+      Set<String> keys = new java.util.TreeSet<>();
+      for (Condition condition : statement.conditions()) {
+        String key = condition.key().toLowerCase(Locale.ROOT);
+        if (FIXED_BY_PRINCIPAL.contains(key) || key.startsWith("aws:principaltag/")) {
+          continue;
+        }
+        keys.add(key);
+        spelling.putIfAbsent(key, condition.key());
+        values.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(samples(condition));
+      }
+      if (!keys.isEmpty()) {
+        keyed.add(new KeyedStatement(statement.action().values(), statement.action().negated(), keys));
+      }
+    }
+    return new ConditionSamples(spelling, values, keyed);
+  }
+
+  /**
+   * The contexts to ask {@code action} with, first the caller's defaults alone: only the keys of
+   * statements that can apply to the action are varied, since no other statement reads them.
+   */
+  List<Map<String, String>> contextsFor(String action) {
+    Set<String> keys = new java.util.TreeSet<>();
+    for (KeyedStatement statement : statements) {
+      boolean named = false;
+      for (String pattern : statement.patterns()) {
+        named |= ActionPatterns.matches(pattern, action);
+      }
+      if (named != statement.negated()) {
+        keys.addAll(statement.keys());
+      }
+    }
+    return byKeys.computeIfAbsent(keys, this::combinations);
+  }
+
+  private List<Map<String, String>> combinations(Set<String> keys) {
+    long product = 1;
+    for (String key : keys) {
+      product *= values.get(key).size() + 1;
+      if (product > MAX_CONTEXTS) {
+        break;
+      }
+    }
+    List<Map<String, String>> contexts = new ArrayList<>();
+    contexts.add(Map.of());
+    if (product <= MAX_CONTEXTS) {
+      for (String key : keys) {
+        List<Map<String, String>> extended = new ArrayList<>();
+        for (Map<String, String> context : contexts) {
+          for (String value : values.get(key)) {
+            Map<String, String> next = new LinkedHashMap<>(context);
+            next.put(spelling.get(key), value);
+            extended.add(next);
+          }
+        }
+        contexts.addAll(extended);
+      }
+    } else {
+      everCapped = true;
+      keys.forEach(key -> values.get(key).forEach(value -> contexts.add(Map.of(spelling.get(key), value))));
+    }
+    return List.copyOf(contexts);
+  }
+
+  /** The values of one condition, its boundaries, and one it does not name. */
+  private static List<String> samples(Condition condition) {
+    Family family = condition.operator().type().family();
+    List<String> out = new ArrayList<>();
+    switch (family) {
+      case BOOL, NULL -> {
+        out.add("true");
+        out.add("false");
+      }
+      case NUMERIC -> {
+        for (String value : condition.values()) {
+          try {
+            BigDecimal n = new BigDecimal(value.trim());
+            out.add(n.subtract(BigDecimal.ONE).toPlainString());
+            out.add(n.toPlainString());
+            out.add(n.add(BigDecimal.ONE).toPlainString());
+          } catch (NumberFormatException e) {
+            out.add(value);
+          }
+        }
+      }
+      case DATE -> {
+        for (String value : condition.values()) {
+          try {
+            Instant t = value.matches("\\d+") ? Instant.ofEpochSecond(Long.parseLong(value)) : Instant.parse(value);
+            out.add(t.minusSeconds(1).toString());
+            out.add(t.toString());
+            out.add(t.plusSeconds(1).toString());
+          } catch (DateTimeParseException | NumberFormatException e) {
+            out.add(value);
+          }
+        }
+      }
+      case IP_ADDRESS -> {
+        for (String value : condition.values()) {
+          out.add(value.contains("/") ? value.substring(0, value.indexOf('/')) : value);
+        }
+        // TEST-NET-3 (RFC 5737): no real policy's range should hold it.
+        out.add("203.0.113.254");
+      }
+      case ARN -> {
+        for (String value : condition.values()) {
+          if (!value.contains("${")) {
+            out.add(value.replace("*", ResourceSamples.SAMPLE).replace("?", "x"));
+          }
+        }
+        out.add("arn:aws:iam::111111111111:role/" + OTHER);
+      }
+      default -> {
+        for (String value : condition.values()) {
+          if (!value.contains("${")) {
+            out.add(value.replace("*", ResourceSamples.SAMPLE).replace("?", "x"));
+          }
+        }
+        out.add(OTHER);
+      }
+    }
+    return out;
+  }
+
+  /** Whether every action's keys were combined in full (false: some were varied one at a time). */
+  boolean crossProduct() {
+    return !everCapped;
+  }
+
+  /** How many condition keys the statements compare that the request may set. */
+  int keys() {
+    return values.size();
+  }
+}

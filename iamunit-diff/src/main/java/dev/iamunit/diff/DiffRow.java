@@ -1,0 +1,46 @@
+package dev.iamunit.diff;
+
+import dev.iamunit.eval.CredentialKind;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One request whose decision differs between the versions.
+ *
+ * @param change how it differs
+ * @param principal {@code user MFAUser} or {@code role Deployer}
+ * @param action {@code service:Action} as AWS spells it
+ * @param resource the resource ARN, or {@code *}
+ * @param credentials how the caller signed
+ * @param context the condition keys this request sets beyond the caller's defaults, sorted by key
+ * @param base the base version's decision
+ * @param head the head version's decision
+ */
+public record DiffRow(
+    Change change,
+    String principal,
+    String action,
+    String resource,
+    CredentialKind credentials,
+    Map<String, String> context,
+    SideDecision base,
+    SideDecision head) {
+
+  public DiffRow {
+    Objects.requireNonNull(change, "change");
+    Objects.requireNonNull(principal, "principal");
+    Objects.requireNonNull(action, "action");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(credentials, "credentials");
+    context = Map.copyOf(context);
+    Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(head, "head");
+  }
+
+  /** The credentials and any extra context: {@code long-term access keys, aws:SourceIp=10.0.0.1}. */
+  public String conditionsLabel() {
+    StringBuilder text = new StringBuilder(credentials.description());
+    new java.util.TreeMap<>(context).forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
+    return text.toString();
+  }
+}

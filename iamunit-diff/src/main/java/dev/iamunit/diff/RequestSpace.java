@@ -1,0 +1,38 @@
+package dev.iamunit.diff;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The finite set of requests both versions were asked, as the report states it.
+ *
+ * @param principals users and roles declared in either version
+ * @param actions distinct actions
+ * @param resources distinct resources across all actions and principals
+ * @param credentialKinds credential kinds per principal (users: console with and without MFA, access
+ *     keys; role sessions: with and without MFA)
+ * @param contexts the most request contexts any action is asked with (only the condition keys of
+ *     the statements that can apply to an action are varied for it)
+ * @param requests requests asked of each version
+ * @param notes how the space was bounded, in sentences
+ */
+public record RequestSpace(
+    int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes) {
+
+  /** {@code 40,311 requests per version: 3 principals × 1,508 actions on 21 resources × ...}. */
+  public String describe() {
+    return String.format(Locale.ROOT,
+        "%,d requests per version: %d principal%s × %,d action%s on %d resource%s × %d credential kind%s × up to %d context%s",
+        requests, principals, plural(principals), actions, plural(actions), resources, plural(resources),
+        credentialKinds, plural(credentialKinds), contexts, plural(contexts));
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+
+  public RequestSpace {
+    notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+  }
+}

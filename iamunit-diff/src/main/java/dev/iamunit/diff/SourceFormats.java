@@ -1,0 +1,142 @@
+package dev.iamunit.diff;
+
+import dev.iamunit.IamUnitException;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.cloudformation.CloudFormationLoader;
+import dev.iamunit.iac.terraform.TerraformLoader;
+import dev.iamunit.iac.terraform.TerraformPlanLoader;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The source formats a diff reads, asked in order; the first that accepts a source loads it. */
+public final class SourceFormats {
+
+  private final List<SourceFormat> formats;
+
+  public SourceFormats(List<SourceFormat> formats) {
+    this.formats = List.copyOf(formats);
+  }
+
+  /** Terraform folders and {@code .tf} files, Terraform plan JSON, CloudFormation templates and folders of them. */
+  public static SourceFormats standard() {
+    return new SourceFormats(List.of(new Terraform(), new TerraformPlan(), new CloudFormation()));
+  }
+
+  /** One account from every source, in order, as they deploy into one account. */
+  public Account load(List<Path> sources, LoadOptions options) {
+    Account.Builder account =
+        Account.builder().id(options.accountId()).region(options.region()).partition(options.partition());
+    for (Path source : sources) {
+      if (!Files.exists(source)) {
+        throw new IamUnitException("source " + source + " does not exist in this version",
+            SourceLocation.of(source.toString(), 0, 0));
+      }
+      formats.stream()
+          .filter(f -> f.accepts(source))
+          .findFirst()
+          .orElseThrow(() -> new IamUnitException(
+              "IAMUnit cannot diff this kind of source; name a Terraform folder, .tf file, plan JSON file, "
+                  + "CloudFormation template or folder of templates with --source (Maven: <sources>)",
+              SourceLocation.of(source.toString(), 0, 0)))
+          .loadInto(source, options, account);
+    }
+    return account.build();
+  }
+
+  /** A Terraform module folder (its {@code .tf} and {@code .tf.json} files) or one {@code .tf} file. */
+  static final class Terraform implements SourceFormat {
+    @Override
+    public boolean accepts(Path source) {
+      if (Files.isDirectory(source)) {
+        try (Stream<Path> files = Files.list(source)) {
+          return files.anyMatch(Terraform::isTerraformFile);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return isTerraformFile(source);
+    }
+
+    private static boolean isTerraformFile(Path file) {
+      String name = file.getFileName().toString();
+      return name.endsWith(".tf") || name.endsWith(".tf.json");
+    }
+
+    @Override
+    public void loadInto(Path source, LoadOptions options, Account.Builder account) {
+      TerraformLoader.loadInto(source, options, account);
+    }
+  }
+
+  /** The JSON of {@code terraform show -json plan.out}: it names a {@code terraform_version}. */
+  static final class TerraformPlan implements SourceFormat {
+    @Override
+    public boolean accepts(Path source) {
+      if (!source.getFileName().toString().endsWith(".json") || !Files.isRegularFile(source)) {
+        return false;
+      }
+      char[] head = new char[4096];
+      try (Reader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+        int read = reader.read(head);
+        return read > 0 && new String(head, 0, read).contains("\"terraform_version\"");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void loadInto(Path source, LoadOptions options, Account.Builder account) {
+      TerraformPlanLoader.loadInto(source, options, account);
+    }
+  }
+
+  /**
+   * A CloudFormation or SAM template (YAML always, JSON when it declares {@code Resources} or
+   * {@code AWSTemplateFormatVersion} near its start), or a folder of them, all its subfolders.
+   */
+  static final class CloudFormation implements SourceFormat {
+    @Override
+    public boolean accepts(Path source) {
+      return Files.isDirectory(source) ? !templates(source).isEmpty() : isTemplate(source);
+    }
+
+    private static boolean isTemplate(Path file) {
+      String name = file.getFileName().toString();
+      if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) {
+        return true;
+      }
+      if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+        return false;
+      }
+      char[] head = new char[8192];
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        int read = reader.read(head);
+        String text = read > 0 ? new String(head, 0, read) : "";
+        return text.contains("\"AWSTemplateFormatVersion\"") || text.contains("\"Resources\"");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private static List<Path> templates(Path folder) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        return walk.filter(Files::isRegularFile).filter(CloudFormation::isTemplate).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void loadInto(Path source, LoadOptions options, Account.Builder account) {
+      CloudFormationLoader.loadInto(Files.isDirectory(source) ? templates(source) : List.of(source), options, account);
+    }
+  }
+}

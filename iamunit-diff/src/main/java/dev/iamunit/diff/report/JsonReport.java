@@ -1,0 +1,90 @@
+package dev.iamunit.diff.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.Change;
+import dev.iamunit.diff.DecidingStatement;
+import dev.iamunit.diff.DiffRow;
+import dev.iamunit.diff.SideDecision;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The report for machines: the request space, counts, and one object per differing request. */
+public final class JsonReport {
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private JsonReport() {}
+
+  public static String render(AccessDiff diff) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
+      json.writeStartObject();
+      json.writeStringField("base", diff.base());
+      json.writeStringField("head", diff.head());
+      json.writeObjectFieldStart("requestSpace");
+      json.writeNumberField("requests", diff.space().requests());
+      json.writeNumberField("principals", diff.space().principals());
+      json.writeNumberField("actions", diff.space().actions());
+      json.writeNumberField("resources", diff.space().resources());
+      json.writeNumberField("credentialKinds", diff.space().credentialKinds());
+      json.writeNumberField("contexts", diff.space().contexts());
+      json.writeArrayFieldStart("notes");
+      for (String note : diff.space().notes()) {
+        json.writeString(note);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeObjectFieldStart("summary");
+      json.writeNumberField("newlyAllowed", diff.rows(Change.NEWLY_ALLOWED).size());
+      json.writeNumberField("newlyDenied", diff.rows(Change.NEWLY_DENIED).size());
+      json.writeNumberField("changedReason", diff.rows(Change.CHANGED_REASON).size());
+      json.writeEndObject();
+      json.writeNumberField("elapsedMillis", diff.elapsed().toMillis());
+      json.writeArrayFieldStart("changes");
+      for (DiffRow row : diff.rows()) {
+        json.writeStartObject();
+        json.writeStringField("change", row.change().name());
+        json.writeStringField("principal", row.principal());
+        json.writeStringField("action", row.action());
+        json.writeStringField("resource", row.resource());
+        json.writeStringField("credentials", row.credentials().name());
+        json.writeObjectFieldStart("context");
+        for (Map.Entry<String, String> entry : new TreeMap<>(row.context()).entrySet()) {
+          json.writeStringField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+        side(json, "base", row.base());
+        side(json, "head", row.head());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return text + "\n";
+  }
+
+  private static void side(JsonGenerator json, String name, SideDecision side) throws IOException {
+    json.writeObjectFieldStart(name);
+    json.writeStringField("outcome", side.outcome().name());
+    json.writeBooleanField("principalDeclared", side.principalDeclared());
+    json.writeArrayFieldStart("deciding");
+    for (DecidingStatement s : side.deciding()) {
+      json.writeStartObject();
+      json.writeStringField("policy", s.policy());
+      json.writeStringField("statement", s.statement());
+      json.writeStringField("effect", s.effect().json());
+      json.writeStringField("file", s.file());
+      json.writeNumberField("line", s.line());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+}

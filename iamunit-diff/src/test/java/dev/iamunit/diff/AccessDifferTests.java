@@ -1,0 +1,130 @@
+package dev.iamunit.diff;
+
+import static dev.iamunit.diff.Change.CHANGED_REASON;
+import static dev.iamunit.diff.Change.NEWLY_ALLOWED;
+import static dev.iamunit.diff.Change.NEWLY_DENIED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Outcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each kind of change a pull request makes, on a handcrafted base/head pair of Terraform. */
+class AccessDifferTests {
+
+  @Test
+  void anAddedActionIsNewAccessOnTheResourcesTheStatementNames() {
+    AccessDiff diff = Changes.diff("added-action");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED user alice s3:PutObject arn:aws:s3:::reports/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user alice s3:PutObject arn:aws:s3:::reports/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user alice s3:PutObject arn:aws:s3:::reports/example ACCESS_KEYS");
+    DiffRow row = diff.rows().get(0);
+    assertThat(row.base().describe()).isEqualTo("IMPLICIT_DENY (no statement allows it)");
+    assertThat(row.head().describe()).isEqualTo("ALLOWED by Allow ReadReports (Reports, main.tf:11)");
+  }
+
+  @Test
+  void aWidenedResourceIsNewAccessOnEveryOtherResourceOfTheType() {
+    AccessDiff diff = Changes.diff("widened-resource");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED user alice s3:GetObject arn:aws:s3:::example/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user alice s3:GetObject arn:aws:s3:::example/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user alice s3:GetObject arn:aws:s3:::example/example ACCESS_KEYS");
+  }
+
+  @Test
+  void aRemovedMfaConditionIsNewAccessWithoutMfaOnly() {
+    AccessDiff diff = Changes.diff("removed-condition");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED user alice ec2:TerminateInstances arn:aws:ec2:us-east-1:123456789012:instance/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user alice ec2:TerminateInstances arn:aws:ec2:us-east-1:123456789012:instance/example ACCESS_KEYS");
+  }
+
+  /**
+   * "The key is not present when ... an IAM user's long-term access keys are used" (IAM User
+   * Guide, aws:MultiFactorAuthPresent): Bool no longer denies access keys; BoolIfExists did.
+   */
+  @Test
+  void boolReplacingBoolIfExistsOpensAccessKeysOnly() {
+    AccessDiff diff = Changes.diff("bool-replacing-boolifexists");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED)).containsExactly(
+        "NEWLY_ALLOWED user alice ec2:DescribeInstances * ACCESS_KEYS");
+    assertThat(diff.rows().get(0).base().describe())
+        .isEqualTo("EXPLICIT_DENY by Deny DenyWithoutMfa (RequireMfa, main.tf:17)");
+    assertThat(diff.rows().get(0).head().describe())
+        .isEqualTo("ALLOWED by Allow AllowDescribe (RequireMfa, main.tf:11)");
+    // Every other action the Deny covered is still denied to access keys, now implicitly.
+    List<DiffRow> changedReason = diff.rows(CHANGED_REASON);
+    assertThat(changedReason).isNotEmpty().allSatisfy(row -> {
+      assertThat(row.credentials()).isEqualTo(CredentialKind.ACCESS_KEYS);
+      assertThat(row.base().outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
+      assertThat(row.head().outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+    });
+    assertThat(changedReason).extracting(DiffRow::action).doesNotContain("iam:ListUsers", "ec2:DescribeInstances");
+  }
+
+  @Test
+  void aNewGroupMembershipGivesTheMemberTheGroupsAccess() {
+    AccessDiff diff = Changes.diff("new-group-membership");
+
+    assertThat(Changes.rows(diff, NEWLY_DENIED, CHANGED_REASON)).isEmpty();
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED)).containsExactly(
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example ACCESS_KEYS");
+  }
+
+  /** "The permissions boundary ... limits the maximum permissions" (IAM User Guide): without it, iam opens. */
+  @Test
+  void aRemovedPermissionsBoundaryOpensWhatTheIdentityPolicyAlreadyAllowed() {
+    AccessDiff diff = Changes.diff("removed-boundary");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev ACCESS_KEYS",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example ACCESS_KEYS");
+  }
+
+  @Test
+  void aRoleAsksAsASessionWithAndWithoutMfa() {
+    AccessDiff diff = Changes.diff("role-added-action");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED role Deployer lambda:DeleteFunction arn:aws:lambda:us-east-1:123456789012:function:api ASSUMED_ROLE",
+        "NEWLY_ALLOWED role Deployer lambda:DeleteFunction arn:aws:lambda:us-east-1:123456789012:function:api ASSUMED_ROLE_WITH_MFA");
+  }
+
+  @Test
+  void aVersionComparedWithItselfHasNoChanges() {
+    var pair = Changes.ROOT.resolve("added-action/base");
+    AccessDiff diff = AccessDiffer.standard().compare(
+        new Version("a", pair, false), new Version("b", pair, false), List.of(), SourceFormats.standard());
+
+    assertThat(diff.isEmpty()).isTrue();
+    assertThat(diff.space().requests()).isEqualTo(12);
+  }
+}

@@ -1,0 +1,103 @@
+package dev.iamunit.diff;
+
+import static dev.iamunit.diff.Change.CHANGED_REASON;
+import static dev.iamunit.diff.Change.NEWLY_ALLOWED;
+import static dev.iamunit.diff.Change.NEWLY_DENIED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** example-repo's Terraform against a copy with one edit, as a pull request would make it. */
+class ExampleRepoDiffTests {
+
+  static final Path EXAMPLE_TERRAFORM = Path.of("../example-repo/terraform");
+  static final Path EXAMPLE_CLOUDFORMATION = Path.of("../example-repo/cloudformation");
+  static final String FORCE_MFA = "terraform/modules/force-mfa-group/main.tf";
+  static final String CREDENTIALS = "cloudformation/credentials.yaml";
+
+  @TempDir
+  Path work;
+
+  static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  /** Drops "iam:ListUsers" from the NotAction of Force_MFA's BlockMostAccessUnlessSignedInWithMFA. */
+  static void dropListUsersFromNotAction(Path root) throws IOException {
+    Path file = root.resolve(FORCE_MFA);
+    String text = Files.readString(file);
+    int block = text.indexOf("\"Sid\": \"BlockMostAccessUnlessSignedInWithMFA\"");
+    int at = text.indexOf("\"iam:ListUsers\",\n", block);
+    int lineStart = text.lastIndexOf('\n', at) + 1;
+    Files.writeString(file, text.substring(0, lineStart) + text.substring(text.indexOf('\n', at) + 1));
+  }
+
+  @Test
+  void droppingAnActionFromForceMfasNotActionDeniesItToMfaUserWithoutMfa() throws IOException {
+    copy(EXAMPLE_TERRAFORM, work.resolve("base/terraform"));
+    copy(EXAMPLE_TERRAFORM, work.resolve("head/terraform"));
+    dropListUsersFromNotAction(work.resolve("head"));
+
+    AccessDiff diff = AccessDiffer.standard().compare(
+        new Version("base", work.resolve("base"), false), new Version("head", work.resolve("head"), false),
+        List.of("terraform"), SourceFormats.standard());
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_DENIED user MFAUser iam:ListUsers * CONSOLE_WITHOUT_MFA",
+        "NEWLY_DENIED user MFAUser iam:ListUsers * ACCESS_KEYS");
+    assertThat(diff.rows().get(0).base().describe()).isEqualTo(
+        "ALLOWED by Allow AllowAllUsersToListAccounts (Force_MFA, " + FORCE_MFA + ":10)");
+    assertThat(diff.rows().get(0).head().describe()).isEqualTo(
+        "EXPLICIT_DENY by Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA, " + FORCE_MFA + ":88)");
+    assertThat(diff.space().principals()).isEqualTo(3);
+    assertThat(diff.space().notes().get(0)).isEqualTo(
+        "NotAction and wildcard services are expanded over the services named in either version only: "
+            + "autoscaling, cloudwatch, ec2, elasticloadbalancing, iam, sts.");
+    // example-repo diffs in seconds (README of iamunit-diff: about 1 s on 2 cores).
+    assertThat(diff.elapsed()).isLessThan(Duration.ofSeconds(15));
+  }
+
+  /**
+   * Bool instead of BoolIfExists in seed 001's Deny: "The key is not present when ... long-term
+   * access keys are used" (IAM User Guide), so the Deny stops applying to access keys and what the
+   * policy allows beside its NotAction list opens to them.
+   */
+  @Test
+  void boolInsteadOfBoolIfExistsInTheCloudFormationStackOpensAccessKeys() throws IOException {
+    for (String side : List.of("base", "head")) {
+      copy(EXAMPLE_TERRAFORM, work.resolve(side + "/terraform"));
+      copy(EXAMPLE_CLOUDFORMATION, work.resolve(side + "/cloudformation"));
+    }
+    Path template = work.resolve("head").resolve(CREDENTIALS);
+    Files.writeString(template, Files.readString(template).replaceFirst("BoolIfExists:", "Bool:"));
+
+    AccessDiff diff = AccessDiffer.standard().compare(
+        new Version("base", work.resolve("base"), false), new Version("head", work.resolve("head"), false),
+        List.of("terraform", "cloudformation"), SourceFormats.standard());
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED)).containsExactly(
+        "NEWLY_ALLOWED user mfa-only-user iam:DeactivateMFADevice arn:aws:iam::123456789012:user/mfa-only-user ACCESS_KEYS",
+        "NEWLY_ALLOWED user mfa-only-user iam:DeleteVirtualMFADevice arn:aws:iam::123456789012:mfa/mfa-only-user ACCESS_KEYS");
+    assertThat(diff.rows().get(0).base().describe()).startsWith("EXPLICIT_DENY by Deny DenyAllExceptListedIfNoMFA (");
+    assertThat(diff.rows().get(0).head().describe()).startsWith("ALLOWED by Allow AllowManageOwnUserMFA (")
+        .endsWith(CREDENTIALS + ":38)");
+    assertThat(diff.space().principals()).isEqualTo(5);
+    assertThat(diff.rows(CHANGED_REASON)).allSatisfy(row -> assertThat(row.principal()).isEqualTo("user mfa-only-user"));
+  }
+}

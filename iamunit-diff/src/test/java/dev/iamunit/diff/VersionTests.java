@@ -1,0 +1,56 @@
+package dev.iamunit.diff;
+
+import static dev.iamunit.diff.Change.NEWLY_DENIED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iamunit.IamUnitException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A version named by a git revision is extracted with git archive; a folder is used as it is. */
+class VersionTests {
+
+  @TempDir
+  Path repository;
+
+  private void git(String... arguments) {
+    Version.git(repository, arguments);
+  }
+
+  @Test
+  void comparesACommittedRevisionWithTheWorkingTree() throws Exception {
+    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_TERRAFORM, repository.resolve("terraform"));
+    git("init", "-q");
+    git("add", ".");
+    git("-c", "user.name=IAMUnit", "-c", "user.email=iamunit@example.com", "commit", "-q", "-m", "base");
+    ExampleRepoDiffTests.dropListUsersFromNotAction(repository);
+
+    AccessDiff diff;
+    try (Version base = Version.resolve("HEAD", repository); Version head = Version.resolve(".", repository)) {
+      assertThat(base.temporary()).isTrue();
+      assertThat(Files.readString(base.root().resolve(ExampleRepoDiffTests.FORCE_MFA)))
+          .isNotEqualTo(Files.readString(head.root().resolve(ExampleRepoDiffTests.FORCE_MFA)));
+      diff = AccessDiffer.standard().compare(base, head, List.of("terraform"), SourceFormats.standard());
+      base.close();
+      assertThat(base.root()).doesNotExist();
+    }
+    assertThat(diff.base()).isEqualTo("HEAD");
+    assertThat(Changes.rows(diff, NEWLY_DENIED)).containsExactly(
+        "NEWLY_DENIED user MFAUser iam:ListUsers * CONSOLE_WITHOUT_MFA",
+        "NEWLY_DENIED user MFAUser iam:ListUsers * ACCESS_KEYS");
+  }
+
+  @Test
+  void anUnknownRevisionSaysWhatGitSaid() {
+    git("init", "-q");
+
+    assertThatThrownBy(() -> Version.resolve("no-such-branch", repository))
+        .isInstanceOf(IamUnitException.class)
+        .hasMessageContaining("\"git archive --format=zip")
+        .hasMessageContaining("give an existing folder or a git revision of that repository");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.iamunit.diff.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.AccessDiffer;
+import dev.iamunit.diff.SourceFormats;
+import dev.iamunit.diff.Version;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The four formats of one diff: an added action (s3:PutObject) and, for SARIF, a removed condition too. */
+class ReportTests {
+
+  private static AccessDiff diff(String kind) {
+    Path pair = Path.of("src/test/resources/changes", kind);
+    return AccessDiffer.standard().compare(
+        new Version("origin/main", pair.resolve("base"), false), new Version("HEAD", pair.resolve("head"), false),
+        List.of(), SourceFormats.standard());
+  }
+
+  @Test
+  void markdownIsAPullRequestComment() {
+    assertThat(MarkdownReport.render(diff("added-action"))).isEqualTo("""
+        ### IAMUnit access diff
+
+        `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+
+        #### Newly allowed (3)
+
+        | Principal | Action | Resource | Credentials | Base | Head |
+        | --- | --- | --- | --- | --- | --- |
+        | user alice | `s3:PutObject` | `arn:aws:s3:::reports/example` | console sign-in with MFA; console sign-in \
+        without MFA; long-term access keys | IMPLICIT_DENY | ALLOWED by Allow `ReadReports` (Reports, `main.tf:11`) |
+
+        <details><summary>Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 \
+        credential kinds × up to 1 context</summary>
+
+        - Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \
+        "example") and one ARN per ARN format of each action; actions without resource types on *.
+        - Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \
+        "iamunit" with and without MFA; every request at 2026-01-01T00:00:00Z.
+
+        </details>
+        """);
+  }
+
+  @Test
+  void textGroupsByPrincipalAndAction() {
+    String text = TextReport.render(diff("added-action"));
+
+    assertThat(text).startsWith("""
+        IAMUnit access diff: base origin/main -> head HEAD
+        Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context
+        """);
+    assertThat(text).contains("""
+        3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+
+        Newly allowed (3)
+          user alice
+            s3:PutObject
+              on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
+                base: IMPLICIT_DENY (no statement allows it)
+                head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+
+        Compared in\s""");
+  }
+
+  @Test
+  void jsonHasOneObjectPerRequest() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(JsonReport.render(diff("removed-condition")));
+
+    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(3);
+    assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(2);
+    JsonNode first = json.get("changes").get(0);
+    assertThat(first.get("change").asText()).isEqualTo("NEWLY_ALLOWED");
+    assertThat(first.get("principal").asText()).isEqualTo("user alice");
+    assertThat(first.get("action").asText()).isEqualTo("ec2:TerminateInstances");
+    assertThat(first.get("credentials").asText()).isEqualTo("CONSOLE_WITHOUT_MFA");
+    assertThat(first.get("base").get("outcome").asText()).isEqualTo("IMPLICIT_DENY");
+    assertThat(first.get("head").get("deciding").get(0).toString()).isEqualTo(
+        "{\"policy\":\"Terminate\",\"statement\":\"TerminateWithMfa\",\"effect\":\"Allow\",\"file\":\"main.tf\",\"line\":11}");
+  }
+
+  /** Against the OASIS schema ({@code sarif/sarif-2.1.0-rtm.5.json}, as iamunit-coverage checks its log). */
+  @Test
+  void sarifIsValidAndPointsAtTheStatementResponsible() throws Exception {
+    String sarif = SarifReport.render(diff("removed-condition"));
+    JsonNode log = new ObjectMapper().readTree(sarif);
+
+    try (InputStream schema = ReportTests.class.getResourceAsStream("/sarif/sarif-2.1.0-rtm.5.json")) {
+      JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+      assertThat(validator.validate(log)).isEmpty();
+    }
+    JsonNode result = log.get("runs").get(0).get("results").get(0);
+    assertThat(result.get("ruleId").asText()).isEqualTo("iamunit/new-access");
+    assertThat(result.get("level").asText()).isEqualTo("error");
+    assertThat(result.get("locations").get(0).get("physicalLocation").toString()).isEqualTo(
+        "{\"artifactLocation\":{\"uri\":\"main.tf\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":11}}");
+    assertThat(result.get("message").get("text").asText()).isEqualTo(
+        "Newly allowed: user alice ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example as "
+            + "console sign-in without MFA; long-term access keys. Base: IMPLICIT_DENY (no statement allows it). "
+            + "Head: ALLOWED by Allow TerminateWithMfa (Terminate, main.tf:11).");
+  }
+}

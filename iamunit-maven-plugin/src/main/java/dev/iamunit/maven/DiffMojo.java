@@ -1,0 +1,102 @@
+package dev.iamunit.maven;
+
+import dev.iamunit.IamUnitException;
+import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.AccessDiffer;
+import dev.iamunit.diff.Gate;
+import dev.iamunit.diff.SourceFormats;
+import dev.iamunit.diff.Version;
+import dev.iamunit.diff.report.ReportFormat;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What the change under review does to who may do what: compares the templates of {@code base}
+ * (a git revision such as {@code origin/main}, or a folder) with {@code head} (the working tree by
+ * default), writes {@code diff.txt}, {@code diff.json}, {@code diff.md} (a pull request comment)
+ * and {@code diff.sarif} into {@code outputDirectory}, logs the report, and with {@code
+ * <failOn>new-access</failOn>} fails the build on new access. Run it as {@code mvn iamunit:diff
+ * -Diamunit.diff.base=origin/main}.
+ */
+@Mojo(name = "diff", threadSafe = true)
+public class DiffMojo extends AbstractMojo {
+
+  private static final Map<ReportFormat, String> FILES = Map.of(
+      ReportFormat.TEXT, "diff.txt", ReportFormat.JSON, "diff.json", ReportFormat.MARKDOWN, "diff.md",
+      ReportFormat.SARIF, "diff.sarif");
+
+  /** The version before the change: a git revision of {@code repository}, or a folder. */
+  @Parameter(property = "iamunit.diff.base", required = true)
+  String base;
+
+  /** The version after the change: by default the working tree. */
+  @Parameter(property = "iamunit.diff.head", defaultValue = ".")
+  String head = ".";
+
+  /** The git repository revisions belong to; relative folders are resolved against it. */
+  @Parameter(property = "iamunit.diff.repository", defaultValue = "${project.basedir}")
+  File repository;
+
+  /** Terraform folders, .tf files or plan JSON, relative to each version's root; none: the root. */
+  @Parameter
+  List<String> sources = new ArrayList<>();
+
+  @Parameter(property = "iamunit.diff.outputDirectory", defaultValue = "${project.build.directory}/iamunit/diff")
+  File outputDirectory;
+
+  /** {@code new-access}, {@code any-change}, or {@code never} (only report). */
+  @Parameter(property = "iamunit.diff.failOn", defaultValue = "never")
+  String failOn = "never";
+
+  @Parameter(property = "iamunit.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("IAMUnit diff skipped");
+      return;
+    }
+    Gate gate;
+    try {
+      gate = Gate.named(failOn);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage());
+    }
+    AccessDiff diff;
+    Path root = repository.toPath().toAbsolutePath().normalize();
+    try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
+      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard());
+    } catch (IamUnitException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
+    try {
+      Files.createDirectories(outputDirectory.toPath());
+      for (ReportFormat format : ReportFormat.values()) {
+        Files.writeString(outputDirectory.toPath().resolve(FILES.get(format)), format.render(diff), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("cannot write the diff reports into " + outputDirectory + ": " + e.getMessage(), e);
+    }
+    for (String line : ReportFormat.TEXT.render(diff).split("\n")) {
+      getLog().info(line);
+    }
+    if (gate.fails(diff)) {
+      throw new MojoFailureException("IAMUnit diff: " + (gate == Gate.NEW_ACCESS
+          ? diff.rows(dev.iamunit.diff.Change.NEWLY_ALLOWED).size() + " request(s) newly allowed"
+          : diff.rows().size() + " request(s) changed")
+          + " (failOn " + gate.id() + "); see " + outputDirectory.toPath().resolve(FILES.get(ReportFormat.TEXT)));
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.iamunit.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The diff goal's logic on iamunit-diff's handcrafted pairs. */
+class DiffMojoTests {
+
+  private static final Path CHANGES = Path.of("../iamunit-diff/src/test/resources/changes").toAbsolutePath().normalize();
+
+  @TempDir
+  Path target;
+
+  private final CapturingLog log = new CapturingLog();
+
+  private DiffMojo mojo(String kind, String failOn) {
+    DiffMojo mojo = new DiffMojo();
+    mojo.setLog(log);
+    mojo.repository = CHANGES.resolve(kind).toFile();
+    mojo.base = "base";
+    mojo.head = "head";
+    mojo.outputDirectory = target.resolve("iamunit/diff").toFile();
+    mojo.failOn = failOn;
+    return mojo;
+  }
+
+  @Test
+  void writesEveryFormatAndLogsTheReport() throws Exception {
+    mojo("removed-boundary", "never").execute();
+
+    assertThat(target.resolve("iamunit/diff")).isDirectoryContaining("glob:**/diff.txt")
+        .isDirectoryContaining("glob:**/diff.json").isDirectoryContaining("glob:**/diff.md")
+        .isDirectoryContaining("glob:**/diff.sarif");
+    assertThat(Files.readString(target.resolve("iamunit/diff/diff.md")))
+        .contains("| user dev | `iam:CreateUser` | `arn:aws:iam::123456789012:user/dev` |");
+    assertThat(log.lines).contains(
+        "[INFO] IAMUnit access diff: base base -> head head",
+        "[INFO] 6 requests newly allowed, 0 newly denied, 0 with a changed reason.",
+        "[INFO]   user dev");
+  }
+
+  @Test
+  void failOnNewAccessFailsTheBuild() {
+    assertThatThrownBy(() -> mojo("removed-boundary", "new-access").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessage("IAMUnit diff: 6 request(s) newly allowed (failOn new-access); see "
+            + target.resolve("iamunit/diff/diff.txt"));
+  }
+
+  @Test
+  void removedAccessPassesANewAccessGate() throws Exception {
+    DiffMojo mojo = mojo("removed-boundary", "new-access");
+    mojo.base = "head";
+    mojo.head = "base";
+
+    mojo.execute();
+
+    assertThat(log.lines).contains("[INFO] 0 requests newly allowed, 6 newly denied, 0 with a changed reason.");
+  }
+
+  @Test
+  void anUnknownFailOnRuleIsAConfigurationError() {
+    assertThatThrownBy(() -> mojo("removed-boundary", "sometimes").execute())
+        .isInstanceOf(MojoExecutionException.class)
+        .hasMessage("unknown --fail-on value \"sometimes\"; use one of new-access, any-change, never");
+  }
+
+  @Test
+  void skipDoesNothing() throws Exception {
+    DiffMojo mojo = mojo("removed-boundary", "new-access");
+    mojo.skip = true;
+    mojo.outputDirectory = new File(target.toFile(), "never");
+
+    mojo.execute();
+
+    assertThat(target.resolve("never")).doesNotExist();
+  }
+}
