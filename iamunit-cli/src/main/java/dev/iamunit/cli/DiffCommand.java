@@ -3,7 +3,7 @@ package dev.iamunit.cli;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.AccessDiffer;
 import dev.iamunit.diff.Gate;
-import dev.iamunit.diff.SourceFormats;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.diff.Version;
 import dev.iamunit.diff.report.ReportFormat;
 import java.io.IOException;

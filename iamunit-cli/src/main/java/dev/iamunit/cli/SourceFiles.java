@@ -8,21 +8,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import dev.iamunit.cli.source.TerraformSourceLoader;
+import dev.iamunit.iac.SourceFormats;
 
 /** The files named on a command line, folders expanded to the files a command reads in them. */
 final class SourceFiles {
 
+  private static final SourceFormats TEMPLATES = SourceFormats.standard();
+
   private SourceFiles() {}
 
   /**
-   * Each file as given; a Terraform module folder as itself; any other folder as its JSON, YAML
-   * and template files, sorted by path.
+   * Each file as given; a folder of templates (a Terraform module, CloudFormation stacks) as
+   * itself; any other folder as its JSON, YAML and template files, sorted by path.
    */
   static List<Path> expand(List<Path> sources) {
     List<Path> files = new ArrayList<>();
     for (Path source : sources) {
-      if (Files.isDirectory(source) && TerraformSourceLoader.isModule(source)) {
+      if (Files.isDirectory(source) && TEMPLATES.accepts(source)) {
         files.add(source);
       } else if (Files.isDirectory(source)) {
         try (Stream<Path> walk = Files.walk(source)) {

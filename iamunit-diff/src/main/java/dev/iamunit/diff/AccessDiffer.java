@@ -1,5 +1,6 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.iac.LoadOptions;

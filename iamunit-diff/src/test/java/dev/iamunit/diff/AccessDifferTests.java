@@ -1,5 +1,6 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.iac.SourceFormats;
 import static dev.iamunit.diff.Change.CHANGED_REASON;
 import static dev.iamunit.diff.Change.NEWLY_ALLOWED;
 import static dev.iamunit.diff.Change.NEWLY_DENIED;

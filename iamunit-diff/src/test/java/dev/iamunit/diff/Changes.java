@@ -1,5 +1,6 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.iac.SourceFormats;
 import java.nio.file.Path;
 import java.util.List;
 

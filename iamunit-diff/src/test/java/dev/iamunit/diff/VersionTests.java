@@ -1,5 +1,6 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.iac.SourceFormats;
 import static dev.iamunit.diff.Change.NEWLY_DENIED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -16,10 +16,9 @@ public final class SourceLoaders {
     this.loaders = List.copyOf(loaders);
   }
 
-  /** Terraform modules and plans, CloudFormation templates, then plain policy files, which accept any JSON file. */
+  /** Templates (Terraform, plans, CloudFormation), then plain policy files, which accept any JSON file. */
   public static SourceLoaders standard() {
-    return new SourceLoaders(List.of(
-        new TerraformSourceLoader(), new TerraformPlanSourceLoader(), new CloudFormationSourceLoader(), new PolicyFileLoader()));
+    return new SourceLoaders(List.of(new TemplateSourceLoader(), new PolicyFileLoader()));
   }
 
   public Account load(Path file, LoadOptions options) {

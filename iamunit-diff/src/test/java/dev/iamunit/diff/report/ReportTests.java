@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.AccessDiffer;
-import dev.iamunit.diff.SourceFormats;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.diff.Version;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,7 +1,6 @@
-package dev.iamunit.diff;
+package dev.iamunit.iac;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.cloudformation.CloudFormationLoader;
 import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
@@ -16,7 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The source formats a diff reads, asked in order; the first that accepts a source loads it. */
+/**
+ * The kinds of source IAMUnit reads, asked in order; the first that accepts a file or folder loads
+ * it. The one place that decides what a path is: the JUnit extension, the CLI and the diff use it.
+ */
 public final class SourceFormats {
 
   private final List<SourceFormat> formats;
@@ -36,19 +38,36 @@ public final class SourceFormats {
         Account.builder().id(options.accountId()).region(options.region()).partition(options.partition());
     for (Path source : sources) {
       if (!Files.exists(source)) {
-        throw new IamUnitException("source " + source + " does not exist in this version",
+        throw new IamUnitException("source " + source + " does not exist",
             SourceLocation.of(source.toString(), 0, 0));
       }
       formats.stream()
           .filter(f -> f.accepts(source))
           .findFirst()
           .orElseThrow(() -> new IamUnitException(
-              "IAMUnit cannot diff this kind of source; name a Terraform folder, .tf file, plan JSON file, "
-                  + "CloudFormation template or folder of templates with --source (Maven: <sources>)",
+              "IAMUnit cannot read this kind of source; name a Terraform folder, .tf file, plan JSON file, "
+                  + "CloudFormation template or folder of templates",
               SourceLocation.of(source.toString(), 0, 0)))
           .loadInto(source, options, account);
     }
     return account.build();
+  }
+
+  /** Whether this list of formats reads {@code source}. */
+  public boolean accepts(Path source) {
+    return formats.stream().anyMatch(f -> f.accepts(source));
+  }
+
+  /**
+   * The CloudFormation templates {@code sources} name: files as they are, folders as every
+   * template in them and their subfolders, sorted.
+   */
+  public static List<Path> cloudFormationTemplates(List<Path> sources) {
+    List<Path> files = new java.util.ArrayList<>();
+    for (Path source : sources) {
+      files.addAll(Files.isDirectory(source) ? CloudFormation.templates(source) : List.of(source));
+    }
+    return files;
   }
 
   /** A Terraform module folder (its {@code .tf} and {@code .tf.json} files) or one {@code .tf} file. */
@@ -126,7 +145,7 @@ public final class SourceFormats {
       }
     }
 
-    private static List<Path> templates(Path folder) {
+    static List<Path> templates(Path folder) {
       try (Stream<Path> walk = Files.walk(folder)) {
         return walk.filter(Files::isRegularFile).filter(CloudFormation::isTemplate).sorted().toList();
       } catch (IOException e) {

@@ -1,6 +1,5 @@
-package dev.iamunit.diff;
+package dev.iamunit.iac;
 
-import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
 
