@@ -51,7 +51,8 @@ class ShowCommandTests {
         .contains("user MFAUser (arn:aws:iam::123456789012:user/MFAUser)  ")
         .contains("example-repo/terraform/modules/force-mfa-group/main.tf:131:1\n")
         .contains("  attached: arn:aws:iam::123456789012:policy/Force_MFA, arn:aws:iam::aws:policy/AmazonEC2FullAccess\n")
-        .contains("== ../example-repo/cloudformation/credentials.yaml\n")
+        // A folder of templates is one source, as the extension and the diff read it.
+        .contains("== ../example-repo/cloudformation\n")
         .contains("  statement DenyAllExceptListedIfNoMFA  ")
         .contains("example-repo/cloudformation/credentials.yaml:");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
