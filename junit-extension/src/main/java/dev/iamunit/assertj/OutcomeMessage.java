@@ -3,6 +3,11 @@ package dev.iamunit.assertj;
 /** The shape every single-request message shares: expected, actual, then why. */
 final class OutcomeMessage {
 
+  /** The line that says a request's resource was not the test's choice. */
+  static final String DEFAULTED_RESOURCE = "\nThe request named no resource, so IAMUnit used the action's default: "
+      + "\"*\" for an action AWS documents without resource types, otherwise the ARN format AWS documents for it, "
+      + "in the account; name one with .on(resourceArn).";
+
   private OutcomeMessage() {}
 
   /** {@code Expecting <request> to be <expected>, but it was <decision>} and the explanation. */
@@ -15,7 +20,7 @@ final class OutcomeMessage {
   static String why(Subject subject) {
     StringBuilder text = new StringBuilder();
     if (subject.resourceDefaulted()) {
-      text.append("\nThe request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).");
+      text.append(DEFAULTED_RESOURCE);
     }
     String explanation = ExplanationText.of(subject);
     if (!explanation.isEmpty()) {

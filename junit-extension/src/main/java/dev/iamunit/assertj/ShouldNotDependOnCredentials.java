@@ -38,7 +38,7 @@ final class ShouldNotDependOnCredentials {
       }
     }
     if (first.resourceDefaulted()) {
-      text.append("\nThe request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).");
+      text.append(OutcomeMessage.DEFAULTED_RESOURCE);
     }
     for (Subject subject : subjects) {
       text.append("\nExplanation with ").append(subject.credentials().map(c -> c.description()).orElse("?"))

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param credentials the credentials of the request, when known
  * @param decision the decision
  * @param context the request with its full context, when known
- * @param resourceDefaulted whether the test named no resource and {@code *} stood in
+ * @param resourceDefaulted whether the test named no resource and the action's default stood in
  */
 record Subject(
     String request, Optional<CredentialKind> credentials, Decision decision, Optional<Request> context, boolean resourceDefaulted) {

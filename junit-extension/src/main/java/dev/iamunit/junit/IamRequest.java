@@ -12,7 +12,13 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public interface IamRequest {
 
-  /** The same request on this resource ARN. Without it, the resource is {@code *}. */
+  /**
+   * The same request on this resource ARN. Without it, the resource is the action's default:
+   * {@code *} for an action AWS documents without resource types, otherwise the ARN format AWS
+   * documents for its first required resource type, in the loaded account and the scenario's
+   * region, the resource's name left as AWS's variable ({@code
+   * arn:aws:iam::123456789012:mfa/${MfaTokenIdWithPath}}).
+   */
   IamRequest on(String resourceArn);
 
   /** The same request with this key in its context, replacing what the scenario gave it. */
@@ -24,10 +30,10 @@ public interface IamRequest {
   /** The action, such as {@code ec2:RunInstances}. */
   String action();
 
-  /** The resource ARN, {@code *} when the test named none. */
+  /** The resource ARN, the action's default (see {@link #on}) when the test named none. */
   String resource();
 
-  /** Whether the test named no resource, so that {@link #resource()} is the default {@code *}. */
+  /** Whether the test named no resource, so that {@link #resource()} is the action's default. */
   boolean resourceDefaulted();
 
   /**

@@ -13,7 +13,7 @@ import org.apiguardian.api.API;
  *
  * @param principal who asks
  * @param action the action
- * @param resource the resource ARN, empty for {@code *}
+ * @param resource the resource ARN, empty for the action's default (see {@link IamRequest#on})
  * @param context context keys the row adds
  * @param expected the decision the row expects
  * @param location {@code src/test/iam/cases.csv:3}
@@ -48,10 +48,10 @@ public record PolicyCase(
     return request;
   }
 
-  /** {@code MFAUser ec2:RunInstances on * → EXPLICITLY_DENIED}, the row's test name. */
+  /** {@code MFAUser ec2:RunInstances on arn:… → EXPLICITLY_DENIED}, the row's test name. */
   @Override
   public String toString() {
-    return principal + " " + action + " on " + resource.orElse("*")
+    return principal + " " + action + resource.map(r -> " on " + r).orElse("")
         + (context.isEmpty() ? "" : " with " + context) + " → " + expected;
   }
 }

@@ -166,7 +166,9 @@ class MessageFactoryTests {
     Subject defaulted = new Subject(ALLOWED.request(), ALLOWED.credentials(), ALLOWED.decision(), ALLOWED.context(), true);
 
     assertThat(ShouldBeDenied.shouldBeDenied(defaulted)).contains(
-        "(terraform/ec2.tf:14)\nThe request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).\n"
+        "(terraform/ec2.tf:14)\nThe request named no resource, so IAMUnit used the action's default: \"*\" for an "
+            + "action AWS documents without resource types, otherwise the ARN format AWS documents for it, in the "
+            + "account; name one with .on(resourceArn).\n"
             + "Explanation:\n");
   }
 

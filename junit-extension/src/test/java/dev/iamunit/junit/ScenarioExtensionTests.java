@@ -10,8 +10,9 @@ import org.opentest4j.AssertionFailedError;
 /** The extension, run through the Jupiter engine on the example classes. */
 class ScenarioExtensionTests {
 
-  private static final String NO_RESOURCE =
-      "The request named no resource, so IAMUnit used \"*\"; name one with .on(resourceArn).";
+  private static final String NO_RESOURCE = "The request named no resource, so IAMUnit used the action's default: "
+      + "\"*\" for an action AWS documents without resource types, otherwise the ARN format AWS documents for it, "
+      + "in the account; name one with .on(resourceArn).";
 
   @Test
   void passingExamplesPass() {
@@ -28,7 +29,7 @@ class ScenarioExtensionTests {
 
     assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
         .contains(
-            "[1] MFAUser ec2:RunInstances on * → EXPLICITLY_DENIED",
+            "[1] MFAUser ec2:RunInstances → EXPLICITLY_DENIED",
             "[5] Operator s3:GetObject on arn:aws:s3:::bucket/key with {aws:SourceVpc=[vpc-1]} → IMPLICITLY_DENIED");
   }
 
@@ -39,7 +40,7 @@ class ScenarioExtensionTests {
         "ec2WithMfaIsNotDenied(IamScenario)");
 
     assertThat(message).isEqualTo("""
-        Expecting ec2:RunInstances on * as MFAUser (console sign-in with MFA) to be explicitly denied, \
+        Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be explicitly denied, \
         but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)
         %s
         Explanation:
@@ -64,7 +65,7 @@ class ScenarioExtensionTests {
         "ec2IsExplicitlyDeniedWithoutMfa(IamScenario)");
 
     assertThat(message).isEqualTo("""
-        Expecting ec2:RunInstances on * as MFAUser to be explicitly denied under every credential kind of the \
+        Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser to be explicitly denied under every credential kind of the \
         scenario, but the decision depends on the credential kind:
           console sign-in without MFA: EXPLICIT_DENY by statement BlockMostAccessUnlessSignedInWithMFA \
         (force-mfa-bool.json:82)
@@ -97,7 +98,7 @@ class ScenarioExtensionTests {
     String message = TestKit.failureMessage(TestKit.run(FailingExamples.WrongExpectations.class),
         "deniedByAnotherStatement(IamScenario)");
 
-    assertThat(message).startsWith("Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be "
+    assertThat(message).startsWith("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in without MFA) to be "
         + "explicitly denied by statement AllowEc2, but it was EXPLICIT_DENY by statement "
         + "BlockMostAccessUnlessSignedInWithMFA (force-mfa.json:82)\n" + NO_RESOURCE + "\nExplanation:\n");
   }
@@ -119,7 +120,7 @@ class ScenarioExtensionTests {
         "ec2WildcardIsNotAllDenied(IamScenario)");
 
     assertThat(message)
-        .startsWith("Expecting every request of ec2:Describe* on * as MFAUser to be denied, but 194 of 194 were allowed:\n"
+        .startsWith("Expecting every request of ec2:Describe* on each action's default resource as MFAUser to be denied, but 194 of 194 were allowed:\n"
             + "  ec2:DescribeAccountAttributes on * as MFAUser (console sign-in with MFA): ALLOWED by statement AllowEc2 "
             + "(ec2-full-access.json:4)\n")
         .endsWith("\n  ... and 169 more");
@@ -132,7 +133,7 @@ class ScenarioExtensionTests {
 
     assertThat(message)
         .contains("Multiple Failures (2 failures)")
-        .contains("Expecting ec2:RunInstances on * as MFAUser (console sign-in with MFA) to be implicitly denied, "
+        .contains("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be implicitly denied, "
             + "but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)")
         .contains("Expecting iam:ListUsers on * as MFAUser (console sign-in with MFA) to be denied, but it was "
             + "ALLOWED by statement AllowAllUsersToListAccounts (force-mfa.json:4)");

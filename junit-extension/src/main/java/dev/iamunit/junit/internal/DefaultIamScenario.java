@@ -12,6 +12,7 @@ import dev.iamunit.junit.IamRequests;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.model.Account;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +82,12 @@ final class DefaultIamScenario implements IamScenario {
     Decision decision = evaluator.evaluate(request, policies);
     coverage.record(policies, decision, testId);
     return decision;
+  }
+
+  /** The resource of a request on {@code action} that names none: see {@link DefaultResource}. */
+  String defaultResource(String action) {
+    String region = settings.context().getOrDefault("aws:RequestedRegion", List.of(account.region())).get(0);
+    return DefaultResource.of(action, account, region);
   }
 
   Evaluator evaluator() {

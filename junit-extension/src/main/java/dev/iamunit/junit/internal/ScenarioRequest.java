@@ -19,11 +19,10 @@ import java.util.Set;
 /** An {@link IamRequest} of a {@link DefaultIamScenario}; evaluates once, on first use. */
 final class ScenarioRequest implements IamRequest {
 
-  static final String DEFAULT_RESOURCE = "*";
-
   private final DefaultIamScenario scenario;
   private final String action;
   private final Optional<String> resource;
+  private final String defaultResource;
   private final Map<String, List<String>> context;
   private final Optional<IamPrincipal> principal;
   private volatile List<Evaluation> evaluations;
@@ -37,6 +36,7 @@ final class ScenarioRequest implements IamRequest {
     this.scenario = scenario;
     this.action = action;
     this.resource = resource;
+    this.defaultResource = resource.isPresent() ? null : scenario.defaultResource(action);
     this.context = Map.copyOf(context);
     this.principal = principal;
   }
@@ -65,7 +65,7 @@ final class ScenarioRequest implements IamRequest {
 
   @Override
   public String resource() {
-    return resource.orElse(DEFAULT_RESOURCE);
+    return resource.orElse(defaultResource);
   }
 
   @Override

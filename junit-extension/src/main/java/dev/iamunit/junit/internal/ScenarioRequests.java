@@ -36,7 +36,7 @@ final class ScenarioRequests implements IamRequests {
 
   @Override
   public String description() {
-    return pattern + " on " + resource.orElse(ScenarioRequest.DEFAULT_RESOURCE)
+    return pattern + " on " + resource.orElse("each action's default resource")
         + scenario.principal().map(p -> " as " + p).orElse("");
   }
 
