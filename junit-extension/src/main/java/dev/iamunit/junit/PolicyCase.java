@@ -2,6 +2,8 @@ package dev.iamunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +33,10 @@ public record PolicyCase(
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(resource, "resource");
-    context = Map.copyOf(context);
+    // In the row's order: the row's test name shows it, and must be the same on every run.
+    Map<String, List<String>> ordered = new LinkedHashMap<>();
+    context.forEach((key, values) -> ordered.put(key, List.copyOf(values)));
+    context = Collections.unmodifiableMap(ordered);
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(location, "location");
   }

@@ -118,6 +118,13 @@ final class ForceMfaExamples {
       assertThat(row.in(scenario)).isDecidedAs(row.expected());
     }
 
+    @ParameterizedTest
+    @PolicyCases("src/test/iam/force-mfa-cases.yaml")
+    @WithoutMFA
+    void forceMfaYamlTable(PolicyCase row, IamScenario scenario) {
+      assertThat(row.in(scenario)).isDecidedAs(row.expected());
+    }
+
     @Nested
     @WithMFA
     class SignedInWithMfa {

@@ -20,7 +20,7 @@ class ScenarioExtensionTests {
 
     assertThat(TestKit.failures(results)).isEmpty();
     results.allEvents().assertStatistics(stats -> stats.failed(0));
-    results.testEvents().assertStatistics(stats -> stats.started(16).succeeded(16));
+    results.testEvents().assertStatistics(stats -> stats.started(19).succeeded(19));
   }
 
   @Test
@@ -30,7 +30,9 @@ class ScenarioExtensionTests {
     assertThat(results.testEvents().succeeded().stream().map(e -> e.getTestDescriptor().getDisplayName()))
         .contains(
             "[1] MFAUser ec2:RunInstances → EXPLICITLY_DENIED",
-            "[5] Operator s3:GetObject on arn:aws:s3:::bucket/key with {aws:SourceVpc=[vpc-1]} → IMPLICITLY_DENIED");
+            "[5] Operator s3:GetObject on arn:aws:s3:::bucket/key with {aws:SourceVpc=[vpc-1]} → IMPLICITLY_DENIED",
+            "[3] Operator s3:GetObject on arn:aws:s3:::bucket/key "
+                + "with {aws:SourceVpc=[vpc-1], aws:SourceIp=[203.0.113.7, 198.51.100.1]} → IMPLICITLY_DENIED");
   }
 
   /** The message of the issue: expected, actual with Sid and file:line, then the explanation. */

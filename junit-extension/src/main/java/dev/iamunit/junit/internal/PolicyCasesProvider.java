@@ -30,32 +30,39 @@ public final class PolicyCasesProvider extends AnnotationBasedArgumentsProvider<
     List<Arguments> rows = new ArrayList<>();
     for (String file : annotation.value()) {
       Path path = root.resolve(file).normalize();
-      List<String> lines;
+      String text;
       try {
-        lines = Files.readAllLines(path);
+        text = Files.readString(path);
       } catch (IOException e) {
         throw Failures.failure("@PolicyCases names \"" + file + "\", which cannot be read: " + path
             + " is missing or unreadable. Paths are relative to the project root " + root);
       }
-      for (int i = 0; i < lines.size(); i++) {
-        String line = lines.get(i).strip();
-        if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.toLowerCase(Locale.ROOT).startsWith("principal"))) {
-          continue;
-        }
-        PolicyCase row = row(CsvLine.split(line), file + ":" + (i + 1));
+      List<PolicyCase> cases = file.endsWith(".yaml") || file.endsWith(".yml") ? YamlPolicyCases.read(text, file) : csv(text, file);
+      for (PolicyCase row : cases) {
         rows.add(Arguments.argumentSet(row.toString(), row));
       }
     }
     return rows.stream();
   }
 
-  static PolicyCase row(List<String> cells, String location) {
+  private static List<PolicyCase> csv(String text, String file) {
+    List<String> lines = text.lines().toList();
+    List<PolicyCase> cases = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.toLowerCase(Locale.ROOT).startsWith("principal"))) {
+        continue;
+      }
+      cases.add(csvRow(CsvLine.split(line), file + ":" + (i + 1)));
+    }
+    return cases;
+  }
+
+  static PolicyCase csvRow(List<String> cells, String location) {
     if (cells.size() != 5) {
       throw Failures.failure(location + ": a @PolicyCases row has 5 columns (principal, action, resource, context, "
           + "expected), this one has " + cells.size());
     }
-    ExpectedDecision expected = ExpectedDecision.parse(cells.get(4)).orElseThrow(() -> Failures.failure(
-        location + ": expected decision \"" + cells.get(4) + "\" is none of ALLOWED, DENIED, EXPLICIT_DENY, IMPLICIT_DENY"));
     Map<String, List<String>> contextKeys = new LinkedHashMap<>();
     for (String pair : cells.get(3).split(";")) {
       if (pair.isBlank()) {
@@ -67,9 +74,16 @@ public final class PolicyCasesProvider extends AnnotationBasedArgumentsProvider<
       }
       contextKeys.put(pair.substring(0, equals).strip(), List.of(pair.substring(equals + 1).strip().split(",")));
     }
-    String resource = cells.get(2).strip();
-    return new PolicyCase(principal(cells.get(0).strip(), location), cells.get(1).strip(),
-        resource.isEmpty() ? Optional.empty() : Optional.of(resource), contextKeys, expected, location);
+    return row(cells.get(0).strip(), cells.get(1).strip(), cells.get(2).strip(), contextKeys, cells.get(4).strip(), location);
+  }
+
+  /** A row of either format; an empty resource is the action's default. */
+  static PolicyCase row(
+      String principal, String action, String resource, Map<String, List<String>> context, String expected, String location) {
+    ExpectedDecision decision = ExpectedDecision.parse(expected).orElseThrow(() -> Failures.failure(
+        location + ": expected decision \"" + expected + "\" is none of ALLOWED, DENIED, EXPLICIT_DENY, IMPLICIT_DENY"));
+    return new PolicyCase(principal(principal, location), action,
+        resource.isEmpty() ? Optional.empty() : Optional.of(resource), context, decision, location);
   }
 
   private static IamPrincipal principal(String text, String location) {
