@@ -7,11 +7,13 @@ import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -63,11 +65,25 @@ public final class SourceFormats {
    * template in them and their subfolders, sorted.
    */
   public static List<Path> cloudFormationTemplates(List<Path> sources) {
-    List<Path> files = new java.util.ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (Path source : sources) {
       files.addAll(Files.isDirectory(source) ? CloudFormation.templates(source) : List.of(source));
     }
     return files;
+  }
+
+  /**
+   * The first {@code chars} characters of a file: enough to tell a JSON format by its keys. Bytes
+   * that are not UTF-8 read as U+FFFD here; the loader that takes the file names them.
+   */
+  private static String head(Path file, int chars) {
+    char[] head = new char[chars];
+    try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8)) {
+      int read = reader.read(head);
+      return read > 0 ? new String(head, 0, read) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A Terraform module folder (its {@code .tf} and {@code .tf.json} files) or one {@code .tf} file. */
@@ -102,13 +118,7 @@ public final class SourceFormats {
       if (!source.getFileName().toString().endsWith(".json") || !Files.isRegularFile(source)) {
         return false;
       }
-      char[] head = new char[4096];
-      try (Reader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
-        int read = reader.read(head);
-        return read > 0 && new String(head, 0, read).contains("\"terraform_version\"");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return head(source, 4096).contains("\"terraform_version\"");
     }
 
     @Override
@@ -135,14 +145,8 @@ public final class SourceFormats {
       if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
         return false;
       }
-      char[] head = new char[8192];
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        int read = reader.read(head);
-        String text = read > 0 ? new String(head, 0, read) : "";
-        return text.contains("\"AWSTemplateFormatVersion\"") || text.contains("\"Resources\"");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      String head = head(file, 8192);
+      return head.contains("\"AWSTemplateFormatVersion\"") || head.contains("\"Resources\"");
     }
 
     static List<Path> templates(Path folder) {
