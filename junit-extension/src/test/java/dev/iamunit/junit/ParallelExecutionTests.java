@@ -12,6 +12,7 @@ import dev.iamunit.junit.fixtures.FixtureAccountLoader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,18 +38,25 @@ class ParallelExecutionTests {
           .flatMap(s -> s);
     }
 
-    @ParameterizedTest
-    @MethodSource("actions")
-    @WithoutMFA
-    void withoutMfa(String action, IamScenario scenario) {
-      assertThat(scenario.request(action).evaluations()).isNotEmpty();
+    /** Two classes, so that classes run concurrently as well as methods. */
+    @Nested
+    class WithoutMfa {
+      @ParameterizedTest
+      @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
+      @WithoutMFA
+      void decides(String action, IamScenario scenario) {
+        assertThat(scenario.request(action).evaluations()).isNotEmpty();
+      }
     }
 
-    @ParameterizedTest
-    @MethodSource("actions")
-    @WithMFA
-    void withMfa(String action, IamScenario scenario) {
-      assertThat(scenario.request(action).evaluations()).isNotEmpty();
+    @Nested
+    class WithMfa {
+      @ParameterizedTest
+      @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
+      @WithMFA
+      void decides(String action, IamScenario scenario) {
+        assertThat(scenario.request(action).evaluations()).isNotEmpty();
+      }
     }
   }
 
@@ -58,6 +66,7 @@ class ParallelExecutionTests {
     EngineExecutionResults results = TestKit.run(ManyScenarios.class, Map.of(
         "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel),
         "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
         "junit.jupiter.execution.parallel.config.strategy", "fixed",
         "junit.jupiter.execution.parallel.config.fixed.parallelism", "8",
         "iamunit.coverage.directory", directory.toString(),
@@ -75,11 +84,11 @@ class ParallelExecutionTests {
     // @WithoutMFA decides each request twice (console session, access keys); @WithMFA once.
     assertThat(parallel.decisions()).hasSize(900).isEqualTo(sequential.decisions());
     assertThat(parallel.decisions())
-        .filteredOn(d -> d.testId().equals("ManyScenarios.withoutMfa() [1] \"ec2:RunInstances\""))
+        .filteredOn(d -> d.testId().equals("WithoutMfa.decides() [1] \"ec2:RunInstances\""))
         .extracting(d -> d.request().substring(0, d.request().indexOf(' ')), RecordedDecision::outcome)
         .containsExactly(tuple("ACCESS_KEYS", Outcome.EXPLICIT_DENY), tuple("CONSOLE_WITHOUT_MFA", Outcome.EXPLICIT_DENY));
     assertThat(parallel.statementsWithSid("BlockMostAccessUnlessSignedInWithMFA")).singleElement()
-        .satisfies(block -> assertThat(block.decisiveTests()).contains("ManyScenarios.withoutMfa() [1] \"ec2:RunInstances\""));
+        .satisfies(block -> assertThat(block.decisiveTests()).contains("WithoutMfa.decides() [1] \"ec2:RunInstances\""));
     assertThat(parallel.statements()).as("every counter and every test of every statement").isEqualTo(sequential.statements());
   }
 }
