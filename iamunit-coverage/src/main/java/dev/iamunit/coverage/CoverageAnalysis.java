@@ -31,8 +31,10 @@ public final class CoverageAnalysis {
 
   private final List<StatementCoverage> statements;
   private final List<AssertionFailure> failures;
+  private final List<RecordedDecision> decisions;
 
-  private CoverageAnalysis(Collection<StatementCoverage> recorded, List<AssertionFailure> failures) {
+  private CoverageAnalysis(Collection<StatementCoverage> recorded, List<AssertionFailure> failures,
+      List<RecordedDecision> decisions) {
     Map<StatementKey, StatementCoverage> merged = new TreeMap<>();
     for (StatementCoverage statement : recorded) {
       merged.merge(statement.key(), statement, StatementCoverage::plus);
@@ -40,11 +42,12 @@ public final class CoverageAnalysis {
     boolean inventory = merged.values().stream().anyMatch(StatementCoverage::inventory);
     this.statements = merged.values().stream().filter(s -> !inventory || s.inventory()).toList();
     this.failures = List.copyOf(failures);
+    this.decisions = decisions.stream().sorted().toList();
   }
 
   /** Merges statements recorded by any number of recorders; the same statement adds up. */
   public static CoverageAnalysis of(Collection<StatementCoverage> statements, List<AssertionFailure> failures) {
-    return new CoverageAnalysis(statements, failures);
+    return new CoverageAnalysis(statements, failures, List.of());
   }
 
   public static CoverageAnalysis of(Collection<StatementCoverage> statements) {
@@ -59,6 +62,7 @@ public final class CoverageAnalysis {
   public static CoverageAnalysis read(Path dataDirectory) {
     List<StatementCoverage> all = new ArrayList<>();
     List<AssertionFailure> failures = new ArrayList<>();
+    List<RecordedDecision> decisions = new ArrayList<>();
     int fragments = 0;
     if (Files.isDirectory(dataDirectory)) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory, "coverage-*.json")) {
@@ -70,6 +74,7 @@ public final class CoverageAnalysis {
           }
           all.addAll(FragmentFormat.readStatements(root));
           failures.addAll(FragmentFormat.readFailures(root));
+          decisions.addAll(FragmentFormat.readDecisions(root));
           fragments++;
         }
       } catch (IOException e) {
@@ -80,7 +85,7 @@ public final class CoverageAnalysis {
       throw new CoverageDataException("no coverage data (coverage-*.json) in " + dataDirectory
           + ": run the IAMUnit tests first; they write one fragment per test JVM there");
     }
-    return new CoverageAnalysis(all, failures);
+    return new CoverageAnalysis(all, failures, decisions);
   }
 
   private static JsonNode readJson(Path file) {
@@ -98,6 +103,14 @@ public final class CoverageAnalysis {
 
   public List<AssertionFailure> failures() {
     return failures;
+  }
+
+  /**
+   * Every decision of every fragment that kept a decision log ({@link
+   * CoverageRecorder#withDecisionLog()}), sorted by test then request; empty when none did.
+   */
+  public List<RecordedDecision> decisions() {
+    return decisions;
   }
 
   public Optional<StatementCoverage> statement(StatementKey key) {

@@ -8,6 +8,7 @@ import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.PolicyType;
+import dev.iamunit.eval.Request;
 import dev.iamunit.eval.StatementResult;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Effect;
@@ -28,9 +29,11 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apiguardian.api.API;
 
 /**
@@ -46,8 +49,28 @@ import org.apiguardian.api.API;
 public final class CoverageRecorder {
 
   private final ConcurrentHashMap<StatementKey, StatementCounters> statements = new ConcurrentHashMap<>();
-  private final java.util.Queue<AssertionFailure> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final Queue<AssertionFailure> failures = new ConcurrentLinkedQueue<>();
   private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
+  private final Queue<RecordedDecision> decisions;
+
+  /** A recorder of statement coverage only. */
+  public CoverageRecorder() {
+    this(false);
+  }
+
+  private CoverageRecorder(boolean logDecisions) {
+    this.decisions = logDecisions ? new ConcurrentLinkedQueue<>() : null;
+  }
+
+  /**
+   * A recorder that also keeps every decision {@link #record(Request, PolicySet, Decision, String)}
+   * sees, test by test ({@link CoverageAnalysis#decisions()}): what a suite decided, to compare two
+   * runs (serial and parallel, before and after a change). It costs a line per decision in the
+   * fragment, so it is opt-in.
+   */
+  public static CoverageRecorder withDecisionLog() {
+    return new CoverageRecorder(true);
+  }
 
   /**
    * Adds every customer-written statement of an account to the inventory, with the principals
@@ -128,6 +151,22 @@ public final class CoverageRecorder {
    */
   public void record(PolicySet policies, Decision decision, String testId) {
     Objects.requireNonNull(testId, "testId");
+    countStatements(policies, decision, testId);
+  }
+
+  /**
+   * Records the decision as {@link #record(PolicySet, Decision, String)} does and, when this
+   * recorder keeps a decision log, adds it there with its request.
+   */
+  public void record(Request request, PolicySet policies, Decision decision, String testId) {
+    Objects.requireNonNull(testId, "testId");
+    countStatements(policies, decision, testId);
+    if (decisions != null) {
+      decisions.add(RecordedDecision.of(testId, request, decision));
+    }
+  }
+
+  private void countStatements(PolicySet policies, Decision decision, String testId) {
     Set<Statement> deciding = Collections.newSetFromMap(new IdentityHashMap<>());
     for (StatementResult result : decision.deciding()) {
       deciding.add(result.statement());
@@ -190,12 +229,17 @@ public final class CoverageRecorder {
       Files.createDirectories(dir);
       Path file = dir.resolve("coverage-" + jvm + ".json");
       Path partial = dir.resolve("coverage-" + jvm + ".json.tmp");
-      Files.writeString(partial, FragmentFormat.write(jvm, snapshot(), List.copyOf(failures)));
+      Files.writeString(partial, FragmentFormat.write(jvm, snapshot(), List.copyOf(failures), decisionLog()));
       Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the coverage fragment to " + dir, e);
     }
+  }
+
+  /** The decision log so far, in {@link RecordedDecision}'s order; empty when not kept. */
+  public List<RecordedDecision> decisionLog() {
+    return decisions == null ? List.of() : decisions.stream().sorted().toList();
   }
 
   /** What has been recorded so far, as the analysis would read it back. */

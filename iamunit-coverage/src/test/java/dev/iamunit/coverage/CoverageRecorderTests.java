@@ -3,7 +3,10 @@ package dev.iamunit.coverage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -200,6 +203,56 @@ class CoverageRecorderTests {
       assertThat(principal.name()).isEqualTo("user/alice");
       assertThat(principal.counter(CounterKind.STATEMENT)).isEqualTo(new Counter(1, 2));
     });
+  }
+
+  @Test
+  void aDecisionLogKeepsEveryDecisionOfEveryThreadInTestOrderAndMergesAcrossForks(@TempDir Path dir) throws Exception {
+    PolicySet set = Fixture.policySet();
+    CoverageRecorder fork1 = CoverageRecorder.withDecisionLog();
+    CoverageRecorder fork2 = CoverageRecorder.withDecisionLog();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<?>> futures = new ArrayList<>();
+    for (int thread = 0; thread < 8; thread++) {
+      CoverageRecorder recorder = thread % 2 == 0 ? fork1 : fork2;
+      String test = "Ec2Tests.test" + thread;
+      futures.add(pool.submit(() -> {
+        for (int i = 0; i < 100; i++) {
+          Request request = Fixture.request("ec2:RunInstances", i % 2 == 0);
+          recorder.record(request, set, Evaluator.standard().evaluate(request, set), test);
+        }
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    fork1.writeFragment(dir);
+    fork2.writeFragment(dir);
+
+    List<RecordedDecision> log = CoverageAnalysis.read(dir).decisions();
+    assertThat(log).hasSize(800).isSorted();
+    assertThat(log).extracting(RecordedDecision::testId).containsOnly(
+        "Ec2Tests.test0", "Ec2Tests.test1", "Ec2Tests.test2", "Ec2Tests.test3",
+        "Ec2Tests.test4", "Ec2Tests.test5", "Ec2Tests.test6", "Ec2Tests.test7");
+    // The wall-clock key aws:CurrentTime is left out: it differs between two runs of one test.
+    assertThat(log.get(0)).isEqualTo(new RecordedDecision("Ec2Tests.test0",
+        "UNSPECIFIED ec2:RunInstances on * by " + Fixture.USER + " {aws:MultiFactorAuthPresent=\"true\", aws:username=\"alice\"}",
+        Outcome.ALLOWED, List.of(ALLOW_EC2.id())));
+    assertThat(log).filteredOn(d -> d.outcome() == Outcome.ALLOWED).hasSize(400)
+        .allSatisfy(d -> assertThat(d.deciding()).containsExactly(ALLOW_EC2.id()));
+  }
+
+  @Test
+  void withoutADecisionLogFragmentsCarryNoDecisions(@TempDir Path dir) {
+    PolicySet set = Fixture.policySet();
+    CoverageRecorder recorder = new CoverageRecorder();
+    Request request = Fixture.request("ec2:RunInstances", false);
+    recorder.record(request, set, Evaluator.standard().evaluate(request, set), "t");
+    recorder.writeFragment(dir);
+
+    assertThat(recorder.decisionLog()).isEmpty();
+    assertThat(CoverageAnalysis.read(dir).decisions()).isEmpty();
+    assertThat(CoverageAnalysis.read(dir).statement(DENY_RUN).orElseThrow().decisive()).isEqualTo(1);
   }
 
   private static Policy parse(String json) {

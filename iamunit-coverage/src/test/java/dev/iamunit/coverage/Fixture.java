@@ -38,11 +38,16 @@ final class Fixture {
   }
 
   static Decision evaluate(PolicySet set, String action, boolean withMfa) {
-    RequestContext.Builder context = RequestContext.builder().put("aws:username", "alice");
+    return Evaluator.standard().evaluate(request(action, withMfa), set);
+  }
+
+  static Request request(String action, boolean withMfa) {
+    RequestContext.Builder context = RequestContext.builder().put("aws:username", "alice")
+        .put("aws:CurrentTime", java.time.Instant.now().toString());
     if (withMfa) {
       context.put("aws:MultiFactorAuthPresent", "true");
     }
-    return Evaluator.standard().evaluate(Request.of(USER, action, "*", context.build()), set);
+    return Request.of(USER, action, "*", context.build());
   }
 
   /**

@@ -2,25 +2,28 @@ package dev.iamunit.junit;
 
 import static dev.iamunit.assertj.IamAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.iamunit.aws.AwsData;
-import dev.iamunit.eval.Decision;
+import dev.iamunit.coverage.CoverageAnalysis;
+import dev.iamunit.coverage.RecordedDecision;
+import dev.iamunit.eval.Outcome;
 import dev.iamunit.junit.fixtures.FixtureAccountLoader;
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
-/** Hundreds of scenario tests at once share one loaded account and decide as they do one by one. */
+/**
+ * Hundreds of scenario tests at once share one loaded account, decide as they do one by one, and
+ * record the same coverage: no decision and no count is lost between threads.
+ */
 class ParallelExecutionTests {
-
-  /** What each example decided, by test; a test-only static, reset by each run. */
-  static final ConcurrentMap<String, String> DECISIONS = new ConcurrentHashMap<>();
 
   @Examples
   @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT, accountId = "123456789012")
@@ -35,53 +38,57 @@ class ParallelExecutionTests {
           .flatMap(s -> s);
     }
 
-    @ParameterizedTest
-    @MethodSource("actions")
-    @WithoutMFA
-    void withoutMfa(String action, IamScenario scenario) {
-      record(action + " without MFA", scenario.request(action));
-    }
-
-    @ParameterizedTest
-    @MethodSource("actions")
-    @WithMFA
-    void withMfa(String action, IamScenario scenario) {
-      record(action + " with MFA", scenario.request(action));
-      assertThat(scenario.request(action)).isNotNull();
-    }
-
-    private static void record(String key, IamRequest request) {
-      StringBuilder text = new StringBuilder();
-      for (Evaluation evaluation : request.evaluations()) {
-        Decision decision = evaluation.decision();
-        text.append(evaluation.credentials()).append('=').append(decision.outcome())
-            .append(decision.deciding().stream().map(r -> r.statement().displayName()).toList()).append(' ');
+    /** Two classes, so that classes run concurrently as well as methods. */
+    @Nested
+    class WithoutMfa {
+      @ParameterizedTest
+      @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
+      @WithoutMFA
+      void decides(String action, IamScenario scenario) {
+        assertThat(scenario.request(action).evaluations()).isNotEmpty();
       }
-      DECISIONS.put(key, text.toString());
+    }
+
+    @Nested
+    class WithMfa {
+      @ParameterizedTest
+      @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
+      @WithMFA
+      void decides(String action, IamScenario scenario) {
+        assertThat(scenario.request(action).evaluations()).isNotEmpty();
+      }
     }
   }
 
-  private static Map<String, String> run(boolean parallel) {
-    DECISIONS.clear();
+  /** One run of the 600 scenarios, its coverage and decision log written to {@code directory}. */
+  private static CoverageAnalysis run(boolean parallel, Path directory) {
     int loadsBefore = FixtureAccountLoader.LOADS.get();
     EngineExecutionResults results = TestKit.run(ManyScenarios.class, Map.of(
         "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel),
         "junit.jupiter.execution.parallel.mode.default", "concurrent",
+        "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
         "junit.jupiter.execution.parallel.config.strategy", "fixed",
-        "junit.jupiter.execution.parallel.config.fixed.parallelism", "8"));
+        "junit.jupiter.execution.parallel.config.fixed.parallelism", "8",
+        "iamunit.coverage.directory", directory.toString(),
+        "iamunit.coverage.decisions", "true"));
     results.testEvents().assertStatistics(stats -> stats.started(600).succeeded(600));
     assertThat(FixtureAccountLoader.LOADS.get() - loadsBefore).as("loads of the account in one run").isEqualTo(1);
-    return new TreeMap<>(DECISIONS);
+    return CoverageAnalysis.read(directory);
   }
 
   @Test
-  void concurrentScenariosDecideAsSequentialOnesAndLoadOnce() {
-    Map<String, String> sequential = run(false);
-    Map<String, String> parallel = run(true);
+  void concurrentScenariosDecideAndRecordAsSequentialOnesAndLoadOnce(@TempDir Path sequentialData, @TempDir Path parallelData) {
+    CoverageAnalysis sequential = run(false, sequentialData);
+    CoverageAnalysis parallel = run(true, parallelData);
 
-    assertThat(parallel).hasSize(600).isEqualTo(sequential);
-    assertThat(parallel.get("ec2:RunInstances without MFA"))
-        .isEqualTo("CONSOLE_WITHOUT_MFA=EXPLICIT_DENY[BlockMostAccessUnlessSignedInWithMFA] "
-            + "ACCESS_KEYS=EXPLICIT_DENY[BlockMostAccessUnlessSignedInWithMFA] ");
+    // @WithoutMFA decides each request twice (console session, access keys); @WithMFA once.
+    assertThat(parallel.decisions()).hasSize(900).isEqualTo(sequential.decisions());
+    assertThat(parallel.decisions())
+        .filteredOn(d -> d.testId().equals("WithoutMfa.decides() [1] \"ec2:RunInstances\""))
+        .extracting(d -> d.request().substring(0, d.request().indexOf(' ')), RecordedDecision::outcome)
+        .containsExactly(tuple("ACCESS_KEYS", Outcome.EXPLICIT_DENY), tuple("CONSOLE_WITHOUT_MFA", Outcome.EXPLICIT_DENY));
+    assertThat(parallel.statementsWithSid("BlockMostAccessUnlessSignedInWithMFA")).singleElement()
+        .satisfies(block -> assertThat(block.decisiveTests()).contains("WithoutMfa.decides() [1] \"ec2:RunInstances\""));
+    assertThat(parallel.statements()).as("every counter and every test of every statement").isEqualTo(sequential.statements());
   }
 }

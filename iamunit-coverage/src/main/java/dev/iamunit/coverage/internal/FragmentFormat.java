@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamunit.coverage.AssertionFailure;
 import dev.iamunit.coverage.ConditionCoverage;
+import dev.iamunit.coverage.RecordedDecision;
 import dev.iamunit.coverage.StatementCoverage;
 import dev.iamunit.coverage.StatementKey;
+import dev.iamunit.eval.Outcome;
 import dev.iamunit.model.Effect;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +33,9 @@ public final class FragmentFormat {
     return JSON;
   }
 
-  /** A whole fragment. */
-  public static String write(String jvm, Collection<StatementCoverage> statements, Collection<AssertionFailure> failures) {
+  /** A whole fragment; {@code decisions} is written only when a decision log was kept. */
+  public static String write(String jvm, Collection<StatementCoverage> statements, Collection<AssertionFailure> failures,
+      Collection<RecordedDecision> decisions) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("jvm", jvm);
@@ -41,6 +44,14 @@ public final class FragmentFormat {
     for (AssertionFailure failure : failures) {
       failed.addObject().put("test", failure.testId()).put("message", failure.message())
           .put("file", failure.file()).put("line", failure.line());
+    }
+    if (!decisions.isEmpty()) {
+      ArrayNode log = root.putArray("decisions");
+      for (RecordedDecision decision : decisions) {
+        ObjectNode entry = log.addObject().put("test", decision.testId()).put("request", decision.request())
+            .put("outcome", decision.outcome().name());
+        strings(entry.putArray("deciding"), decision.deciding());
+      }
     }
     return text(root);
   }
@@ -130,6 +141,16 @@ public final class FragmentFormat {
           f.path("line").asInt()));
     }
     return failures;
+  }
+
+  /** The decision log of a fragment; empty when it kept none. */
+  public static List<RecordedDecision> readDecisions(JsonNode root) {
+    List<RecordedDecision> decisions = new ArrayList<>();
+    for (JsonNode d : root.path("decisions")) {
+      decisions.add(new RecordedDecision(d.path("test").asText(), d.path("request").asText(),
+          Outcome.valueOf(d.path("outcome").asText()), strings(d.path("deciding"))));
+    }
+    return decisions;
   }
 
   private static List<String> strings(JsonNode array) {

@@ -3,6 +3,7 @@ package dev.iamunit.junit.internal;
 import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.Set;
@@ -22,14 +23,21 @@ final class CoverageSession implements AutoCloseable {
   /** Configuration parameter: {@code false} records nothing. */
   static final String ENABLED = "iamunit.coverage.enabled";
 
-  private final CoverageRecorder recorder = new CoverageRecorder();
+  /**
+   * Configuration parameter: {@code true} also writes every decision, test by test, into the
+   * fragment, so that two runs of a suite can be compared decision by decision.
+   */
+  static final String DECISIONS = "iamunit.coverage.decisions";
+
+  private final CoverageRecorder recorder;
   private final Set<Account> inventoried = ConcurrentHashMap.newKeySet();
   private final Path directory;
   private final boolean enabled;
 
-  CoverageSession(Path directory, boolean enabled) {
+  CoverageSession(Path directory, boolean enabled, boolean logDecisions) {
     this.directory = directory;
     this.enabled = enabled;
+    this.recorder = logDecisions ? CoverageRecorder.withDecisionLog() : new CoverageRecorder();
   }
 
   void inventory(Account account) {
@@ -38,9 +46,9 @@ final class CoverageSession implements AutoCloseable {
     }
   }
 
-  void record(PolicySet policies, Decision decision, String testId) {
+  void record(Request request, PolicySet policies, Decision decision, String testId) {
     if (enabled) {
-      recorder.record(policies, decision, testId);
+      recorder.record(request, policies, decision, testId);
     }
   }
 

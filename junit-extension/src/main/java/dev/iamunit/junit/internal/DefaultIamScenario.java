@@ -80,7 +80,7 @@ final class DefaultIamScenario implements IamScenario {
   /** Decides a request and records the decision in the run's statement coverage. */
   Decision decide(Request request, PolicySet policies) {
     Decision decision = evaluator.evaluate(request, policies);
-    coverage.record(policies, decision, testId);
+    coverage.record(request, policies, decision, testId);
     return decision;
   }
 

@@ -112,7 +112,8 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     return store.computeIfAbsent(CoverageSession.class, type -> new CoverageSession(
         projectRoot(context).resolve(context.getConfigurationParameter(CoverageSession.DIRECTORY).orElse("target/iamunit")),
-        context.getConfigurationParameter(CoverageSession.ENABLED).map(Boolean::parseBoolean).orElse(true)),
+        context.getConfigurationParameter(CoverageSession.ENABLED).map(Boolean::parseBoolean).orElse(true),
+        context.getConfigurationParameter(CoverageSession.DECISIONS).map(Boolean::parseBoolean).orElse(false)),
         CoverageSession.class);
   }
 
