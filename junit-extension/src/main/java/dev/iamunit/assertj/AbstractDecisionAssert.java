@@ -59,7 +59,7 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
     if (decision != ExpectedDecision.ALLOWED) {
       for (Subject subject : subjects) {
         if (subject.decision().outsidePolicies().isPresent()) {
-          failWithMessage("%s", ShouldNotBeOutsidePolicies.shouldNotBeOutsidePolicies(subject, expected));
+          fail(subject, ShouldNotBeOutsidePolicies.shouldNotBeOutsidePolicies(subject, expected));
         }
       }
     }
@@ -68,10 +68,10 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
       return myself;
     }
     if (failing.size() < subjects.size()) {
-      failWithMessage("%s", ShouldNotDependOnCredentials.shouldNotDependOnCredentials(subjects, expected));
+      fail(failing.get(0), ShouldNotDependOnCredentials.shouldNotDependOnCredentials(subjects, expected));
     }
     Subject subject = failing.get(0);
-    failWithMessage("%s", switch (decision) {
+    fail(subject, switch (decision) {
       case ALLOWED -> ShouldBeAllowed.shouldBeAllowed(subject);
       case DENIED -> ShouldBeDenied.shouldBeDenied(subject);
       case EXPLICITLY_DENIED -> ShouldBeExplicitlyDenied.shouldBeExplicitlyDenied(subject);
@@ -98,7 +98,7 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
     isNotNull();
     for (Subject subject : subjects()) {
       if (subject.decision().deciding().stream().anyMatch(r -> r.statement().sid().filter(sid::equals).isPresent())) {
-        failWithMessage("%s", ShouldNotBeDecidedBy.shouldNotBeDecidedBy(subject, "statement " + sid));
+        fail(subject, ShouldNotBeDecidedBy.shouldNotBeDecidedBy(subject, "statement " + sid));
       }
     }
     return myself;
@@ -113,7 +113,7 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
       List<String> missing = new ArrayList<>(Arrays.asList(sids));
       missing.removeAll(applied);
       if (!missing.isEmpty()) {
-        failWithMessage("%s", ShouldHaveMatchedStatements.shouldHaveMatchedStatements(
+        fail(subject, ShouldHaveMatchedStatements.shouldHaveMatchedStatements(
             subject, List.of(sids), missing, applied));
       }
     }
@@ -124,10 +124,19 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
     isNotNull();
     for (Subject subject : subjects()) {
       if (subject.decision().deciding().stream().noneMatch(matches)) {
-        failWithMessage("%s", ShouldBeDecidedBy.shouldBeDecidedBy(subject, expected, statement));
+        fail(subject, ShouldBeDecidedBy.shouldBeDecidedBy(subject, expected, statement));
       }
     }
     return myself;
+  }
+
+  /** Fails as AssertJ does (description, stack trace), naming the statement the failure is about. */
+  private void fail(Subject subject, String message) {
+    try {
+      failWithMessage("%s", message);
+    } catch (AssertionError failure) {
+      throw PolicyAssertionError.about(failure, subject);
+    }
   }
 
   private static boolean isAt(StatementResult result, String fileAndLine) {

@@ -53,7 +53,11 @@ public class IamRequestsAssert extends AbstractAssert<IamRequestsAssert, IamRequ
       }
     }
     if (!offenders.isEmpty()) {
-      failWithMessage("%s", message.create(total, offenders));
+      try {
+        failWithMessage("%s", message.create(total, offenders));
+      } catch (AssertionError failure) {
+        throw PolicyAssertionError.about(failure, offenders.get(0));
+      }
     }
     return myself;
   }

@@ -31,6 +31,23 @@ class CoverageRecordingTests {
         .singleElement().extracting(StatementCoverage::covered).isEqualTo(false);
   }
 
+  /** Failed policy assertions reach the SARIF report at the statement that decided instead. */
+  @Test
+  void failedAssertionsAreRecordedAtTheirStatement(@TempDir Path directory) {
+    TestKit.run(FailingExamples.WrongExpectations.class, Map.of("iamunit.coverage.directory", directory.toString()));
+
+    assertThat(CoverageAnalysis.read(directory).failures())
+        .extracting(f -> f.testId() + " " + f.file().replace('\\', '/').replaceAll(".*/", "") + ":" + f.line())
+        .containsExactlyInAnyOrder(
+            "WrongExpectations.ec2WithMfaIsNotDenied() ec2-full-access.json:4",
+            "WrongExpectations.deniedByAnotherStatement() force-mfa.json:82",
+            "WrongExpectations.ec2WildcardIsNotAllDenied() ec2-full-access.json:4",
+            // Soft assertions: one record per failure they collected.
+            "WrongExpectations.softAssertionsReportEveryFailure() ec2-full-access.json:4",
+            "WrongExpectations.softAssertionsReportEveryFailure() force-mfa.json:4");
+    // sts:GetCallerIdentity is outside policies: no statement to point at, so no record.
+  }
+
   @Test
   void recordingCanBeSwitchedOff(@TempDir Path directory) throws IOException {
     TestKit.run(ForceMfaExamples.FromTerraform.class,

@@ -5,6 +5,7 @@ import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,13 @@ final class CoverageSession implements AutoCloseable {
   void record(Request request, PolicySet policies, Decision decision, String testId) {
     if (enabled) {
       recorder.record(request, policies, decision, testId);
+    }
+  }
+
+  /** A failed assertion of {@code testId}, for the SARIF report, at the statement it is about. */
+  void recordFailure(String testId, String message, SourceLocation statement) {
+    if (enabled) {
+      recorder.recordFailure(testId, message, statement);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.assertj.PolicyAssertionError;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
@@ -13,6 +14,7 @@ import dev.iamunit.model.Role;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.opentest4j.MultipleFailuresError;
 
 /**
  * The extension {@link IamTest} registers. Before each test it loads the sources (once per run,
@@ -66,7 +69,18 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     if (throwable instanceof IamUnitException mistake) {
       throw Failures.failure(mistake.getMessage());
     }
+    recordFailures(context, throwable);
     throw throwable;
+  }
+
+  /** Policy assertions that failed, alone or collected by soft assertions, go to the SARIF report. */
+  private static void recordFailures(ExtensionContext context, Throwable throwable) {
+    List<Throwable> failures = throwable instanceof MultipleFailuresError multiple ? multiple.getFailures() : List.of(throwable);
+    for (Throwable failure : failures) {
+      if (failure instanceof PolicyAssertionError policy && policy.statement().isPresent()) {
+        coverage(context).recordFailure(testId(context), policy.getMessage(), policy.statement().get());
+      }
+    }
   }
 
   private static IamScenario scenario(ExtensionContext context) {
