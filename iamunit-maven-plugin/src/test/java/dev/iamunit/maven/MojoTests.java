@@ -54,6 +54,30 @@ class MojoTests {
   }
 
   @Test
+  void prepareRemovesTheFragmentsOfAnEarlierBuildOnly() throws Exception {
+    Files.writeString(data.resolve("coverage.json"), "{}");  // a report, not a fragment
+    PrepareMojo mojo = new PrepareMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = data.toFile();
+    mojo.execute();
+
+    try (var files = Files.list(data)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("coverage.json");
+    }
+    assertThat(log.lines).containsExactly("[INFO] IAMUnit: removed 1 coverage fragment(s) of an earlier build from " + data);
+  }
+
+  @Test
+  void prepareWithoutAFolderDoesNothing() throws Exception {
+    PrepareMojo mojo = new PrepareMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = project.resolve("target/none").toFile();
+    mojo.execute();
+
+    assertThat(project.resolve("target/none")).doesNotExist();
+  }
+
+  @Test
   void reportWritesEveryFormatAndLogsTheSummary() throws Exception {
     ReportMojo mojo = new ReportMojo();
     mojo.setLog(log);
