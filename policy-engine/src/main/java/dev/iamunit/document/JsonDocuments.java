@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -45,7 +46,13 @@ public final class JsonDocuments {
    */
   public static DocNode read(String json, SourceLocation origin) {
     String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    try (JsonParser parser = FACTORY.createParser(text)) {
+    JsonParser parser;
+    try {
+      parser = FACTORY.createParser(text);
+    } catch (IOException e) {
+      throw new IamUnitException("could not read JSON: " + e.getMessage(), origin, e);
+    }
+    try (parser) {
       Reader reader = new Reader(parser, origin);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -58,6 +65,9 @@ public final class JsonDocuments {
             "unexpected content after the end of the JSON document; remove it", reader.here());
       }
       return root;
+    } catch (StreamConstraintsException e) {
+      // Jackson reports its limits without a position; the parser is where the limit was crossed.
+      throw new IamUnitException(limitExceeded(e), position(origin, parser.currentLocation()));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       SourceLocation where = at == null ? origin : position(origin, at);
@@ -65,6 +75,21 @@ public final class JsonDocuments {
     } catch (IOException e) {
       throw new IamUnitException("could not read JSON: " + e.getMessage(), origin, e);
     }
+  }
+
+  /**
+   * Which of Jackson's {@link StreamReadConstraints} the text crossed, in words: no real policy or
+   * template comes near them, so the reader should look for generated or damaged input.
+   */
+  private static String limitExceeded(StreamConstraintsException e) {
+    String limit = e.getOriginalMessage();
+    if (limit.startsWith("Document nesting depth")) {
+      return "the document nests arrays and objects deeper than " + MAX_DEPTH + " levels; no policy or template "
+          + "needs that many: look for unbalanced brackets or generated input";
+    }
+    // "String value length (20000001) exceeds the maximum allowed (20000000, from `...`)"
+    return "the document is larger than IAMUnit reads: " + limit.replaceAll(", from `[^`]*`", "")
+        + "; no policy or template needs that much: look for generated or damaged input";
   }
 
   static SourceLocation position(SourceLocation origin, JsonLocation at) {

@@ -4,10 +4,6 @@ import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
-import dev.iamunit.model.SourceLocation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,13 +47,7 @@ public final class CloudFormationLoader {
     AccountAssembler assembler = new AccountAssembler(options, report);
     for (Path file : files) {
       String name = displayName(file, options.projectRoot());
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new TemplateException("cannot read the template: " + e.getMessage(), SourceLocation.of(name, 0, 0));
-      }
-      assembler.add(Template.read(text, name));
+      assembler.add(Template.read(TemplateText.read(file, name), name));
     }
     assembler.into(builder);
     LoadReport result = report.build();

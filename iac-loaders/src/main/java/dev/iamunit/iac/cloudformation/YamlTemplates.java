@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -26,6 +26,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a CloudFormation YAML template into a {@link DocNode} tree with the line and column of
@@ -42,6 +45,13 @@ final class YamlTemplates {
   static final int MAX_DEPTH = 100;
 
   static final int MAX_CODE_POINTS = 10 * 1024 * 1024;
+
+  /**
+   * The longest run of characters without a space or line end: snakeyaml rescans its buffer for
+   * each 1,024 characters of such a run, so 10 MB of it takes minutes. CloudFormation accepts
+   * templates of at most 1 MB ("CloudFormation quotas"), so a longer run is never a valid template.
+   */
+  static final int MAX_RUN = 1024 * 1024;
 
   /** Nodes a file may expand to once aliases are copied out: far above any real template. */
   static final int MAX_NODES = 1_000_000;
@@ -70,16 +80,19 @@ final class YamlTemplates {
    * @throws TemplateException with file:line for malformed YAML, a duplicate key or a limit exceeded
    */
   static DocNode read(String text, String file) {
+    rejectLongRuns(text, file);
     LoaderOptions options = new LoaderOptions();
     options.setAllowDuplicateKeys(false);
     options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowRecursiveKeys(false);
-    Yaml yaml = new Yaml(options);
+    // Yaml.compose, with the reader kept: snakeyaml reports its limits without a position, and the
+    // reader is where the limit was crossed.
+    StreamReader reader = new StreamReader(new StringReader(text));
     Node root;
     try {
-      root = yaml.compose(new StringReader(text));
+      root = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       SourceLocation at = mark == null ? SourceLocation.of(file, 1, 1) : SourceLocation.of(file, mark.getLine() + 1, mark.getColumn() + 1);
@@ -87,12 +100,35 @@ final class YamlTemplates {
       String context = e.getContext() == null ? "" : e.getContext() + ": ";
       throw new TemplateException("malformed YAML: " + context + problem.strip(), at);
     } catch (YAMLException e) {
-      throw new TemplateException(limitExceeded(e.getMessage()), SourceLocation.of(file, 1, 1));
+      Mark mark = reader.getMark();
+      throw new TemplateException(limitExceeded(e.getMessage()), SourceLocation.of(file, mark.getLine() + 1, mark.getColumn() + 1));
     }
     if (root == null) {
       throw new TemplateException("the template is empty; a CloudFormation template needs a Resources section", SourceLocation.of(file, 1, 1));
     }
     return new YamlTemplates(file).convert(root, 0);
+  }
+
+  private static void rejectLongRuns(String text, String file) {
+    int line = 1;
+    int column = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+        line++;
+        column = 0;
+        run = 0;
+      } else {
+        column++;
+        run = c == ' ' || c == '\t' || c == '\r' ? 0 : run + 1;
+        if (run > MAX_RUN) {
+          throw new TemplateException("a value runs for more than " + MAX_RUN + " characters without a space; "
+              + "CloudFormation accepts templates of at most 1 MB: look for generated or damaged input",
+              SourceLocation.of(file, line, column - MAX_RUN));
+        }
+      }
+    }
   }
 
   /**
@@ -142,7 +178,7 @@ final class YamlTemplates {
     if (node instanceof MappingNode mapping) {
       List<DocObject.Member> members = new ArrayList<>();
       Map<String, SourceLocation> seen = new HashMap<>();
-      for (NodeTuple tuple : flattenMerges(mapping)) {
+      for (NodeTuple tuple : flattenMerges(mapping, depth)) {
         if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
           throw new TemplateException("a mapping key must be a plain string", at(tuple.getKeyNode()));
         }
@@ -168,7 +204,12 @@ final class YamlTemplates {
   }
 
   /** {@code <<: *base} merge keys: the merged members first, the mapping's own members override. */
-  private static List<NodeTuple> flattenMerges(MappingNode mapping) {
+  private List<NodeTuple> flattenMerges(MappingNode mapping, int depth) {
+    if (depth > MAX_DEPTH) {
+      // A mapping merged into itself (&a {<<: *a}) would otherwise merge forever.
+      throw new TemplateException("merge keys (<<) nest deeper than " + MAX_DEPTH + " levels, or a mapping merges "
+          + "itself; merge each mapping once", at(mapping));
+    }
     List<NodeTuple> own = new ArrayList<>();
     List<NodeTuple> merged = new ArrayList<>();
     for (NodeTuple tuple : mapping.getValue()) {
@@ -178,7 +219,7 @@ final class YamlTemplates {
         List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
         for (Node source : sources) {
           if (source instanceof MappingNode m) {
-            merged.addAll(flattenMerges(m));
+            merged.addAll(flattenMerges(m, depth + 1));
           }
         }
       } else {
@@ -190,16 +231,23 @@ final class YamlTemplates {
     }
     List<NodeTuple> result = new ArrayList<>();
     Set<String> ownKeys = new java.util.HashSet<>();
-    own.forEach(t -> ownKeys.add(((ScalarNode) t.getKeyNode()).getValue()));
+    own.forEach(t -> ownKeys.add(keyText(t)));
     Set<String> mergedKeys = new java.util.HashSet<>();
     for (NodeTuple t : merged) {
-      String key = ((ScalarNode) t.getKeyNode()).getValue();
+      String key = keyText(t);
       if (!ownKeys.contains(key) && mergedKeys.add(key)) {
         result.add(t);
       }
     }
     result.addAll(own);
     return result;
+  }
+
+  private String keyText(NodeTuple tuple) {
+    if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+      throw new TemplateException("a mapping key must be a plain string", at(tuple.getKeyNode()));
+    }
+    return key.getValue();
   }
 
   /** A scalar as written; plain scalars are typed as YAML 1.1 would type them, but keep their text. */

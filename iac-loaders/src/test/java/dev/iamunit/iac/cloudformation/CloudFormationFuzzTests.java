@@ -1,0 +1,76 @@
+package dev.iamunit.iac.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Any bytes either load as a CloudFormation template or fail with a clear {@link
+ * dev.iamunit.IamUnitException}: never another exception, a hang or unbounded memory. In an
+ * ordinary build the fuzz tests run in Jazzer's regression mode over the shared seeds, and the
+ * seeds and their mutants run below; {@code JAZZER_FUZZ=1} fuzzes (see README, "Fuzzing").
+ */
+class CloudFormationFuzzTests {
+
+  /** Mutants per seed: enough to reach most error paths, few enough to keep the build quick. */
+  private static final int MUTANTS_PER_SEED = 25;
+
+  /** Far above what a template of the corpus takes; a slower input is a hang to investigate. */
+  private static final Duration PER_INPUT = Duration.ofSeconds(3);
+
+  static List<byte[]> jsonSeeds() {
+    return CloudFormationInputs.jsonSeeds();
+  }
+
+  static List<byte[]> yamlSeeds() {
+    return CloudFormationInputs.yamlSeeds();
+  }
+
+  // @Timeout is also libFuzzer's per-input -timeout when fuzzing (generous: in regression mode the first
+  // input carries Jazzer's set-up); maxDuration bounds a fuzzing run.
+  @MethodSource("jsonSeeds")
+  @FuzzTest(maxDuration = "5m")
+  @Timeout(30)
+  void jsonTemplateLoadsOrFailsClearly(byte[] input) {
+    CloudFormationInputs.jsonLoadsOrFailsClearly(input);
+  }
+
+  @MethodSource("yamlSeeds")
+  @FuzzTest(maxDuration = "5m")
+  @Timeout(30)
+  void yamlTemplateLoadsOrFailsClearly(byte[] input) {
+    CloudFormationInputs.yamlLoadsOrFailsClearly(input);
+  }
+
+  @Test
+  @Timeout(60)
+  void jsonSeedsAndTheirMutantsLoadOrFailClearly() {
+    checkSeedsAndMutants(CloudFormationInputs.jsonSeeds(), CloudFormationInputs::jsonLoadsOrFailsClearly);
+  }
+
+  @Test
+  @Timeout(60)
+  void yamlSeedsAndTheirMutantsLoadOrFailClearly() {
+    checkSeedsAndMutants(CloudFormationInputs.yamlSeeds(), CloudFormationInputs::yamlLoadsOrFailsClearly);
+  }
+
+  private static void checkSeedsAndMutants(List<byte[]> seeds, Consumer<byte[]> property) {
+    assertThat(seeds).as("seeds from ../shared").hasSizeGreaterThan(10);
+    for (byte[] seed : seeds) {
+      checkInTime(seed, property);
+      Mutations.of(seed, MUTANTS_PER_SEED).forEach(mutant -> checkInTime(mutant, property));
+    }
+  }
+
+  private static void checkInTime(byte[] input, Consumer<byte[]> property) {
+    long start = System.nanoTime();
+    property.accept(input);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to load %d bytes", input.length).isLessThan(PER_INPUT);
+  }
+}

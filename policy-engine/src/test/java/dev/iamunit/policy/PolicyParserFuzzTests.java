@@ -1,0 +1,55 @@
+package dev.iamunit.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Any bytes either parse as a policy or fail with a clear {@link dev.iamunit.IamUnitException}:
+ * never another exception, a hang or unbounded memory. In an ordinary build the fuzz test runs in
+ * Jazzer's regression mode over the shared seeds; {@code JAZZER_FUZZ=1} fuzzes (see README,
+ * "Fuzzing").
+ */
+class PolicyParserFuzzTests {
+
+  /** Mutants per seed: enough to reach most error paths, few enough to keep the build quick. */
+  private static final int MUTANTS_PER_SEED = 100;
+
+  /** Far above what a policy of a few kilobytes takes; a slower input is a hang to investigate. */
+  private static final Duration PER_INPUT = Duration.ofSeconds(2);
+
+  static List<byte[]> seeds() {
+    return PolicyInputs.seeds();
+  }
+
+  // @Timeout is also libFuzzer's per-input -timeout when fuzzing (generous: in regression mode the first
+  // input carries Jazzer's set-up); maxDuration bounds a fuzzing run.
+  @MethodSource("seeds")
+  @FuzzTest(maxDuration = "5m")
+  @Timeout(30)
+  void policyJsonParsesOrFailsClearly(byte[] input) {
+    PolicyInputs.parsesOrFailsClearly(input);
+  }
+
+  @Test
+  @Timeout(60)
+  void seedsAndTheirMutantsParseOrFailClearly() {
+    List<byte[]> seeds = PolicyInputs.seeds();
+    assertThat(seeds).as("seeds in %s", PolicyInputs.seedFolder()).hasSizeGreaterThan(5);
+    for (byte[] seed : seeds) {
+      checkInTime(seed);
+      Mutations.of(seed, MUTANTS_PER_SEED).forEach(PolicyParserFuzzTests::checkInTime);
+    }
+  }
+
+  private static void checkInTime(byte[] input) {
+    long start = System.nanoTime();
+    PolicyInputs.parsesOrFailsClearly(input);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to parse %d bytes", input.length).isLessThan(PER_INPUT);
+  }
+}
