@@ -216,7 +216,7 @@ final class ExpressionEvaluator {
     final var sel5 = collection;
     if (sel5 instanceof Value.Tuple tuple) {
 
-        int i = Operators.toNumber(key, span).intValueExact();
+        int i = Operators.toInt(key, span);
         if (i < 0 || i >= tuple.items().size()) {
           throw new EvalError("index " + i + " is out of range for a list of " + tuple.items().size(), span);
         }

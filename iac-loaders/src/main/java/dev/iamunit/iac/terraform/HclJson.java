@@ -1,6 +1,5 @@
 package dev.iamunit.iac.terraform;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -35,11 +34,17 @@ final class HclJson {
   static Body parseFile(String file, String text) {
     JsonNode root;
     try (JsonParser parser = JsonValues.MAPPER.getFactory().createParser(text)) {
-      root = JsonValues.MAPPER.readTree(parser);
+      try {
+        root = JsonValues.MAPPER.readTree(parser);
+      } catch (IOException e) {
+        throw JsonValues.syntaxError("malformed JSON", e, file, parser);
+      }
     } catch (IOException e) {
-      JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
-      throw new TemplateException("malformed JSON: " + e.getMessage().lines().findFirst().orElse(""),
-          SourceLocation.of(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()));
+      throw JsonValues.syntaxError("malformed JSON", e, file, null);
+    }
+    if (root == null || !root.isObject()) {
+      throw new TemplateException("a .tf.json file holds one JSON object, with \"resource\", \"variable\"... at its top level",
+          SourceLocation.of(file, 1, 1));
     }
     List<Body.Block> blocks = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

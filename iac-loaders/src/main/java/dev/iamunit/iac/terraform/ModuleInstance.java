@@ -23,6 +23,19 @@ final class ModuleInstance implements Scope {
 
   private static final Set<String> META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
 
+  /**
+   * Instances one count may make. AWS allows 5,000 IAM users and 1,000 roles per account by
+   * default; a larger count is a mistake or a value meant for something else, and expanding it
+   * would only exhaust memory.
+   */
+  static final int MAX_INSTANCES = 10_000;
+
+  /**
+   * References that may chain (a local naming a local naming a local...) before the chain is an
+   * error: deep enough for any real configuration, shallow enough for the evaluator's stack.
+   */
+  static final int MAX_REFERENCE_DEPTH = 200;
+
   private final ModuleConfig config;
   private final String prefix;
   private final Map<String, Function<String, Value>> inputs;
@@ -137,7 +150,15 @@ final class ModuleInstance implements Scope {
     return value;
   }
 
+  private ExpressionEvaluator ev(String address) {
+    return evaluator(address);
+  }
+
   private Value guarded(String key, Expr.Span span, java.util.function.Supplier<Value> compute) {
+    if (evaluating.size() >= MAX_REFERENCE_DEPTH) {
+      throw new TemplateException(key + " is reached through a chain of more than " + MAX_REFERENCE_DEPTH
+          + " references (locals, outputs or attributes naming each other); IAMUnit stops there", span.location(prefix + key));
+    }
     if (!evaluating.add(key)) {
       throw new TemplateException(key + " refers to itself through other values; Terraform rejects such cycles",
           span.location(prefix + key));
@@ -229,7 +250,17 @@ final class ModuleInstance implements Scope {
       if (!Operators.isKnown(n)) {
         return null;
       }
-      int total = Operators.toNumber(n, count.get().span()).intValue();
+      int total;
+      try {
+        total = Operators.toInt(n, count.get().span());
+      } catch (EvalError e) {
+        total = Integer.MAX_VALUE;
+      }
+      if (total > MAX_INSTANCES) {
+        throw new TemplateException("count = " + Operators.toNumber(n, count.get().span()).toPlainString() + " makes more than "
+            + MAX_INSTANCES + " instances of " + address + ", more than IAMUnit expands; give count a smaller value"
+            + " for the test (LoadOptions.values)", ev(address).location(count.get().span()));
+      }
       for (int i = 0; i < total; i++) {
         ExpressionEvaluator ev = base.with("count", new Value.Obj(Map.of("index", Value.of(i)), base.location(block.span())));
         result.add(instance(Integer.toString(i), address + "[" + i + "]", block, ev));
@@ -312,11 +343,23 @@ final class ModuleInstance implements Scope {
     }
     Value source = block.body().attribute("source").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
     String text = source instanceof Value.Str s && s.known() ? s.text() : "";
-    Path dir = config.dir().resolve(text).normalize();
-    boolean local = (text.startsWith("./") || text.startsWith("../")) && Files.isDirectory(dir);
-    if (!local) {
-      value = ev.unknown(block.span(), "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
-          + ", which IAMUnit does not load (only local modules, source = \"./...\", are read)");
+    Expr.Span sourceSpan = block.body().attribute("source").map(Body.Attribute::span).orElse(block.span());
+    // Only a local path is read; a registry address or URL is never fetched.
+    boolean localSyntax = text.startsWith("./") || text.startsWith("../");
+    Path dir = localSyntax ? ProjectPaths.resolve(config.dir(), text).orElseThrow(() -> new TemplateException(
+        "module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which is not a valid path",
+        ev.location(sourceSpan))) : null;
+    if (dir != null && Files.isDirectory(dir) && !ProjectPaths.isInside(dir, context.options().projectRoot())) {
+      throw new TemplateException("module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which leaves the project root "
+          + context.options().projectRoot().toAbsolutePath().normalize() + (dir.startsWith(context.options().projectRoot().toAbsolutePath()
+          .normalize()) ? " through a symbolic link" : "") + "; IAMUnit reads only modules inside the project (set the root with"
+          + " LoadOptions.withProjectRoot)", ev.location(sourceSpan));
+    }
+    if (dir == null || !Files.isDirectory(dir)) {
+      value = ev.unknown(block.span(), dir != null
+          ? "module \"" + name + "\" has source = \"" + text + "\", but that folder does not exist"
+          : "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
+              + ", which IAMUnit does not download (only local modules, source = \"./...\", are read)");
     } else if (context.depth() > 20) {
       throw new TemplateException("modules nest more than 20 deep; is a module calling itself?", block.span().location(prefix));
     } else {

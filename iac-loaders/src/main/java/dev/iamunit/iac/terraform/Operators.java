@@ -49,7 +49,12 @@ final class Operators {
             }
             yield new Value.Num(a.divide(b, MathContext.DECIMAL64));
           }
-          case "%" -> new Value.Num(a.remainder(b));
+          case "%" -> {
+            if (b.signum() == 0) {
+              throw new EvalError("modulo by zero", span);
+            }
+            yield new Value.Num(a.remainder(b));
+          }
           case "<" -> Value.of(a.compareTo(b) < 0);
           case ">" -> Value.of(a.compareTo(b) > 0);
           case "<=" -> Value.of(a.compareTo(b) <= 0);
@@ -173,6 +178,16 @@ final class Operators {
       throw new EvalError("expected a bool, found " + Value.typeName(value), span);
     }
 
+  }
+
+  /** A number as a whole count or index; too large for one is an error, not a wrapped value. */
+  static int toInt(Value value, Expr.Span span) {
+    BigDecimal n = toNumber(value, span);
+    try {
+      return n.setScale(0, java.math.RoundingMode.DOWN).intValueExact();
+    } catch (ArithmeticException e) {
+      throw new EvalError(n.toString() + " is too large to be a count or an index", span);
+    }
   }
 
   static BigDecimal toNumber(Value value, Expr.Span span) {
