@@ -67,7 +67,16 @@ final class Operators {
 
   static Value unary(Expr.Unary unary, Value operand) {
     if (!isKnown(operand)) {
-      return operand instanceof Value.Unknown ? operand : new Value.Unknown(Value.unresolvedIn(operand).get(0));
+      if (operand instanceof Value.Unknown) {
+        return operand;
+      }
+      List<dev.iamunit.model.Unresolved> unresolved = Value.unresolvedIn(operand);
+      if (unresolved.isEmpty()) {
+        // A whole resource or module (-module.x, !aws_iam_role): not a number or a bool.
+        throw new EvalError("\"" + unary.operator() + "\" applies to a number or a bool, not to "
+            + Value.typeName(operand) + " " + unary.operand().span().text(), unary.span());
+      }
+      return new Value.Unknown(unresolved.get(0));
     }
     if (unary.operator().equals("!")) {
       return Value.of(!toBool(operand, unary.span()).orElseThrow());
