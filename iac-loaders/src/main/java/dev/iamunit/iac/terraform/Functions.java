@@ -563,6 +563,10 @@ final class Functions {
   }
 
   private static Value templatefile(List<Value> a, Expr.Call call, ExpressionEvaluator ev) {
+    if (ev.insideTemplateFile()) {
+      // Terraform refuses this too; a template naming itself would otherwise recurse forever.
+      throw new EvalError("templatefile() cannot be called from inside a template that templatefile() reads", call.span());
+    }
     Path resolved = resolve(arg(a, 0, call.span()), call, ev);
     if (!Files.isRegularFile(resolved)) {
       return ev.unknown(call.span(), "the template " + ev.scope().displayName(resolved) + " does not exist in the loaded sources");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -107,7 +106,7 @@ final class HclJson {
       return HclParser.parseTemplate(file, node.asText(), 0);
     }
     if (node.isNumber()) {
-      return new Expr.Literal(new Value.Num(new BigDecimal(node.asText())), at);
+      return new Expr.Literal(new Value.Num(JsonValues.number(node, SourceLocation.of(file, 0, 0))), at);
     }
     if (node.isBoolean()) {
       return new Expr.Literal(Value.of(node.asBoolean()), at);

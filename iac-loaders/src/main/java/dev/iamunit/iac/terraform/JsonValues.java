@@ -147,6 +147,14 @@ final class JsonValues {
 
   }
 
+  /** A JSON number; one too large for a double (1e999) is an error, as it is to Terraform. */
+  static BigDecimal number(JsonNode node, SourceLocation at) {
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+      throw new dev.iamunit.iac.TemplateException("the number " + node.asText() + " is out of range", at);
+    }
+    return new BigDecimal(node.asText());
+  }
+
   /** A JSON tree as a value; strings holding placeholders get their unresolved parts back. */
   static Value fromJson(JsonNode node, List<Unresolved> parts, SourceLocation at) {
     if (node == null || node.isNull() || node.isMissingNode()) {
@@ -156,7 +164,7 @@ final class JsonValues {
       return string(node.asText(), parts);
     }
     if (node.isNumber()) {
-      return new Value.Num(new BigDecimal(node.asText()));
+      return new Value.Num(number(node, at));
     }
     if (node.isBoolean()) {
       return Value.of(node.asBoolean());

@@ -171,6 +171,17 @@ class HostileInputTests {
         .hasMessageContaining("nests more than 200 levels deep");
   }
 
+  /** Jackson reads 1e999 as an infinite double, which is no number Terraform knows. */
+  @Test
+  void infiniteJsonNumbersAreClearErrors() throws IOException {
+    Files.writeString(dir.resolve("main.tf.json"), "{\"locals\": {\"x\": 1e999}}");
+    assertThatThrownBy(() -> TerraformLoader.load(dir, options()))
+        .isInstanceOf(TemplateException.class).hasMessage("main.tf.json: the number Infinity is out of range");
+    Path plan = Files.writeString(dir.resolve("plan.json"), "{\"format_version\": \"1.2\", \"resource_changes\": [{\"type\":"
+        + " \"aws_iam_policy\", \"address\": \"aws_iam_policy.p\", \"change\": {\"after\": {\"name\": \"p\", \"policy\": -1e999}}}]}");
+    TerraformInputs.loadPlanChecked(plan);
+  }
+
   // ---------------------------------------------------------------- encoding
 
   @Test
@@ -287,6 +298,14 @@ class HostileInputTests {
     TemplateException e = failure("resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = templatefile(\"policies/secret.json\", {})\n}\n");
     assertThat(e.location().orElseThrow().fileAndLine()).isEqualTo("main.tf:3");
     assertThat(e).hasMessageContaining("reads outside the project root").hasMessageContaining("through a symbolic link");
+  }
+
+  @Test
+  void templateThatReadsItselfIsUnresolvedNotEndless() throws IOException {
+    Files.writeString(dir.resolve("self.tpl"), "${templatefile(\"self.tpl\", {})}");
+    LoadReport report = load("resource \"aws_iam_policy\" \"p\" {\n  name = \"p\"\n  policy = templatefile(\"self.tpl\", {})\n}\n");
+    assertThat(report.unresolved()).singleElement().satisfies(u -> assertThat(u.reason())
+        .contains("templatefile() cannot be called from inside a template that templatefile() reads"));
   }
 
   @Test
