@@ -4,11 +4,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -18,8 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>In a plain {@code mvn verify} this runs in regression mode: each corpus seed once. To fuzz
  * (see iac-loaders/README.md): {@code JAZZER_FUZZ=1 mvn -pl iac-loaders test
  * -Dtest=TerraformFuzzTests#staticLoader}. The seeds given by {@code @MethodSource} are the
- * fuzzer's starting corpus too; the per-input {@code @Timeout} (generous: the first input also pays
- * for Jazzer's instrumentation) becomes libFuzzer's {@code -timeout}.
+ * fuzzer's starting corpus too. Each input has {@link TerraformInputs#PER_INPUT} to load.
  */
 class TerraformFuzzTests {
 
@@ -54,7 +51,6 @@ class TerraformFuzzTests {
 
   @MethodSource("sourceSeeds")
   @FuzzTest(maxDuration = "5m")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void staticLoader(byte[] input) throws IOException {
     TerraformInputs.clear(project);
     TerraformInputs.writeProject(project, input);
@@ -63,7 +59,6 @@ class TerraformFuzzTests {
 
   @MethodSource("planSeeds")
   @FuzzTest(maxDuration = "5m")
-  @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void planReader(byte[] input) throws IOException {
     TerraformInputs.clear(project);
     Path plan = Files.write(project.resolve("plan.json"), input);

@@ -83,12 +83,47 @@ final class TerraformInputs {
 
   /** Loads the project in {@code dir} with the static loader, checking the property. */
   static void loadSourcesChecked(Path dir) {
-    loadChecked(() -> TerraformLoader.load(dir, LoadOptions.defaults().withProjectRoot(dir)));
+    withinTime(() -> loadChecked(() -> TerraformLoader.load(dir, LoadOptions.defaults().withProjectRoot(dir))));
   }
 
   /** Loads {@code plan} with the plan reader, checking the property. */
   static void loadPlanChecked(Path plan) {
-    loadChecked(() -> TerraformPlanLoader.load(plan, LoadOptions.defaults().withProjectRoot(plan.getParent())));
+    withinTime(() -> loadChecked(() -> TerraformPlanLoader.load(plan, LoadOptions.defaults().withProjectRoot(plan.getParent()))));
+  }
+
+  /** How long one input may take before it counts as a hang (generous: the machine may be busy). */
+  static final java.time.Duration PER_INPUT = java.time.Duration.ofSeconds(30);
+
+  private static final java.util.concurrent.ExecutorService WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "terraform-input");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  /**
+   * Runs {@code load} on a worker thread, failing when it takes longer than {@link #PER_INPUT}.
+   * JUnit's {@code @Timeout} cannot do this for a fuzz test: in fuzzing mode it would time the
+   * whole run, not each input.
+   */
+  static void withinTime(Runnable load) {
+    java.util.concurrent.Future<?> done = WORKER.submit(load);
+    try {
+      done.get(PER_INPUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      done.cancel(true);
+      throw new AssertionError("the input takes more than " + PER_INPUT.toSeconds() + " s to load: a hang");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Runs a load: it returns, or fails clearly; any other throwable is rethrown as a finding. */
