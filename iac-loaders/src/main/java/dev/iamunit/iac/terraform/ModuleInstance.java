@@ -349,13 +349,13 @@ final class ModuleInstance implements Scope {
     Path dir = localSyntax ? ProjectPaths.resolve(config.dir(), text).orElseThrow(() -> new TemplateException(
         "module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which is not a valid path",
         ev.location(sourceSpan))) : null;
-    if (dir != null && Files.isDirectory(dir) && !ProjectPaths.isInside(dir, context.options().projectRoot())) {
-      throw new TemplateException("module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which leaves the project root "
-          + context.options().projectRoot().toAbsolutePath().normalize() + (dir.startsWith(context.options().projectRoot().toAbsolutePath()
-          .normalize()) ? " through a symbolic link" : "") + "; IAMUnit reads only modules inside the project (set the root with"
-          + " LoadOptions.withProjectRoot)", ev.location(sourceSpan));
-    }
-    if (dir == null || !Files.isDirectory(dir)) {
+    Path root = context.options().projectRoot().toAbsolutePath().normalize();
+    if (dir != null && Files.isDirectory(dir) && !ProjectPaths.isInside(dir, root)) {
+      // Not read, like a remote module: its outputs are unresolved and the rest still loads.
+      value = ev.unknown(sourceSpan, "module \"" + name + "\" has source = \"" + Functions.printable(text)
+          + "\", which leaves the project root " + root + (dir.startsWith(root) ? " through a symbolic link" : "")
+          + "; IAMUnit reads only modules inside the project (set the root with LoadOptions.withProjectRoot)");
+    } else if (dir == null || !Files.isDirectory(dir)) {
       value = ev.unknown(block.span(), dir != null
           ? "module \"" + name + "\" has source = \"" + text + "\", but that folder does not exist"
           : "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)

@@ -314,21 +314,29 @@ class HostileInputTests {
     assertThat(e).hasMessageContaining("main.tf:3").hasMessageContaining("file(\"a\\u0000b\"): not a valid file path");
   }
 
+  /** An escaping module is not read, like a remote one: its outputs are unresolved, with the reason. */
   @Test
   void moduleOutsideTheProjectRootIsRefused() throws IOException {
     Path project = Files.createDirectories(dir.resolve("a/b/c"));
-    Files.writeString(project.resolve("main.tf"), "\nmodule \"up\" {\n  source = \"../../..\"\n}\n");
-    assertThatThrownBy(() -> TerraformLoader.load(project, LoadOptions.defaults().withProjectRoot(project)))
-        .isInstanceOf(TemplateException.class)
-        .hasMessageStartingWith("main.tf:3:3 (module.up): module \"up\" has source = \"../../..\", which leaves the project root");
+    Files.writeString(dir.resolve("main.tf"), POLICY);
+    Files.writeString(project.resolve("main.tf"), "\nmodule \"up\" {\n  source = \"../../..\"\n}\n"
+        + POLICY.replace("\"s3:GetObject\"", "module.up.action"));
+    LoadReport report = TerraformLoader.report(project, LoadOptions.defaults().withProjectRoot(project));
+    assertThat(report.policies()).singleElement().satisfies(p -> assertThat(p.address()).isEqualTo("aws_iam_policy.p"));
+    assertThat(report.unresolved()).anySatisfy(u -> {
+      assertThat(u.location().fileAndLine()).isEqualTo("main.tf:3");
+      assertThat(u.reason()).startsWith("module \"up\" has source = \"../../..\", which leaves the project root " + project.toAbsolutePath());
+    });
   }
 
   @Test
   void moduleThroughASymlinkOutOfTheRootIsRefused(@TempDir Path outside) throws IOException {
     Files.writeString(outside.resolve("main.tf"), POLICY);
     Files.createSymbolicLink(dir.resolve("mod"), outside);
-    TemplateException e = failure("module \"m\" {\n  source = \"./mod\"\n}\n");
-    assertThat(e).hasMessageContaining("leaves the project root").hasMessageContaining("through a symbolic link");
+    LoadReport report = load("module \"m\" {\n  source = \"./mod\"\n}\n");
+    assertThat(report.policies()).isEmpty();
+    assertThat(report.unresolved()).singleElement().satisfies(u -> assertThat(u.reason())
+        .contains("leaves the project root").contains("through a symbolic link"));
   }
 
   @Test
