@@ -244,6 +244,7 @@ final class HclParser {
   }
 
   private Expr postfix(Expr expr, int start) {
+    int outer = nesting;
     while (true) {
       int save = pos;
       skipSpace();
@@ -298,8 +299,11 @@ final class HclParser {
         expr = new Expr.Index(expr, bracketIndex(), span(start));
       } else {
         pos = save;
+        nesting = outer;
         return expr;
       }
+      // a.b.c is ((a.b).c): each step nests the tree one level deeper.
+      enter();
     }
   }
 

@@ -135,6 +135,14 @@ class HostileInputTests {
     assertThat(e.location().orElseThrow().fileAndLine()).isEqualTo("main.tf:2");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {".b", "[0]", "[*]", ".*"})
+  void longAttributeAndIndexChainsAreASyntaxError(String step) throws IOException {
+    TemplateException e = failure("locals {\n  x = 1\n  chain = local.x" + step.repeat(10_000) + "\n}\n");
+    assertThat(e.location().orElseThrow().fileAndLine()).isEqualTo("main.tf:3");
+    assertThat(e).hasMessageContaining("nest more than 100 levels deep");
+  }
+
   @Test
   void realisticNestingStillLoads() throws IOException {
     LoadReport report = load("locals {\n  x = " + "[".repeat(40) + "1" + "]".repeat(40) + "\n}\n" + POLICY);
