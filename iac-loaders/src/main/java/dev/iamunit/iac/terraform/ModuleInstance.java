@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,10 +151,6 @@ final class ModuleInstance implements Scope {
     return value;
   }
 
-  private ExpressionEvaluator ev(String address) {
-    return evaluator(address);
-  }
-
   private Value guarded(String key, Expr.Span span, java.util.function.Supplier<Value> compute) {
     if (evaluating.size() >= MAX_REFERENCE_DEPTH) {
       throw new TemplateException(key + " is reached through a chain of more than " + MAX_REFERENCE_DEPTH
@@ -241,6 +238,18 @@ final class ModuleInstance implements Scope {
   }
 
   private List<Instance> computeInstances(Body.Block block, String address) {
+    try {
+      return computeInstancesOrFail(block, address);
+    } catch (EvalError e) {
+      // count = "abc", for_each = [[1]]...: Terraform refuses the block, so IAMUnit cannot load it.
+      String what = block.body().attribute("count").isPresent() ? "count" : "for_each";
+      throw new TemplateException(what + " of " + address + " is not usable: " + e.getMessage()
+          + (what.equals("count") ? "; count takes a whole number" : "; for_each takes a map or a set of strings"),
+          evaluator(address).location(e.span));
+    }
+  }
+
+  private List<Instance> computeInstancesOrFail(Body.Block block, String address) {
     ExpressionEvaluator base = evaluator(address);
     List<Instance> result = new ArrayList<>();
     Optional<Body.Attribute> count = block.body().attribute("count");
@@ -250,17 +259,16 @@ final class ModuleInstance implements Scope {
       if (!Operators.isKnown(n)) {
         return null;
       }
-      int total;
-      try {
-        total = Operators.toInt(n, count.get().span());
-      } catch (EvalError e) {
-        total = Integer.MAX_VALUE;
+      BigDecimal number = Operators.toNumber(n, count.get().span());
+      if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
+        throw new EvalError(number.toPlainString() + " is not a whole number of instances", count.get().span());
       }
-      if (total > MAX_INSTANCES) {
-        throw new TemplateException("count = " + Operators.toNumber(n, count.get().span()).toPlainString() + " makes more than "
-            + MAX_INSTANCES + " instances of " + address + ", more than IAMUnit expands; give count a smaller value"
-            + " for the test (LoadOptions.values)", ev(address).location(count.get().span()));
+      if (number.compareTo(BigDecimal.valueOf(MAX_INSTANCES)) > 0) {
+        throw new TemplateException("count = " + (number.precision() > 30 ? number.toString() : number.toPlainString())
+            + " makes more than " + MAX_INSTANCES + " instances of " + address + ", more than IAMUnit expands; give count a"
+            + " smaller value for the test (LoadOptions.values)", base.location(count.get().span()));
       }
+      int total = number.intValue();
       for (int i = 0; i < total; i++) {
         ExpressionEvaluator ev = base.with("count", new Value.Obj(Map.of("index", Value.of(i)), base.location(block.span())));
         result.add(instance(Integer.toString(i), address + "[" + i + "]", block, ev));

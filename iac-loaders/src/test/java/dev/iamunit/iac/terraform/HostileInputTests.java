@@ -379,6 +379,40 @@ class HostileInputTests {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"\"abc\"", "-1", "1.5", "true", "null", "[1]", "1e40", "var.missing", "aws_iam_user.u",
+      "{}", "\"3\""})
+  void oddCountsAreUnresolvedOrClearErrors(String count) {
+    TerraformInputs.loadChecked(() -> {
+      try {
+        load("resource \"aws_iam_user\" \"u\" {\n  count = " + count + "\n  name = \"u${count.index}\"\n}\n");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\"abc\"", "1", "[[1]]", "{a = [1]}", "[null]", "toset([true])", "null", "range(3)", "{a = {}}",
+      "aws_iam_user.u"})
+  void oddForEachValuesAreUnresolvedOrClearErrors(String forEach) {
+    TerraformInputs.loadChecked(() -> {
+      try {
+        load("resource \"aws_iam_user\" \"u\" {\n  for_each = " + forEach + "\n  name = \"u${each.key}\"\n}\n");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Found by the odd-count table above: a string count threw the evaluator's internal error. */
+  @Test
+  void countThatIsNotANumberNamesTheCount() throws IOException {
+    TemplateException e = failure("resource \"aws_iam_user\" \"u\" {\n  count = \"abc\"\n  name = \"u\"\n}\n");
+    assertThat(e).hasMessage("main.tf:2:3 (aws_iam_user.u): count of aws_iam_user.u is not usable: \"abc\" is not a number;"
+        + " count takes a whole number");
+  }
+
   @Test
   void countAtTheLimitLoads() throws IOException {
     LoadReport report = load("resource \"aws_iam_user\" \"u\" {\n  count = 2000\n  name = \"u${count.index}\"\n}\n");

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.terraform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,13 +90,25 @@ class SeedMutationTests {
     return out;
   }
 
-  /** Names the seed and shows the input's start when a mutation breaks the property. */
+  /**
+   * Names the seed and shows the input's start when a mutation breaks the property; a loader
+   * printing anything (it never writes to stdout or stderr) breaks it too.
+   */
   private static void check(Path seed, byte[] input, Runnable load) {
+    java.io.PrintStream out = System.out;
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
     try {
+      System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+      System.setErr(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
       load.run();
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError("a mutation of " + seed.getFileName() + " (" + preview(input) + "): " + e, e);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
     }
+    assertThat(printed.toString(StandardCharsets.UTF_8)).as("printed while loading a mutation of %s", seed.getFileName()).isEmpty();
   }
 
   private static String preview(byte[] input) {
