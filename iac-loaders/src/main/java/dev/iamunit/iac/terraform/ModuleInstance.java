@@ -357,11 +357,15 @@ final class ModuleInstance implements Scope {
     Path dir = localSyntax ? ProjectPaths.resolve(config.dir(), text).orElseThrow(() -> new TemplateException(
         "module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which is not a valid path",
         ev.location(sourceSpan))) : null;
-    Path root = context.options().projectRoot().toAbsolutePath().normalize();
+    Path projectRoot = context.options().projectRoot().toAbsolutePath().normalize();
+    // A folder loaded from outside the project root (iamunit show ../other/terraform) bounds its own modules.
+    boolean rootInside = ProjectPaths.isInside(context.rootDir(), projectRoot);
+    Path root = rootInside ? projectRoot : context.rootDir().toAbsolutePath().normalize();
     if (dir != null && Files.isDirectory(dir) && !ProjectPaths.isInside(dir, root)) {
       // Not read, like a remote module: its outputs are unresolved and the rest still loads.
       value = ev.unknown(sourceSpan, "module \"" + name + "\" has source = \"" + Functions.printable(text)
-          + "\", which leaves the project root " + root + (dir.startsWith(root) ? " through a symbolic link" : "")
+          + "\", which leaves the " + (rootInside ? "project root " : "loaded folder ") + root
+          + (dir.startsWith(root) ? " through a symbolic link" : "")
           + "; IAMUnit reads only modules inside the project (set the root with LoadOptions.withProjectRoot)");
     } else if (dir == null || !Files.isDirectory(dir)) {
       value = ev.unknown(block.span(), dir != null

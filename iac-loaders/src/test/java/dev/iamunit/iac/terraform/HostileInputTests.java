@@ -337,6 +337,22 @@ class HostileInputTests {
     });
   }
 
+  /**
+   * A folder loaded from outside the project root (the CLI's iamunit show ../other/terraform)
+   * still reads its own local modules; only a module leaving that folder is refused.
+   */
+  @Test
+  void folderOutsideTheProjectRootBoundsItsOwnModules(@TempDir Path elsewhere) throws IOException {
+    Files.createDirectories(elsewhere.resolve("modules/iam"));
+    Files.writeString(elsewhere.resolve("modules/iam/main.tf"), POLICY);
+    Files.writeString(elsewhere.resolve("main.tf"), "module \"iam\" {\n  source = \"./modules/iam\"\n}\n"
+        + "module \"up\" {\n  source = \"../\"\n}\n");
+    LoadReport report = TerraformLoader.report(elsewhere, options());
+    assertThat(report.policies()).singleElement().satisfies(p -> assertThat(p.address()).isEqualTo("module.iam.aws_iam_policy.p"));
+    assertThat(report.unresolved()).singleElement().satisfies(u -> assertThat(u.reason())
+        .contains("module \"up\" has source = \"../\", which leaves the loaded folder " + elsewhere.toAbsolutePath()));
+  }
+
   @Test
   void moduleThroughASymlinkOutOfTheRootIsRefused(@TempDir Path outside) throws IOException {
     Files.writeString(outside.resolve("main.tf"), POLICY);
