@@ -44,7 +44,7 @@ final class ExpressionEvaluator {
   /** An evaluator that sees only {@code variables}: a {@code templatefile()} template. */
   ExpressionEvaluator isolated(Map<String, Value> variables) {
     Scope none =
-        new Scope() {
+        new TemplateScope() {
           @Override
           public Value root(String name, Expr.Span span, ExpressionEvaluator evaluator) {
             throw new EvalError("the template refers to \"" + name + "\", which templatefile() was not given", span);
@@ -66,6 +66,14 @@ final class ExpressionEvaluator {
           }
         };
     return new ExpressionEvaluator(none, Map.copyOf(variables), address, report);
+  }
+
+  /** The scope of a {@code templatefile()} template, which Terraform does not let call templatefile() again. */
+  private interface TemplateScope extends Scope {}
+
+  /** Whether this evaluates a {@code templatefile()} template. */
+  boolean insideTemplateFile() {
+    return scope instanceof TemplateScope;
   }
 
   /** The same evaluator, naming another template address in locations. */
@@ -216,7 +224,7 @@ final class ExpressionEvaluator {
     final var sel5 = collection;
     if (sel5 instanceof Value.Tuple tuple) {
 
-        int i = Operators.toNumber(key, span).intValueExact();
+        int i = Operators.toInt(key, span);
         if (i < 0 || i >= tuple.items().size()) {
           throw new EvalError("index " + i + " is out of range for a list of " + tuple.items().size(), span);
         }

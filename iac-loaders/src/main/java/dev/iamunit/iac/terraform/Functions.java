@@ -266,10 +266,12 @@ final class Functions {
         return Value.of(text(arg(a, 0, span), span).endsWith(text(arg(a, 1, span), span)));
       case "substr": {
         String s = text(arg(a, 0, span), span);
-        int offset = Operators.toNumber(arg(a, 1, span), span).intValue();
-        int length = Operators.toNumber(arg(a, 2, span), span).intValue();
-        int end = length < 0 ? s.length() : Math.min(s.length(), offset + length);
-        return Value.of(s.substring(Math.min(offset, s.length()), end));
+        int offset = Operators.toInt(arg(a, 1, span), span);
+        int length = Operators.toInt(arg(a, 2, span), span);
+        // A negative offset counts from the end, as in Terraform.
+        int from = offset < 0 ? Math.max(0, s.length() + offset) : Math.min(offset, s.length());
+        int end = length < 0 ? s.length() : (int) Math.min(s.length(), (long) from + length);
+        return Value.of(s.substring(from, end));
       }
       case "compact": {
         Value value = arg(a, 0, span);
@@ -294,7 +296,7 @@ final class Functions {
         if (t.items().isEmpty()) {
           throw new EvalError("element() of an empty list", span);
         }
-        int i = Operators.toNumber(index, span).intValue();
+        int i = Operators.toInt(index, span);
         return t.items().get(Math.floorMod(i, t.items().size()));
       }
       case "keys":
@@ -383,10 +385,14 @@ final class Functions {
         return new Value.Tuple(out);
       }
       case "range": {
-        int start = a.size() > 1 ? Operators.toNumber(a.get(0), span).intValue() : 0;
-        int end = Operators.toNumber(a.get(a.size() > 1 ? 1 : 0), span).intValue();
+        int start = a.size() > 1 ? Operators.toInt(a.get(0), span) : 0;
+        int end = Operators.toInt(arg(a, a.size() > 1 ? 1 : 0, span), span);
         List<Value> out = new ArrayList<>();
-        for (int i = start; i < end && out.size() < 10_000; i++) {
+        for (long i = start; i < end; i++) {
+          if (out.size() == 1024) {
+            // Terraform's own limit: "more than 1024 values were generated".
+            throw new EvalError("range() would make more than 1024 values, which Terraform refuses", span);
+          }
           out.add(Value.of(i));
         }
         return new Value.Tuple(out);
@@ -551,16 +557,16 @@ final class Functions {
   }
 
   private static Value readJsonAware(Path resolved, ExpressionEvaluator ev) {
-    try {
-      String text = Files.readString(resolved, StandardCharsets.UTF_8);
-      return PolicyText.withDocument(text, List.of(), dev.iamunit.model.SourceLocation.of(ev.scope().displayName(resolved), 1, 1)
-          .withAddress(ev.address()));
-    } catch (IOException e) {
-      throw new TemplateException("cannot read " + resolved + ": " + e.getMessage(), dev.iamunit.model.SourceLocation.UNKNOWN);
-    }
+    String text = SourceText.read(resolved, ev.scope().displayName(resolved));
+    return PolicyText.withDocument(text, List.of(), dev.iamunit.model.SourceLocation.of(ev.scope().displayName(resolved), 1, 1)
+        .withAddress(ev.address()));
   }
 
   private static Value templatefile(List<Value> a, Expr.Call call, ExpressionEvaluator ev) {
+    if (ev.insideTemplateFile()) {
+      // Terraform refuses this too; a template naming itself would otherwise recurse forever.
+      throw new EvalError("templatefile() cannot be called from inside a template that templatefile() reads", call.span());
+    }
     Path resolved = resolve(arg(a, 0, call.span()), call, ev);
     if (!Files.isRegularFile(resolved)) {
       return ev.unknown(call.span(), "the template " + ev.scope().displayName(resolved) + " does not exist in the loaded sources");
@@ -569,13 +575,8 @@ final class Functions {
     if (!(vars instanceof Value.Obj o)) {
       return unknownOr(vars, ev, call.span(), "templatefile() takes a map of variables");
     }
-    String text;
-    try {
-      text = Files.readString(resolved, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new TemplateException("cannot read " + resolved + ": " + e.getMessage(), ev.location(call.span()));
-    }
     String display = ev.scope().displayName(resolved);
+    String text = SourceText.read(resolved, display);
     Expr template = HclParser.parseTemplate(display, text, 1);
     Value result = ev.isolated(o.members()).evaluate(template);
     if (result instanceof Value.Str s) {
@@ -586,14 +587,30 @@ final class Functions {
 
   private static Path resolve(Value path, Expr.Call call, ExpressionEvaluator ev) {
     String name = text(path, call.span());
-    Path resolved = ev.scope().workingDirectory().resolve(name).toAbsolutePath().normalize();
+    Path resolved = ProjectPaths.resolve(ev.scope().workingDirectory(), name).orElseThrow(() -> new TemplateException(
+        call.name() + "(\"" + printable(name) + "\"): not a valid file path", ev.location(call.span())));
     Path root = ev.scope().projectRoot().toAbsolutePath().normalize();
-    if (!resolved.startsWith(root)) {
+    if (!ProjectPaths.isInside(resolved, root)) {
       throw new TemplateException(
-          call.name() + "(\"" + name + "\") reads outside the project root " + root + "; keep policy files inside the project",
+          call.name() + "(\"" + printable(name) + "\") reads outside the project root " + root
+              + (resolved.startsWith(root) ? " through a symbolic link" : "")
+              + "; keep policy files inside the project, or set the root with LoadOptions.withProjectRoot",
           ev.location(call.span()));
     }
     return resolved;
+  }
+
+  /** A path as a message shows it, with control characters escaped. */
+  static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().limit(200).forEach(c -> {
+      if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04X", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return out.toString();
   }
 
   private static String strip(String s, String chars) {

@@ -1,13 +1,11 @@
 package dev.iamunit.iac.terraform;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,11 +33,17 @@ final class HclJson {
   static Body parseFile(String file, String text) {
     JsonNode root;
     try (JsonParser parser = JsonValues.MAPPER.getFactory().createParser(text)) {
-      root = JsonValues.MAPPER.readTree(parser);
+      try {
+        root = JsonValues.MAPPER.readTree(parser);
+      } catch (IOException e) {
+        throw JsonValues.syntaxError("malformed JSON", e, file, parser);
+      }
     } catch (IOException e) {
-      JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
-      throw new TemplateException("malformed JSON: " + e.getMessage().lines().findFirst().orElse(""),
-          SourceLocation.of(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr()));
+      throw JsonValues.syntaxError("malformed JSON", e, file, null);
+    }
+    if (root == null || !root.isObject()) {
+      throw new TemplateException("a .tf.json file holds one JSON object, with \"resource\", \"variable\"... at its top level",
+          SourceLocation.of(file, 1, 1));
     }
     List<Body.Block> blocks = new ArrayList<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -102,7 +106,7 @@ final class HclJson {
       return HclParser.parseTemplate(file, node.asText(), 0);
     }
     if (node.isNumber()) {
-      return new Expr.Literal(new Value.Num(new BigDecimal(node.asText())), at);
+      return new Expr.Literal(new Value.Num(JsonValues.number(node, SourceLocation.of(file, 0, 0))), at);
     }
     if (node.isBoolean()) {
       return new Expr.Literal(Value.of(node.asBoolean()), at);

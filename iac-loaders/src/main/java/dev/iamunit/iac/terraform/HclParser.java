@@ -29,12 +29,24 @@ final class HclParser {
           List.of("+", "-"),
           List.of("*", "/", "%"));
 
+  /**
+   * How deeply brackets, blocks, templates and operator chains may nest. Real configurations stay
+   * far below it; without it, a file of 10,000 "[" would overflow the stack of parser and
+   * evaluator alike.
+   */
+  static final int NESTING_LIMIT = 100;
+
+  /** Longest source text an expression keeps for messages; keeps huge values from being copied per node. */
+  private static final int SPAN_TEXT_LIMIT = 1000;
+
   private final String file;
   private final String src;
   private final int firstLine;
   private final int[] lineStarts;
   private int pos;
   private int depth;
+  /** Current nesting, checked against {@link #NESTING_LIMIT}. */
+  private int nesting;
   private Report report = new Report();
 
   private HclParser(String file, String src, int firstLine) {
@@ -66,7 +78,7 @@ final class HclParser {
     Expr expr = parser.expression();
     parser.skipSpace();
     if (parser.pos < text.length()) {
-      throw parser.error("unexpected \"" + parser.src.charAt(parser.pos) + "\" after the expression");
+      throw parser.error("unexpected " + shown(parser.src.charAt(parser.pos)) + " after the expression");
     }
     return expr;
   }
@@ -131,7 +143,9 @@ final class HclParser {
           skipSpace();
         }
         pos++;
+        enter();
         Body inner = body(false);
+        nesting--;
         blocks.add(new Body.Block(name, labels, inner, span(start)));
       }
     }
@@ -144,15 +158,17 @@ final class HclParser {
     if (pos >= src.length() || peek() == '\n' || peek() == '}') {
       return;
     }
-    throw error("unexpected \"" + peek() + "\" after the attribute's value; put each attribute on its own line");
+    throw error("unexpected " + shown(peek()) + " after the attribute's value; put each attribute on its own line");
   }
 
   // ---------------------------------------------------------------- expressions
 
   private Expr expression() {
+    enter();
     int start = pos;
     Expr condition = binary(0);
     skipSpace();
+    Expr result = condition;
     if (peek() == '?') {
       pos++;
       skipSpaceAndNewlines();
@@ -161,9 +177,18 @@ final class HclParser {
       expect(':', "of the conditional expression");
       skipSpaceAndNewlines();
       Expr otherwise = expression();
-      return new Expr.Conditional(condition, then, otherwise, span(start));
+      result = new Expr.Conditional(condition, then, otherwise, span(start));
     }
-    return condition;
+    nesting--;
+    return result;
+  }
+
+  /** One level deeper; too deep is a syntax error here rather than a stack overflow later. */
+  private void enter() {
+    if (++nesting > NESTING_LIMIT) {
+      throw error("brackets, blocks, templates or operators nest more than " + NESTING_LIMIT
+          + " levels deep here; IAMUnit stops there. Split the expression with locals");
+    }
   }
 
   private Expr binary(int level) {
@@ -171,13 +196,17 @@ final class HclParser {
       return unary();
     }
     int start = pos;
+    int outer = nesting;
     Expr left = binary(level + 1);
     while (true) {
       skipSpace();
       String op = operatorAt(BINARY_LEVELS.get(level));
       if (op == null) {
+        nesting = outer;
         return left;
       }
+      // Each operator of a chain nests the tree (a + b + c is (a + b) + c) one level deeper.
+      enter();
       pos += op.length();
       skipSpaceAndNewlines();
       Expr right = binary(level + 1);
@@ -206,13 +235,16 @@ final class HclParser {
     if (peek() == '!' || (peek() == '-' && peek(1) != '-')) {
       String op = String.valueOf(src.charAt(pos++));
       skipSpace();
+      enter();
       Expr operand = unary();
+      nesting--;
       return new Expr.Unary(op, operand, span(start));
     }
     return postfix(primary(), start);
   }
 
   private Expr postfix(Expr expr, int start) {
+    int outer = nesting;
     while (true) {
       int save = pos;
       skipSpace();
@@ -237,7 +269,11 @@ final class HclParser {
         while (Character.isDigit(peek())) {
           pos++;
         }
-        Expr key = new Expr.Literal(Value.of(Long.parseLong(src.substring(numStart, pos))), span(numStart));
+        String digits = src.substring(numStart, pos);
+        if (digits.length() > 9) {
+          throw error("index ." + digits + " is too large to be a list index");
+        }
+        Expr key = new Expr.Literal(Value.of(Long.parseLong(digits)), span(numStart));
         expr = new Expr.Index(expr, key, span(start));
       } else if (peek() == '.' && isIdentStart(peek(1))) {
         pos++;
@@ -263,8 +299,11 @@ final class HclParser {
         expr = new Expr.Index(expr, bracketIndex(), span(start));
       } else {
         pos = save;
+        nesting = outer;
         return expr;
       }
+      // a.b.c is ((a.b).c): each step nests the tree one level deeper.
+      enter();
     }
   }
 
@@ -354,7 +393,7 @@ final class HclParser {
     if (pos >= src.length()) {
       throw error("the expression ends too early");
     }
-    throw error("unexpected \"" + c + "\" where an expression should start");
+    throw error("unexpected " + shown(c) + " where an expression should start");
   }
 
   private Expr number() {
@@ -375,7 +414,20 @@ final class HclParser {
         pos++;
       }
     }
-    return new Expr.Literal(new Value.Num(new BigDecimal(src.substring(start, pos))), span(start));
+    String text = src.substring(start, pos);
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      value = null;
+    }
+    // Far beyond any count, port or policy value; bounds the cost of printing and arithmetic.
+    if (value == null || text.length() > 100 || Math.abs((long) value.precision() - value.scale()) > 100) {
+      pos = start;
+      throw error("the number " + (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+          + " is out of the range IAMUnit evaluates (up to 100 digits)");
+    }
+    return new Expr.Literal(new Value.Num(value), span(start));
   }
 
   private Expr call(String name, int start) {
@@ -633,6 +685,9 @@ final class HclParser {
         depth++;
         skipSpace();
         String keyword = identifier("a template directive (if, for, else, endif, endfor)");
+        if (keyword.equals("if") || keyword.equals("for")) {
+          enter();
+        }
         switch (keyword) {
           case "if" -> {
             skipSpace();
@@ -649,6 +704,7 @@ final class HclParser {
             }
             trimNext = lastTrim;
             parts.add(new Expr.TemplateIf(condition, new Expr.Template(thenParts, span(at)), new Expr.Template(elseParts, span(at)), span(at)));
+            nesting--;
           }
           case "for" -> {
             skipSpace();
@@ -677,6 +733,7 @@ final class HclParser {
             }
             trimNext = lastTrim;
             parts.add(new Expr.TemplateFor(key, value, collection, new Expr.Template(bodyParts, span(at)), span(at)));
+            nesting--;
           }
           case "else", "endif", "endfor" -> {
             lastTrim = closeDirective();
@@ -761,6 +818,10 @@ final class HclParser {
         } catch (NumberFormatException e) {
           throw error("malformed \\" + next + " escape");
         }
+        if (code < 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)
+            || !src.substring(pos, pos + length).chars().allMatch(ch -> Character.digit(ch, 16) >= 0)) {
+          throw error("\\" + next + src.substring(pos, pos + length) + " is not a Unicode character");
+        }
         pos += length;
         return new String(Character.toChars(code));
       default:
@@ -825,6 +886,7 @@ final class HclParser {
       content.append(line).append('\n');
     }
     HclParser inner = new HclParser(file, content.toString(), startLine + 1);
+    inner.nesting = nesting;
     Expr parsed = inner.templateUntilEnd(0);
     Expr.Span span = new Expr.Span(file, startLine + 1, 1, src.substring(start, pos));
     final var sel10 = parsed;
@@ -861,7 +923,7 @@ final class HclParser {
 
   private String identifier(String what) {
     if (!isIdentStart(peek())) {
-      throw error(pos >= src.length() ? "expected " + what + " but the file ends" : "expected " + what + ", found \"" + peek() + "\"");
+      throw error(pos >= src.length() ? "expected " + what + " but the file ends" : "expected " + what + ", found " + shown(peek()));
     }
     int start = pos;
     while (isIdentPart(peek())) {
@@ -872,7 +934,7 @@ final class HclParser {
 
   private void expect(char c, String what) {
     if (peek() != c) {
-      throw error("expected \"" + c + "\" " + what + (pos < src.length() ? ", found \"" + peek() + "\"" : ", but the text ends"));
+      throw error("expected \"" + c + "\" " + what + (pos < src.length() ? ", found " + shown(peek()) : ", but the text ends"));
     }
     pos++;
   }
@@ -918,7 +980,16 @@ final class HclParser {
     int line = index >= 0 ? index : -index - 2;
     int column = start - lineStarts[line] + 1;
     int end = Math.min(Math.max(pos, start), src.length());
-    return new Expr.Span(file, firstLine + line, column, src.substring(Math.min(start, src.length()), end).strip());
+    int from = Math.min(start, src.length());
+    String text = end - from > SPAN_TEXT_LIMIT ? src.substring(from, from + SPAN_TEXT_LIMIT).strip() + "..." : src.substring(from, end).strip();
+    return new Expr.Span(file, firstLine + line, column, text);
+  }
+
+  /** A character as a message shows it: quoted, or as an escape when it would be invisible. */
+  private static String shown(char c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c) || c == '\uFEFF' || Character.isSurrogate(c)
+        ? String.format("character U+%04X", (int) c)
+        : "\"" + c + "\"";
   }
 
   private TemplateException error(String message) {

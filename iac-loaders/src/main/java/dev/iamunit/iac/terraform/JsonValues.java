@@ -24,7 +24,31 @@ import java.util.Optional;
 /** Between Terraform values and JSON: {@code jsonencode}, {@code jsondecode}, plan JSON. */
 final class JsonValues {
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * How deeply plans and .tf.json files may nest. Terraform's own values rarely go past twenty
+   * levels; Jackson's default (1,000) would let the recursive conversions after parsing overflow
+   * the stack.
+   */
+  static final int MAX_NESTING = 200;
+
+  static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+      .build());
+
+  /** A JSON parse error as a message and a location: the parser's first line, and its line and column. */
+  static dev.iamunit.iac.TemplateException syntaxError(String what, java.io.IOException e, String file,
+      com.fasterxml.jackson.core.JsonParser parser) {
+    com.fasterxml.jackson.core.JsonLocation at = e instanceof com.fasterxml.jackson.core.JsonProcessingException p ? p.getLocation() : null;
+    if ((at == null || at.getLineNr() <= 0) && parser != null) {
+      at = parser.currentLocation();
+    }
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      message = "the JSON nests more than " + MAX_NESTING + " levels deep, deeper than IAMUnit reads";
+    }
+    return new dev.iamunit.iac.TemplateException(what + ": " + message,
+        dev.iamunit.model.SourceLocation.of(file, at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr())));
+  }
 
   private JsonValues() {}
 
@@ -123,6 +147,14 @@ final class JsonValues {
 
   }
 
+  /** A JSON number; one too large for a double (1e999) is an error, as it is to Terraform. */
+  static BigDecimal number(JsonNode node, SourceLocation at) {
+    if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+      throw new dev.iamunit.iac.TemplateException("the number " + node.asText() + " is out of range", at);
+    }
+    return new BigDecimal(node.asText());
+  }
+
   /** A JSON tree as a value; strings holding placeholders get their unresolved parts back. */
   static Value fromJson(JsonNode node, List<Unresolved> parts, SourceLocation at) {
     if (node == null || node.isNull() || node.isMissingNode()) {
@@ -132,7 +164,7 @@ final class JsonValues {
       return string(node.asText(), parts);
     }
     if (node.isNumber()) {
-      return new Value.Num(new BigDecimal(node.asText()));
+      return new Value.Num(number(node, at));
     }
     if (node.isBoolean()) {
       return Value.of(node.asBoolean());

@@ -3,7 +3,6 @@ package dev.iamunit.iac.terraform;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,12 +41,7 @@ record ModuleConfig(
     for (Path file : files) {
       String name = config.displayName(file);
       report.file(name);
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
-      }
+      String text = SourceText.read(file, name);
       Body body = file.getFileName().toString().endsWith(".json") ? HclJson.parseFile(name, text) : HclParser.parseFile(name, text, report);
       config.add(body, report);
     }

@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,19 @@ import java.util.function.Function;
 final class ModuleInstance implements Scope {
 
   private static final Set<String> META = Set.of("source", "version", "count", "for_each", "providers", "depends_on");
+
+  /**
+   * Instances one count may make. AWS allows 5,000 IAM users and 1,000 roles per account by
+   * default; a larger count is a mistake or a value meant for something else, and expanding it
+   * would only exhaust memory.
+   */
+  static final int MAX_INSTANCES = 10_000;
+
+  /**
+   * References that may chain (a local naming a local naming a local...) before the chain is an
+   * error: deep enough for any real configuration, shallow enough for the evaluator's stack.
+   */
+  static final int MAX_REFERENCE_DEPTH = 200;
 
   private final ModuleConfig config;
   private final String prefix;
@@ -138,6 +152,10 @@ final class ModuleInstance implements Scope {
   }
 
   private Value guarded(String key, Expr.Span span, java.util.function.Supplier<Value> compute) {
+    if (evaluating.size() >= MAX_REFERENCE_DEPTH) {
+      throw new TemplateException(key + " is reached through a chain of more than " + MAX_REFERENCE_DEPTH
+          + " references (locals, outputs or attributes naming each other); IAMUnit stops there", span.location(prefix + key));
+    }
     if (!evaluating.add(key)) {
       throw new TemplateException(key + " refers to itself through other values; Terraform rejects such cycles",
           span.location(prefix + key));
@@ -220,6 +238,18 @@ final class ModuleInstance implements Scope {
   }
 
   private List<Instance> computeInstances(Body.Block block, String address) {
+    try {
+      return computeInstancesOrFail(block, address);
+    } catch (EvalError e) {
+      // count = "abc", for_each = [[1]]...: Terraform refuses the block, so IAMUnit cannot load it.
+      String what = block.body().attribute("count").isPresent() ? "count" : "for_each";
+      throw new TemplateException(what + " of " + address + " is not usable: " + e.getMessage()
+          + (what.equals("count") ? "; count takes a whole number" : "; for_each takes a map or a set of strings"),
+          evaluator(address).location(e.span));
+    }
+  }
+
+  private List<Instance> computeInstancesOrFail(Body.Block block, String address) {
     ExpressionEvaluator base = evaluator(address);
     List<Instance> result = new ArrayList<>();
     Optional<Body.Attribute> count = block.body().attribute("count");
@@ -229,7 +259,16 @@ final class ModuleInstance implements Scope {
       if (!Operators.isKnown(n)) {
         return null;
       }
-      int total = Operators.toNumber(n, count.get().span()).intValue();
+      BigDecimal number = Operators.toNumber(n, count.get().span());
+      if (number.signum() < 0 || number.stripTrailingZeros().scale() > 0) {
+        throw new EvalError(number.toPlainString() + " is not a whole number of instances", count.get().span());
+      }
+      if (number.compareTo(BigDecimal.valueOf(MAX_INSTANCES)) > 0) {
+        throw new TemplateException("count = " + (number.precision() > 30 ? number.toString() : number.toPlainString())
+            + " makes more than " + MAX_INSTANCES + " instances of " + address + ", more than IAMUnit expands; give count a"
+            + " smaller value for the test (LoadOptions.values)", base.location(count.get().span()));
+      }
+      int total = number.intValue();
       for (int i = 0; i < total; i++) {
         ExpressionEvaluator ev = base.with("count", new Value.Obj(Map.of("index", Value.of(i)), base.location(block.span())));
         result.add(instance(Integer.toString(i), address + "[" + i + "]", block, ev));
@@ -312,11 +351,27 @@ final class ModuleInstance implements Scope {
     }
     Value source = block.body().attribute("source").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
     String text = source instanceof Value.Str s && s.known() ? s.text() : "";
-    Path dir = config.dir().resolve(text).normalize();
-    boolean local = (text.startsWith("./") || text.startsWith("../")) && Files.isDirectory(dir);
-    if (!local) {
-      value = ev.unknown(block.span(), "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
-          + ", which IAMUnit does not load (only local modules, source = \"./...\", are read)");
+    Expr.Span sourceSpan = block.body().attribute("source").map(Body.Attribute::span).orElse(block.span());
+    // Only a local path is read; a registry address or URL is never fetched.
+    boolean localSyntax = text.startsWith("./") || text.startsWith("../");
+    Path dir = localSyntax ? ProjectPaths.resolve(config.dir(), text).orElseThrow(() -> new TemplateException(
+        "module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which is not a valid path",
+        ev.location(sourceSpan))) : null;
+    Path projectRoot = context.options().projectRoot().toAbsolutePath().normalize();
+    // A folder loaded from outside the project root (iamunit show ../other/terraform) bounds its own modules.
+    boolean rootInside = ProjectPaths.isInside(context.rootDir(), projectRoot);
+    Path root = rootInside ? projectRoot : context.rootDir().toAbsolutePath().normalize();
+    if (dir != null && Files.isDirectory(dir) && !ProjectPaths.isInside(dir, root)) {
+      // Not read, like a remote module: its outputs are unresolved and the rest still loads.
+      value = ev.unknown(sourceSpan, "module \"" + name + "\" has source = \"" + Functions.printable(text)
+          + "\", which leaves the " + (rootInside ? "project root " : "loaded folder ") + root
+          + (dir.startsWith(root) ? " through a symbolic link" : "")
+          + "; IAMUnit reads only modules inside the project (set the root with LoadOptions.withProjectRoot)");
+    } else if (dir == null || !Files.isDirectory(dir)) {
+      value = ev.unknown(block.span(), dir != null
+          ? "module \"" + name + "\" has source = \"" + text + "\", but that folder does not exist"
+          : "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
+              + ", which IAMUnit does not download (only local modules, source = \"./...\", are read)");
     } else if (context.depth() > 20) {
       throw new TemplateException("modules nest more than 20 deep; is a module calling itself?", block.span().location(prefix));
     } else {

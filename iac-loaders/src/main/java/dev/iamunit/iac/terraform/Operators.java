@@ -49,7 +49,12 @@ final class Operators {
             }
             yield new Value.Num(a.divide(b, MathContext.DECIMAL64));
           }
-          case "%" -> new Value.Num(a.remainder(b));
+          case "%" -> {
+            if (b.signum() == 0) {
+              throw new EvalError("modulo by zero", span);
+            }
+            yield new Value.Num(a.remainder(b));
+          }
           case "<" -> Value.of(a.compareTo(b) < 0);
           case ">" -> Value.of(a.compareTo(b) > 0);
           case "<=" -> Value.of(a.compareTo(b) <= 0);
@@ -62,7 +67,16 @@ final class Operators {
 
   static Value unary(Expr.Unary unary, Value operand) {
     if (!isKnown(operand)) {
-      return operand instanceof Value.Unknown ? operand : new Value.Unknown(Value.unresolvedIn(operand).get(0));
+      if (operand instanceof Value.Unknown) {
+        return operand;
+      }
+      List<dev.iamunit.model.Unresolved> unresolved = Value.unresolvedIn(operand);
+      if (unresolved.isEmpty()) {
+        // A whole resource or module (-module.x, !aws_iam_role): not a number or a bool.
+        throw new EvalError("\"" + unary.operator() + "\" applies to a number or a bool, not to "
+            + Value.typeName(operand) + " " + unary.operand().span().text(), unary.span());
+      }
+      return new Value.Unknown(unresolved.get(0));
     }
     if (unary.operator().equals("!")) {
       return Value.of(!toBool(operand, unary.span()).orElseThrow());
@@ -173,6 +187,16 @@ final class Operators {
       throw new EvalError("expected a bool, found " + Value.typeName(value), span);
     }
 
+  }
+
+  /** A number as a whole count or index; too large for one is an error, not a wrapped value. */
+  static int toInt(Value value, Expr.Span span) {
+    BigDecimal n = toNumber(value, span);
+    try {
+      return n.setScale(0, java.math.RoundingMode.DOWN).intValueExact();
+    } catch (ArithmeticException e) {
+      throw new EvalError(n.toString() + " is too large to be a count or an index", span);
+    }
   }
 
   static BigDecimal toNumber(Value value, Expr.Span span) {

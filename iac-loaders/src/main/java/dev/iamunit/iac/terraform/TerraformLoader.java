@@ -6,7 +6,6 @@ import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +51,17 @@ public final class TerraformLoader {
    * @throws TemplateException with file:line for a syntax error or a policy that is wrong as written
    */
   public static LoadReport loadInto(Path dirOrFile, LoadOptions options, Account.Builder builder) {
+    try {
+      return loadChecked(dirOrFile, options, builder);
+    } catch (StackOverflowError e) {
+      // The parser and the reference chains have limits well inside the stack; this is the last
+      // guard, for shapes they do not foresee, so that a user sees a message rather than a crash.
+      throw new TemplateException("the configuration nests too deeply for IAMUnit to evaluate (stack overflow);"
+          + " simplify the deepest expression or module chain", SourceLocation.of(dirOrFile.toString(), 0, 0));
+    }
+  }
+
+  private static LoadReport loadChecked(Path dirOrFile, LoadOptions options, Account.Builder builder) {
     if (!Files.exists(dirOrFile)) {
       throw new TemplateException("no Terraform sources at " + dirOrFile + "; give a folder of .tf files or a .tf file",
           SourceLocation.of(dirOrFile.toString(), 0, 0));
@@ -98,12 +108,7 @@ public final class TerraformLoader {
     }
     for (Path file : tfvars) {
       String name = config.displayName(file);
-      String text;
-      try {
-        text = Files.readString(file, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new TemplateException("cannot read " + file + ": " + e.getMessage(), SourceLocation.of(name, 0, 0));
-      }
+      String text = SourceText.read(file, name);
       Body body = HclParser.parseFile(name, text, report);
       ExpressionEvaluator ev = new ExpressionEvaluator(noReferences(config), "", report);
       body.attributes().values().forEach(a -> values.put(a.name(), ev.evaluateOrUnknown(a.expr())));

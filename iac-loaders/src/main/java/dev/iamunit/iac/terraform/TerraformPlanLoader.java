@@ -41,10 +41,19 @@ public final class TerraformPlanLoader {
   public static LoadReport loadInto(Path planJson, LoadOptions options, Account.Builder builder) {
     String file = displayName(planJson, options);
     JsonNode root;
-    try {
-      root = JsonValues.MAPPER.readTree(Files.readString(planJson));
+    if (!Files.isRegularFile(planJson)) {
+      throw new TemplateException("no plan file at " + planJson + "; write one with terraform show -json plan.out > plan.json",
+          SourceLocation.of(file, 0, 0));
+    }
+    String text = SourceText.read(planJson, file);
+    try (com.fasterxml.jackson.core.JsonParser parser = JsonValues.MAPPER.createParser(text)) {
+      try {
+        root = JsonValues.MAPPER.readTree(parser);
+      } catch (IOException e) {
+        throw JsonValues.syntaxError("the plan is not valid JSON", e, file, parser);
+      }
     } catch (IOException e) {
-      throw new TemplateException("cannot read the plan: " + e.getMessage().lines().findFirst().orElse(""), SourceLocation.of(file, 0, 0));
+      throw JsonValues.syntaxError("the plan is not valid JSON", e, file, null);
     }
     if (root == null || !root.isObject() || !root.has("format_version")) {
       throw new TemplateException("not a Terraform plan in JSON (no format_version); write one with terraform show -json plan.out",
