@@ -3,6 +3,8 @@ package dev.iamunit.iac.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.iamunit.fuzzing.InputTime;
+import dev.iamunit.fuzzing.Mutations;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,6 +25,7 @@ class CloudFormationFuzzTests {
 
   /** Far above what a template of the corpus takes; a slower input is a hang to investigate. */
   private static final Duration PER_INPUT = Duration.ofSeconds(3);
+  private static final Duration FUZZED_INPUT = Duration.ofSeconds(30);
 
   static List<byte[]> jsonSeeds() {
     return CloudFormationInputs.jsonSeeds();
@@ -32,20 +35,18 @@ class CloudFormationFuzzTests {
     return CloudFormationInputs.yamlSeeds();
   }
 
-  // @Timeout is also libFuzzer's per-input -timeout when fuzzing (generous: in regression mode the first
-  // input carries Jazzer's set-up); maxDuration bounds a fuzzing run.
+  // maxDuration bounds a fuzzing run; each input has FUZZED_INPUT (generous: in regression mode the
+  // first input carries Jazzer's set-up).
   @MethodSource("jsonSeeds")
   @FuzzTest(maxDuration = "5m")
-  @Timeout(30)
   void jsonTemplateLoadsOrFailsClearly(byte[] input) {
-    CloudFormationInputs.jsonLoadsOrFailsClearly(input);
+    InputTime.within(FUZZED_INPUT, () -> CloudFormationInputs.jsonLoadsOrFailsClearly(input));
   }
 
   @MethodSource("yamlSeeds")
   @FuzzTest(maxDuration = "5m")
-  @Timeout(30)
   void yamlTemplateLoadsOrFailsClearly(byte[] input) {
-    CloudFormationInputs.yamlLoadsOrFailsClearly(input);
+    InputTime.within(FUZZED_INPUT, () -> CloudFormationInputs.yamlLoadsOrFailsClearly(input));
   }
 
   @Test
@@ -69,8 +70,6 @@ class CloudFormationFuzzTests {
   }
 
   private static void checkInTime(byte[] input, Consumer<byte[]> property) {
-    long start = System.nanoTime();
-    property.accept(input);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("time to load %d bytes", input.length).isLessThan(PER_INPUT);
+    InputTime.within(PER_INPUT, () -> property.accept(input));
   }
 }

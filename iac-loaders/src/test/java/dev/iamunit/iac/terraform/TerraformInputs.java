@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.fuzzing.InputTime;
 import dev.iamunit.iac.LoadOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -94,36 +95,9 @@ final class TerraformInputs {
   /** How long one input may take before it counts as a hang (generous: the machine may be busy). */
   static final java.time.Duration PER_INPUT = java.time.Duration.ofSeconds(30);
 
-  private static final java.util.concurrent.ExecutorService WORKER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "terraform-input");
-    thread.setDaemon(true);
-    return thread;
-  });
-
-  /**
-   * Runs {@code load} on a worker thread, failing when it takes longer than {@link #PER_INPUT}.
-   * JUnit's {@code @Timeout} cannot do this for a fuzz test: in fuzzing mode it would time the
-   * whole run, not each input.
-   */
+  /** Runs {@code load}, failing when it takes longer than {@link #PER_INPUT}: a hang. */
   static void withinTime(Runnable load) {
-    java.util.concurrent.Future<?> done = WORKER.submit(load);
-    try {
-      done.get(PER_INPUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      done.cancel(true);
-      throw new AssertionError("the input takes more than " + PER_INPUT.toSeconds() + " s to load: a hang");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    InputTime.within(PER_INPUT, load);
   }
 
   /** Runs a load: it returns, or fails clearly; any other throwable is rethrown as a finding. */

@@ -1,4 +1,4 @@
-package dev.iamunit.iac.cloudformation;
+package dev.iamunit.fuzzing;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -9,10 +9,10 @@ import java.util.Random;
 /**
  * Deterministic damage to a well-formed input, the kinds a fuzzer tries first: a byte replaced by
  * one that matters to JSON or YAML (or by invalid UTF-8), the input cut short, a slice repeated or
- * removed. The same seed gives the same mutations on every run, so a failure reproduces. (A copy
- * of policy-engine's test class of the same name: the modules share no test code.)
+ * removed. The same seed gives the same mutations on every run, so a failure reproduces. Shared
+ * with iac-loaders' tests through policy-engine's test jar.
  */
-final class Mutations {
+public final class Mutations {
 
   /** Bytes that change structure: brackets, quotes, separators, line ends, escapes, bad UTF-8. */
   private static final byte[] INTERESTING = {
@@ -23,7 +23,7 @@ final class Mutations {
   private Mutations() {}
 
   /** {@code count} mutants of {@code seed}, the same ones for the same seed and count. */
-  static List<byte[]> of(byte[] seed, int count) {
+  public static List<byte[]> of(byte[] seed, int count) {
     Random random = new Random(Arrays.hashCode(seed));
     List<byte[]> mutants = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
