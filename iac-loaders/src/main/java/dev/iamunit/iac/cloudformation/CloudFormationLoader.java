@@ -1,5 +1,6 @@
 package dev.iamunit.iac.cloudformation;
 
+import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
@@ -47,7 +48,7 @@ public final class CloudFormationLoader {
     AccountAssembler assembler = new AccountAssembler(options, report);
     for (Path file : files) {
       String name = displayName(file, options.projectRoot());
-      assembler.add(Template.read(TemplateText.read(file, name), name));
+      assembler.add(Template.read(SourceText.read(file, name, "CloudFormation", Long.MAX_VALUE), name));
     }
     assembler.into(builder);
     LoadReport result = report.build();

@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.SourceText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.iac.TemplateException;
@@ -557,7 +558,7 @@ final class Functions {
   }
 
   private static Value readJsonAware(Path resolved, ExpressionEvaluator ev) {
-    String text = SourceText.read(resolved, ev.scope().displayName(resolved));
+    String text = SourceText.read(resolved, ev.scope().displayName(resolved), "Terraform", TerraformLoader.MAX_FILE_BYTES);
     return PolicyText.withDocument(text, List.of(), dev.iamunit.model.SourceLocation.of(ev.scope().displayName(resolved), 1, 1)
         .withAddress(ev.address()));
   }
@@ -576,7 +577,7 @@ final class Functions {
       return unknownOr(vars, ev, call.span(), "templatefile() takes a map of variables");
     }
     String display = ev.scope().displayName(resolved);
-    String text = SourceText.read(resolved, display);
+    String text = SourceText.read(resolved, display, "Terraform", TerraformLoader.MAX_FILE_BYTES);
     Expr template = HclParser.parseTemplate(display, text, 1);
     Value result = ev.isolated(o.members()).evaluate(template);
     if (result instanceof Value.Str s) {

@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -41,7 +42,7 @@ record ModuleConfig(
     for (Path file : files) {
       String name = config.displayName(file);
       report.file(name);
-      String text = SourceText.read(file, name);
+      String text = SourceText.read(file, name, "Terraform", TerraformLoader.MAX_FILE_BYTES);
       Body body = file.getFileName().toString().endsWith(".json") ? HclJson.parseFile(name, text) : HclParser.parseFile(name, text, report);
       config.add(body, report);
     }

@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
@@ -22,6 +23,13 @@ import java.util.stream.Stream;
  * data source is ever read and nothing touches the network.
  */
 public final class TerraformLoader {
+
+  /**
+   * Larger than any Terraform source or plan a policy test needs (the largest generated .tf.json
+   * in the shared corpus is under 1 MB); it keeps a stray binary or log file from exhausting the heap.
+   */
+  static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+
 
   private TerraformLoader() {}
 
@@ -108,7 +116,7 @@ public final class TerraformLoader {
     }
     for (Path file : tfvars) {
       String name = config.displayName(file);
-      String text = SourceText.read(file, name);
+      String text = SourceText.read(file, name, "Terraform", TerraformLoader.MAX_FILE_BYTES);
       Body body = HclParser.parseFile(name, text, report);
       ExpressionEvaluator ev = new ExpressionEvaluator(noReferences(config), "", report);
       body.attributes().values().forEach(a -> values.put(a.name(), ev.evaluateOrUnknown(a.expr())));

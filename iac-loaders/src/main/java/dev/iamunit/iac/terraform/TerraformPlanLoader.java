@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.iac.LoadOptions;
@@ -45,7 +46,7 @@ public final class TerraformPlanLoader {
       throw new TemplateException("no plan file at " + planJson + "; write one with terraform show -json plan.out > plan.json",
           SourceLocation.of(file, 0, 0));
     }
-    String text = SourceText.read(planJson, file);
+    String text = SourceText.read(planJson, file, "Terraform", TerraformLoader.MAX_FILE_BYTES);
     try (com.fasterxml.jackson.core.JsonParser parser = JsonValues.MAPPER.createParser(text)) {
       try {
         root = JsonValues.MAPPER.readTree(parser);

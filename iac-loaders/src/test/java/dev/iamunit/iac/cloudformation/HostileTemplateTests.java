@@ -143,8 +143,8 @@ class HostileTemplateTests {
 
     assertThatThrownBy(() -> load("latin1.yaml", latin1))
         .isInstanceOf(TemplateException.class)
-        .hasMessage("latin1.yaml:12:24: the template is not UTF-8: byte 0xE9 cannot appear here; "
-            + "CloudFormation reads templates as UTF-8: save the file as UTF-8");
+        .hasMessage("latin1.yaml:12:24: the file is not UTF-8: byte 0xE9 cannot appear here; "
+            + "CloudFormation reads only UTF-8: save the file as UTF-8");
   }
 
   @Test
