@@ -2,12 +2,15 @@ package dev.iamunit.iac.cloudformation;
 
 import dev.iamunit.document.DocNode;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What {@code Ref} and {@code Fn::GetAtt} return for a resource, per the "Return values" section of
@@ -42,6 +45,8 @@ final class ResourceValues {
   private final LoadOptions options;
   private final Intrinsics intrinsics;
   private final Map<String, Unresolved> generated = new HashMap<>();
+  /** The resources whose name or path is being resolved, in order: a loader resolves on one thread. */
+  private final Set<String> resolving = new LinkedHashSet<>();
 
   ResourceValues(Template template, LoadOptions options, Intrinsics intrinsics) {
     this.template = template;
@@ -139,8 +144,26 @@ final class ResourceValues {
     if (value.isEmpty()) {
       return "/";
     }
-    Intrinsics.Text text = Intrinsics.text(intrinsics.resolve(value.get()));
+    Intrinsics.Text text = Intrinsics.text(resolveOwn(resource, value.get()));
     return text == null || text.text().isEmpty() ? "/" : text.text();
+  }
+
+  /**
+   * A property of {@code resource} that its name or ARN is built from, resolved. A property that
+   * comes back to the resource ({@code QueueName: !GetAtt Queue.QueueName}, or through others) is
+   * the error CloudFormation gives, "Circular dependency between resources", not a stack overflow.
+   */
+  private DocNode resolveOwn(Template.Resource resource, DocNode property) {
+    if (!resolving.add(resource.logicalId())) {
+      throw new TemplateException("circular dependency between resources: " + String.join(" → ", resolving) + " → "
+          + resource.logicalId() + "; CloudFormation rejects the template: a resource's name cannot depend on itself",
+          property.location());
+    }
+    try {
+      return intrinsics.resolve(property);
+    } finally {
+      resolving.remove(resource.logicalId());
+    }
   }
 
   /** The resource's name: its name property resolved, or the symbolic name CloudFormation would generate. */
@@ -148,7 +171,7 @@ final class ResourceValues {
     String property = NAME_PROPERTY.get(resource.type());
     Optional<DocNode> value = property == null ? Optional.empty() : resource.property(property);
     if (value.isPresent()) {
-      DocNode resolved = intrinsics.resolve(value.get());
+      DocNode resolved = resolveOwn(resource, value.get());
       Intrinsics.Text text = resolved == null ? null : Intrinsics.text(resolved);
       if (text != null) {
         return text;

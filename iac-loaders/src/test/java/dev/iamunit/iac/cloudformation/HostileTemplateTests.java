@@ -137,6 +137,41 @@ class HostileTemplateTests {
         .hasMessage("merge.yaml:3:5: a mapping key must be a plain string");
   }
 
+  /**
+   * Found by fuzzing (a corpus template whose queue's name came to refer to the queue): a name
+   * that depends on itself overflowed the stack. CloudFormation rejects it as "Circular dependency
+   * between resources".
+   */
+  @Test
+  void aNameThatDependsOnItselfIsACircularDependency() {
+    String template = """
+        Resources:
+          Queue:
+            Type: AWS::SQS::Queue
+            Properties:
+              QueueName: !GetAtt Topic.TopicName
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties:
+              TopicName: !GetAtt Queue.QueueName
+          QueuePolicy:
+            Type: AWS::SQS::QueuePolicy
+            Properties:
+              Queues: [!Ref Queue]
+              PolicyDocument:
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: events.amazonaws.com}
+                    Action: sqs:SendMessage
+                    Resource: !GetAtt Queue.Arn
+        """;
+
+    assertThatThrownBy(() -> load("cycle.yaml", template))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("cycle.yaml:5:18 (Queue): circular dependency between resources: Queue → Topic → Queue; "
+            + "CloudFormation rejects the template: a resource's name cannot depend on itself");
+  }
+
   @Test
   void rejectsBytesThatAreNotUtf8NamingLineAndColumn() {
     byte[] latin1 = POLICY.replace("Sid: Second", "Sid: Zweite\u00e9").getBytes(StandardCharsets.ISO_8859_1);
