@@ -1,12 +1,22 @@
 package dev.iamunit.maven;
 
+import dev.iamunit.IamUnitException;
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.aws.ManagedPolicyDocument;
+import dev.iamunit.coverage.CoverageRecorder;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.model.Account;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,6 +26,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * read this build's tests only: without it, a build run twice without {@code clean} counts every
  * decision twice, and statements of templates edited since show again at their old lines, as
  * missed. JaCoCo's {@code prepare-agent} plays the same part.
+ *
+ * <p>With {@code <sources>}, it then writes an inventory fragment of every statement in them, so
+ * that a template no test loads counts as missed instead of being absent from the report: the gate
+ * then fails on a new template nobody wrote a test for.
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractMojo {
@@ -24,14 +38,40 @@ public class PrepareMojo extends AbstractMojo {
   @Parameter(property = "iamunit.dataDirectory", defaultValue = "${project.build.directory}/iamunit")
   File dataDirectory;
 
+  /**
+   * The repository's templates, files or folders as {@code @IamTest} names them, relative to the
+   * project: every statement in them is counted, whether a test loads it or not.
+   */
+  @Parameter
+  List<String> sources;
+
+  /**
+   * Values for Terraform variables and CloudFormation parameters that have no default, as the tests
+   * give them in {@code @IamTest}.
+   */
+  @Parameter
+  Map<String, String> values;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
+
   /** Skips the goal, as {@code -Diamunit.skip}. */
   @Parameter(property = "iamunit.skip", defaultValue = "false")
   boolean skip;
 
   @Override
-  public void execute() throws MojoExecutionException {
-    Path directory = dataDirectory.toPath();
-    if (skip || !Files.isDirectory(directory)) {
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      return;
+    }
+    removeFragments(dataDirectory.toPath());
+    if (sources != null && !sources.isEmpty()) {
+      writeInventory();
+    }
+  }
+
+  private void removeFragments(Path directory) throws MojoExecutionException {
+    if (!Files.isDirectory(directory)) {
       return;
     }
     int removed = 0;
@@ -47,5 +87,25 @@ public class PrepareMojo extends AbstractMojo {
     if (removed > 0) {
       getLog().info("IAMUnit: removed " + removed + " coverage fragment(s) of an earlier build from " + directory);
     }
+  }
+
+  private void writeInventory() throws MojoFailureException {
+    Path root = basedir.toPath().toAbsolutePath().normalize();
+    LoadOptions options = LoadOptions.defaults()
+        .withProjectRoot(root)
+        .withValues(values == null ? Map.of() : values)
+        .withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
+    Account account;
+    try {
+      account = SourceFormats.standard().load(sources.stream().map(root::resolve).toList(), options);
+    } catch (IamUnitException e) {
+      throw new MojoFailureException("IAMUnit cannot load <sources> to count their statements: " + e.getMessage()
+          + "; give <values> what the tests give, or leave the source out of <sources>");
+    }
+    CoverageRecorder inventory = new CoverageRecorder();
+    inventory.recordInventory(account);
+    Path fragment = inventory.writeFragment(dataDirectory.toPath());
+    getLog().info("IAMUnit: " + inventory.snapshot().size() + " statement(s) of " + String.join(", ", sources)
+        + " counted, tested or not (" + fragment.getFileName() + ")");
   }
 }

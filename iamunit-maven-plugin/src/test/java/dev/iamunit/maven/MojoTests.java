@@ -67,6 +67,65 @@ class MojoTests {
     assertThat(log.lines).containsExactly("[INFO] IAMUnit: removed 1 coverage fragment(s) of an earlier build from " + data);
   }
 
+  /** A template no test loads is counted, as missed: the gate sees a new template nobody tests. */
+  @Test
+  void prepareCountsTheStatementsOfSourcesNoTestLoads() throws Exception {
+    Files.writeString(project.resolve("iam/untested.yaml"), """
+        Resources:
+          Untested:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement:
+                  - Sid: AllowS3
+                    Effect: Allow
+                    Action: s3:GetObject
+                    Resource: "*"
+        """);
+    Path tests = project.resolve("target/tests");
+    Files.createDirectories(tests);
+    try (var fragments = Files.list(data)) {
+      for (Path fragment : fragments.toList()) {
+        Files.move(fragment, tests.resolve(fragment.getFileName()));  // what the tests will write
+      }
+    }
+    PrepareMojo prepare = new PrepareMojo();
+    prepare.setLog(log);
+    prepare.dataDirectory = data.toFile();
+    prepare.basedir = project.toFile();
+    prepare.sources = List.of("iam/untested.yaml");
+    prepare.execute();
+    try (var fragments = Files.list(tests)) {
+      for (Path fragment : fragments.toList()) {
+        Files.move(fragment, data.resolve(fragment.getFileName()));
+      }
+    }
+
+    var analysis = dev.iamunit.coverage.CoverageAnalysis.read(data);
+    assertThat(analysis.statementsWithSid("AllowS3")).singleElement().satisfies(s -> {
+      assertThat(s.covered()).isFalse();
+      assertThat(s.key().file()).isEqualTo("iam/untested.yaml");
+    });
+    assertThat(analysis.statementsWithSid("AllowDescribe")).singleElement().extracting(s -> s.covered()).isEqualTo(true);
+    assertThat(log.lines).anySatisfy(line ->
+        assertThat(line).startsWith("[INFO] IAMUnit: 1 statement(s) of iam/untested.yaml counted, tested or not (coverage-"));
+  }
+
+  @Test
+  void prepareFailsClearlyOnASourceThatDoesNotLoad() {
+    PrepareMojo prepare = new PrepareMojo();
+    prepare.setLog(log);
+    prepare.dataDirectory = data.toFile();
+    prepare.basedir = project.toFile();
+    prepare.sources = List.of("iam/missing.yaml");
+
+    assertThatThrownBy(prepare::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("IAMUnit cannot load <sources> to count their statements: ")
+        .hasMessageContaining("missing.yaml does not exist")
+        .hasMessageEndingWith("; give <values> what the tests give, or leave the source out of <sources>");
+  }
+
   @Test
   void prepareWithoutAFolderDoesNothing() throws Exception {
     PrepareMojo mojo = new PrepareMojo();
