@@ -9,12 +9,13 @@ import java.util.function.Function;
  * actions, {@code arn:aws:iam::*:user/${aws:username}}); what is cached is immutable, so one
  * compiled form serves all. Bounded: past {@link #MAX_ENTRIES} the cache starts over, and a text
  * longer than {@link #MAX_TEXT_LENGTH} is compiled without being kept, so that no input can make
- * it hold more than a few megabytes.
+ * one cache hold more than about 5 MB (4,096 entries of at most about 1.2 KB: the text, its
+ * characters and which of them are wildcards); real policies' patterns take a tenth of that.
  */
 final class PatternCache<V> {
 
   static final int MAX_ENTRIES = 4096;
-  static final int MAX_TEXT_LENGTH = 512;
+  static final int MAX_TEXT_LENGTH = 256;
 
   private final ConcurrentHashMap<String, V> compiled = new ConcurrentHashMap<>();
   private final Function<String, V> compile;
