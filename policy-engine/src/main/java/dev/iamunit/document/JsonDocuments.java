@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.SourceLocation;
@@ -93,8 +94,10 @@ public final class JsonDocuments {
   }
 
   static SourceLocation position(SourceLocation origin, JsonLocation at) {
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
+    return position(origin, at.getLineNr(), at.getColumnNr());
+  }
+
+  private static SourceLocation position(SourceLocation origin, int line, int column) {
     if (line <= 1) {
       return origin.at(origin.line(), Math.max(1, origin.column()) + column - 1);
     }
@@ -102,6 +105,9 @@ public final class JsonDocuments {
   }
 
   private static final class Reader {
+    /** Members an object may have before duplicate keys are found through a map. */
+    private static final int SCAN_LIMIT = 8;
+
     private final JsonParser parser;
     private final SourceLocation origin;
 
@@ -114,8 +120,22 @@ public final class JsonDocuments {
       return position(origin, parser.currentTokenLocation());
     }
 
+    /**
+     * Where the current value token starts, as {@link #here()}, without the {@link JsonLocation}
+     * that {@code currentTokenLocation()} allocates for every value. Jackson's parsers for text
+     * are {@link ParserBase}s, whose {@code getTokenColumnNr()} is one more than the column of
+     * {@code currentTokenLocation()}; the location tests of the loaders hold the two equal. Not
+     * for a FIELD_NAME, whose token position is that of the value after the colon.
+     */
+    private SourceLocation valueHere() {
+      if (parser instanceof ParserBase base) {
+        return position(origin, base.getTokenLineNr(), base.getTokenColumnNr() - 1);
+      }
+      return here();
+    }
+
     DocNode value() throws IOException {
-      SourceLocation at = here();
+      SourceLocation at = valueHere();
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
@@ -143,11 +163,19 @@ public final class JsonDocuments {
 
     private DocObject object(SourceLocation at) throws IOException {
       List<DocObject.Member> members = new ArrayList<>();
-      Map<String, SourceLocation> seen = new HashMap<>();
+      // Most objects have a handful of members, for which looking back through them is cheaper
+      // than a map of keys per object; a large one gets the map.
+      Map<String, SourceLocation> seen = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         SourceLocation keyAt = here();
-        SourceLocation earlier = seen.putIfAbsent(key, keyAt);
+        if (seen == null && members.size() == SCAN_LIMIT) {
+          seen = new HashMap<>();
+          for (DocObject.Member member : members) {
+            seen.put(member.key(), member.keyLocation());
+          }
+        }
+        SourceLocation earlier = seen != null ? seen.putIfAbsent(key, keyAt) : earlierKey(members, key);
         if (earlier != null) {
           throw new IamUnitException(
               "duplicate key \""
@@ -161,6 +189,16 @@ public final class JsonDocuments {
         members.add(new DocObject.Member(key, keyAt, value()));
       }
       return new DocObject(members, at);
+    }
+
+    /** Where {@code key} was written first among {@code members}, or null. */
+    private static SourceLocation earlierKey(List<DocObject.Member> members, String key) {
+      for (DocObject.Member member : members) {
+        if (member.key().equals(key)) {
+          return member.keyLocation();
+        }
+      }
+      return null;
     }
   }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns a policy document into the {@link Policy} model: strict where AWS's policy validator is
@@ -37,8 +36,6 @@ public final class PolicyParser {
   private static final Set<String> STATEMENT_ELEMENTS =
       Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
 
-  /** "arn:partition:service:region:account-id:resource..." (IAM identifiers: ARNs). */
-  private static final Pattern ARN = Pattern.compile("arn:[^:]*:[^:]*:[^:]*:[^:]*:.*", Pattern.DOTALL);
 
   private PolicyParser() {}
 
@@ -161,21 +158,20 @@ public final class PolicyParser {
 
   private static Statement statement(DocNode node, int index, PolicyKind kind) {
     DocObject object = object(node, "a statement must be a JSON object");
-    Map<String, DocObject.Member> elements = new LinkedHashMap<>();
+    StatementElements elements = new StatementElements();
     for (DocObject.Member member : object.members()) {
-      if (!STATEMENT_ELEMENTS.contains(member.key())) {
+      if (!elements.put(member)) {
         throw unknownElement(member, STATEMENT_ELEMENTS, "a statement");
       }
-      elements.put(member.key(), member);
     }
     List<Unresolved> unresolved = new ArrayList<>();
     SourceLocation at = object.location();
 
     // An empty Sid names nothing: real policies repeat "Sid": "" and AWS accepts them.
     Optional<String> sid =
-        Optional.ofNullable(elements.get("Sid")).map(m -> string(m.value(), "Sid")).filter(s -> !s.isEmpty());
+        Optional.ofNullable(elements.sid).map(m -> string(m.value(), "Sid")).filter(s -> !s.isEmpty());
 
-    DocObject.Member effectMember = elements.get("Effect");
+    DocObject.Member effectMember = elements.effect;
     if (effectMember == null) {
       throw error("the statement has no Effect; add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"", at);
     }
@@ -189,7 +185,7 @@ public final class PolicyParser {
               effectMember.value().location());
         };
 
-    DocObject.Member action = exclusive(elements, "Action", "NotAction", at);
+    DocObject.Member action = exclusive(elements.action, elements.notAction, at);
     if (action == null) {
       throw error("the statement has neither Action nor NotAction; name the actions it " + verb(effect), at);
     }
@@ -198,7 +194,7 @@ public final class PolicyParser {
       actions.set(i, checkedAction(actions.get(i), action));
     }
 
-    DocObject.Member resource = exclusive(elements, "Resource", "NotResource", at);
+    DocObject.Member resource = exclusive(elements.resource, elements.notResource, at);
     if (resource == null && kind.resourceRequired()) {
       throw error(
           "the statement has neither Resource nor NotResource, which " + kind.withArticle()
@@ -212,7 +208,7 @@ public final class PolicyParser {
         // A shorter ARN ending in "*" is whole: "If the * wildcard is the last character of a
         // resource ARN segment, it can expand to match beyond the colon boundaries".
         boolean shortWithStar = value.startsWith("arn:") && value.endsWith("*");
-        if (!value.equals("*") && !ARN.matcher(value).matches() && !shortWithStar && !Unresolved.isIn(value)) {
+        if (!value.equals("*") && !isArn(value) && !shortWithStar && !Unresolved.isIn(value)) {
           throw error(
               "malformed ARN \"" + value + "\" in " + resource.key()
                   + "; an ARN has the form arn:partition:service:region:account-id:resource, or use \"*\"",
@@ -222,7 +218,7 @@ public final class PolicyParser {
       resources = Optional.of(new ResourceElement(values, resource.key().equals("NotResource"), resource.keyLocation()));
     }
 
-    DocObject.Member principal = exclusive(elements, "Principal", "NotPrincipal", at);
+    DocObject.Member principal = exclusive(elements.principal, elements.notPrincipal, at);
     if (principal != null && !kind.principalRequired()) {
       throw error(
           kind.withArticle() + " cannot have " + principal.key()
@@ -239,7 +235,7 @@ public final class PolicyParser {
         principal == null ? Optional.empty() : Optional.of(principal(principal, unresolved));
 
     List<Condition> conditions = new ArrayList<>();
-    DocObject.Member condition = elements.get("Condition");
+    DocObject.Member condition = elements.condition;
     if (condition != null) {
       conditions(condition, conditions, unresolved);
     }
@@ -253,6 +249,57 @@ public final class PolicyParser {
         index,
         at,
         unresolved);
+  }
+
+  /**
+   * "arn:partition:service:region:account-id:resource..." (IAM identifiers: ARNs): "arn:" and
+   * four more colons, whatever lies between them. Counted rather than matched with a regular
+   * expression: every Resource value of every policy passes here.
+   */
+  private static boolean isArn(String value) {
+    if (!value.startsWith("arn:")) {
+      return false;
+    }
+    int colons = 0;
+    for (int at = value.indexOf(':', 4); at >= 0 && colons < 4; at = value.indexOf(':', at + 1)) {
+      colons++;
+    }
+    return colons == 4;
+  }
+
+  /**
+   * The elements of one statement by name, the last of a name winning as in a map; {@link
+   * #put} refuses a name that is not a statement element. A few fields where a map per statement
+   * cost more than the rest of reading it.
+   */
+  private static final class StatementElements {
+    private DocObject.Member sid;
+    private DocObject.Member effect;
+    private DocObject.Member action;
+    private DocObject.Member notAction;
+    private DocObject.Member resource;
+    private DocObject.Member notResource;
+    private DocObject.Member principal;
+    private DocObject.Member notPrincipal;
+    private DocObject.Member condition;
+
+    boolean put(DocObject.Member member) {
+      switch (member.key()) {
+        case "Sid" -> sid = member;
+        case "Effect" -> effect = member;
+        case "Action" -> action = member;
+        case "NotAction" -> notAction = member;
+        case "Resource" -> resource = member;
+        case "NotResource" -> notResource = member;
+        case "Principal" -> principal = member;
+        case "NotPrincipal" -> notPrincipal = member;
+        case "Condition" -> condition = member;
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   private static String verb(Effect effect) {
@@ -330,11 +377,9 @@ public final class PolicyParser {
     }
   }
 
-  private static DocObject.Member exclusive(Map<String, DocObject.Member> elements, String plain, String negated, SourceLocation at) {
-    DocObject.Member a = elements.get(plain);
-    DocObject.Member b = elements.get(negated);
+  private static DocObject.Member exclusive(DocObject.Member a, DocObject.Member b, SourceLocation at) {
     if (a != null && b != null) {
-      throw error("the statement has both " + plain + " and " + negated + "; a statement can have only one of them", b.keyLocation());
+      throw error("the statement has both " + a.key() + " and " + b.key() + "; a statement can have only one of them", b.keyLocation());
     }
     return a != null ? a : b;
   }

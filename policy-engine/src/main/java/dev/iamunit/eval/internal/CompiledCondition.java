@@ -52,7 +52,10 @@ public final class CompiledCondition {
     Family family = operator.type().family();
     // Policy variables are supported in string, Boolean and ARN operators only.
     boolean substitute = variables && (family == Family.STRING || family == Family.ARN || family == Family.BOOL);
-    this.templates = values.stream().map(v -> ValueTemplate.parse(v, substitute)).toArray(ValueTemplate[]::new);
+    this.templates = new ValueTemplate[values.size()];
+    for (int i = 0; i < templates.length; i++) {
+      templates[i] = ValueTemplate.parse(values.get(i), substitute);
+    }
     this.numbers = family == Family.NUMERIC ? values.stream().map(this::number).toArray(BigDecimal[]::new) : null;
     this.dates = family == Family.DATE ? values.stream().map(this::policyDate).toArray(Instant[]::new) : null;
     this.blocks = family == Family.IP_ADDRESS ? values.stream().map(this::block).toArray(IpAddresses.Block[]::new) : null;

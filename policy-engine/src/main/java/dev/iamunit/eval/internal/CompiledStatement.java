@@ -32,22 +32,31 @@ public final class CompiledStatement {
     this.unresolved = !statement.unresolved().isEmpty();
     this.actionNegated = statement.action().negated();
     this.resourceNegated = statement.resource().map(r -> r.negated()).orElse(false);
-    this.actions =
-        statement.action().values().stream()
-            .map(a -> Wildcard.of(broad(a).strip()))
-            .toArray(Wildcard[]::new);
-    this.resources =
-        statement.resource()
-            .map(r -> r.values().stream().map(v -> ValueTemplate.parse(broad(v), variables)).toArray(ValueTemplate[]::new))
-            .orElse(null);
+    List<String> actionValues = statement.action().values();
+    this.actions = new Wildcard[actionValues.size()];
+    for (int i = 0; i < actions.length; i++) {
+      actions[i] = Wildcard.of(broad(actionValues.get(i)).strip());
+    }
+    this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
     this.principal = statement.principal().map(PrincipalMatcher::new).orElse(null);
     this.conditions = new CompiledCondition[statement.conditions().size()];
     this.conditionUnresolved = new boolean[conditions.length];
     for (int i = 0; i < conditions.length; i++) {
       var condition = statement.conditions().get(i);
-      conditionUnresolved[i] = condition.values().stream().anyMatch(Unresolved::isIn) || Unresolved.isIn(condition.key());
+      conditionUnresolved[i] = Unresolved.isIn(condition.key());
+      for (String value : condition.values()) {
+        conditionUnresolved[i] |= Unresolved.isIn(value);
+      }
       conditions[i] = conditionUnresolved[i] ? null : new CompiledCondition(condition, variables);
     }
+  }
+
+  private static ValueTemplate[] templates(List<String> values, boolean variables) {
+    ValueTemplate[] templates = new ValueTemplate[values.size()];
+    for (int i = 0; i < templates.length; i++) {
+      templates[i] = ValueTemplate.parse(broad(values.get(i)), variables);
+    }
+    return templates;
   }
 
   private static String broad(String value) {

@@ -36,6 +36,15 @@ public final class ValueTemplate {
    * taken literally, as AWS does.
    */
   public static ValueTemplate parse(String raw, boolean variables) {
+    return variables ? WITH_VARIABLES.get(raw) : LITERAL.get(raw);
+  }
+
+  /** Parsed templates, one cache per reading of {@code ${...}}; a template never changes. */
+  private static final PatternCache<ValueTemplate> WITH_VARIABLES = new PatternCache<>(raw -> compile(raw, true));
+
+  private static final PatternCache<ValueTemplate> LITERAL = new PatternCache<>(raw -> compile(raw, false));
+
+  private static ValueTemplate compile(String raw, boolean variables) {
     List<Part> parts = new ArrayList<>();
     if (!variables || !raw.contains("${")) {
       parts.add(new Text(raw));

@@ -27,8 +27,15 @@ public final class Wildcard {
     this.literalColons = colons;
   }
 
+  /** Compiled action patterns; a Wildcard never changes, so threads share them. */
+  private static final PatternCache<Wildcard> ACTIONS = new PatternCache<>(Wildcard::compile);
+
   /** Every {@code *} and {@code ?} in {@code text} is a wildcard. */
   public static Wildcard of(String text) {
+    return ACTIONS.get(text);
+  }
+
+  private static Wildcard compile(String text) {
     char[] chars = text.toCharArray();
     boolean[] wild = new boolean[chars.length];
     for (int i = 0; i < chars.length; i++) {
