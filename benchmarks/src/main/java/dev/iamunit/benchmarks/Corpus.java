@@ -1,8 +1,6 @@
 package dev.iamunit.benchmarks;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.aws.AwsData;
-import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.cloudformation.CloudFormationLoader;
@@ -42,7 +40,7 @@ final class Corpus {
     this.templates = files(root.resolve("cloudformation"), ".json", ".yaml", ".yml", ".template");
     this.options = LoadOptions.defaults()
         .withProjectRoot(root)
-        .withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
+        .withBundledAwsManagedPolicies();
   }
 
   int files() {

@@ -1,5 +1,7 @@
 package dev.iamunit.iac;
 
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.Map;
@@ -79,5 +81,10 @@ public record LoadOptions(
 
   public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
     return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog);
+  }
+
+  /** AWS managed policies from IAMUnit's bundled AWS data, as the extension, the CLI and the plugin load them. */
+  public LoadOptions withBundledAwsManagedPolicies() {
+    return withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
   }
 }

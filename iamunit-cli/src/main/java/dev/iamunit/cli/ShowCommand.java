@@ -2,8 +2,6 @@ package dev.iamunit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.iamunit.aws.AwsData;
-import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.cli.source.SourceLoaders;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
@@ -52,7 +50,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     LoadOptions options = LoadOptions.defaults()
-        .withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
+        .withBundledAwsManagedPolicies();
     SourceLoaders loaders = SourceLoaders.standard();
     List<Path> files = SourceFiles.expand(sources);
     if (json) {

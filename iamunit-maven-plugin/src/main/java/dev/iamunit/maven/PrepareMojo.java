@@ -1,8 +1,6 @@
 package dev.iamunit.maven;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.aws.AwsData;
-import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
@@ -94,7 +92,7 @@ public class PrepareMojo extends AbstractMojo {
     LoadOptions options = LoadOptions.defaults()
         .withProjectRoot(root)
         .withValues(values == null ? Map.of() : values)
-        .withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
+        .withBundledAwsManagedPolicies();
     Account account;
     try {
       account = SourceFormats.standard().load(sources.stream().map(root::resolve).toList(), options);

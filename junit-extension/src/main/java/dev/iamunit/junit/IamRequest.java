@@ -15,9 +15,9 @@ public interface IamRequest {
   /**
    * The same request on this resource ARN. Without it, the resource is the action's default:
    * {@code *} for an action AWS documents without resource types, otherwise the ARN format AWS
-   * documents for its first required resource type, in the loaded account and the scenario's
-   * region, the resource's name left as AWS's variable ({@code
-   * arn:aws:iam::123456789012:mfa/${MfaTokenIdWithPath}}).
+   * documents for the resource type the action is named after (else its first required one), in
+   * the loaded account and the scenario's region, the resource's name left as AWS's variable
+   * ({@code arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId}}).
    */
   IamRequest on(String resourceArn);
 

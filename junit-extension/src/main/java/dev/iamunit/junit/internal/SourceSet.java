@@ -1,7 +1,5 @@
 package dev.iamunit.junit.internal;
 
-import dev.iamunit.aws.AwsData;
-import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.junit.IamTest;
 import java.io.IOException;
@@ -108,6 +106,6 @@ record SourceSet(
         .withRegion(region)
         .withValues(values)
         .withProjectRoot(projectRoot)
-        .withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));
+        .withBundledAwsManagedPolicies();
   }
 }
