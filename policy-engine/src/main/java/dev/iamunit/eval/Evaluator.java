@@ -1,5 +1,6 @@
 package dev.iamunit.eval;
 
+import dev.iamunit.eval.internal.ActionIndex;
 import dev.iamunit.eval.internal.Arns;
 import dev.iamunit.eval.internal.CaseInsensitive;
 import dev.iamunit.eval.internal.CompiledPolicy;
@@ -122,6 +123,9 @@ public final class Evaluator {
    */
   static Optional<String> outsidePolicies(String action) {
     String normalized = action.strip();
+    if (!CaseInsensitive.startsWith(normalized, "sts:get")) {
+      return Optional.empty();
+    }
     if (CaseInsensitive.equals(normalized, "sts:getcalleridentity")) {
       return Optional.of(
           "AWS does not authorize sts:GetCallerIdentity through policies: \"No permissions are required to perform this operation\" (STS API Reference, GetCallerIdentity)");
@@ -346,12 +350,20 @@ public final class Evaluator {
     final Grant[] grant = new Grant[1];
     boolean uncertain;
     private PrincipalIdentity caller;
+    private ActionIndex.Key actionKey;
 
     Scan(Request request, boolean hasBoundary, boolean explain) {
       this.request = request;
       this.hasBoundary = hasBoundary;
       this.explain = explain;
       this.results = explain ? new ArrayList<>() : List.of();
+    }
+
+    private ActionIndex.Key actionKey() {
+      if (actionKey == null) {
+        actionKey = ActionIndex.key(request.action());
+      }
+      return actionKey;
     }
 
     @Override
@@ -369,15 +381,23 @@ public final class Evaluator {
     }
 
     void policy(CompiledPolicy policy) {
-      for (CompiledStatement statement : policy.statements()) {
+      CompiledStatement[] statements = policy.statements();
+      ActionIndex index = policy.actionIndex();
+      long listing = index == null ? 0 : index.statementsListing(actionKey());
+      for (int i = 0; i < statements.length; i++) {
+        CompiledStatement statement = statements[i];
+        boolean listed = index == null ? statement.listsAction(request.action()) : (listing >>> i & 1) != 0;
+        if (listed == statement.actionNegated()) {
+          continue;
+        }
         grant[0] = Grant.NONE;
         List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
-        Applicability applicability = statement.match(request, this, hasBoundary, grant, conditions);
+        Applicability applicability = statement.matchBeyondAction(request, this, hasBoundary, grant, conditions);
         if (applicability == Applicability.APPLIED) {
           hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions));
           uncertain |= statement.unresolved();
         }
-        if (explain && applicability != Applicability.ACTION_NOT_MATCHED) {
+        if (explain) {
           results.add(new StatementResult(
               policy.type(), policy.ref(), policy.policy(), statement.statement(), applicability, conditions, statement.unresolved()));
         }

@@ -76,33 +76,39 @@ public final class CompiledStatement {
     return unresolved;
   }
 
-  public boolean matchesAction(String action) {
-    boolean any = false;
+  /** The patterns of Action or NotAction. */
+  Wildcard[] actionPatterns() {
+    return actions;
+  }
+
+  public boolean actionNegated() {
+    return actionNegated;
+  }
+
+  /** Whether a pattern of Action or NotAction matches {@code action}, before NotAction's negation. */
+  public boolean listsAction(String action) {
     for (Wildcard pattern : actions) {
       if (pattern.matches(action, true)) {
-        any = true;
-        break;
+        return true;
       }
     }
-    return any != actionNegated;
+    return false;
   }
 
   /**
-   * Matches the request, stopping at the first element that does not match; fills {@code
-   * conditionResults} when it is not null. {@code hasBoundary}: the caller has a permissions
-   * boundary, which NotPrincipal in a Deny never exempts. {@code caller} is asked only by
-   * statements with Principal or NotPrincipal, so that identity policies never parse the
-   * principal's ARN.
+   * Matches the request to a statement whose Action or NotAction matched it (the caller knows,
+   * from the policy's {@link ActionIndex} or {@link #listsAction}), stopping at the first element
+   * that does not match; fills {@code conditionResults} when it is not null. {@code hasBoundary}:
+   * the caller has a permissions boundary, which NotPrincipal in a Deny never exempts. {@code
+   * caller} is asked only by statements with Principal or NotPrincipal, so that identity policies
+   * never parse the principal's ARN.
    */
-  public Applicability match(
+  public Applicability matchBeyondAction(
       Request request,
       Supplier<PrincipalIdentity> caller,
       boolean hasBoundary,
       PrincipalMatcher.Grant[] grant,
       List<ConditionResult> conditionResults) {
-    if (!matchesAction(request.action())) {
-      return Applicability.ACTION_NOT_MATCHED;
-    }
     if (resources != null && !matchesResource(request)) {
       return Applicability.RESOURCE_NOT_MATCHED;
     }

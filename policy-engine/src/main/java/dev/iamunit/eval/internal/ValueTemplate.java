@@ -24,11 +24,23 @@ public final class ValueTemplate {
   private final String raw;
   private final Part[] parts;
   private final Wildcard constant;
+  /** The template's variable when it has exactly one, as most have ({@code ${aws:username}}). */
+  private final Variable only;
+  /**
+   * The last pattern built for {@link #only}'s value: a test suite resolves the same template for
+   * the same user again and again. Threads may overwrite it or see an older one; it is immutable,
+   * so they only ever build a pattern again, never read a half-built one.
+   */
+  private Resolved last;
+
+  private record Resolved(String value, Wildcard pattern) {}
 
   private ValueTemplate(String raw, List<Part> parts) {
     this.raw = raw;
     this.parts = parts.toArray(Part[]::new);
-    this.constant = parts.stream().anyMatch(p -> p instanceof Variable) ? null : build(null, false);
+    List<Part> variables = parts.stream().filter(p -> p instanceof Variable).toList();
+    this.constant = variables.isEmpty() ? build(null, false) : null;
+    this.only = variables.size() == 1 ? (Variable) variables.get(0) : null;
   }
 
   /**
@@ -119,7 +131,23 @@ public final class ValueTemplate {
 
   /** The value with its variables replaced, as a pattern; null when a variable has no value. */
   public Wildcard resolve(RequestContext context) {
-    return constant != null ? constant : build(context, false);
+    if (constant != null) {
+      return constant;
+    }
+    if (only == null) {
+      return build(context, false);
+    }
+    String value = value(only, context);
+    if (value == null) {
+      return null;
+    }
+    Resolved reused = last;
+    if (reused != null && reused.value.equals(value)) {
+      return reused.pattern;
+    }
+    Wildcard pattern = build(context, false);
+    last = new Resolved(value, pattern);
+    return pattern;
   }
 
   /**

@@ -58,6 +58,22 @@ public final class Wildcard {
     return chars.length == 1 && wild[0] && chars[0] == '*';
   }
 
+  /**
+   * The length of the service part ({@code ec2} of {@code ec2:Describe*}) when it has no wildcard
+   * and a colon ends it, or -1: then only actions of that service can match.
+   */
+  int literalServiceLength() {
+    for (int i = 0; i < chars.length; i++) {
+      if (wild[i]) {
+        return -1;
+      }
+      if (chars[i] == ':') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** How many colons of this pattern are literal: with five, it spells the parts of an ARN. */
   int literalColons() {
     return literalColons;

@@ -1,0 +1,245 @@
+package dev.iamunit.eval.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which statements of one policy list a request's action in their Action or NotAction element,
+ * found by hashing instead of matching the action against every pattern of every statement: the
+ * action is looked up among the policy's literal action names, its service among the services
+ * its wildcard patterns spell out ({@code ec2:*}, {@code iam:*MFA*}), and only the patterns of
+ * that service and those with a wildcard in the service ({@code *}, {@code *:Get*}) are matched.
+ * Force_MFA lists 45 actions, so a decision went through about as many comparisons before.
+ *
+ * <p>It answers exactly what {@link CompiledStatement#listsAction} answers for each statement:
+ * action names "are not case-sensitive" (IAM User Guide, IAM JSON policy elements: Action), and a
+ * pattern whose service part has no wildcard can only match an action with that service, because
+ * wildcards are the only characters that match anything but themselves. Hashing ignores case
+ * only for ASCII, where it agrees with the {@link Character#toLowerCase} that matching uses; a
+ * policy with non-ASCII patterns or more than {@link #MAX_STATEMENTS} statements gets no index
+ * ({@link #of} returns null), and a non-ASCII action is matched pattern by pattern.
+ */
+public final class ActionIndex {
+
+  /** A statement is one bit of a {@code long}. */
+  static final int MAX_STATEMENTS = 64;
+
+  private final CompiledStatement[] statements;
+  /** Literal action names, each with the statements that list it. */
+  private final AsciiTable literalActions;
+  private final long[] literalStatements;
+  /** Services of the wildcard patterns whose service part is literal, each with those patterns. */
+  private final AsciiTable services;
+  private final Listing[][] servicePatterns;
+  /** Wildcard patterns with a wildcard in their service part, matched against every action. */
+  private final Listing[] anyServicePatterns;
+
+  /** One pattern of statement number {@code statement}. */
+  private record Listing(Wildcard pattern, long statement) {}
+
+  private ActionIndex(
+      CompiledStatement[] statements,
+      AsciiTable literalActions,
+      long[] literalStatements,
+      AsciiTable services,
+      Listing[][] servicePatterns,
+      Listing[] anyServicePatterns) {
+    this.statements = statements;
+    this.literalActions = literalActions;
+    this.literalStatements = literalStatements;
+    this.services = services;
+    this.servicePatterns = servicePatterns;
+    this.anyServicePatterns = anyServicePatterns;
+  }
+
+  /** The index of {@code statements}, or null when it cannot answer exactly for them. */
+  static ActionIndex of(CompiledStatement[] statements) {
+    if (statements.length > MAX_STATEMENTS) {
+      return null;
+    }
+    Map<String, Long> literals = new LinkedHashMap<>();
+    Map<String, List<Listing>> byService = new LinkedHashMap<>();
+    List<Listing> anyService = new ArrayList<>();
+    for (int i = 0; i < statements.length; i++) {
+      long bit = 1L << i;
+      for (Wildcard pattern : statements[i].actionPatterns()) {
+        String text = pattern.text();
+        if (!isAscii(text)) {
+          return null;
+        }
+        if (!pattern.hasWildcards()) {
+          literals.merge(AsciiTable.lower(text, 0, text.length()), bit, (a, b) -> a | b);
+          continue;
+        }
+        int service = pattern.literalServiceLength();
+        if (service < 0) {
+          anyService.add(new Listing(pattern, bit));
+          continue;
+        }
+        byService.computeIfAbsent(AsciiTable.lower(text, 0, service), name -> new ArrayList<>()).add(new Listing(pattern, bit));
+      }
+    }
+    AsciiTable literalActions = new AsciiTable(literals.keySet());
+    long[] literalStatements = new long[literalActions.capacity()];
+    literals.forEach((action, bits) -> literalStatements[literalActions.slot(action)] = bits);
+    AsciiTable services = new AsciiTable(byService.keySet());
+    Listing[][] servicePatterns = new Listing[services.capacity()][];
+    byService.forEach((service, patterns) -> servicePatterns[services.slot(service)] = patterns.toArray(Listing[]::new));
+    return new ActionIndex(
+        statements, literalActions, literalStatements, services, servicePatterns, anyService.toArray(Listing[]::new));
+  }
+
+  /**
+   * A request's action, hashed once for every policy of the decision: the hash of the whole
+   * action and that of its service part, which is the same hash stopped at the first colon.
+   *
+   * @param colon where the service part ends, or -1 when the action has no colon
+   * @param ascii false when the action has a non-ASCII character: then no hash is used
+   */
+  public record Key(String action, int hash, int serviceHash, int colon, boolean ascii) {}
+
+  public static Key key(String action) {
+    int hash = 0;
+    int serviceHash = 0;
+    int colon = -1;
+    for (int i = 0; i < action.length(); i++) {
+      char c = action.charAt(i);
+      if (c >= 0x80) {
+        return new Key(action, 0, 0, -1, false);
+      }
+      if (c == ':' && colon < 0) {
+        colon = i;
+        serviceHash = hash;
+      }
+      hash = 31 * hash + AsciiTable.lower(c);
+    }
+    return new Key(action, AsciiTable.spread(hash), AsciiTable.spread(serviceHash), colon, true);
+  }
+
+  /** Bit {@code i} is set when statement {@code i} lists the action (before NotAction's negation). */
+  public long statementsListing(Key key) {
+    String action = key.action();
+    if (!key.ascii()) {
+      long listing = 0;
+      for (int i = 0; i < statements.length; i++) {
+        if (statements[i].listsAction(action)) {
+          listing |= 1L << i;
+        }
+      }
+      return listing;
+    }
+    int literal = literalActions.find(action, 0, action.length(), key.hash());
+    long listing = literal < 0 ? 0 : literalStatements[literal];
+    if (key.colon() >= 0) {
+      int service = services.find(action, 0, key.colon(), key.serviceHash());
+      if (service >= 0) {
+        listing = matchAll(servicePatterns[service], action, listing);
+      }
+    }
+    return matchAll(anyServicePatterns, action, listing);
+  }
+
+  private static long matchAll(Listing[] patterns, String action, long listing) {
+    for (Listing listed : patterns) {
+      if ((listing & listed.statement) == 0 && listed.pattern.matches(action, true)) {
+        listing |= listed.statement;
+      }
+    }
+    return listing;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Lower-case ASCII keys, found from any spelling of a part of a text without building its
+   * lower-case copy: open addressing with linear probing, at most half full.
+   */
+  private static final class AsciiTable {
+    private final String[] keys;
+
+    AsciiTable(Collection<String> lowerCaseKeys) {
+      int capacity = 2;
+      while (capacity < lowerCaseKeys.size() * 2) {
+        capacity <<= 1;
+      }
+      keys = new String[capacity];
+      for (String key : lowerCaseKeys) {
+        int slot = hash(key) & (capacity - 1);
+        while (keys[slot] != null) {
+          slot = (slot + 1) & (capacity - 1);
+        }
+        keys[slot] = key;
+      }
+    }
+
+    int capacity() {
+      return keys.length;
+    }
+
+    /** The slot of a key that is in the table. */
+    int slot(String key) {
+      return find(key, 0, key.length(), hash(key));
+    }
+
+    /** The slot of the key that {@code text[from, to)} spells in any case, or -1; {@code hash} is its {@link Key} hash. */
+    int find(String text, int from, int to, int hash) {
+      int mask = keys.length - 1;
+      for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        String key = keys[slot];
+        if (key == null) {
+          return -1;
+        }
+        if (spells(key, text, from, to)) {
+          return slot;
+        }
+      }
+    }
+
+    private static boolean spells(String key, String text, int from, int to) {
+      if (key.length() != to - from) {
+        return false;
+      }
+      for (int i = 0; i < key.length(); i++) {
+        if (key.charAt(i) != lower(text.charAt(from + i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** The hash {@link ActionIndex#key} computes, of a lower-case key. */
+    private static int hash(String key) {
+      int hash = 0;
+      for (int i = 0; i < key.length(); i++) {
+        hash = 31 * hash + key.charAt(i);
+      }
+      return spread(hash);
+    }
+
+    static int spread(int hash) {
+      return hash ^ (hash >>> 16);
+    }
+
+    static String lower(String text, int from, int to) {
+      char[] chars = new char[to - from];
+      for (int i = from; i < to; i++) {
+        chars[i - from] = lower(text.charAt(i));
+      }
+      return new String(chars);
+    }
+
+    static char lower(char c) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+  }
+}
