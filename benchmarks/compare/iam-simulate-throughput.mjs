@@ -1,23 +1,26 @@
 #!/usr/bin/env node
 // Decisions per second of @cloud-copilot/iam-simulate on IAMUnit's JSON Lines cases.
 //
-//   node iam-simulate-throughput.mjs FILE [--seconds S] [--warmup S]
+//   node iam-simulate-throughput.mjs FILE [--entry simulation|core] [--seconds S] [--warmup S]
 //
 // Each decision starts from the case's text, as IAMUnit's parse-per-decision mode does: the line
-// is parsed from JSON, every policy is loaded (parsed and validated by iam-policy's loadPolicy),
-// and iam-simulate's core `authorize` decides; that is what iam-simulate does for every call. The
-// core engine is the fastest path iam-simulate has (no context-key typing, no request
-// validation), so the ratios benchmarks/compare prints are the least favourable to IAMUnit. The
-// case-to-request mapping follows tools/differential/lib/iam-simulate.mjs (its README gives the
+// is parsed from JSON and handed to one of iam-simulate's two entry points.
+// - simulation (the default): `runSimulation`, the public API a user of iam-simulate calls. Like
+//   IAMUnit's CaseFormat.read, it validates every policy (syntax and elements) and the request
+//   (context keys typed against iam-data) before it decides.
+// - core: iam-policy's `loadPolicy` for each policy (parsing, no validation) and iam-simulate's
+//   internal core `authorize`: the fastest path iam-simulate has, skipping what `runSimulation`
+//   checks, so the least favourable comparison for IAMUnit.
+// The core mapping follows tools/differential/lib/iam-simulate.mjs (its README gives the
 // reasons), reduced to what a throughput run needs; every case's decision is checked against the
-// line's "expected" (IAMUnit's) so that a mapping error shows up as disagreements, not as speed.
+// line's "expected" (IAMUnit's), so that a mapping error shows up as disagreements, not as speed.
 // Prints one JSON object.
 //
 // iam-simulate is AGPL-3.0: it runs here, in its own process, and is never bundled or shipped.
 
 import { readFileSync } from 'node:fs';
 import { loadPolicy } from '@cloud-copilot/iam-policy';
-import { isWildcardOnlyAction } from '@cloud-copilot/iam-simulate';
+import { isWildcardOnlyAction, runSimulation } from '@cloud-copilot/iam-simulate';
 
 const distRoot = new URL('.', import.meta.resolve('@cloud-copilot/iam-simulate'));
 const load = (path) => import(new URL(path, distRoot).href);
@@ -38,15 +41,16 @@ const STRICT = Object.freeze({
 });
 
 function parseArgs(argv) {
-  const options = { file: undefined, seconds: 10, warmup: 3 };
+  const options = { file: undefined, entry: 'simulation', seconds: 10, warmup: 3 };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
+    if (argv[i] === '--entry') options.entry = argv[++i];
+    else if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
     else if (argv[i] === '--warmup') options.warmup = Number(argv[++i]);
     else if (!options.file) options.file = argv[i];
     else throw new Error(`unexpected argument ${argv[i]}`);
   }
-  if (!options.file || !(options.seconds > 0) || !(options.warmup >= 0)) {
-    throw new Error('usage: node iam-simulate-throughput.mjs FILE [--seconds S] [--warmup S]');
+  if (!options.file || !(options.seconds > 0) || !(options.warmup >= 0) || !['simulation', 'core'].includes(options.entry)) {
+    throw new Error('usage: node iam-simulate-throughput.mjs FILE [--entry simulation|core] [--seconds S] [--warmup S]');
   }
   return options;
 }
@@ -57,8 +61,36 @@ const levels = (kind, list) =>
     policies: docs.map((d, j) => loadPolicy(d, { name: `${kind}[${i}][${j}]` })),
   }));
 
-/** One decision from the case's text. */
-async function decide(line) {
+const named = (kind) => (d, i) => ({ name: `${kind}[${i}]`, policy: d });
+const orgLevels = (kind, list) =>
+  (list ?? []).map((docs, i) => ({ orgIdentifier: `${kind}[${i}]`, policies: docs.map(named(`${kind}[${i}]`)) }));
+
+/** One decision from the case's text, through the public runSimulation. */
+async function decideBySimulation(line) {
+  const { policies, request } = JSON.parse(line);
+  const result = await runSimulation(
+    {
+      request: {
+        principal: request.principal,
+        action: request.action,
+        resource: { resource: request.resource, accountId: request.resourceAccount },
+        contextVariables: request.context ?? {},
+      },
+      identityPolicies: (policies.identity ?? []).map(named('identity')),
+      serviceControlPolicies: orgLevels('scp', policies.scps),
+      resourceControlPolicies: orgLevels('rcp', policies.rcps),
+      resourcePolicy: policies.resource ?? undefined,
+      permissionBoundaryPolicies: policies.permissionBoundaries?.map(named('permissionBoundaries')),
+      sessionPolicy: Array.isArray(policies.session) ? policies.session[0] : policies.session,
+    },
+    {},
+  );
+  if (result.resultType === 'error') return `error: ${result.errors.message}`;
+  return DECISIONS[result.overallResult] ?? result.overallResult;
+}
+
+/** One decision from the case's text, through loadPolicy and the core engine. */
+async function decideByCore(line) {
   const { policies, request } = JSON.parse(line);
   const session = Array.isArray(policies.session) ? policies.session[0] : policies.session;
   const colon = request.action.indexOf(':');
@@ -104,6 +136,7 @@ async function run(lines, seconds) {
 }
 
 const options = parseArgs(process.argv.slice(2));
+const decide = options.entry === 'core' ? decideByCore : decideBySimulation;
 const lines = readFileSync(options.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
 const disagreements = [];
 for (const line of lines) {
@@ -116,6 +149,7 @@ const { decisions, seconds } = await run(lines, options.seconds);
 console.log(JSON.stringify({
   engine: 'iam-simulate',
   version: VERSION,
+  entry: options.entry,
   cases: lines.length,
   decisions,
   seconds,

@@ -5,7 +5,8 @@
 #
 # 1. builds benchmarks/target/benchmarks.jar;
 # 2. writes the seed 003 request mix as JSON Lines (ForceMfaCases) to benchmarks/target/compare/;
-# 3. times iam-simulate on those cases in one Node process (separate from the JVM: AGPL);
+# 3. times iam-simulate on those cases in a Node process (separate from the JVM: AGPL), once
+#    through its public runSimulation and once through its internal core engine;
 # 4. times IAMUnit on the same cases with JMH (compiled once, parse per decision) and case (a)
 #    through Caller (decide, evaluate), with the gc profiler for bytes allocated per decision;
 # 5. prints decisions/s for both, the ratios and the targets of issue 10.
@@ -28,13 +29,15 @@ java -cp "$jar" dev.iamunit.benchmarks.ForceMfaCases "$out/force-mfa-cases.jsonl
 if [[ ! -d "$here/node_modules/@cloud-copilot/iam-simulate" ]]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-echo "iam-simulate: ${SIMULATE_SECONDS:-10} s on the cases..."
-node "$here/iam-simulate-throughput.mjs" "$out/force-mfa-cases.jsonl" --seconds "${SIMULATE_SECONDS:-10}" --warmup 3 \
-  > "$out/iam-simulate.json"
+for entry in simulation core; do
+  echo "iam-simulate ($entry): ${SIMULATE_SECONDS:-10} s on the cases..."
+  node "$here/iam-simulate-throughput.mjs" "$out/force-mfa-cases.jsonl" --entry "$entry" \
+    --seconds "${SIMULATE_SECONDS:-10}" --warmup 3 > "$out/iam-simulate-$entry.json"
+done
 
 echo "IAMUnit: JMH on the same cases..."
 # shellcheck disable=SC2086
 java -jar "$jar" 'ForceMfaBenchmark|CaseFileBenchmark' -p file="$out/force-mfa-cases.jsonl" \
   ${JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
 
-node "$here/report.mjs" "$out/iam-simulate.json" "$out/jmh.json" | tee "$out/report.txt"
+node "$here/report.mjs" "$out/iam-simulate-simulation.json" "$out/iam-simulate-core.json" "$out/jmh.json" | tee "$out/report.txt"
