@@ -2,7 +2,9 @@ package dev.iamunit.eval.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.eval.RequestContext;
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +43,23 @@ class HotPathHelpersTests {
     for (String account : new String[] {"111122223333", "444455556666", "aws", "a"}) {
       assertThat(Arns.hasOtherAccount(arn, account)).as(arn + " other than " + account)
           .isEqualTo(Arns.account(arn).filter(a -> !a.equals(account)).isPresent());
+    }
+  }
+
+  /** The pattern a template reuses for the same value is never the one built for another value. */
+  @Test
+  void aTemplateResolvedForOneUserAndThenAnotherMatchesEachUsersOwnResource() {
+    ValueTemplate template = ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", true);
+    RequestContext alice = RequestContext.builder().put("aws:username", "alice").build();
+    RequestContext bob = RequestContext.builder().put("aws:username", "bob").build();
+    RequestContext nobody = RequestContext.empty();
+
+    for (int round = 0; round < 3; round++) {
+      assertThat(ArnMatcher.matches(template.resolve(alice), "arn:aws:iam::111122223333:user/alice")).isTrue();
+      assertThat(ArnMatcher.matches(template.resolve(alice), "arn:aws:iam::111122223333:user/bob")).isFalse();
+      assertThat(ArnMatcher.matches(template.resolve(bob), "arn:aws:iam::111122223333:user/bob")).isTrue();
+      assertThat(ArnMatcher.matches(template.resolve(bob), "arn:aws:iam::111122223333:user/alice")).isFalse();
+      assertThat(template.resolve(nobody)).isNull();
     }
   }
 }
