@@ -176,6 +176,9 @@ class CaseBuilder {
     if (spec.variables && rng.chance(0.3)) {
       values[0] = this.variableValue(spec, op);
     }
+    // A single address (no /prefix) under NotIpAddress: iam-simulate never matches it against an
+    // address of the other IP family (KNOWN_DIFFERENCES.md).
+    if (op === 'NotIpAddress' && values.some((v) => !v.includes('/'))) this.tag('notipsingle');
     return { op: `${prefix}${op}${ifExists}`, values };
   }
 
