@@ -18,78 +18,37 @@ import java.util.Map;
  * action names "are not case-sensitive" (IAM User Guide, IAM JSON policy elements: Action), and a
  * pattern whose service part has no wildcard can only match an action with that service, because
  * wildcards are the only characters that match anything but themselves. Hashing ignores case
- * only for ASCII, where it agrees with the {@link Character#toLowerCase} that matching uses; a
- * policy with non-ASCII patterns or more than {@link #MAX_STATEMENTS} statements gets no index
- * ({@link #of} returns null), and a non-ASCII action is matched pattern by pattern.
+ * only for ASCII, where it agrees with the {@link Character#toLowerCase} that matching uses: a
+ * policy with non-ASCII patterns gets no tables, and a non-ASCII action is matched pattern by
+ * pattern, as is every action of a policy's first decision. A policy with more than {@link
+ * #MAX_STATEMENTS} statements gets no index ({@link #of} returns null).
  */
 public final class ActionIndex {
 
   /** A statement is one bit of a {@code long}. */
   static final int MAX_STATEMENTS = 64;
 
+  /** What {@link #tables} holds for a policy no table can answer for exactly. */
+  private static final Tables NONE = new Tables(null, null, null, null, null);
+
   private final CompiledStatement[] statements;
-  /** Literal action names, each with the statements that list it. */
-  private final AsciiTable literalActions;
-  private final long[] literalStatements;
-  /** Services of the wildcard patterns whose service part is literal, each with those patterns. */
-  private final AsciiTable services;
-  private final Listing[][] servicePatterns;
-  /** Wildcard patterns with a wildcard in their service part, matched against every action. */
-  private final Listing[] anyServicePatterns;
+  /**
+   * Built at the policy's second decision, not when it is compiled: reading a case per decision
+   * (benchmarks/README.md) compiles every policy for one decision, where building the tables
+   * would cost ten times the matching they save. Threads racing to build may each build and
+   * store equal tables; the tables never change, so any of them serves.
+   */
+  private Tables tables;
+  /** Decisions before the tables were built; counted without locking, as it only delays them. */
+  private int decisions;
 
-  /** One pattern of statement number {@code statement}. */
-  private record Listing(Wildcard pattern, long statement) {}
-
-  private ActionIndex(
-      CompiledStatement[] statements,
-      AsciiTable literalActions,
-      long[] literalStatements,
-      AsciiTable services,
-      Listing[][] servicePatterns,
-      Listing[] anyServicePatterns) {
+  private ActionIndex(CompiledStatement[] statements) {
     this.statements = statements;
-    this.literalActions = literalActions;
-    this.literalStatements = literalStatements;
-    this.services = services;
-    this.servicePatterns = servicePatterns;
-    this.anyServicePatterns = anyServicePatterns;
   }
 
-  /** The index of {@code statements}, or null when it cannot answer exactly for them. */
+  /** The index of {@code statements}, or null when there are too many for one. */
   static ActionIndex of(CompiledStatement[] statements) {
-    if (statements.length > MAX_STATEMENTS) {
-      return null;
-    }
-    Map<String, Long> literals = new LinkedHashMap<>();
-    Map<String, List<Listing>> byService = new LinkedHashMap<>();
-    List<Listing> anyService = new ArrayList<>();
-    for (int i = 0; i < statements.length; i++) {
-      long bit = 1L << i;
-      for (Wildcard pattern : statements[i].actionPatterns()) {
-        String text = pattern.text();
-        if (!isAscii(text)) {
-          return null;
-        }
-        if (!pattern.hasWildcards()) {
-          literals.merge(AsciiTable.lower(text, 0, text.length()), bit, (a, b) -> a | b);
-          continue;
-        }
-        int service = pattern.literalServiceLength();
-        if (service < 0) {
-          anyService.add(new Listing(pattern, bit));
-          continue;
-        }
-        byService.computeIfAbsent(AsciiTable.lower(text, 0, service), name -> new ArrayList<>()).add(new Listing(pattern, bit));
-      }
-    }
-    AsciiTable literalActions = new AsciiTable(literals.keySet());
-    long[] literalStatements = new long[literalActions.capacity()];
-    literals.forEach((action, bits) -> literalStatements[literalActions.slot(action)] = bits);
-    AsciiTable services = new AsciiTable(byService.keySet());
-    Listing[][] servicePatterns = new Listing[services.capacity()][];
-    byService.forEach((service, patterns) -> servicePatterns[services.slot(service)] = patterns.toArray(Listing[]::new));
-    return new ActionIndex(
-        statements, literalActions, literalStatements, services, servicePatterns, anyService.toArray(Listing[]::new));
+    return statements.length > MAX_STATEMENTS ? null : new ActionIndex(statements);
   }
 
   /**
@@ -121,26 +80,100 @@ public final class ActionIndex {
 
   /** Bit {@code i} is set when statement {@code i} lists the action (before NotAction's negation). */
   public long statementsListing(Key key) {
-    String action = key.action();
-    if (!key.ascii()) {
-      long listing = 0;
+    Tables built = tables;
+    if (built == null && ++decisions > 1) {
+      built = Tables.of(statements);
+      tables = built;
+    }
+    if (built == null || built == NONE || !key.ascii()) {
+      return matchEach(key.action());
+    }
+    return built.statementsListing(key);
+  }
+
+  private long matchEach(String action) {
+    long listing = 0;
+    for (int i = 0; i < statements.length; i++) {
+      if (statements[i].listsAction(action)) {
+        listing |= 1L << i;
+      }
+    }
+    return listing;
+  }
+
+  /** The policy's patterns arranged for lookup. */
+  private static final class Tables {
+    /** Literal action names, each with the statements that list it. */
+    private final AsciiTable literalActions;
+    private final long[] literalStatements;
+    /** Services of the wildcard patterns whose service part is literal, each with those patterns. */
+    private final AsciiTable services;
+    private final Listing[][] servicePatterns;
+    /** Wildcard patterns with a wildcard in their service part, matched against every action. */
+    private final Listing[] anyServicePatterns;
+
+    private Tables(
+        AsciiTable literalActions,
+        long[] literalStatements,
+        AsciiTable services,
+        Listing[][] servicePatterns,
+        Listing[] anyServicePatterns) {
+      this.literalActions = literalActions;
+      this.literalStatements = literalStatements;
+      this.services = services;
+      this.servicePatterns = servicePatterns;
+      this.anyServicePatterns = anyServicePatterns;
+    }
+
+    /** The tables of {@code statements}, or {@link #NONE} when a pattern is not ASCII. */
+    static Tables of(CompiledStatement[] statements) {
+      Map<String, Long> literals = new LinkedHashMap<>();
+      Map<String, List<Listing>> byService = new LinkedHashMap<>();
+      List<Listing> anyService = new ArrayList<>();
       for (int i = 0; i < statements.length; i++) {
-        if (statements[i].listsAction(action)) {
-          listing |= 1L << i;
+        long bit = 1L << i;
+        for (Wildcard pattern : statements[i].actionPatterns()) {
+          String text = pattern.text();
+          if (!isAscii(text)) {
+            return NONE;
+          }
+          if (!pattern.hasWildcards()) {
+            literals.merge(AsciiTable.lower(text, 0, text.length()), bit, (a, b) -> a | b);
+            continue;
+          }
+          int service = pattern.literalServiceLength();
+          if (service < 0) {
+            anyService.add(new Listing(pattern, bit));
+            continue;
+          }
+          byService.computeIfAbsent(AsciiTable.lower(text, 0, service), name -> new ArrayList<>()).add(new Listing(pattern, bit));
         }
       }
-      return listing;
+      AsciiTable literalActions = new AsciiTable(literals.keySet());
+      long[] literalStatements = new long[literalActions.capacity()];
+      literals.forEach((action, bits) -> literalStatements[literalActions.slot(action)] = bits);
+      AsciiTable services = new AsciiTable(byService.keySet());
+      Listing[][] servicePatterns = new Listing[services.capacity()][];
+      byService.forEach((service, patterns) -> servicePatterns[services.slot(service)] = patterns.toArray(Listing[]::new));
+      return new Tables(literalActions, literalStatements, services, servicePatterns, anyService.toArray(Listing[]::new));
     }
-    int literal = literalActions.find(action, 0, action.length(), key.hash());
-    long listing = literal < 0 ? 0 : literalStatements[literal];
-    if (key.colon() >= 0) {
-      int service = services.find(action, 0, key.colon(), key.serviceHash());
-      if (service >= 0) {
-        listing = matchAll(servicePatterns[service], action, listing);
+
+    long statementsListing(Key key) {
+      String action = key.action();
+      int literal = literalActions.find(action, 0, action.length(), key.hash());
+      long listing = literal < 0 ? 0 : literalStatements[literal];
+      if (key.colon() >= 0) {
+        int service = services.find(action, 0, key.colon(), key.serviceHash());
+        if (service >= 0) {
+          listing = matchAll(servicePatterns[service], action, listing);
+        }
       }
+      return matchAll(anyServicePatterns, action, listing);
     }
-    return matchAll(anyServicePatterns, action, listing);
   }
+
+  /** One pattern of statement number {@code statement}. */
+  private record Listing(Wildcard pattern, long statement) {}
 
   private static long matchAll(Listing[] patterns, String action, long listing) {
     for (Listing listed : patterns) {
