@@ -11,7 +11,9 @@
 #    through Caller (decide, evaluate), with the gc profiler for bytes allocated per decision;
 # 5. prints decisions/s for both, the ratios and the targets of issue 10.
 # Steps 3 and 4 run one after the other, never together: the machine's cores are shared.
-# JMH_ARGS and SIMULATE_SECONDS override the defaults below.
+# JMH_ARGS and SIMULATE_SECONDS override the defaults below. Two forks, because the JIT's choices
+# differ between forks of the same code by up to 1.7× (benchmarks/README.md); eight seconds of
+# warm-up, because reading a case per decision is still being compiled after four.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -38,6 +40,6 @@ done
 echo "IAMUnit: JMH on the same cases..."
 # shellcheck disable=SC2086
 java -jar "$jar" 'ForceMfaBenchmark|CaseFileBenchmark' -p file="$out/force-mfa-cases.jsonl" \
-  ${JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
+  ${JMH_ARGS:--f 2 -wi 4 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
 
 node "$here/report.mjs" "$out/iam-simulate-simulation.json" "$out/iam-simulate-core.json" "$out/jmh.json" | tee "$out/report.txt"

@@ -7,8 +7,7 @@ import dev.iamunit.model.Policy;
  * A policy with its statements compiled, and where it sits in a policy set.
  *
  * @param actionIndex which statements list an action, or null when the policy has too many
- *     statements or non-ASCII actions for one ({@link ActionIndex}): then each statement matches
- *     the action itself
+ *     statements for one ({@link ActionIndex}): then each statement matches the action itself
  */
 public record CompiledPolicy(Policy policy, PolicyType type, String ref, CompiledStatement[] statements, ActionIndex actionIndex) {
 
