@@ -365,7 +365,10 @@ public final class PolicyParser {
       }
       return new PrincipalElement(negated, true, Map.of(), member.keyLocation());
     }
-    DocObject object = object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
+    // The message is built only when the value is not an object.
+    DocObject object = value instanceof DocObject types
+        ? types
+        : object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
     Map<String, List<String>> byType = new LinkedHashMap<>();
     for (DocObject.Member type : object.members()) {
       if (!PrincipalElement.TYPES.contains(type.key())) {
@@ -373,15 +376,23 @@ public final class PolicyParser {
             "unknown principal type \"" + type.key() + "\" in " + member.key() + "; use one of " + PrincipalElement.TYPES,
             type.keyLocation());
       }
-      byType.put(type.key(), strings(type.value(), member.key() + "." + type.key(), unresolved));
+      byType.put(type.key(), strings(type.value(), member.key(), ".", type.key(), unresolved));
     }
     return new PrincipalElement(negated, false, byType, member.keyLocation());
   }
 
   private static List<Condition> conditions(DocObject.Member member, List<Unresolved> unresolved) {
-    List<Condition> into = new ArrayList<>();
     DocObject block =
         object(member.value(), "Condition must be an object of operators, such as {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+    // As many conditions as keys under operators: an array of that size instead of a growing list.
+    int count = 0;
+    for (DocObject.Member operatorMember : block.members()) {
+      if (operatorMember.value() instanceof DocObject keys) {
+        count += keys.members().size();
+      }
+    }
+    Condition[] into = new Condition[count];
+    int next = 0;
     for (DocObject.Member operatorMember : block.members()) {
       String name = operatorMember.key();
       ConditionOperator operator =
@@ -391,17 +402,19 @@ public final class PolicyParser {
                       "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
                           + "\"? AWS rejects policies with unknown operators",
                       operatorMember.keyLocation()));
-      DocObject keys =
-          object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
+      // The message is built only when the value is not an object.
+      DocObject keys = operatorMember.value() instanceof DocObject object
+          ? object
+          : object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
       if (keys.members().isEmpty()) {
         throw error("condition operator " + name + " has no condition keys; add one or remove the operator", keys.location());
       }
       for (DocObject.Member key : keys.members()) {
-        List<String> values = strings(key.value(), name + " " + key.key(), unresolved);
-        into.add(new Condition(operator, key.key(), values, key.keyLocation()));
+        List<String> values = strings(key.value(), name, " ", key.key(), unresolved);
+        into[next++] = new Condition(operator, key.key(), values, key.keyLocation());
       }
     }
-    return into;
+    return List.of(into);
   }
 
   private static DocObject.Member exclusive(DocObject.Member a, DocObject.Member b, SourceLocation at) {
@@ -438,18 +451,28 @@ public final class PolicyParser {
    * List.of list, which the model's records keep without copying.
    */
   private static List<String> strings(DocNode node, String element, List<Unresolved> unresolved) {
+    return strings(node, element, "", "", unresolved);
+  }
+
+  /**
+   * As {@link #strings(DocNode, String, List)} for an element that errors name as {@code parent
+   * + separator + child} ({@code StringEquals aws:username}, {@code Principal.AWS}): the name is
+   * put together only for an error, not for every condition key read.
+   */
+  private static List<String> strings(
+      DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
     if (!(node instanceof DocArray array)) {
-      return List.of(scalar(node, element, unresolved));
+      return List.of(scalar(node, parent, separator, child, unresolved));
     }
     List<DocNode> items = array.items();
     String[] values = new String[items.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = scalar(items.get(i), element, unresolved);
+      values[i] = scalar(items.get(i), parent, separator, child, unresolved);
     }
     return List.of(values);
   }
 
-  private static String scalar(DocNode node, String element, List<Unresolved> unresolved) {
+  private static String scalar(DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
     if (node instanceof DocUnresolved value) {
       unresolved.add(value.value());
       return value.value().placeholder();
@@ -461,7 +484,7 @@ public final class PolicyParser {
       }
       return scalar.text();
     }
-    throw error(element + " must be a string or a list of strings, not " + node.describe(), node.location());
+    throw error(parent + separator + child + " must be a string or a list of strings, not " + node.describe(), node.location());
   }
 
   private static InvalidPolicyException unknownElement(DocObject.Member member, Set<String> known, String where) {
