@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +111,17 @@ public final class JsonDocuments {
     private final JsonParser parser;
     private final SourceLocation origin;
 
+    /**
+     * The members of the objects being read, innermost last, and likewise the items of the
+     * arrays: each object takes its members from the top of the stack into its list when it ends.
+     * An ArrayList per object cost more than the rest of building the tree: it grows, and {@code
+     * List.copyOf} copies it twice more (JDK 17) in the record's constructor.
+     */
+    private DocObject.Member[] memberStack = new DocObject.Member[32];
+    private int members;
+    private DocNode[] itemStack = new DocNode[32];
+    private int items;
+
     Reader(JsonParser parser, SourceLocation origin) {
       this.parser = parser;
       this.origin = origin;
@@ -141,11 +152,7 @@ public final class JsonDocuments {
         case START_OBJECT:
           return object(at);
         case START_ARRAY:
-          List<DocNode> items = new ArrayList<>();
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(value());
-          }
-          return new DocArray(items, at);
+          return array(at);
         case VALUE_STRING:
           return new DocScalar(parser.getText(), DocScalar.Kind.STRING, at);
         case VALUE_NUMBER_INT:
@@ -161,21 +168,36 @@ public final class JsonDocuments {
       }
     }
 
+    private DocArray array(SourceLocation at) throws IOException {
+      int first = items;
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        // value() reads nested arrays above this one's items and leaves the stack as it found it.
+        DocNode item = value();
+        if (items == itemStack.length) {
+          itemStack = Arrays.copyOf(itemStack, items * 2);
+        }
+        itemStack[items++] = item;
+      }
+      List<DocNode> list = immutableList(itemStack, first, items);
+      items = first;
+      return new DocArray(list, at);
+    }
+
     private DocObject object(SourceLocation at) throws IOException {
-      List<DocObject.Member> members = new ArrayList<>();
+      int first = members;
       // Most objects have a handful of members, for which looking back through them is cheaper
       // than a map of keys per object; a large one gets the map.
       Map<String, SourceLocation> seen = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
         SourceLocation keyAt = here();
-        if (seen == null && members.size() == SCAN_LIMIT) {
+        if (seen == null && members - first == SCAN_LIMIT) {
           seen = new HashMap<>();
-          for (DocObject.Member member : members) {
-            seen.put(member.key(), member.keyLocation());
+          for (int i = first; i < members; i++) {
+            seen.put(memberStack[i].key(), memberStack[i].keyLocation());
           }
         }
-        SourceLocation earlier = seen != null ? seen.putIfAbsent(key, keyAt) : earlierKey(members, key);
+        SourceLocation earlier = seen != null ? seen.putIfAbsent(key, keyAt) : earlierKey(first, key);
         if (earlier != null) {
           throw new IamUnitException(
               "duplicate key \""
@@ -186,19 +208,39 @@ public final class JsonDocuments {
               keyAt);
         }
         parser.nextToken();
-        members.add(new DocObject.Member(key, keyAt, value()));
+        // value() reads nested objects above this one's members and leaves the stack as it found it.
+        DocObject.Member member = new DocObject.Member(key, keyAt, value());
+        if (members == memberStack.length) {
+          memberStack = Arrays.copyOf(memberStack, members * 2);
+        }
+        memberStack[members++] = member;
       }
-      return new DocObject(members, at);
+      List<DocObject.Member> list = immutableList(memberStack, first, members);
+      members = first;
+      return new DocObject(list, at);
     }
 
-    /** Where {@code key} was written first among {@code members}, or null. */
-    private static SourceLocation earlierKey(List<DocObject.Member> members, String key) {
-      for (DocObject.Member member : members) {
-        if (member.key().equals(key)) {
-          return member.keyLocation();
+    /** Where {@code key} was written first among the members of the object from {@code first}, or null. */
+    private SourceLocation earlierKey(int first, String key) {
+      for (int i = first; i < members; i++) {
+        if (memberStack[i].key().equals(key)) {
+          return memberStack[i].keyLocation();
         }
       }
       return null;
+    }
+
+    /**
+     * {@code stack[from..to)} as a {@code List.of} list, which the records' {@code List.copyOf}
+     * keeps as it is instead of copying.
+     */
+    private static <T> List<T> immutableList(T[] stack, int from, int to) {
+      return switch (to - from) {
+        case 0 -> List.of();
+        case 1 -> List.of(stack[from]);
+        case 2 -> List.of(stack[from], stack[from + 1]);
+        default -> List.of(Arrays.copyOfRange(stack, from, to));
+      };
     }
   }
 }

@@ -48,19 +48,21 @@ public final class PolicySet {
   }
 
   private static List<CompiledPolicy> compile(List<Policy> policies, PolicyType type, String name) {
-    List<CompiledPolicy> compiled = new ArrayList<>();
-    for (int i = 0; i < policies.size(); i++) {
-      compiled.add(CompiledPolicy.compile(policies.get(i), type, name + "[" + i + "]"));
+    // Filled in place and handed out as a List.of list: an ArrayList and List.copyOf copy twice.
+    CompiledPolicy[] compiled = new CompiledPolicy[policies.size()];
+    for (int i = 0; i < compiled.length; i++) {
+      compiled[i] = CompiledPolicy.compile(policies.get(i), type, name + "[" + i + "]");
     }
-    return List.copyOf(compiled);
+    return List.of(compiled);
   }
 
   private static List<List<CompiledPolicy>> levels(List<List<Policy>> levels, PolicyType type, String name) {
-    List<List<CompiledPolicy>> compiled = new ArrayList<>();
-    for (int i = 0; i < levels.size(); i++) {
-      compiled.add(compile(levels.get(i), type, name + "[" + i + "]"));
+    @SuppressWarnings("unchecked")
+    List<CompiledPolicy>[] compiled = new List[levels.size()];
+    for (int i = 0; i < compiled.length; i++) {
+      compiled[i] = compile(levels.get(i), type, name + "[" + i + "]");
     }
-    return List.copyOf(compiled);
+    return List.of(compiled);
   }
 
   /**
@@ -120,8 +122,18 @@ public final class PolicySet {
   }
 
   private List<Unresolved> collectUnreadable() {
+    List<Policy> policies = policies();
+    // Nearly every set has none: then no list is built (addAll and List.copyOf allocate even
+    // for empty lists).
+    boolean none = true;
+    for (Policy policy : policies) {
+      none &= policy.unreadable().isEmpty();
+    }
+    if (none) {
+      return List.of();
+    }
     List<Unresolved> all = new ArrayList<>();
-    for (Policy policy : policies()) {
+    for (Policy policy : policies) {
       all.addAll(policy.unreadable());
     }
     return List.copyOf(all);

@@ -76,11 +76,11 @@ public final class CaseFormat {
         if (entry.value() instanceof DocArray values) {
           List<String> texts = new ArrayList<>();
           for (DocNode value : values.items()) {
-            texts.add(string(value, "request.context." + entry.key()));
+            texts.add(contextValue(entry.key(), value));
           }
           context.putMultivalued(entry.key(), texts);
         } else {
-          context.put(entry.key(), string(entry.value(), "request.context." + entry.key()));
+          context.put(entry.key(), contextValue(entry.key(), entry.value()));
         }
       }
     });
@@ -225,6 +225,14 @@ public final class CaseFormat {
       return array;
     }
     throw new IamUnitException(what + " must be an array, not " + node.describe(), node.location());
+  }
+
+  /** A string of request.context; the element's name is spelled out only for an error. */
+  private static String contextValue(String key, DocNode node) {
+    if (node instanceof DocScalar scalar && scalar.kind() == DocScalar.Kind.STRING) {
+      return scalar.text();
+    }
+    return string(node, "request.context." + key);
   }
 
   private static String string(DocNode node, String what) {

@@ -1,7 +1,9 @@
 package dev.iamunit.model;
 
 import dev.iamunit.spelling.EditDistance;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -107,10 +109,36 @@ public record ConditionOperator(String name, Type type, SetQualifier qualifier, 
   }
 
   /**
+   * Every operator name written the usual way (a qualifier or none, a base operator, IfExists or
+   * not), parsed once by {@link #parseName}: every condition of every policy read looks its
+   * operator up here instead of taking the name apart again. Names not here take the long way,
+   * so that what is accepted is decided by {@link #parseName} alone.
+   */
+  private static final Map<String, Optional<ConditionOperator>> USUAL = usualOperators();
+
+  private static Map<String, Optional<ConditionOperator>> usualOperators() {
+    Map<String, Optional<ConditionOperator>> operators = new HashMap<>();
+    for (SetQualifier qualifier : SetQualifier.values()) {
+      for (Type type : Type.values()) {
+        for (String suffix : new String[] {"", "IfExists"}) {
+          String name = qualifier.prefix() + type.json + suffix;
+          operators.put(name, parseName(name));
+        }
+      }
+    }
+    return Map.copyOf(operators);
+  }
+
+  /**
    * Parses an operator name. Operator names are case-sensitive in AWS; a near miss is not an
    * operator, so that a typo never silently changes a decision.
    */
   public static Optional<ConditionOperator> parse(String name) {
+    Optional<ConditionOperator> usual = USUAL.get(name);
+    return usual != null ? usual : parseName(name);
+  }
+
+  private static Optional<ConditionOperator> parseName(String name) {
     String rest = name;
     SetQualifier qualifier = SetQualifier.NONE;
     for (SetQualifier q : SetQualifier.values()) {

@@ -36,6 +36,9 @@ public final class PolicyParser {
   private static final Set<String> STATEMENT_ELEMENTS =
       Set.of("Sid", "Effect", "Action", "NotAction", "Resource", "NotResource", "Principal", "NotPrincipal", "Condition");
 
+  /** Statements a policy may have before duplicate Sids are found through a map. */
+  private static final int SID_SCAN_LIMIT = 8;
+
 
   private PolicyParser() {}
 
@@ -76,22 +79,43 @@ public final class PolicyParser {
     }
     List<DocNode> statementNodes =
         statementMember.value() instanceof DocArray array ? array.items() : List.of(statementMember.value());
-    List<Statement> statements = new ArrayList<>();
-    Map<String, SourceLocation> sids = new HashMap<>();
-    for (DocNode node : statementNodes) {
-      Statement statement = statement(node, statements.size(), kind);
-      statement.sid().ifPresent(
-          sid -> {
-            SourceLocation earlier = sids.putIfAbsent(sid, statement.location());
-            if (earlier != null) {
-              throw error(
-                  "duplicate Sid \"" + sid + "\" (also at line " + earlier.line() + "); each Sid in a policy must be unique",
-                  statement.location());
+    // Filled in place and handed over as a List.of list, which Policy keeps without copying.
+    Statement[] statements = new Statement[statementNodes.size()];
+    Map<String, SourceLocation> sids = null;
+    for (int i = 0; i < statements.length; i++) {
+      Statement statement = statement(statementNodes.get(i), i, kind);
+      if (statement.sid().isPresent()) {
+        String sid = statement.sid().get();
+        // Looking back through a few statements is cheaper than hashing every Sid into a map.
+        if (sids == null && i == SID_SCAN_LIMIT) {
+          sids = new HashMap<>();
+          for (int j = 0; j < i; j++) {
+            Statement before = statements[j];
+            if (before.sid().isPresent()) {
+              sids.putIfAbsent(before.sid().get(), before.location());
             }
-          });
-      statements.add(statement);
+          }
+        }
+        SourceLocation earlier = sids != null ? sids.putIfAbsent(sid, statement.location()) : earlierSid(statements, i, sid);
+        if (earlier != null) {
+          throw error(
+              "duplicate Sid \"" + sid + "\" (also at line " + earlier.line() + "); each Sid in a policy must be unique",
+              statement.location());
+        }
+      }
+      statements[i] = statement;
     }
-    return new Policy(name, version, id, statements, root.location());
+    return new Policy(name, version, id, List.of(statements), root.location());
+  }
+
+  /** Where the first of {@code statements[0..count)} with this Sid starts, or null. */
+  private static SourceLocation earlierSid(Statement[] statements, int count, String sid) {
+    for (int i = 0; i < count; i++) {
+      if (statements[i].sid().isPresent() && statements[i].sid().get().equals(sid)) {
+        return statements[i].location();
+      }
+    }
+    return null;
   }
 
   /**
@@ -168,8 +192,13 @@ public final class PolicyParser {
     SourceLocation at = object.location();
 
     // An empty Sid names nothing: real policies repeat "Sid": "" and AWS accepts them.
-    Optional<String> sid =
-        Optional.ofNullable(elements.sid).map(m -> string(m.value(), "Sid")).filter(s -> !s.isEmpty());
+    Optional<String> sid = Optional.empty();
+    if (elements.sid != null) {
+      String text = string(elements.sid.value(), "Sid");
+      if (!text.isEmpty()) {
+        sid = Optional.of(text);
+      }
+    }
 
     DocObject.Member effectMember = elements.effect;
     if (effectMember == null) {
@@ -190,8 +219,8 @@ public final class PolicyParser {
       throw error("the statement has neither Action nor NotAction; name the actions it " + verb(effect), at);
     }
     List<String> actions = strings(action.value(), action.key(), unresolved);
-    for (int i = 0; i < actions.size(); i++) {
-      actions.set(i, checkedAction(actions.get(i), action));
+    for (String value : actions) {
+      checkAction(value, action);
     }
 
     DocObject.Member resource = exclusive(elements.resource, elements.notResource, at);
@@ -234,11 +263,7 @@ public final class PolicyParser {
     Optional<PrincipalElement> principals =
         principal == null ? Optional.empty() : Optional.of(principal(principal, unresolved));
 
-    List<Condition> conditions = new ArrayList<>();
-    DocObject.Member condition = elements.condition;
-    if (condition != null) {
-      conditions(condition, conditions, unresolved);
-    }
+    List<Condition> conditions = elements.condition == null ? List.of() : conditions(elements.condition, unresolved);
     return new Statement(
         sid,
         effect,
@@ -248,7 +273,8 @@ public final class PolicyParser {
         conditions,
         index,
         at,
-        unresolved);
+        // List.copyOf of an empty ArrayList still allocates an array; List.of() is a constant.
+        unresolved.isEmpty() ? List.of() : unresolved);
   }
 
   /**
@@ -307,9 +333,9 @@ public final class PolicyParser {
   }
 
   /** "service:action" with wildcards, or "*". */
-  private static String checkedAction(String value, DocObject.Member element) {
+  private static void checkAction(String value, DocObject.Member element) {
     if (Unresolved.isIn(value)) {
-      return value;
+      return;
     }
     String action = value;
     if (!action.equals(action.strip())) {
@@ -319,14 +345,13 @@ public final class PolicyParser {
     }
     int colon = action.indexOf(':');
     if (action.equals("*")) {
-      return action;
+      return;
     }
     if (colon <= 0 || colon == action.length() - 1 || action.indexOf(':', colon + 1) >= 0) {
       throw error(
           "\"" + value + "\" in " + element.key() + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
           element.value().location());
     }
-    return action;
   }
 
   private static PrincipalElement principal(DocObject.Member member, List<Unresolved> unresolved) {
@@ -340,7 +365,10 @@ public final class PolicyParser {
       }
       return new PrincipalElement(negated, true, Map.of(), member.keyLocation());
     }
-    DocObject object = object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
+    // The message is built only when the value is not an object.
+    DocObject object = value instanceof DocObject types
+        ? types
+        : object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
     Map<String, List<String>> byType = new LinkedHashMap<>();
     for (DocObject.Member type : object.members()) {
       if (!PrincipalElement.TYPES.contains(type.key())) {
@@ -348,14 +376,23 @@ public final class PolicyParser {
             "unknown principal type \"" + type.key() + "\" in " + member.key() + "; use one of " + PrincipalElement.TYPES,
             type.keyLocation());
       }
-      byType.put(type.key(), strings(type.value(), member.key() + "." + type.key(), unresolved));
+      byType.put(type.key(), strings(type.value(), member.key(), ".", type.key(), unresolved));
     }
     return new PrincipalElement(negated, false, byType, member.keyLocation());
   }
 
-  private static void conditions(DocObject.Member member, List<Condition> into, List<Unresolved> unresolved) {
+  private static List<Condition> conditions(DocObject.Member member, List<Unresolved> unresolved) {
     DocObject block =
         object(member.value(), "Condition must be an object of operators, such as {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+    // As many conditions as keys under operators: an array of that size instead of a growing list.
+    int count = 0;
+    for (DocObject.Member operatorMember : block.members()) {
+      if (operatorMember.value() instanceof DocObject keys) {
+        count += keys.members().size();
+      }
+    }
+    Condition[] into = new Condition[count];
+    int next = 0;
     for (DocObject.Member operatorMember : block.members()) {
       String name = operatorMember.key();
       ConditionOperator operator =
@@ -365,16 +402,19 @@ public final class PolicyParser {
                       "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
                           + "\"? AWS rejects policies with unknown operators",
                       operatorMember.keyLocation()));
-      DocObject keys =
-          object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
+      // The message is built only when the value is not an object.
+      DocObject keys = operatorMember.value() instanceof DocObject object
+          ? object
+          : object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
       if (keys.members().isEmpty()) {
         throw error("condition operator " + name + " has no condition keys; add one or remove the operator", keys.location());
       }
       for (DocObject.Member key : keys.members()) {
-        List<String> values = strings(key.value(), name + " " + key.key(), unresolved);
-        into.add(new Condition(operator, key.key(), values, key.keyLocation()));
+        List<String> values = strings(key.value(), name, " ", key.key(), unresolved);
+        into[next++] = new Condition(operator, key.key(), values, key.keyLocation());
       }
     }
+    return List.of(into);
   }
 
   private static DocObject.Member exclusive(DocObject.Member a, DocObject.Member b, SourceLocation at) {
@@ -406,29 +446,45 @@ public final class PolicyParser {
     throw error(element + " must be a string, not " + node.describe(), node.location());
   }
 
-  /** A string or a list of strings; booleans and numbers as their text, as AWS accepts them. */
+  /**
+   * A string or a list of strings; booleans and numbers as their text, as AWS accepts them. A
+   * List.of list, which the model's records keep without copying.
+   */
   private static List<String> strings(DocNode node, String element, List<Unresolved> unresolved) {
-    List<String> values = new ArrayList<>();
-    if (node instanceof DocArray array) {
-      for (DocNode item : array.items()) {
-        values.add(scalar(item, element, unresolved));
-      }
-    } else {
-      values.add(scalar(node, element, unresolved));
-    }
-    return values;
+    return strings(node, element, "", "", unresolved);
   }
 
-  private static String scalar(DocNode node, String element, List<Unresolved> unresolved) {
+  /**
+   * As {@link #strings(DocNode, String, List)} for an element that errors name as {@code parent
+   * + separator + child} ({@code StringEquals aws:username}, {@code Principal.AWS}): the name is
+   * put together only for an error, not for every condition key read.
+   */
+  private static List<String> strings(
+      DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
+    if (!(node instanceof DocArray array)) {
+      return List.of(scalar(node, parent, separator, child, unresolved));
+    }
+    List<DocNode> items = array.items();
+    String[] values = new String[items.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = scalar(items.get(i), parent, separator, child, unresolved);
+    }
+    return List.of(values);
+  }
+
+  private static String scalar(DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
     if (node instanceof DocUnresolved value) {
       unresolved.add(value.value());
       return value.value().placeholder();
     }
     if (node instanceof DocScalar scalar && scalar.kind() != DocScalar.Kind.NULL) {
-      unresolved.addAll(scalar.unresolved());
+      // addAll of even an empty list allocates its array: most scalars have nothing to add.
+      if (!scalar.unresolved().isEmpty()) {
+        unresolved.addAll(scalar.unresolved());
+      }
       return scalar.text();
     }
-    throw error(element + " must be a string or a list of strings, not " + node.describe(), node.location());
+    throw error(parent + separator + child + " must be a string or a list of strings, not " + node.describe(), node.location());
   }
 
   private static InvalidPolicyException unknownElement(DocObject.Member member, Set<String> known, String where) {

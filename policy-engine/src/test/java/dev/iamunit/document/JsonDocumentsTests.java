@@ -40,6 +40,56 @@ class JsonDocumentsTests {
         .containsExactly("main.tf:7:26", "main.tf:8:6");
   }
 
+  /** Objects and arrays inside others keep their own members and items, however deep and large. */
+  @Test
+  void keepsTheMembersAndItemsOfNestedObjectsAndArraysApart() {
+    String wide = IntStream.range(0, 40).mapToObj(i -> "\"k" + i + "\":[" + i + "]").collect(Collectors.joining(","));
+    String longArray = IntStream.range(0, 100).mapToObj(i -> "{\"i\":" + i + "}").collect(Collectors.joining(","));
+    DocObject root = (DocObject) JsonDocuments.read(
+        "{\"a\":{\"x\":1,\"y\":[1,2,{\"z\":[[],[{}],{\"a\":3}]}]},\"wide\":{" + wide + "},\"long\":[" + longArray + "],\"e\":{}}", "f.json");
+
+    assertThat(root.members()).extracting(DocObject.Member::key).containsExactly("a", "wide", "long", "e");
+    DocObject a = (DocObject) root.members().get(0).value();
+    assertThat(a.members()).extracting(DocObject.Member::key).containsExactly("x", "y");
+    List<DocNode> y = ((DocArray) a.members().get(1).value()).items();
+    assertThat(y).hasSize(3);
+    List<DocNode> z = ((DocArray) ((DocObject) y.get(2)).members().get(0).value()).items();
+    assertThat(z).extracting(DocNode::describe).containsExactly("an array", "an array", "an object");
+    assertThat(((DocArray) z.get(0)).items()).isEmpty();
+    assertThat(((DocArray) z.get(1)).items()).singleElement().satisfies(n -> assertThat(((DocObject) n).members()).isEmpty());
+    assertThat(((DocObject) z.get(2)).members()).extracting(DocObject.Member::key).containsExactly("a");
+
+    DocObject wideObject = (DocObject) root.members().get(1).value();
+    assertThat(wideObject.members()).hasSize(40);
+    assertThat(wideObject.members().get(39).key()).isEqualTo("k39");
+    assertThat(((DocScalar) ((DocArray) wideObject.members().get(39).value()).items().get(0)).text()).isEqualTo("39");
+    List<DocNode> longItems = ((DocArray) root.members().get(2).value()).items();
+    assertThat(longItems).hasSize(100);
+    assertThat(((DocScalar) ((DocObject) longItems.get(99)).members().get(0).value()).text()).isEqualTo("99");
+    assertThat(((DocObject) root.members().get(3).value()).members()).isEmpty();
+  }
+
+  @Test
+  void givesListsThatCannotBeChanged() {
+    DocObject root = (DocObject) JsonDocuments.read("{\"a\":[1,2,3],\"b\":[],\"c\":[1]}", "f.json");
+    List<DocNode> items = ((DocArray) root.members().get(0).value()).items();
+
+    assertThatThrownBy(() -> root.members().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> items.set(0, items.get(1))).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> ((DocArray) root.members().get(1).value()).items().add(items.get(0)))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** A key repeated only inside a nested object is no duplicate; one repeated after it is. */
+  @Test
+  void findsADuplicateKeyAfterNestedObjectsThatUseTheSameKey() {
+    assertThat(((DocObject) JsonDocuments.read("{\"a\":{\"a\":1},\"b\":[{\"b\":2,\"a\":3}]}", "f.json")).members()).hasSize(2);
+
+    assertThatThrownBy(() -> JsonDocuments.read("{\"a\":{\"a\":1},\n\"b\":[{\"b\":2}],\n\"a\":3}", "f.json"))
+        .isInstanceOf(IamUnitException.class)
+        .hasMessage("f.json:3:1: duplicate key \"a\" (first at line 1); AWS rejects documents with duplicate keys: keep one");
+  }
+
   @Test
   void rejectsADuplicateKeyInASmallAndInALargeObject() {
     assertThatThrownBy(() -> JsonDocuments.read("{\"a\":1,\n\"b\":2,\"a\":3}", "f.json"))

@@ -48,9 +48,60 @@ class PolicyParserTests {
       unknown operator | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"BoolIfExist":{"aws:MultiFactorAuthPresent":"false"}} | p.json:1:99: unknown condition operator "BoolIfExist"; did you mean "BoolIfExists"? AWS rejects policies with unknown operators
       malformed arn | "Effect":"Allow","Action":"s3:*","Resource":"s3:::bucket" | p.json:1:83: malformed ARN "s3:::bucket" in Resource; an ARN has the form arn:partition:service:region:account-id:resource, or use "*"
       not an action | "Effect":"Allow","Action":"s3","Resource":"*" | p.json:1:65: "s3" in Action is not an action; write service:action, such as "ec2:RunInstances" or "iam:*MFA*"
+      action with spaces | "Effect":"Allow","Action":["s3:GetObject"," s3:PutObject"],"Resource":"*" | p.json:1:65: " s3:PutObject" in Action has spaces around it, which no action name has; remove them
+      null in a list | "Effect":"Allow","Action":["s3:GetObject",null],"Resource":"*" | p.json:1:81: Action must be a string or a list of strings, not null
+      null condition value | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:username":null}} | p.json:1:130: StringEquals aws:username must be a string or a list of strings, not null
+      object in condition values | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:username":["a",{}]}} | p.json:1:135: StringEquals aws:username must be a string or a list of strings, not an object
+      operator without keys object | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":"true"} | p.json:1:106: the value of condition operator Bool must be an object of condition keys, not the string "true"
+      second operator without keys object | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"StringLike":{"s3:prefix":["a","b"]},"StringEquals":"x"} | p.json:1:151: the value of condition operator StringEquals must be an object of condition keys, not the string "x"
+      operator without keys | "Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{}} | p.json:1:106: condition operator Bool has no condition keys; add one or remove the operator
       """)
   void rejectsMalformedStatements(String name, String body, String message) {
     assertThatThrownBy(() -> parse(statement(body))).isInstanceOf(InvalidPolicyException.class).hasMessage(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      null principal | "Effect":"Allow","Action":"s3:*","Resource":"*","Principal":{"AWS":["arn:aws:iam::111122223333:root",null]} | p.json:1:140: Principal.AWS must be a string or a list of strings, not null
+      principal list | "Effect":"Allow","Action":"s3:*","Resource":"*","NotPrincipal":["*"] | p.json:1:102: NotPrincipal must be "*" or an object such as {"AWS": "arn:aws:iam::111122223333:root"}, not an array
+      """)
+  void rejectsMalformedPrincipals(String name, String body, String message) {
+    assertThatThrownBy(() -> PolicyParser.parse(statement(body), "p.json", PolicyKind.RESOURCE, "p"))
+        .isInstanceOf(InvalidPolicyException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void keepsEveryConditionKeyOfEveryOperatorInOrder() {
+    Statement statement = parse(statement("\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{"
+        + "\"StringLike\":{\"s3:prefix\":[\"a\",\"b\"],\"s3:delimiter\":\"/\"},\"ForAnyValue:StringEquals\":{\"aws:TagKeys\":[]},"
+        + "\"NumericLessThan\":{\"s3:max-keys\":10}}")).statements().get(0);
+    assertThat(statement.conditions()).extracting(Object::toString).containsExactly(
+        "StringLike s3:prefix [a, b]", "StringLike s3:delimiter /", "ForAnyValue:StringEquals aws:TagKeys []",
+        "NumericLessThan s3:max-keys 10");
+  }
+
+  /**
+   * Twelve statements, one per line from line 2, some without a Sid and some with an empty one: a
+   * duplicate is found among the first few statements and past them alike, and named against the
+   * first statement with the Sid.
+   */
+  @ParameterizedTest(name = "statements {0} and {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      3 | 5  | p.json:7:1: duplicate Sid "Twice" (also at line 5); each Sid in a policy must be unique
+      0 | 8  | p.json:10:1: duplicate Sid "Twice" (also at line 2); each Sid in a policy must be unique
+      7 | 8  | p.json:10:1: duplicate Sid "Twice" (also at line 9); each Sid in a policy must be unique
+      1 | 11 | p.json:13:1: duplicate Sid "Twice" (also at line 3); each Sid in a policy must be unique
+      9 | 11 | p.json:13:1: duplicate Sid "Twice" (also at line 11); each Sid in a policy must be unique
+      """)
+  void rejectsDuplicateSidsAmongManyStatements(int first, int second, String message) {
+    StringBuilder json = new StringBuilder("{\"Version\":\"2012-10-17\",\"Statement\":[");
+    for (int i = 0; i < 12; i++) {
+      String sid = i == first || i == second ? "Twice" : i % 3 == 0 ? "" : "S" + i;
+      String sidMember = i % 4 == 2 && i != first && i != second ? "" : "\"Sid\":\"" + sid + "\",";
+      json.append(i == 0 ? "\n" : ",\n").append("{" + sidMember + "\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}");
+    }
+    assertThatThrownBy(() -> parse(json.append("]}").toString())).isInstanceOf(InvalidPolicyException.class).hasMessage(message);
   }
 
   @Test

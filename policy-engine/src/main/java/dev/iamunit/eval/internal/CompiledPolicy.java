@@ -2,6 +2,8 @@ package dev.iamunit.eval.internal;
 
 import dev.iamunit.eval.PolicyType;
 import dev.iamunit.model.Policy;
+import dev.iamunit.model.Statement;
+import java.util.List;
 
 /**
  * A policy with its statements compiled, and where it sits in a policy set.
@@ -13,8 +15,12 @@ public record CompiledPolicy(Policy policy, PolicyType type, String ref, Compile
 
   public static CompiledPolicy compile(Policy policy, PolicyType type, String ref) {
     boolean variables = policy.substitutesVariables();
-    CompiledStatement[] statements =
-        policy.statements().stream().map(s -> new CompiledStatement(s, variables)).toArray(CompiledStatement[]::new);
+    // A loop rather than a stream: a policy is compiled for every line of a case file.
+    List<Statement> source = policy.statements();
+    CompiledStatement[] statements = new CompiledStatement[source.size()];
+    for (int i = 0; i < statements.length; i++) {
+      statements[i] = new CompiledStatement(source.get(i), variables);
+    }
     return new CompiledPolicy(policy, type, ref, statements, ActionIndex.of(statements));
   }
 }

@@ -31,14 +31,14 @@ public final class CompiledStatement {
     this.statement = statement;
     this.unresolved = !statement.unresolved().isEmpty();
     this.actionNegated = statement.action().negated();
-    this.resourceNegated = statement.resource().map(r -> r.negated()).orElse(false);
+    this.resourceNegated = statement.resource().isPresent() && statement.resource().get().negated();
     List<String> actionValues = statement.action().values();
     this.actions = new Wildcard[actionValues.size()];
     for (int i = 0; i < actions.length; i++) {
       actions[i] = Wildcard.of(broad(actionValues.get(i)).strip());
     }
     this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
-    this.principal = statement.principal().map(PrincipalMatcher::new).orElse(null);
+    this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get()) : null;
     this.conditions = new CompiledCondition[statement.conditions().size()];
     this.conditionUnresolved = new boolean[conditions.length];
     for (int i = 0; i < conditions.length; i++) {
