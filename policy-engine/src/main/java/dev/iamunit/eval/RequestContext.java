@@ -99,31 +99,45 @@ public final class RequestContext {
     return text.append('}').toString();
   }
 
-  /** Builds a context; later values for a key replace earlier ones. */
+  /**
+   * Builds a context; later values for a key replace earlier ones. {@link #build} hands its map to
+   * the context instead of copying it (a context is built for every request, and for every line of
+   * a case file), and the next change copies it first, so a context never changes.
+   */
   public static final class Builder {
-    private final Map<String, Entry> entries;
+    private Map<String, Entry> entries;
+    private boolean handedOver;
 
     private Builder(Map<String, Entry> entries) {
       this.entries = entries;
     }
 
     public Builder put(String key, String value) {
-      entries.put(normalize(key), new Entry(key, List.of(value), false));
+      writable().put(normalize(key), new Entry(key, List.of(value), false));
       return this;
     }
 
     public Builder putMultivalued(String key, List<String> values) {
-      entries.put(normalize(key), new Entry(key, values, true));
+      writable().put(normalize(key), new Entry(key, values, true));
       return this;
     }
 
     public Builder remove(String key) {
-      entries.remove(normalize(key));
+      writable().remove(normalize(key));
       return this;
     }
 
+    private Map<String, Entry> writable() {
+      if (handedOver) {
+        entries = new LinkedHashMap<>(entries);
+        handedOver = false;
+      }
+      return entries;
+    }
+
     public RequestContext build() {
-      return new RequestContext(Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+      handedOver = true;
+      return new RequestContext(Collections.unmodifiableMap(entries));
     }
   }
 }
