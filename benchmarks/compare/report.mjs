@@ -43,6 +43,7 @@ const compiled = result('CaseFileBenchmark.compiledOnce');
 const parsed = result('CaseFileBenchmark.parsePerDecision');
 const decide = result('ForceMfaBenchmark.decide');
 const evaluate = result('ForceMfaBenchmark.evaluate');
+const recorded = result('ForceMfaBenchmark.evaluateRecorded');
 
 const n = (x) => Math.round(x).toLocaleString('en-US');
 const range = (r) => `${n(r.score)} (${n(r.low)}–${n(r.high)})`;
@@ -55,6 +56,7 @@ const rows = [
   ['IAMUnit, compiled once (decide)', range(compiled), bytes(compiled)],
   ['IAMUnit, case (a) via Caller, decide (explanation off)', range(decide), bytes(decide)],
   ['IAMUnit, case (a) via Caller, evaluate (explanation on)', range(evaluate), bytes(evaluate)],
+  ['IAMUnit, case (a) via Caller, evaluate with coverage recorded', range(recorded), bytes(recorded)],
 ];
 const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), ['what', 'decisions/s/thread (range)', 'allocated/decision'][c].length));
 const line = (cells) => '| ' + cells.map((cell, c) => cell.padEnd(width[c])).join(' | ') + ' |';

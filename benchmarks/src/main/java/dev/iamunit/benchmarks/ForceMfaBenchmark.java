@@ -1,8 +1,10 @@
 package dev.iamunit.benchmarks;
 
+import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.Request;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -16,7 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * Case (a): the seed 003 user over its request mix ({@link ForceMfaScenario}), policies compiled
  * once. One operation is one decision; {@code decide} is the bare decision (deciding statements
  * only), {@code evaluate} the full explanation (every statement whose action matched, with its
- * conditions' values).
+ * conditions' values), {@code evaluateRecorded} the full explanation counted into a coverage
+ * recorder, which is what the JUnit extension does for every request when coverage is on.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -26,12 +29,14 @@ public class ForceMfaBenchmark {
   private final Evaluator evaluator = Evaluator.standard();
   private PolicySet policies;
   private RequestMix mix;
+  private CoverageRecorder coverage;
 
   @Setup
   public void setUp() {
     ForceMfaScenario scenario = new ForceMfaScenario();
     policies = scenario.policies();
     mix = new RequestMix(scenario.requests());
+    coverage = new CoverageRecorder();
   }
 
   @Benchmark
@@ -42,5 +47,13 @@ public class ForceMfaBenchmark {
   @Benchmark
   public Decision evaluate() {
     return evaluator.evaluate(mix.next(), policies);
+  }
+
+  @Benchmark
+  public Decision evaluateRecorded() {
+    Request request = mix.next();
+    Decision decision = evaluator.evaluate(request, policies);
+    coverage.record(request, policies, decision, "ForceMfaBenchmark");
+    return decision;
   }
 }
