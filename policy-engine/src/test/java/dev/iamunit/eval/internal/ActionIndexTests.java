@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,34 @@ class ActionIndexTests {
     }
     assertThat(compile(many).actionIndex()).isNull();
     assertThat(compile(Arrays.copyOf(many, ActionIndex.MAX_STATEMENTS)).actionIndex()).isNotNull();
+  }
+
+  /** Threads racing to build a policy's tables each get the answer matching gives. */
+  @Test
+  void answersAlikeWhenThreadsRaceToBuildTheTables() throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 50; round++) {
+        CompiledPolicy policy = compile(
+            statement("Allow", "\"ec2:*\""),
+            statement("Allow", "[\"iam:*MFA*\", \"iam:ListMFADevices\"]"),
+            statement("Deny", "[\"iam:CreateUser\", \"s3:Get*\"]", true));
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          tasks.add(() -> {
+            for (String action : ACTIONS) {
+              assertAgrees(policy, action);
+            }
+            return null;
+          });
+        }
+        for (Future<Void> result : threads.invokeAll(tasks)) {
+          result.get();
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   /** Twice: a policy's first decision matches pattern by pattern, later ones use the tables. */
