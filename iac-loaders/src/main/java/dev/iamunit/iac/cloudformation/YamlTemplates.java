@@ -6,6 +6,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.iac.TemplateException;
+import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.io.StringReader;
@@ -115,7 +116,7 @@ final class YamlTemplates {
     int run = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+      if (SourceText.endsLine(text, i)) {
         line++;
         column = 0;
         run = 0;

@@ -64,13 +64,22 @@ public final class SourceText {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
+  /**
+   * Whether the character at {@code i} ends a line: LF, or a CR not followed by LF (the CR of CR
+   * LF is not counted, its LF is), so that every reader of a file numbers its lines alike.
+   */
+  public static boolean endsLine(CharSequence text, int i) {
+    char c = text.charAt(i);
+    return c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n');
+  }
+
   /** Line and column just after {@code decoded}, counting CR LF, LF and a lone CR as one line end. */
   private static SourceLocation position(CharSequence decoded, String name) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < decoded.length(); i++) {
       char c = decoded.charAt(i);
-      if (c == '\n' || c == '\r' && (i + 1 == decoded.length() || decoded.charAt(i + 1) != '\n')) {
+      if (endsLine(decoded, i)) {
         line++;
         column = 1;
       } else if (c != '\r' && c != '\uFEFF') {
