@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ public final class ActionIndex {
         colon = i;
         serviceHash = hash;
       }
-      hash = 31 * hash + AsciiTable.lower(c);
+      hash = 31 * hash + CaseInsensitive.lowerAscii(c);
     }
     return new Key(action, AsciiTable.spread(hash), AsciiTable.spread(serviceHash), colon, true);
   }
@@ -134,11 +135,11 @@ public final class ActionIndex {
         long bit = 1L << i;
         for (Wildcard pattern : statements[i].actionPatterns()) {
           String text = pattern.text();
-          if (!isAscii(text)) {
+          if (!CaseInsensitive.isAscii(text, text.length())) {
             return NONE;
           }
           if (!pattern.hasWildcards()) {
-            literals.merge(AsciiTable.lower(text, 0, text.length()), bit, (a, b) -> a | b);
+            literals.merge(text.toLowerCase(Locale.ROOT), bit, (a, b) -> a | b);
             continue;
           }
           int service = pattern.literalServiceLength();
@@ -146,7 +147,7 @@ public final class ActionIndex {
             anyService.add(new Listing(pattern, bit));
             continue;
           }
-          byService.computeIfAbsent(AsciiTable.lower(text, 0, service), name -> new ArrayList<>()).add(new Listing(pattern, bit));
+          byService.computeIfAbsent(text.substring(0, service).toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(new Listing(pattern, bit));
         }
       }
       AsciiTable literalActions = new AsciiTable(literals.keySet());
@@ -182,15 +183,6 @@ public final class ActionIndex {
       }
     }
     return listing;
-  }
-
-  private static boolean isAscii(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -243,7 +235,7 @@ public final class ActionIndex {
         return false;
       }
       for (int i = 0; i < key.length(); i++) {
-        if (key.charAt(i) != lower(text.charAt(from + i))) {
+        if (key.charAt(i) != CaseInsensitive.lowerAscii(text.charAt(from + i))) {
           return false;
         }
       }
@@ -261,18 +253,6 @@ public final class ActionIndex {
 
     static int spread(int hash) {
       return hash ^ (hash >>> 16);
-    }
-
-    static String lower(String text, int from, int to) {
-      char[] chars = new char[to - from];
-      for (int i = from; i < to; i++) {
-        chars[i - from] = lower(text.charAt(i));
-      }
-      return new String(chars);
-    }
-
-    static char lower(char c) {
-      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
   }
 }

@@ -31,7 +31,8 @@ public final class CaseInsensitive {
     return asciiRegionEquals(text, lowerPrefix, n);
   }
 
-  private static boolean isAscii(String text, int length) {
+  /** Whether the first {@code length} characters of {@code text} are ASCII. */
+  static boolean isAscii(String text, int length) {
     for (int i = 0; i < length; i++) {
       if (text.charAt(i) >= 0x80) {
         return false;
@@ -42,14 +43,15 @@ public final class CaseInsensitive {
 
   private static boolean asciiRegionEquals(String text, String lower, int length) {
     for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + ('a' - 'A'));
-      }
-      if (c != lower.charAt(i)) {
+      if (lowerAscii(text.charAt(i)) != lower.charAt(i)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@code c} in lower case when it is an ASCII capital; what {@code toLowerCase} gives for ASCII. */
+  static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 }
