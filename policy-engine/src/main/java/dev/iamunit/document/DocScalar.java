@@ -9,9 +9,9 @@ import java.util.Objects;
  * A string, number, boolean or null, with its text as written ({@code 0123} stays {@code 0123}:
  * account ids and version dates are never reinterpreted). A string a loader assembled from parts it
  * could not all compute holds their {@link Unresolved#placeholder() placeholders} and lists them.
+ * Immutable; equal when text, kind, location and unresolved parts are.
  */
-public record DocScalar(String text, Kind kind, SourceLocation location, List<Unresolved> unresolved)
-    implements DocNode {
+public final class DocScalar implements DocNode {
 
   /** The JSON type the value was written as. */
   public enum Kind {
@@ -21,19 +21,50 @@ public record DocScalar(String text, Kind kind, SourceLocation location, List<Un
     NULL
   }
 
-  public DocScalar {
-    Objects.requireNonNull(text, "text");
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(location, "location");
-    unresolved = List.copyOf(unresolved);
+  private final String text;
+  private final Kind kind;
+  private final List<Unresolved> unresolved;
+  private final SourceLocation origin;
+  private final int line;
+  private final int column;
+
+  public DocScalar(String text, Kind kind, SourceLocation location, List<Unresolved> unresolved) {
+    this(text, kind, location, Locations.WHOLE, Locations.WHOLE, List.copyOf(unresolved));
   }
 
   public DocScalar(String text, Kind kind, SourceLocation location) {
-    this(text, kind, location, List.of());
+    this(text, kind, location, Locations.WHOLE, Locations.WHOLE, List.of());
+  }
+
+  /** A value read from a document that starts at {@code origin}: see {@link Locations}. */
+  DocScalar(String text, Kind kind, SourceLocation origin, int line, int column, List<Unresolved> unresolved) {
+    this.text = Objects.requireNonNull(text, "text");
+    this.kind = Objects.requireNonNull(kind, "kind");
+    this.origin = Objects.requireNonNull(origin, "location");
+    this.line = line;
+    this.column = column;
+    this.unresolved = unresolved;
   }
 
   public static DocScalar string(String text, SourceLocation location) {
     return new DocScalar(text, Kind.STRING, location);
+  }
+
+  public String text() {
+    return text;
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  @Override
+  public SourceLocation location() {
+    return Locations.at(origin, line, column);
+  }
+
+  public List<Unresolved> unresolved() {
+    return unresolved;
   }
 
   @Override
@@ -44,5 +75,24 @@ public record DocScalar(String text, Kind kind, SourceLocation location, List<Un
       case BOOLEAN -> "the boolean " + text;
       case NULL -> "null";
     };
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DocScalar that
+        && text.equals(that.text)
+        && kind == that.kind
+        && location().equals(that.location())
+        && unresolved.equals(that.unresolved);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(text, kind, location(), unresolved);
+  }
+
+  @Override
+  public String toString() {
+    return "DocScalar[text=" + text + ", kind=" + kind + ", location=" + location() + ", unresolved=" + unresolved + "]";
   }
 }

@@ -98,10 +98,17 @@ public final class JsonDocuments {
   }
 
   private static SourceLocation position(SourceLocation origin, int line, int column) {
-    if (line <= 1) {
-      return origin.at(origin.line(), Math.max(1, origin.column()) + column - 1);
-    }
-    return origin.at(origin.line() + line - 1, column);
+    return origin.at(fileLine(origin, line), fileColumn(origin, line, column));
+  }
+
+  /** The file's line of a document's {@code line}: the document starts at {@code origin}. */
+  private static int fileLine(SourceLocation origin, int line) {
+    return line <= 1 ? origin.line() : origin.line() + line - 1;
+  }
+
+  /** The file's column of a document's {@code column}: on its first line, the document starts mid-line. */
+  private static int fileColumn(SourceLocation origin, int line, int column) {
+    return line <= 1 ? Math.max(1, origin.column()) + column - 1 : column;
   }
 
   private static final class Reader {
@@ -132,43 +139,53 @@ public final class JsonDocuments {
     }
 
     /**
-     * Where the current value token starts, as {@link #here()}, without the {@link JsonLocation}
-     * that {@code currentTokenLocation()} allocates for every value. Jackson's parsers for text
-     * are {@link ParserBase}s, whose {@code getTokenColumnNr()} is one more than the column of
-     * {@code currentTokenLocation()}; the location tests of the loaders hold the two equal. Not
-     * for a FIELD_NAME, whose token position is that of the value after the colon.
+     * The line and column in the document where the current value token starts, as {@link
+     * #here()} gives them, without the {@link JsonLocation} that {@code currentTokenLocation()}
+     * allocates for every value. Jackson's parsers for text are {@link ParserBase}s, whose {@code
+     * getTokenColumnNr()} is one more than the column of {@code currentTokenLocation()}; the
+     * location tests of the loaders hold the two equal. Not for a FIELD_NAME, whose token
+     * position is that of the value after the colon.
      */
-    private SourceLocation valueHere() {
-      if (parser instanceof ParserBase base) {
-        return position(origin, base.getTokenLineNr(), base.getTokenColumnNr() - 1);
-      }
-      return here();
+    private int valueLine() {
+      return parser instanceof ParserBase base ? base.getTokenLineNr() : parser.currentTokenLocation().getLineNr();
+    }
+
+    private int valueColumn() {
+      return parser instanceof ParserBase base ? base.getTokenColumnNr() - 1 : parser.currentTokenLocation().getColumnNr();
     }
 
     DocNode value() throws IOException {
-      SourceLocation at = valueHere();
+      int tokenLine = valueLine();
+      int line = fileLine(origin, tokenLine);
+      int column = fileColumn(origin, tokenLine, valueColumn());
       JsonToken token = parser.currentToken();
       switch (token) {
         case START_OBJECT:
-          return object(at);
+          return object(line, column);
         case START_ARRAY:
-          return array(at);
+          return array(line, column);
         case VALUE_STRING:
-          return new DocScalar(parser.getText(), DocScalar.Kind.STRING, at);
+          return scalar(
+              StringValues.of(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()),
+              DocScalar.Kind.STRING, line, column);
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
-          return new DocScalar(parser.getText(), DocScalar.Kind.NUMBER, at);
+          return scalar(parser.getText(), DocScalar.Kind.NUMBER, line, column);
         case VALUE_TRUE:
         case VALUE_FALSE:
-          return new DocScalar(parser.getText(), DocScalar.Kind.BOOLEAN, at);
+          return scalar(parser.getText(), DocScalar.Kind.BOOLEAN, line, column);
         case VALUE_NULL:
-          return new DocScalar("null", DocScalar.Kind.NULL, at);
+          return scalar("null", DocScalar.Kind.NULL, line, column);
         default:
-          throw new IamUnitException("unexpected JSON token " + token, at);
+          throw new IamUnitException("unexpected JSON token " + token, origin.at(line, column));
       }
     }
 
-    private DocArray array(SourceLocation at) throws IOException {
+    private DocScalar scalar(String text, DocScalar.Kind kind, int line, int column) {
+      return new DocScalar(text, kind, origin, line, column, List.of());
+    }
+
+    private DocArray array(int line, int column) throws IOException {
       int first = items;
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         // value() reads nested arrays above this one's items and leaves the stack as it found it.
@@ -180,24 +197,26 @@ public final class JsonDocuments {
       }
       List<DocNode> list = immutableList(itemStack, first, items);
       items = first;
-      return new DocArray(list, at);
+      return new DocArray(list, origin, line, column);
     }
 
-    private DocObject object(SourceLocation at) throws IOException {
+    private DocObject object(int line, int column) throws IOException {
       int first = members;
       // Most objects have a handful of members, for which looking back through them is cheaper
       // than a map of keys per object; a large one gets the map.
       Map<String, SourceLocation> seen = null;
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String key = parser.currentName();
-        SourceLocation keyAt = here();
+        JsonLocation keyToken = parser.currentTokenLocation();
+        int keyLine = fileLine(origin, keyToken.getLineNr());
+        int keyColumn = fileColumn(origin, keyToken.getLineNr(), keyToken.getColumnNr());
         if (seen == null && members - first == SCAN_LIMIT) {
           seen = new HashMap<>();
           for (int i = first; i < members; i++) {
             seen.put(memberStack[i].key(), memberStack[i].keyLocation());
           }
         }
-        SourceLocation earlier = seen != null ? seen.putIfAbsent(key, keyAt) : earlierKey(first, key);
+        SourceLocation earlier = seen != null ? seen.putIfAbsent(key, origin.at(keyLine, keyColumn)) : earlierKey(first, key);
         if (earlier != null) {
           throw new IamUnitException(
               "duplicate key \""
@@ -205,11 +224,11 @@ public final class JsonDocuments {
                   + "\" (first at line "
                   + earlier.line()
                   + "); AWS rejects documents with duplicate keys: keep one",
-              keyAt);
+              origin.at(keyLine, keyColumn));
         }
         parser.nextToken();
         // value() reads nested objects above this one's members and leaves the stack as it found it.
-        DocObject.Member member = new DocObject.Member(key, keyAt, value());
+        DocObject.Member member = new DocObject.Member(key, origin, keyLine, keyColumn, value());
         if (members == memberStack.length) {
           memberStack = Arrays.copyOf(memberStack, members * 2);
         }
@@ -217,7 +236,7 @@ public final class JsonDocuments {
       }
       List<DocObject.Member> list = immutableList(memberStack, first, members);
       members = first;
-      return new DocObject(list, at);
+      return new DocObject(list, origin, line, column);
     }
 
     /** Where {@code key} was written first among the members of the object from {@code first}, or null. */

@@ -33,6 +33,59 @@ class JsonDocumentsTests {
   }
 
   @Test
+  void aTreeReadFromJsonEqualsTheSameTreeBuiltWithWholeLocations() {
+    // Read nodes keep their line and column as numbers (Locations); built nodes keep a location.
+    // Both must be equal, hash alike and print alike, whichever way they were made.
+    SourceLocation origin = new SourceLocation("main.tf", 3, 9, "aws_iam_policy.p");
+    DocNode read = JsonDocuments.read("{\"a\": [\"x\", 1],\n \"b\": null}", origin);
+    DocObject built = new DocObject(
+        List.of(
+            new DocObject.Member("a", origin.at(3, 10), new DocArray(
+                List.of(DocScalar.string("x", origin.at(3, 16)), new DocScalar("1", DocScalar.Kind.NUMBER, origin.at(3, 21))),
+                origin.at(3, 15))),
+            new DocObject.Member("b", origin.at(4, 2), new DocScalar("null", DocScalar.Kind.NULL, origin.at(4, 7)))),
+        origin);
+
+    assertThat(read).isEqualTo(built).hasSameHashCodeAs(built).hasToString(built.toString());
+    assertThat(built).isEqualTo(read);
+    assertThat(((DocObject) read).members().get(0).keyLocation().address()).isEqualTo("aws_iam_policy.p");
+    assertThat(read).isNotEqualTo(JsonDocuments.read("{\"a\": [\"x\", 1],\n \"b\": null}", origin.at(3, 10)));
+  }
+
+  @Test
+  void shortStringsReadAgainAreTheStringsReadBefore() {
+    DocObject first = (DocObject) JsonDocuments.read("{\"Action\": \"iam:ListMFADevices\"}", "a.json");
+    DocArray second = (DocArray) JsonDocuments.read("[1, {\"Action\": \"iam:ListMFADevices\"}]", "b.json");
+    String long1 = "arn:aws:s3:::" + "b".repeat(StringValues.MAX_LENGTH);
+    DocScalar longFirst = (DocScalar) JsonDocuments.read("\"" + long1 + "\"", "c.json");
+    DocScalar longSecond = (DocScalar) JsonDocuments.read("\"" + long1 + "\"", "c.json");
+
+    String text = ((DocScalar) first.members().get(0).value()).text();
+    String again = ((DocScalar) ((DocObject) second.items().get(1)).members().get(0).value()).text();
+    assertThat(again).isEqualTo("iam:ListMFADevices").isSameAs(text);
+    assertThat(longSecond.text()).isEqualTo(long1).isNotSameAs(longFirst.text());
+  }
+
+  @Test
+  void stringsSharingASlotAreNeverTakenForOneAnother() {
+    // The slot hashes the length and five characters; these differ only between them, so many
+    // share slots, and each must still come back as written, from any number of threads.
+    List<String> texts = IntStream.range(0, 20_000)
+        .mapToObj(i -> "arn:aws:iam::" + String.format("%012d", i) + ":user/" + (char) ('a' + i % 26) + "x")
+        .toList();
+    List<String> wrong = texts.parallelStream()
+        .flatMap(text -> IntStream.range(0, 3).mapToObj(round -> {
+          char[] padded = ("[\"" + text + "\"]").toCharArray();
+          String read = StringValues.of(padded, 2, text.length());
+          return read.equals(text) ? null : text + " read as " + read;
+        }))
+        .filter(java.util.Objects::nonNull)
+        .toList();
+
+    assertThat(wrong).isEmpty();
+  }
+
+  @Test
   void locatesValuesOfTextThatStartsInsideAnotherFile() {
     DocObject root = (DocObject) JsonDocuments.read("{\"k\": \"v\",\n\"n\": 1}", SourceLocation.of("main.tf", 7, 20));
 
