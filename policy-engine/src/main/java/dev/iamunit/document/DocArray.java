@@ -5,23 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /** A JSON array. Immutable; equal when items and location are. */
-public final class DocArray implements DocNode {
+public final class DocArray extends Located implements DocNode {
 
   private final List<DocNode> items;
-  private final SourceLocation origin;
-  private final int line;
-  private final int column;
 
   public DocArray(List<DocNode> items, SourceLocation location) {
-    this(List.copyOf(items), location, Locations.WHOLE, Locations.WHOLE);
+    this(List.copyOf(items), location, WHOLE, WHOLE);
   }
 
-  /** An array read from a document that starts at {@code origin}, its items a List.of list: see {@link Locations}. */
+  /** An array read from a document that starts at {@code origin}, its items a List.of list: see {@link Located}. */
   DocArray(List<DocNode> items, SourceLocation origin, int line, int column) {
+    super(origin, line, column, "location");
     this.items = items;
-    this.origin = Objects.requireNonNull(origin, "location");
-    this.line = line;
-    this.column = column;
   }
 
   public List<DocNode> items() {
@@ -30,7 +25,7 @@ public final class DocArray implements DocNode {
 
   @Override
   public SourceLocation location() {
-    return Locations.at(origin, line, column);
+    return located();
   }
 
   @Override

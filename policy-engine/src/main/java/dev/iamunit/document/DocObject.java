@@ -9,26 +9,21 @@ import java.util.Optional;
  * A JSON object, its members in the order written (duplicates kept, for the parser to report).
  * Immutable; equal when members and location are.
  */
-public final class DocObject implements DocNode {
+public final class DocObject extends Located implements DocNode {
 
   /** One {@code "key": value} pair, with the location of its key. Immutable; equal when key, key location and value are. */
-  public static final class Member {
+  public static final class Member extends Located {
     private final String key;
     private final DocNode value;
-    private final SourceLocation origin;
-    private final int line;
-    private final int column;
 
     public Member(String key, SourceLocation keyLocation, DocNode value) {
-      this(key, keyLocation, Locations.WHOLE, Locations.WHOLE, value);
+      this(key, keyLocation, WHOLE, WHOLE, value);
     }
 
-    /** A member read from a document that starts at {@code origin}: see {@link Locations}. */
+    /** A member read from a document that starts at {@code origin}: see {@link Located}. */
     Member(String key, SourceLocation origin, int line, int column, DocNode value) {
+      super(origin, line, column, "keyLocation");
       this.key = Objects.requireNonNull(key, "key");
-      this.origin = Objects.requireNonNull(origin, "keyLocation");
-      this.line = line;
-      this.column = column;
       this.value = Objects.requireNonNull(value, "value");
     }
 
@@ -37,7 +32,7 @@ public final class DocObject implements DocNode {
     }
 
     public SourceLocation keyLocation() {
-      return Locations.at(origin, line, column);
+      return located();
     }
 
     public DocNode value() {
@@ -64,20 +59,15 @@ public final class DocObject implements DocNode {
   }
 
   private final List<Member> members;
-  private final SourceLocation origin;
-  private final int line;
-  private final int column;
 
   public DocObject(List<Member> members, SourceLocation location) {
-    this(List.copyOf(members), location, Locations.WHOLE, Locations.WHOLE);
+    this(List.copyOf(members), location, WHOLE, WHOLE);
   }
 
-  /** An object read from a document that starts at {@code origin}, its members a List.of list: see {@link Locations}. */
+  /** An object read from a document that starts at {@code origin}, its members a List.of list: see {@link Located}. */
   DocObject(List<Member> members, SourceLocation origin, int line, int column) {
+    super(origin, line, column, "location");
     this.members = members;
-    this.origin = Objects.requireNonNull(origin, "location");
-    this.line = line;
-    this.column = column;
   }
 
   public List<Member> members() {
@@ -86,7 +76,7 @@ public final class DocObject implements DocNode {
 
   @Override
   public SourceLocation location() {
-    return Locations.at(origin, line, column);
+    return located();
   }
 
   /** The first member named {@code key}. */

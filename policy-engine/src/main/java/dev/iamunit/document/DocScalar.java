@@ -11,7 +11,7 @@ import java.util.Objects;
  * could not all compute holds their {@link Unresolved#placeholder() placeholders} and lists them.
  * Immutable; equal when text, kind, location and unresolved parts are.
  */
-public final class DocScalar implements DocNode {
+public final class DocScalar extends Located implements DocNode {
 
   /** The JSON type the value was written as. */
   public enum Kind {
@@ -24,25 +24,20 @@ public final class DocScalar implements DocNode {
   private final String text;
   private final Kind kind;
   private final List<Unresolved> unresolved;
-  private final SourceLocation origin;
-  private final int line;
-  private final int column;
 
   public DocScalar(String text, Kind kind, SourceLocation location, List<Unresolved> unresolved) {
-    this(text, kind, location, Locations.WHOLE, Locations.WHOLE, List.copyOf(unresolved));
+    this(text, kind, location, WHOLE, WHOLE, List.copyOf(unresolved));
   }
 
   public DocScalar(String text, Kind kind, SourceLocation location) {
-    this(text, kind, location, Locations.WHOLE, Locations.WHOLE, List.of());
+    this(text, kind, location, WHOLE, WHOLE, List.of());
   }
 
-  /** A value read from a document that starts at {@code origin}: see {@link Locations}. */
+  /** A value read from a document that starts at {@code origin}: see {@link Located}. */
   DocScalar(String text, Kind kind, SourceLocation origin, int line, int column, List<Unresolved> unresolved) {
+    super(origin, line, column, "location");
     this.text = Objects.requireNonNull(text, "text");
     this.kind = Objects.requireNonNull(kind, "kind");
-    this.origin = Objects.requireNonNull(origin, "location");
-    this.line = line;
-    this.column = column;
     this.unresolved = unresolved;
   }
 
@@ -60,7 +55,7 @@ public final class DocScalar implements DocNode {
 
   @Override
   public SourceLocation location() {
-    return Locations.at(origin, line, column);
+    return located();
   }
 
   public List<Unresolved> unresolved() {

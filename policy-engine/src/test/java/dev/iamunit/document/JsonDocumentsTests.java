@@ -34,7 +34,7 @@ class JsonDocumentsTests {
 
   @Test
   void aTreeReadFromJsonEqualsTheSameTreeBuiltWithWholeLocations() {
-    // Read nodes keep their line and column as numbers (Locations); built nodes keep a location.
+    // Read nodes keep their line and column as numbers (Located); built nodes keep a location.
     // Both must be equal, hash alike and print alike, whichever way they were made.
     SourceLocation origin = new SourceLocation("main.tf", 3, 9, "aws_iam_policy.p");
     DocNode read = JsonDocuments.read("{\"a\": [\"x\", 1],\n \"b\": null}", origin);
