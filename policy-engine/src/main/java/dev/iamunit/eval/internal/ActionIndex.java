@@ -242,13 +242,9 @@ public final class ActionIndex {
       return true;
     }
 
-    /** The hash {@link ActionIndex#key} computes, of a lower-case key. */
-    private static int hash(String key) {
-      int hash = 0;
-      for (int i = 0; i < key.length(); i++) {
-        hash = 31 * hash + key.charAt(i);
-      }
-      return spread(hash);
+    /** The hash {@link ActionIndex#key} computes, of a lower-case ASCII key: computed by it, so the two never differ. */
+    private static int hash(String lowerCaseKey) {
+      return ActionIndex.key(lowerCaseKey).hash();
     }
 
     static int spread(int hash) {
