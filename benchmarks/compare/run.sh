@@ -12,8 +12,9 @@
 # 5. prints decisions/s for both, the ratios and the targets of issue 10.
 # Steps 3 and 4 run one after the other, never together: the machine's cores are shared.
 # JMH_ARGS and SIMULATE_SECONDS override the defaults below. Two forks, because the JIT's choices
-# differ between forks of the same code by up to 1.7× (benchmarks/README.md); eight seconds of
-# warm-up, because reading a case per decision is still being compiled after four.
+# differ between forks of the same code by up to 1.7× (benchmarks/README.md); 16 s of warm-up per
+# fork, because reading a case per decision was still getting faster after 8 s (48 K, 58 K, 65 K
+# decisions/s in the measured iterations of one fork), as the JIT compiled it.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -38,8 +39,6 @@ for entry in simulation core; do
 done
 
 echo "IAMUnit: JMH on the same cases..."
-# 16 s of warm-up per fork: reading a case per decision was still getting faster after 8 s
-# (48 K, 58 K, 65 K decisions/s in the measured iterations of one fork), as the JIT compiled it.
 # shellcheck disable=SC2086
 java -jar "$jar" 'ForceMfaBenchmark|CaseFileBenchmark' -p file="$out/force-mfa-cases.jsonl" \
   ${JMH_ARGS:--f 2 -wi 8 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"

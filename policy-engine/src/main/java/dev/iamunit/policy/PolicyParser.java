@@ -39,7 +39,6 @@ public final class PolicyParser {
   /** Statements a policy may have before duplicate Sids are found through a map. */
   private static final int SID_SCAN_LIMIT = 8;
 
-
   private PolicyParser() {}
 
   /** Parses policy JSON from a file; {@code name} is how messages refer to the policy. */
