@@ -2,6 +2,7 @@
 // Decisions per second of @cloud-copilot/iam-simulate on IAMUnit's JSON Lines cases.
 //
 //   node iam-simulate-throughput.mjs FILE [--entry simulation|core] [--seconds S] [--warmup S]
+//   node iam-simulate-throughput.mjs FILE --serve [--entry simulation|core] [--warmup S]
 //
 // Each decision starts from the case's text, as IAMUnit's parse-per-decision mode does: the line
 // is parsed from JSON and handed to one of iam-simulate's two entry points.
@@ -16,9 +17,15 @@
 // line's "expected" (IAMUnit's), so that a mapping error shows up as disagreements, not as speed.
 // Prints one JSON object.
 //
+// --serve times rounds on command instead, for paired.mjs, which alternates them with rounds of
+// IAMUnit because this machine's speed changes every few seconds: it prints the JSON object
+// without the timing once it is warm, then answers each line `run SECONDS` on stdin with
+// {"decisions":N,"seconds":S}, until stdin ends.
+//
 // iam-simulate is AGPL-3.0: it runs here, in its own process, and is never bundled or shipped.
 
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { loadPolicy } from '@cloud-copilot/iam-policy';
 import { isWildcardOnlyAction, runSimulation } from '@cloud-copilot/iam-simulate';
 
@@ -41,16 +48,17 @@ const STRICT = Object.freeze({
 });
 
 function parseArgs(argv) {
-  const options = { file: undefined, entry: 'simulation', seconds: 10, warmup: 3 };
+  const options = { file: undefined, entry: 'simulation', seconds: 10, warmup: 3, serve: false };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--entry') options.entry = argv[++i];
+    if (argv[i] === '--serve') options.serve = true;
+    else if (argv[i] === '--entry') options.entry = argv[++i];
     else if (argv[i] === '--seconds') options.seconds = Number(argv[++i]);
     else if (argv[i] === '--warmup') options.warmup = Number(argv[++i]);
     else if (!options.file) options.file = argv[i];
     else throw new Error(`unexpected argument ${argv[i]}`);
   }
   if (!options.file || !(options.seconds > 0) || !(options.warmup >= 0) || !['simulation', 'core'].includes(options.entry)) {
-    throw new Error('usage: node iam-simulate-throughput.mjs FILE [--entry simulation|core] [--seconds S] [--warmup S]');
+    throw new Error('usage: node iam-simulate-throughput.mjs FILE [--serve] [--entry simulation|core] [--seconds S] [--warmup S]');
   }
   return options;
 }
@@ -135,24 +143,44 @@ async function run(lines, seconds) {
   return { decisions, seconds: Number(now - start) / 1e9 };
 }
 
+/** The cases iam-simulate decides otherwise than the line's "expected" (IAMUnit's decision). */
+async function disagreements(lines) {
+  const found = [];
+  for (const line of lines) {
+    const { id, expected } = JSON.parse(line);
+    const decision = await decide(line);
+    if (expected && decision !== expected) found.push({ id, iamSimulate: decision, iamunit: expected });
+  }
+  return found;
+}
+
+/** Answers `run SECONDS` on stdin with one round's count, until stdin ends. */
+async function serve(lines) {
+  for await (const command of createInterface({ input: process.stdin })) {
+    const [verb, seconds, ...rest] = command.trim().split(/\s+/);
+    if (verb === '') continue;
+    if (verb !== 'run' || !(Number(seconds) > 0) || rest.length > 0) {
+      throw new Error(`unknown command "${command}" (expected: run SECONDS)`);
+    }
+    console.log(JSON.stringify(await run(lines, Number(seconds))));
+  }
+}
+
 const options = parseArgs(process.argv.slice(2));
 const decide = options.entry === 'core' ? decideByCore : decideBySimulation;
 const lines = readFileSync(options.file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-const disagreements = [];
-for (const line of lines) {
-  const { id, expected } = JSON.parse(line);
-  const decision = await decide(line);
-  if (expected && decision !== expected) disagreements.push({ id, iamSimulate: decision, iamunit: expected });
-}
-await run(lines, options.warmup);
-const { decisions, seconds } = await run(lines, options.seconds);
-console.log(JSON.stringify({
+const described = {
   engine: 'iam-simulate',
   version: VERSION,
   entry: options.entry,
   cases: lines.length,
-  decisions,
-  seconds,
-  decisionsPerSecond: decisions / seconds,
-  disagreements,
-}));
+  disagreements: await disagreements(lines),
+};
+await run(lines, options.warmup);
+if (options.serve) {
+  console.log(JSON.stringify(described));
+  await serve(lines);
+} else {
+  const { decisions, seconds } = await run(lines, options.seconds);
+  console.log(JSON.stringify({ ...described, decisions, seconds, decisionsPerSecond: decisions / seconds }));
+}

@@ -9,12 +9,17 @@
 #    through its public runSimulation and once through its internal core engine;
 # 4. times IAMUnit on the same cases with JMH (compiled once, parse per decision) and case (a)
 #    through Caller (decide, evaluate), with the gc profiler for bytes allocated per decision;
-# 5. prints decisions/s for both, the ratios and the targets of issue 10.
-# Steps 3 and 4 run one after the other, never together: the machine's cores are shared.
-# JMH_ARGS and SIMULATE_SECONDS override the defaults below. Two forks, because the JIT's choices
-# differ between forks of the same code by up to 1.7× (benchmarks/README.md); 16 s of warm-up per
-# fork, because reading a case per decision was still getting faster after 8 s (48 K, 58 K, 65 K
-# decisions/s in the measured iterations of one fork), as the JIT compiled it.
+# 5. times both again in alternating rounds of about 1 s (paired.mjs): this machine switches
+#    between two speeds every 5 to 15 s, so the ratios of steps 3 and 4, minutes apart, depend on
+#    which speed each landed in, while neighbouring rounds share one;
+# 6. prints decisions/s and bytes per decision from steps 3 and 4, and the targets of issue 10,
+#    the two ratios checked on step 5's medians.
+# Steps 3, 4 and 5 run one after the other, and only one engine is busy at any moment: the
+# machine's cores are shared. JMH_ARGS, SIMULATE_SECONDS and PAIRED_ARGS (paired.mjs's flags)
+# override the defaults below. JMH: two forks, because the JIT's choices differ between forks of
+# the same code by up to 1.7× (benchmarks/README.md); 16 s of warm-up per fork, because reading a
+# case per decision was still getting faster after 8 s (48 K, 58 K, 65 K decisions/s in the
+# measured iterations of one fork), as the JIT compiled it.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -43,4 +48,9 @@ echo "IAMUnit: JMH on the same cases..."
 java -jar "$jar" 'ForceMfaBenchmark|CaseFileBenchmark' -p file="$out/force-mfa-cases.jsonl" \
   ${JMH_ARGS:--f 2 -wi 8 -i 3 -w 2s -r 2s} -prof gc -rf json -rff "$out/jmh.json" > "$out/jmh.txt"
 
-node "$here/report.mjs" "$out/iam-simulate-simulation.json" "$out/iam-simulate-core.json" "$out/jmh.json" | tee "$out/report.txt"
+echo "IAMUnit and iam-simulate (runSimulation) in alternating rounds..."
+# shellcheck disable=SC2086
+node "$here/paired.mjs" "$out/force-mfa-cases.jsonl" --jar "$jar" ${PAIRED_ARGS:-} > "$out/paired.json"
+
+node "$here/report.mjs" "$out/iam-simulate-simulation.json" "$out/iam-simulate-core.json" "$out/jmh.json" \
+  "$out/paired.json" | tee "$out/report.txt"
