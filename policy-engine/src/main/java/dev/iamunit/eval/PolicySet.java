@@ -122,21 +122,33 @@ public final class PolicySet {
   }
 
   private List<Unresolved> collectUnreadable() {
-    List<Policy> policies = policies();
-    // Nearly every set has none: then no list is built (addAll and List.copyOf allocate even
-    // for empty lists).
-    boolean none = true;
-    for (Policy policy : policies) {
-      none &= policy.unreadable().isEmpty();
+    // Nearly every set has none, and a set is made for every line of a case file: then no list
+    // is built, not even the list of its policies.
+    boolean none = readable(identity) && readable(boundaries) && readable(session)
+        && (resource.isEmpty() || resource.get().policy().unreadable().isEmpty());
+    for (List<CompiledPolicy> level : scpLevels) {
+      none &= readable(level);
+    }
+    for (List<CompiledPolicy> level : rcpLevels) {
+      none &= readable(level);
     }
     if (none) {
       return List.of();
     }
     List<Unresolved> all = new ArrayList<>();
-    for (Policy policy : policies) {
+    for (Policy policy : policies()) {
       all.addAll(policy.unreadable());
     }
     return List.copyOf(all);
+  }
+
+  private static boolean readable(List<CompiledPolicy> policies) {
+    for (CompiledPolicy policy : policies) {
+      if (!policy.policy().unreadable().isEmpty()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Every policy of the set, in evaluation order. */

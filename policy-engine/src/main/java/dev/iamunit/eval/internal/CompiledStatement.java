@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  */
 public final class CompiledStatement {
 
+  private static final CompiledCondition[] NO_CONDITIONS = {};
+  private static final boolean[] NONE_UNRESOLVED = {};
+
   private final Statement statement;
   private final Wildcard[] actions;
   private final ValueTemplate[] resources;
@@ -39,9 +42,11 @@ public final class CompiledStatement {
     }
     this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
     this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get()) : null;
-    this.conditions = new CompiledCondition[statement.conditions().size()];
-    this.conditionUnresolved = new boolean[conditions.length];
-    for (int i = 0; i < conditions.length; i++) {
+    int count = statement.conditions().size();
+    // Most statements have no condition; a set is compiled for every line of a case file.
+    this.conditions = count == 0 ? NO_CONDITIONS : new CompiledCondition[count];
+    this.conditionUnresolved = count == 0 ? NONE_UNRESOLVED : new boolean[count];
+    for (int i = 0; i < count; i++) {
       var condition = statement.conditions().get(i);
       conditionUnresolved[i] = Unresolved.isIn(condition.key());
       for (String value : condition.values()) {
