@@ -233,10 +233,7 @@ public final class PolicyParser {
     if (resource != null) {
       List<String> values = strings(resource.value(), resource.key(), unresolved);
       for (String value : values) {
-        // A shorter ARN ending in "*" is whole: "If the * wildcard is the last character of a
-        // resource ARN segment, it can expand to match beyond the colon boundaries".
-        boolean shortWithStar = value.startsWith("arn:") && value.endsWith("*");
-        if (!value.equals("*") && !isArn(value) && !shortWithStar && !Unresolved.isIn(value)) {
+        if (!isResourceValue(value)) {
           throw error(
               "malformed ARN \"" + value + "\" in " + resource.key()
                   + "; an ARN has the form arn:partition:service:region:account-id:resource, or use \"*\"",
@@ -274,6 +271,15 @@ public final class PolicyParser {
         at,
         // List.copyOf of an empty ArrayList still allocates an array; List.of() is a constant.
         unresolved.isEmpty() ? List.of() : unresolved);
+  }
+
+  /**
+   * Whether {@link #parse} accepts {@code value} in a Resource or NotResource element: {@code "*"},
+   * an ARN, or a shorter ARN ending in "*", which is whole: "If the * wildcard is the last
+   * character of a resource ARN segment, it can expand to match beyond the colon boundaries".
+   */
+  public static boolean isResourceValue(String value) {
+    return value.equals("*") || isArn(value) || value.startsWith("arn:") && value.endsWith("*") || Unresolved.isIn(value);
   }
 
   /**
@@ -331,26 +337,27 @@ public final class PolicyParser {
     return effect == Effect.ALLOW ? "allows" : "denies";
   }
 
-  /** "service:action" with wildcards, or "*". */
+  /** Whether {@link #parse} accepts {@code value} in an Action or NotAction element: "service:action" with wildcards, or "*". */
+  public static boolean isActionValue(String value) {
+    if (Unresolved.isIn(value) || value.equals("*")) {
+      return true;
+    }
+    int colon = value.indexOf(':');
+    return value.equals(value.strip()) && colon > 0 && colon < value.length() - 1 && value.indexOf(':', colon + 1) < 0;
+  }
+
   private static void checkAction(String value, DocObject.Member element) {
-    if (Unresolved.isIn(value)) {
+    if (isActionValue(value)) {
       return;
     }
-    String action = value;
-    if (!action.equals(action.strip())) {
+    if (!value.equals(value.strip())) {
       throw error(
           "\"" + value + "\" in " + element.key() + " has spaces around it, which no action name has; remove them",
           element.value().location());
     }
-    int colon = action.indexOf(':');
-    if (action.equals("*")) {
-      return;
-    }
-    if (colon <= 0 || colon == action.length() - 1 || action.indexOf(':', colon + 1) >= 0) {
-      throw error(
-          "\"" + value + "\" in " + element.key() + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
-          element.value().location());
-    }
+    throw error(
+        "\"" + value + "\" in " + element.key() + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
+        element.value().location());
   }
 
   private static PrincipalElement principal(DocObject.Member member, List<Unresolved> unresolved) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * read at test time from ../shared/seeds (AWS documentation pages, not ours to copy): each page as
  * it is, and each JSON policy in it.
  */
-final class PolicyInputs {
+public final class PolicyInputs {
 
   static final String FILE = "fuzz/policy.json";
 
@@ -30,16 +30,28 @@ final class PolicyInputs {
   /** Every seed page, and every JSON object in it that declares a Version. */
   static List<byte[]> seeds() {
     List<byte[]> seeds = new ArrayList<>();
-    try (Stream<Path> pages = Files.list(seedFolder())) {
-      for (Path page : pages.sorted().toList()) {
-        String text = Files.readString(page, StandardCharsets.UTF_8);
-        seeds.add(text.getBytes(StandardCharsets.UTF_8));
-        policiesIn(text).forEach(policy -> seeds.add(policy.getBytes(StandardCharsets.UTF_8)));
+    for (String page : pages()) {
+      seeds.add(page.getBytes(StandardCharsets.UTF_8));
+      policiesIn(page).forEach(policy -> seeds.add(policy.getBytes(StandardCharsets.UTF_8)));
+    }
+    return seeds;
+  }
+
+  /** The seed policies: every JSON object of the seed pages that declares a Version. */
+  public static List<String> policies() {
+    return pages().stream().flatMap(page -> policiesIn(page).stream()).toList();
+  }
+
+  private static List<String> pages() {
+    List<String> pages = new ArrayList<>();
+    try (Stream<Path> files = Files.list(seedFolder())) {
+      for (Path page : files.sorted().toList()) {
+        pages.add(Files.readString(page, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the seeds in " + seedFolder(), e);
     }
-    return seeds;
+    return pages;
   }
 
   private static List<String> policiesIn(String page) {
