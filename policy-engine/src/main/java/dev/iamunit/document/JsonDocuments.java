@@ -97,7 +97,7 @@ public final class JsonDocuments {
     return position(origin, at.getLineNr(), at.getColumnNr());
   }
 
-  private static SourceLocation position(SourceLocation origin, int line, int column) {
+  static SourceLocation position(SourceLocation origin, int line, int column) {
     return origin.at(fileLine(origin, line), fileColumn(origin, line, column));
   }
 
