@@ -42,6 +42,15 @@ public final class CaseFormat {
    * @throws IamUnitException naming the element that is wrong
    */
   public static EvaluationCase read(String line, String source) {
+    EvaluationCase streamed = StreamingCaseReader.read(line, source);
+    return streamed != null ? streamed : readTree(line, source);
+  }
+
+  /**
+   * Reads the line through its document tree: every line {@link StreamingCaseReader} declines,
+   * and the error of every line that is wrong, comes from here.
+   */
+  static EvaluationCase readTree(String line, String source) {
     DocObject root = object(JsonDocuments.read(line, source), "a case");
     String id = string(member(root, "id"), "id");
     DocObject policies = object(member(root, "policies"), "policies");
