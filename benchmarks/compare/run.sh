@@ -16,10 +16,8 @@
 #    the two ratios checked on step 5's medians.
 # Steps 3, 4 and 5 run one after the other, and only one engine is busy at any moment: the
 # machine's cores are shared. JMH_ARGS, SIMULATE_SECONDS and PAIRED_ARGS (paired.mjs's flags)
-# override the defaults below. JMH: two forks, because the JIT's choices differ between forks of
-# the same code by up to 1.7× (benchmarks/README.md); 16 s of warm-up per fork, because reading a
-# case per decision was still getting faster after 8 s (48 K, 58 K, 65 K decisions/s in the
-# measured iterations of one fork), as the JIT compiled it.
+# override the defaults below. JMH: two forks and 16 s of warm-up per fork, so that its scores
+# span both of the machine's speeds (benchmarks/README.md, "Two speeds") rather than one.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
