@@ -114,11 +114,13 @@ public final class PlainJsonTokenizer {
 
   /** Whether the current string is {@code expected}, without making a string of it. */
   public boolean textIs(String expected) {
-    if (valueEnd - valueStart != expected.length()) {
-      return false;
-    }
+    return valueEnd - valueStart == expected.length() && charsAre(valueStart, expected);
+  }
+
+  /** Whether the text from {@code from} begins with {@code expected}, which must fit before its end. */
+  private boolean charsAre(int from, String expected) {
     for (int i = 0; i < expected.length(); i++) {
-      if (text[valueStart + i] != expected.charAt(i)) {
+      if (text[from + i] != expected.charAt(i)) {
         return false;
       }
     }
@@ -244,13 +246,8 @@ public final class PlainJsonTokenizer {
    * "truex", "01" and "1.5.2" are refused there.
    */
   private JsonToken literal(String literal, JsonToken kind) {
-    if (end - position < literal.length()) {
+    if (end - position < literal.length() || !charsAre(position, literal)) {
       throw notPlain();
-    }
-    for (int i = 0; i < literal.length(); i++) {
-      if (text[position + i] != literal.charAt(i)) {
-        throw notPlain();
-      }
     }
     valueStart = position;
     position += literal.length();

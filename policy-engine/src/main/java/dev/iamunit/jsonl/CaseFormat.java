@@ -60,9 +60,8 @@ public final class CaseFormat {
     for (Policy policy : list(policies, "identity", PolicyKind.IDENTITY)) {
       set.identity(policy);
     }
-    // A role's trust policy is the resource-based policy of sts:AssumeRole*, and has no Resource.
     String action = optional(request, "action").map(n -> string(n, "request.action")).orElse("");
-    PolicyKind resourceKind = action.toLowerCase(java.util.Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+    PolicyKind resourceKind = resourcePolicyKind(action);
     optional(policies, "resource").ifPresent(node -> set.resource(PolicyParser.parse(node, resourceKind, "resource")));
     for (Policy policy : list(policies, "permissionBoundaries", PolicyKind.PERMISSIONS_BOUNDARY)) {
       set.boundary(policy);
@@ -103,6 +102,11 @@ public final class CaseFormat {
         CredentialKind.UNSPECIFIED);
     Optional<Outcome> expected = optional(root, "expected").map(n -> outcome(string(n, "expected"), n));
     return new EvaluationCase(id, set.build(), parsed, expected);
+  }
+
+  /** A role's trust policy is the resource-based policy of sts:AssumeRole*, and has no Resource. */
+  static PolicyKind resourcePolicyKind(String action) {
+    return action.toLowerCase(java.util.Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
   }
 
   /** The id of a line, when it can be read at all: for error lines. */

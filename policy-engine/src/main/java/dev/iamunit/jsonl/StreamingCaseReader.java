@@ -29,7 +29,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -174,8 +173,8 @@ final class StreamingCaseReader {
     }
     if (resourcePolicy != null) {
       // Read as a trust policy, the kind that does not require Resource, because the action that
-      // decides its kind may come after it; any other action makes it a resource-based policy.
-      if (!request.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")
+      // decides its kind may come after it.
+      if (CaseFormat.resourcePolicyKind(request.action()).resourceRequired()
           && resourcePolicy.statements().stream().anyMatch(s -> s.resource().isEmpty())) {
         throw decline();
       }
