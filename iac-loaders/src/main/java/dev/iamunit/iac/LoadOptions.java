@@ -4,6 +4,8 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +40,8 @@ public record LoadOptions(
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(partition, "partition");
     Objects.requireNonNull(stackName, "stackName");
-    values = Map.copyOf(values);
+    // In the order given: Map.copyOf's iteration order changes from JVM to JVM.
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     Objects.requireNonNull(projectRoot, "projectRoot");
     Objects.requireNonNull(awsManagedPolicies, "awsManagedPolicies");
   }

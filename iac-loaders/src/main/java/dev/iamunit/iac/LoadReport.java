@@ -3,6 +3,7 @@ package dev.iamunit.iac;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,6 +43,22 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
    * CloudFormation logical id such as {@code ForceMfaPolicy}.
    */
   public record LoadedPolicy(String address, Policy policy) {}
+
+  /** The reports of several loads as one, in order, followed by {@code more} problems. */
+  public static LoadReport concat(List<LoadReport> reports, List<Problem> more) {
+    List<String> files = new ArrayList<>();
+    List<LoadedPolicy> policies = new ArrayList<>();
+    List<Unresolved> unresolved = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (LoadReport report : reports) {
+      files.addAll(report.files());
+      policies.addAll(report.policies());
+      unresolved.addAll(report.unresolved());
+      problems.addAll(report.problems());
+    }
+    problems.addAll(more);
+    return new LoadReport(files, policies, unresolved, problems);
+  }
 
   /** How many statements all loaded policies hold together. */
   public int statementCount() {

@@ -2,16 +2,37 @@ package dev.iamunit.iac;
 
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * One kind of template a version's sources may be: {@link SourceFormats#standard()} lists those
- * IAMUnit reads (Terraform, Terraform plans, CloudFormation), asked in order.
+ * One kind of source IAMUnit reads: {@link SourceFormats#standard()} lists them (Terraform,
+ * Terraform plans, CloudFormation, plain policy files), asked in order.
  */
 public interface SourceFormat {
 
-  /** Whether this format reads {@code source}, a file or folder. */
+  /**
+   * The name users give this format: {@code terraform}, {@code terraformPlan},
+   * {@code cloudFormation}, {@code policy}, as {@code @IamTest}'s attributes are named.
+   */
+  String name();
+
+  /** Whether this format reads {@code source}, an existing file or folder. */
   boolean accepts(Path source);
 
-  /** Adds what {@code source} declares to {@code account}. */
-  void loadInto(Path source, LoadOptions options, Account.Builder account);
+  /**
+   * Whether all sources of this format load as one unit into one account builder: CloudFormation
+   * stacks import each other's exports. Otherwise each source is a unit of its own.
+   */
+  default boolean loadsTogether() {
+    return false;
+  }
+
+  /**
+   * Adds what one unit of sources declares to {@code account}: a fresh builder with the options'
+   * account id, region and partition. What cannot go in (a policy AWS would reject, a value that
+   * cannot be computed) goes in the report, never silently away.
+   *
+   * @throws dev.iamunit.IamUnitException naming file:line when a source cannot be read at all
+   */
+  LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account);
 }

@@ -1,5 +1,6 @@
 package dev.iamunit.model;
 
+import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -58,6 +59,22 @@ public record Unresolved(String expression, SourceLocation location, String reas
       i = close + 1;
     }
     return result.toString();
+  }
+
+  /**
+   * {@code text} as people read it: each placeholder of one of {@code values} as its
+   * {@link #display()}, any other as {@code <unresolved>}. Every printer uses this, so that no
+   * output shows a placeholder.
+   */
+  public static String readable(String text, Collection<Unresolved> values) {
+    if (!isIn(text)) {
+      return text;
+    }
+    String readable = text;
+    for (Unresolved value : values) {
+      readable = readable.replace(value.placeholder(), value.display());
+    }
+    return replacePlaceholders(readable, "<unresolved>");
   }
 
   /** How it reads in messages: {@code <unresolved: var.bucket_arn>}. */

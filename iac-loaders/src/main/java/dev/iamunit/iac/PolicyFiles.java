@@ -1,4 +1,4 @@
-package dev.iamunit.cli.source;
+package dev.iamunit.iac;
 
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
@@ -61,6 +61,12 @@ public final class PolicyFiles {
 
   private static boolean has(DocNode statement, String element) {
     return statement instanceof DocObject object && object.member(element).isPresent();
+  }
+
+  /** {@code force_mfa} for {@code force_mfa.json}: the name a policy file's policy takes. */
+  public static String stem(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
   }
 
   private static String text(Path file) {

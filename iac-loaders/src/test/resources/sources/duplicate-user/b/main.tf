@@ -1,0 +1,4 @@
+resource "aws_iam_user" "deployer" {
+  name = "deployer"
+  path = "/ci/"
+}
