@@ -1,6 +1,8 @@
 package dev.iamunit.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
@@ -21,12 +23,15 @@ import java.util.Optional;
 final class AccountJson {
 
   private final JsonGenerator json;
+  private List<Unresolved> known = List.of();
 
   AccountJson(JsonGenerator json) {
     this.json = json;
   }
 
-  void write(String source, Account account) throws IOException {
+  void write(String source, LoadedSources loaded) throws IOException {
+    Account account = loaded.account();
+    known = account.unresolved();
     json.writeStartObject();
     json.writeStringField("source", source);
     json.writeArrayFieldStart("users");
@@ -68,8 +73,8 @@ final class AccountJson {
     json.writeArrayFieldStart("managedPolicies");
     for (ManagedPolicy managed : account.managedPolicies().values()) {
       json.writeStartObject();
-      json.writeStringField("arn", managed.arn());
-      json.writeStringField("name", managed.name());
+      json.writeStringField("arn", text(managed.arn()));
+      json.writeStringField("name", text(managed.name()));
       json.writeBooleanField("awsManaged", managed.awsManaged());
       json.writeFieldName("policy");
       policy(managed.document());
@@ -79,7 +84,7 @@ final class AccountJson {
     json.writeArrayFieldStart("resourcePolicies");
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
       json.writeStartObject();
-      json.writeStringField("resource", entry.getKey());
+      json.writeStringField("resource", text(entry.getKey()));
       json.writeFieldName("policy");
       policy(entry.getValue());
       json.writeEndObject();
@@ -90,12 +95,25 @@ final class AccountJson {
       unresolved(value);
     }
     json.writeEndArray();
+    json.writeArrayFieldStart("problems");
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      json.writeStartObject();
+      json.writeStringField("message", problem.message());
+      location("location", problem.location());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
     json.writeEndObject();
   }
 
+  /** A name or ARN as written, each unresolved part as {@code <unresolved: expression>}. */
+  private String text(String value) {
+    return Unresolved.readable(value, known);
+  }
+
   private void principal(String name, String arn, SourceLocation location) throws IOException {
-    json.writeStringField("name", name);
-    json.writeStringField("arn", arn);
+    json.writeStringField("name", text(name));
+    json.writeStringField("arn", text(arn));
     location("location", location);
   }
 
@@ -109,7 +127,7 @@ final class AccountJson {
 
   private void policy(Policy policy) throws IOException {
     json.writeStartObject();
-    json.writeStringField("name", policy.name());
+    json.writeStringField("name", text(policy.name()));
     optional("version", policy.version());
     location("location", policy.location());
     json.writeArrayFieldStart("statements");
@@ -198,14 +216,14 @@ final class AccountJson {
   private void strings(String field, List<String> values) throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
-      json.writeString(value);
+      json.writeString(text(value));
     }
     json.writeEndArray();
   }
 
   private void optional(String field, Optional<String> value) throws IOException {
     if (value.isPresent()) {
-      json.writeStringField(field, value.get());
+      json.writeStringField(field, text(value.get()));
     } else {
       json.writeNullField(field);
     }

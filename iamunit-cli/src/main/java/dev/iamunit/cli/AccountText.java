@@ -1,6 +1,8 @@
 package dev.iamunit.cli;
 
 import dev.iamunit.cli.lint.Locations;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
@@ -18,51 +20,57 @@ import java.util.Map;
 final class AccountText {
 
   private final PrintWriter out;
+  private List<Unresolved> known = List.of();
 
   AccountText(PrintWriter out) {
     this.out = out;
   }
 
-  void write(String source, Account account) {
+  void write(String source, LoadedSources loaded) {
+    Account account = loaded.account();
+    known = account.unresolved();
     out.println("== " + source);
     for (User user : account.users().values()) {
-      out.println("user " + user.name() + " (" + user.arn() + ")  " + Locations.fileLineColumn(user.location()));
-      list("  groups: ", user.groups());
-      list("  attached: ", user.managedPolicyArns());
-      user.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + arn));
+      out.println("user " + text(user.name()) + " (" + Unresolved.readable(user.arn(), known) + ")  " + Locations.fileLineColumn(user.location()));
+      list("  groups: ", user.groups(), known);
+      list("  attached: ", user.managedPolicyArns(), known);
+      user.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + Unresolved.readable(arn, known)));
       user.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
     for (Group group : account.groups().values()) {
-      out.println("group " + group.name() + " (" + group.arn() + ")  " + Locations.fileLineColumn(group.location()));
-      list("  attached: ", group.managedPolicyArns());
+      out.println("group " + text(group.name()) + " (" + Unresolved.readable(group.arn(), known) + ")  " + Locations.fileLineColumn(group.location()));
+      list("  attached: ", group.managedPolicyArns(), known);
       group.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
     for (Role role : account.roles().values()) {
-      out.println("role " + role.name() + " (" + role.arn() + ")  " + Locations.fileLineColumn(role.location()));
+      out.println("role " + text(role.name()) + " (" + Unresolved.readable(role.arn(), known) + ")  " + Locations.fileLineColumn(role.location()));
       role.trustPolicy().ifPresent(p -> policy("  trust policy ", p, "    "));
-      list("  attached: ", role.managedPolicyArns());
-      role.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + arn));
+      list("  attached: ", role.managedPolicyArns(), known);
+      role.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + Unresolved.readable(arn, known)));
       role.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
     for (ManagedPolicy managed : account.managedPolicies().values()) {
-      policy((managed.awsManaged() ? "AWS managed policy " : "managed policy ") + managed.arn() + " ", managed.document(), "  ");
+      policy((managed.awsManaged() ? "AWS managed policy " : "managed policy ") + Unresolved.readable(managed.arn(), known) + " ", managed.document(), "  ");
     }
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
-      policy("resource policy of " + entry.getKey() + " ", entry.getValue(), "  ");
+      policy("resource policy of " + Unresolved.readable(entry.getKey(), known) + " ", entry.getValue(), "  ");
     }
     for (Unresolved value : account.unresolved()) {
       out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
     }
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      out.println("problem  " + Locations.fileLineColumn(problem.location()) + ": " + problem.message());
+    }
   }
 
-  private void list(String label, List<String> values) {
+  private void list(String label, List<String> values, List<Unresolved> known) {
     if (!values.isEmpty()) {
-      out.println(label + String.join(", ", values));
+      out.println(label + String.join(", ", values.stream().map(v -> Unresolved.readable(v, known)).toList()));
     }
   }
 
   private void policy(String label, Policy policy, String indent) {
-    out.println(label + policy.name() + "  " + Locations.fileLineColumn(policy.location()));
+    out.println(label + text(policy.name()) + "  " + Locations.fileLineColumn(policy.location()));
     for (Statement statement : policy.statements()) {
       out.println(indent + "statement " + statement.sid().orElse("#" + statement.index()) + "  "
           + Locations.fileLineColumn(statement.location()));
@@ -79,16 +87,17 @@ final class AccountText {
     }
   }
 
+  /** A name or ARN as written, each unresolved part shown as {@code <unresolved: expression>}. */
+  private String text(String value) {
+    return Unresolved.readable(value, known);
+  }
+
   /** Values as written, each unresolved part shown as {@code <unresolved: expression>}. */
   static String values(Statement statement, List<String> values) {
     return String.join(", ", values.stream().map(v -> readable(statement, v)).toList());
   }
 
   static String readable(Statement statement, String value) {
-    String text = value;
-    for (Unresolved unresolved : statement.unresolved()) {
-      text = text.replace(unresolved.placeholder(), unresolved.display());
-    }
-    return text;
+    return Unresolved.readable(value, statement.unresolved());
   }
 }

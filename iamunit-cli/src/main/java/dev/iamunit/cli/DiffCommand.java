@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,11 +34,14 @@ import picocli.CommandLine.Spec;
       "kinds of credentials and the condition values the policies compare with. Reports requests newly",
       "allowed, newly denied, and decided alike through other statements, with file:line on both sides.",
       "A version is a folder or a git revision of --repository (extracted with git archive).",
+      "Every report starts with what each version's load could not evaluate (unresolved values,",
+      "problems), and never calls a version \"no new access\" while the head holds something",
+      "unevaluated that could grant access.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:compared; nothing the --fail-on rule fails on",
-      "1:the --fail-on rule failed: new access (new-access) or any change (any-change)",
+      "1:the --fail-on rule failed: new access or what could grant it unseen (new-access), or any change (any-change)",
       ExitCodes.USAGE_LINE,
       "3:a version or source cannot be read, or git failed (the message says why)",
       ExitCodes.INTERNAL_LINE
@@ -56,7 +60,7 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--repository", paramLabel = "DIR", defaultValue = ".", description = "The git repository revisions belong to; relative folders are resolved against it (default: ${DEFAULT-VALUE}).")
   Path repository;
 
-  @Option(names = "--source", paramLabel = "PATH", description = "A Terraform folder, .tf file or plan JSON, relative to each version's root (repeatable; default: the root).")
+  @Option(names = "--source", paramLabel = "PATH", description = "A Terraform folder, .tf file, plan JSON, CloudFormation template or folder, or policy file, relative to each version's root (repeatable; default: the root).")
   List<String> sources = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = FormatConverter.class,
@@ -65,6 +69,9 @@ final class DiffCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FORMAT=FILE", mapFallbackValue = "", description = "Also write FORMAT to FILE (repeatable): --output markdown=diff.md --output sarif=diff.sarif.")
   Map<String, Path> outputs = new LinkedHashMap<>();
+
+  @Mixin
+  LoadDefaults defaults = new LoadDefaults();
 
   @Option(names = "--fail-on", paramLabel = "RULE", defaultValue = "never", converter = GateConverter.class,
       description = "Exit 1 on new-access or any-change; never (default) only reports.")
@@ -83,7 +90,7 @@ final class DiffCommand implements Callable<Integer> {
     Path root = repository.toAbsolutePath().normalize();
     AccessDiff diff;
     try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
-      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard());
+      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard(), defaults.options());
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(format.render(diff));

@@ -1,7 +1,7 @@
 package dev.iamunit.cli;
 
 import dev.iamunit.aws.AwsData;
-import dev.iamunit.cli.source.PolicyFiles;
+import dev.iamunit.iac.PolicyFiles;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;

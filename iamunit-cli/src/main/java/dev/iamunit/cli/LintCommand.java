@@ -5,13 +5,16 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.cli.lint.Finding;
 import dev.iamunit.cli.lint.Locations;
 import dev.iamunit.cli.lint.PolicyLinter;
-import dev.iamunit.cli.source.PolicyFiles;
-import dev.iamunit.model.Policy;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,12 +24,13 @@ import picocli.CommandLine.Spec;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks policy files: parser errors, and lint findings against the bundled AWS data.",
+      "Checks policies: parser errors and other problems, and lint findings against the bundled",
+      "AWS data, in policy files and in the policies of templates (read as show reads them).",
       "",
       "Findings: unknown actions and patterns that match no action, unknown condition keys,",
       "operators that do not fit the key's type (Bool on a String key), and a Deny relying on",
       "Bool aws:MultiFactorAuthPresent false, which long-term access keys escape (use BoolIfExists).",
-      "A folder stands for every *.json file under it. Each line reads",
+      "A folder stands for the templates or *.json files under it. Each line reads",
       "  FILE:LINE:COLUMN: error|warning: MESSAGE [RULE]",
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -42,31 +46,44 @@ final class LintCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Policy JSON files or folders.")
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Policy files, templates or folders of them.")
   List<Path> sources;
+
+  @Mixin
+  LoadDefaults defaults = new LoadDefaults();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PolicyLinter linter = PolicyLinter.standard(AwsData.bundled());
-    List<Path> files = SourceFiles.expand(sources);
+    SourceFormats formats = SourceFormats.standard();
+    LoadOptions options = defaults.options();
     int errors = 0;
     int findings = 0;
-    for (Path file : files) {
-      Policy policy;
+    int files = 0;
+    for (Path source : sources) {
+      LoadedSources loaded;
       try {
-        policy = PolicyFiles.read(file);
+        loaded = formats.load(List.of(source), options);
       } catch (IamUnitException e) {
-        out.println(errorLine(file, e));
+        out.println(errorLine(source, e));
         errors++;
+        files++;
         continue;
       }
-      for (Finding finding : linter.lint(policy)) {
-        out.println(finding.format());
-        findings++;
+      files += loaded.report().files().size();
+      for (LoadReport.Problem problem : loaded.report().problems()) {
+        out.println(Locations.fileLineColumn(problem.location()) + ": error: " + problem.message());
+        errors++;
+      }
+      for (LoadReport.LoadedPolicy policy : loaded.report().policies()) {
+        for (Finding finding : linter.lint(policy.policy())) {
+          out.println(finding.format());
+          findings++;
+        }
       }
     }
-    out.println(count(errors, "error") + ", " + count(findings, "finding") + " in " + count(files.size(), "file"));
+    out.println(count(errors, "error") + ", " + count(findings, "finding") + " in " + count(files, "file"));
     out.flush();
     return errors + findings == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

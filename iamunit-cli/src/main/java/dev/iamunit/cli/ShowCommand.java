@@ -2,35 +2,40 @@ package dev.iamunit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.iamunit.cli.source.SourceLoaders;
 import dev.iamunit.iac.LoadOptions;
-import dev.iamunit.model.Account;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code iamunit show SOURCE...}: what IAMUnit sees in each source. */
+/** {@code iamunit show SOURCE...}: what IAMUnit sees in each source, and what it cannot see. */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Shows what IAMUnit sees: every principal, policy and statement with its file:line,",
-      "Sid, effect, actions, resources, principals and conditions, and every unresolved value.",
-      "Sources so far are policy documents (.json); a folder stands for its *.json files.",
-      "Template loaders (CloudFormation, Terraform) join as they land.",
+      "Sid, effect, actions, resources, principals and conditions; then every value it could not",
+      "compute (unresolved) and every problem (a policy AWS would reject, a SAM policy template",
+      "IAMUnit does not know), which are not in the account. Sources are Terraform folders and",
+      ".tf files, plan JSON, CloudFormation and SAM templates and folders of them, and policy",
+      "documents (.json) and folders of them, read as the JUnit extension reads them.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every source was shown",
+      "1:with --strict: some source has an unresolved value or a problem",
       ExitCodes.USAGE_LINE,
-      "3:a source cannot be read or is invalid (the message names file:line)",
+      "3:a source cannot be read at all (the message names file:line)",
       ExitCodes.INTERNAL_LINE
     })
 final class ShowCommand implements Callable<Integer> {
@@ -43,23 +48,30 @@ final class ShowCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Write JSON for machines (schema in the iamunit-cli README) instead of text.")
   boolean json;
 
-  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Policy files or folders.")
+  @Option(names = "--strict", description = "Exit 1 when a source has an unresolved value or a problem.")
+  boolean strict;
+
+  @Mixin
+  LoadDefaults defaults = new LoadDefaults();
+
+  @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Templates, policy files or folders of them.")
   List<Path> sources;
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    LoadOptions options = LoadOptions.defaults()
-        .withBundledAwsManagedPolicies();
-    SourceLoaders loaders = SourceLoaders.standard();
-    List<Path> files = SourceFiles.expand(sources);
+    LoadOptions options = defaults.options();
+    SourceFormats formats = SourceFormats.standard();
+    boolean complete = true;
     if (json) {
       JsonGenerator generator = JSON.createGenerator(out).useDefaultPrettyPrinter();
       generator.writeStartObject();
       generator.writeArrayFieldStart("sources");
       AccountJson writer = new AccountJson(generator);
-      for (Path file : files) {
-        writer.write(file.toString(), loaders.load(file, options));
+      for (Path source : sources) {
+        LoadedSources loaded = formats.load(List.of(source), options);
+        complete &= loaded.complete();
+        writer.write(source.toString(), loaded);
       }
       generator.writeEndArray();
       generator.writeEndObject();
@@ -67,12 +79,13 @@ final class ShowCommand implements Callable<Integer> {
       out.println();
     } else {
       AccountText writer = new AccountText(out);
-      for (Path file : files) {
-        Account account = loaders.load(file, options);
-        writer.write(file.toString(), account);
+      for (Path source : sources) {
+        LoadedSources loaded = formats.load(List.of(source), options);
+        complete &= loaded.complete();
+        writer.write(source.toString(), loaded);
       }
     }
     out.flush();
-    return ExitCodes.OK;
+    return strict && !complete ? ExitCodes.FINDINGS : ExitCodes.OK;
   }
 }

@@ -4,6 +4,7 @@ import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadedSources;
 import java.nio.file.Path;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
@@ -69,17 +70,27 @@ public final class AccessDiffer {
 
   /**
    * Loads {@code sources} (paths relative to each version's root) from both versions and compares
-   * them. File names in the report are relative to each version's root, so the same file has the
-   * same name on both sides.
+   * them, with the default account, region and partition.
    */
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats) {
-    Account baseAccount = load(base, sources, formats);
-    Account headAccount = load(head, sources, formats);
-    return compare(baseAccount, headAccount, base.name(), head.name());
+    return compare(base, head, sources, formats, LoadOptions.defaults());
   }
 
-  private Account load(Version version, List<String> sources, SourceFormats formats) {
-    LoadOptions options = LoadOptions.defaults()
+  /**
+   * Loads {@code sources} (paths relative to each version's root) from both versions through
+   * {@code formats}, with {@code options}' account, region, partition and values, and compares
+   * them. File names in the report are relative to each version's root, so the same file has the
+   * same name on both sides. What either load could not read or compute is in the diff's gaps.
+   */
+  public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
+    LoadedSources baseLoad = load(base, sources, formats, options);
+    LoadedSources headLoad = load(head, sources, formats, options);
+    return compare(baseLoad.account(), headLoad.account(), base.name(), head.name())
+        .withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad));
+  }
+
+  private LoadedSources load(Version version, List<String> sources, SourceFormats formats, LoadOptions defaults) {
+    LoadOptions options = defaults
         .withProjectRoot(version.root())
         .withAwsManagedPolicies(arn -> aws.managedPolicy(arn).map(ManagedPolicyDocument::document));
     List<Path> paths = (sources.isEmpty() ? List.of(".") : sources).stream()

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 
 /** When a diff fails the build: {@code --fail-on new-access} makes {@code iamunit diff} a gate. */
 public enum Gate {
-  /** Any request the head allows and the base denied. */
+  /**
+   * Any request the head allows and the base denied, or anything in the head IAMUnit could not
+   * evaluate that could grant access.
+   */
   NEW_ACCESS("new-access"),
   /** Any difference, new access, removed access or a changed reason. */
   ANY_CHANGE("any-change"),
@@ -25,7 +28,7 @@ public enum Gate {
 
   public boolean fails(AccessDiff diff) {
     return switch (this) {
-      case NEW_ACCESS -> diff.hasNewAccess();
+      case NEW_ACCESS -> diff.hasNewAccess() || diff.mayHaveUnseenAccess();
       case ANY_CHANGE -> !diff.isEmpty();
       case NEVER -> false;
     };

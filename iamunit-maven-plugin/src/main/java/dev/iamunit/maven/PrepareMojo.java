@@ -4,7 +4,9 @@ import dev.iamunit.IamUnitException;
 import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
-import dev.iamunit.model.Account;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.model.Unresolved;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -93,15 +95,22 @@ public class PrepareMojo extends AbstractMojo {
         .withProjectRoot(root)
         .withValues(values == null ? Map.of() : values)
         .withBundledAwsManagedPolicies();
-    Account account;
+    LoadedSources loaded;
     try {
-      account = SourceFormats.standard().load(sources.stream().map(root::resolve).toList(), options);
+      loaded = SourceFormats.standard().load(sources.stream().map(root::resolve).toList(), options);
     } catch (IamUnitException e) {
       throw new MojoFailureException("IAMUnit cannot load <sources> to count their statements: " + e.getMessage()
           + "; give <values> what the tests give, or leave the source out of <sources>");
     }
+    // Nothing the load could not read or compute goes unsaid: each with file:line.
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      getLog().warn("IAMUnit: not counted, left out of the account: " + problem);
+    }
+    for (Unresolved value : loaded.report().unresolved()) {
+      getLog().warn("IAMUnit: unresolved " + value + " (give <values> what the tests give)");
+    }
     CoverageRecorder inventory = new CoverageRecorder();
-    inventory.recordInventory(account);
+    inventory.recordInventory(loaded.account());
     Path fragment = inventory.writeFragment(dataDirectory.toPath());
     getLog().info("IAMUnit: " + inventory.snapshot().size() + " statement(s) of " + String.join(", ", sources)
         + " counted, tested or not (" + fragment.getFileName() + ")");

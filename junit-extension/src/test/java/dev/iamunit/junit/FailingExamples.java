@@ -11,7 +11,7 @@ final class FailingExamples {
   private FailingExamples() {}
 
   @Examples
-  @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT)
+  @IamTest(terraform = ForceMfaExamples.ACCOUNT)
   @AsUser("MFAUser")
   static class WrongExpectations {
 
@@ -50,7 +50,7 @@ final class FailingExamples {
 
   /** Force_MFA with Bool instead of BoolIfExists: access keys slip through. */
   @Examples
-  @IamTest(cloudFormation = "src/test/iam/force-mfa-bool.account.json")
+  @IamTest(terraform = "src/test/iam/force-mfa-bool-account")
   @AsUser("MFAUser")
   @WithoutMFA
   static class BoolInsteadOfBoolIfExists {
@@ -62,7 +62,7 @@ final class FailingExamples {
   }
 
   @Examples
-  @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT)
+  @IamTest(terraform = ForceMfaExamples.ACCOUNT)
   static class Misuse {
 
     @Test
@@ -114,7 +114,7 @@ final class FailingExamples {
   }
 
   @Examples
-  @IamTest(cloudFormation = "src/test/iam/broken.account.json")
+  @IamTest(terraform = "src/test/iam/broken-account")
   static class BrokenTemplate {
 
     @Test

@@ -19,7 +19,7 @@ final class ForceMfaExamples {
 
   private ForceMfaExamples() {}
 
-  static final String ACCOUNT = "src/test/iam/force-mfa.account.json";
+  static final String ACCOUNT = "src/test/iam/force-mfa-account";
 
   /** A composed annotation, as a project would write its own. */
   @Target({ElementType.TYPE, ElementType.METHOD})
@@ -29,7 +29,7 @@ final class ForceMfaExamples {
   @interface AsMfaUserSignedInWithMfa {}
 
   @Examples
-  @IamTest(cloudFormation = ACCOUNT)
+  @IamTest(terraform = ACCOUNT)
   @AsUser("MFAUser")
   static class Passing {
 

@@ -8,9 +8,12 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.coverage.CoverageAnalysis;
 import dev.iamunit.coverage.RecordedDecision;
 import dev.iamunit.eval.Outcome;
-import dev.iamunit.junit.fixtures.FixtureAccountLoader;
+import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,12 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 class ParallelExecutionTests {
 
   @Examples
-  @IamTest(cloudFormation = ForceMfaExamples.ACCOUNT, accountId = "123456789012")
+  @IamTest(terraform = ForceMfaExamples.ACCOUNT, accountId = "123456789012")
   @AsUser("MFAUser")
   static class ManyScenarios {
+
+    /** Every account a scenario of one run decided on: loaded once per run, it is one. */
+    static final Set<Account> ACCOUNTS = Collections.newSetFromMap(Collections.synchronizedMap(new IdentityHashMap<>()));
 
     static Stream<String> actions() {
       return Stream.of(
@@ -45,6 +51,7 @@ class ParallelExecutionTests {
       @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
       @WithoutMFA
       void decides(String action, IamScenario scenario) {
+        ACCOUNTS.add(scenario.account());
         assertThat(scenario.request(action).evaluations()).isNotEmpty();
       }
     }
@@ -55,6 +62,7 @@ class ParallelExecutionTests {
       @MethodSource("dev.iamunit.junit.ParallelExecutionTests$ManyScenarios#actions")
       @WithMFA
       void decides(String action, IamScenario scenario) {
+        ACCOUNTS.add(scenario.account());
         assertThat(scenario.request(action).evaluations()).isNotEmpty();
       }
     }
@@ -62,7 +70,7 @@ class ParallelExecutionTests {
 
   /** One run of the 600 scenarios, its coverage and decision log written to {@code directory}. */
   private static CoverageAnalysis run(boolean parallel, Path directory) {
-    int loadsBefore = FixtureAccountLoader.LOADS.get();
+    ManyScenarios.ACCOUNTS.clear();
     EngineExecutionResults results = TestKit.run(ManyScenarios.class, Map.of(
         "junit.jupiter.execution.parallel.enabled", Boolean.toString(parallel),
         "junit.jupiter.execution.parallel.mode.default", "concurrent",
@@ -72,7 +80,7 @@ class ParallelExecutionTests {
         "iamunit.coverage.directory", directory.toString(),
         "iamunit.coverage.decisions", "true"));
     results.testEvents().assertStatistics(stats -> stats.started(600).succeeded(600));
-    assertThat(FixtureAccountLoader.LOADS.get() - loadsBefore).as("loads of the account in one run").isEqualTo(1);
+    assertThat(ManyScenarios.ACCOUNTS).as("accounts loaded in one run").hasSize(1);
     return CoverageAnalysis.read(directory);
   }
 

@@ -43,13 +43,13 @@ class ScenarioExtensionTests {
 
     assertThat(message).isEqualTo("""
         Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be explicitly denied, \
-        but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)
+        but it was ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
         %s
         Explanation:
           Deciding statements:
-            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+            Allow AllowEc2 (ec2-full-access, src/test/iam/ec2-full-access.json:4) in the identity-based policy
           Near misses:
-            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa, force-mfa.json:82) in the identity-based policy: \
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa, src/test/iam/force-mfa.json:82) in the identity-based policy: \
         a condition was not met
               BoolIfExists aws:MultiFactorAuthPresent "false" (request: "true") → false
           Evaluation: allowed by an identity-based policy
@@ -70,25 +70,25 @@ class ScenarioExtensionTests {
         Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser to be explicitly denied under every credential kind of the \
         scenario, but the decision depends on the credential kind:
           console sign-in without MFA: EXPLICIT_DENY by statement BlockMostAccessUnlessSignedInWithMFA \
-        (force-mfa-bool.json:82)
-          long-term access keys: ALLOWED by statement AllowEc2 (ec2-full-access.json:4)
+        (src/test/iam/force-mfa-bool.json:82)
+          long-term access keys: ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
         With long-term access keys the key aws:MultiFactorAuthPresent is absent, so Bool aws:MultiFactorAuthPresent \
-        false at force-mfa-bool.json:102 in statement BlockMostAccessUnlessSignedInWithMFA is not met; \
+        false at src/test/iam/force-mfa-bool.json:102 in statement BlockMostAccessUnlessSignedInWithMFA is not met; \
         BoolIfExists would be met.
         %s
         Explanation with console sign-in without MFA:
           Deciding statements:
-            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, force-mfa-bool.json:82) in the identity-based policy
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, src/test/iam/force-mfa-bool.json:82) in the identity-based policy
               Bool aws:MultiFactorAuthPresent "false" (request: "false") → true
           Also applied:
-            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+            Allow AllowEc2 (ec2-full-access, src/test/iam/ec2-full-access.json:4) in the identity-based policy
           Evaluation: an explicit Deny applies, which overrides any Allow
           Request context: aws:MultiFactorAuthPresent = "false"
         Explanation with long-term access keys:
           Deciding statements:
-            Allow AllowEc2 (ec2-full-access, ec2-full-access.json:4) in the identity-based policy
+            Allow AllowEc2 (ec2-full-access, src/test/iam/ec2-full-access.json:4) in the identity-based policy
           Near misses:
-            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, force-mfa-bool.json:82) in the identity-based \
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, src/test/iam/force-mfa-bool.json:82) in the identity-based \
         policy: a condition was not met
               Bool aws:MultiFactorAuthPresent "false" (request: absent) → false
           Evaluation: allowed by an identity-based policy
@@ -102,7 +102,7 @@ class ScenarioExtensionTests {
 
     assertThat(message).startsWith("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in without MFA) to be "
         + "explicitly denied by statement AllowEc2, but it was EXPLICIT_DENY by statement "
-        + "BlockMostAccessUnlessSignedInWithMFA (force-mfa.json:82)\n" + NO_RESOURCE + "\nExplanation:\n");
+        + "BlockMostAccessUnlessSignedInWithMFA (src/test/iam/force-mfa.json:82)\n" + NO_RESOURCE + "\nExplanation:\n");
   }
 
   @Test
@@ -124,7 +124,7 @@ class ScenarioExtensionTests {
     assertThat(message)
         .startsWith("Expecting every request of ec2:Describe* on each action's default resource as MFAUser to be denied, but 194 of 194 were allowed:\n"
             + "  ec2:DescribeAccountAttributes on * as MFAUser (console sign-in with MFA): ALLOWED by statement AllowEc2 "
-            + "(ec2-full-access.json:4)\n")
+            + "(src/test/iam/ec2-full-access.json:4)\n")
         .endsWith("\n  ... and 169 more");
   }
 
@@ -136,9 +136,9 @@ class ScenarioExtensionTests {
     assertThat(message)
         .contains("Multiple Failures (2 failures)")
         .contains("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be implicitly denied, "
-            + "but it was ALLOWED by statement AllowEc2 (ec2-full-access.json:4)")
+            + "but it was ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)")
         .contains("Expecting iam:ListUsers on * as MFAUser (console sign-in with MFA) to be denied, but it was "
-            + "ALLOWED by statement AllowAllUsersToListAccounts (force-mfa.json:4)");
+            + "ALLOWED by statement AllowAllUsersToListAccounts (src/test/iam/force-mfa.json:4)");
   }
 
   @Test
@@ -183,7 +183,8 @@ class ScenarioExtensionTests {
     Throwable failure = TestKit.failures(TestKit.run(FailingExamples.BrokenTemplate.class)).get("brokenTemplate(IamScenario)");
 
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause().hasMessage(
-        "IAMUnit could not load the sources of this test: broken-policy.json:4:41: unknown element \"Actions\" in a "
+        "IAMUnit could not load the sources of this test: src/test/iam/broken-policy.json:4:41 (aws_iam_user_policy.broken): "
+            + "policy broken-policy: unknown element \"Actions\" in a "
             + "statement; the elements of a statement are Action, Condition, Effect, NotAction, NotPrincipal, "
             + "NotResource, Principal, Resource, Sid");
   }

@@ -3,6 +3,10 @@ package dev.iamunit.diff.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.LoadGaps;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DecidingStatement;
 import dev.iamunit.diff.DiffRow;
@@ -20,12 +24,52 @@ public final class JsonReport {
 
   private JsonReport() {}
 
+  /** One version's unresolved values and problems, each with file and line. */
+  private static void gaps(JsonGenerator json, String version, LoadGaps gaps) throws IOException {
+    json.writeObjectFieldStart(version);
+    json.writeArrayFieldStart("unresolved");
+    for (Unresolved value : gaps.unresolved()) {
+      json.writeStartObject();
+      location(json, value.location());
+      json.writeStringField("expression", value.expression());
+      json.writeStringField("reason", value.reason());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("problems");
+    for (LoadReport.Problem problem : gaps.problems()) {
+      json.writeStartObject();
+      location(json, problem.location());
+      json.writeStringField("message", problem.message());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void location(JsonGenerator json, SourceLocation location) throws IOException {
+    json.writeStringField("file", location.file());
+    json.writeNumberField("line", location.line());
+  }
+
   public static String render(AccessDiff diff) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
       json.writeStartObject();
       json.writeStringField("base", diff.base());
       json.writeStringField("head", diff.head());
+      json.writeObjectFieldStart("notEvaluated");
+      gaps(json, "base", diff.baseGaps());
+      gaps(json, "head", diff.headGaps());
+      json.writeArrayFieldStart("couldGrantAccess");
+      for (LoadGaps.Gap gap : diff.headGaps().couldGrant()) {
+        json.writeStartObject();
+        location(json, gap.location());
+        json.writeStringField("what", gap.what());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
       json.writeObjectFieldStart("requestSpace");
       json.writeNumberField("requests", diff.space().requests());
       json.writeNumberField("principals", diff.space().principals());

@@ -21,6 +21,12 @@ public final class MarkdownReport {
     StringBuilder out = new StringBuilder();
     out.append("### IAMUnit access diff\n\n");
     out.append('`').append(diff.base()).append("` → `").append(diff.head()).append("`: ").append(Summary.line(diff)).append('\n');
+    List<String> gaps = Summary.gaps(diff);
+    if (!gaps.isEmpty()) {
+      out.append("\n```\n");
+      gaps.forEach(line -> out.append(line).append('\n'));
+      out.append("```\n");
+    }
     for (Change change : Change.values()) {
       List<RequestGroup> groups = RequestGroup.of(diff.rows(change));
       if (groups.isEmpty()) {

@@ -5,15 +5,22 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DecidingStatement;
+import dev.iamunit.diff.LoadGaps;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The report as a SARIF 2.1.0 log, for code-scanning annotations on a pull request: one result
  * per line of the report, at the statement responsible in the head version (for access the head
- * removed, the base statement that granted it), relative to {@code %SRCROOT%}.
+ * removed, the base statement that granted it), relative to {@code %SRCROOT%}; before them, what
+ * each version's load could not evaluate.
  */
 public final class SarifReport {
 
@@ -33,6 +40,25 @@ public final class SarifReport {
     };
   }
 
+  /** Something in the head IAMUnit could not evaluate that could grant access: the gate fails on it. */
+  static final String[] COULD_GRANT = {"iamunit/could-grant-unseen-access", "error", "Could grant access unseen",
+      "The head version holds a statement, attachment or policy IAMUnit could not evaluate that could grant access."};
+
+  /** A value a loader could not compute, or a policy it left out. */
+  static final String[] NOT_EVALUATED = {"iamunit/not-evaluated", "warning", "Not evaluated",
+      "IAMUnit could not compute this value or read this policy, so no request shows its effect."};
+
+  /** Every rule, in the order results index them: the changes, then the two kinds of gap. */
+  private static List<String[]> rules() {
+    List<String[]> rules = new ArrayList<>();
+    for (Change change : Change.values()) {
+      rules.add(rule(change));
+    }
+    rules.add(COULD_GRANT);
+    rules.add(NOT_EVALUATED);
+    return rules;
+  }
+
   public static String render(AccessDiff diff) {
     StringWriter text = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(text).useDefaultPrettyPrinter()) {
@@ -46,8 +72,7 @@ public final class SarifReport {
       json.writeStringField("name", "IAMUnit");
       json.writeStringField("informationUri", "https://github.com/iamunit/iamunit");
       json.writeArrayFieldStart("rules");
-      for (Change change : Change.values()) {
-        String[] rule = rule(change);
+      for (String[] rule : rules()) {
         json.writeStartObject();
         json.writeStringField("id", rule[0]);
         json.writeObjectFieldStart("shortDescription");
@@ -72,6 +97,11 @@ public final class SarifReport {
       json.writeEndObject();
       json.writeEndObject();
       json.writeArrayFieldStart("results");
+      for (LoadGaps.Gap gap : diff.headGaps().couldGrant()) {
+        gap(json, COULD_GRANT, Change.values().length, "head " + diff.head() + ": " + gap.what(), gap.location());
+      }
+      gaps(json, "base " + diff.base(), diff.baseGaps());
+      gaps(json, "head " + diff.head(), diff.headGaps());
       for (RequestGroup group : RequestGroup.of(diff.rows())) {
         result(json, group);
       }
@@ -83,6 +113,48 @@ public final class SarifReport {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
+  }
+
+  /** What a version's load left out or could not compute: before the changes, as the other formats list it. */
+  private static void gaps(JsonGenerator json, String version, LoadGaps gaps) throws IOException {
+    for (LoadReport.Problem problem : gaps.problems()) {
+      gap(json, NOT_EVALUATED, Change.values().length + 1, version + ": problem: " + problem.message(), problem.location());
+    }
+    for (Unresolved value : gaps.unresolved()) {
+      gap(json, NOT_EVALUATED, Change.values().length + 1,
+          version + ": unresolved " + value.display() + ": " + value.reason(), value.location());
+    }
+  }
+
+  private static void gap(JsonGenerator json, String[] rule, int index, String message, SourceLocation location)
+      throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", rule[0]);
+    json.writeNumberField("ruleIndex", index);
+    json.writeStringField("level", rule[1]);
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", message);
+    json.writeEndObject();
+    location(json, location.file(), location.line());
+    json.writeEndObject();
+  }
+
+  private static void location(JsonGenerator json, String file, int line) throws IOException {
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    json.writeObjectFieldStart("physicalLocation");
+    json.writeObjectFieldStart("artifactLocation");
+    json.writeStringField("uri", file);
+    json.writeStringField("uriBaseId", "%SRCROOT%");
+    json.writeEndObject();
+    if (line > 0) {
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", line);
+      json.writeEndObject();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+    json.writeEndArray();
   }
 
   private static void result(JsonGenerator json, RequestGroup group) throws IOException {
@@ -98,21 +170,7 @@ public final class SarifReport {
     json.writeEndObject();
     Optional<DecidingStatement> at = responsible(group);
     if (at.isPresent()) {
-      json.writeArrayFieldStart("locations");
-      json.writeStartObject();
-      json.writeObjectFieldStart("physicalLocation");
-      json.writeObjectFieldStart("artifactLocation");
-      json.writeStringField("uri", at.get().file());
-      json.writeStringField("uriBaseId", "%SRCROOT%");
-      json.writeEndObject();
-      if (at.get().line() > 0) {
-        json.writeObjectFieldStart("region");
-        json.writeNumberField("startLine", at.get().line());
-        json.writeEndObject();
-      }
-      json.writeEndObject();
-      json.writeEndObject();
-      json.writeEndArray();
+      location(json, at.get().file(), at.get().line());
     }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField("iamunitDiff/v1",

@@ -39,6 +39,12 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
   /** Configuration parameter: the folder {@code @IamTest} paths are relative to. */
   public static final String PROJECT_ROOT = "iamunit.projectRoot";
 
+  /**
+   * The key of the report entry that lists, once per run and set of sources, the values the
+   * templates leave unresolved and their problems, each with file:line.
+   */
+  public static final String LOAD_REPORT_ENTRY = "iamunit.load";
+
   private static final Namespace NAMESPACE = Namespace.create(IamUnitExtension.class);
 
   @Override
@@ -141,12 +147,16 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     IamTest annotation = AnnotationSupport.findAnnotation(declaring, IamTest.class).orElseThrow();
     Path root = projectRoot(context);
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-    SourceLoaders loaders = store.computeIfAbsent(SourceLoaders.class, t -> SourceLoaders.discover(), SourceLoaders.class);
     LoadedAccount loaded = store.computeIfAbsent(
         new Declaration(declaring, root),
         declaration -> {
           SourceSet sources = SourceSet.of(annotation, declaring, root);
-          return store.computeIfAbsent(sources, s -> LoadedAccount.load(s, loaders), LoadedAccount.class);
+          return store.computeIfAbsent(sources, s -> {
+            LoadedAccount account = LoadedAccount.load(s);
+            // Once per run and source set: what the templates hold that no decision can use.
+            account.summary().ifPresent(text -> context.publishReportEntry(LOAD_REPORT_ENTRY, text));
+            return account;
+          }, LoadedAccount.class);
         },
         LoadedAccount.class);
     Account account = loaded.account();

@@ -1,61 +1,74 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.iamunit.model.Unresolved;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The account of one {@link SourceSet}, or why it could not be loaded: a load fails once, and
- * every test that uses those sources fails with the same message. Lives in the root store.
+ * The account of one {@link SourceSet} and its load report, or why it could not be loaded: a load
+ * fails once, and every test that uses those sources fails with the same message. Lives in the
+ * root store.
+ *
+ * <p>A problem in the templates (a policy AWS would reject, a SAM policy template IAMUnit does not
+ * know) leaves the account without something the templates declare, so any decision might be
+ * wrong: every test of these sources fails, naming each problem. An unresolved value fails only a
+ * decision that depends on it; the report lists them all once per run ({@link #summary()}).
  */
 final class LoadedAccount implements AutoCloseable {
 
-  private final Account account;
+  private final LoadedSources loaded;
   private final String failure;
 
-  private LoadedAccount(Account account, String failure) {
-    this.account = account;
+  private LoadedAccount(LoadedSources loaded, String failure) {
+    this.loaded = loaded;
     this.failure = failure;
   }
 
-  static LoadedAccount load(SourceSet sources, SourceLoaders loaders) {
+  static LoadedAccount load(SourceSet sources) {
+    LoadedSources loaded;
     try {
-      List<Account> accounts = new ArrayList<>();
-      for (Map.Entry<SourceKind, List<Path>> entry : sources.paths().entrySet()) {
-        // Group consecutive paths that the same loader takes.
-        SourceLoader current = null;
-        List<Path> batch = new ArrayList<>();
-        for (Path path : entry.getValue()) {
-          SourceLoader loader = loaders.forSource(entry.getKey(), path);
-          if (current != null && !current.equals(loader)) {
-            accounts.add(current.load(batch, sources.options()));
-            batch = new ArrayList<>();
-          }
-          current = loader;
-          batch.add(path);
-        }
-        accounts.add(current.load(batch, sources.options()));
-      }
-      return new LoadedAccount(AccountMerger.merge(accounts, sources.options()), null);
+      loaded = sources.load();
     } catch (IamUnitException e) {
       return new LoadedAccount(null, "IAMUnit could not load the sources of this test: " + e.getMessage());
     }
+    List<LoadReport.Problem> problems = loaded.report().problems();
+    if (!problems.isEmpty()) {
+      return new LoadedAccount(loaded, "IAMUnit could not load the sources of this test: " + problems.get(0)
+          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems: "
+              + problems.subList(1, problems.size()).stream().map(Object::toString).collect(Collectors.joining("; ")) + ")" : ""));
+    }
+    return new LoadedAccount(loaded, null);
   }
 
   /** The account, or a failure that says why the sources did not load. */
   Account account() {
-    if (account == null) {
+    if (failure != null) {
       throw Failures.failure(failure);
     }
-    return account;
+    return loaded.account();
   }
 
-  Optional<String> failure() {
-    return Optional.ofNullable(failure);
+  /**
+   * What the load could not compute or read, one line each with file:line, for the run's report;
+   * empty when the account holds everything the templates declare.
+   */
+  Optional<String> summary() {
+    if (loaded == null || loaded.complete()) {
+      return Optional.empty();
+    }
+    StringBuilder text = new StringBuilder();
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      text.append("problem ").append(problem).append('\n');
+    }
+    for (Unresolved value : loaded.report().unresolved()) {
+      text.append("unresolved ").append(value).append('\n');
+    }
+    return Optional.of(text.toString().strip());
   }
 
   @Override

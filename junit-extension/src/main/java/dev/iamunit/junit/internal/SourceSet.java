@@ -1,6 +1,10 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormat;
+import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.iac.SourceFormats.Source;
 import dev.iamunit.junit.IamTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,31 +23,41 @@ import java.util.stream.Stream;
 
 /**
  * The sources one {@link IamTest} names, resolved against the project root, with the options
- * they load with. Equal source sets load the same account, so a {@link SourceSet} (paths, a hash
+ * they load with. Equal source sets load the same account, so a {@link SourceSet} (sources, a hash
  * of their contents, options) is the key of the loaded account in the root store.
  *
- * @param paths existing absolute paths, by kind, in declaration order
+ * @param sources existing paths, each with the format its {@code @IamTest} attribute names, in
+ *     declaration order (the load itself does not depend on it: {@link SourceFormats} orders them)
  * @param contentHash SHA-256 over every file under the paths, names and contents
  * @param accountId the account id
  * @param region the region
- * @param values parameter and variable values
+ * @param values parameter and variable values, in declaration order
  * @param projectRoot the folder paths are relative to
  */
 record SourceSet(
-    Map<SourceKind, List<Path>> paths,
+    List<Source> sources,
     String contentHash,
     String accountId,
     String region,
     Map<String, String> values,
     Path projectRoot) {
 
+  /** The formats {@code @IamTest}'s attributes name, by attribute. */
+  static final SourceFormats FORMATS = SourceFormats.standard();
+
+  SourceSet {
+    sources = List.copyOf(sources);
+    // LinkedHashMap, not Map.copyOf: an immutable Map's iteration order changes from JVM to JVM.
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
   /** Resolves {@code annotation}, declared on {@code declaringClass}; fails on a missing path. */
   static SourceSet of(IamTest annotation, Class<?> declaringClass, Path projectRoot) {
-    Map<SourceKind, List<Path>> paths = new EnumMap<>(SourceKind.class);
-    add(paths, SourceKind.TERRAFORM, annotation.terraform(), declaringClass, projectRoot);
-    add(paths, SourceKind.TERRAFORM_PLAN, annotation.terraformPlan(), declaringClass, projectRoot);
-    add(paths, SourceKind.CLOUDFORMATION, annotation.cloudFormation(), declaringClass, projectRoot);
-    if (paths.isEmpty()) {
+    List<Source> sources = new ArrayList<>();
+    add(sources, "terraform", annotation.terraform(), declaringClass, projectRoot);
+    add(sources, "terraformPlan", annotation.terraformPlan(), declaringClass, projectRoot);
+    add(sources, "cloudFormation", annotation.cloudFormation(), declaringClass, projectRoot);
+    if (sources.isEmpty()) {
       throw Failures.failure("@IamTest on " + declaringClass.getName() + " names no sources; "
           + "give it terraform, terraformPlan or cloudFormation paths relative to the project root " + projectRoot);
     }
@@ -56,40 +70,33 @@ record SourceSet(
       }
       values.put(parameter.substring(0, equals).trim(), parameter.substring(equals + 1));
     }
-    return new SourceSet(
-        Map.copyOf(paths), hash(paths), annotation.accountId(), annotation.region(), Map.copyOf(values), projectRoot);
+    return new SourceSet(sources, hash(sources), annotation.accountId(), annotation.region(), values, projectRoot);
   }
 
-  private static void add(
-      Map<SourceKind, List<Path>> paths, SourceKind kind, String[] declared, Class<?> declaringClass, Path root) {
-    List<Path> resolved = new ArrayList<>();
+  private static void add(List<Source> sources, String attribute, String[] declared, Class<?> declaringClass, Path root) {
+    SourceFormat format = FORMATS.named(attribute).orElseThrow();
     for (String text : declared) {
       Path path = root.resolve(text).normalize();
       if (!Files.exists(path)) {
-        throw Failures.failure("@IamTest on " + declaringClass.getName() + " names " + kind.attribute() + " source \""
+        throw Failures.failure("@IamTest on " + declaringClass.getName() + " names " + attribute + " source \""
             + text + "\", which does not exist: " + path + " is missing. Paths are relative to the project root "
             + root + " (set the configuration parameter iamunit.projectRoot to change it)");
       }
-      resolved.add(path);
-    }
-    if (!resolved.isEmpty()) {
-      paths.put(kind, List.copyOf(resolved));
+      sources.add(new Source(path, format));
     }
   }
 
-  private static String hash(Map<SourceKind, List<Path>> paths) {
+  private static String hash(List<Source> sources) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (List<Path> list : paths.values()) {
-        for (Path path : list) {
-          List<Path> files;
-          try (Stream<Path> walk = Files.walk(path)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-          }
-          for (Path file : files) {
-            digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
-            digest.update(Files.readAllBytes(file));
-          }
+      for (Source source : sources) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(source.path())) {
+          files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+          digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
+          digest.update(Files.readAllBytes(file));
         }
       }
       return HexFormat.of().formatHex(digest.digest());
@@ -98,6 +105,11 @@ record SourceSet(
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
+  }
+
+  /** The account and report of these sources, through the one loading path. */
+  LoadedSources load() {
+    return FORMATS.loadSources(sources, options());
   }
 
   LoadOptions options() {
