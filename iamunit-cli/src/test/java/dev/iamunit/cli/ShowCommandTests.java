@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 class ShowCommandTests {
 
   private static final String POLICIES = "src/test/resources/policies/";
+  private static final String TEMPLATES = "src/test/resources/templates/";
 
   @Test
   void showsEveryStatementWithFileAndLine() {
@@ -125,12 +126,59 @@ class ShowCommandTests {
         """.replace("FILE", "src/test/resources/policies/ec2_full.json"));
   }
 
+  /** A policy AWS would reject is shown as a problem with file:line, never dropped; --strict fails on it. */
   @Test
-  void anInvalidPolicyIsAnInputErrorNamingFileAndLine() {
+  void anInvalidPolicyIsAProblemNamingFileAndLineAndStrictFailsOnIt() {
     CliRun run = CliRun.of("show", POLICIES + "invalid_effect.json");
 
-    assertThat(run.err()).isEqualTo("iamunit show: src/test/resources/policies/invalid_effect.json:4:15: "
-        + "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"allow\"\n");
-    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.out()).isEqualTo("""
+        == src/test/resources/policies/invalid_effect.json
+        problem  src/test/resources/policies/invalid_effect.json:4:15: Effect must be "Allow" or "Deny" (case-sensitive), \
+        not "allow"
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(CliRun.of("show", "--strict", POLICIES + "invalid_effect.json").exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(CliRun.of("show", "--strict", POLICIES + "force_mfa.json").exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  /** Class 2 of issue 20: show dropped an unknown SAM policy template without a word. */
+  @Test
+  void anUnknownSamPolicyTemplateIsShownAsAProblem() {
+    CliRun run = CliRun.of("show", "--strict", TEMPLATES + "unknown-sam.yaml");
+
+    assertThat(run.out()).contains("role ").containsPattern(
+        "(?m)^problem  src/test/resources/templates/unknown-sam\\.yaml:13:\\d+: Worker Policies: \"NoSuchSamPolicy\" is not a SAM "
+            + "policy template IAMUnit knows");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+
+    CliRun json = CliRun.of("show", "--json", TEMPLATES + "unknown-sam.yaml");
+    assertThat(json.out()).contains("\"problems\" : [ {\n      \"message\" : \"Worker Policies: \\\"NoSuchSamPolicy\\\"");
+  }
+
+  /** Issue 20: no output shows an internal placeholder; an unset bucket name reads as elsewhere. */
+  @Test
+  void anUnresolvedBucketNameReadsAsUnresolvedNeverAsAPlaceholder() {
+    CliRun run = CliRun.of("show", TEMPLATES + "bucket-unset.yaml");
+
+    assertThat(run.out())
+        .contains("resource policy of arn:aws:s3:::<unresolved: Ref BucketName> ")
+        .contains("    Resource: arn:aws:s3:::<unresolved: Ref BucketName>/*\n")
+        .doesNotContain("\uE000").doesNotContain("\uE001");
+    assertThat(CliRun.of("show", "--json", TEMPLATES + "bucket-unset.yaml").out())
+        .contains("\"resource\" : \"arn:aws:s3:::<unresolved: Ref BucketName>\"").doesNotContain("\\uE000");
+  }
+
+  /** --account, --region and --partition are the load's defaults, as @IamTest's accountId and region. */
+  @Test
+  void accountRegionAndPartitionOptionsAreTheLoadDefaults() {
+    CliRun run = CliRun.of("show", "--account", "111122223333", "--partition", "aws-cn", "--region", "cn-north-1",
+        TEMPLATES + "bucket-unset.yaml");
+
+    assertThat(run.out())
+        .contains("role deployer (arn:aws-cn:iam::111122223333:role/deployer)")
+        .contains("Principal: AWS arn:aws-cn:iam::111122223333:root");
+    CliRun wrong = CliRun.of("show", "--account", "1234", TEMPLATES + "bucket-unset.yaml");
+    assertThat(wrong.err()).isEqualTo("iamunit show: --account takes 12 digits, such as 123456789012, not \"1234\"\n");
+    assertThat(wrong.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
 }

@@ -122,6 +122,30 @@ final class FailingExamples {
   }
 
   @Examples
+  @IamTest(cloudFormation = "src/test/cloudformation/unknown-sam.yaml")
+  static class UnknownSamPolicyTemplate {
+
+    @Test
+    void anyTest(IamScenario scenario) {}
+  }
+
+  @Examples
+  @IamTest(terraform = "src/test/terraform/unset-variable")
+  @AsUser("reader")
+  static class UnsetVariable {
+
+    @Test
+    void independentOfTheBucket(IamScenario scenario) {
+      scenario.request("iam:ListUsers");
+    }
+
+    @Test
+    void alsoIndependentOfTheBucket(IamScenario scenario) {
+      scenario.request("ec2:RunInstances");
+    }
+  }
+
+  @Examples
   @IamTest(terraform = "src/test/terraform/force-mfa")
   static class UnknownUserInTerraform {
 

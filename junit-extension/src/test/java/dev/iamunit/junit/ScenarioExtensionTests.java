@@ -2,6 +2,8 @@ package dev.iamunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.junit.internal.IamUnitExtension;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -187,6 +189,32 @@ class ScenarioExtensionTests {
             + "policy broken-policy: unknown element \"Actions\" in a "
             + "statement; the elements of a statement are Action, Condition, Effect, NotAction, NotPrincipal, "
             + "NotResource, Principal, Resource, Sid");
+  }
+
+  /** Class 2 of issue 20: a problem of the templates fails every test of them, naming it with file:line. */
+  @Test
+  void anUnknownSamPolicyTemplateFailsTheTestsNamingIt() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.UnknownSamPolicyTemplate.class)).get("anyTest(IamScenario)");
+
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause()
+        .hasMessageStartingWith("IAMUnit could not load the sources of this test: src/test/cloudformation/unknown-sam.yaml:13")
+        .hasMessageContaining("Worker Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows");
+  }
+
+  /** The templates' unresolved values, once per run in a report entry; tests that do not depend on them pass. */
+  @Test
+  void unresolvedValuesAreListedOncePerRunInAReportEntry() {
+    EngineExecutionResults results = TestKit.run(FailingExamples.UnsetVariable.class);
+
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+    List<String> entries = results.allEvents().reportingEntryPublished().stream()
+        .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
+        .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
+        .filter(pair -> pair.getKey().equals(IamUnitExtension.LOAD_REPORT_ENTRY))
+        .map(Map.Entry::getValue)
+        .toList();
+    assertThat(entries).singleElement().asString()
+        .startsWith("unresolved <unresolved: var.bucket> at src/test/terraform/unset-variable/main.tf:");
   }
 
   /** Real Terraform through the extension: seed 003's group, AmazonEC2FullAccess from the AWS data. */
