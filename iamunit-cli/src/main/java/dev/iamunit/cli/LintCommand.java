@@ -58,6 +58,7 @@ final class LintCommand implements Callable<Integer> {
     PolicyLinter linter = PolicyLinter.standard(AwsData.bundled());
     SourceFormats formats = SourceFormats.standard();
     LoadOptions options = defaults.options();
+    LoadDefaults.requireExisting(sources);
     int errors = 0;
     int findings = 0;
     int files = 0;

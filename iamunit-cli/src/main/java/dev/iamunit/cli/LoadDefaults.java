@@ -2,7 +2,11 @@ package dev.iamunit.cli;
 
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
@@ -43,6 +47,15 @@ final class LoadDefaults {
   /** The options, with paths in {@code file()} confined to {@code root}. */
   LoadOptions options(Path root) {
     return options().withProjectRoot(root);
+  }
+
+  /** A source that does not exist is an input error, as for every file a command reads. */
+  static void requireExisting(List<Path> sources) {
+    for (Path source : sources) {
+      if (!Files.exists(source)) {
+        throw new UncheckedIOException(new NoSuchFileException(source.toString()));
+      }
+    }
   }
 
   private static void check(String option, String value, Pattern pattern, String expected) {

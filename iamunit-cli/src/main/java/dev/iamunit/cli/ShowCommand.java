@@ -61,6 +61,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     LoadOptions options = defaults.options();
+    LoadDefaults.requireExisting(sources);
     SourceFormats formats = SourceFormats.standard();
     boolean complete = true;
     if (json) {

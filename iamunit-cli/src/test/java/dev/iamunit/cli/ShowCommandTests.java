@@ -120,7 +120,8 @@ class ShowCommandTests {
               }
             } ],
             "resourcePolicies" : [ ],
-            "unresolved" : [ ]
+            "unresolved" : [ ],
+            "problems" : [ ]
           } ]
         }
         """.replace("FILE", "src/test/resources/policies/ec2_full.json"));
