@@ -38,7 +38,7 @@ public enum CounterKind {
           missed += s.covered() ? 0 : 1;
         }
         case ALLOW, DENY -> {
-          if (s.effect() == (this == ALLOW ? Effect.ALLOW : Effect.DENY)) {
+          if (s.notRead().isEmpty() && s.effect() == (this == ALLOW ? Effect.ALLOW : Effect.DENY)) {
             covered += s.covered() ? 1 : 0;
             missed += s.covered() ? 0 : 1;
           }

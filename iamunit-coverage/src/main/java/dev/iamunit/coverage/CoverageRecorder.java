@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -50,6 +51,7 @@ public final class CoverageRecorder {
 
   private final ConcurrentHashMap<StatementKey, StatementCounters> statements = new ConcurrentHashMap<>();
   private final Queue<AssertionFailure> failures = new ConcurrentLinkedQueue<>();
+  private final Map<StatementKey, StatementCoverage> notRead = new ConcurrentHashMap<>();
   private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private final Queue<RecordedDecision> decisions;
 
@@ -111,6 +113,17 @@ public final class CoverageRecorder {
     inventory(account.resourcePolicies().values(), null);
     account.organization().serviceControlPolicies().forEach(level -> inventory(level, null));
     account.organization().resourceControlPolicies().forEach(level -> inventory(level, null));
+  }
+
+  /**
+   * Adds to the inventory a policy a template declares that the loader could not read (a policy
+   * AWS would reject, a SAM policy template IAMUnit does not know), as one missed statement at
+   * {@code where} with the reason, so that what IAMUnit cannot check counts against coverage instead
+   * of vanishing from it. Its key's index is -1: no statement read at the same place shares it.
+   */
+  public void recordNotRead(dev.iamunit.model.SourceLocation where, String reason) {
+    StatementKey key = new StatementKey(where.file(), where.line(), where.column(), -1);
+    notRead.merge(key, StatementCoverage.notRead(key, where.address(), reason), StatementCoverage::plus);
   }
 
   /** Adds these policies' statements to the inventory, used by no known principal. */
@@ -244,6 +257,7 @@ public final class CoverageRecorder {
 
   /** What has been recorded so far, as the analysis would read it back. */
   public List<StatementCoverage> snapshot() {
-    return statements.values().stream().map(StatementCounters::snapshot).sorted(StatementCoverage.ORDER).toList();
+    return Stream.concat(statements.values().stream().map(StatementCounters::snapshot), notRead.values().stream())
+        .sorted(StatementCoverage.ORDER).toList();
   }
 }

@@ -31,6 +31,10 @@ import org.apiguardian.api.API;
  * @param conditions each of its conditions, in order
  * @param decisiveTests the tests in which it decided, sorted
  * @param tests the tests whose requests reached it (its action matched), sorted
+ * @param notRead why the loader could not read it, for a policy a template declares that is not in
+ *     the account (a policy AWS would reject, a SAM policy template IAMUnit does not know): it
+ *     counts as one missed statement, whatever it holds; its effect is unknown, so the Allow and
+ *     Deny counters leave it out
  */
 @API(status = EXPERIMENTAL)
 public record StatementCoverage(
@@ -49,7 +53,8 @@ public record StatementCoverage(
     long notAppliedCondition,
     List<ConditionCoverage> conditions,
     List<String> decisiveTests,
-    List<String> tests) {
+    List<String> tests,
+    Optional<String> notRead) {
 
   /** Template file, then position. */
   public static final Comparator<StatementCoverage> ORDER = Comparator.comparing(StatementCoverage::key);
@@ -64,15 +69,40 @@ public record StatementCoverage(
     conditions = List.copyOf(conditions);
     decisiveTests = List.copyOf(new TreeSet<>(decisiveTests));
     tests = List.copyOf(new TreeSet<>(tests));
+    Objects.requireNonNull(notRead, "notRead");
+  }
+
+  /** A statement that was read. */
+  public StatementCoverage(StatementKey key, Optional<String> sid, Effect effect, String policy, String address,
+      boolean inventory, List<String> principals, long decisive, long overridden, long notAppliedAction,
+      long notAppliedResource, long notAppliedPrincipal, long notAppliedCondition, List<ConditionCoverage> conditions,
+      List<String> decisiveTests, List<String> tests) {
+    this(key, sid, effect, policy, address, inventory, principals, decisive, overridden, notAppliedAction,
+        notAppliedResource, notAppliedPrincipal, notAppliedCondition, conditions, decisiveTests, tests, Optional.empty());
+  }
+
+  /**
+   * What a template declares at {@code key} that the loader could not read, and why: a missed
+   * statement of the inventory.
+   */
+  public static StatementCoverage notRead(StatementKey key, String address, String reason) {
+    return new StatementCoverage(key, Optional.empty(), Effect.ALLOW, "not read", address, true, List.of(), 0, 0, 0, 0, 0,
+        0, List.of(), List.of(), List.of(), Optional.of(reason));
   }
 
   /** The Sid, or {@code #index at file:line} for a statement without one. */
   public String displayName() {
+    if (notRead.isPresent()) {
+      return "not read at " + key.fileAndLine() + ": " + notRead.get();
+    }
     return sid.orElseGet(() -> "#" + key.index() + " at " + key.fileAndLine());
   }
 
   /** {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}. */
   public String describe() {
+    if (notRead.isPresent()) {
+      return displayName();
+    }
     return sid.map(s -> s + " (" + key.fileAndLine() + ")").orElseGet(this::displayName);
   }
 
@@ -121,7 +151,7 @@ public record StatementCoverage(
         decisive + other.decisive, overridden + other.overridden, notAppliedAction + other.notAppliedAction,
         notAppliedResource + other.notAppliedResource, notAppliedPrincipal + other.notAppliedPrincipal,
         notAppliedCondition + other.notAppliedCondition, merged, union(decisiveTests, other.decisiveTests),
-        union(tests, other.tests));
+        union(tests, other.tests), notRead.or(other::notRead));
   }
 
   private static List<String> union(List<String> a, List<String> b) {

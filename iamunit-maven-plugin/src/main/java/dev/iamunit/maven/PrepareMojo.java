@@ -102,15 +102,17 @@ public class PrepareMojo extends AbstractMojo {
       throw new MojoFailureException("IAMUnit cannot load <sources> to count their statements: " + e.getMessage()
           + "; give <values> what the tests give, or leave the source out of <sources>");
     }
-    // Nothing the load could not read or compute goes unsaid: each with file:line.
+    CoverageRecorder inventory = new CoverageRecorder();
+    inventory.recordInventory(loaded.account());
+    // Nothing the load could not read or compute goes unsaid, each with file:line; a policy it
+    // could not read counts as a missed statement, with its reason, so the gate sees it.
     for (LoadReport.Problem problem : loaded.report().problems()) {
-      getLog().warn("IAMUnit: not counted, left out of the account: " + problem);
+      inventory.recordNotRead(problem.location(), problem.message());
+      getLog().warn("IAMUnit: not read, counted as a missed statement: " + problem);
     }
     for (Unresolved value : loaded.report().unresolved()) {
       getLog().warn("IAMUnit: unresolved " + value + " (give <values> what the tests give)");
     }
-    CoverageRecorder inventory = new CoverageRecorder();
-    inventory.recordInventory(loaded.account());
     Path fragment = inventory.writeFragment(dataDirectory.toPath());
     getLog().info("IAMUnit: " + inventory.snapshot().size() + " statement(s) of " + String.join(", ", sources)
         + " counted, tested or not (" + fragment.getFileName() + ")");

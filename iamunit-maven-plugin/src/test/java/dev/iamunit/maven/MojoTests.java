@@ -112,6 +112,45 @@ class MojoTests {
         assertThat(line).startsWith("[INFO] IAMUnit: 1 statement(s) of iam/untested.yaml counted, tested or not (coverage-"));
   }
 
+  /**
+   * Class 2 of issue 20: prepare dropped a policy it could not read. It counts as one missed
+   * statement at its file:line, with the reason, and the log says so.
+   */
+  @Test
+  void prepareCountsAPolicyItCouldNotReadAsMissedWithItsReason() throws Exception {
+    Files.writeString(project.resolve("iam/worker.yaml"), """
+        Transform: AWS::Serverless-2016-10-31
+        Resources:
+          Worker:
+            Type: AWS::Serverless::Function
+            Properties:
+              Handler: index.handler
+              Runtime: python3.12
+              CodeUri: src/
+              Policies:
+                - NoSuchSamPolicy:
+                    BucketName: reports
+        """);
+    PrepareMojo prepare = new PrepareMojo();
+    prepare.setLog(log);
+    prepare.dataDirectory = data.toFile();
+    prepare.basedir = project.toFile();
+    prepare.sources = List.of("iam/worker.yaml");
+    prepare.execute();
+
+    var analysis = dev.iamunit.coverage.CoverageAnalysis.read(data);
+    assertThat(analysis.statements()).singleElement().satisfies(s -> {
+      assertThat(s.status()).isEqualTo(dev.iamunit.coverage.StatementStatus.MISSED);
+      assertThat(s.key().fileAndLine()).isEqualTo("iam/worker.yaml:10");
+      assertThat(s.notRead()).hasValueSatisfying(reason -> assertThat(reason).contains("\"NoSuchSamPolicy\""));
+      assertThat(s.describe()).startsWith("not read at iam/worker.yaml:10: Worker Policies: \"NoSuchSamPolicy\"");
+    });
+    assertThat(dev.iamunit.coverage.CounterKind.STATEMENT.count(analysis.statements()).missed()).isEqualTo(1);
+    assertThat(dev.iamunit.coverage.CounterKind.ALLOW.count(analysis.statements()).total()).isZero();
+    assertThat(log.lines).anySatisfy(line -> assertThat(line)
+        .startsWith("[WARNING] IAMUnit: not read, counted as a missed statement: iam/worker.yaml:10"));
+  }
+
   @Test
   void prepareFailsClearlyOnASourceThatDoesNotLoad() {
     PrepareMojo prepare = new PrepareMojo();

@@ -105,6 +105,7 @@ public final class FragmentFormat {
     strings(node.putArray("principals"), s.principals());
     strings(node.putArray("decisiveTests"), s.decisiveTests());
     strings(node.putArray("tests"), s.tests());
+    s.notRead().ifPresent(reason -> node.put("notRead", reason));
     return node;
   }
 
@@ -129,7 +130,8 @@ public final class FragmentFormat {
           n.path("policy").asText(), n.path("address").asText(), n.path("inventory").asBoolean(),
           strings(n.path("principals")), n.path("decisive").asLong(), n.path("overridden").asLong(),
           notApplied.path("action").asLong(), notApplied.path("resource").asLong(), notApplied.path("principal").asLong(),
-          notApplied.path("condition").asLong(), conditions, strings(n.path("decisiveTests")), strings(n.path("tests"))));
+          notApplied.path("condition").asLong(), conditions, strings(n.path("decisiveTests")), strings(n.path("tests")),
+          n.path("notRead").isTextual() ? Optional.of(n.path("notRead").asText()) : Optional.empty()));
     }
     return statements;
   }
