@@ -13,8 +13,10 @@ import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.StatementResult;
+import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Role;
+import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,8 +87,8 @@ public final class AccessDiffer {
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
     LoadedSources baseLoad = load(base, sources, formats, options);
     LoadedSources headLoad = load(head, sources, formats, options);
-    return compare(baseLoad.account(), headLoad.account(), base.name(), head.name())
-        .withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad));
+    AccessDiff diff = compare(baseLoad.account(), headLoad.account(), base.name(), head.name());
+    return diff.withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad).plus(diff.headGaps()));
   }
 
   private LoadedSources load(Version version, List<String> sources, SourceFormats formats, LoadOptions defaults) {
@@ -111,6 +113,10 @@ public final class AccessDiffer {
     int mostContexts = 1;
 
     List<DiffRow> rows = new ArrayList<>();
+    UndecidedRequests undecided = new UndecidedRequests();
+    // A resource named with an unresolved value reads as <unresolved: ...> in the report.
+    List<Unresolved> unresolved = new ArrayList<>(base.unresolved());
+    unresolved.addAll(head.unresolved());
     Set<String> resourcesAsked = new HashSet<>();
     long requests = 0;
     int credentialKinds = 0;
@@ -138,15 +144,36 @@ public final class AccessDiffer {
               requests++;
               Request baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
               Request headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              Decision b = baseRequest == null ? null : evaluator.decide(baseRequest, baseSet);
-              Decision h = headRequest == null ? null : evaluator.decide(headRequest, headSet);
+              Decision b;
+              Decision h;
+              try {
+                b = baseRequest == null ? null : evaluator.decide(baseRequest, baseSet);
+              } catch (UnresolvedValueException e) {
+                // The base's decision is unknown: an ALLOWED head could be new access.
+                Decision known = headRequest == null ? null : decideOrNull(headRequest, headSet);
+                if (known == null || known.isAllowed()) {
+                  undecided.add("base", base, baseRequest, e);
+                }
+                continue;
+              }
+              try {
+                h = headRequest == null ? null : evaluator.decide(headRequest, headSet);
+              } catch (UnresolvedValueException e) {
+                // The head's decision is unknown: unless the base allowed it already, it could be new access.
+                if (b == null || !b.isAllowed()) {
+                  undecided.add("head", head, headRequest, e);
+                }
+                continue;
+              }
               if (same(b, h)) {
                 continue;
               }
               SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(baseRequest, baseSet));
               SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(headRequest, headSet));
               rows.add(new DiffRow(
-                  change(baseSide, headSide), principal.label(), action, resource, kind, contexts.get(c), baseSide, headSide));
+                  change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
+                  Unresolved.readable(resource, unresolved), kind,
+                  contexts.get(c), baseSide, headSide));
             }
           }
         }
@@ -156,7 +183,16 @@ public final class AccessDiffer {
     RequestSpace space = new RequestSpace(
         principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
         mostContexts, requests, notes(actions, conditions));
-    return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start));
+    return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
+        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()));
+  }
+
+  private Decision decideOrNull(Request request, PolicySet policies) {
+    try {
+      return evaluator.decide(request, policies);
+    } catch (UnresolvedValueException e) {
+      return null;
+    }
   }
 
   private static List<Map<String, List<String>>> asExtraContext(List<Map<String, String>> contexts) {

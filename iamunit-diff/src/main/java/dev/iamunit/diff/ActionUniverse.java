@@ -3,6 +3,7 @@ package dev.iamunit.diff;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.model.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -68,7 +69,8 @@ final class ActionUniverse {
         aws.expandActionPattern(service + ":*").forEach(a -> add(byKey, a));
       }
     }
-    return new ActionUniverse(List.copyOf(new ArrayList<>(byKey.values())), Set.copyOf(services), capped);
+    // Sorted, as the report lists them: Set.copyOf's order changes from JVM to JVM.
+    return new ActionUniverse(List.copyOf(new ArrayList<>(byKey.values())), Collections.unmodifiableSet(services), capped);
   }
 
   private static void add(TreeMap<String, String> byKey, String action) {

@@ -1,8 +1,10 @@
 package dev.iamunit.diff;
 
 import dev.iamunit.eval.CredentialKind;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One request whose decision differs between the versions.
@@ -32,7 +34,8 @@ public record DiffRow(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(resource, "resource");
     Objects.requireNonNull(credentials, "credentials");
-    context = Map.copyOf(context);
+    // Sorted by key: a report lists a row's context in one order in every JVM.
+    context = Collections.unmodifiableMap(new TreeMap<>(context));
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(head, "head");
   }
@@ -40,7 +43,7 @@ public record DiffRow(
   /** The credentials and any extra context: {@code long-term access keys, aws:SourceIp=10.0.0.1}. */
   public String conditionsLabel() {
     StringBuilder text = new StringBuilder(credentials.description());
-    new java.util.TreeMap<>(context).forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
+    context.forEach((k, v) -> text.append(", ").append(k).append('=').append(v));
     return text.toString();
   }
 }

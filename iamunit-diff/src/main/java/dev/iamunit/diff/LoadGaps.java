@@ -2,8 +2,6 @@ package dev.iamunit.diff;
 
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
-import dev.iamunit.model.Account;
-import dev.iamunit.model.Effect;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Statement;
@@ -20,9 +18,10 @@ import java.util.Set;
  * @param unresolved every value the loaders could not compute
  * @param problems every policy or resource left out because AWS, Terraform or CloudFormation would
  *     reject it, or IAMUnit cannot read it
- * @param couldGrant of those, each that could grant access the diff cannot see: an unresolved
- *     value anywhere but in a Deny statement (in an Allow statement, an attachment, a membership),
- *     and every problem (what was left out may have allowed anything)
+ * @param couldGrant what could grant access the diff cannot see: each statement whose unresolved
+ *     value leaves a request undecided that could be newly allowed, each unresolved value outside
+ *     statements (an attachment, a membership), and every problem (what was left out may have
+ *     allowed anything)
  */
 public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant) {
 
@@ -47,31 +46,34 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
     return unresolved.isEmpty() && problems.isEmpty();
   }
 
-  /** The gaps of a load. */
+  /** These gaps and {@code more}'s, as one version's. */
+  public LoadGaps plus(LoadGaps more) {
+    return new LoadGaps(
+        concat(unresolved, more.unresolved), concat(problems, more.problems), concat(couldGrant, more.couldGrant));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  /**
+   * The gaps of a load. A value inside a statement could grant access only through a request whose
+   * decision depends on it, which the diff finds ({@code AccessDiffer}); a value elsewhere (a
+   * policy ARN an attachment names, a group a user joins) and a problem (a policy left out) change
+   * which policies apply at all, so each could grant access no request shows.
+   */
   public static LoadGaps of(LoadedSources loaded) {
-    Account account = loaded.account();
-    Set<String> inDenies = new HashSet<>();
-    List<Gap> couldGrant = new ArrayList<>();
-    for (Policy policy : AccountPolicies.of(account)) {
+    Set<Unresolved> inStatements = new HashSet<>();
+    for (Policy policy : AccountPolicies.of(loaded.account())) {
       for (Statement statement : policy.statements()) {
-        if (statement.unresolved().isEmpty()) {
-          continue;
-        }
-        if (statement.effect() == Effect.DENY) {
-          statement.unresolved().forEach(u -> inDenies.add(u.placeholder()));
-        } else {
-          couldGrant.add(new Gap(statement.location(), "Allow statement " + statement.sid().orElse("#" + statement.index())
-              + " of " + policy.name() + " depends on " + String.join(", ",
-                  statement.unresolved().stream().map(Unresolved::display).distinct().toList())));
-        }
+        inStatements.addAll(statement.unresolved());
       }
     }
-    Set<String> inAllows = new HashSet<>();
-    AccountPolicies.of(account).stream().flatMap(p -> p.statements().stream())
-        .filter(s -> s.effect() != Effect.DENY)
-        .forEach(s -> s.unresolved().forEach(u -> inAllows.add(u.placeholder())));
+    List<Gap> couldGrant = new ArrayList<>();
     for (Unresolved value : loaded.report().unresolved()) {
-      if (!inDenies.contains(value.placeholder()) && !inAllows.contains(value.placeholder())) {
+      if (!inStatements.contains(value)) {
         couldGrant.add(new Gap(value.location(), value.display() + ": " + value.reason()));
       }
     }
