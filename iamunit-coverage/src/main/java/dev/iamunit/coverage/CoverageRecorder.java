@@ -17,6 +17,7 @@ import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ public final class CoverageRecorder {
   public void recordInventory(Account account) {
     Map<String, ManagedPolicy> managed = account.managedPolicies();
     for (User user : account.users().values()) {
-      String principal = "user/" + user.name();
+      // A generated name reads as <unresolved: ...>, the same in every JVM, never as its placeholder.
+      String principal = "user/" + Unresolved.readable(user.name(), account.unresolved());
       List<Policy> policies = new ArrayList<>(user.inlinePolicies());
       addManaged(policies, managed, user.managedPolicyArns());
       user.permissionsBoundaryArn().ifPresent(arn -> addManaged(policies, managed, List.of(arn)));
@@ -95,7 +97,7 @@ public final class CoverageRecorder {
       inventory(policies, principal);
     }
     for (Role role : account.roles().values()) {
-      String principal = "role/" + role.name();
+      String principal = "role/" + Unresolved.readable(role.name(), account.unresolved());
       List<Policy> policies = new ArrayList<>(role.inlinePolicies());
       role.trustPolicy().ifPresent(policies::add);
       addManaged(policies, managed, role.managedPolicyArns());

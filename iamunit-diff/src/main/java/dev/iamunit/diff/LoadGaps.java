@@ -20,8 +20,8 @@ import java.util.Set;
  *     reject it, or IAMUnit cannot read it
  * @param couldGrant what could grant access the diff cannot see: each statement whose unresolved
  *     value leaves a request undecided that could be newly allowed, each unresolved value outside
- *     statements (an attachment, a membership), and every problem (what was left out may have
- *     allowed anything)
+ *     statements and principal names (an attachment, a membership), and every problem (what was
+ *     left out may have allowed anything)
  */
 public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant) {
 
@@ -71,9 +71,16 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
         inStatements.addAll(statement.unresolved());
       }
     }
+    // A name CloudFormation or Terraform generates names a principal whose policies are loaded:
+    // by itself it grants nothing.
+    List<String> names = new ArrayList<>();
+    loaded.account().users().values().forEach(u -> names.add(u.name() + " " + u.arn()));
+    loaded.account().groups().values().forEach(g -> names.add(g.name() + " " + g.arn()));
+    loaded.account().roles().values().forEach(r -> names.add(r.name() + " " + r.arn()));
     List<Gap> couldGrant = new ArrayList<>();
     for (Unresolved value : loaded.report().unresolved()) {
-      if (!inStatements.contains(value)) {
+      boolean principalName = names.stream().anyMatch(n -> n.contains(value.placeholder()));
+      if (!inStatements.contains(value) && !principalName) {
         couldGrant.add(new Gap(value.location(), value.display() + ": " + value.reason()));
       }
     }

@@ -44,7 +44,7 @@ class LoadGapsTests {
       assertThat(format.render(diff)).as(format.name()).contains("cloudformation/worker.yaml").contains("NoSuchSamPolicy");
     }
     String text = ReportFormat.named("text").render(diff);
-    assertThat(text.lines().skip(1).findFirst()).hasValue("Not evaluated in head head: 0 unresolved values, 1 problem");
+    assertThat(text.lines().skip(1).findFirst()).hasValue("Not evaluated in head head: 1 unresolved value, 1 problem");
     assertThat(text).contains("Could grant access that no request shows (head):\n  cloudformation/worker.yaml:14: left out: ")
         .contains("Not \"no new access\": the head holds 1 thing IAMUnit could not evaluate that could grant access.");
   }
