@@ -71,4 +71,14 @@ class LintCommandTests {
     assertThat(run.err()).isEqualTo("iamunit lint: no such file: missing.json\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
+
+  /** Class 2 of issue 20: lint reads templates through the one loading path, and a problem is an error. */
+  @Test
+  void anUnknownSamPolicyTemplateIsAnErrorWithFileAndLine() {
+    CliRun run = CliRun.of("lint", "src/test/resources/templates/unknown-sam.yaml");
+
+    assertThat(run.out()).containsPattern("(?m)^src/test/resources/templates/unknown-sam\\.yaml:13:\\d+: error: Worker "
+        + "Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows").endsWith("1 error, 0 findings in 1 file\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
 }
