@@ -1,0 +1,137 @@
+package dev.iamunit.oracle.terraform;
+
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An account as the facts two loads of the same configuration must agree on, each a subject
+ * ({@code role deployer}, {@code role deployer inline ci}, {@code managed arn:...}) and its value:
+ * principals with their ARN, path, memberships and attachments, every policy statement by statement,
+ * and the problems the load reported. Locations are left out (the plan's are JSON paths, the
+ * sources' are file:line), as is the order of sets (Terraform plans sets sorted). Every unresolved
+ * value reads {@link #UNKNOWN}, whichever loader left it open and whatever it was written as.
+ */
+final class AccountFacts {
+
+  /** How an unresolved value reads in a fact. */
+  static final String UNKNOWN = "<?>";
+
+  private AccountFacts() {}
+
+  static SortedMap<String, String> of(Account account, LoadReport report) {
+    SortedMap<String, String> facts = new TreeMap<>();
+    for (User user : account.users().values()) {
+      String subject = principal("user", user.name(), user.location().address());
+      put(facts, subject, "arn=" + user.arn() + " path=" + user.path() + " groups=" + sorted(user.groups())
+          + " managed=" + sorted(user.managedPolicyArns()) + " boundary=" + user.permissionsBoundaryArn().orElse("-"));
+      inline(facts, subject, user.inlinePolicies());
+    }
+    for (Group group : account.groups().values()) {
+      String subject = principal("group", group.name(), group.location().address());
+      put(facts, subject, "arn=" + group.arn() + " path=" + group.path() + " managed=" + sorted(group.managedPolicyArns()));
+      inline(facts, subject, group.inlinePolicies());
+    }
+    for (Role role : account.roles().values()) {
+      String subject = principal("role", role.name(), role.location().address());
+      put(facts, subject, "arn=" + role.arn() + " path=" + role.path() + " managed=" + sorted(role.managedPolicyArns())
+          + " boundary=" + role.permissionsBoundaryArn().orElse("-"));
+      role.trustPolicy().ifPresent(p -> put(facts, subject + " trust", policy(p)));
+      inline(facts, subject, role.inlinePolicies());
+    }
+    for (ManagedPolicy managed : account.managedPolicies().values()) {
+      put(facts, "managed " + masked(managed.arn()), "name=" + masked(managed.name()) + " path=" + managed.path()
+          + (managed.awsManaged() ? " aws-managed" : "") + "\n" + policy(managed.document()));
+    }
+    for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
+      put(facts, "resource-policy " + masked(entry.getKey()), policy(entry.getValue()));
+    }
+    organization(facts, "scp", account.organization().serviceControlPolicies());
+    organization(facts, "rcp", account.organization().resourceControlPolicies());
+    if (!report.problems().isEmpty()) {
+      put(facts, "problems", String.join("\n", report.problems().stream().map(p -> masked(p.message())).sorted().toList()));
+    }
+    return facts;
+  }
+
+  /** A principal by name; by name and address when the name is not known, so that two such principals stay apart. */
+  private static String principal(String kind, String name, String address) {
+    return kind + " " + masked(name) + (Unresolved.isIn(name) ? " (" + masked(address) + ")" : "");
+  }
+
+  private static void inline(SortedMap<String, String> facts, String subject, List<Policy> policies) {
+    for (Policy p : policies) {
+      put(facts, subject + " inline " + masked(p.name()), policy(p));
+    }
+  }
+
+  private static void organization(SortedMap<String, String> facts, String kind, List<List<Policy>> levels) {
+    for (int level = 0; level < levels.size(); level++) {
+      for (Policy p : levels.get(level)) {
+        put(facts, kind + " level " + level + " " + masked(p.name()), policy(p));
+      }
+    }
+  }
+
+  /** Two subjects that read the same (two unnamed roles of one address) are told apart by a count, not merged. */
+  private static void put(SortedMap<String, String> facts, String subject, String value) {
+    String key = subject;
+    for (int n = 2; facts.containsKey(key); n++) {
+      key = subject + " #" + n;
+    }
+    facts.put(key, value);
+  }
+
+  /** A policy, one line per statement, values in the order AWS gives them no meaning in sorted. */
+  static String policy(Policy policy) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Version=" + policy.version().orElse("-") + (policy.id().isPresent() ? " Id=" + masked(policy.id().get()) : "")
+        + (policy.unreadable().isEmpty() ? "" : " unreadable-statements=" + policy.unreadable().size()));
+    for (Statement s : policy.statements()) {
+      StringBuilder line = new StringBuilder();
+      s.sid().ifPresent(sid -> line.append("Sid=").append(masked(sid)).append(' '));
+      line.append(s.effect().json()).append(' ')
+          .append(s.action().elementName()).append('=').append(sorted(s.action().values()));
+      s.resource().ifPresent(r -> line.append(' ').append(r.elementName()).append('=').append(sorted(r.values())));
+      s.principal().ifPresent(p -> {
+        line.append(' ').append(p.elementName()).append('=');
+        if (p.anyone()) {
+          line.append("*");
+        } else {
+          List<String> types = new ArrayList<>();
+          new TreeMap<>(p.byType()).forEach((type, values) -> types.add(type + ":" + sorted(values)));
+          line.append(types);
+        }
+      });
+      List<String> conditions = new ArrayList<>();
+      for (Condition c : s.conditions()) {
+        conditions.add(c.operator().name() + " " + masked(c.key()) + "=" + sorted(c.values()));
+      }
+      if (!conditions.isEmpty()) {
+        line.append(" Condition=").append(conditions.stream().sorted().toList());
+      }
+      lines.add(line.toString());
+    }
+    return String.join("\n", lines);
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values.stream().map(AccountFacts::masked).distinct().sorted().toList();
+  }
+
+  static String masked(String text) {
+    return Unresolved.replacePlaceholders(text, UNKNOWN);
+  }
+}

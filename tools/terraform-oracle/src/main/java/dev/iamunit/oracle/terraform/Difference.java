@@ -1,0 +1,88 @@
+package dev.iamunit.oracle.terraform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One fact on which the static load and the plan load of a unit disagree.
+ *
+ * @param unit the unit's name
+ * @param subject what the fact is about ({@code role deployer inline ci})
+ * @param kind how they disagree
+ * @param staticValue the static loader's value, empty when it has none
+ * @param planValue the plan loader's value, empty when it has none
+ */
+record Difference(String unit, String subject, Kind kind, String staticValue, String planValue) {
+
+  enum Kind {
+    /** Terraform plans it; the static load has no such subject. */
+    MISSING_IN_STATIC("missing-in-static"),
+    /** The static load has a subject Terraform does not plan. */
+    EXTRA_IN_STATIC("extra-in-static"),
+    /** The static load leaves open a value Terraform computes at plan time. */
+    STATIC_UNRESOLVED("static-unresolved"),
+    /**
+     * The static load gives a value Terraform leaves unknown until apply: right only where AWS's
+     * formats fix it from given names (an SQS queue's ARN from its name), otherwise a guess.
+     */
+    STATIC_KNOWS_UNKNOWN("static-knows-unknown"),
+    /** Both have the subject with different values. */
+    DIFFERS("differs");
+
+    final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+  }
+
+  /** Every subject of either side whose values are not the same, sorted by subject. */
+  static List<Difference> between(String unit, SortedMap<String, String> staticFacts, SortedMap<String, String> planFacts) {
+    List<Difference> differences = new ArrayList<>();
+    TreeSet<String> subjects = new TreeSet<>(staticFacts.keySet());
+    subjects.addAll(planFacts.keySet());
+    for (String subject : subjects) {
+      String ours = staticFacts.get(subject);
+      String terraform = planFacts.get(subject);
+      if (ours == null) {
+        differences.add(new Difference(unit, subject, Kind.MISSING_IN_STATIC, "", terraform));
+      } else if (terraform == null) {
+        differences.add(new Difference(unit, subject, Kind.EXTRA_IN_STATIC, ours, ""));
+      } else if (!ours.equals(terraform)) {
+        Kind kind = fills(terraform, ours) ? Kind.STATIC_KNOWS_UNKNOWN
+            : fills(ours, terraform) ? Kind.STATIC_UNRESOLVED : Kind.DIFFERS;
+        differences.add(new Difference(unit, subject, kind, ours, terraform));
+      }
+    }
+    return differences;
+  }
+
+  /** Whether {@code known} is {@code withUnknowns} with each unknown filled by some text. */
+  static boolean fills(String withUnknowns, String known) {
+    if (!withUnknowns.contains(AccountFacts.UNKNOWN)) {
+      return false;
+    }
+    List<String> parts = new ArrayList<>();
+    for (String part : withUnknowns.split(Pattern.quote(AccountFacts.UNKNOWN), -1)) {
+      parts.add(Pattern.quote(part));
+    }
+    return Pattern.compile(String.join(".+?", parts), Pattern.DOTALL).matcher(known).matches();
+  }
+
+  /** The first line where the two values part, as {@code static | plan}. */
+  String firstDifferentLine() {
+    String[] left = staticValue.split("\n", -1);
+    String[] right = planValue.split("\n", -1);
+    for (int i = 0; i < Math.max(left.length, right.length); i++) {
+      String l = i < left.length ? left[i] : "(none)";
+      String r = i < right.length ? right[i] : "(none)";
+      if (!l.equals(r)) {
+        return "static: " + l + "\n    plan:   " + r;
+      }
+    }
+    return "";
+  }
+}
