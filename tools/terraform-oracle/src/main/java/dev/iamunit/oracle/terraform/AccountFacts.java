@@ -13,6 +13,7 @@ import dev.iamunit.model.User;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -35,20 +36,19 @@ final class AccountFacts {
     SortedMap<String, String> facts = new TreeMap<>();
     for (User user : account.users().values()) {
       String subject = principal("user", user.name(), user.location().address());
-      put(facts, subject, "arn=" + user.arn() + " path=" + user.path() + " groups=" + sorted(user.groups())
-          + " managed=" + sorted(user.managedPolicyArns()) + " boundary=" + user.permissionsBoundaryArn().orElse("-"));
+      principalFacts(facts, subject, user.arn(), user.path(), user.managedPolicyArns(), user.permissionsBoundaryArn());
+      put(facts, subject + " groups", sorted(user.groups()).toString());
       inline(facts, subject, user.inlinePolicies());
     }
     for (Group group : account.groups().values()) {
       String subject = principal("group", group.name(), group.location().address());
-      put(facts, subject, "arn=" + group.arn() + " path=" + group.path() + " managed=" + sorted(group.managedPolicyArns()));
+      principalFacts(facts, subject, group.arn(), group.path(), group.managedPolicyArns(), Optional.empty());
       inline(facts, subject, group.inlinePolicies());
     }
     for (Role role : account.roles().values()) {
       String subject = principal("role", role.name(), role.location().address());
-      put(facts, subject, "arn=" + role.arn() + " path=" + role.path() + " managed=" + sorted(role.managedPolicyArns())
-          + " boundary=" + role.permissionsBoundaryArn().orElse("-"));
-      role.trustPolicy().ifPresent(p -> put(facts, subject + " trust", policy(p)));
+      principalFacts(facts, subject, role.arn(), role.path(), role.managedPolicyArns(), role.permissionsBoundaryArn());
+      put(facts, subject + " trust", role.trustPolicy().map(AccountFacts::policy).orElse("-"));
       inline(facts, subject, role.inlinePolicies());
     }
     for (ManagedPolicy managed : account.managedPolicies().values()) {
@@ -57,6 +57,10 @@ final class AccountFacts {
     }
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
       put(facts, "resource-policy " + masked(entry.getKey()), policy(entry.getValue()));
+    }
+    // Every policy by the address that declares it, whether or not it reached a principal or resource.
+    for (LoadReport.LoadedPolicy loaded : report.policies()) {
+      put(facts, "policy " + masked(loaded.address()) + " " + masked(loaded.policy().name()), policy(loaded.policy()));
     }
     organization(facts, "scp", account.organization().serviceControlPolicies());
     organization(facts, "rcp", account.organization().resourceControlPolicies());
@@ -71,10 +75,18 @@ final class AccountFacts {
     return kind + " " + masked(name) + (Unresolved.isIn(name) ? " (" + masked(address) + ")" : "");
   }
 
+  /** One fact per field, so that a row of KNOWN_DIFFERENCES.md can name the field it is about. */
+  private static void principalFacts(SortedMap<String, String> facts, String subject, String arn, String path,
+      List<String> managed, Optional<String> boundary) {
+    put(facts, subject + " arn", masked(arn));
+    put(facts, subject + " path", path);
+    put(facts, subject + " managed-policies", sorted(managed).toString());
+    put(facts, subject + " boundary", boundary.map(AccountFacts::masked).orElse("-"));
+  }
+
+  /** Inline policies by name; their statements are facts of the policies by address. */
   private static void inline(SortedMap<String, String> facts, String subject, List<Policy> policies) {
-    for (Policy p : policies) {
-      put(facts, subject + " inline " + masked(p.name()), policy(p));
-    }
+    put(facts, subject + " inline-policies", sorted(policies.stream().map(Policy::name).toList()).toString());
   }
 
   private static void organization(SortedMap<String, String> facts, String kind, List<List<Policy>> levels) {

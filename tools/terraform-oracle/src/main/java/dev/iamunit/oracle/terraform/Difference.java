@@ -60,16 +60,36 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
     return differences;
   }
 
-  /** Whether {@code known} is {@code withUnknowns} with each unknown filled by some text. */
+  /**
+   * Whether {@code known} is {@code withUnknowns} with each unknown filled by some text; in a list
+   * ({@code [a, <?>]}), an unknown entry stands for any number of entries, none included (a
+   * role's {@code managed_policy_arns}, which Terraform plans as unknown when it is not set).
+   */
   static boolean fills(String withUnknowns, String known) {
     if (!withUnknowns.contains(AccountFacts.UNKNOWN)) {
       return false;
+    }
+    if (isList(withUnknowns) && isList(known)) {
+      List<String> entries = entries(withUnknowns);
+      List<String> knownEntries = entries(known);
+      boolean open = entries.remove(AccountFacts.UNKNOWN);
+      entries.removeIf(e -> e.equals(AccountFacts.UNKNOWN));
+      return open && knownEntries.containsAll(entries) && entries.stream().noneMatch(e -> e.contains(AccountFacts.UNKNOWN));
     }
     List<String> parts = new ArrayList<>();
     for (String part : withUnknowns.split(Pattern.quote(AccountFacts.UNKNOWN), -1)) {
       parts.add(Pattern.quote(part));
     }
     return Pattern.compile(String.join(".+?", parts), Pattern.DOTALL).matcher(known).matches();
+  }
+
+  private static boolean isList(String value) {
+    return value.startsWith("[") && value.endsWith("]") && !value.contains("\n");
+  }
+
+  private static List<String> entries(String list) {
+    String inner = list.substring(1, list.length() - 1);
+    return inner.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(inner.split(", ")));
   }
 
   /** The first line where the two values part, as {@code static | plan}. */
