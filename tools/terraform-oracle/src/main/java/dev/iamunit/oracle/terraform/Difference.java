@@ -30,7 +30,12 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
      */
     STATIC_KNOWS_UNKNOWN("static-knows-unknown"),
     /** Both have the subject with different values. */
-    DIFFERS("differs");
+    DIFFERS("differs"),
+    /**
+     * Terraform plans a policy document ({@link PlannedPolicies}) that a load neither holds nor
+     * reports: a silent drop. The values say which load.
+     */
+    NOT_LOADED("not-loaded");
 
     final String label;
 

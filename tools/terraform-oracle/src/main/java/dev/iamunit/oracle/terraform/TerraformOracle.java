@@ -131,7 +131,8 @@ public final class TerraformOracle {
           knownHere++;
         } else {
           newHere++;
-          newDetails.add(d.unit() + " :: " + d.subject() + " (" + d.kind().label + ")\n    " + d.firstDifferentLine());
+          newDetails.add(d.unit() + " :: " + d.subject() + " (" + d.kind().label + ")\n    "
+              + (details ? "static:\n" + d.staticValue() + "\n    plan:\n" + d.planValue() : d.firstDifferentLine()));
         }
         if (row.isEmpty() || details) {
           differences.add(d.unit(), d.subject(), d.kind().label, row.map(KnownDifferences.Row::status).orElse("NEW"));

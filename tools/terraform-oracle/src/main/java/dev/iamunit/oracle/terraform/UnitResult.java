@@ -8,6 +8,7 @@ import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,9 +46,26 @@ record UnitResult(
     }
     Path planJson = ((TerraformRun.Planned) outcome).planJson();
     Path root = Files.isDirectory(unit.source()) ? unit.source() : unit.source().toAbsolutePath().getParent();
-    SortedMap<String, String> ours = facts(unit.source(), options(root), TerraformLoader::loadInto);
-    SortedMap<String, String> theirs = facts(planJson, options(work), TerraformPlanLoader::loadInto);
-    return new UnitResult(unit, "", ours, theirs, Difference.between(unit.name(), ours, theirs), (System.nanoTime() - start) / 1e9);
+    List<PlannedPolicies.Planned> planned = PlannedPolicies.in(planJson);
+    Load ours = load(unit.source(), options(root), TerraformLoader::loadInto);
+    Load theirs = load(planJson, options(work), TerraformPlanLoader::loadInto);
+    List<Difference> differences = new ArrayList<>(Difference.between(unit.name(), ours.facts(), theirs.facts()));
+    for (PlannedPolicies.Planned p : planned) {
+      boolean inStatic = ours.accountedFor(p.address());
+      boolean inPlan = theirs.accountedFor(p.address());
+      if (!inStatic || !inPlan) {
+        differences.add(new Difference(unit.name(), p.address() + "." + p.attribute(), Difference.Kind.NOT_LOADED,
+            inStatic ? "held or reported" : "neither held nor reported", inPlan ? "held or reported" : "neither held nor reported"));
+      }
+    }
+    return new UnitResult(unit, "", ours.facts(), theirs.facts(), differences, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A load's facts and report; a load that fails has one fact, "load failed", and accounts for nothing. */
+  private record Load(SortedMap<String, String> facts, LoadReport report) {
+    boolean accountedFor(String address) {
+      return report != null && PlannedPolicies.accountedFor(address, report);
+    }
   }
 
   /**
@@ -58,16 +76,15 @@ record UnitResult(
     return LoadOptions.defaults().withProjectRoot(root.toAbsolutePath()).withBundledAwsManagedPolicies();
   }
 
-  /** The facts of one load; a load that fails is one fact, "load failed", with its message. */
-  private static SortedMap<String, String> facts(Path source, LoadOptions options, Loader loader) {
+  private static Load load(Path source, LoadOptions options, Loader loader) {
     Account.Builder account = Account.builder().id(options.accountId()).region(options.region()).partition(options.partition());
     try {
       LoadReport report = loader.apply(source, options, account);
-      return AccountFacts.of(account.build(), report);
+      return new Load(AccountFacts.of(account.build(), report), report);
     } catch (IamUnitException e) {
       SortedMap<String, String> failed = new TreeMap<>();
       failed.put("load failed", AccountFacts.masked(e.getMessage()));
-      return failed;
+      return new Load(failed, null);
     }
   }
 
