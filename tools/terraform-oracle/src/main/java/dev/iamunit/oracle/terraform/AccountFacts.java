@@ -11,11 +11,16 @@ import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An account as the facts two loads of the same configuration must agree on, each a subject
@@ -55,8 +60,14 @@ final class AccountFacts {
       put(facts, "managed " + masked(managed.arn()), "name=" + masked(managed.name()) + " path=" + managed.path()
           + (managed.awsManaged() ? " aws-managed" : "") + "\n" + policy(managed.document()));
     }
+    // A resource policy by the address that declares it, its value the resource's ARN: an ARN that
+    // one side knows and the other does not stays one subject. The statements are the policy's facts.
+    Map<Policy, String> addresses = new IdentityHashMap<>();
+    report.policies().forEach(p -> addresses.put(p.policy(), p.address()));
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
-      put(facts, "resource-policy " + masked(entry.getKey()), policy(entry.getValue()));
+      String address = addresses.get(entry.getValue());
+      put(facts, "resource-policy " + (address == null ? "of " + masked(entry.getKey()) : masked(address)) + " resource",
+          masked(entry.getKey()));
     }
     // Every policy by the address that declares it, whether or not it reached a principal or resource.
     for (LoadReport.LoadedPolicy loaded : report.policies()) {
@@ -69,6 +80,23 @@ final class AccountFacts {
     }
     return facts;
   }
+
+  /**
+   * The addresses whose policy attribute the load left unknown as a whole ({@code
+   * aws_sqs_queue_policy.x.policy}, planned known after apply because it names the queue's ARN).
+   */
+  static Set<String> unknownPolicies(LoadReport report) {
+    Set<String> addresses = new TreeSet<>();
+    for (Unresolved u : report.unresolved()) {
+      Matcher m = POLICY_EXPRESSION.matcher(u.expression());
+      if (m.matches()) {
+        addresses.add(masked(m.group(1)));
+      }
+    }
+    return addresses;
+  }
+
+  private static final Pattern POLICY_EXPRESSION = Pattern.compile("(.+)\\.(policy|assume_role_policy|access_policies|content)");
 
   /** A principal by name; by name and address when the name is not known, so that two such principals stay apart. */
   private static String principal(String kind, String name, String address) {

@@ -2,6 +2,7 @@ package dev.iamunit.oracle.terraform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -44,8 +45,13 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
     }
   }
 
-  /** Every subject of either side whose values are not the same, sorted by subject. */
-  static List<Difference> between(String unit, SortedMap<String, String> staticFacts, SortedMap<String, String> planFacts) {
+  /**
+   * Every subject of either side whose values are not the same, sorted by subject. A policy only the
+   * static load has, whose policy attribute the plan left unknown as a whole ({@code
+   * planUnknownPolicies}), is a value Terraform leaves unknown.
+   */
+  static List<Difference> between(String unit, SortedMap<String, String> staticFacts, SortedMap<String, String> planFacts,
+      Set<String> planUnknownPolicies) {
     List<Difference> differences = new ArrayList<>();
     TreeSet<String> subjects = new TreeSet<>(staticFacts.keySet());
     subjects.addAll(planFacts.keySet());
@@ -55,7 +61,10 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
       if (ours == null) {
         differences.add(new Difference(unit, subject, Kind.MISSING_IN_STATIC, "", terraform));
       } else if (terraform == null) {
-        differences.add(new Difference(unit, subject, Kind.EXTRA_IN_STATIC, ours, ""));
+        boolean unknownInPlan = planUnknownPolicies.stream().anyMatch(a -> subject.startsWith("policy " + a + " ")
+            || subject.equals("resource-policy " + a + " resource"));
+        differences.add(new Difference(unit, subject, unknownInPlan ? Kind.STATIC_KNOWS_UNKNOWN : Kind.EXTRA_IN_STATIC, ours,
+            unknownInPlan ? AccountFacts.UNKNOWN : ""));
       } else if (!ours.equals(terraform)) {
         Kind kind = fills(terraform, ours) ? Kind.STATIC_KNOWS_UNKNOWN
             : fills(ours, terraform) ? Kind.STATIC_UNRESOLVED : Kind.DIFFERS;

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -49,7 +50,8 @@ record UnitResult(
     List<PlannedPolicies.Planned> planned = PlannedPolicies.in(planJson);
     Load ours = load(unit.source(), options(root), TerraformLoader::loadInto);
     Load theirs = load(planJson, options(work), TerraformPlanLoader::loadInto);
-    List<Difference> differences = new ArrayList<>(Difference.between(unit.name(), ours.facts(), theirs.facts()));
+    List<Difference> differences = new ArrayList<>(Difference.between(unit.name(), ours.facts(), theirs.facts(),
+        theirs.report() == null ? Set.of() : AccountFacts.unknownPolicies(theirs.report())));
     for (PlannedPolicies.Planned p : planned) {
       boolean inStatic = ours.accountedFor(p.address());
       boolean inPlan = theirs.accountedFor(p.address());
