@@ -62,7 +62,11 @@ class PolicyCompletenessTests {
      * which the loaders neither model nor report as "not evaluated".
      */
     UNMODELLED_RESOURCE_POLICY,
-    /** A policy attribute set to "": AWS rejects it as a malformed policy; the loader skips it without a word. */
+    /**
+     * A policy attribute set to "": Terraform refuses to plan it ("assume_role_policy" is an empty
+     * string, which is not a valid JSON value, seen by tools/terraform-oracle); the loader skips it
+     * without a word.
+     */
     EMPTY_POLICY_TEXT,
     /**
      * Not a drop: a resource whose count is zero for the values given (here every variable's
