@@ -5,22 +5,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** ARNs AWS gives resources, from their arguments (IAM identifiers; each service's ARN format). */
-final class Arns {
+/**
+ * The attributes of Terraform resources that AWS computes ({@code arn}, {@code id}, a generated
+ * name) as far as AWS's formats fix them from the arguments: IAM identifiers, each service's ARN
+ * format. (ARNs in requests are parsed by the evaluator's {@code eval.internal.Arns}.)
+ */
+final class ComputedAttributes {
 
-  private Arns() {}
+  private ComputedAttributes() {}
 
   /** The computed attribute {@code name} of a resource, or empty when AWS computes it at apply time. */
   static Optional<Value> computed(String type, String name, ResourceView r, String partition, String account, String region) {
     String iamPath = r.get("path") instanceof Value.Str p ? p.text() : "/";
     return switch (type + "." + name) {
-      case "aws_iam_user.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":user" + iamPath, r.get("name")));
-      case "aws_iam_group.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":group" + iamPath, r.get("name")));
-      case "aws_iam_role.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":role" + iamPath, r.get("name")));
+      case "aws_iam_user.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":user" + iamPath, r.iamName()));
+      case "aws_iam_group.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":group" + iamPath, r.iamName()));
+      case "aws_iam_role.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":role" + iamPath, r.iamName()));
       case "aws_iam_policy.arn", "aws_iam_policy.id" ->
-          Optional.of(concat("arn:" + partition + ":iam::" + account + ":policy" + iamPath, r.get("name")));
+          Optional.of(concat("arn:" + partition + ":iam::" + account + ":policy" + iamPath, r.iamName()));
       case "aws_iam_user.id", "aws_iam_group.id", "aws_iam_role.id", "aws_iam_user.name", "aws_iam_group.name",
-          "aws_iam_role.name", "aws_iam_policy.name" -> Optional.of(r.get("name")).filter(v -> !(v instanceof Value.Null));
+          "aws_iam_role.name", "aws_iam_policy.name" -> Optional.of(r.iamName()).filter(v -> !(v instanceof Value.Null));
+      case "aws_kms_key.id", "aws_kms_key.key_id" -> Optional.of(new Value.Unknown(r.generated("key_id", "AWS generates the key id")));
+      case "aws_kms_key.arn" -> Optional.of(concat("arn:" + partition + ":kms:" + region + ":" + account + ":key/",
+          new Value.Unknown(r.generated("key_id", "AWS generates the key id"))));
       case "aws_s3_bucket.arn" -> Optional.of(concat("arn:" + partition + ":s3:::", r.get("bucket")));
       case "aws_s3_bucket.id", "aws_s3_bucket.bucket" -> Optional.of(r.get("bucket")).filter(v -> !(v instanceof Value.Null));
       case "aws_sqs_queue.arn" -> Optional.of(concat("arn:" + partition + ":sqs:" + region + ":" + account + ":", r.get("name")));
