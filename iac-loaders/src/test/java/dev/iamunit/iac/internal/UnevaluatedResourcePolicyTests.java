@@ -1,0 +1,93 @@
+package dev.iamunit.iac.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.model.Unresolved;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 20, class 4: a resource of a type IAMUnit does not model yet whose arguments or properties
+ * hold a policy document is reported with file:line, so that its access never vanishes silently.
+ * Detection is generic (an argument named like a policy whose value is a document with a
+ * {@code Statement}), so that a type nobody listed cannot vanish either.
+ */
+class UnevaluatedResourcePolicyTests {
+
+  @TempDir
+  Path dir;
+
+  private static final String DOCUMENT = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Allow\\\","
+      + "\\\"Principal\\\":\\\"*\\\",\\\"Action\\\":\\\"*\\\",\\\"Resource\\\":\\\"*\\\"}]}";
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      aws_ecr_repository_policy                        | repository = "r"            | policy
+      aws_ecr_registry_policy                          | #                           | policy
+      aws_secretsmanager_secret_policy                 | secret_arn = "arn:s"        | policy
+      aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
+      aws_s3control_object_lambda_access_point_policy  | name = "ap"                 | policy
+      aws_elasticsearch_domain_policy                  | domain_name = "d"           | access_policies
+      aws_glacier_vault                                | name = "v"                  | access_policy
+      """)
+  void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
+    Sources.Loaded loaded = new Sources(dir).terraform(type, """
+        resource "%s" "x" {
+          %s
+          %s = "%s"
+        }
+        """.formatted(type, other, argument, DOCUMENT));
+
+    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo(type + ".x." + argument);
+      assertThat(u.location()).hasToString(type + "/main.tf:3:" + (argument.length() + 6) + " (" + type + ".x)");
+      assertThat(u.reason()).startsWith("resource policy of type " + type + " not evaluated");
+    });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      aws_ecr_lifecycle_policy | repository = "r" | policy = "{\\"rules\\":[]}"
+      aws_iam_role             | name = "r"       | assume_role_policy = "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[]}"
+      aws_cloudwatch_log_group | name = "g"       | retention_in_days = 7
+      """)
+  void terraformLeavesDocumentsThatAreNotPoliciesAndModelledTypesAlone(String type, String first, String second) {
+    Sources.Loaded loaded = new Sources(dir).terraform(type, """
+        resource "%s" "x" {
+          %s
+          %s
+        }
+        """.formatted(type, first, second));
+
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("not evaluated"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      AWS::ECR::Repository                | RepositoryPolicyText | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*"}]}`
+      AWS::ECR::RegistryPolicy            | PolicyText           | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*", Resource: "*"}]}`
+      AWS::SecretsManager::ResourcePolicy | ResourcePolicy       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
+      AWS::Logs::ResourcePolicy           | PolicyDocument       | `!Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "logs:*", "Resource": "*"}]}'`
+      AWS::S3ObjectLambda::AccessPointPolicy | PolicyDocument    | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
+      """)
+  void cloudFormationReportsTheTypeAtThePropertysLine(String type, String property, String document) {
+    Sources.Loaded loaded = new Sources(dir).cloudFormation("t.yaml", """
+        Resources:
+          X:
+            Type: %s
+            Properties:
+              %s: %s
+        """.formatted(type, property, document));
+
+    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo("X." + property);
+      assertThat(u.location()).hasToString("t.yaml:5:7 (X)");
+      assertThat(u.reason()).startsWith("resource policy of type " + type + " not evaluated");
+    });
+    assertThat(List.of(type)).as("the account holds no guess for it").allSatisfy(t ->
+        assertThat(loaded.account().resourcePolicies()).isEmpty());
+  }
+}
