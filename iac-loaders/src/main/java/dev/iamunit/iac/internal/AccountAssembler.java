@@ -277,7 +277,15 @@ public final class AccountAssembler {
    * resource) gets the one AWS KMS applies: AWS KMS Developer Guide, "Default key policy": "If you
    * don't provide one, AWS KMS creates one for you ... This default key policy has one policy
    * statement that gives the AWS account that owns the KMS key permission to use IAM policies to
-   * allow access to all AWS KMS operations on the KMS key."
+   * allow access to all AWS KMS operations on the KMS key." CloudFormation's {@code AWS::KMS::Key}
+   * and Terraform's {@code aws_kms_key} create keys through that API.
+   *
+   * <p>No other default is attached. An SNS topic created without a policy gets one too, but AWS's
+   * documentation does not state it (the SNS Developer Guide's access-control pages show only
+   * statements added by {@code AddPermission}), and its condition key {@code AWS:SourceOwner} is one
+   * AWS says it does not plan to document (awsdocs/iam-user-guide issue 111); without a policy a
+   * topic, queue, bucket or function is reachable in its account through IAM policies alone, which
+   * is what the evaluator does when there is no resource policy.
    */
   public void kmsKey(String keyArn, String address, SourceLocation at) {
     kmsKeys.putIfAbsent(keyArn, new KmsKey(address, at));
