@@ -107,6 +107,11 @@ final class CloudFormationResources {
               .ifPresent(p -> assembler.resourcePolicy(arn.text(), p, r.logicalId(), r.location()));
         }
       }
+      case "AWS::SecretsManager::ResourcePolicy" -> {
+        String secret = text(stack, r, "SecretId");
+        PolicyDocuments.read(r.property("ResourcePolicy").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
+            r.logicalId(), report).ifPresent(p -> assembler.resourcePolicy(secret, p, r.logicalId(), r.location()));
+      }
       case "AWS::Lambda::Permission" -> lambdaPermission(stack, r);
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
       default -> unmodelled(stack, r);

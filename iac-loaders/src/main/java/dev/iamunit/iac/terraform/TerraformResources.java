@@ -77,7 +77,8 @@ final class TerraformResources {
             resourcePolicy(r, Value.of(arn), policy);
           }
         }
-        case "aws_s3_bucket", "aws_sns_topic", "aws_sqs_queue" -> inlineResourcePolicy(r);
+        case "aws_s3_bucket", "aws_sns_topic", "aws_sqs_queue", "aws_secretsmanager_secret" -> inlineResourcePolicy(r);
+        case "aws_secretsmanager_secret_policy" -> resourcePolicy(r, r.get("secret_arn"));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"))));
         case "aws_lambda_permission" -> lambdaPermission(r);
         case "aws_organizations_policy" -> organizationPolicy(r);

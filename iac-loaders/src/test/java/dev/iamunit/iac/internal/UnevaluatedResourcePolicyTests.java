@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,7 +28,7 @@ class UnevaluatedResourcePolicyTests {
   @CsvSource(delimiter = '|', textBlock = """
       aws_ecr_repository_policy                        | repository = "r"            | policy
       aws_ecr_registry_policy                          | #                           | policy
-      aws_secretsmanager_secret_policy                 | secret_arn = "arn:s"        | policy
+      aws_opensearch_domain_policy                     | domain_name = "d"           | access_policies
       aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
       aws_s3control_object_lambda_access_point_policy  | name = "ap"                 | policy
       aws_elasticsearch_domain_policy                  | domain_name = "d"           | access_policies
@@ -65,11 +66,41 @@ class UnevaluatedResourcePolicyTests {
     assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("not evaluated"));
   }
 
+  /** Secrets Manager secret policies are modelled: the policy is the secret's, at the ARN AWS gives it, in both formats. */
+  @Test
+  void aSecretPolicyIsTheSecretsResourcePolicyInBothFormats() {
+    String policy = "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Deny\\\",\\\"Principal\\\":\\\"*\\\","
+        + "\\\"Action\\\":\\\"secretsmanager:DeleteSecret\\\",\\\"Resource\\\":\\\"*\\\"}]}";
+    Sources.Loaded terraform = new Sources(dir).terraform("secret", """
+        resource "aws_secretsmanager_secret" "db" { name = "db" }
+        resource "aws_secretsmanager_secret_policy" "db" {
+          secret_arn = aws_secretsmanager_secret.db.arn
+          policy     = "%s"
+        }
+        """.formatted(policy));
+    Sources.Loaded cloudFormation = new Sources(dir).cloudFormation("secret.yaml", """
+        Resources:
+          Db: {Type: AWS::SecretsManager::Secret, Properties: {Name: db}}
+          DbPolicy:
+            Type: AWS::SecretsManager::ResourcePolicy
+            Properties:
+              SecretId: !Ref Db
+              ResourcePolicy: {Version: "2012-10-17", Statement: [{Effect: Deny, Principal: "*", Action: "secretsmanager:DeleteSecret", Resource: "*"}]}
+        """);
+
+    for (Sources.Loaded loaded : List.of(terraform, cloudFormation)) {
+      assertThat(loaded.account().resourcePolicies().keySet()).singleElement()
+          .extracting(arn -> Unresolved.replacePlaceholders(arn, "<generated>"))
+          .isEqualTo("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-<generated>");
+      assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("not evaluated"));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
       AWS::ECR::Repository                | RepositoryPolicyText | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*"}]}`
       AWS::ECR::RegistryPolicy            | PolicyText           | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*", Resource: "*"}]}`
-      AWS::SecretsManager::ResourcePolicy | ResourcePolicy       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
+      AWS::OpenSearchService::Domain      | AccessPolicies       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "es:*", Resource: "*"}]}`
       AWS::Logs::ResourcePolicy           | PolicyDocument       | `!Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "logs:*", "Resource": "*"}]}'`
       AWS::S3ObjectLambda::AccessPointPolicy | PolicyDocument    | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
       """)
