@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,15 @@ import java.util.function.Consumer;
  * which argument names what. The rules (names, attachments, defaults) are the assembler's.
  */
 final class TerraformResources {
+
+  /**
+   * The argument names the AWS provider gives an access policy ({@code policy}, {@code
+   * access_policies}, {@code policy_document}...): a value of one that cannot be computed is
+   * reported too. Other arguments named like a policy (a subscription's {@code filter_policy}, a
+   * bucket's {@code block_public_policy}) are reported only when they hold a policy document.
+   */
+  private static final Set<String> ACCESS_POLICY_ARGUMENTS =
+      Set.of("policy", "access_policy", "access_policies", "policy_document", "resource_policy", "inline_policy");
 
   private final LoadOptions options;
   private final Report report;
@@ -209,7 +219,7 @@ final class TerraformResources {
         continue;
       }
       Value value = r.get(argument);
-      boolean unknownPolicy = value instanceof Value.Unknown && (lower.endsWith("policy") || lower.endsWith("policies"));
+      boolean unknownPolicy = value instanceof Value.Unknown && ACCESS_POLICY_ARGUMENTS.contains(lower);
       if (unknownPolicy || isPolicyDocument(value)) {
         assembler.unevaluatedResourcePolicy(r.type(), r.address() + "." + argument, r.locationOf(argument));
       }

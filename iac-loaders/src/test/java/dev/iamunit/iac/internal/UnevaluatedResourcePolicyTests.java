@@ -49,11 +49,28 @@ class UnevaluatedResourcePolicyTests {
     });
   }
 
+  /** An access policy argument that cannot be computed is reported too: it could hold anything. */
+  @Test
+  void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
+    Sources.Loaded loaded = new Sources(dir).terraform("unknown", """
+        variable "policy" { type = string }
+        resource "aws_ecr_repository_policy" "x" {
+          repository = "r"
+          policy     = var.policy
+        }
+        """);
+
+    assertThat(loaded.report().unresolved()).filteredOn(u -> u.reason().contains("not evaluated")).singleElement()
+        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:4:16 (aws_ecr_repository_policy.x)"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws_ecr_lifecycle_policy | repository = "r" | policy = "{\\"rules\\":[]}"
       aws_iam_role             | name = "r"       | assume_role_policy = "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[]}"
       aws_cloudwatch_log_group | name = "g"       | retention_in_days = 7
+      aws_s3_bucket_public_access_block | bucket = "b" | block_public_policy = var.unset
+      aws_sns_topic_subscription        | topic_arn = "t" | filter_policy = var.unset
       """)
   void terraformLeavesDocumentsThatAreNotPoliciesAndModelledTypesAlone(String type, String first, String second) {
     Sources.Loaded loaded = new Sources(dir).terraform(type, """

@@ -89,9 +89,9 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-lambda__iam.tf | 0 | 127 | 0
       terraform-aws-modules__terraform-aws-s3-bucket__examples__complete__main.tf | 2 | 8 | 0
       terraform-aws-modules__terraform-aws-s3-bucket__examples__s3-replication__iam.tf | 1 | 3 | 0
-      terraform-aws-modules__terraform-aws-s3-bucket__main.tf | 0 | 150 | 0
+      terraform-aws-modules__terraform-aws-s3-bucket__main.tf | 0 | 149 | 0
       terraform-aws-modules__terraform-aws-s3-bucket__modules__notification__main.tf | 1 | 31 | 0
-      terraform-aws-modules__terraform-aws-sns__main.tf | 0 | 37 | 0
+      terraform-aws-modules__terraform-aws-sns__main.tf | 0 | 33 | 0
       """)
   void loadsTerraformSources(String name, int statements, int unresolved, int problems) {
     LoadReport report = TerraformLoader.report(CORPUS.resolve("terraform").resolve(name), options());
