@@ -28,6 +28,7 @@ public final class Account {
   private final Map<String, Policy> resourcePolicies;
   private final Organization organization;
   private final List<Unresolved> unresolved;
+  private final Map<String, String> aliases;
 
   private Account(Builder builder) {
     this.id = builder.id;
@@ -40,6 +41,7 @@ public final class Account {
     this.resourcePolicies = Collections.unmodifiableMap(new LinkedHashMap<>(builder.resourcePolicies));
     this.organization = builder.organization;
     this.unresolved = List.copyOf(builder.unresolved);
+    this.aliases = Map.copyOf(builder.aliases);
   }
 
   public static Builder builder() {
@@ -58,16 +60,31 @@ public final class Account {
     return region;
   }
 
+  /** A user by name, or by the template address that declares it ({@code aws_iam_user.ci}, a logical id). */
   public Optional<User> user(String name) {
-    return Optional.ofNullable(users.get(name));
+    return Optional.ofNullable(users.getOrDefault(name, users.get(aliases.getOrDefault("user " + name, ""))));
   }
 
+  /** A group by name, or by the template address that declares it. */
   public Optional<Group> group(String name) {
-    return Optional.ofNullable(groups.get(name));
+    return Optional.ofNullable(groups.getOrDefault(name, groups.get(aliases.getOrDefault("group " + name, ""))));
   }
 
+  /**
+   * A role by name, or by the template address that declares it ({@code aws_iam_role.lambda}, a
+   * CloudFormation logical id): the only way to name a role whose name AWS generates.
+   */
   public Optional<Role> role(String name) {
-    return Optional.ofNullable(roles.get(name));
+    return Optional.ofNullable(roles.getOrDefault(name, roles.get(aliases.getOrDefault("role " + name, ""))));
+  }
+
+  /**
+   * The template addresses principals are declared at, each with the principal's name, keyed
+   * {@code "user aws_iam_user.ci"}, {@code "role LambdaRole"}: for messages that list what a test
+   * may name.
+   */
+  public Map<String, String> addresses() {
+    return aliases;
   }
 
   /** A managed policy by ARN: customer managed or an AWS managed one a template attached. */
@@ -117,6 +134,7 @@ public final class Account {
     builder.managedPolicies.putAll(managedPolicies);
     builder.resourcePolicies.putAll(resourcePolicies);
     builder.unresolved.addAll(unresolved);
+    builder.aliases.putAll(aliases);
     return builder;
   }
 
@@ -132,6 +150,7 @@ public final class Account {
     private final Map<String, Policy> resourcePolicies = new LinkedHashMap<>();
     private Organization organization = Organization.NONE;
     private final List<Unresolved> unresolved = new ArrayList<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     private Builder() {}
 
@@ -182,6 +201,15 @@ public final class Account {
 
     public Builder unresolved(Unresolved value) {
       unresolved.add(value);
+      return this;
+    }
+
+    /**
+     * Lets {@code kind} ({@code user}, {@code group}, {@code role}) {@code name} be found by the
+     * template address that declares it too; a name always wins over an address.
+     */
+    public Builder alias(String kind, String address, String name) {
+      aliases.put(kind + " " + Objects.requireNonNull(address, "address"), Objects.requireNonNull(name, "name"));
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.cloudformation;
 
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
@@ -45,7 +47,7 @@ public final class CloudFormationLoader {
    */
   public static LoadReport loadInto(List<Path> files, LoadOptions options, Account.Builder builder) {
     Report report = new Report();
-    AccountAssembler assembler = new AccountAssembler(options, report);
+    CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
     for (Path file : files) {
       String name = displayName(file, options.projectRoot());
       assembler.add(Template.read(SourceText.read(file, name, "CloudFormation", Long.MAX_VALUE), name));

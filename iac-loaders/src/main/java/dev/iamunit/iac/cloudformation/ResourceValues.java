@@ -39,7 +39,9 @@ final class ResourceValues {
       Map.entry("AWS::Serverless::StateMachine", "Name"),
       Map.entry("AWS::Logs::LogGroup", "LogGroupName"),
       Map.entry("AWS::KMS::Alias", "AliasName"),
-      Map.entry("AWS::Kinesis::Stream", "Name"));
+      Map.entry("AWS::Kinesis::Stream", "Name"),
+      Map.entry("AWS::ECR::Repository", "RepositoryName"),
+      Map.entry("AWS::SecretsManager::Secret", "Name"));
 
   private final Template template;
   private final LoadOptions options;
@@ -57,8 +59,8 @@ final class ResourceValues {
   /** {@code Ref}: the name for most types, the ARN for managed policies and topics, the URL for queues. */
   DocNode ref(Template.Resource resource, SourceLocation at) {
     return switch (resource.type()) {
-      case "AWS::IAM::ManagedPolicy", "AWS::SNS::Topic", "AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine" ->
-          arn(resource, at);
+      case "AWS::IAM::ManagedPolicy", "AWS::SNS::Topic", "AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine",
+          "AWS::SecretsManager::Secret" -> arn(resource, at);
       case "AWS::SQS::Queue" -> text("https://sqs." + options.region() + "." + urlSuffix() + "/" + options.accountId() + "/", name(resource), at);
       case "AWS::KMS::Key" -> keyId(resource, at);
       default -> NAME_PROPERTY.containsKey(resource.type()) ? name(resource).scalar(at)
@@ -113,6 +115,19 @@ final class ResourceValues {
         yield new Intrinsics.Text(prefix + "logs:" + regional + "log-group:" + name.text() + ":*", name.parts()).scalar(at);
       }
       case "AWS::Kinesis::Stream" -> text(prefix + "kinesis:" + regional + "stream/", name(resource), at);
+      case "AWS::ECR::Repository" -> text(prefix + "ecr:" + regional + "repository/", name(resource), at);
+      case "AWS::SecretsManager::Secret" -> {
+        // "Secrets Manager automatically adds a hyphen and six random characters after the secret
+        // name at the end of the ARN" (Secrets Manager API Reference, CreateSecret, Name).
+        Intrinsics.Text name = name(resource);
+        Unresolved suffix = generated.computeIfAbsent(resource.logicalId() + " suffix", k -> Unresolved.of(resource.logicalId()
+            + " ARN suffix", resource.location(), "Secrets Manager adds a hyphen and six random characters to the name of "
+            + resource.logicalId() + " in its ARN at deployment"));
+        List<Unresolved> parts = new java.util.ArrayList<>(name.parts());
+        parts.add(suffix);
+        yield new Intrinsics.Text(prefix + "secretsmanager:" + regional + "secret:" + name.text() + "-" + suffix.placeholder(), parts)
+            .scalar(at);
+      }
       case "AWS::KMS::Key" -> {
         Intrinsics.Text id = Intrinsics.text(keyId(resource, at));
         yield new Intrinsics.Text(prefix + "kms:" + regional + "key/" + id.text(), id.parts()).scalar(at);

@@ -4,7 +4,9 @@ import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
+import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.document.JsonDocuments;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.policy.PolicyKind;
@@ -30,7 +32,7 @@ final class SamFunctions {
    */
   record InlinePolicy(String name, DocNode document) {}
 
-  static void role(Intrinsics stack, Template.Resource role, AccountAssembler assembler) {
+  static void role(Intrinsics stack, Template.Resource role, CloudFormationResources assembler) {
     Template.Resource owner = stack.template().resources().get(role.generatedFor());
     boolean function = owner.type().equals("AWS::Serverless::Function");
     String partition = stack.options().partition();
@@ -38,8 +40,7 @@ final class SamFunctions {
     String service = function ? "lambda.amazonaws.com" : "states.amazonaws.com";
     DocNode trustDocument = Template.relocate(JsonDocuments.read("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
         + "\"Action\": [\"sts:AssumeRole\"], \"Principal\": {\"Service\": [\"" + service + "\"]}}]}", at.file()), at);
-    Optional<Policy> trust = PolicyDocuments.parse(trustDocument, at, PolicyKind.TRUST, role.logicalId(), owner.logicalId(),
-        assembler.report());
+    Optional<Policy> trust = PolicyDocuments.read(trustDocument, at, PolicyKind.TRUST, role.logicalId(), assembler.report());
     List<String> managed = new ArrayList<>();
     if (function) {
       managed.add("arn:" + partition + ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
@@ -51,7 +52,11 @@ final class SamFunctions {
       DocNode item = items.get(index);
       String name = role.logicalId() + "Policy" + index;
       Intrinsics.Text text = Intrinsics.text(item);
-      if (text != null) {
+      if (item instanceof DocUnresolved unknown) {
+        // An Fn::If whose condition cannot be computed: a policy that cannot be read, never a managed policy ARN.
+        inline.add(new InlinePolicy(name, new DocUnresolved(assembler.conditional(unknown.value(), owner.logicalId(),
+            "item " + index + " (a managed policy, a policy document or a SAM policy template)"))));
+      } else if (text != null) {
         assembler.report().addAll(text.parts());
         managed.add(managedArn(text.text(), stack));
       } else if (item instanceof DocObject object && object.member("Statement").isPresent()) {
@@ -82,7 +87,7 @@ final class SamFunctions {
   }
 
   private static Optional<DocNode> templateDocument(Intrinsics stack, DocObject.Member use, Template.Resource owner,
-      AccountAssembler assembler) {
+      CloudFormationResources assembler) {
     Optional<SamPolicyTemplates.Definition> definition = SamPolicyTemplates.named(use.key());
     if (definition.isEmpty()) {
       assembler.report().problem(use.keyLocation(), owner.logicalId() + " Policies: \"" + use.key()

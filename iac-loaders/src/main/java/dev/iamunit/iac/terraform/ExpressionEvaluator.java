@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.math.BigDecimal;

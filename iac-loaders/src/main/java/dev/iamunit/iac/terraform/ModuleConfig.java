@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;

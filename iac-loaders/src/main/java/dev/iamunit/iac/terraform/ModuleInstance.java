@@ -1,8 +1,10 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,6 +215,9 @@ final class ModuleInstance implements Scope {
 
   private final Map<String, List<Instance>> expanded = new HashMap<>();
 
+  /** Each resource instance's one view, by address. */
+  private final Map<String, StaticResource> views = new HashMap<>();
+
   /**
    * The instances of a block, or null when count/for_each is unknown. Rendered lazily: an
    * instance's attributes are computed when read.
@@ -303,7 +308,7 @@ final class ModuleInstance implements Scope {
     if (block.type().equals("data")) {
       value = DataSources.value(type, address, block, located, context.options());
     } else {
-      StaticResource view = new StaticResource(type, address, block, located);
+      StaticResource view = views.computeIfAbsent(address, a -> new StaticResource(type, a, block, located));
       value = new Value.Instance(address, name -> view.attribute(name, context.options()));
     }
     return new Instance(key, address, block, located, value);
@@ -330,7 +335,9 @@ final class ModuleInstance implements Scope {
         all = List.of(new Instance("", address, block, ev, Value.NULL));
       }
       for (Instance instance : all) {
-        views.add(new StaticResource(block.label(0), instance.address(), block, instance.evaluator()));
+        // The view references read, so that a generated name or id is the same value in both.
+        views.add(this.views.computeIfAbsent(instance.address(),
+            a -> new StaticResource(block.label(0), a, block, instance.evaluator())));
       }
     }
     return views;
@@ -455,14 +462,66 @@ final class ModuleInstance implements Scope {
     }
 
     private final Map<String, Value> computedCache = new HashMap<>();
+    private final Map<String, Unresolved> generatedCache = new HashMap<>();
+    private Value iamName;
 
     Value attribute(String name, LoadOptions options) {
       // The same unknown each time, so that two references to one computed id stay equal.
-      return computedCache.computeIfAbsent(name, n -> compute(n, options));
+      Value cached = computedCache.get(name);
+      if (cached == null) {
+        cached = compute(name, options);
+        computedCache.put(name, cached);
+      }
+      return cached;
+    }
+
+    @Override
+    public Value computed(String name, LoadOptions options) {
+      return attribute(name, options);
+    }
+
+    @Override
+    public Unresolved generated(String attribute, String reason) {
+      return generatedCache.computeIfAbsent(attribute, a -> Unresolved.of(address + "." + a, location(), reason));
+    }
+
+    @Override
+    public Value iamName() {
+      if (iamName == null) {
+        iamName = get("name");
+        if (iamName instanceof Value.Null) {
+          iamName = generatedName();
+        }
+      }
+      return iamName;
+    }
+
+    /**
+     * Without {@code name}, AWS (through the provider) generates one: {@code name_prefix} followed
+     * by a unique suffix, or {@code terraform-} and a timestamp-based id. The name is unknown, so it
+     * is a placeholder after the prefix; a test names the principal by its address.
+     */
+    private Value generatedName() {
+      Value prefix = get("name_prefix");
+      StringBuilder text = new StringBuilder();
+      List<Unresolved> parts = new ArrayList<>();
+      if (prefix instanceof Value.Null || !ExpressionEvaluator.append(prefix, text, parts)) {
+        text.setLength(0);
+        text.append("terraform-");
+      }
+      Unresolved name = generated("name", "the configuration gives no name" + (prefix instanceof Value.Null ? "" : ", only name_prefix")
+          + ", so AWS generates it when the resource is created; tests name it by its address, " + address);
+      parts.add(name);
+      return new Value.Str(text.append(name.placeholder()).toString(), parts, Optional.empty());
+    }
+
+    @Override
+    public List<String> argumentNames() {
+      return List.copyOf(body.attributes().keySet());
     }
 
     private Value compute(String name, LoadOptions options) {
-      Optional<Value> computed = Arns.computed(type, name, this, options.partition(), options.accountId(), options.region());
+      Optional<Value> computed = ComputedAttributes.computed(type, name, this, options.partition(), options.accountId(), options.region());
       if (computed.isPresent() && !(computed.get() instanceof Value.Null)) {
         return computed.get();
       }

@@ -94,7 +94,7 @@ final class PolicyDocumentRenderer {
         root = JsonValues.annotate(JsonDocuments.read(s.text(), at), s.parts());
       } catch (IamUnitException e) {
         ev.report.add(Unresolved.of("policy document", at,
-            "a source or override document is not JSON as far as it is known: " + PolicyText.message(e)));
+            "a source or override document is not JSON as far as it is known: " + dev.iamunit.iac.internal.PolicyDocuments.message(e)));
         return List.of();
       }
     } else {

@@ -1,14 +1,15 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.TemplateException;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
-import dev.iamunit.policy.PolicyParser;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,89 +36,39 @@ final class PolicyText {
   }
 
   /**
-   * The policy a value holds, or empty when it cannot be known, in which case the reason is in the
-   * report. A policy that is wrong though fully known is the user's mistake: a TemplateException.
+   * The policy a value holds, or empty when there is none or it is wrong though fully known (a
+   * problem in the report). A policy that cannot be known is a policy with no readable statement
+   * whose unreadable reason names what it depends on (see {@link PolicyDocuments#read}).
    */
   static Optional<Policy> parse(Value value, SourceLocation at, PolicyKind kind, String name, Report report) {
-    DocNode document;
-    List<Unresolved> parts;
-    {
-      final var sel22 = value;
-      if (sel22 instanceof Value.Unknown unknown) {
-
-        report.add(unknown.unresolved());
-        return Optional.empty();
-      
-      }
-      else if (sel22 instanceof Value.Null n) {
-
-        return Optional.empty();
-      
-      }
-      else if (sel22 instanceof Value.Str s && (s.document().isPresent())) {
-
-        document = s.document().get();
-        parts = s.parts();
-      
-      }
-      else if (sel22 instanceof Value.Str s) {
-
-        parts = s.parts();
-        if (s.text().isBlank()) {
-          return Optional.empty();
-        }
-        try {
-          document = JsonValues.annotate(JsonDocuments.read(s.text(), at), parts);
-        } catch (IamUnitException e) {
-          if (!parts.isEmpty()) {
-            report.add(Unresolved.of(
-                name, at, "the policy JSON is not well-formed until " + parts.get(0).expression() + " is known ("
-                    + parts.get(0).reason() + ")"));
-            return Optional.empty();
-          }
-          report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + message(e));
-            return Optional.empty();
-        }
-      
-      }
-      else if (sel22 instanceof Value.Obj o) {
-
-        // A map given where a JSON string belongs: the provider would reject it; keep the structure.
-        document = JsonValues.document(o, at);
-        parts = Value.unresolvedIn(o);
-      
-      }
-      else {
-        throw new TemplateException("policy " + name + " must be a JSON string, not " + Value.typeName(value), at);
-      }
-    }
-    parts.forEach(report::add);
-    try {
-      return Optional.of(parse(document, kind, name, at, report, !parts.isEmpty()));
-    } catch (TemplateException e) {
-      report.problem(e.location().orElse(at), message(e));
+    if (value instanceof Value.Unknown unknown) {
+      return Optional.of(PolicyDocuments.unknown(name, at, report.add(unknown.unresolved())));
+    } else if (value instanceof Value.Null) {
       return Optional.empty();
+    } else if (value instanceof Value.Str s && s.document().isPresent()) {
+      return PolicyDocuments.read(s.document().get(), kind, name, at, report, s.parts());
+    } else if (value instanceof Value.Str s) {
+      if (s.text().isBlank()) {
+        return Optional.empty();
+      }
+      DocNode document;
+      try {
+        document = JsonValues.annotate(JsonDocuments.read(s.text(), at), s.parts());
+      } catch (IamUnitException e) {
+        if (!s.parts().isEmpty()) {
+          report.addAll(s.parts());
+          Unresolved first = s.parts().get(0);
+          return Optional.of(PolicyDocuments.unknown(name, at, report.add(Unresolved.of(name, at,
+              "the policy JSON is not well-formed until " + first.expression() + " is known (" + first.reason() + ")"))));
+        }
+        report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + PolicyDocuments.message(e));
+        return Optional.empty();
+      }
+      return PolicyDocuments.read(document, kind, name, at, report, s.parts());
+    } else if (value instanceof Value.Obj o) {
+      // A map given where a JSON string belongs: the provider would reject it; keep the structure.
+      return PolicyDocuments.read(JsonValues.document(o, at), kind, name, at, report, Value.unresolvedIn(o));
     }
-  }
-
-  /**
-   * Parses a document; with unknown parts, a statement that cannot be read is kept as unreadable
-   * (a decision that could depend on it fails) and reported.
-   */
-  static Policy parse(DocNode document, PolicyKind kind, String name, SourceLocation at, Report report, boolean partial) {
-    try {
-      Policy policy = partial ? PolicyParser.parsePartly(document, kind, name) : PolicyParser.parse(document, kind, name);
-      policy.unreadable().forEach(report::add);
-      return policy;
-    } catch (IamUnitException e) {
-      throw new TemplateException("policy " + name + ": " + message(e), e.location().orElse(at));
-    }
-  }
-
-  /** An exception's message without the location prefix IamUnitException adds. */
-  static String message(IamUnitException e) {
-    String text = e.getMessage();
-    String prefix = e.location().map(l -> l + ": ").orElse("");
-    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
+    throw new TemplateException("policy " + name + " must be a JSON string, not " + Value.typeName(value), at);
   }
 }

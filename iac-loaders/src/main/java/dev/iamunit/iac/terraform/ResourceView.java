@@ -1,6 +1,8 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.util.List;
 
 /** One resource instance as the account assembler reads it, from .tf sources or a plan. */
@@ -20,4 +22,29 @@ interface ResourceView {
 
   /** Nested blocks, such as a role's {@code inline_policy}. */
   List<ResourceView> blocks(String name);
+
+  /** The names of the arguments given, so that an unmapped type's policy arguments can be found. */
+  List<String> argumentNames();
+
+  /**
+   * An attribute as a reference to it reads ({@code aws_kms_key.k.arn}): given, or computed from
+   * what AWS's formats fix, or unknown; the same value as every reference to it sees.
+   */
+  default Value computed(String name, LoadOptions options) {
+    return get(name);
+  }
+
+  /**
+   * The IAM name of a user, group, role or policy: its {@code name}, else the symbolic name that
+   * stands for the one AWS generates (from {@code name_prefix}), which references to the resource's
+   * {@code name}, {@code id} and {@code arn} carry too, so that attachments still find it.
+   */
+  /** What AWS generates for the resource at apply time (a key id): one value, however often it is asked for. */
+  default Unresolved generated(String attribute, String reason) {
+    return Unresolved.of(address() + "." + attribute, location(), reason);
+  }
+
+  default Value iamName() {
+    return get("name");
+  }
 }

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
@@ -87,7 +89,7 @@ public final class TerraformLoader {
       resources.addAll(module.resourceViews());
       pending.addAll(module.children());
     }
-    assembler.add(resources);
+    new TerraformResources(assembler).add(resources);
     assembler.into(builder);
     LoadReport result = report.build();
     result.unresolved().forEach(builder::unresolved);

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -78,7 +80,7 @@ public final class TerraformPlanLoader {
       collect(root.path("planned_values").path("root_module"), "planned_values.root_module", file, report, resources);
     }
     AccountAssembler assembler = new AccountAssembler(options, report);
-    assembler.add(resources);
+    new TerraformResources(assembler).add(resources);
     assembler.into(builder);
     LoadReport result = report.build();
     result.unresolved().forEach(builder::unresolved);
@@ -137,6 +139,18 @@ public final class TerraformPlanLoader {
     @Override
     public SourceLocation locationOf(String name) {
       return new SourceLocation(file + "#" + path + "." + name, 0, 0, address);
+    }
+
+    @Override
+    public List<String> argumentNames() {
+      // Only the values the plan gives: one it leaves unknown may be the provider's computed default.
+      List<String> names = new ArrayList<>();
+      values.fields().forEachRemaining(e -> {
+        if (!e.getValue().isNull()) {
+          names.add(e.getKey());
+        }
+      });
+      return names;
     }
 
     @Override

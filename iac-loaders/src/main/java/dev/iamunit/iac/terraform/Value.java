@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;

@@ -49,12 +49,12 @@ class CorpusTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws-cloudformation__aws-cloudformation-templates__AutoScaling__AutoScalingRollingUpdates.json | 2 | 1 | 0
-      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 2 | 1 | 0
+      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 2 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.json | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.yaml | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__templates__common-resources-stackset.yaml | 0 | 0 | 0
       aws-cloudformation__aws-cloudformation-templates__Config__Config.yaml | 8 | 6 | 0
-      aws-cloudformation__aws-cloudformation-templates__ECS__ECS_Schedule_Example.yaml | 8 | 4 | 0
+      aws-cloudformation__aws-cloudformation-templates__ECS__ECS_Schedule_Example.yaml | 9 | 5 | 0
       aws-cloudformation__aws-cloudformation-templates__ElasticLoadBalancing__ELB_Access_Logs_And_Connection_Draining.json | 2 | 1 | 0
       aws-cloudformation__aws-cloudformation-templates__NeptuneDB__Neptune.yaml | 4 | 0 | 0
       aws-cloudformation__aws-cloudformation-templates__RainModules__bucket-policy.yml | 2 | 1 | 0
@@ -64,22 +64,22 @@ class CorpusTests {
       aws-cloudformation__aws-cloudformation-templates__Solutions__GitLab__GitLabServer.yaml | 2 | 1 | 0
       aws-cloudformation__aws-cloudformation-templates__Solutions__S3CrossAccountReplicationWithKMS__templates__destination.yaml | 4 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__Solutions__S3CrossAccountReplicationWithKMS__templates__source.json | 6 | 2 | 0
-      aws-cloudformation__aws-cloudformation-templates__Solutions__VPCFlowLogs__templates__VPCFlowLogsS3.cfn.yaml | 3 | 2 | 0
+      aws-cloudformation__aws-cloudformation-templates__Solutions__VPCFlowLogs__templates__VPCFlowLogsS3.cfn.yaml | 3 | 1 | 0
       aws-cloudformation__aws-cloudformation-templates__Solutions__WebApp__webapp.yaml | 28 | 10 | 0
       aws-cloudformation__aws-cloudformation-templates__aws__services__IAM__IAM_Users_Groups_and_Policies.json | 2 | 3 | 0
       aws-cloudformation__aws-cloudformation-templates__aws__services__IAM__IAM_Users_Groups_and_Policies.yaml | 2 | 3 | 0
       aws-cloudformation__aws-cloudformation-templates__community__solutions__read_only_user__read_only_user.json | 6 | 3 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__core__conditions.yaml | 1 | 3 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__functions__sub_needed.yaml | 5 | 2 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__core__conditions.yaml | 1 | 2 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__functions__sub_needed.yaml | 5 | 3 | 0
       aws-cloudformation__cfn-lint__fixtures__good__generic.yaml | 3 | 1 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 3 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 2 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__policy.yaml | 1 | 1 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 4 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__hard_coded_arn_properties_sam.yaml | 5 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__password.yaml | 0 | 0 | 0
       aws-cloudformation__cfn-lint__fixtures__good__transform_serverless_function.yaml | 2 | 2 | 0
-      aws-cloudformation__cfn-lint__fixtures__issues__sam_w_conditions.yaml | 9 | 39 | 0
+      aws-cloudformation__cfn-lint__fixtures__issues__sam_w_conditions.yaml | 9 | 25 | 0
       aws-cloudformation__cfn-lint__fixtures__public__lambda-poller.json | 5 | 6 | 0
       aws-cloudformation__cfn-lint__fixtures__quickstart__cis_benchmark.yaml | 22 | 8 | 0
       aws-cloudformation__cfn-lint__fixtures__quickstart__iam.json | 21 | 14 | 0
@@ -92,7 +92,7 @@ class CorpusTests {
       aws__serverless-application-model__translator-input__function_with_conditional_managed_policy_and_ref_no_value.yaml | 1 | 3 | 0
       aws__serverless-application-model__translator-input__function_with_conditional_policy_template.yaml | 1 | 2 | 1
       aws__serverless-application-model__translator-input__function_with_policy_templates.yaml | 8 | 7 | 0
-      aws__serverless-application-model__translator-input__managed_policies_everything.yaml | 6 | 16 | 1
+      aws__serverless-application-model__translator-input__managed_policies_everything.yaml | 6 | 14 | 1
       aws__serverless-application-model__translator-input__policy_template_import_vaule_refs_parameters_with_same_name_as_policy_parameter.yaml | 2 | 3 | 0
       aws__serverless-application-model__translator-input__state_machine_with_permissions_boundary.yaml | 3 | 4 | 0
       aws__serverless-application-model__translator-input__state_machine_with_sam_policy_templates.yaml | 6 | 7 | 2
@@ -107,7 +107,7 @@ class CorpusTests {
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__managed_policy_permissions.yaml | 5 | 3 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__policy_version.yaml | 1 | 1 | 1
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__resource_policy.yaml | 0 | 0 | 0
+      invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__resource_policy.yaml | 0 | 2 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_instanceprofile_roles.yaml | 0 | 0 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_managedpolicyarns.yaml | 0 | 24 | 1
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_user_groups.yaml | 0 | 1 | 0

@@ -435,10 +435,12 @@ class LoadingTests {
         List.of(), List.of(), Optional.empty(), terraform));
     Path stack = write("t.yaml", "Resources:\n  Bob: {Type: AWS::IAM::User, Properties: {UserName: bob}}\n");
 
-    assertThatThrownBy(() -> CloudFormationLoader.loadInto(List.of(stack), options(), builder))
-        .isInstanceOf(TemplateException.class)
-        .hasMessage("t.yaml:2:3 (Bob): user \"bob\" is declared twice: at main.tf:4:1 (aws_iam_user.bob) and at t.yaml:2:3 (Bob);"
-            + " IAM names are unique in an account");
+    LoadReport report = CloudFormationLoader.loadInto(List.of(stack), options(), builder);
+
+    assertThat(report.problems()).extracting(LoadReport.Problem::toString).containsExactly(
+        "t.yaml:2:3 (Bob): user \"bob\" is declared twice: at main.tf:4:1 (aws_iam_user.bob) and at t.yaml:2:3 (Bob);"
+            + " IAM names are unique in an account: rename or remove one (the first is kept)");
+    assertThat(builder.build().user("bob")).get().extracting(User::location).isEqualTo(terraform);
   }
 
   @Test

@@ -40,29 +40,29 @@ class CorpusTests {
       Crown-Commercial-Service__digitalmarketplace-aws__terraform__modules__iam-common__common_policies.tf | 5 | 4 | 0
       Crown-Commercial-Service__digitalmarketplace-aws__terraform__modules__switch-roles__developers.tf | 1 | 3 | 0
       aws-ia__terraform-aws-control_tower_account_factory__modules__aft-feature-options | 8 | 45 | 0
-      aws-ia__terraform-aws-control_tower_account_factory__modules__aft-iam-roles | 5 | 20 | 0
+      aws-ia__terraform-aws-control_tower_account_factory__modules__aft-iam-roles | 5 | 20 | 3
       aws-ia__terraform-aws-vpc_endpoints__main_generated.tf.json | 0 | 852 | 0
-      aws-samples__aws-scps-with-terraform | 0 | 11 | 0
+      aws-samples__aws-scps-with-terraform | 0 | 12 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
-      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 0 | 1
-      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 0
+      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 2 | 1
+      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 4
       bridgecrewio__checkov__tf-checks__example_KMSKeyWildcardPrincipal__pass.tf | 4 | 5 | 2
-      bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 8 | 10 | 1
+      bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 20 | 27 | 1
       bridgecrewio__checkov__tf-checks__example_SNSTopicPolicyAnyPrincipal__main.tf | 1 | 23 | 0
-      bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf | 5 | 15 | 0
-      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 10 | 12 | 3
-      bridgecrewio__checkov__tf-graph-checks__IAMUsersAreMembersAtLeastOneGroup__main.tf | 0 | 0 | 0
+      bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf | 10 | 30 | 0
+      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 9 | 13 | 5
+      bridgecrewio__checkov__tf-graph-checks__IAMUsersAreMembersAtLeastOneGroup__main.tf | 0 | 0 | 1
       bridgecrewio__checkov__tf-runner__duplicate_violations__modules__main.tf | 0 | 1 | 1
-      bridgecrewio__checkov__tf-runner__example__example.tf | 7 | 37 | 3
+      bridgecrewio__checkov__tf-runner__example__example.tf | 8 | 43 | 3
       bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__main.tf | 1 | 0 | 0
-      bridgecrewio__checkov__tf-runner__plan_with_iam_policies__main.tf | 5 | 3 | 0
-      bridgecrewio__terragoat__terraform__aws__db-app.tf | 2 | 5 | 0
-      bridgecrewio__terragoat__terraform__aws__eks.tf | 1 | 6 | 0
-      bridgecrewio__terragoat__terraform__aws__es.tf | 0 | 0 | 0
-      bridgecrewio__terragoat__terraform__aws__iam.tf | 1 | 4 | 0
+      bridgecrewio__checkov__tf-runner__plan_with_iam_policies__main.tf | 5 | 1 | 0
+      bridgecrewio__terragoat__terraform__aws__db-app.tf | 2 | 3 | 0
+      bridgecrewio__terragoat__terraform__aws__eks.tf | 1 | 3 | 0
+      bridgecrewio__terragoat__terraform__aws__es.tf | 0 | 1 | 0
+      bridgecrewio__terragoat__terraform__aws__iam.tf | 1 | 2 | 0
       bridgecrewio__terragoat__terraform__aws__lambda.tf | 1 | 1 | 0
       cloudposse__terraform-aws-service-control-policies | 0 | 24 | 0
-      clumio-code__terraform-clumio-aws-template | 10 | 44 | 0
+      clumio-code__terraform-clumio-aws-template | 10 | 27 | 0
       fpco__terraform-aws-foundation__modules__cross-account-role__main.tf | 1 | 1 | 0
       fpco__terraform-aws-foundation__modules__setup-meta-infrastructure | 14 | 16 | 0
       hashicorp__learn-terraform-iam-policy__main.tf | 2 | 1 | 0
@@ -75,7 +75,7 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-role__main.tf | 0 | 73 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-roles__main.tf | 0 | 63 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-github-oidc-role__main.tf | 0 | 22 | 0
-      terraform-aws-modules__terraform-aws-iam__modules__iam-group-with-assumable-roles-policy__main.tf | 1 | 18 | 0
+      terraform-aws-modules__terraform-aws-iam__modules__iam-group-with-assumable-roles-policy__main.tf | 1 | 15 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-group-with-policies__policies.tf | 0 | 0 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-group__main.tf | 0 | 50 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-policy__main.tf | 0 | 9 | 0
@@ -83,15 +83,15 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-iam__modules__iam-role-for-service-accounts__policies.tf | 0 | 11 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-role__main.tf | 0 | 42 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-user__main.tf | 0 | 51 | 0
-      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 10 | 0
-      terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 39 | 0
+      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 11 | 0
+      terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 48 | 0
       terraform-aws-modules__terraform-aws-lambda__examples__complete__main.tf | 0 | 15 | 0
       terraform-aws-modules__terraform-aws-lambda__iam.tf | 0 | 127 | 0
-      terraform-aws-modules__terraform-aws-s3-bucket__examples__complete__main.tf | 1 | 8 | 0
-      terraform-aws-modules__terraform-aws-s3-bucket__examples__s3-replication__iam.tf | 1 | 6 | 0
-      terraform-aws-modules__terraform-aws-s3-bucket__main.tf | 0 | 148 | 0
+      terraform-aws-modules__terraform-aws-s3-bucket__examples__complete__main.tf | 2 | 8 | 0
+      terraform-aws-modules__terraform-aws-s3-bucket__examples__s3-replication__iam.tf | 1 | 3 | 0
+      terraform-aws-modules__terraform-aws-s3-bucket__main.tf | 0 | 149 | 0
       terraform-aws-modules__terraform-aws-s3-bucket__modules__notification__main.tf | 1 | 31 | 0
-      terraform-aws-modules__terraform-aws-sns__main.tf | 0 | 29 | 0
+      terraform-aws-modules__terraform-aws-sns__main.tf | 0 | 33 | 0
       """)
   void loadsTerraformSources(String name, int statements, int unresolved, int problems) {
     LoadReport report = TerraformLoader.report(CORPUS.resolve("terraform").resolve(name), options());
@@ -106,12 +106,12 @@ class CorpusTests {
   @CsvSource(delimiter = '|', textBlock = """
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__tfplan.json | 4 | 8 | 0
       bridgecrewio__checkov__tf-runner__plan__tfplan.json | 5 | 7 | 0
-      bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json | 0 | 2 | 0
+      bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json | 0 | 3 | 0
       bridgecrewio__checkov__tf-runner__plan_with_iam_policies__tfplan.json | 5 | 4 | 0
-      terraform-compliance__cli__functional__actions_for_each_and_modules__plan.out.json | 2 | 0 | 0
+      terraform-compliance__cli__functional__actions_for_each_and_modules__plan.out.json | 2 | 0 | 1
       terraform-compliance__cli__functional__test_issue-115__plan.out.json | 1 | 0 | 0
       terraform-compliance__cli__functional__test_issue-174__plan.out.json | 2 | 2 | 1
-      terraform-compliance__cli__functional__test_issue-307__plan.out.json | 1 | 1 | 0
+      terraform-compliance__cli__functional__test_issue-307__plan.out.json | 1 | 2 | 0
       terraform-compliance__cli__functional__test_issue_522__plan.out.json | 2 | 1 | 0
       terraform-compliance__cli__functional__test_non_created_module_resource_parameter__plan.out.json | 2 | 2 | 0
       """)

@@ -1,0 +1,381 @@
+package dev.iamunit.iac.cloudformation;
+
+import dev.iamunit.document.DocArray;
+import dev.iamunit.document.DocNode;
+import dev.iamunit.document.DocObject;
+import dev.iamunit.document.DocScalar;
+import dev.iamunit.document.DocUnresolved;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.PolicyDocuments;
+import dev.iamunit.iac.internal.PrincipalKind;
+import dev.iamunit.iac.internal.Report;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.policy.PolicyKind;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps CloudFormation's (and SAM's) resource types onto the {@link AccountAssembler}: which
+ * property names what. The rules (names, attachments, defaults) are the assembler's.
+ */
+final class CloudFormationResources {
+
+  private static final Pattern QUEUE_URL = Pattern.compile("https://sqs\\.([^./]+)\\.[^/]+/([^/]+)/([^/]+)");
+
+  /** SAM types whose policies go to the role SAM generates for them (a resource of type AWS::IAM::Role). */
+  private static final Set<String> SAM_WITH_ROLE = Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
+
+  private final LoadOptions options;
+  private final Report report;
+  private final AccountAssembler assembler;
+  private final List<Intrinsics> stacks = new ArrayList<>();
+
+  CloudFormationResources(AccountAssembler assembler) {
+    this.assembler = assembler;
+    this.options = assembler.options();
+    this.report = assembler.report();
+  }
+
+  void add(Template template) {
+    report.file(template.file());
+    stacks.add(new Intrinsics(template, options));
+  }
+
+  Report report() {
+    return report;
+  }
+
+  /** Maps every stack's resources, then lets the assembler build the account. */
+  void into(Account.Builder builder) {
+    for (Intrinsics stack : stacks) {
+      for (Template.Resource r : stack.template().resources().values()) {
+        if (exists(stack, r)) {
+          map(stack, r);
+        }
+      }
+    }
+    assembler.into(builder);
+  }
+
+  private void map(Intrinsics stack, Template.Resource r) {
+    switch (r.type()) {
+      case "AWS::IAM::User" -> {
+        AccountAssembler.Principal user = principal(stack, r, PrincipalKind.USER);
+        names(stack, r, "Groups").forEach(user::memberOf);
+      }
+      case "AWS::IAM::Group" -> principal(stack, r, PrincipalKind.GROUP);
+      case "AWS::IAM::Role" -> role(stack, r);
+      case "AWS::IAM::ManagedPolicy" -> managedPolicy(stack, r);
+      case "AWS::IAM::Policy" -> inlinePolicy(stack, r, r.property("PolicyDocument"), text(stack, r, "PolicyName")).ifPresent(
+          p -> assembler.inline(p, r.logicalId(), r.location(), Map.of(PrincipalKind.USER, names(stack, r, "Users"),
+              PrincipalKind.GROUP, names(stack, r, "Groups"), PrincipalKind.ROLE, names(stack, r, "Roles"))));
+      case "AWS::IAM::UserPolicy", "AWS::IAM::GroupPolicy", "AWS::IAM::RolePolicy" -> {
+        String word = r.type().substring("AWS::IAM::".length(), r.type().length() - "Policy".length());
+        PrincipalKind kind = PrincipalKind.valueOf(word.toUpperCase(Locale.ROOT));
+        String target = text(stack, r, word + "Name");
+        inlinePolicy(stack, r, r.property("PolicyDocument"), text(stack, r, "PolicyName"))
+            .ifPresent(p -> assembler.inline(p, r.logicalId(), r.location(), Map.of(kind, List.of(target))));
+      }
+      case "AWS::IAM::UserToGroupAddition" -> {
+        String group = text(stack, r, "GroupName");
+        names(stack, r, "Users").forEach(n -> assembler.membership(n, group, r.logicalId(), r.location()));
+      }
+      case "AWS::S3::BucketPolicy" ->
+          resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3:::" + text(stack, r, "Bucket")));
+      case "AWS::SNS::TopicPolicy" -> resourcePolicy(stack, r, names(stack, r, "Topics"));
+      case "AWS::SQS::QueuePolicy" -> resourcePolicy(stack, r, names(stack, r, "Queues").stream().map(u -> queueArn(u, r)).toList());
+      case "AWS::KMS::Key" -> {
+        Intrinsics.Text arn = Intrinsics.text(stack.resources().arn(r, r.location()));
+        report.addAll(arn.parts());
+        Optional<DocNode> keyPolicy = r.property("KeyPolicy");
+        if (keyPolicy.isEmpty()) {
+          assembler.kmsKey(arn.text(), r.logicalId(), r.location());
+        } else {
+          PolicyDocuments.read(stack.resolve(keyPolicy.get()), r.location(), PolicyKind.RESOURCE, r.logicalId(), report)
+              .ifPresent(p -> assembler.resourcePolicy(arn.text(), p, r.logicalId(), r.location()));
+        }
+      }
+      case "AWS::SecretsManager::ResourcePolicy" -> {
+        String secret = text(stack, r, "SecretId");
+        PolicyDocuments.read(r.property("ResourcePolicy").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
+            r.logicalId(), report).ifPresent(p -> assembler.resourcePolicy(secret, p, r.logicalId(), r.location()));
+      }
+      case "AWS::Lambda::Permission" -> lambdaPermission(stack, r);
+      case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
+      default -> unmodelled(stack, r);
+    }
+  }
+
+  /** Whether the resource is created: its Condition is true, or cannot be known (then it is kept and reported). */
+  private boolean exists(Intrinsics stack, Template.Resource r) {
+    if (r.condition().isEmpty()) {
+      return true;
+    }
+    Boolean value = stack.condition(r.condition().get(), r.location());
+    if (value == null && isIam(r)) {
+      report.add(Unresolved.of("Condition " + r.condition().get(), r.location(),
+          r.logicalId() + " exists only if condition " + r.condition().get() + " holds, which cannot be computed; it is loaded"));
+    }
+    return value == null || value;
+  }
+
+  private static boolean isIam(Template.Resource r) {
+    return r.type().startsWith("AWS::IAM::") || r.type().startsWith("AWS::Serverless::") || r.type().endsWith("Policy")
+        || r.type().equals("AWS::KMS::Key") || r.type().equals("AWS::Lambda::Permission");
+  }
+
+  private AccountAssembler.Principal principal(Intrinsics stack, Template.Resource r, PrincipalKind kind) {
+    Intrinsics.Text name = stack.resources().name(r);
+    report.addAll(name.parts());
+    String path = stack.resources().path(r, "Path");
+    String arn = Intrinsics.text(stack.resources().arn(r, r.location())).text();
+    // A role SAM generates is known by the function or state machine it is generated for.
+    String address = r.generatedFor().isEmpty() ? r.logicalId() : r.generatedFor();
+    AccountAssembler.Principal principal = assembler.principal(kind, name.text(), path, arn, address, r.location());
+    r.property("Tags").map(stack::resolve).ifPresent(tags -> {
+      if (tags instanceof DocArray array) {
+        for (DocNode tag : array.items()) {
+          if (tag instanceof DocObject t) {
+            Intrinsics.Text key = t.member("Key").map(m -> Intrinsics.text(m.value())).orElse(null);
+            Intrinsics.Text value = t.member("Value").map(m -> Intrinsics.text(m.value())).orElse(null);
+            if (key != null && value != null) {
+              report.addAll(key.parts());
+              report.addAll(value.parts());
+              principal.tag(key.text(), value.text());
+            }
+          }
+        }
+      }
+    });
+    r.property("PermissionsBoundary").map(stack::resolve).map(Intrinsics::text).ifPresent(boundary -> {
+      report.addAll(boundary.parts());
+      principal.boundary(boundary.text(), r.location());
+    });
+    policies(stack, r).forEach(principal::inline);
+    names(stack, r, "ManagedPolicyArns").forEach(arn1 -> principal.attach(arn1, r.location()));
+    return principal;
+  }
+
+  private void role(Intrinsics stack, Template.Resource r) {
+    if (!r.generatedFor().isEmpty()) {
+      SamFunctions.role(stack, r, this);
+      return;
+    }
+    AccountAssembler.Principal role = principal(stack, r, PrincipalKind.ROLE);
+    PolicyDocuments.read(r.property("AssumeRolePolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.TRUST,
+        r.logicalId(), report).ifPresent(role::trust);
+  }
+
+  /** The execution role SAM generates for a function, with what the function's properties ask for. */
+  void samRole(Intrinsics stack, Template.Resource role, Optional<Policy> trust, List<SamFunctions.InlinePolicy> inlinePolicies,
+      List<String> managedArns, Optional<String> boundary) {
+    AccountAssembler.Principal draft = principal(stack, role, PrincipalKind.ROLE);
+    trust.ifPresent(draft::trust);
+    for (SamFunctions.InlinePolicy inline : inlinePolicies) {
+      PolicyDocuments.read(inline.document(), role.location(), PolicyKind.IDENTITY, inline.name(), report).ifPresent(draft::inline);
+    }
+    managedArns.forEach(arn -> draft.attach(arn, role.location()));
+    boundary.ifPresent(b -> draft.boundary(b, role.location()));
+  }
+
+  /**
+   * The Policies property of users, groups and roles: named inline policies. An item whose
+   * {@code Fn::If} condition cannot be computed (or the whole list, when it is one) is not
+   * dropped: it is a policy that cannot be read, named by the policies it could be.
+   */
+  private List<Policy> policies(Intrinsics stack, Template.Resource r) {
+    List<Policy> result = new ArrayList<>();
+    Optional<DocNode> raw = r.property("Policies");
+    if (raw.isEmpty()) {
+      return result;
+    }
+    List<DocNode> items = raw.get() instanceof DocArray array ? array.items() : List.of(raw.get());
+    for (DocNode rawItem : items) {
+      DocNode resolved = stack.resolve(rawItem);
+      List<DocNode> policies = resolved instanceof DocArray list && !(rawItem instanceof DocArray) ? list.items()
+          : resolved == null ? List.of() : List.of(resolved);
+      for (DocNode item : policies) {
+        if (item instanceof DocObject policy) {
+          Optional<DocNode> nameNode = policy.member("PolicyName").map(DocObject.Member::value);
+          Intrinsics.Text name = nameNode.map(Intrinsics::text).orElse(null);
+          String policyName = name == null ? r.logicalId() : name.text();
+          PolicyDocuments.read(policy.member("PolicyDocument").map(DocObject.Member::value).orElse(null), policy.location(),
+              PolicyKind.IDENTITY, policyName, report).ifPresent(result::add);
+        } else if (item instanceof DocUnresolved unknown) {
+          Unresolved why = conditional(unknown.value(), r.logicalId(), inlinePolicies(policyNames(rawItem)));
+          result.add(PolicyDocuments.unknown(why.expression(), unknown.location(), why));
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * A policy, or list of policies, whose presence or content cannot be computed: the unresolved
+   * value restated so that it names the policy it stands for ({@code what}) and its owner.
+   */
+  Unresolved conditional(Unresolved value, String owner, String what) {
+    return report.add(Unresolved.of(owner + " Policies: " + what, value.location(), what + " of " + owner + " cannot be known: "
+        + value.display() + ", " + value.reason() + "; a decision it could change fails until the values it depends on are given"));
+  }
+
+  /** How messages name the inline policies an unresolved Policies item could be. */
+  static String inlinePolicies(Set<String> names) {
+    return names.isEmpty() ? "an inline policy" : "inline policy " + String.join(" or ", names);
+  }
+
+  /** The PolicyName values written anywhere in an unresolved Policies item, as written. */
+  static Set<String> policyNames(DocNode node) {
+    Set<String> names = new LinkedHashSet<>();
+    collectNames(node, names);
+    return names;
+  }
+
+  private static void collectNames(DocNode node, Set<String> names) {
+    if (node instanceof DocObject object) {
+      for (DocObject.Member m : object.members()) {
+        if (m.key().equals("PolicyName") && m.value() instanceof DocScalar s) {
+          names.add(s.text());
+        } else {
+          collectNames(m.value(), names);
+        }
+      }
+    } else if (node instanceof DocArray array) {
+      array.items().forEach(i -> collectNames(i, names));
+    }
+  }
+
+  private void managedPolicy(Intrinsics stack, Template.Resource r) {
+    Intrinsics.Text name = stack.resources().name(r);
+    String path = stack.resources().path(r, "Path");
+    Intrinsics.Text arn = Intrinsics.text(stack.resources().arn(r, r.location()));
+    report.addAll(arn.parts());
+    Optional<Policy> policy = PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(),
+        PolicyKind.IDENTITY, name.known() ? name.text() : r.logicalId(), report);
+    assembler.managedPolicy(arn.text(), name.text(), path, policy, r.logicalId(), r.location());
+    names(stack, r, "Users").forEach(n -> assembler.attach(PrincipalKind.USER, n, arn.text(), r.logicalId(), r.location(), r.location()));
+    names(stack, r, "Groups").forEach(n -> assembler.attach(PrincipalKind.GROUP, n, arn.text(), r.logicalId(), r.location(), r.location()));
+    names(stack, r, "Roles").forEach(n -> assembler.attach(PrincipalKind.ROLE, n, arn.text(), r.logicalId(), r.location(), r.location()));
+  }
+
+  private Optional<Policy> inlinePolicy(Intrinsics stack, Template.Resource r, Optional<DocNode> document, String name) {
+    return PolicyDocuments.read(document.map(stack::resolve).orElse(null), r.location(), PolicyKind.IDENTITY, name, report);
+  }
+
+  private void resourcePolicy(Intrinsics stack, Template.Resource r, List<String> arns) {
+    PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
+        r.logicalId(), report).ifPresent(p -> arns.forEach(arn -> assembler.resourcePolicy(arn, p, r.logicalId(), r.location())));
+  }
+
+  private String queueArn(String url, Template.Resource r) {
+    Matcher m = QUEUE_URL.matcher(url);
+    if (m.matches()) {
+      return "arn:" + options.partition() + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3);
+    }
+    if (url.startsWith("arn:")) {
+      return url;
+    }
+    return report.add(Unresolved.of(r.logicalId() + ".Queues", r.location(), "the queue URL " + Unresolved.replacePlaceholders(url, "<?>")
+        + " does not name its region, account and queue")).placeholder();
+  }
+
+  private void lambdaPermission(Intrinsics stack, Template.Resource r) {
+    String function = text(stack, r, "FunctionName");
+    String arn = function.startsWith("arn:") ? function
+        : "arn:" + options.partition() + ":lambda:" + options.region() + ":" + options.accountId() + ":function:" + function;
+    assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, Optional.of(r.logicalId()), text(stack, r, "Principal"),
+        scalar(stack, r, "Principal"), scalar(stack, r, "Action"),
+        r.property("SourceArn").map(p -> scalar(stack, r, "SourceArn")), r.property("SourceAccount").map(p -> scalar(stack, r, "SourceAccount")),
+        r.location()));
+  }
+
+  private void organizationPolicy(Intrinsics stack, Template.Resource r) {
+    String type = text(stack, r, "Type");
+    boolean rcp = type.equals("RESOURCE_CONTROL_POLICY");
+    if (!rcp && !type.equals("SERVICE_CONTROL_POLICY")) {
+      return; // tag, backup and AI opt-out policies are not IAM policies
+    }
+    String name = r.property("Name").isPresent() ? text(stack, r, "Name") : r.logicalId();
+    PolicyKind kind = rcp ? PolicyKind.RESOURCE_CONTROL : PolicyKind.SERVICE_CONTROL;
+    PolicyDocuments.read(r.property("Content").map(stack::resolve).orElse(null), r.location(), kind, name, report)
+        .ifPresent(p -> assembler.organizationPolicy(kind, p, r.logicalId(), Optional.empty()));
+  }
+
+  /**
+   * A resource of a type this class does not map: when a property holds a policy document (a
+   * mapping or JSON text with a {@code Statement}), it is reported, so that no policy vanishes
+   * because IAMUnit does not know its resource type yet.
+   */
+  private void unmodelled(Intrinsics stack, Template.Resource r) {
+    if (SAM_WITH_ROLE.contains(r.type())) {
+      return; // their Policies are the generated role's, mapped with it
+    }
+    for (DocObject.Member property : r.properties().members()) {
+      String lower = property.key().toLowerCase(Locale.ROOT);
+      if (lower.contains("polic") && holdsPolicyDocument(property.value())) {
+        assembler.unevaluatedResourcePolicy(r.type(), r.logicalId() + "." + property.key(), property.keyLocation());
+      }
+    }
+  }
+
+  /** Whether a property, as written, holds a policy document: an object with Statement anywhere inside (Fn::If branches too). */
+  private static boolean holdsPolicyDocument(DocNode node) {
+    if (node instanceof DocObject object) {
+      if (object.member("Statement").isPresent()) {
+        return true;
+      }
+      return object.members().stream().anyMatch(m -> holdsPolicyDocument(m.value()));
+    }
+    if (node instanceof DocArray array) {
+      return array.items().stream().anyMatch(CloudFormationResources::holdsPolicyDocument);
+    }
+    return node instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING && s.text().contains("\"Statement\"");
+  }
+
+  /** A property as text; unknown parts stay placeholders, and are reported. */
+  private String text(Intrinsics stack, Template.Resource r, String property) {
+    DocNode value = r.property(property).map(stack::resolve).orElse(null);
+    Intrinsics.Text text = value == null ? null : Intrinsics.text(value);
+    if (text == null) {
+      return report.add(Unresolved.of(r.logicalId() + "." + property, r.location(),
+          value == null ? property + " is not set" : property + " must be a string, not " + value.describe())).placeholder();
+    }
+    report.addAll(text.parts());
+    return text.text();
+  }
+
+  private DocNode scalar(Intrinsics stack, Template.Resource r, String property) {
+    return DocScalar.string(text(stack, r, property), r.location());
+  }
+
+  /** A list property of names or ARNs. */
+  private List<String> names(Intrinsics stack, Template.Resource r, String property) {
+    DocNode value = r.property(property).map(stack::resolve).orElse(null);
+    List<String> result = new ArrayList<>();
+    Consumer<DocNode> one = item -> {
+      Intrinsics.Text text = Intrinsics.text(item);
+      if (text != null) {
+        report.addAll(text.parts());
+        result.add(text.text());
+      }
+    };
+    if (value instanceof DocArray array) {
+      array.items().forEach(one);
+    } else if (value != null) {
+      one.accept(value);
+    }
+    return result;
+  }
+}

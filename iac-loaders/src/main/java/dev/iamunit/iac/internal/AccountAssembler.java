@@ -1,0 +1,450 @@
+package dev.iamunit.iac.internal;
+
+import dev.iamunit.document.DocArray;
+import dev.iamunit.document.DocNode;
+import dev.iamunit.document.DocObject;
+import dev.iamunit.document.DocScalar;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Organization;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.User;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place where what a template declares becomes an {@link Account}: principals,
+ * memberships, attachments, inline and managed policies, boundaries, AWS managed policies,
+ * resource policies, SCPs and RCPs, and every rule about names. Terraform (sources and plans) and
+ * CloudFormation (and SAM) only map their resource types onto these calls, so that the same
+ * meaning gives the same account whichever format says it.
+ *
+ * <p>Declarations and references may come in any order: references (attachments, memberships,
+ * inline policies written beside their principal) are resolved in {@link #into}, when every
+ * principal of every loaded source is known. Every policy handed in is recorded in the report with
+ * the address that declares it. One assembler per load, used on one thread.
+ */
+public final class AccountAssembler {
+
+  static final String AWS_MANAGED = ":iam::aws:policy/";
+
+  private final LoadOptions options;
+  private final Report report;
+  private final Map<PrincipalKind, Map<String, Principal>> principals = new EnumMap<>(PrincipalKind.class);
+  private final Map<PrincipalKind, Map<String, String>> addresses = new EnumMap<>(PrincipalKind.class);
+  private final Map<String, ManagedPolicy> managed = new LinkedHashMap<>();
+  private final Map<String, SourceLocation> managedAt = new LinkedHashMap<>();
+  private final Map<String, SourceLocation> awsManagedUses = new LinkedHashMap<>();
+  private final Map<String, Policy> resourcePolicies = new LinkedHashMap<>();
+  private final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
+  private final Map<String, List<DocNode>> lambdaStatements = new LinkedHashMap<>();
+  private final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
+  private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
+  private final List<Policy> scps = new ArrayList<>();
+  private final List<Policy> rcps = new ArrayList<>();
+  private final List<Runnable> references = new ArrayList<>();
+  private final Map<String, List<Unresolved>> existenceUnknown = new LinkedHashMap<>();
+
+  private record KmsKey(String address, SourceLocation location) {}
+
+  private record OrganizationPolicy(PolicyKind kind, Policy policy) {}
+
+  public AccountAssembler(LoadOptions options, Report report) {
+    this.options = options;
+    this.report = report;
+    for (PrincipalKind kind : PrincipalKind.values()) {
+      principals.put(kind, new LinkedHashMap<>());
+      addresses.put(kind, new LinkedHashMap<>());
+    }
+  }
+
+  public Report report() {
+    return report;
+  }
+
+  public LoadOptions options() {
+    return options;
+  }
+
+  /**
+   * Marks a resource whose existence cannot be known (an unknown {@code count}, a CloudFormation
+   * {@code Condition} that cannot be computed): every policy handed in afterwards under {@code
+   * address} carries {@code why} as unreadable, so that a decision that could depend on it fails
+   * naming it. Call it before mapping the resource.
+   */
+  public void existenceUnknown(String address, Unresolved why) {
+    existenceUnknown.computeIfAbsent(address, k -> new ArrayList<>()).add(report.add(why));
+  }
+
+  private Policy record(String address, Policy policy) {
+    List<Unresolved> conditions = existenceUnknown.getOrDefault(address, List.of());
+    Policy recorded = policy;
+    if (!conditions.isEmpty()) {
+      List<Unresolved> unreadable = new ArrayList<>(policy.unreadable());
+      unreadable.addAll(conditions);
+      recorded = new Policy(policy.name(), policy.version(), policy.id(), policy.statements(), policy.location(), unreadable);
+    }
+    return report.policy(address, recorded);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Principals
+
+  /** A user, group or role being declared; what is written on its own resource is added through it. */
+  public final class Principal {
+    private final PrincipalKind kind;
+    private final String name;
+    private final String path;
+    private final String arn;
+    private final String address;
+    private final SourceLocation location;
+    private Optional<Policy> trust = Optional.empty();
+    private final Map<String, String> tags = new LinkedHashMap<>();
+    private final Set<String> groups = new LinkedHashSet<>();
+    private final List<Policy> inline = new ArrayList<>();
+    private final Set<String> managedArns = new LinkedHashSet<>();
+    private Optional<String> boundary = Optional.empty();
+
+    private Principal(PrincipalKind kind, String name, String path, String arn, String address, SourceLocation location) {
+      this.kind = kind;
+      this.name = name;
+      this.path = path;
+      this.arn = arn;
+      this.address = address;
+      this.location = location;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public Principal trust(Policy policy) {
+      trust = Optional.of(record(address, policy));
+      return this;
+    }
+
+    public Principal tag(String key, String value) {
+      tags.put(key, value);
+      return this;
+    }
+
+    public Principal boundary(String policyArn, SourceLocation at) {
+      boundary = Optional.of(policyArn);
+      noteAwsManaged(policyArn, at);
+      return this;
+    }
+
+    /** An inline policy written on the principal's own resource. */
+    public Principal inline(Policy policy) {
+      inline.add(record(address, policy));
+      return this;
+    }
+
+    public Principal attach(String policyArn, SourceLocation at) {
+      managedArns.add(policyArn);
+      noteAwsManaged(policyArn, at);
+      return this;
+    }
+
+    /** A group the user is declared in on its own resource. */
+    public Principal memberOf(String group) {
+      groups.add(group);
+      return this;
+    }
+  }
+
+  /**
+   * Declares a principal. IAM names are unique per kind in an account: a second declaration of
+   * the same name is a problem naming both places, and the first is kept.
+   *
+   * @param address the template address ({@code aws_iam_role.lambda}, a CloudFormation logical
+   *     id), by which tests may also name the principal
+   */
+  public Principal principal(PrincipalKind kind, String name, String path, String arn, String address, SourceLocation at) {
+    Principal declared = new Principal(kind, name, path, arn, address, at);
+    Principal earlier = principals.get(kind).putIfAbsent(name, declared);
+    if (earlier != null) {
+      duplicate(kind.word(), name, earlier.location, at);
+      return declared; // detached: what is added to it is read and reported, not kept
+    }
+    if (!address.equals(name)) {
+      addresses.get(kind).putIfAbsent(address, name);
+    }
+    return declared;
+  }
+
+  private void duplicate(String what, String name, SourceLocation first, SourceLocation second) {
+    report.problem(second, what + " \"" + Unresolved.replacePlaceholders(name, "<generated>") + "\" is declared twice: at " + first
+        + " and at " + second + "; IAM names are unique in an account: rename or remove one (the first is kept)");
+  }
+
+  /** A managed policy of the account; its name is unique like a principal's. */
+  public void managedPolicy(String arn, String name, String path, Optional<Policy> policy, String address, SourceLocation at) {
+    SourceLocation earlier = managedAt.putIfAbsent(arn, at);
+    if (earlier != null) {
+      duplicate("managed policy", name, earlier, at);
+      return;
+    }
+    policy.ifPresent(p -> managed.put(arn, new ManagedPolicy(arn, name, path, record(address, p), false)));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // References, resolved when every principal is known
+
+  /**
+   * An inline policy written on a resource of its own ({@code aws_iam_role_policy},
+   * {@code AWS::IAM::Policy}) for the principals it names (names, ARNs or addresses).
+   */
+  public void inline(Policy policy, String address, SourceLocation at, Map<PrincipalKind, List<String>> targets) {
+    Policy recorded = record(address, policy);
+    references.add(() -> targets.forEach((kind, names) -> names.forEach(
+        n -> find(kind, n, address, at).ifPresent(p -> p.inline.add(recorded)))));
+  }
+
+  /** A managed policy attached to a principal by a resource of its own. */
+  public void attach(PrincipalKind kind, String target, String policyArn, String address, SourceLocation at, SourceLocation arnAt) {
+    noteAwsManaged(policyArn, arnAt);
+    references.add(() -> find(kind, target, address, at).ifPresent(p -> p.managedArns.add(policyArn)));
+  }
+
+  /** A user added to a group by a resource of its own. */
+  public void membership(String user, String group, String address, SourceLocation at) {
+    references.add(() -> find(PrincipalKind.USER, user, address, at).ifPresent(p -> p.groups.add(simpleName(group))));
+  }
+
+  /** The principal a name, ARN or template address refers to; empty (reported) when no loaded source declares it. */
+  private Optional<Principal> find(PrincipalKind kind, String reference, String address, SourceLocation at) {
+    String name = simpleName(reference);
+    Principal found = principals.get(kind).get(name);
+    if (found == null) {
+      String aliased = addresses.get(kind).get(reference);
+      found = aliased == null ? null : principals.get(kind).get(aliased);
+    }
+    if (found == null) {
+      report.add(Unresolved.of(address, at, "refers to " + kind.word() + " \"" + Unresolved.replacePlaceholders(reference, "<unknown>")
+          + "\", which the loaded sources do not declare"));
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /** {@code arn:aws:iam::1:user/path/bob} names bob; a plain name names itself. */
+  private static String simpleName(String reference) {
+    int slash = reference.lastIndexOf('/');
+    return reference.startsWith("arn:") && slash >= 0 ? reference.substring(slash + 1) : reference;
+  }
+
+  private void noteAwsManaged(String arn, SourceLocation at) {
+    if (arn.contains(AWS_MANAGED)) {
+      awsManagedUses.putIfAbsent(arn, at);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Resource policies
+
+  /**
+   * The resource policy of a bucket, queue, topic or key. A resource has one: when two template
+   * resources set it, which applies depends on the order they are applied, so the first is kept
+   * and the conflict is reported as a value IAMUnit cannot know.
+   */
+  public void resourcePolicy(String resourceArn, Policy policy, String address, SourceLocation at) {
+    Policy recorded = record(address, policy);
+    SourceLocation earlier = resourcePolicyAt.putIfAbsent(resourceArn, at);
+    if (earlier == null) {
+      resourcePolicies.put(resourceArn, recorded);
+      return;
+    }
+    report.add(Unresolved.of(address + " policy of " + Unresolved.replacePlaceholders(resourceArn, "<?>"), at,
+        "the resource at " + earlier + " sets the policy of the same resource; which one applies depends on the order "
+            + "they are applied, and IAMUnit keeps the first: merge the statements into one policy"));
+  }
+
+  /**
+   * A KMS key the template creates. A key given no key policy (on the key or by a key policy
+   * resource) gets the one AWS KMS applies: AWS KMS Developer Guide, "Default key policy": "If you
+   * don't provide one, AWS KMS creates one for you ... This default key policy has one policy
+   * statement that gives the AWS account that owns the KMS key permission to use IAM policies to
+   * allow access to all AWS KMS operations on the KMS key." CloudFormation's {@code AWS::KMS::Key}
+   * and Terraform's {@code aws_kms_key} create keys through that API.
+   *
+   * <p>No other default is attached. An SNS topic created without a policy gets one too, but AWS's
+   * documentation does not state it (the SNS Developer Guide's access-control pages show only
+   * statements added by {@code AddPermission}), and its condition key {@code AWS:SourceOwner} is one
+   * AWS says it does not plan to document (awsdocs/iam-user-guide issue 111); without a policy a
+   * topic, queue, bucket or function is reachable in its account through IAM policies alone, which
+   * is what the evaluator does when there is no resource policy.
+   */
+  public void kmsKey(String keyArn, String address, SourceLocation at) {
+    kmsKeys.putIfAbsent(keyArn, new KmsKey(address, at));
+  }
+
+  /** The name under which the default key policy shows in explanations and coverage. */
+  public static String defaultKeyPolicyName(String address) {
+    return address + " (AWS KMS default key policy: the template gives none)";
+  }
+
+  private Policy defaultKeyPolicy(String keyArn, KmsKey key) {
+    SourceLocation at = key.location();
+    DocObject statement = object(at,
+        "Sid", DocScalar.string("Enable IAM User Permissions", at),
+        "Effect", DocScalar.string("Allow", at),
+        "Principal", object(at, "AWS", DocScalar.string("arn:" + options.partition() + ":iam::" + options.accountId() + ":root", at)),
+        "Action", DocScalar.string("kms:*", at),
+        "Resource", DocScalar.string("*", at));
+    DocObject document = object(at,
+        "Version", DocScalar.string(Policy.VERSION_2012, at),
+        "Id", DocScalar.string("key-default-1", at),
+        "Statement", new DocArray(List.of(statement), at));
+    return PolicyParser.parse(document, PolicyKind.RESOURCE, defaultKeyPolicyName(key.address()));
+  }
+
+  private static DocObject object(SourceLocation at, Object... keysAndValues) {
+    List<DocObject.Member> members = new ArrayList<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      members.add(new DocObject.Member((String) keysAndValues[i], at, (DocNode) keysAndValues[i + 1]));
+    }
+    return new DocObject(members, at);
+  }
+
+  /**
+   * One permission of a Lambda function ({@code aws_lambda_permission}, {@code
+   * AWS::Lambda::Permission}): a statement of the function's resource policy, as Lambda writes it.
+   */
+  public record LambdaPermission(String functionArn, Optional<String> sid, String principal, DocNode principalNode, DocNode action,
+      Optional<DocNode> sourceArn, Optional<DocNode> sourceAccount, SourceLocation at) {}
+
+  public void lambdaPermission(LambdaPermission permission) {
+    SourceLocation at = permission.at();
+    List<DocObject.Member> members = new ArrayList<>();
+    permission.sid().ifPresent(sid -> members.add(new DocObject.Member("Sid", at, DocScalar.string(sid, at))));
+    members.add(new DocObject.Member("Effect", at, DocScalar.string("Allow", at)));
+    String type = permission.principal().endsWith(".amazonaws.com") || permission.principal().endsWith(".amazonaws.com.cn")
+        ? "Service" : "AWS";
+    members.add(new DocObject.Member("Principal", at, object(at, type, permission.principalNode())));
+    members.add(new DocObject.Member("Action", at, permission.action()));
+    members.add(new DocObject.Member("Resource", at, DocScalar.string(permission.functionArn(), at)));
+    List<DocObject.Member> conditions = new ArrayList<>();
+    permission.sourceArn().ifPresent(arn -> conditions.add(new DocObject.Member("ArnLike", at, object(at, "AWS:SourceArn", arn))));
+    permission.sourceAccount().ifPresent(
+        account -> conditions.add(new DocObject.Member("StringEquals", at, object(at, "AWS:SourceAccount", account))));
+    if (!conditions.isEmpty()) {
+      members.add(new DocObject.Member("Condition", at, new DocObject(conditions, at)));
+    }
+    lambdaStatements.computeIfAbsent(permission.functionArn(), k -> new ArrayList<>()).add(new DocObject(members, at));
+  }
+
+  /**
+   * A resource that holds a resource policy of a type IAMUnit does not evaluate yet: it is
+   * reported, so that a gate never reads its absence from the account as "no access".
+   */
+  public void unevaluatedResourcePolicy(String type, String address, SourceLocation at) {
+    report.add(Unresolved.of(address, at, "resource policy of type " + type + " not evaluated: IAMUnit does not model "
+        + type + " yet, so no decision includes what its policy allows or denies"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Organizations
+
+  /**
+   * An SCP or RCP. With an {@code id}, it applies once {@link #organizationAttachment} names it
+   * (Terraform's attachment resources); without, it applies as declared (CloudFormation's
+   * {@code TargetIds}).
+   */
+  public void organizationPolicy(PolicyKind kind, Policy policy, String address, Optional<String> id) {
+    Policy recorded = record(address, policy);
+    if (id.isPresent()) {
+      heldOrganizationPolicies.put(id.get(), new OrganizationPolicy(kind, recorded));
+    } else {
+      (kind == PolicyKind.RESOURCE_CONTROL ? rcps : scps).add(recorded);
+    }
+  }
+
+  public void organizationAttachment(String policyId, String address, SourceLocation at) {
+    references.add(() -> {
+      OrganizationPolicy held = heldOrganizationPolicies.get(policyId);
+      if (held == null) {
+        report.add(Unresolved.of(address, at, "attaches an organization policy not declared in the loaded sources"));
+      } else {
+        (held.kind() == PolicyKind.RESOURCE_CONTROL ? rcps : scps).add(held.policy());
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The account
+
+  /**
+   * Resolves the references and adds everything to {@code builder}, with AWS managed policies from
+   * the options. A builder may already hold principals from other sources: IAM names are unique
+   * in an account, so a second declaration is a problem, not an override.
+   */
+  public void into(Account.Builder builder) {
+    references.forEach(Runnable::run);
+    builder.id(options.accountId()).partition(options.partition()).region(options.region());
+    for (Map.Entry<String, SourceLocation> use : awsManagedUses.entrySet()) {
+      String arn = use.getKey();
+      Optional<String> json = options.awsManagedPolicies().apply(arn);
+      if (json.isEmpty()) {
+        report.add(Unresolved.of(arn, use.getValue(), "AWS managed policy not found in the AWS managed policy data; check the name"));
+        continue;
+      }
+      String name = arn.substring(arn.lastIndexOf('/') + 1);
+      Policy policy = PolicyParser.parse(json.get(), arn, PolicyKind.IDENTITY, name);
+      managed.put(arn, new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1,
+          arn.lastIndexOf('/') + 1), policy, true));
+    }
+    managed.values().forEach(builder::managedPolicy);
+    for (Principal p : principals.get(PrincipalKind.GROUP).values()) {
+      if (unique(builder.group(p.name).map(Group::location), p)) {
+        builder.group(new Group(p.name, p.path, p.arn, p.inline, List.copyOf(p.managedArns), p.location));
+      }
+    }
+    for (Principal p : principals.get(PrincipalKind.USER).values()) {
+      if (unique(builder.user(p.name).map(User::location), p)) {
+        builder.user(new User(p.name, p.path, p.arn, p.tags, List.copyOf(p.groups), p.inline, List.copyOf(p.managedArns), p.boundary,
+            p.location));
+      }
+    }
+    for (Principal p : principals.get(PrincipalKind.ROLE).values()) {
+      if (unique(builder.role(p.name).map(Role::location), p)) {
+        builder.role(new Role(p.name, p.path, p.arn, p.trust, p.tags, p.inline, List.copyOf(p.managedArns), p.boundary, p.location));
+      }
+    }
+    addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));
+    resourcePolicies.forEach(builder::resourcePolicy);
+    kmsKeys.forEach((arn, key) -> {
+      if (!resourcePolicies.containsKey(arn)) {
+        builder.resourcePolicy(arn, record(key.address(), defaultKeyPolicy(arn, key)));
+      }
+    });
+    for (Map.Entry<String, List<DocNode>> entry : lambdaStatements.entrySet()) {
+      SourceLocation at = entry.getValue().get(0).location();
+      DocObject document = object(at,
+          "Version", DocScalar.string(Policy.VERSION_2012, at),
+          "Statement", new DocArray(entry.getValue(), at));
+      PolicyDocuments.read(document, PolicyKind.RESOURCE, entry.getKey(), at, report, List.of())
+          .ifPresent(p -> builder.resourcePolicy(entry.getKey(), record(at.address(), p)));
+    }
+    if (!scps.isEmpty() || !rcps.isEmpty()) {
+      builder.organization(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
+    }
+  }
+
+  private boolean unique(Optional<SourceLocation> other, Principal p) {
+    other.ifPresent(at -> duplicate(p.kind.word(), p.name, at, p.location));
+    return other.isEmpty();
+  }
+}

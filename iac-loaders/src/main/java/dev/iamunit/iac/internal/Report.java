@@ -1,0 +1,50 @@
+package dev.iamunit.iac.internal;
+
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects, while one load runs, what {@link LoadReport} holds when it is done: the files read,
+ * every policy with its template address, every unresolved value (once each) and every problem.
+ * One per load; both formats and the assembler write to it, and a loader reads it on one thread.
+ */
+public final class Report {
+  private final List<String> files = new ArrayList<>();
+  private final List<LoadReport.LoadedPolicy> policies = new ArrayList<>();
+  private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
+  private final List<LoadReport.Problem> problems = new ArrayList<>();
+
+  public void file(String name) {
+    files.add(name);
+  }
+
+  /** Records a value that cannot be computed; the same value (same placeholder) is kept once. */
+  public Unresolved add(Unresolved value) {
+    unresolved.putIfAbsent(value.placeholder(), value);
+    return value;
+  }
+
+  public void addAll(List<Unresolved> values) {
+    values.forEach(this::add);
+  }
+
+  public Policy policy(String address, Policy policy) {
+    policies.add(new LoadReport.LoadedPolicy(address, policy));
+    return policy;
+  }
+
+  /** A mistake Terraform, CloudFormation or AWS would reject; what it concerns is left out, the rest still loads. */
+  public void problem(SourceLocation location, String message) {
+    problems.add(new LoadReport.Problem(location, message));
+  }
+
+  public LoadReport build() {
+    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems);
+  }
+}

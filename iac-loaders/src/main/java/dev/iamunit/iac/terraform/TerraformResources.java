@@ -1,0 +1,287 @@
+package dev.iamunit.iac.terraform;
+
+import dev.iamunit.document.DocNode;
+import dev.iamunit.document.DocObject;
+import dev.iamunit.document.JsonDocuments;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.PrincipalKind;
+import dev.iamunit.iac.internal.Report;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.policy.PolicyKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Maps Terraform's AWS resource types (from sources or a plan) onto the {@link AccountAssembler}:
+ * which argument names what. The rules (names, attachments, defaults) are the assembler's.
+ */
+final class TerraformResources {
+
+  /**
+   * The argument names the AWS provider gives an access policy ({@code policy}, {@code
+   * access_policies}, {@code policy_document}...): a value of one that cannot be computed is
+   * reported too. Other arguments named like a policy (a subscription's {@code filter_policy}, a
+   * bucket's {@code block_public_policy}) are reported only when they hold a policy document.
+   */
+  private static final Set<String> ACCESS_POLICY_ARGUMENTS =
+      Set.of("policy", "access_policy", "access_policies", "policy_document", "resource_policy", "inline_policy");
+
+  private final LoadOptions options;
+  private final Report report;
+  private final AccountAssembler assembler;
+
+  TerraformResources(AccountAssembler assembler) {
+    this.assembler = assembler;
+    this.options = assembler.options();
+    this.report = assembler.report();
+  }
+
+  void add(List<ResourceView> resources) {
+    for (ResourceView r : resources) {
+      switch (r.type()) {
+        case "aws_iam_user" -> principal(PrincipalKind.USER, r);
+        case "aws_iam_group" -> principal(PrincipalKind.GROUP, r);
+        case "aws_iam_role" -> role(r);
+        case "aws_iam_policy" -> managedPolicy(r);
+        case "aws_iam_user_policy" -> inline(PrincipalKind.USER, r);
+        case "aws_iam_group_policy" -> inline(PrincipalKind.GROUP, r);
+        case "aws_iam_role_policy" -> inline(PrincipalKind.ROLE, r);
+        case "aws_iam_user_policy_attachment" -> attach(PrincipalKind.USER, r.get("user"), r);
+        case "aws_iam_group_policy_attachment" -> attach(PrincipalKind.GROUP, r.get("group"), r);
+        case "aws_iam_role_policy_attachment" -> attach(PrincipalKind.ROLE, r.get("role"), r);
+        case "aws_iam_policy_attachment" -> {
+          each(r.get("users"), v -> attach(PrincipalKind.USER, v, r));
+          each(r.get("groups"), v -> attach(PrincipalKind.GROUP, v, r));
+          each(r.get("roles"), v -> attach(PrincipalKind.ROLE, v, r));
+        }
+        case "aws_iam_user_group_membership" -> {
+          String user = name(r.get("user"), r, "user");
+          each(r.get("groups"), g -> assembler.membership(user, name(g, r, "groups"), r.address(), r.location()));
+        }
+        case "aws_iam_group_membership" -> {
+          String group = name(r.get("group"), r, "group");
+          each(r.get("users"), u -> assembler.membership(name(u, r, "users"), group, r.address(), r.location()));
+        }
+        case "aws_s3_bucket_policy" -> resourcePolicy(r, concat("arn:" + options.partition() + ":s3:::", r.get("bucket")));
+        case "aws_sns_topic_policy" -> resourcePolicy(r, r.get("arn"));
+        case "aws_sqs_queue_policy" -> {
+          Value url = r.get("queue_url");
+          Optional<String> arn = url instanceof Value.Str s && s.known()
+              ? ComputedAttributes.queueArnFromUrl(s.text(), options.partition()) : Optional.empty();
+          resourcePolicy(r, arn.<Value>map(Value::of).orElse(url));
+        }
+        case "aws_kms_key" -> {
+          String arn = name(r.computed("arn", options), r, "arn");
+          Value policy = r.get("policy");
+          if (policy instanceof Value.Null) {
+            assembler.kmsKey(arn, r.address(), r.location());
+          } else {
+            resourcePolicy(r, Value.of(arn), policy);
+          }
+        }
+        case "aws_s3_bucket", "aws_sns_topic", "aws_sqs_queue", "aws_secretsmanager_secret" -> inlineResourcePolicy(r);
+        case "aws_secretsmanager_secret_policy" -> resourcePolicy(r, r.get("secret_arn"));
+        case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"))));
+        case "aws_lambda_permission" -> lambdaPermission(r);
+        case "aws_organizations_policy" -> organizationPolicy(r);
+        case "aws_organizations_policy_attachment" ->
+            assembler.organizationAttachment(key(r.get("policy_id")), r.address(), r.location());
+        default -> unmodelled(r);
+      }
+    }
+  }
+
+  /** A key id or key ARN as the key's ARN. */
+  private String keyArn(String idOrArn) {
+    return idOrArn.startsWith("arn:") ? idOrArn
+        : "arn:" + options.partition() + ":kms:" + options.region() + ":" + options.accountId() + ":key/" + idOrArn;
+  }
+
+  private AccountAssembler.Principal principal(PrincipalKind kind, ResourceView r) {
+    String name = name(r.iamName(), r, "name");
+    String path = r.get("path") instanceof Value.Str p && p.known() ? p.text() : "/";
+    String arn = "arn:" + options.partition() + ":iam::" + options.accountId() + ":" + kind.word() + path + name;
+    AccountAssembler.Principal principal = assembler.principal(kind, name, path, arn, r.address(), r.location());
+    if (r.get("tags") instanceof Value.Obj tags) {
+      tags.members().forEach((k, v) -> principal.tag(k, v instanceof Value.Str s ? s.text() : String.valueOf(v)));
+    }
+    Value boundary = r.get("permissions_boundary");
+    if (!(boundary instanceof Value.Null)) {
+      principal.boundary(name(boundary, r, "permissions_boundary"), r.locationOf("permissions_boundary"));
+    }
+    return principal;
+  }
+
+  private void role(ResourceView r) {
+    AccountAssembler.Principal role = principal(PrincipalKind.ROLE, r);
+    PolicyText.parse(r.get("assume_role_policy"), r.locationOf("assume_role_policy"), PolicyKind.TRUST,
+        r.address() + ".assume_role_policy", report).ifPresent(role::trust);
+    for (ResourceView inline : r.blocks("inline_policy")) {
+      Value name = inline.get("name");
+      PolicyText.parse(inline.get("policy"), inline.locationOf("policy"), PolicyKind.IDENTITY,
+          name instanceof Value.Str s ? s.text() : r.address() + ".inline_policy", report).ifPresent(role::inline);
+    }
+    each(r.get("managed_policy_arns"), arn -> role.attach(name(arn, r, "managed_policy_arns"), r.locationOf("managed_policy_arns")));
+  }
+
+  private void managedPolicy(ResourceView r) {
+    String name = name(r.iamName(), r, "name");
+    String path = r.get("path") instanceof Value.Str p && p.known() ? p.text() : "/";
+    String arn = "arn:" + options.partition() + ":iam::" + options.accountId() + ":policy" + path + name;
+    Optional<Policy> policy = PolicyText.parse(r.get("policy"), r.locationOf("policy"), PolicyKind.IDENTITY, name, report);
+    assembler.managedPolicy(arn, name, path, policy, r.address(), r.location());
+  }
+
+  private void inline(PrincipalKind kind, ResourceView r) {
+    String target = name(r.get(kind.word()), r, kind.word());
+    Value name = r.get("name");
+    String policyName = name instanceof Value.Str s && s.known() ? s.text() : r.address();
+    PolicyText.parse(r.get("policy"), r.locationOf("policy"), PolicyKind.IDENTITY, policyName, report)
+        .ifPresent(p -> assembler.inline(p, r.address(), r.location(), Map.of(kind, List.of(target))));
+  }
+
+  private void attach(PrincipalKind kind, Value principal, ResourceView r) {
+    String target = name(principal, r, kind.word());
+    assembler.attach(kind, target, name(r.get("policy_arn"), r, "policy_arn"), r.address(), r.location(), r.locationOf("policy_arn"));
+  }
+
+  private void resourcePolicy(ResourceView r, Value arnValue) {
+    resourcePolicy(r, arnValue, r.get("policy"));
+  }
+
+  private void resourcePolicy(ResourceView r, Value arnValue, Value policy) {
+    String arn = name(arnValue, r, "the resource ARN");
+    PolicyText.parse(policy, r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report)
+        .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
+  }
+
+  /**
+   * The {@code policy} argument a bucket, topic or queue may carry itself, beside the resource
+   * that sets it separately. In a plan, an unknown one is the provider's computed value, not a
+   * policy the configuration gives: only a policy written is read.
+   */
+  private void inlineResourcePolicy(ResourceView r) {
+    Value policy = r.get("policy");
+    if (policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
+        || policy instanceof Value.Unknown && !r.argumentNames().contains("policy")) {
+      return;
+    }
+    resourcePolicy(r, r.computed("arn", options), policy);
+  }
+
+  private void lambdaPermission(ResourceView r) {
+    String name = name(r.get("function_name"), r, "function_name");
+    String arn = name.startsWith("arn:") ? name
+        : "arn:" + options.partition() + ":lambda:" + options.region() + ":" + options.accountId() + ":function:" + name;
+    if (r.get("qualifier") instanceof Value.Str q) {
+      arn = arn + ":" + q.text();
+    }
+    SourceLocation at = r.location();
+    Optional<String> sid = r.get("statement_id") instanceof Value.Str s && s.known() ? Optional.of(s.text()) : Optional.empty();
+    assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, sid, name(r.get("principal"), r, "principal"),
+        JsonValues.document(r.get("principal"), at), JsonValues.document(r.get("action"), at), optional(r.get("source_arn"), at),
+        optional(r.get("source_account"), at), at));
+  }
+
+  private static Optional<DocNode> optional(Value value, SourceLocation at) {
+    return value instanceof Value.Null ? Optional.empty() : Optional.of(JsonValues.document(value, at));
+  }
+
+  private void organizationPolicy(ResourceView r) {
+    Value type = r.get("type");
+    boolean rcp = type instanceof Value.Str t && t.text().equals("RESOURCE_CONTROL_POLICY");
+    if (type instanceof Value.Str t && !t.text().equals("SERVICE_CONTROL_POLICY") && !rcp) {
+      return; // tag, backup and AI opt-out policies are not IAM policies
+    }
+    PolicyKind kind = rcp ? PolicyKind.RESOURCE_CONTROL : PolicyKind.SERVICE_CONTROL;
+    Value name = r.get("name");
+    PolicyText.parse(r.get("content"), r.locationOf("content"), kind, name instanceof Value.Str s && s.known() ? s.text() : r.address(),
+        report).ifPresent(p -> assembler.organizationPolicy(kind, p, r.address(), Optional.of(key(r.computed("id", options)))));
+  }
+
+  /**
+   * A resource of a type this class does not map: when an argument holds a policy document (or an
+   * argument named like a policy cannot be computed), it is reported, so that no policy vanishes
+   * because IAMUnit does not know its resource type yet.
+   */
+  private void unmodelled(ResourceView r) {
+    for (String argument : r.argumentNames()) {
+      String lower = argument.toLowerCase(Locale.ROOT);
+      if (!lower.contains("polic")) {
+        continue;
+      }
+      Value value = r.get(argument);
+      boolean unknownPolicy = value instanceof Value.Unknown && ACCESS_POLICY_ARGUMENTS.contains(lower);
+      if (unknownPolicy || isPolicyDocument(value)) {
+        assembler.unevaluatedResourcePolicy(r.type(), r.address() + "." + argument, r.locationOf(argument));
+      }
+    }
+  }
+
+  /** Whether a value is JSON with a {@code Statement}: what every IAM policy language document has. */
+  static boolean isPolicyDocument(Value value) {
+    if (!(value instanceof Value.Str s)) {
+      return false;
+    }
+    DocNode document = s.document().orElse(null);
+    if (document == null && s.text().strip().startsWith("{")) {
+      try {
+        document = JsonDocuments.read(s.text(), SourceLocation.UNKNOWN);
+      } catch (RuntimeException notJson) {
+        return s.text().contains("\"Statement\"");
+      }
+    }
+    return document instanceof DocObject o && o.member("Statement").isPresent();
+  }
+
+  private static String key(Value value) {
+    if (value instanceof Value.Str s) {
+      return s.text();
+    } else if (value instanceof Value.Unknown u) {
+      return u.unresolved().placeholder();
+    }
+    return String.valueOf(value);
+  }
+
+  /** A name or ARN as text; unknown parts stay placeholders, and are reported. */
+  private String name(Value value, ResourceView r, String what) {
+    if (value instanceof Value.Str s) {
+      s.parts().forEach(report::add);
+      return s.text();
+    } else if (value instanceof Value.Unknown u) {
+      report.add(u.unresolved());
+      return u.unresolved().placeholder();
+    } else if (value instanceof Value.Num n) {
+      return n.toString();
+    }
+    Unresolved generated = report.add(Unresolved.of(r.address() + "." + what, r.location(),
+        value instanceof Value.Null ? "not set: AWS generates it or it comes from elsewhere" : what + " is " + Value.typeName(value)));
+    return generated.placeholder();
+  }
+
+  private static void each(Value value, Consumer<Value> action) {
+    if (value instanceof Value.Tuple t) {
+      t.items().forEach(action);
+    } else if (!(value instanceof Value.Null)) {
+      action.accept(value);
+    }
+  }
+
+  private static Value concat(String prefix, Value value) {
+    StringBuilder text = new StringBuilder(prefix);
+    List<Unresolved> parts = new ArrayList<>();
+    if (!ExpressionEvaluator.append(value, text, parts)) {
+      return value;
+    }
+    return new Value.Str(text.toString(), parts, Optional.empty());
+  }
+
+}
