@@ -80,34 +80,8 @@ class PolicyCompletenessTests {
    * class. Delete a line when its class is fixed; the test says which.
    */
   static final Map<String, DropClass> KNOWN_DROPS = known("""
-      corpus/cloudformation/aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml :: CentralEventLogPolicy.PolicyDocument | UNMODELLED_RESOURCE_POLICY
       corpus/cloudformation/aws-cloudformation__cfn-lint__fixtures__good__functions__sub_needed.yaml :: IOTPolicies.PolicyDocument | UNMODELLED_RESOURCE_POLICY
-      corpus/cloudformation/aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml :: Ecr.RepositoryPolicyText | UNMODELLED_RESOURCE_POLICY
       corpus/terraform/bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf :: aws_iam_role.pass2.assume_role_policy | EMPTY_POLICY_TEXT
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.fail.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.fail2.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.fail3.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.fail_w_condition.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass2.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition2.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition3.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition4.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition5.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf :: aws_s3_bucket.pass_w_condition6.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq1.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq2.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq3.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq4.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq5.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq6.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf :: aws_sqs_queue.aq7.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-runner__example__example.tf :: aws_ecr_repository_policy.private_repo_policy.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-runner__example__example.tf :: aws_ecr_repository_policy.public_repo_policy.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-runner__example__example.tf :: aws_elasticsearch_domain.dynamic_cluster_config_example.access_policies | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-runner__example__example.tf :: aws_s3_bucket.sse_block_and_rule_block_as_map.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__terragoat__terraform__aws__es.tf :: aws_elasticsearch_domain_policy.monitoring-framework-policy.access_policies | UNMODELLED_RESOURCE_POLICY
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_dynamodb_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_ec2_mssql_protect_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_ec2_protect_managed_policy.policy | NOT_CREATED
@@ -123,9 +97,6 @@ class PolicyCompletenessTests {
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_role_policy.clumio_rds_protect_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_role_policy.clumio_ssm_notification_policy.policy | NOT_CREATED
       corpus/tfplan/bridgecrewio__checkov__tf-runner__plan__tfplan.json :: aws_elasticsearch_domain.monitoring-framework.access_policies | UNMODELLED_RESOURCE_POLICY
-      corpus/tfplan/bridgecrewio__checkov__tf-runner__plan__tfplan.json :: aws_elasticsearch_domain_policy.monitoring-framework-policy.access_policies | UNMODELLED_RESOURCE_POLICY
-      corpus/tfplan/bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json :: aws_s3_bucket.example.policy | UNMODELLED_RESOURCE_POLICY
-      corpus/tfplan/terraform-compliance__cli__functional__test_issue-307__plan.out.json :: aws_sns_topic.test.policy | UNMODELLED_RESOURCE_POLICY
       corpus/tfplan/terraform-compliance__cli__functional__test_non_created_module_resource_parameter__plan.out.json :: module.apigw_test_1.aws_api_gateway_rest_api.base.policy | UNMODELLED_RESOURCE_POLICY
       """);
 
