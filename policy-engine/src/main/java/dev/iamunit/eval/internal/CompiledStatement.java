@@ -41,7 +41,7 @@ public final class CompiledStatement {
       actions[i] = Wildcard.of(broad(actionValues.get(i)).strip());
     }
     this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
-    this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get()) : null;
+    this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get(), statement.effect() == Effect.DENY) : null;
     int count = statement.conditions().size();
     // Most statements have no condition; a set is compiled for every line of a case file.
     this.conditions = count == 0 ? NO_CONDITIONS : new CompiledCondition[count];
