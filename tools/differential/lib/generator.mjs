@@ -36,6 +36,7 @@ class CaseBuilder {
 
   build() {
     const c = this.rng.chance(1 / 3) ? this.mfaCase() : this.generalCase();
+    if (holdsNullVariable(c)) this.tag('varnull');
     return { id: [`s${this.seed}-${this.index}`, ...this.tags].join('+'), ...c };
   }
 
@@ -550,6 +551,24 @@ class CaseBuilder {
     if (/\$\{/.test(v)) return undefined;
     return v;
   }
+}
+
+/**
+ * Whether a negated string or ARN operator, or a NotResource, holds a policy variable with no value
+ * in the request (no default, key absent or multivalued): the "effectively null" value of AWS's
+ * "Policy variables with no value", on which iam-simulate departs (KNOWN_DIFFERENCES.md).
+ */
+function holdsNullVariable({ policies, request }) {
+  const context = new Map(Object.entries(request.context).map(([k, v]) => [k.toLowerCase(), v]));
+  const isNull = (text) =>
+    [...String(text).matchAll(/\$\{([^},']+)(,[^}]*)?\}/g)].some(([, key, fallback]) => !fallback && typeof context.get(key.trim().toLowerCase()) !== 'string');
+  const statements = [
+    ...policies.identity, policies.resource, ...(policies.permissionBoundaries ?? []), ...(policies.scps ?? []).flat(),
+    ...(policies.rcps ?? []).flat(), ...[policies.session ?? []].flat(),
+  ].filter(Boolean).flatMap((p) => [p.Statement].flat());
+  return statements.some((s) =>
+    [s.NotResource ?? []].flat().some(isNull) ||
+    Object.entries(s.Condition ?? {}).some(([op, kv]) => /^(For(Any|All)Value:)?(String|Arn)Not/.test(op) && Object.values(kv).flat().some(isNull)));
 }
 
 function nthIndexOf(text, char, n) {

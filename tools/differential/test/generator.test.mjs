@@ -56,6 +56,12 @@ test('NotPrincipal lists every layer of the caller, or the case says it does not
   assert.ok(gaps > 0 && full > 0, `${gaps} with a gap, ${full} with every layer`);
 });
 
+test('cases holding a variable with no value under a negated operator or NotResource say so (+varnull)', () => {
+  const tagged = cases(1, 4000).filter((c) => c.id.includes('+varnull'));
+  assert.ok(tagged.length > 10, `${tagged.length} of 4000`);
+  for (const c of tagged) assert.ok(JSON.stringify(c.policies).includes('${'), c.id);
+});
+
 test('about a third of the cases are built on the force-MFA seed policies', () => {
   const mfa = cases(11, 3000).filter((c) => c.id.includes('+mfa+')).length;
   assert.ok(mfa > 850 && mfa < 1150, `${mfa} of 3000`);
