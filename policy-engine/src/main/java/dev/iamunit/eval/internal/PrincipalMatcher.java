@@ -121,10 +121,10 @@ public final class PrincipalMatcher {
         if (value.equals("*")) {
           return true;
         }
-        self |= value.equals(caller.arn());
+        self = self || value.equals(caller.arn());
         if (aws) {
-          account |= isAccount(value, caller.account());
-          role |= caller.isSessionOf(value);
+          account = account || isAccount(value, caller.account());
+          role = role || caller.isSessionOf(value);
         }
       }
     }
