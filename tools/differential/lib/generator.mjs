@@ -568,7 +568,7 @@ function holdsNullVariable({ policies, request }) {
   ].filter(Boolean).flatMap((p) => [p.Statement].flat());
   return statements.some((s) =>
     [s.NotResource ?? []].flat().some(isNull) ||
-    Object.entries(s.Condition ?? {}).some(([op, kv]) => /^(For(Any|All)Value:)?(String|Arn)Not/.test(op) && Object.values(kv).flat().some(isNull)));
+    Object.entries(s.Condition ?? {}).some(([op, kv]) => /^(ForAnyValue:|ForAllValues:)?(String|Arn)Not/.test(op) && Object.values(kv).flat().some(isNull)));
 }
 
 function nthIndexOf(text, char, n) {
