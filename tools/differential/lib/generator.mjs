@@ -36,6 +36,7 @@ class CaseBuilder {
 
   build() {
     const c = this.rng.chance(1 / 3) ? this.mfaCase() : this.generalCase();
+    if (holdsNullVariable(c)) this.tag('varnull');
     return { id: [`s${this.seed}-${this.index}`, ...this.tags].join('+'), ...c };
   }
 
@@ -337,8 +338,17 @@ class CaseBuilder {
       const effect = rng.chance(0.75) ? 'Allow' : 'Deny';
       const statement = { Effect: effect };
       if (effect === 'Deny' && rng.chance(0.4)) {
-        statement.NotPrincipal = { AWS: rng.chance(0.5) ? [this.principalIdentity()] : [userArn(ACCOUNT, 'alice'), `arn:aws:iam::${p.account}:root`] };
+        const listed = rng.pick([
+          () => [this.principalIdentity()],
+          () => [userArn(ACCOUNT, 'alice'), `arn:aws:iam::${p.account}:root`],
+          () => [p.arn, ...(p.roleArn ? [p.roleArn] : []), `arn:aws:iam::${p.account}:root`],
+        ])();
+        statement.NotPrincipal = { AWS: listed };
         this.tag('notprincipal');
+        // AWS may validate the account, then the user (or the role, then the session): unless
+        // every layer of the caller is listed, the Deny applies to it (KNOWN_DIFFERENCES.md).
+        const layers = [p.arn, ...(p.roleArn ? [p.roleArn] : []), `arn:aws:iam::${p.account}:root`];
+        if (!layers.every((layer) => listed.includes(layer))) this.tag('npgap');
       } else {
         statement.Principal = rng.pick([
           () => ({ AWS: this.principalIdentity() }),
@@ -378,6 +388,7 @@ class CaseBuilder {
 
     const policies = { identity: this.identityPolicies(focus), resource: null, permissionBoundaries: null, scps: null, rcps: null, session: null };
     if (RESOURCE_POLICY_SERVICES.includes(service) && rng.chance(crossAccount ? 0.85 : 0.5)) policies.resource = this.resourcePolicy(service);
+    if (crossAccount && !policies.resource) this.tag('norp');
     if (rng.chance(0.2)) policies.permissionBoundaries = [this.boundary(focus)];
     if (rng.chance(0.35)) policies.scps = this.scps(focus);
     if (withRcp) policies.rcps = this.rcps(service);
@@ -484,7 +495,10 @@ class CaseBuilder {
         if (key in context && rng.chance(0.5)) delete context[key];
         continue;
       }
-      if (key in facts && key in context && rng.chance(0.7)) continue;
+      // A key about the principal holds the principal's own value or is absent: AWS never sends an
+      // aws:username or aws:PrincipalArn of someone else, and iam-simulate's case format is raw,
+      // so such a case would test nothing AWS can do.
+      if (key in facts) continue;
       context[key] = spec.multi ? this.multiValue(spec, tests) : this.singleValue(spec, tests);
     }
     return context;
@@ -537,6 +551,24 @@ class CaseBuilder {
     if (/\$\{/.test(v)) return undefined;
     return v;
   }
+}
+
+/**
+ * Whether a negated string or ARN operator, or a NotResource, holds a policy variable with no value
+ * in the request (no default, key absent or multivalued): the "effectively null" value of AWS's
+ * "Policy variables with no value", on which iam-simulate departs (KNOWN_DIFFERENCES.md).
+ */
+function holdsNullVariable({ policies, request }) {
+  const context = new Map(Object.entries(request.context).map(([k, v]) => [k.toLowerCase(), v]));
+  const isNull = (text) =>
+    [...String(text).matchAll(/\$\{([^},']+)(,[^}]*)?\}/g)].some(([, key, fallback]) => !fallback && typeof context.get(key.trim().toLowerCase()) !== 'string');
+  const statements = [
+    ...policies.identity, policies.resource, ...(policies.permissionBoundaries ?? []), ...(policies.scps ?? []).flat(),
+    ...(policies.rcps ?? []).flat(), ...[policies.session ?? []].flat(),
+  ].filter(Boolean).flatMap((p) => [p.Statement].flat());
+  return statements.some((s) =>
+    [s.NotResource ?? []].flat().some(isNull) ||
+    Object.entries(s.Condition ?? {}).some(([op, kv]) => /^(ForAnyValue:|ForAllValues:)?(String|Arn)Not/.test(op) && Object.values(kv).flat().some(isNull)));
 }
 
 function nthIndexOf(text, char, n) {

@@ -33,6 +33,35 @@ test('cases follow the JSON Lines case format', () => {
   }
 });
 
+test('context keys about the principal hold its own values or are absent', () => {
+  for (const c of cases(13, 3000)) {
+    const { principal, context } = c.request;
+    const session = principal.match(/^arn:aws:sts::(\d+):assumed-role\/([^/]+)\//);
+    const username = session ? undefined : principal.split('/').pop();
+    const principalArn = session ? `arn:aws:iam::${session[1]}:role/${session[2]}` : principal;
+    const value = (key) => Object.entries(context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+    assert.ok([undefined, username].includes(value('aws:username')), `${c.id}: aws:username ${value('aws:username')}`);
+    assert.ok([undefined, principalArn].includes(value('aws:PrincipalArn')), `${c.id}: aws:PrincipalArn ${value('aws:PrincipalArn')}`);
+    assert.ok([undefined, principal.split(':')[4]].includes(value('aws:PrincipalAccount')), `${c.id}: aws:PrincipalAccount`);
+  }
+});
+
+test('NotPrincipal lists every layer of the caller, or the case says it does not (+npgap)', () => {
+  let gaps = 0;
+  let full = 0;
+  for (const c of cases(17, 4000).filter((k) => k.id.includes('+notprincipal'))) {
+    if (c.id.includes('+npgap')) gaps++;
+    else full++;
+  }
+  assert.ok(gaps > 0 && full > 0, `${gaps} with a gap, ${full} with every layer`);
+});
+
+test('cases holding a variable with no value under a negated operator or NotResource say so (+varnull)', () => {
+  const tagged = cases(1, 4000).filter((c) => c.id.includes('+varnull'));
+  assert.ok(tagged.length > 10, `${tagged.length} of 4000`);
+  for (const c of tagged) assert.ok(JSON.stringify(c.policies).includes('${'), c.id);
+});
+
 test('about a third of the cases are built on the force-MFA seed policies', () => {
   const mfa = cases(11, 3000).filter((c) => c.id.includes('+mfa+')).length;
   assert.ok(mfa > 850 && mfa < 1150, `${mfa} of 3000`);

@@ -43,6 +43,11 @@ class ContractCaseTests {
           "wildcard request resources expanded by iam-simulate (DEVIATIONS.md 11)"),
       Map.entry("simulation_engine/simulationEngineIntegrationTests/contextKeys/conditionKeys.json#0",
           "wildcard request resource arn:aws:s3:::examplebucket/* expanded by iam-simulate (DEVIATIONS.md 11)"),
+      Map.entry("core_engine/coreEngineTests/boundaryNotPrincipalDenyResource.json#0",
+          "NotPrincipal lists the role but not its account: \"if the NotPrincipal element was missing the ARN of the AWS "
+              + "account that the role belongs to, the effect of the policy might be to explicitly deny access to the AWS "
+              + "account and all entities in that account\" (IAM User Guide, NotPrincipal, \"NotPrincipal with Deny\"), so the "
+              + "Deny applies; iam-simulate exempts a caller when any of its layers is listed"),
       Map.entry("core_engine/coreEngineTests/sessionPolicies.json#7",
           "\"A resource-based policy can specify the ARN of the session as a principal. In that case, the permissions from the "
               + "resource-based policy are added after the session policy is applied\" (IAM User Guide, Session policies); "

@@ -17,6 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * as {@code [a;b]}), whether the condition holds. {@code NotIpAddress} is "All IP addresses
  * except the specified IP address or range", so an address of the other family than a single
  * listed address satisfies it (iam-simulate disagrees: tools/differential/KNOWN_DIFFERENCES.md).
+ * A variable with no value ({@code ${aws:nosuchkey}}) is "effectively null": see
+ * PolicyVariablesWithNoValueTests.
  */
 class ConditionOperatorTests {
 
@@ -60,8 +62,9 @@ class ConditionOperatorTests {
       StringEquals                | s:k | ${aws:nosuchkey} | x         | false
       StringEquals                | s:k | ${aws:nosuchkey, 'x'} | x    | true
       StringEquals                | s:k | ${aws:nosuchkey};x | x       | true
-      StringNotEquals             | s:k | ${aws:nosuchkey};y | x       | false
-      StringNotLikeIfExists       | s:k | ${aws:nosuchkey} | x         | false
+      StringNotEquals             | s:k | ${aws:nosuchkey};y | x       | true
+      StringNotEquals             | s:k | ${aws:nosuchkey};x | x       | false
+      StringNotLikeIfExists       | s:k | ${aws:nosuchkey} | x         | true
       StringEquals                | s:k | a${*}b       | a*b           | true
       StringLike                  | s:k | a${*}b       | axb           | false
       NumericEquals               | s:k | 10           | 10.0          | true

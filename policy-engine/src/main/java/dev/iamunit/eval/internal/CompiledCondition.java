@@ -148,19 +148,20 @@ public final class CompiledCondition {
         if (positive.family() == Family.BOOL && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
           return Comparison.INVALID;
         }
-        boolean unresolvable = false;
         for (ValueTemplate template : templates) {
+          // A variable with no value makes the policy value "effectively null", which no request
+          // value equals or is like (IAM User Guide, "IAM policy elements: Variables and tags",
+          // "Policy variables with no value"): it is a NO_MATCH, so that StringEquals and
+          // StringLike fail and the inverted operators, StringNotEquals, StringNotLike,
+          // ArnNotLike..., hold, "as the value of the condition key they are testing against is
+          // not equal to or like the effectively null value". `${key, 'default'}` never gets here
+          // with a null: ValueTemplate substitutes the default.
           Wildcard pattern = template.resolve(context);
-          if (pattern == null) {
-            unresolvable = true;
-          } else if (stringMatch(pattern, value)) {
+          if (pattern != null && stringMatch(pattern, value)) {
             return Comparison.MATCH;
           }
         }
-        // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid"
-        // (IAM policy elements: Variables and tags): a negated operator cannot claim a value is
-        // unlike one that does not exist, so the condition fails, as iam-simulate also decides.
-        return unresolvable && operator.type().negated() ? Comparison.INVALID : Comparison.NO_MATCH;
+        return Comparison.NO_MATCH;
       }
       case NUMERIC -> {
         BigDecimal number = parseNumber(value);

@@ -41,7 +41,7 @@ public final class CompiledStatement {
       actions[i] = Wildcard.of(broad(actionValues.get(i)).strip());
     }
     this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
-    this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get()) : null;
+    this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get(), statement.effect() == Effect.DENY) : null;
     int count = statement.conditions().size();
     // Most statements have no condition; a set is compiled for every line of a case file.
     this.conditions = count == 0 ? NO_CONDITIONS : new CompiledCondition[count];
@@ -143,10 +143,15 @@ public final class CompiledStatement {
   private boolean matchesResource(Request request) {
     boolean negated = resourceNegated;
     for (ValueTemplate template : resources) {
-      // "If AWS cannot resolve a variable, this might cause the entire statement to be invalid":
-      // in Resource such a value matches nothing; in NotResource it excludes every resource it
-      // could stand for, so that an unknown value never widens a statement.
-      Wildcard pattern = negated ? template.resolveBroadly(request.context()) : template.resolve(request.context());
+      // A pattern holding a variable with no value is "effectively null" (IAM User Guide, "IAM
+      // policy elements: Variables and tags", "Policy variables with no value"): no ARN is equal
+      // to or like it, so it matches no resource. The same principle decides both elements, as it
+      // decides StringLike and StringNotLike: in Resource such a pattern grants nothing, and in
+      // NotResource it excludes nothing, so a NotResource made only of such patterns applies to
+      // every resource. (An earlier reading took the pattern as `*` in NotResource, "so that an
+      // unknown value never widens a statement"; for a Deny with NotResource that hid the deny
+      // AWS applies.)
+      Wildcard pattern = template.resolve(request.context());
       if (pattern != null && ArnMatcher.matches(pattern, request.resource())) {
         return !negated;
       }

@@ -28,9 +28,12 @@ public final class PrincipalMatcher {
   private final boolean negated;
   private final boolean anyone;
   private final Map<String, List<String>> byType;
+  /** NotPrincipal in a Deny, which misses only callers whose every layer it lists. */
+  private final boolean negatedDeny;
 
-  PrincipalMatcher(PrincipalElement element) {
+  PrincipalMatcher(PrincipalElement element, boolean deny) {
     this.negated = element.negated();
+    this.negatedDeny = negated && deny;
     this.anyone = element.anyone();
     this.byType = element.byType();
   }
@@ -93,28 +96,51 @@ public final class PrincipalMatcher {
   }
 
   /**
-   * Whether NotPrincipal names the caller. AWS "might validate the account first and then the
-   * user", and for a session "the account first, then the role, and then the assumed-role user"
-   * (IAM User Guide, NotPrincipal): a caller is excluded when any of those layers is listed. Where
-   * AWS leaves this open, a Deny that does not apply is the answer that never claims protection
-   * AWS may not give.
+   * Whether NotPrincipal leaves the caller out of its statement. In a Deny: "Depending on the service that you
+   * include in your policy, AWS might validate the account first and then the user. If an
+   * assumed-role user ... is being evaluated, AWS might validate the account first, then the role,
+   * and then the assumed-role user" (IAM User Guide, "AWS JSON policy elements: NotPrincipal",
+   * "NotPrincipal with Deny"): each layer AWS validates meets the Deny on its own, so the Deny
+   * misses the caller only when every layer is listed (account and user; account, role and
+   * session). The page's example lists Bob and his account and denies "all principals except the
+   * user named Bob": listing the account alone exempts none of its other principals, and listing
+   * Bob without his account "might ... deny access to the AWS account that contains the user
+   * Bob", so it does not exempt Bob either.
    */
   private boolean excluded(PrincipalIdentity caller) {
     if (anyone) {
       return true;
     }
+    boolean account = false;
+    boolean role = false;
+    boolean self = false;
     for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
+      boolean aws = entry.getKey().equals(PrincipalElement.AWS);
       for (String raw : entry.getValue()) {
         String value = raw.strip();
-        if (value.equals("*") || value.equals(caller.arn())) {
+        if (value.equals("*")) {
           return true;
         }
-        if (entry.getKey().equals(PrincipalElement.AWS)
-            && (isAccount(value, caller.account()) || caller.isSessionOf(value))) {
-          return true;
+        self = self || value.equals(caller.arn());
+        if (aws) {
+          account = account || isAccount(value, caller.account());
+          role = role || caller.isSessionOf(value);
         }
       }
     }
-    return false;
+    if (!negatedDeny) {
+      // NotPrincipal with Allow ("not supported", same page) grants to no caller it names in any
+      // layer: the reading that never grants what AWS may not.
+      return account || role || self;
+    }
+    return switch (caller.kind()) {
+      // The account is the root user's only layer.
+      case ROOT -> account;
+      case USER, ROLE, FEDERATED_USER -> account && self;
+      case ROLE_SESSION -> account && role && self;
+      case SERVICE -> self;
+      // Any other ARN in an account: its account, then itself.
+      case OTHER -> self && (account || caller.account().isEmpty());
+    };
   }
 }

@@ -39,7 +39,7 @@ public final class ValueTemplate {
     this.raw = raw;
     this.parts = parts.toArray(Part[]::new);
     List<Part> variables = parts.stream().filter(p -> p instanceof Variable).toList();
-    this.constant = variables.isEmpty() ? build(null, false) : null;
+    this.constant = variables.isEmpty() ? build(null) : null;
     this.only = variables.size() == 1 ? (Variable) variables.get(0) : null;
   }
 
@@ -135,7 +135,7 @@ public final class ValueTemplate {
       return constant;
     }
     if (only == null) {
-      return build(context, false);
+      return build(context);
     }
     String value = value(only, context);
     if (value == null) {
@@ -145,17 +145,9 @@ public final class ValueTemplate {
     if (reused != null && reused.value.equals(value)) {
       return reused.pattern;
     }
-    Wildcard pattern = build(context, false);
+    Wildcard pattern = build(context);
     last = new Resolved(value, pattern);
     return pattern;
-  }
-
-  /**
-   * The value with its variables replaced, a variable with no value standing for {@code *}: the
-   * broadest thing it could be, for places where an unknown value must not widen a statement.
-   */
-  public Wildcard resolveBroadly(RequestContext context) {
-    return constant != null ? constant : build(context, true);
   }
 
   /**
@@ -163,7 +155,7 @@ public final class ValueTemplate {
    * pattern and its two arrays per request: it is resolved for every {@code ${aws:username}}
    * resource whose action matched.
    */
-  private Wildcard build(RequestContext context, boolean missingAsStar) {
+  private Wildcard build(RequestContext context) {
     int length = 0;
     for (Part part : parts) {
       if (part instanceof Text text) {
@@ -172,10 +164,10 @@ public final class ValueTemplate {
         length++;
       } else if (part instanceof Variable variable) {
         String value = value(variable, context);
-        if (value == null && !missingAsStar) {
+        if (value == null) {
           return null;
         }
-        length += value == null ? 1 : value.length();
+        length += value.length();
       }
     }
     char[] chars = new char[length];
@@ -193,13 +185,8 @@ public final class ValueTemplate {
       } else if (part instanceof Variable variable) {
         // Values from the request are literal: a user named "a*" does not match everything.
         String value = value(variable, context);
-        if (value == null) {
-          chars[at] = '*';
-          wild[at++] = true;
-        } else {
-          value.getChars(0, value.length(), chars, at);
-          at += value.length();
-        }
+        value.getChars(0, value.length(), chars, at);
+        at += value.length();
       }
     }
     return new Wildcard(chars, wild);
