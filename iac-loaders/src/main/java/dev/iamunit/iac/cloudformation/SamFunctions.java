@@ -3,7 +3,6 @@ package dev.iamunit.iac.cloudformation;
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
-import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.internal.PolicyDocuments;
@@ -11,9 +10,7 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.policy.PolicyKind;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,10 +43,12 @@ final class SamFunctions {
       managed.add("arn:" + partition + ":iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     }
     List<InlinePolicy> inline = new ArrayList<>();
-    DocNode policies = owner.property("Policies").map(stack::resolve).orElse(null);
-    List<DocNode> items = policies instanceof DocArray array ? array.items() : policies == null ? List.of() : List.of(policies);
+    List<DocNode> items = policyItems(stack, owner);
     for (int index = 0; index < items.size(); index++) {
       DocNode item = items.get(index);
+      if (item == null) {
+        continue;
+      }
       String name = role.logicalId() + "Policy" + index;
       Intrinsics.Text text = Intrinsics.text(item);
       if (item instanceof DocUnresolved unknown) {
@@ -58,11 +57,15 @@ final class SamFunctions {
             "item " + index + " (a managed policy, a policy document or a SAM policy template)"))));
       } else if (text != null) {
         assembler.report().addAll(text.parts());
-        managed.add(managedArn(text.text(), stack));
+        String arn = managedArn(text.text(), stack);
+        // SAM adds a managed policy once, even when it is listed twice or is the one SAM adds itself.
+        if (!managed.contains(arn)) {
+          managed.add(arn);
+        }
       } else if (item instanceof DocObject object && object.member("Statement").isPresent()) {
         inline.add(new InlinePolicy(name, object));
       } else if (item instanceof DocObject object && object.members().size() == 1) {
-        templateDocument(stack, object.members().get(0), owner, assembler).ifPresent(d -> inline.add(new InlinePolicy(name, d)));
+        templateDocument(stack, index, object.members().get(0), owner, assembler).ifPresent(d -> inline.add(new InlinePolicy(name, d)));
       } else {
         assembler.report().problem(item.location(), owner.logicalId() + " Policies: " + item.describe()
             + " is neither a managed policy, a policy document nor a SAM policy template");
@@ -70,6 +73,21 @@ final class SamFunctions {
     }
     Optional<String> boundary = owner.property("PermissionsBoundary").map(stack::resolve).map(Intrinsics::text).map(Intrinsics.Text::text);
     assembler.samRole(stack, role, trust, inline, managed, boundary);
+  }
+
+  /**
+   * The Policies entries, each resolved, null where AWS::NoValue removes one: SAM numbers the
+   * generated inline policies by the entry's position in the list as written.
+   */
+  private static List<DocNode> policyItems(Intrinsics stack, Template.Resource owner) {
+    DocNode written = owner.property("Policies").orElse(null);
+    if (written instanceof DocArray array) {
+      List<DocNode> items = new ArrayList<>();
+      array.items().forEach(item -> items.add(stack.resolve(item)));
+      return items;
+    }
+    DocNode policies = written == null ? null : stack.resolve(written);
+    return policies instanceof DocArray array ? array.items() : policies == null ? List.of() : List.of(policies);
   }
 
   /** A policy name means an AWS managed policy (SAM looks the name up in its list of them). */
@@ -86,37 +104,36 @@ final class SamFunctions {
     return base + nameOrArn;
   }
 
-  private static Optional<DocNode> templateDocument(Intrinsics stack, DocObject.Member use, Template.Resource owner,
+  /**
+   * A SAM policy template expanded as SAM's translator does (policy_templates_plugin.py,
+   * policy_template_processor/template.py): a name SAM does not have, parameter values that are
+   * not a mapping, or a missing parameter fail SAM's transform, so each is a problem here.
+   */
+  private static Optional<DocNode> templateDocument(Intrinsics stack, int index, DocObject.Member use, Template.Resource owner,
       CloudFormationResources assembler) {
     Optional<SamPolicyTemplates.Definition> definition = SamPolicyTemplates.named(use.key());
+    String policies = owner.logicalId() + " Policies: ";
     if (definition.isEmpty()) {
-      assembler.report().problem(use.keyLocation(), owner.logicalId() + " Policies: \"" + use.key()
-          + "\" is not a SAM policy template IAMUnit knows (S3ReadPolicy, S3CrudPolicy, DynamoDBCrudPolicy, DynamoDBReadPolicy, "
-          + "SQSPollerPolicy, SQSSendMessagePolicy, LambdaInvokePolicy); SAM rejects unknown templates");
+      // SAM reads a one-key mapping as a template only when it knows the name; anything else fails
+      // its transform with "Policy at index N in the 'Policies' property is not valid".
+      assembler.report().problem(use.keyLocation(), policies + "\"" + use.key() + "\" is not a SAM policy template IAMUnit knows: "
+          + "it knows all " + SamPolicyTemplates.names().size() + " of " + SamPolicyTemplates.ORIGIN
+          + ", and SAM's transform fails on it (\"Policy at index " + index + " in the 'Policies' property is not valid\")");
       return Optional.empty();
     }
-    Map<String, DocNode> parameters = new HashMap<>();
-    DocObject given = use.value() instanceof DocObject o ? o : new DocObject(List.of(), use.keyLocation());
-    for (String parameter : definition.get().parameters()) {
-      Optional<DocNode> value = given.member(parameter).map(DocObject.Member::value);
-      if (value.isEmpty()) {
-        assembler.report().problem(use.keyLocation(), owner.logicalId() + " Policies: SAM policy template " + use.key()
-            + " needs its parameter " + parameter);
-        return Optional.empty();
-      }
-      parameters.put(parameter, value.get());
+    if (!(use.value() instanceof DocObject given)) {
+      assembler.report().problem(use.keyLocation(), policies + "SAM policy template " + use.key()
+          + " takes a mapping of its parameters (write {} when it has none), not " + use.value().describe()
+          + "; SAM's transform fails with \"Must specify valid parameter values for policy template '" + use.key() + "'\"");
+      return Optional.empty();
     }
-    DocNode document = stack.resolve(definition.get().document(use.keyLocation()), parameters);
-    return Optional.of(withVersion(document, use.keyLocation()));
-  }
-
-  private static DocNode withVersion(DocNode document, SourceLocation at) {
-    if (document instanceof DocObject object && object.member("Version").isEmpty()) {
-      List<DocObject.Member> members = new ArrayList<>();
-      members.add(new DocObject.Member("Version", at, DocScalar.string("2012-10-17", at)));
-      members.addAll(object.members());
-      return new DocObject(members, at);
+    List<String> missing = definition.get().missing(given);
+    if (!missing.isEmpty()) {
+      assembler.report().problem(use.keyLocation(), policies + "SAM policy template " + use.key() + " needs "
+          + (missing.size() == 1 ? "its parameter " : "its parameters ") + String.join(", ", missing)
+          + "; SAM's transform fails without them");
+      return Optional.empty();
     }
-    return document;
+    return Optional.of(stack.resolve(definition.get().expand(given, use.keyLocation())));
   }
 }

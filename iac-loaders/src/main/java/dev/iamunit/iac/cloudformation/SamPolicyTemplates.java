@@ -1,59 +1,75 @@
 package dev.iamunit.iac.cloudformation;
 
+import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
+import dev.iamunit.document.DocObject;
+import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.model.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * SAM policy templates: the statements each one expands to and the parameters it takes, as AWS SAM
- * documents them ("AWS SAM policy templates" in the AWS Serverless Application Model Developer
- * Guide; samtranslator/policy_templates_data/policy_templates.json).
+ * AWS SAM's policy templates, read from the copy of SAM's own
+ * {@code samtranslator/policy_templates_data/policy_templates.json} bundled beside this class (see
+ * the NOTICE there for its origin), and expanded as SAM's translator expands them
+ * ({@code samtranslator/policy_template_processor/template.py}, {@code Template.to_statement}).
  */
 final class SamPolicyTemplates {
 
-  /** A template: its parameter names and its policy document, written with Fn::Sub and Ref to the parameters. */
-  record Definition(List<String> parameters, String document) {
+  static final String RESOURCE = "sam/policy_templates.json";
 
-    /** The document as a tree whose every location is {@code at}, where the template is used. */
-    DocNode document(SourceLocation at) {
-      return Template.relocate(JsonDocuments.read(document, at.file()), at);
+  /** Where IAMUnit's copy of SAM's policy templates comes from, for messages. */
+  static final String ORIGIN = "aws/serverless-application-model@7000d0a samtranslator/policy_templates_data/policy_templates.json";
+
+  /**
+   * A template: the names of its parameters and its {@code Definition}, a policy document in which
+   * {@code {"Ref": parameter}} stands for a parameter's value.
+   */
+  record Definition(String name, Set<String> parameters, DocNode definition) {
+
+    /** The parameters SAM requires a value for and that {@code given} lacks, sorted. */
+    List<String> missing(DocObject given) {
+      return parameters.stream().filter(p -> given.member(p).isEmpty()).sorted().toList();
+    }
+
+    /**
+     * The definition with each {@code {"Ref": parameter}} replaced by the value {@code given}
+     * (written where the template is used, {@code at}). As SAM does, only a Ref whose name is one
+     * of this template's parameters is replaced, and given values for other names are ignored;
+     * the result is then an ordinary policy document for CloudFormation to resolve.
+     */
+    DocNode expand(DocObject given, SourceLocation at) {
+      Map<String, DocNode> values = new LinkedHashMap<>();
+      given.members().stream().filter(m -> parameters.contains(m.key())).forEach(m -> values.put(m.key(), m.value()));
+      return substitute(definition, values, at);
+    }
+
+    private static DocNode substitute(DocNode node, Map<String, DocNode> values, SourceLocation at) {
+      if (node instanceof DocObject object) {
+        if (object.members().size() == 1 && object.members().get(0).key().equals("Ref")
+            && object.members().get(0).value() instanceof DocScalar name && values.containsKey(name.text())) {
+          return values.get(name.text());
+        }
+        return new DocObject(object.members().stream()
+            .map(m -> new DocObject.Member(m.key(), at, substitute(m.value(), values, at))).toList(), at);
+      }
+      if (node instanceof DocArray array) {
+        return new DocArray(array.items().stream().map(i -> substitute(i, values, at)).toList(), at);
+      }
+      return Template.relocate(node, at);
     }
   }
 
-  private static String sub(String format, String variable, String parameter) {
-    return "{\"Fn::Sub\": [\"" + format + "\", {\"" + variable + "\": {\"Ref\": \"" + parameter + "\"}}]}";
-  }
-
-  private static Definition statement(String parameter, List<String> actions, String... resources) {
-    String action = String.join("\", \"", actions);
-    String resource = resources.length == 1 ? resources[0] : "[" + String.join(", ", resources) + "]";
-    return new Definition(List.of(parameter), "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": [\"" + action + "\"], \"Resource\": "
-        + resource + "}]}");
-  }
-
-  private static final String BUCKET = "arn:${AWS::Partition}:s3:::${bucketName}";
-  private static final String TABLE = "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tableName}";
-  private static final String QUEUE = "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:${queueName}";
-
-  private static final Map<String, Definition> TEMPLATES = Map.of(
-      "S3ReadPolicy", statement("BucketName", List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion",
-          "s3:GetLifecycleConfiguration"), sub(BUCKET, "bucketName", "BucketName"), sub(BUCKET + "/*", "bucketName", "BucketName")),
-      "S3CrudPolicy", statement("BucketName", List.of("s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObjectVersion",
-          "s3:PutObject", "s3:PutObjectAcl", "s3:GetLifecycleConfiguration", "s3:PutLifecycleConfiguration", "s3:DeleteObject"),
-          sub(BUCKET, "bucketName", "BucketName"), sub(BUCKET + "/*", "bucketName", "BucketName")),
-      "DynamoDBCrudPolicy", statement("TableName", List.of("dynamodb:GetItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Scan",
-          "dynamodb:Query", "dynamodb:UpdateItem", "dynamodb:BatchWriteItem", "dynamodb:BatchGetItem", "dynamodb:DescribeTable",
-          "dynamodb:ConditionCheckItem"), sub(TABLE, "tableName", "TableName"), sub(TABLE + "/index/*", "tableName", "TableName")),
-      "DynamoDBReadPolicy", statement("TableName", List.of("dynamodb:GetItem", "dynamodb:Scan", "dynamodb:Query", "dynamodb:BatchGetItem",
-          "dynamodb:DescribeTable"), sub(TABLE, "tableName", "TableName"), sub(TABLE + "/index/*", "tableName", "TableName")),
-      "SQSPollerPolicy", statement("QueueName", List.of("sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch",
-          "sqs:DeleteMessage", "sqs:DeleteMessageBatch", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"), sub(QUEUE, "queueName", "QueueName")),
-      "SQSSendMessagePolicy", statement("QueueName", List.of("sqs:SendMessage*"), sub(QUEUE, "queueName", "QueueName")),
-      "LambdaInvokePolicy", statement("FunctionName", List.of("lambda:InvokeFunction"),
-          sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:${functionName}*", "functionName", "FunctionName")));
+  private static final Map<String, Definition> TEMPLATES = read();
 
   private SamPolicyTemplates() {}
 
@@ -61,8 +77,30 @@ final class SamPolicyTemplates {
     return Optional.ofNullable(TEMPLATES.get(name));
   }
 
-  /** The names of the templates IAMUnit expands, sorted. */
+  /** The names of SAM's policy templates, sorted. */
   static List<String> names() {
-    return TEMPLATES.keySet().stream().sorted().toList();
+    return List.copyOf(new TreeSet<>(TEMPLATES.keySet()));
+  }
+
+  private static Map<String, Definition> read() {
+    String json;
+    try (InputStream in = SamPolicyTemplates.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("IAMUnit's jar lacks " + RESOURCE + " beside " + SamPolicyTemplates.class.getName());
+      }
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DocObject templates = (DocObject) ((DocObject) JsonDocuments.read(json, RESOURCE)).member("Templates").orElseThrow().value();
+    Map<String, Definition> read = new LinkedHashMap<>();
+    for (DocObject.Member template : templates.members()) {
+      DocObject body = (DocObject) template.value();
+      Set<String> parameters = body.member("Parameters").map(p -> (DocObject) p.value())
+          .map(p -> Set.copyOf(p.members().stream().map(DocObject.Member::key).toList())).orElse(Set.of());
+      DocNode definition = body.member("Definition").map(DocObject.Member::value).orElseThrow();
+      read.put(template.key(), new Definition(template.key(), parameters, definition));
+    }
+    return Map.copyOf(read);
   }
 }
