@@ -124,19 +124,42 @@ final class ModuleInstance implements Scope {
     if (block == null) {
       throw new EvalError("no variable \"" + name + "\" is declared in " + config.relativeDir(), span);
     }
-    Function<String, Value> input = inputs.get(name);
-    if (input != null) {
-      Value given = input.apply(name);
-      if (given != null) {
-        return given;
-      }
+    Value cached = variableCache.get(name);
+    if (cached != null) {
+      return cached;
     }
+    Function<String, Value> input = inputs.get(name);
+    Value given = input == null ? null : input.apply(name);
     Optional<Body.Attribute> fallback = block.body().attribute("default");
+    // nullable = false: "Terraform uses the default value when a module input argument is null" (Input Variables, nullable).
+    boolean nullable = block.body().attribute("nullable").map(a -> !(evaluator(prefix).evaluateOrUnknown(a.expr()) instanceof Value.Bool b)
+        || b.value()).orElse(true);
+    if (given != null && (!(given instanceof Value.Null) || nullable || fallback.isEmpty())) {
+      return typed(block, name, given, ev, span);
+    }
     if (fallback.isPresent()) {
-      return evaluator(prefix + "var." + name).evaluateOrUnknown(fallback.get().expr());
+      return typed(block, name, evaluator(prefix + "var." + name).evaluateOrUnknown(fallback.get().expr()), ev, span);
     }
     return ev.unknown(span, "variable \"" + name + "\" has no default and no value; give it one in LoadOptions.values"
         + " or a .tfvars file");
+  }
+
+  private final Map<String, Value> variableCache = new HashMap<>();
+
+  /** The value converted to the variable's type, optional attributes' defaults filled in, as Terraform converts it. */
+  private Value typed(Body.Block block, String name, Value value, ExpressionEvaluator ev, Expr.Span span) {
+    Optional<Body.Attribute> type = block.body().attribute("type");
+    Value converted = value;
+    if (type.isPresent()) {
+      try {
+        converted = TypeConstraint.of(type.get().expr()).convert(value, evaluator(prefix + "var." + name), type.get().expr().span());
+      } catch (EvalError e) {
+        return ev.unknown(span, "Terraform rejects the value of variable \"" + name + "\": " + e.getMessage()
+            + " (type at " + e.span.file() + ":" + e.span.line() + ")");
+      }
+    }
+    variableCache.put(name, converted);
+    return converted;
   }
 
   private Value local(String name, Expr.Span span, ExpressionEvaluator ev) {
