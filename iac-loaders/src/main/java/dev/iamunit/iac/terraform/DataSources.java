@@ -1,6 +1,5 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.LoadOptions;
 import java.util.Map;
 
 /**
@@ -12,8 +11,13 @@ final class DataSources {
 
   private DataSources() {}
 
-  static Value value(String type, String address, Body.Block block, ExpressionEvaluator ev, LoadOptions options) {
-    String p = options.partition();
+  /**
+   * {@code provider} is the configuration the block uses: {@code aws_region}, {@code
+   * aws_caller_identity} and {@code aws_partition} describe it, as the AWS provider documents them
+   * ("aws_region: ... the region configured in the provider"; "aws_caller_identity: ... the
+   * effective Account ID ... in which Terraform is authorized").
+   */
+  static Value value(String type, String address, Body.Block block, ExpressionEvaluator ev, AwsProvider provider) {
     return switch (type) {
       case "aws_iam_policy_document" -> {
         Value[] rendered = new Value[1];
@@ -25,13 +29,20 @@ final class DataSources {
           return v != null ? v : ev.unknown(block.span().withText(address + "." + name), "the policy document has no attribute " + name);
         });
       }
-      case "aws_caller_identity" -> known(address, block, ev, Map.of(
-          "account_id", Value.of(options.accountId()), "id", Value.of(options.accountId())));
-      case "aws_partition" -> known(address, block, ev, Map.of(
-          "partition", Value.of(p), "id", Value.of(p), "dns_suffix", Value.of(p.equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com"),
-          "reverse_dns_prefix", Value.of("com.amazonaws")));
-      case "aws_region" -> known(address, block, ev, Map.of(
-          "name", Value.of(options.region()), "id", Value.of(options.region()), "region", Value.of(options.region())));
+      case "aws_caller_identity" -> known(address, block, ev, Map.of("account_id", provider.account(), "id", provider.account()));
+      case "aws_partition" -> {
+        Value p = provider.partition();
+        Value suffix = p instanceof Value.Str s && s.known() ? Value.of(s.text().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com") : p;
+        yield known(address, block, ev, Map.of("partition", p, "id", p, "dns_suffix", suffix,
+            "reverse_dns_prefix", p instanceof Value.Str s && s.known() && s.text().equals("aws-cn") ? Value.of("cn.com.amazonaws")
+                : p instanceof Value.Str s2 && s2.known() ? Value.of("com.amazonaws") : p));
+      }
+      case "aws_region" -> {
+        // name (provider 5) or region (provider 6) selects a region; without them, the provider's.
+        Value region = block.body().attribute("name").or(() -> block.body().attribute("region"))
+            .map(a -> ev.evaluateOrUnknown(a.expr())).orElse(provider.region());
+        yield known(address, block, ev, Map.of("name", region, "id", region, "region", region));
+      }
       default -> known(address, block, ev, Map.of());
     };
   }

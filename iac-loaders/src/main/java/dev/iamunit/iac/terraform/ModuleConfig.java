@@ -22,6 +22,7 @@ record ModuleConfig(
     Map<String, Body.Block> data,
     Map<String, Body.Block> modules,
     Map<String, Body.Block> outputs,
+    Map<String, Body.Block> providers,
     List<Path> files) {
 
   static ModuleConfig read(Path dirOrFile, Path projectRoot, Report report) {
@@ -39,7 +40,7 @@ record ModuleConfig(
     }
     ModuleConfig config = new ModuleConfig(dir.toAbsolutePath().normalize(), projectRoot.toAbsolutePath().normalize(),
         new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-        new LinkedHashMap<>(), files);
+        new LinkedHashMap<>(), new LinkedHashMap<>(), files);
     for (Path file : files) {
       String name = config.displayName(file);
       report.file(name);
@@ -63,8 +64,15 @@ record ModuleConfig(
         case "data" -> put(data, block.label(0) + "." + block.label(1), block, "data source", report);
         case "module" -> put(modules, block.label(0), block, "module", report);
         case "output" -> put(outputs, block.label(0), block, "output", report);
+        case "provider" -> {
+          // Only the AWS provider decides where IAM resources and their ARNs live.
+          if (block.label(0).equals("aws")) {
+            String alias = block.body().attribute("alias").map(a -> AwsProvider.unquoted(a.expr().span().text())).orElse("");
+            put(providers, alias.isEmpty() ? "aws" : "aws." + alias, block, "provider configuration", report);
+          }
+        }
         default -> {
-          // provider, terraform, moved, import...: nothing IAM depends on.
+          // terraform, moved, import...: nothing IAM depends on.
         }
       }
     }

@@ -47,15 +47,60 @@ final class ModuleInstance implements Scope {
   private final Set<String> evaluating = new HashSet<>();
   private final Map<String, Value> moduleCache = new HashMap<>();
   private final List<ModuleInstance> children = new ArrayList<>();
+  private final Function<String, AwsProvider> passedProviders;
+  private final Map<String, AwsProvider> providerCache = new HashMap<>();
 
   /** What every module instance of one load shares. */
   record Context(LoadOptions options, Path rootDir, Report report, int depth) {}
 
+  /** The root module: no provider configuration is passed to it. */
   ModuleInstance(ModuleConfig config, String prefix, Map<String, Function<String, Value>> inputs, Context context) {
+    this(config, prefix, inputs, context, name -> null);
+  }
+
+  /**
+   * @param passedProviders the caller's provider configuration for a name used in this module
+   *     ({@code aws}, {@code aws.alias}), or null when the caller gives none
+   */
+  private ModuleInstance(ModuleConfig config, String prefix, Map<String, Function<String, Value>> inputs, Context context,
+      Function<String, AwsProvider> passedProviders) {
     this.config = config;
     this.prefix = prefix;
     this.inputs = inputs;
     this.context = context;
+    this.passedProviders = passedProviders;
+  }
+
+  /**
+   * The AWS provider configuration {@code name} ({@code aws}, {@code aws.alias}) means in this
+   * module: its own {@code provider} block (the root's, or a legacy module's), else the one its
+   * caller passes, else, for {@code aws} in the root, the load options' defaults.
+   */
+  AwsProvider provider(String name, Body.Block user) {
+    AwsProvider cached = providerCache.get(name);
+    if (cached != null) {
+      return cached;
+    }
+    Body.Block block = config.providers().get(name);
+    AwsProvider provider;
+    if (block != null) {
+      provider = AwsProvider.of(name, block, evaluator(prefix + "provider." + name), context.options());
+    } else if (passedProviders.apply(name) != null) {
+      provider = passedProviders.apply(name);
+    } else if (name.equals("aws") && prefix.isEmpty()) {
+      provider = AwsProvider.defaults(context.options());
+    } else {
+      ExpressionEvaluator ev = evaluator(prefix + "provider." + name);
+      Expr.Span at = user == null ? new Expr.Span(config.relativeDir(), 0, 0, name)
+          : user.body().attribute("provider").map(Body.Attribute::span).orElse(user.span());
+      String reason = "uses provider configuration " + name + ", which " + (prefix.isEmpty() ? "no provider block declares"
+          : "this module does not declare and its caller does not pass (module providers argument)")
+          + "; Terraform refuses to plan without it";
+      provider = new AwsProvider(name, ev.unknown(at.withText(name + " region"), reason),
+          ev.unknown(at.withText(name + " account"), reason), ev.unknown(at.withText(name + " partition"), reason));
+    }
+    providerCache.put(name, provider);
+    return provider;
   }
 
   ModuleConfig config() {
@@ -329,7 +374,7 @@ final class ModuleInstance implements Scope {
     String type = block.label(0);
     Value value;
     if (block.type().equals("data")) {
-      value = DataSources.value(type, address, block, located, context.options());
+      value = DataSources.value(type, address, block, located, provider(AwsProvider.reference(block), block));
     } else {
       StaticResource view = views.computeIfAbsent(address, a -> new StaticResource(type, a, block, located));
       value = new Value.Instance(address, name -> view.attribute(name, context.options()));
@@ -439,9 +484,55 @@ final class ModuleInstance implements Scope {
       }
     }
     ModuleInstance instance = new ModuleInstance(child, childPrefix, args,
-        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1));
+        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1), passedProviders(block));
     children.add(instance);
     return new Value.Instance(childPrefix.substring(0, childPrefix.length() - 1), output -> instance.output(output));
+  }
+
+  /**
+   * What a module block passes: "If you omit [providers], a child module inherits all of the
+   * default provider configurations from its parent module ... If you specify a providers argument,
+   * it cancels this default behavior, and the child module will only have access to the provider
+   * configurations you specify" (Terraform language, "The Module providers Meta-Argument").
+   */
+  private Function<String, AwsProvider> passedProviders(Body.Block block) {
+    Optional<Body.Attribute> providers = block.body().attribute("providers");
+    if (providers.isEmpty()) {
+      return name -> name.equals("aws") ? provider("aws", block) : null;
+    }
+    Map<String, String> mapping = new HashMap<>();
+    if (providers.get().expr() instanceof Expr.ObjectCons cons) {
+      for (Expr.ObjectCons.Item item : cons.items()) {
+        String key = item.key() instanceof Expr.Literal l && l.value() instanceof Value.Str s ? s.text()
+            : AwsProvider.unquoted(item.key().span().text());
+        mapping.put(key, AwsProvider.unquoted(item.value().span().text()));
+      }
+    }
+    return name -> mapping.containsKey(name) ? provider(mapping.get(name), block) : null;
+  }
+
+  /** Text for Arns, whose formats take strings: a known value, or the placeholder of the unresolved one. */
+  private static String placeholder(Value value) {
+    if (value instanceof Value.Str s) {
+      return s.text();
+    }
+    return value instanceof Value.Unknown u ? u.unresolved().placeholder() : String.valueOf(value);
+  }
+
+  /** {@code computed} with the provider's unresolved region, account or partition listed where their placeholders stand. */
+  private static Value withUnresolved(Value computed, AwsProvider where) {
+    if (!(computed instanceof Value.Str s)) {
+      return computed;
+    }
+    List<dev.iamunit.model.Unresolved> parts = new ArrayList<>(s.parts());
+    for (Value v : List.of(where.partition(), where.account(), where.region())) {
+      for (dev.iamunit.model.Unresolved u : Value.unresolvedIn(v)) {
+        if (s.text().contains(u.placeholder()) && !parts.contains(u)) {
+          parts.add(u);
+        }
+      }
+    }
+    return new Value.Str(s.text(), parts, s.document());
   }
 
   private final Map<String, Value> outputCache = new HashMap<>();
@@ -544,7 +635,9 @@ final class ModuleInstance implements Scope {
     }
 
     private Value compute(String name, LoadOptions options) {
-      Optional<Value> computed = ComputedAttributes.computed(type, name, this, options.partition(), options.accountId(), options.region());
+      AwsProvider where = provider(AwsProvider.reference(block), block);
+      Optional<Value> computed = ComputedAttributes.computed(type, name, this, placeholder(where.partition()), placeholder(where.account()),
+          placeholder(where.region())).map(v -> withUnresolved(v, where));
       if (computed.isPresent() && !(computed.get() instanceof Value.Null)) {
         return computed.get();
       }

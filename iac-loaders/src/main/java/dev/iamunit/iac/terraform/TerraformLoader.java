@@ -81,7 +81,7 @@ public final class TerraformLoader {
     ModuleConfig config = ModuleConfig.read(dirOrFile, options.projectRoot(), report);
     ModuleInstance root = new ModuleInstance(config, "", rootInputs(config, rootDir, options, report),
         new ModuleInstance.Context(options, rootDir, report, 0));
-    AccountAssembler assembler = new AccountAssembler(options, report);
+    AccountAssembler assembler = new AccountAssembler(where(root.provider("aws", null), options), report);
     List<ModuleInstance> pending = new ArrayList<>(List.of(root));
     List<ResourceView> resources = new ArrayList<>();
     while (!pending.isEmpty()) {
@@ -93,6 +93,26 @@ public final class TerraformLoader {
     assembler.into(builder);
     LoadReport result = report.build();
     result.unresolved().forEach(builder::unresolved);
+    return result;
+  }
+
+  /**
+   * The options the account is assembled with: the root's default provider's region, account and
+   * partition where it fixes them. Where it names them through a value IAMUnit cannot compute, the
+   * options' stay (the account model needs one), and that value is already reported as unresolved
+   * wherever a data source or ARN uses it.
+   */
+  private static LoadOptions where(AwsProvider provider, LoadOptions options) {
+    LoadOptions result = options;
+    if (provider.region() instanceof Value.Str s && s.known()) {
+      result = result.withRegion(s.text());
+    }
+    if (provider.account() instanceof Value.Str s && s.known()) {
+      result = result.withAccountId(s.text());
+    }
+    if (provider.partition() instanceof Value.Str s && s.known()) {
+      result = result.withPartition(s.text());
+    }
     return result;
   }
 

@@ -1,0 +1,123 @@
+package dev.iamunit.iac.terraform;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.model.Unresolved;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where one {@code provider "aws"} configuration creates resources and reads data sources: its
+ * region, account and partition, each a known string or an unresolved value. A provider that says
+ * nothing about one of them leaves the load options' default; one that names it through a value
+ * IAMUnit cannot compute makes it unresolved, never the default.
+ *
+ * @param name {@code aws} or {@code aws.alias}, as resources refer to it
+ */
+record AwsProvider(String name, Value region, Value account, Value partition) {
+
+  /** The provider no block configures: the load options' defaults. */
+  static AwsProvider defaults(LoadOptions options) {
+    return new AwsProvider("aws", Value.of(options.region()), Value.of(options.accountId()), Value.of(options.partition()));
+  }
+
+  /**
+   * The configuration a {@code provider "aws"} block gives. The account is the one of the role it
+   * assumes (the last {@code assume_role}, else {@code assume_role_with_web_identity}), else the
+   * only one {@code allowed_account_ids} allows (AWS provider documentation, "Argument Reference":
+   * "allowed_account_ids - (Optional) List of allowed AWS account IDs to prevent you from
+   * mistakenly using an incorrect one"); the partition follows the region.
+   */
+  static AwsProvider of(String name, Body.Block block, ExpressionEvaluator ev, LoadOptions options) {
+    Value region = block.body().attribute("region").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+    if (region instanceof Value.Null) {
+      region = Value.of(options.region());
+    }
+    Value roleArn = Value.NULL;
+    for (String kind : List.of("assume_role_with_web_identity", "assume_role")) {
+      for (Body.Block assume : block.body().blocks(kind)) {
+        Value arn = assume.body().attribute("role_arn").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+        if (!(arn instanceof Value.Null) && !(arn instanceof Value.Str s && s.text().isEmpty())) {
+          roleArn = arn;
+        }
+      }
+    }
+    Value allowed = block.body().attribute("allowed_account_ids").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+    Value account;
+    if (!(roleArn instanceof Value.Null)) {
+      account = arnField(roleArn, 4, ev, block, name + " assumes a role whose ARN is not an ARN");
+      checkAllowed(account, allowed, block, ev, name);
+    } else if (allowed instanceof Value.Tuple ids && ids.items().size() == 1) {
+      account = ids.items().get(0);
+    } else if (allowed instanceof Value.Tuple ids && ids.items().contains(Value.of(options.accountId()))) {
+      account = Value.of(options.accountId());
+    } else if (allowed instanceof Value.Tuple || allowed instanceof Value.Unknown) {
+      Expr.Span at = block.body().attribute("allowed_account_ids").orElseThrow().span();
+      account = ev.unknown(at.withText("provider " + name + " account"), "provider " + name + " may use any of the accounts "
+          + shown(allowed) + " and the loaded account " + options.accountId() + " is not one of them; give the account the"
+          + " test runs as (@IamTest account, the CLI's --account)");
+    } else {
+      account = Value.of(options.accountId());
+    }
+    return new AwsProvider(name, region, account, partitionOf(region, block, options));
+  }
+
+  /** The partition a region belongs to (AWS General Reference, "AWS partitions"). */
+  private static Value partitionOf(Value region, Body.Block block, LoadOptions options) {
+    if (block.body().attribute("region").isEmpty()) {
+      return Value.of(options.partition());
+    }
+    if (region instanceof Value.Str s && s.known()) {
+      String r = s.text();
+      return Value.of(r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : r.startsWith("us-isob-") ? "aws-iso-b"
+          : r.startsWith("us-iso-") ? "aws-iso" : r.startsWith("eu-isoe-") ? "aws-iso-e" : "aws");
+    }
+    return region instanceof Value.Str s ? new Value.Unknown(s.parts().get(0)) : region;
+  }
+
+  /** Field {@code index} of an ARN (4: the account), keeping the unresolved parts that fall inside it. */
+  private static Value arnField(Value arn, int index, ExpressionEvaluator ev, Body.Block block, String notAnArn) {
+    if (!(arn instanceof Value.Str s)) {
+      return arn instanceof Value.Unknown ? arn : ev.unknown(block.span(), notAnArn);
+    }
+    String[] fields = s.text().split(":", 6);
+    if (fields.length < 6) {
+      return ev.unknown(block.span().withText(s.text()), notAnArn);
+    }
+    String field = fields[index];
+    List<Unresolved> parts = new ArrayList<>();
+    for (Unresolved part : s.parts()) {
+      if (field.contains(part.placeholder())) {
+        parts.add(part);
+      }
+    }
+    return new Value.Str(field, parts, Optional.empty());
+  }
+
+  /** "AWS account ID not allowed" is an error Terraform reports when it configures the provider. */
+  private static void checkAllowed(Value account, Value allowed, Body.Block block, ExpressionEvaluator ev, String name) {
+    if (account instanceof Value.Str s && s.known() && allowed instanceof Value.Tuple ids && Operators.isWhollyKnown(allowed)
+        && !ids.items().contains(account)) {
+      ev.report.problem(ev.location(block.span()), "provider " + name + " assumes a role in account " + s.text()
+          + ", which its allowed_account_ids " + shown(allowed) + " do not allow; Terraform refuses to plan with it");
+    }
+  }
+
+  private static String shown(Value value) {
+    return value instanceof Value.Tuple t
+        ? t.items().stream().map(v -> v instanceof Value.Str s ? Unresolved.replacePlaceholders(s.text(), "<unknown>") : "<unknown>")
+            .toList().toString()
+        : ExpressionEvaluator.describe(value);
+  }
+
+  /** The provider a resource or data block uses: its {@code provider} argument ({@code aws.alias}), or {@code aws}. */
+  static String reference(Body.Block block) {
+    return block.body().attribute("provider").map(a -> unquoted(a.expr().span().text())).orElse("aws");
+  }
+
+  /** {@code aws.x} as written in native syntax, or {@code "aws.x"} in JSON syntax. */
+  static String unquoted(String text) {
+    String t = text.strip();
+    return t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") ? t.substring(1, t.length() - 1) : t;
+  }
+}

@@ -1,0 +1,278 @@
+package dev.iamunit.iac.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AWS provider configuration decides the region, account and partition resources and data
+ * sources see. The region values were checked with Terraform 1.11 and the AWS provider 5.100
+ * ({@code terraform plan}: {@code data.aws_region} gives the provider's region, or the region its
+ * {@code name} selects; an aliased provider's for a block with {@code provider = aws.alias}).
+ */
+class ProviderTests {
+
+  private static final String FAKE_CREDENTIALS = """
+        access_key                  = "AKIAFAKE"
+        secret_key                  = "fake"
+        skip_credentials_validation = true
+        skip_requesting_account_id  = true
+        skip_metadata_api_check     = true
+      """;
+
+  @TempDir
+  Path dir;
+
+  private LoadReport load(String tf) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), tf);
+    return TerraformLoader.report(dir, LoadOptions.defaults().withProjectRoot(dir));
+  }
+
+  /** The policy {@code aws_iam_policy.show} lists {@code local.shown} as its resources, one statement each. */
+  private static final String SHOW = """
+      resource "aws_iam_policy" "show" {
+        name   = "show"
+        policy = jsonencode({
+          Version   = "2012-10-17"
+          Statement = [for s in local.shown : { Effect = "Allow", Action = "s3:GetObject", Resource = s }]
+        })
+      }
+      """;
+
+  private static List<Statement> shown(LoadReport report, String address) {
+    assertThat(report.problems()).isEmpty();
+    return report.policies().stream().filter(p -> p.address().equals(address)).findFirst().orElseThrow().policy().statements();
+  }
+
+  private static List<String> resources(LoadReport report, String address) {
+    return shown(report, address).stream().map(s -> s.resource().orElseThrow().values().get(0)).toList();
+  }
+
+  @Test
+  void providerRegionReachesDataSourcesAndArns() throws IOException {
+    LoadReport report = load("""
+        provider "aws" {
+          region = "eu-west-1"
+        """ + FAKE_CREDENTIALS + """
+        }
+        data "aws_region" "current" {}
+        data "aws_caller_identity" "current" {}
+        data "aws_partition" "current" {}
+        resource "aws_sqs_queue" "q" { name = "q" }
+        locals {
+          shown = [
+            "arn:${data.aws_partition.current.partition}:states:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:stateMachine:x",
+            "arn:aws:events:${data.aws_region.current.id}:${data.aws_caller_identity.current.account_id}:rule/x",
+            aws_sqs_queue.q.arn,
+          ]
+        }
+        """ + SHOW);
+    assertThat(report.unresolved()).isEmpty();
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly(
+        "arn:aws:states:eu-west-1:123456789012:stateMachine:x",
+        "arn:aws:events:eu-west-1:123456789012:rule/x",
+        "arn:aws:sqs:eu-west-1:123456789012:q");
+  }
+
+  @Test
+  void serviceNameWithTheProviderRegion() throws IOException {
+    LoadReport report = load("""
+        provider "aws" { region = "eu-west-1" }
+        data "aws_region" "current" {}
+        resource "aws_iam_role" "sfn" {
+          name = "sfn"
+          assume_role_policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "states.${data.aws_region.current.name}.amazonaws.com" } }]
+          })
+        }
+        """);
+    Statement trust = report.policies().stream().filter(p -> p.address().equals("aws_iam_role.sfn")).findFirst().orElseThrow()
+        .policy().statements().get(0);
+    assertThat(trust.principal().orElseThrow().byType()).containsEntry("Service", List.of("states.eu-west-1.amazonaws.com"));
+  }
+
+  @Test
+  void regionDataSourceWithANameIsThatRegion() throws IOException {
+    // terraform plan: data.aws_region.named.name = "ap-south-1" whatever the provider's region.
+    LoadReport report = load("""
+        provider "aws" { region = "eu-west-1" }
+        data "aws_region" "named" { name = "eu-central-1" }
+        locals { shown = ["arn:aws:events:${data.aws_region.named.name}:123456789012:rule/x"] }
+        """ + SHOW);
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly("arn:aws:events:eu-central-1:123456789012:rule/x");
+  }
+
+  @Test
+  void aliasedProviderGivesItsRegionAndTheAccountOfTheRoleItAssumes() throws IOException {
+    LoadReport report = load("""
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "audit"
+          region = "eu-central-1"
+          assume_role { role_arn = "arn:aws:iam::999999999999:role/x" }
+        }
+        provider "aws" {
+          alias  = "web"
+          assume_role_with_web_identity { role_arn = "arn:aws:iam::888888888888:role/ci" }
+        }
+        data "aws_caller_identity" "default" {}
+        data "aws_caller_identity" "audit" { provider = aws.audit }
+        data "aws_caller_identity" "web" { provider = aws.web }
+        resource "aws_sns_topic" "audit" {
+          provider = aws.audit
+          name     = "audit"
+        }
+        locals {
+          shown = [
+            "arn:aws:s3:::${data.aws_caller_identity.default.account_id}",
+            "arn:aws:s3:::${data.aws_caller_identity.audit.account_id}",
+            "arn:aws:s3:::${data.aws_caller_identity.web.account_id}",
+            aws_sns_topic.audit.arn,
+          ]
+        }
+        """ + SHOW);
+    assertThat(report.unresolved()).isEmpty();
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly(
+        "arn:aws:s3:::123456789012", "arn:aws:s3:::999999999999", "arn:aws:s3:::888888888888",
+        "arn:aws:sns:eu-central-1:999999999999:audit");
+  }
+
+  @Test
+  void modulesInheritTheDefaultProviderOrTheOnesTheirCallerPasses() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.tf"), """
+        data "aws_region" "current" {}
+        locals { shown = ["arn:aws:events:${data.aws_region.current.name}:123456789012:rule/x"] }
+        """ + SHOW);
+    LoadReport report = load("""
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "fra"
+          region = "eu-central-1"
+        }
+        module "inherits" { source = "./child" }
+        module "passed" {
+          source    = "./child"
+          providers = { aws = aws.fra }
+        }
+        """);
+    assertThat(resources(report, "module.inherits.aws_iam_policy.show")).containsExactly("arn:aws:events:eu-west-1:123456789012:rule/x");
+    assertThat(resources(report, "module.passed.aws_iam_policy.show")).containsExactly("arn:aws:events:eu-central-1:123456789012:rule/x");
+  }
+
+  @Test
+  void regionFromAnUnsetVariableIsUnresolvedNotTheDefault() throws IOException {
+    LoadReport report = load("""
+        variable "region" { type = string }
+        provider "aws" { region = var.region }
+        data "aws_region" "current" {}
+        locals { shown = ["arn:aws:events:${data.aws_region.current.name}:123456789012:rule/x"] }
+        """ + SHOW);
+    Statement statement = shown(report, "aws_iam_policy.show").get(0);
+    assertThat(statement.resource().orElseThrow().values().get(0)).doesNotContain("us-east-1");
+    Unresolved region = statement.unresolved().get(0);
+    assertThat(region.expression()).isEqualTo("var.region");
+    assertThat(region.location().fileAndLine()).isEqualTo("main.tf:2");
+    assertThat(region.reason()).isEqualTo("variable \"region\" has no default and no value; give it one in LoadOptions.values or a .tfvars file");
+    assertThat(report.unresolved()).contains(region);
+  }
+
+  @Test
+  void partitionFollowsTheRegion() throws IOException {
+    LoadReport report = load("""
+        provider "aws" { region = "cn-north-1" }
+        data "aws_partition" "current" {}
+        data "aws_caller_identity" "current" {}
+        locals { shown = ["arn:${data.aws_partition.current.partition}:s3:::${data.aws_partition.current.dns_suffix}"] }
+        """ + SHOW);
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly("arn:aws-cn:s3:::amazonaws.com.cn");
+  }
+
+  @Test
+  void theOnlyAllowedAccountIsTheAccountAndNamesThePrincipals() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          region              = "eu-west-1"
+          allowed_account_ids = ["222222222222"]
+        }
+        data "aws_caller_identity" "current" {}
+        resource "aws_iam_user" "u" { name = "u" }
+        locals { shown = ["arn:aws:s3:::${data.aws_caller_identity.current.account_id}"] }
+        """ + SHOW);
+    Account.Builder builder = Account.builder();
+    LoadReport report = TerraformLoader.loadInto(dir, LoadOptions.defaults().withProjectRoot(dir), builder);
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly("arn:aws:s3:::222222222222");
+    Account account = builder.build();
+    assertThat(account.id()).isEqualTo("222222222222");
+    assertThat(account.region()).isEqualTo("eu-west-1");
+    assertThat(account.user("u").orElseThrow().arn()).isEqualTo("arn:aws:iam::222222222222:user/u");
+  }
+
+  @Test
+  void severalAllowedAccountsWithoutTheLoadedOneAreUnresolved() throws IOException {
+    LoadReport report = load("""
+        provider "aws" {
+          allowed_account_ids = ["222222222222", "333333333333"]
+        }
+        data "aws_caller_identity" "current" {}
+        locals { shown = ["arn:aws:s3:::${data.aws_caller_identity.current.account_id}"] }
+        """ + SHOW);
+    Unresolved account = shown(report, "aws_iam_policy.show").get(0).unresolved().get(0);
+    assertThat(account.expression()).isEqualTo("provider aws account");
+    assertThat(account.location().fileAndLine()).isEqualTo("main.tf:2");
+    assertThat(account.reason()).isEqualTo("provider aws may use any of the accounts [222222222222, 333333333333] and the loaded"
+        + " account 123456789012 is not one of them; give the account the test runs as (@IamTest account, the CLI's --account)");
+  }
+
+  @Test
+  void assumedRoleOutsideTheAllowedAccountsIsAProblem() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          allowed_account_ids = ["222222222222"]
+          assume_role { role_arn = "arn:aws:iam::999999999999:role/x" }
+        }
+        """);
+    LoadReport report = TerraformLoader.report(dir, LoadOptions.defaults().withProjectRoot(dir));
+    assertThat(report.problems()).singleElement().satisfies(p -> {
+      assertThat(p.location().fileAndLine()).isEqualTo("main.tf:1");
+      assertThat(p.message()).isEqualTo("provider aws assumes a role in account 999999999999, which its allowed_account_ids"
+          + " [222222222222] do not allow; Terraform refuses to plan with it");
+    });
+  }
+
+  @Test
+  void undeclaredProviderAliasIsUnresolved() throws IOException {
+    LoadReport report = load("""
+        data "aws_region" "x" { provider = aws.nowhere }
+        locals { shown = ["arn:aws:events:${data.aws_region.x.name}:123456789012:rule/x"] }
+        """ + SHOW);
+    Unresolved region = shown(report, "aws_iam_policy.show").get(0).unresolved().get(0);
+    assertThat(region.expression()).isEqualTo("aws.nowhere region");
+    assertThat(region.location().fileAndLine()).isEqualTo("main.tf:1");
+    assertThat(region.reason()).isEqualTo("uses provider configuration aws.nowhere, which no provider block declares;"
+        + " Terraform refuses to plan without it");
+  }
+
+  @Test
+  void withoutAProviderBlockTheLoadOptionsDecide() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        data "aws_region" "current" {}
+        data "aws_caller_identity" "current" {}
+        locals { shown = ["arn:aws:events:${data.aws_region.current.name}:${data.aws_caller_identity.current.account_id}:rule/x"] }
+        """ + SHOW);
+    LoadReport report = TerraformLoader.report(dir, LoadOptions.defaults().withProjectRoot(dir).withRegion("sa-east-1")
+        .withAccountId("444444444444"));
+    assertThat(resources(report, "aws_iam_policy.show")).containsExactly("arn:aws:events:sa-east-1:444444444444:rule/x");
+  }
+}
