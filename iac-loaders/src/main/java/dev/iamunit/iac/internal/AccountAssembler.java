@@ -81,23 +81,17 @@ public final class AccountAssembler {
 
   /**
    * Marks a resource whose existence cannot be known (an unknown {@code count}, a CloudFormation
-   * {@code Condition} that cannot be computed): every policy handed in afterwards under {@code
-   * address} carries {@code why} as unreadable, so that a decision that could depend on it fails
-   * naming it. Call it before mapping the resource.
+   * {@code Condition} that cannot be computed): every statement of every policy handed in
+   * afterwards under {@code address} carries {@code why} among its unresolved values (see {@link
+   * Existence}), so that a decision that depends on those statements fails naming it, and one they
+   * cannot change stands. Call it before mapping the resource.
    */
   public void existenceUnknown(String address, Unresolved why) {
     existenceUnknown.computeIfAbsent(address, k -> new ArrayList<>()).add(report.add(why));
   }
 
   private Policy record(String address, Policy policy) {
-    List<Unresolved> conditions = existenceUnknown.getOrDefault(address, List.of());
-    Policy recorded = policy;
-    if (!conditions.isEmpty()) {
-      List<Unresolved> unreadable = new ArrayList<>(policy.unreadable());
-      unreadable.addAll(conditions);
-      recorded = new Policy(policy.name(), policy.version(), policy.id(), policy.statements(), policy.location(), unreadable);
-    }
-    return report.policy(address, recorded);
+    return report.policy(address, Existence.onlyIf(policy, existenceUnknown.getOrDefault(address, List.of())));
   }
 
   // ---------------------------------------------------------------------------------------------

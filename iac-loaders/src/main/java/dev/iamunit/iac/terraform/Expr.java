@@ -69,4 +69,39 @@ sealed interface Expr {
       boolean grouping,
       Span span)
       implements Expr {}
+
+  /** The expressions {@code expr} is built from, in the order written. */
+  static List<Expr> children(Expr expr) {
+    if (expr instanceof Template t) {
+      return List.copyOf(t.parts());
+    } else if (expr instanceof TemplateIf t) {
+      return List.of(t.condition(), t.then(), t.otherwise());
+    } else if (expr instanceof TemplateFor t) {
+      return List.of(t.collection(), t.body());
+    } else if (expr instanceof GetAttr g) {
+      return List.of(g.object());
+    } else if (expr instanceof Index i) {
+      return List.of(i.collection(), i.key());
+    } else if (expr instanceof Splat s) {
+      return List.of(s.source(), s.each());
+    } else if (expr instanceof Call c) {
+      return List.copyOf(c.args());
+    } else if (expr instanceof TupleCons t) {
+      return List.copyOf(t.items());
+    } else if (expr instanceof ObjectCons o) {
+      return o.items().stream().flatMap(i -> java.util.stream.Stream.of(i.key(), i.value())).toList();
+    } else if (expr instanceof Conditional c) {
+      return List.of(c.condition(), c.then(), c.otherwise());
+    } else if (expr instanceof Binary b) {
+      return List.of(b.left(), b.right());
+    } else if (expr instanceof Unary u) {
+      return List.of(u.operand());
+    } else if (expr instanceof For f) {
+      List<Expr> all = new java.util.ArrayList<>(List.of(f.collection(), f.valueExpr()));
+      f.keyExpr().ifPresent(all::add);
+      f.condition().ifPresent(all::add);
+      return all;
+    }
+    return List.of(); // literals, variables, splat items
+  }
 }

@@ -51,7 +51,15 @@ final class ModuleInstance implements Scope {
   private final Map<String, AwsProvider> providerCache = new HashMap<>();
 
   /** What every module instance of one load shares. */
-  record Context(LoadOptions options, Path rootDir, Report report, int depth) {}
+  /**
+   * What every module instance of one load shares; {@code existence} is why it is unknown whether
+   * this module instance exists (a module whose count or for_each is unknown), empty when it does.
+   */
+  record Context(LoadOptions options, Path rootDir, Report report, int depth, List<dev.iamunit.model.Unresolved> existence) {
+    Context(LoadOptions options, Path rootDir, Report report, int depth) {
+      this(options, rootDir, report, depth, List.of());
+    }
+  }
 
   /** The root module: no provider configuration is passed to it. */
   ModuleInstance(ModuleConfig config, String prefix, Map<String, Function<String, Value>> inputs, Context context) {
@@ -272,6 +280,55 @@ final class ModuleInstance implements Scope {
     return all.get(0).value();
   }
 
+  /**
+   * The unresolved existence of a block whose count or for_each is unknown, naming what to give:
+   * Terraform itself refuses to plan such a block ("The "count" value depends on resource
+   * attributes that cannot be determined until apply").
+   */
+  private dev.iamunit.model.Unresolved existence(Body.Block block, String address) {
+    String attribute = block.body().attribute("count").isPresent() ? "count" : "for_each";
+    Body.Attribute written = block.body().attribute(attribute).get();
+    ExpressionEvaluator ev = evaluator(prefix);
+    // Name the variables to give, when the value comes from some; else what it depends on.
+    List<String> unknown = new ArrayList<>();
+    Value cause = null;
+    for (String name : variablesIn(written.expr(), new java.util.LinkedHashSet<>())) {
+      Value value = config.variables().containsKey(name) ? variable(name, written.expr().span().withText("var." + name), ev) : null;
+      if (value != null && !Operators.isWhollyKnown(value)) {
+        unknown.add(name);
+        cause = cause == null ? value : cause;
+      }
+    }
+    if (cause == null) {
+      cause = ev.evaluateOrUnknown(written.expr());
+    }
+    String howTo = unknown.isEmpty() ? "; give the values it depends on"
+        : "; give " + String.join(" and ", unknown) + " " + (unknown.size() == 1 ? "a value" : "values") + " ("
+            + (prefix.isEmpty() ? "@IamTest(parameters = \"" + unknown.get(0) + "=...\") or a .tfvars file"
+                : "in the module block that calls " + prefix.substring(0, prefix.length() - 1)) + ")";
+    return dev.iamunit.model.Unresolved.of(attribute + " = " + written.expr().span().text(), evaluator(address).location(written.expr().span()),
+        "whether " + address + " exists is unknown: " + attribute + " depends on " + ExpressionEvaluator.describe(cause)
+            + "; its statements apply only if it does, so a decision that depends on them cannot be made" + howTo);
+  }
+
+  /** The names {@code var.NAME} that {@code expr} refers to, in order. */
+  private static Set<String> variablesIn(Expr expr, Set<String> into) {
+    if (expr instanceof Expr.GetAttr get && get.object() instanceof Expr.Variable v && v.name().equals("var")) {
+      into.add(get.name());
+      return into;
+    }
+    Expr.children(expr).forEach(p -> variablesIn(p, into));
+    return into;
+  }
+
+  /** {@code ev} with count.index, each.key and each.value unknown: the one instance loaded of an unknown repetition. */
+  private static ExpressionEvaluator unknownRepetition(ExpressionEvaluator ev, Body.Block block, String address) {
+    return ev.with("count", new Value.Obj(Map.of("index", ev.unknown(block.span(), "count.index of " + address)), SourceLocation.UNKNOWN))
+        .with("each", new Value.Obj(Map.of(
+            "key", ev.unknown(block.span(), "each.key of " + address),
+            "value", ev.unknown(block.span(), "each.value of " + address)), SourceLocation.UNKNOWN));
+  }
+
   private String repetitionReason(Body.Block block) {
     String attribute = block.body().attribute("count").isPresent() ? "count" : "for_each";
     Value value = evaluator(prefix).evaluateOrUnknown(block.body().attribute(attribute).get().expr());
@@ -389,23 +446,18 @@ final class ModuleInstance implements Scope {
       Body.Block block = entry.getValue();
       String address = prefix + entry.getKey();
       List<Instance> all = expand(block, address);
+      List<dev.iamunit.model.Unresolved> existence = context.existence();
       if (all == null) {
-        // Whether it exists is unknown: load it once, and report that its existence is assumed.
-        context.report().add(dev.iamunit.model.Unresolved.of(
-            address, block.span().location(address),
-            "loaded as one instance, but how many instances exist is unknown: " + repetitionReason(block)));
-        ExpressionEvaluator ev = evaluator(address)
-            .with("count", new Value.Obj(Map.of("index", evaluator(address).unknown(block.span(), "count.index of " + address)),
-                SourceLocation.UNKNOWN))
-            .with("each", new Value.Obj(Map.of(
-                "key", evaluator(address).unknown(block.span(), "each.key of " + address),
-                "value", evaluator(address).unknown(block.span(), "each.value of " + address)), SourceLocation.UNKNOWN));
-        all = List.of(new Instance("", address, block, ev, Value.NULL));
+        // Whether it exists is unknown: load it once, its statements applying only if it exists.
+        existence = new ArrayList<>(existence);
+        existence.add(context.report().add(existence(block, address)));
+        all = List.of(new Instance("", address, block, unknownRepetition(evaluator(address), block, address), Value.NULL));
       }
       for (Instance instance : all) {
         // The view references read, so that a generated name or id is the same value in both.
+        List<dev.iamunit.model.Unresolved> known = existence;
         views.add(this.views.computeIfAbsent(instance.address(),
-            a -> new StaticResource(block.label(0), a, block, instance.evaluator())));
+            a -> new StaticResource(block.label(0), a, block, block.body(), instance.evaluator(), known)));
       }
     }
     return views;
@@ -458,6 +510,11 @@ final class ModuleInstance implements Scope {
       } else {
         List<Instance> all = expand(block, prefix + "module." + name);
         if (all == null) {
+          // Its resources are loaded once, their statements applying only if the module instance exists.
+          String address = prefix + "module." + name;
+          List<dev.iamunit.model.Unresolved> existence = new ArrayList<>(context.existence());
+          existence.add(context.report().add(existence(block, address)));
+          childValue(child, address + ".", block, unknownRepetition(ev, block, address), existence);
           value = ev.unknown(block.span(), "how many instances module." + name + " has is unknown");
         } else {
           Map<String, Value> members = new LinkedHashMap<>();
@@ -476,6 +533,11 @@ final class ModuleInstance implements Scope {
   }
 
   private Value childValue(ModuleConfig child, String childPrefix, Body.Block block, ExpressionEvaluator parent) {
+    return childValue(child, childPrefix, block, parent, context.existence());
+  }
+
+  private Value childValue(ModuleConfig child, String childPrefix, Body.Block block, ExpressionEvaluator parent,
+      List<dev.iamunit.model.Unresolved> existence) {
     Map<String, Function<String, Value>> args = new HashMap<>();
     Map<String, Value> cache = new HashMap<>();
     for (Body.Attribute attribute : block.body().attributes().values()) {
@@ -484,7 +546,7 @@ final class ModuleInstance implements Scope {
       }
     }
     ModuleInstance instance = new ModuleInstance(child, childPrefix, args,
-        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1), passedProviders(block));
+        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1, existence), passedProviders(block));
     children.add(instance);
     return new Value.Instance(childPrefix.substring(0, childPrefix.length() - 1), output -> instance.output(output));
   }
@@ -567,12 +629,25 @@ final class ModuleInstance implements Scope {
       this(type, address, block, block.body(), ev);
     }
 
+    private final List<dev.iamunit.model.Unresolved> existence;
+
     StaticResource(String type, String address, Body.Block block, Body body, ExpressionEvaluator ev) {
+      this(type, address, block, body, ev, context.existence());
+    }
+
+    StaticResource(String type, String address, Body.Block block, Body body, ExpressionEvaluator ev,
+        List<dev.iamunit.model.Unresolved> existence) {
       this.type = type;
       this.address = address;
       this.block = block;
       this.body = body;
       this.ev = ev;
+      this.existence = List.copyOf(existence);
+    }
+
+    @Override
+    public List<dev.iamunit.model.Unresolved> existence() {
+      return existence;
     }
 
     private final Map<String, Value> computedCache = new HashMap<>();
@@ -678,7 +753,7 @@ final class ModuleInstance implements Scope {
     public List<ResourceView> blocks(String name) {
       List<ResourceView> views = new ArrayList<>();
       for (BlockExpansion.Expanded nested : BlockExpansion.blocks(body, name, ev)) {
-        views.add(new StaticResource(type, address, nested.block(), nested.body(), nested.evaluator()));
+        views.add(new StaticResource(type, address, nested.block(), nested.body(), nested.evaluator(), existence));
       }
       return views;
     }

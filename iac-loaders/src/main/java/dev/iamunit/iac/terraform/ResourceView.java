@@ -47,4 +47,12 @@ interface ResourceView {
   default Value iamName() {
     return get("name");
   }
+
+  /**
+   * Why it is unknown whether this instance exists (its {@code count} or {@code for_each} cannot be
+   * computed), or empty when it certainly exists: every statement it contributes applies only if it does.
+   */
+  default List<Unresolved> existence() {
+    return List.of();
+  }
 }

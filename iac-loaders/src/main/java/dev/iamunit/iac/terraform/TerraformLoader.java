@@ -89,6 +89,8 @@ public final class TerraformLoader {
       resources.addAll(module.resourceViews());
       pending.addAll(module.children());
     }
+    // A resource whose count or for_each is unknown contributes its statements only if it exists.
+    resources.forEach(r -> r.existence().forEach(why -> assembler.existenceUnknown(r.address(), why)));
     new TerraformResources(assembler).add(resources);
     assembler.into(builder);
     LoadReport result = report.build();
