@@ -118,18 +118,34 @@ final class CloudFormationResources {
     }
   }
 
-  /** Whether the resource is created: its Condition is true, or cannot be known (then it is kept and reported). */
+  /**
+   * Whether the resource is created: its Condition is true, or cannot be known. Then it is loaded,
+   * its statements applying only if it exists ("CloudFormation creates entities that are associated
+   * with a true condition and ignores entities that are associated with a false condition",
+   * CloudFormation User Guide, "Conditions syntax"), through {@link AccountAssembler#existenceUnknown}.
+   */
   private boolean exists(Intrinsics stack, Template.Resource r) {
     if (r.condition().isEmpty()) {
       return true;
     }
-    Boolean value = stack.condition(r.condition().get(), r.location());
-    if (value == null && isIam(r)) {
-      report.add(Unresolved.of("Condition " + r.condition().get(), r.location(),
-          r.logicalId() + " exists only if condition " + r.condition().get() + " holds, which cannot be computed; it is loaded"));
+    String condition = r.condition().get();
+    Boolean value = stack.condition(condition, r.location());
+    if (value == null && isIam(r) && uncertain.add(r.logicalId())) {
+      List<Unresolved> causes = stack.unknownsOfCondition(condition);
+      List<String> parameters = causes.stream().map(Unresolved::expression).filter(e -> e.startsWith("Ref "))
+          .map(e -> e.substring(4)).filter(p -> stack.template().parameters().containsKey(p)).toList();
+      assembler.existenceUnknown(r.logicalId(), Unresolved.of("Condition " + condition, r.location(),
+          "whether " + r.logicalId() + " exists is unknown: condition " + condition + " depends on "
+              + (causes.isEmpty() ? "values known only at deployment" : causes.get(0).display() + " (" + causes.get(0).reason() + ")")
+              + "; its statements apply only if it does, so a decision that depends on them cannot be made"
+              + (parameters.isEmpty() ? "" : "; give " + String.join(" and ", parameters) + " a value (@IamTest(parameters = \""
+                  + parameters.get(0) + "=...\"))")));
     }
     return value == null || value;
   }
+
+  /** Resources whose existence is already marked unknown: exists() is asked once per pass. */
+  private final java.util.Set<String> uncertain = new java.util.HashSet<>();
 
   private static boolean isIam(Template.Resource r) {
     return r.type().startsWith("AWS::IAM::") || r.type().startsWith("AWS::Serverless::") || r.type().endsWith("Policy")

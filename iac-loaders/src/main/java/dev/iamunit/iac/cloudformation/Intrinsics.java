@@ -432,6 +432,29 @@ final class Intrinsics {
     throw new TemplateException(function + " takes " + form + ", not " + argument.describe(), argument.location());
   }
 
+  /**
+   * The unknown values a condition depends on (its parameters without a value, pseudo parameters
+   * known only at deployment), through the conditions it names; for messages that say what to give.
+   */
+  List<Unresolved> unknownsOfCondition(String name) {
+    List<Unresolved> found = new ArrayList<>();
+    unknownsIn(template.conditions().get(name), found, new java.util.HashSet<>(List.of(name)));
+    return found;
+  }
+
+  private void unknownsIn(DocNode node, List<Unresolved> found, Set<String> seen) {
+    if (node instanceof DocObject object && object.members().size() == 1 && object.members().get(0).key().equals("Condition")
+        && object.members().get(0).value() instanceof DocScalar named && seen.add(named.text())) {
+      unknownsIn(template.conditions().get(named.text()), found, seen);
+    } else if (node instanceof DocObject object && object.members().size() == 1 && object.members().get(0).key().equals("Ref")) {
+      unresolvedIn(resolve(node)).stream().filter(u -> !found.contains(u)).forEach(found::add);
+    } else if (node instanceof DocObject object) {
+      object.members().forEach(m -> unknownsIn(m.value(), found, seen));
+    } else if (node instanceof DocArray array) {
+      array.items().forEach(i -> unknownsIn(i, found, seen));
+    }
+  }
+
   /** A condition's value; null when it depends on something that cannot be known before deployment. */
   Boolean condition(String name, SourceLocation at) {
     if (conditions.containsKey(name)) {

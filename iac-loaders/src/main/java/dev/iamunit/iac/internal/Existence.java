@@ -31,14 +31,4 @@ public final class Existence {
     }
     return new Policy(policy.name(), policy.version(), policy.id(), statements, policy.location(), policy.unreadable());
   }
-
-  /** Both lists' values, each once, in order. */
-  public static List<Unresolved> union(List<Unresolved> a, List<Unresolved> b) {
-    if (b.isEmpty()) {
-      return a;
-    }
-    List<Unresolved> all = new ArrayList<>(a);
-    b.stream().filter(u -> !all.contains(u)).forEach(all::add);
-    return all;
-  }
 }
