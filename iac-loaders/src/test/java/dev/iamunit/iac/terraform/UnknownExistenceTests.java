@@ -245,4 +245,28 @@ class UnknownExistenceTests {
           assertThat(u.reason()).startsWith("whether module.audit exists is unknown: count depends on var.enable_audit");
         }));
   }
+
+  @Test
+  void lambdaPermissionOfUnknownCountIsUncertainAloneInTheFunctionsPolicy() throws IOException {
+    Account account = load("""
+        variable "allow_events" { type = bool }
+        resource "aws_lambda_permission" "s3" {
+          statement_id  = "S3"
+          function_name = "f"
+          action        = "lambda:InvokeFunction"
+          principal     = "s3.amazonaws.com"
+        }
+        resource "aws_lambda_permission" "events" {
+          count         = var.allow_events ? 1 : 0
+          statement_id  = "Events"
+          function_name = "f"
+          action        = "lambda:InvokeFunction"
+          principal     = "events.amazonaws.com"
+        }
+        """, Map.of());
+    Policy policy = account.resourcePolicy("arn:aws:lambda:us-east-1:123456789012:function:f").orElseThrow();
+    assertThat(policy.statement("S3").orElseThrow().unresolved()).isEmpty();
+    assertThat(policy.statement("Events").orElseThrow().unresolved()).extracting(Unresolved::expression)
+        .containsExactly("count = var.allow_events ? 1 : 0");
+  }
 }
