@@ -109,17 +109,6 @@ class UnknownConditionTests {
   }
 
   @Test
-  void principalWithAnUnknownConditionHasItsManagedPoliciesOnlyIfItExists() throws IOException {
-    Account account = load(Map.of());
-    Role auditor = account.role("auditor").orElseThrow();
-    assertThat(auditor.managedPolicyArns()).isEmpty();
-    assertThat(auditor.trustPolicy().orElseThrow().statements().get(0).unresolved())
-        .extracting(Unresolved::expression).containsExactly("Condition Audit");
-    assertThatThrownBy(() -> decide(account, auditor, "s3:GetObject")).isInstanceOfSatisfying(UnresolvedValueException.class,
-        e -> assertThat(e.values()).extracting(Unresolved::reason).singleElement().asString().startsWith("whether Auditor exists is unknown"));
-  }
-
-  @Test
   void withTheParameterGivenTheDecisionIsMade() throws IOException {
     Account enabled = load(Map.of("EnableAudit", "true"));
     assertThat(decide(enabled, enabled.role("worker").orElseThrow(), "cloudtrail:LookupEvents").outcome()).isEqualTo(Outcome.ALLOWED);

@@ -154,7 +154,7 @@ class ProviderTests {
     Files.writeString(dir.resolve("child/main.tf"), """
         data "aws_region" "current" {}
         locals { shown = ["arn:aws:events:${data.aws_region.current.name}:123456789012:rule/x"] }
-        """ + SHOW);
+        """ + SHOW.replace("name   = \"show\"", "name   = \"show-${data.aws_region.current.name}\""));
     LoadReport report = load("""
         provider "aws" { region = "eu-west-1" }
         provider "aws" {

@@ -142,83 +142,6 @@ class UnknownExistenceTests {
   }
 
   @Test
-  void attachmentOfUnknownCountBringsTheManagedPolicyOnlyIfItExists() throws IOException {
-    Account account = load("""
-        variable "attach" { type = bool }
-        resource "aws_iam_policy" "read" {
-          name   = "read"
-          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
-        }
-        resource "aws_iam_role" "maybe" {
-          name               = "maybe"
-          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
-        }
-        resource "aws_iam_role" "surely" {
-          name               = "surely"
-          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
-        }
-        resource "aws_iam_role_policy_attachment" "maybe" {
-          count      = var.attach ? 1 : 0
-          role       = aws_iam_role.maybe.name
-          policy_arn = aws_iam_policy.read.arn
-        }
-        resource "aws_iam_role_policy_attachment" "surely" {
-          role       = aws_iam_role.surely.name
-          policy_arn = aws_iam_policy.read.arn
-        }
-        """, Map.of());
-    Role maybe = account.role("maybe").orElseThrow();
-    Role surely = account.role("surely").orElseThrow();
-    assertThat(maybe.managedPolicyArns()).isEmpty();
-    assertThat(maybe.inlinePolicies()).singleElement().satisfies(p -> assertThat(p.name()).isEqualTo("read"));
-    assertThatThrownBy(() -> decide(account, maybe, "s3:GetObject")).isInstanceOfSatisfying(UnresolvedValueException.class,
-        e -> assertThat(e.values()).extracting(Unresolved::expression).containsExactly("count = var.attach ? 1 : 0"));
-    // The policy itself, and the certain attachment, are untouched.
-    assertThat(surely.managedPolicyArns()).containsExactly("arn:aws:iam::123456789012:policy/read");
-    assertThat(decide(account, surely, "s3:GetObject").outcome()).isEqualTo(Outcome.ALLOWED);
-  }
-
-  @Test
-  void membershipOfUnknownForEachBringsTheGroupsPoliciesOnlyIfItExists() throws IOException {
-    Account account = load("""
-        variable "members" { type = set(string) }
-        resource "aws_iam_user" "u" { name = "u" }
-        resource "aws_iam_group" "admins" { name = "admins" }
-        resource "aws_iam_group_policy" "admin" {
-          group  = aws_iam_group.admins.name
-          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
-        }
-        resource "aws_iam_user_group_membership" "m" {
-          for_each = var.members
-          user     = aws_iam_user.u.name
-          groups   = [aws_iam_group.admins.name]
-        }
-        """, Map.of());
-    User u = account.user("u").orElseThrow();
-    assertThat(u.groups()).isEmpty();
-    assertThatThrownBy(() -> decide(account, u, "iam:CreateUser")).isInstanceOfSatisfying(UnresolvedValueException.class,
-        e -> assertThat(e.values()).extracting(Unresolved::expression).containsExactly("for_each = var.members"));
-  }
-
-  @Test
-  void principalOfUnknownCountHasEveryStatementOnlyIfItExists() throws IOException {
-    Account account = load("""
-        variable "create" { type = bool }
-        resource "aws_iam_user" "u" {
-          count = var.create ? 1 : 0
-          name  = "u"
-        }
-        resource "aws_iam_user_policy" "p" {
-          user   = "u"
-          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
-        }
-        """, Map.of());
-    User u = account.user("u").orElseThrow();
-    assertThatThrownBy(() -> decide(account, u, "s3:GetObject")).isInstanceOfSatisfying(UnresolvedValueException.class,
-        e -> assertThat(e.values()).extracting(Unresolved::expression).containsExactly("count = var.create ? 1 : 0"));
-  }
-
-  @Test
   void resourcesOfAModuleOfUnknownCountApplyOnlyIfItExists() throws IOException {
     Files.createDirectories(dir.resolve("audit"));
     Files.writeString(dir.resolve("audit/main.tf"), """
@@ -246,27 +169,4 @@ class UnknownExistenceTests {
         }));
   }
 
-  @Test
-  void lambdaPermissionOfUnknownCountIsUncertainAloneInTheFunctionsPolicy() throws IOException {
-    Account account = load("""
-        variable "allow_events" { type = bool }
-        resource "aws_lambda_permission" "s3" {
-          statement_id  = "S3"
-          function_name = "f"
-          action        = "lambda:InvokeFunction"
-          principal     = "s3.amazonaws.com"
-        }
-        resource "aws_lambda_permission" "events" {
-          count         = var.allow_events ? 1 : 0
-          statement_id  = "Events"
-          function_name = "f"
-          action        = "lambda:InvokeFunction"
-          principal     = "events.amazonaws.com"
-        }
-        """, Map.of());
-    Policy policy = account.resourcePolicy("arn:aws:lambda:us-east-1:123456789012:function:f").orElseThrow();
-    assertThat(policy.statement("S3").orElseThrow().unresolved()).isEmpty();
-    assertThat(policy.statement("Events").orElseThrow().unresolved()).extracting(Unresolved::expression)
-        .containsExactly("count = var.allow_events ? 1 : 0");
-  }
 }
