@@ -40,6 +40,9 @@ final class ExplanationText {
     if (!decision.explanation().reasons().isEmpty()) {
       text.append(indent).append("Evaluation: ").append(String.join("; ", decision.explanation().reasons())).append('\n');
     }
+    for (String line : decision.explanation().notNeededLines()) {
+      text.append(indent).append(Character.toUpperCase(line.charAt(0))).append(line, 1, line.length()).append('\n');
+    }
     request.ifPresent(r -> keyContext(text, indent, decision, r.context()));
     return text.toString().stripTrailing();
   }

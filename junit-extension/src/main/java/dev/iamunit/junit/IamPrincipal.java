@@ -7,11 +7,12 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Who makes a request: an IAM user, or a session of an IAM role.
+ * Who makes a request: an IAM user, a session of an IAM role, or the account's root user (all
+ * three components empty).
  *
- * @param userName the user's name, empty for a role session
- * @param roleName the role's name, empty for a user
- * @param sessionName the role session's name, empty for a user
+ * @param userName the user's name, empty for a role session and the root user
+ * @param roleName the role's name, empty for a user and the root user
+ * @param sessionName the role session's name, empty for a user and the root user
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record IamPrincipal(Optional<String> userName, Optional<String> roleName, Optional<String> sessionName) {
@@ -23,8 +24,8 @@ public record IamPrincipal(Optional<String> userName, Optional<String> roleName,
     Objects.requireNonNull(userName, "userName");
     Objects.requireNonNull(roleName, "roleName");
     Objects.requireNonNull(sessionName, "sessionName");
-    if (userName.isPresent() == roleName.isPresent() || roleName.isPresent() != sessionName.isPresent()) {
-      throw new IllegalArgumentException("a principal is either a user or a role session");
+    if ((userName.isPresent() && roleName.isPresent()) || roleName.isPresent() != sessionName.isPresent()) {
+      throw new IllegalArgumentException("a principal is either a user, a role session or the root user");
     }
   }
 
@@ -40,9 +41,21 @@ public record IamPrincipal(Optional<String> userName, Optional<String> roleName,
     return new IamPrincipal(Optional.empty(), Optional.of(name), Optional.of(session));
   }
 
-  /** {@code MFAUser}, or {@code Deployer/ci} for a role session. */
+  /** The root user of the account the templates deploy into (see {@link AsRootUser}). */
+  public static IamPrincipal root() {
+    return new IamPrincipal(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  public boolean isRoot() {
+    return userName.isEmpty() && roleName.isEmpty();
+  }
+
+  /** {@code MFAUser}, {@code Deployer/ci} for a role session, {@code root} for the root user. */
   @Override
   public String toString() {
+    if (isRoot()) {
+      return "root";
+    }
     return userName.orElseGet(() -> roleName.orElseThrow() + "/" + sessionName.orElseThrow());
   }
 }

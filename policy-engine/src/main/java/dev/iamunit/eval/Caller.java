@@ -122,6 +122,30 @@ public final class Caller {
         context.build(), set.build());
   }
 
+  /**
+   * The account's root user, {@code arn:aws:iam::ACCOUNT:root}, which "has full access" in its own
+   * account (IAM User Guide, How AWS enforcement code logic evaluates requests to allow or deny
+   * access): no identity-based policy, boundary or session policy can be attached to it, so its
+   * policy set holds only the organization's SCPs and RCPs, which bind it in a member account.
+   * The organization's management account is not bound by SCPs ("SCPs have no effect on users or
+   * roles in the management account"): model it with no organization policies. Its context is
+   * what AWS gives the root user: {@code aws:PrincipalType} {@code Account}, {@code aws:userid}
+   * the account id, and no {@code aws:username} (IAM User Guide, AWS global condition context
+   * keys). Its requests default to long-term access keys, as for a user.
+   */
+  public static Caller root(Account account) {
+    PolicySet.Builder set = PolicySet.builder();
+    organization(account, set);
+    String rootArn = "arn:" + account.partition() + ":iam::" + account.id() + ":root";
+    RequestContext context = RequestContext.builder()
+        .put("aws:userid", account.id())
+        .put("aws:PrincipalArn", rootArn)
+        .put("aws:PrincipalAccount", account.id())
+        .put("aws:PrincipalType", "Account")
+        .build();
+    return new Caller(account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, context, set.build());
+  }
+
   private static void organization(Account account, PolicySet.Builder set) {
     account.organization().serviceControlPolicies().forEach(set::scpLevel);
     account.organization().resourceControlPolicies().forEach(set::rcpLevel);
@@ -226,7 +250,13 @@ public final class Caller {
     Optional<Policy> resourcePolicy = account.resourcePolicy(resource);
     if (resourcePolicy.isEmpty()) {
       String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
-      if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+      if (parts != null && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') > 0) {
+        // An object's resource-based policy is its bucket's: "a bucket policy ... to grant
+        // access permissions to your bucket and the objects in it" (Amazon S3 User Guide,
+        // Bucket policies for Amazon S3).
+        resourcePolicy = account.resourcePolicy(
+            "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
+      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
         String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
         resourcePolicy = account.role(roleName).flatMap(Role::trustPolicy);
       }

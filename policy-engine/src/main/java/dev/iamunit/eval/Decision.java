@@ -35,6 +35,9 @@ public record Decision(
     for (String reason : explanation.reasons()) {
       text.append("\n  ").append(reason);
     }
+    for (String line : explanation.notNeededLines()) {
+      text.append("\n  ").append(line);
+    }
     for (StatementResult result : explanation.statements()) {
       text.append("\n  ").append(result.applied() ? "applied: " : "not applied (" + result.applicability().description() + "): ")
           .append(result.describe()).append(" [").append(result.policyType().description()).append(']');

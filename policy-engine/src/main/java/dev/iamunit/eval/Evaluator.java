@@ -33,6 +33,9 @@ public final class Evaluator {
   private static final List<String> ALLOWED_BY_NAMED_PRINCIPAL = List.of("allowed by a resource-based policy that names the principal");
   private static final List<String> ALLOWED_BY_NAMED_ROLE = List.of("allowed by a resource-based policy that names the role");
   private static final List<String> ALLOWED_BY_IDENTITY = List.of("allowed by an identity-based policy");
+  private static final List<String> ROOT_ALLOWED = List.of("allowed: the account's root user has full access");
+  private static final List<String> ROOT_CROSS_ACCOUNT = List.of(
+      "allowed by the resource-based policy, and the root user has full access in its own account");
 
   private static final Evaluator STANDARD = new Evaluator();
 
@@ -55,13 +58,18 @@ public final class Evaluator {
   private Decision run(Request request, PolicySet policies, boolean explain) {
     Optional<String> outside = outsidePolicies(request.action());
     if (outside.isPresent()) {
-      return new Decision(Outcome.ALLOWED, List.of(), new Explanation(List.of(), List.of(outside.get())), outside);
+      return new Decision(Outcome.ALLOWED, List.of(), new Explanation(List.of(), List.of(outside.get()), List.of()), outside);
     }
-    Optional<String> restriction = credentialRestriction(request);
+    boolean root = request.isRootUser();
+    if (root) {
+      RootUser.requireNoPoliciesOfItsOwn(request, policies);
+    }
+    Optional<String> restriction = root ? RootUser.refusal(request) : credentialRestriction(request);
     if (restriction.isPresent()) {
-      return new Decision(Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get())), Optional.empty());
+      return new Decision(
+          Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get()), List.of()), Optional.empty());
     }
-    Scan scan = new Scan(request, !policies.boundaries().isEmpty(), explain);
+    Scan scan = new Scan(request, root, !policies.boundaries().isEmpty(), explain);
     for (List<CompiledPolicy> level : policies.rcpLevels()) {
       scan.policies(level);
     }
@@ -75,29 +83,58 @@ public final class Evaluator {
     scan.policies(policies.boundaries());
     scan.policies(policies.session());
 
-    Verdict verdict = decide(request, policies, scan, Trust.ALL);
+    scan.rootBucketPolicyExemption = root && RootUser.bucketPolicyDeniesDoNotBind(request);
+
+    // Which unresolved values a decision needs (issue 20, "Loud, but only where it matters").
+    // A statement holding a value no loader could compute is matched as broadly as any value
+    // could make it (CompiledStatement), so the statements that apply for the real values are
+    // the resolved hits plus some of the unresolved ones. Every layer's rule is monotone in the
+    // statements that apply: another Allow can only move IMPLICIT_DENY to ALLOWED (an identity
+    // or resource grant, the one Allow a boundary, session policy or SCP level lacked; RCP levels
+    // always hold RCPFullAWSAccess, so an Allow there changes nothing), another Deny can only
+    // move any outcome to EXPLICIT_DENY, and a grant through an unknown Principal counts as the
+    // widest one. So with the unresolved Allows counted and the unresolved Denies not, the
+    // request is as allowed as any values could make it; the other way round, as denied. When
+    // the two agree, no value can change the decision: it is decided by the resolved statements
+    // alone, and the unresolved values are listed as not needed. When they differ, the decision
+    // needs a value, and says which.
+    Verdict verdict;
+    Verdict mostAllowed = null;
+    List<Unresolved> notNeeded = List.of();
     if (scan.uncertain) {
-      Verdict mostAllowed = decide(request, policies, scan, Trust.ALLOWS_ONLY);
+      mostAllowed = decide(request, policies, scan, Trust.ALLOWS_ONLY);
       Verdict mostDenied = decide(request, policies, scan, Trust.DENIES_ONLY);
       if (mostAllowed.outcome != mostDenied.outcome) {
-        Set<Unresolved> values = new LinkedHashSet<>();
-        for (Hit hit : scan.hits) {
-          if (hit.statement.unresolved()) {
-            values.addAll(hit.statement.statement().unresolved());
-          }
-        }
-        throw new UnresolvedValueException(request, List.copyOf(values));
+        throw new UnresolvedValueException(request, unresolvedValues(scan));
       }
+      notNeeded = unresolvedValues(scan);
     }
-    if (!policies.unreadable().isEmpty()
-        && (verdict.outcome != Outcome.EXPLICIT_DENY || decide(request, policies, scan, Trust.ALLOWS_ONLY).outcome != Outcome.EXPLICIT_DENY)) {
+    verdict = decide(request, policies, scan, Trust.RESOLVED_ONLY);
+    if (!policies.unreadable().isEmpty()) {
       // A statement no one could read may allow or deny anything: only a certain explicit deny
       // stands without it.
-      throw new UnresolvedValueException(request, policies.unreadable());
+      Outcome ceiling = (mostAllowed != null ? mostAllowed : decide(request, policies, scan, Trust.ALLOWS_ONLY)).outcome;
+      if (verdict.outcome != Outcome.EXPLICIT_DENY || ceiling != Outcome.EXPLICIT_DENY) {
+        throw new UnresolvedValueException(request, policies.unreadable());
+      }
+      List<Unresolved> all = new ArrayList<>(notNeeded);
+      all.addAll(policies.unreadable());
+      notNeeded = all;
     }
     List<StatementResult> deciding = results(verdict.deciding);
     List<StatementResult> considered = explain ? scan.results : deciding;
-    return new Decision(verdict.outcome, deciding, new Explanation(considered, verdict.reasons), Optional.empty());
+    return new Decision(verdict.outcome, deciding, new Explanation(considered, verdict.reasons, notNeeded), Optional.empty());
+  }
+
+  /** The values of the unresolved statements that applied, each once. */
+  private static List<Unresolved> unresolvedValues(Scan scan) {
+    Set<Unresolved> values = new LinkedHashSet<>();
+    for (Hit hit : scan.hits) {
+      if (hit.statement.unresolved()) {
+        values.addAll(hit.statement.statement().unresolved());
+      }
+    }
+    return List.copyOf(values);
   }
 
   /** The deciding statements' results, as an immutable list the Decision need not copy again. */
@@ -159,7 +196,8 @@ public final class Evaluator {
 
   /** Which statements that applied only through unresolved values to count. */
   private enum Trust {
-    ALL,
+    /** Only statements that applied without assuming any value: what certainly applies. */
+    RESOLVED_ONLY,
     /** Unresolved Allows count, unresolved Denies do not: the most the request could be allowed. */
     ALLOWS_ONLY,
     /** Unresolved Denies count, unresolved Allows do not. */
@@ -170,7 +208,7 @@ public final class Evaluator {
         return true;
       }
       return switch (this) {
-        case ALL -> true;
+        case RESOLVED_ONLY -> false;
         case ALLOWS_ONLY -> hit.statement.effect() == Effect.ALLOW;
         case DENIES_ONLY -> hit.statement.effect() == Effect.DENY;
       };
@@ -181,6 +219,17 @@ public final class Evaluator {
 
   private static Verdict decide(Request request, PolicySet policies, Scan scan, Trust trust) {
     List<Hit> denies = hits(scan, Effect.DENY, null, trust);
+    boolean bucketPolicyDenyIgnored = false;
+    if (scan.rootBucketPolicyExemption && !denies.isEmpty()) {
+      List<Hit> binding = new ArrayList<>(denies.size());
+      for (Hit deny : denies) {
+        if (deny.policy.type() != PolicyType.RESOURCE) {
+          binding.add(deny);
+        }
+      }
+      bucketPolicyDenyIgnored = binding.size() < denies.size();
+      denies = binding;
+    }
     if (!denies.isEmpty()) {
       return new Verdict(Outcome.EXPLICIT_DENY, denies, EXPLICIT_DENY);
     }
@@ -217,6 +266,9 @@ public final class Evaluator {
     boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, policies.session(), trust);
     boolean limitsAllow = boundaryAllows && sessionAllows;
 
+    if (scan.root) {
+      return rootVerdict(request, policies, resourceAllows, grant, bucketPolicyDenyIgnored);
+    }
     if (request.isCrossAccount()) {
       // "the request must be allowed by both the identity-based policy in the trusting account
       // and the resource-based policy in the trusted account" (Cross-account policy evaluation).
@@ -264,6 +316,33 @@ public final class Evaluator {
           : "no " + resourcePolicyName(request) + " was given, and it must allow the principal");
     }
     return new Verdict(Outcome.IMPLICIT_DENY, List.of(), reasons);
+  }
+
+  /**
+   * The root user has no identity-based policies, boundary or session policies (RootUser): its
+   * identity side is its full access, which holds in its own account. So in its own account it is
+   * allowed unless the resource-based policy must name it (a KMS key policy); in another account
+   * the resource-based policy must grant to it or its account, as for any principal: "the request
+   * must be allowed by both the identity-based policy in the trusting account and the
+   * resource-based policy in the trusted account" (IAM User Guide, Cross-account policy
+   * evaluation logic), and the root user's full access is the first half.
+   */
+  private static Verdict rootVerdict(Request request, PolicySet policies, List<Hit> resourceAllows, Grant grant, boolean bucketPolicyDenyIgnored) {
+    if (request.isCrossAccount()) {
+      if (grant == Grant.NONE) {
+        return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of("no resource-based policy of account "
+            + request.resourceAccount().orElse("?") + " allows the request: the root user's full access holds only in its own "
+            + "account (cross-account requests need both sides)"));
+      }
+      return new Verdict(Outcome.ALLOWED, resourceAllows, ROOT_CROSS_ACCOUNT);
+    }
+    if (needsResourcePolicy(request) && grant == Grant.NONE) {
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(policies.resource().isPresent()
+          ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must, even for the account's root user"
+          : "no " + resourcePolicyName(request) + " was given, and it must allow the principal, even the account's root user"));
+    }
+    List<String> reasons = bucketPolicyDenyIgnored ? List.of(ROOT_ALLOWED.get(0), RootUser.BUCKET_POLICY_DENY_IGNORED) : ROOT_ALLOWED;
+    return new Verdict(Outcome.ALLOWED, needsResourcePolicy(request) ? resourceAllows : List.of(), reasons);
   }
 
   /** What the permissions boundary and the session policies withheld, as a list to add to. */
@@ -349,11 +428,16 @@ public final class Evaluator {
     final List<StatementResult> results;
     final Grant[] grant = new Grant[1];
     boolean uncertain;
+    /** The principal is the root user of an account (RootUser). */
+    final boolean root;
+    /** The root user of the bucket's account asks for its bucket policy (RootUser). */
+    boolean rootBucketPolicyExemption;
     private PrincipalIdentity caller;
     private ActionIndex.Key actionKey;
 
-    Scan(Request request, boolean hasBoundary, boolean explain) {
+    Scan(Request request, boolean root, boolean hasBoundary, boolean explain) {
       this.request = request;
+      this.root = root;
       this.hasBoundary = hasBoundary;
       this.explain = explain;
       this.results = explain ? new ArrayList<>() : List.of();

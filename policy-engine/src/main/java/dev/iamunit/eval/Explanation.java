@@ -1,5 +1,6 @@
 package dev.iamunit.eval;
 
+import dev.iamunit.model.Unresolved;
 import java.util.List;
 
 /**
@@ -8,12 +9,16 @@ import java.util.List;
  * @param statements every statement whose action matched the request (applied or close), in
  *     evaluation order; with a bare decision, only those that applied
  * @param reasons the steps of AWS's evaluation logic that decided, in words
+ * @param notNeeded values IAMUnit could not compute in statements that matched the request, none
+ *     of which could change this decision whatever it is (see Evaluator): not needed for this
+ *     decision, and listed so that a reader knows they were there
  */
-public record Explanation(List<StatementResult> statements, List<String> reasons) {
+public record Explanation(List<StatementResult> statements, List<String> reasons, List<Unresolved> notNeeded) {
 
   public Explanation {
     statements = List.copyOf(statements);
     reasons = List.copyOf(reasons);
+    notNeeded = List.copyOf(notNeeded);
   }
 
   public List<StatementResult> applied() {
@@ -23,5 +28,10 @@ public record Explanation(List<StatementResult> statements, List<String> reasons
   /** Statements whose action matched but that did not apply: the near misses. */
   public List<StatementResult> nearMisses() {
     return statements.stream().filter(s -> !s.applied()).toList();
+  }
+
+  /** {@code not needed for this decision: <unresolved: var.bucket> at main.tf:20:34 (...): ...}, or empty. */
+  public List<String> notNeededLines() {
+    return notNeeded.stream().map(value -> "not needed for this decision: " + value).toList();
   }
 }

@@ -221,11 +221,11 @@ final class Intrinsics {
       Text value = given != null ? new Text(given, List.of())
           : declaration.member("Default").map(m -> text(m.value())).orElse(null);
       if (value == null) {
-        return unresolved("Ref " + n, at, "parameter " + n + " has no Default; give its value in LoadOptions.values");
+        return unresolved("Ref " + n, at, "parameter " + n + " has no Default and was given no value");
       }
       if (type.startsWith("AWS::SSM::Parameter::Value<") && given == null) {
         return unresolved("Ref " + n, at, "parameter " + n + " is read from SSM parameter " + value.text()
-            + " at deployment; give its value in LoadOptions.values");
+            + " at deployment, and was given no value");
       }
       if (type.equals("CommaDelimitedList") || type.startsWith("List<") || type.startsWith("AWS::SSM::Parameter::Value<List<")
           || type.equals("AWS::SSM::Parameter::Value<CommaDelimitedList>")) {

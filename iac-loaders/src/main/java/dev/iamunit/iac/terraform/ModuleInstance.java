@@ -193,8 +193,8 @@ final class ModuleInstance implements Scope {
     if (fallback.isPresent()) {
       return typed(block, name, evaluator(prefix + "var." + name).evaluateOrUnknown(fallback.get().expr()), ev, span);
     }
-    return ev.unknown(span, "variable \"" + name + "\" has no default and no value; give it one in LoadOptions.values"
-        + " or a .tfvars file");
+    // How to give the value is the consumer's to say (the extension: @IamTest(parameters)).
+    return ev.unknown(span, "variable \"" + name + "\" has no default and was given no value");
   }
 
   private final Map<String, Value> variableCache = new HashMap<>();

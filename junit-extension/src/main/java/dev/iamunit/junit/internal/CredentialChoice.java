@@ -17,14 +17,15 @@ record CredentialChoice(Optional<Boolean> mfa, Optional<CredentialKind> explicit
   static final CredentialChoice DEFAULT = new CredentialChoice(Optional.empty(), Optional.empty());
 
   /**
-   * For a user: long-term access keys by default (as the AWS CLI signs), console sign-in with MFA,
-   * or both ways of lacking MFA. For a role session: the session, with or without MFA.
+   * For a user and the root user: long-term access keys by default (as the AWS CLI signs), console
+   * sign-in with MFA, or both ways of lacking MFA. For a role session: the session, with or
+   * without MFA.
    */
   List<CredentialKind> kindsFor(IamPrincipal principal) {
     if (explicit.isPresent()) {
       return List.of(explicit.get());
     }
-    boolean user = principal.userName().isPresent();
+    boolean user = principal.roleName().isEmpty();
     if (mfa.isEmpty()) {
       return List.of(user ? CredentialKind.ACCESS_KEYS : CredentialKind.ASSUMED_ROLE);
     }

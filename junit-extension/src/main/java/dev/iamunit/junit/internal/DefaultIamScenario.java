@@ -105,8 +105,8 @@ final class DefaultIamScenario implements IamScenario {
   /** The caller for {@code principal}; an unknown one fails the test with a suggestion. */
   Caller caller(IamPrincipal principal) {
     try {
-      return callers.computeIfAbsent(principal, p -> p.userName().isPresent()
-          ? Caller.user(account, p.userName().get())
+      return callers.computeIfAbsent(principal, p -> p.isRoot() ? Caller.root(account)
+          : p.userName().isPresent() ? Caller.user(account, p.userName().get())
           : Caller.roleSession(account, p.roleName().orElseThrow(), p.sessionName().orElseThrow()));
     } catch (IamUnitException e) {
       throw Failures.failure(e.getMessage());

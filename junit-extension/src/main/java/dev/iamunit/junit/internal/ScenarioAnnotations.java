@@ -1,6 +1,7 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.junit.AsRole;
+import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
 import dev.iamunit.junit.AtTime;
 import dev.iamunit.junit.FromIp;
@@ -31,7 +32,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class ScenarioAnnotations {
 
-  private static final List<Class<? extends Annotation>> PRINCIPAL = List.of(AsUser.class, AsRole.class);
+  private static final List<Class<? extends Annotation>> PRINCIPAL = List.of(AsUser.class, AsRole.class, AsRootUser.class);
   private static final List<Class<? extends Annotation>> CREDENTIALS =
       List.of(WithMFA.class, WithoutMFA.class, WithCredentials.class);
 
@@ -54,6 +55,8 @@ final class ScenarioAnnotations {
     if (who.isPresent()) {
       if (who.get() instanceof AsUser user) {
         principal = Optional.of(IamPrincipal.user(user.value()));
+      } else if (who.get() instanceof AsRootUser) {
+        principal = Optional.of(IamPrincipal.root());
       } else {
         AsRole role = (AsRole) who.get();
         principal = Optional.of(IamPrincipal.role(role.value(), role.session()));

@@ -5,6 +5,7 @@ import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
+import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
@@ -85,7 +86,7 @@ final class ScenarioRequest implements IamRequest {
 
   private List<Evaluation> evaluate() {
     IamPrincipal who = principal.orElseThrow(() -> Failures.failure("the request " + action + " has no principal: "
-        + "annotate the test or its class with @AsUser or @AsRole, or call .as(IamPrincipal.user(\"name\"))"));
+        + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))"));
     Caller caller = scenario.caller(who);
     ScenarioSettings settings = scenario.settings();
     List<Evaluation> list = new ArrayList<>();
@@ -98,6 +99,8 @@ final class ScenarioRequest implements IamRequest {
         Request request = caller.request(action, resource(), kind, scenario.time(), extra);
         Decision decision = scenario.decide(request, caller.policiesFor(resource()));
         list.add(new Evaluation(describe(who, kind), kind, request, decision));
+      } catch (UnresolvedValueException e) {
+        throw Failures.failure(UnresolvedValueMessage.of(describe(who, kind), e.values()));
       } catch (IamUnitException e) {
         throw Failures.failure(describe(who, kind) + " cannot be evaluated: " + e.getMessage());
       }

@@ -35,12 +35,13 @@ public final class CompiledStatement {
     this.unresolved = !statement.unresolved().isEmpty();
     this.actionNegated = statement.action().negated();
     this.resourceNegated = statement.resource().isPresent() && statement.resource().get().negated();
-    List<String> actionValues = statement.action().values();
+    List<String> actionValues = excludingUnknown(statement.action().values(), actionNegated);
     this.actions = new Wildcard[actionValues.size()];
     for (int i = 0; i < actions.length; i++) {
       actions[i] = Wildcard.of(broad(actionValues.get(i)).strip());
     }
-    this.resources = statement.resource().isPresent() ? templates(statement.resource().get().values(), variables) : null;
+    this.resources = statement.resource().isPresent()
+        ? templates(excludingUnknown(statement.resource().get().values(), resourceNegated), variables) : null;
     this.principal = statement.principal().isPresent() ? new PrincipalMatcher(statement.principal().get(), statement.effect() == Effect.DENY) : null;
     int count = statement.conditions().size();
     // Most statements have no condition; a set is compiled for every line of a case file.
@@ -62,6 +63,20 @@ public final class CompiledStatement {
       templates[i] = ValueTemplate.parse(broad(values.get(i)), variables);
     }
     return templates;
+  }
+
+  /**
+   * In NotAction and NotResource, a value a loader could not compute could be anything, so it
+   * excludes nothing for certain: it is left out, and the statement applies wherever some value
+   * would not exclude the request. Read as {@code *} it would exclude everything and hide a Deny
+   * that the real value may let apply (issue 20: every decision an unknown value could change is
+   * found).
+   */
+  private static List<String> excludingUnknown(List<String> values, boolean negated) {
+    if (!negated || values.stream().noneMatch(Unresolved::isIn)) {
+      return values;
+    }
+    return values.stream().filter(v -> !Unresolved.isIn(v)).toList();
   }
 
   private static String broad(String value) {

@@ -1,6 +1,7 @@
 package dev.iamunit.eval.internal;
 
 import dev.iamunit.model.PrincipalElement;
+import dev.iamunit.model.Unresolved;
 import java.util.List;
 import java.util.Map;
 
@@ -77,11 +78,15 @@ public final class PrincipalMatcher {
     if (caller.isSessionOf(value)) {
       return Grant.ROLE;
     }
-    return Grant.NONE;
+    // A principal a loader could not compute could be the caller itself: it matches as broadly as
+    // it could, and the statement, flagged unresolved, counts only where no value changes the
+    // decision (Evaluator).
+    return Unresolved.isIn(value) ? Grant.DIRECT : Grant.NONE;
   }
 
-  private static Grant otherGrant(String value, PrincipalIdentity caller) {
-    return value.strip().equals("*") || value.strip().equals(caller.arn()) ? Grant.DIRECT : Grant.NONE;
+  private static Grant otherGrant(String raw, PrincipalIdentity caller) {
+    String value = raw.strip();
+    return value.equals("*") || value.equals(caller.arn()) || Unresolved.isIn(value) ? Grant.DIRECT : Grant.NONE;
   }
 
   private static boolean isAccount(String value, String account) {
@@ -118,6 +123,10 @@ public final class PrincipalMatcher {
       boolean aws = entry.getKey().equals(PrincipalElement.AWS);
       for (String raw : entry.getValue()) {
         String value = raw.strip();
+        if (Unresolved.isIn(value)) {
+          // Could be anyone: it exempts no one for certain, so the statement applies broadly.
+          continue;
+        }
         if (value.equals("*")) {
           return true;
         }
