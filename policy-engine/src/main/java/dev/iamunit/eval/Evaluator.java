@@ -105,9 +105,11 @@ public final class Evaluator {
       mostAllowed = decide(request, policies, scan, Trust.ALLOWS_ONLY);
       Verdict mostDenied = decide(request, policies, scan, Trust.DENIES_ONLY);
       if (mostAllowed.outcome != mostDenied.outcome) {
-        throw new UnresolvedValueException(request, unresolvedValues(scan));
+        throw new UnresolvedValueException(request, unresolvedValues(scan, true));
       }
-      notNeeded = unresolvedValues(scan);
+    }
+    if (scan.unknownApplied) {
+      notNeeded = unresolvedValues(scan, false);
     }
     verdict = decide(request, policies, scan, Trust.RESOLVED_ONLY);
     if (!policies.unreadable().isEmpty()) {
@@ -126,11 +128,14 @@ public final class Evaluator {
     return new Decision(verdict.outcome, deciding, new Explanation(considered, verdict.reasons, notNeeded), Optional.empty());
   }
 
-  /** The values of the unresolved statements that applied, each once. */
-  private static List<Unresolved> unresolvedValues(Scan scan) {
+  /**
+   * The unknown values of the statements that applied, each once: of those that applied only by
+   * reading them broadly ({@code uncertainOnly}), or of all.
+   */
+  private static List<Unresolved> unresolvedValues(Scan scan, boolean uncertainOnly) {
     Set<Unresolved> values = new LinkedHashSet<>();
     for (Hit hit : scan.hits) {
-      if (hit.statement.unresolved()) {
+      if (uncertainOnly ? hit.uncertain : hit.statement.unresolved()) {
         values.addAll(hit.statement.statement().unresolved());
       }
     }
@@ -204,7 +209,7 @@ public final class Evaluator {
     DENIES_ONLY;
 
     boolean counts(Hit hit) {
-      if (!hit.statement.unresolved()) {
+      if (!hit.uncertain) {
         return true;
       }
       return switch (this) {
@@ -409,10 +414,11 @@ public final class Evaluator {
   }
 
   /** A statement that applied. */
-  private record Hit(CompiledPolicy policy, CompiledStatement statement, Grant grant, List<ConditionResult> conditions) {
+  /** A statement that applied; {@code uncertain}: only by reading unknown values broadly. */
+  private record Hit(CompiledPolicy policy, CompiledStatement statement, Grant grant, List<ConditionResult> conditions, boolean uncertain) {
     StatementResult result() {
       return new StatementResult(
-          policy.type(), policy.ref(), policy.policy(), statement.statement(), Applicability.APPLIED, conditions, statement.unresolved());
+          policy.type(), policy.ref(), policy.policy(), statement.statement(), Applicability.APPLIED, conditions, uncertain);
     }
   }
 
@@ -428,6 +434,8 @@ public final class Evaluator {
     final List<StatementResult> results;
     final Grant[] grant = new Grant[1];
     boolean uncertain;
+    /** A statement with unknown values applied, certainly or not. */
+    boolean unknownApplied;
     /** The principal is the root user of an account (RootUser). */
     final boolean root;
     /** The root user of the bucket's account asks for its bucket policy (RootUser). */
@@ -477,13 +485,18 @@ public final class Evaluator {
         grant[0] = Grant.NONE;
         List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
         Applicability applicability = statement.matchBeyondAction(request, this, hasBoundary, grant, conditions);
+        boolean unknown = statement.unresolved();
         if (applicability == Applicability.APPLIED) {
-          hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions));
-          uncertain |= statement.unresolved();
+          // Applied reading its unknown values as broadly as they could be; whether it applies
+          // whatever they are is asked only of such statements, which are rare.
+          unknown = unknown && !statement.certainlyApplies(request, this, hasBoundary, grant[0]);
+          hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions, unknown));
+          uncertain |= unknown;
+          unknownApplied |= statement.unresolved();
         }
         if (explain) {
           results.add(new StatementResult(
-              policy.type(), policy.ref(), policy.policy(), statement.statement(), applicability, conditions, statement.unresolved()));
+              policy.type(), policy.ref(), policy.policy(), statement.statement(), applicability, conditions, unknown));
         }
       }
     }

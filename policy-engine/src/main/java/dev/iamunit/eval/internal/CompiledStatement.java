@@ -3,11 +3,17 @@ package dev.iamunit.eval.internal;
 import dev.iamunit.eval.Applicability;
 import dev.iamunit.eval.ConditionResult;
 import dev.iamunit.eval.Request;
+import dev.iamunit.model.ActionElement;
 import dev.iamunit.model.Effect;
+import dev.iamunit.model.PrincipalElement;
+import dev.iamunit.model.ResourceElement;
 import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +35,12 @@ public final class CompiledStatement {
   private final boolean unresolved;
   private final boolean actionNegated;
   private final boolean resourceNegated;
+  /**
+   * For a statement with unknown values, the statement read as narrowly as they allow (see
+   * {@link #certainlyApplies}); null without unknowns, and when a condition holds one, since no
+   * reading makes such a condition certain.
+   */
+  private final CompiledStatement certain;
 
   public CompiledStatement(Statement statement, boolean variables) {
     this.statement = statement;
@@ -55,6 +67,65 @@ public final class CompiledStatement {
       }
       conditions[i] = conditionUnresolved[i] ? null : new CompiledCondition(condition, variables);
     }
+    this.certain = unresolved && !anyTrue(conditionUnresolved) ? new CompiledStatement(narrow(statement), variables) : null;
+  }
+
+  private static boolean anyTrue(boolean[] flags) {
+    for (boolean flag : flags) {
+      if (flag) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The statement as it applies whatever its unknown values are: in Action, Resource and
+   * Principal an unknown value may match nothing, so it is left out; in NotAction, NotResource and
+   * NotPrincipal it may exclude anything, so it is read as {@code *} (the opposite of how
+   * {@link #matchBeyondAction} reads it, as broadly as it could apply).
+   */
+  private static Statement narrow(Statement statement) {
+    ActionElement action = statement.action();
+    Optional<ResourceElement> resource = statement.resource()
+        .map(r -> new ResourceElement(narrow(r.values(), r.negated()), r.negated(), r.location()));
+    Optional<PrincipalElement> principal = statement.principal().map(p -> {
+      Map<String, List<String>> byType = new LinkedHashMap<>();
+      // Principal values take no wildcards: an unknown one in NotPrincipal is "*" as a whole.
+      p.byType().forEach((type, values) -> byType.put(type,
+          narrow(p.negated() ? values.stream().map(v -> Unresolved.isIn(v) ? "*" : v).toList() : values, p.negated())));
+      return new PrincipalElement(p.negated(), p.anyone(), byType, p.location());
+    });
+    return new Statement(statement.sid(), statement.effect(),
+        new ActionElement(narrow(action.values(), action.negated()), action.negated(), action.location()),
+        resource, principal, statement.conditions(), statement.index(), statement.location(), List.of());
+  }
+
+  private static List<String> narrow(List<String> values, boolean negated) {
+    List<String> narrowed = new ArrayList<>();
+    for (String value : values) {
+      if (negated) {
+        narrowed.add(Unresolved.replacePlaceholders(value, "*"));
+      } else if (!Unresolved.isIn(value)) {
+        narrowed.add(value);
+      }
+    }
+    return narrowed;
+  }
+
+  /**
+   * Whether this statement, which applied to {@code request} reading its unknown values as
+   * broadly as they could be, applies whatever they are, with the same grant: then the decision
+   * does not depend on them. Asked only of statements with unknown values, which are rare.
+   */
+  public boolean certainlyApplies(
+      Request request, Supplier<PrincipalIdentity> caller, boolean hasBoundary, PrincipalMatcher.Grant grant) {
+    if (certain == null || certain.listsAction(request.action()) == certain.actionNegated()) {
+      return false;
+    }
+    PrincipalMatcher.Grant[] narrowGrant = {PrincipalMatcher.Grant.NONE};
+    return certain.matchBeyondAction(request, caller, hasBoundary, narrowGrant, null) == Applicability.APPLIED
+        && narrowGrant[0] == grant;
   }
 
   private static ValueTemplate[] templates(List<String> values, boolean variables) {
