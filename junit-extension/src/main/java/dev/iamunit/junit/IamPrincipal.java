@@ -50,11 +50,11 @@ public record IamPrincipal(Optional<String> userName, Optional<String> roleName,
     return userName.isEmpty() && roleName.isEmpty();
   }
 
-  /** {@code MFAUser}, {@code Deployer/ci} for a role session, {@code root} for the root user. */
+  /** {@code MFAUser}, {@code Deployer/ci} for a role session, {@code the account's root user}. */
   @Override
   public String toString() {
     if (isRoot()) {
-      return "root";
+      return "the account's root user";
     }
     return userName.orElseGet(() -> roleName.orElseThrow() + "/" + sessionName.orElseThrow());
   }
