@@ -1,11 +1,14 @@
 package dev.iamunit.jsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iamunit.IamUnitException;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
 import dev.iamunit.fuzzing.Mutations;
 import dev.iamunit.policy.PolicyInputs;
 import java.io.IOException;
@@ -76,6 +79,35 @@ class StreamingCaseReaderTests {
     String line = line("{\"identity\":[" + forceMfa + "]}", "ec2:RunInstances", "arn:aws:ec2:us-east-1:111122223333:instance/*");
     assertThat(StreamingCaseReader.read(line, "cases.jsonl:1")).isNotNull();
     assertThat(agrees(line)).isTrue();
+  }
+
+  /**
+   * The account's root user in a case line: the principal {@code arn:aws:iam::ACCOUNT:root}, read
+   * alike by both readers, decided as AWS decides it ("all requests are implicitly denied with the
+   * exception of the AWS account root user, which has full access"; SCPs still bind it), and
+   * refused with identity-based policies, which the root user cannot have.
+   */
+  @Test
+  void readsAndDecidesTheAccountsRootUser() {
+    String scps = "\"scps\":[[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"},"
+        + "{\"Effect\":\"Deny\",\"Action\":\"cloudtrail:StopLogging\",\"Resource\":\"*\"}]}]]";
+    String request = ",\"request\":{\"principal\":\"arn:aws:iam::111122223333:root\",\"action\":\"%s\",\"resource\":\"*\","
+        + "\"resourceAccount\":\"111122223333\",\"context\":{\"aws:PrincipalType\":\"Account\"}}}";
+    Evaluator evaluator = Evaluator.standard();
+    for (String action : List.of("cloudtrail:StopLogging", "cloudtrail:DescribeTrails")) {
+      String line = "{\"id\":\"root\",\"policies\":{" + scps + "}" + request.formatted(action);
+      assertThat(agrees(line)).as(line).isTrue();
+      EvaluationCase root = CaseFormat.read(line, "cases.jsonl:1");
+      assertThat(evaluator.decide(root.request(), root.policies()).outcome())
+          .isEqualTo(action.endsWith("StopLogging") ? Outcome.EXPLICIT_DENY : Outcome.ALLOWED);
+    }
+    String withIdentity = "{\"id\":\"root\",\"policies\":{\"identity\":[{\"Version\":\"2012-10-17\",\"Statement\":"
+        + "[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}]}" + request.formatted("s3:ListAllMyBuckets");
+    assertThat(agrees(withIdentity)).isTrue();
+    EvaluationCase refused = CaseFormat.read(withIdentity, "cases.jsonl:2");
+    assertThatThrownBy(() -> evaluator.decide(refused.request(), refused.policies()))
+        .isInstanceOf(IamUnitException.class)
+        .hasMessageContaining("is the account's root user, which cannot have identity-based policies");
   }
 
   @Test

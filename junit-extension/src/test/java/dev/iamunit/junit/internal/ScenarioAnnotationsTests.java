@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.junit.AsRole;
+import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.WithContext;
@@ -49,6 +50,13 @@ class ScenarioAnnotationsTests {
       @AsDeployerWithMfa
       @AsUser("Bob")
       void composedConflict() {}
+
+      @AsRootUser
+      void root() {}
+
+      @AsRootUser
+      @AsUser("Bob")
+      void rootConflict() {}
     }
   }
 
@@ -99,5 +107,22 @@ class ScenarioAnnotationsTests {
   void withoutAnyMfaAnnotationUsersSignWithAccessKeysAndRolesWithTheirSession() {
     assertThat(CredentialChoice.DEFAULT.kindsFor(IamPrincipal.user("bob"))).containsExactly(CredentialKind.ACCESS_KEYS);
     assertThat(CredentialChoice.DEFAULT.kindsFor(IamPrincipal.role("r"))).containsExactly(CredentialKind.ASSUMED_ROLE);
+  }
+
+  /** The root user signs like a user: long-term access keys unless the scenario says otherwise. */
+  @Test
+  void asRootUserDeclaresTheAccountsRootUser() throws Exception {
+    ScenarioSettings settings = settings("root");
+
+    assertThat(settings.principal()).contains(IamPrincipal.root());
+    assertThat(IamPrincipal.root().isRoot()).isTrue();
+    assertThat(IamPrincipal.user("root").isRoot()).isFalse();
+    assertThat(settings.credentials().kindsFor(IamPrincipal.root()))
+        .containsExactly(CredentialKind.CONSOLE_WITHOUT_MFA, CredentialKind.ACCESS_KEYS);
+    assertThat(CredentialChoice.DEFAULT.kindsFor(IamPrincipal.root())).containsExactly(CredentialKind.ACCESS_KEYS);
+    assertThatThrownBy(() -> settings("rootConflict"))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessage("@AsUser and @AsRootUser are both declared on method Inner.rootConflict() (directly or through a "
+            + "composed annotation); they contradict each other, so keep one");
   }
 }

@@ -144,10 +144,16 @@ public final class CompiledStatement {
    * found).
    */
   private static List<String> excludingUnknown(List<String> values, boolean negated) {
-    if (!negated || values.stream().noneMatch(Unresolved::isIn)) {
+    if (!negated) {
       return values;
     }
-    return values.stream().filter(v -> !Unresolved.isIn(v)).toList();
+    // No stream: a policy set is compiled for every line of a case file.
+    for (int i = 0; i < values.size(); i++) {
+      if (Unresolved.isIn(values.get(i))) {
+        return values.stream().filter(v -> !Unresolved.isIn(v)).toList();
+      }
+    }
+    return values;
   }
 
   private static String broad(String value) {
