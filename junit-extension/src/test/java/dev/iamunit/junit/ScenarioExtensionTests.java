@@ -161,7 +161,7 @@ class ScenarioExtensionTests {
     assertThat(failures.get("unknownAction(IamScenario)"))
         .hasMessage("unknown action \"ec2:RunInstance\": AWS documents no such action; did you mean ec2:RunInstances?");
     assertThat(failures.get("noPrincipal(IamScenario)")).hasMessage("the request ec2:RunInstances has no principal: "
-        + "annotate the test or its class with @AsUser or @AsRole, or call .as(IamPrincipal.user(\"name\"))");
+        + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))");
     assertThat(failures.get("untrustedAssumer(IamScenario)")).message().startsWith("@AsRole(\"Deployer\", assumedBy = "
         + "\"MFAUser\"): user MFAUser cannot assume role Deployer, so the scenario cannot happen; sts:AssumeRole on "
         + "arn:aws:iam::123456789012:role/Deployer is EXPLICIT_DENY");
