@@ -87,17 +87,19 @@ public final class Evaluator {
 
     // Which unresolved values a decision needs (issue 20, "Loud, but only where it matters").
     // A statement holding a value no loader could compute is matched as broadly as any value
-    // could make it (CompiledStatement), so the statements that apply for the real values are
-    // the resolved hits plus some of the unresolved ones. Every layer's rule is monotone in the
+    // could make it, and counts as certain only where its narrowest reading applies too, with
+    // the same grant (CompiledStatement); so the statements that apply for the real values are
+    // the certain hits plus some of the uncertain ones. Every layer's rule is monotone in the
     // statements that apply: another Allow can only move IMPLICIT_DENY to ALLOWED (an identity
     // or resource grant, the one Allow a boundary, session policy or SCP level lacked; RCP levels
     // always hold RCPFullAWSAccess, so an Allow there changes nothing), another Deny can only
     // move any outcome to EXPLICIT_DENY, and a grant through an unknown Principal counts as the
     // widest one. So with the unresolved Allows counted and the unresolved Denies not, the
     // request is as allowed as any values could make it; the other way round, as denied. When
-    // the two agree, no value can change the decision: it is decided by the resolved statements
+    // the two agree, no value can change the decision: it is decided by the certain statements
     // alone, and the unresolved values are listed as not needed. When they differ, the decision
-    // needs a value, and says which.
+    // needs a value, and says which. UnresolvedDecisionTests checks this against every
+    // resolution of random policy sets.
     Verdict verdict;
     Verdict mostAllowed = null;
     List<Unresolved> notNeeded = List.of();
@@ -413,7 +415,6 @@ public final class Evaluator {
     return false;
   }
 
-  /** A statement that applied. */
   /** A statement that applied; {@code uncertain}: only by reading unknown values broadly. */
   private record Hit(CompiledPolicy policy, CompiledStatement statement, Grant grant, List<ConditionResult> conditions, boolean uncertain) {
     StatementResult result() {
