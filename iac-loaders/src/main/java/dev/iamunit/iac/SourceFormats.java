@@ -104,15 +104,16 @@ public final class SourceFormats {
    * @throws IamUnitException naming the path when it does not exist or no format reads it
    */
   public List<Source> sources(Path path) {
-    Source first = source(path);
-    if (!Files.isDirectory(path)) {
-      return List.of(first);
+    if (Files.isDirectory(path)) {
+      List<Source> templates = formats.stream()
+          .filter(f -> !(f instanceof PolicyFile) && f.accepts(path))
+          .map(f -> new Source(path, f))
+          .toList();
+      if (!templates.isEmpty()) {
+        return templates;
+      }
     }
-    List<Source> all = formats.stream()
-        .filter(f -> !(f instanceof PolicyFile) && f.accepts(path))
-        .map(f -> new Source(path, f))
-        .toList();
-    return all.isEmpty() ? List.of(first) : all;
+    return List.of(source(path));
   }
 
   /** One account from every source, each read as {@link #sources} reads it. */
@@ -285,12 +286,13 @@ public final class SourceFormats {
     }
 
     /**
-     * A YAML or JSON template has at least one of these top-level sections: {@code Resources} is
-     * required, and a template missing it names its format version or a SAM transform, so the
-     * loader reports it ("CloudFormation template anatomy": "The only required top-level section
-     * is the Resources section").
+     * A YAML or JSON template has at least one of these top-level sections: Resources is required
+     * (AWS CloudFormation User Guide, "CloudFormation template sections": "The Resources section
+     * is required in every CloudFormation template"), and a file that lacks it but names a format
+     * version or a SAM transform is a template with a mistake the loader reports. A key at the
+     * start of a line (optionally quoted) is a top-level YAML key; in JSON the quoted key anywhere.
      */
-    private static final Pattern TEMPLATE_YAML = Pattern.compile("(?m)^[\"']?(Resources|AWSTemplateFormatVersion|Transform)[\"']?[ \\t]*:");
+    private static final Pattern TEMPLATE_YAML = Pattern.compile("(?m)^\uFEFF?[\"']?(Resources|AWSTemplateFormatVersion|Transform)[\"']?[ \\t]*:");
 
     private static final Pattern TEMPLATE_JSON = Pattern.compile("\"(Resources|AWSTemplateFormatVersion|Transform)\"\\s*:");
 

@@ -59,11 +59,12 @@ class SourceDetectionTests {
     write("config.json", "{\"Description\": \"not a template\"}");
     write("quoted.yaml", "\"Resources\":\n  Admin:\n    Type: AWS::IAM::User\n");
     write("sam.yaml", "Transform: AWS::Serverless-2016-10-31\n");
+    write("bom.template", "\uFEFFAWSTemplateFormatVersion: \"2010-09-09\"\n");
     write("version.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\"}");
     write("late.yaml", "Parameters:\n" + "  P:\n    Type: String\n".repeat(2000) + "Resources:\n  Admin:\n    Type: AWS::IAM::User\n");
 
     assertThat(SourceFormats.CloudFormation.templates(work)).map(p -> p.getFileName().toString())
-        .containsExactly("late.yaml", "quoted.yaml", "sam.yaml", "version.json");
+        .containsExactly("bom.template", "late.yaml", "quoted.yaml", "sam.yaml", "version.json");
   }
 
   @Test
