@@ -60,6 +60,14 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
     return new LoadReport(files, policies, unresolved, problems);
   }
 
+  /**
+   * {@code 2 files: main.tf, stacks/app.yaml}: the files a load read, as every report names them,
+   * so a reader sees what a folder's detection took as templates and what it skipped.
+   */
+  public static String filesRead(List<String> files) {
+    return files.size() + (files.size() == 1 ? " file" : " files") + (files.isEmpty() ? "" : ": " + String.join(", ", files));
+  }
+
   /** How many statements all loaded policies hold together. */
   public int statementCount() {
     return policies.stream().mapToInt(p -> p.policy().statements().size()).sum();

@@ -12,7 +12,10 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import java.util.ArrayList;
@@ -21,6 +24,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -87,9 +93,81 @@ public final class SourceFormats {
     return formats.stream().anyMatch(f -> f.accepts(source));
   }
 
-  /** One account from every source, each read as the first format that accepts it. */
+  /**
+   * {@code path} as every format reads it. A file is read by the first format that accepts it, as
+   * {@link #source} reads it. A folder, a repository root say, is read by every template format
+   * that finds templates in it (a Terraform module at its top, CloudFormation templates anywhere
+   * below), so neither kind is left out; plain policy documents are read from a folder only when
+   * it holds no templates, since a template repository's {@code .json} documents are the
+   * templates' inputs ({@code file("policy.json")}), not policies of their own.
+   *
+   * @throws IamUnitException naming the path when it does not exist or no format reads it
+   */
+  public List<Source> sources(Path path) {
+    if (Files.isDirectory(path)) {
+      List<Source> templates = formats.stream()
+          .filter(f -> !(f instanceof PolicyFile) && f.accepts(path))
+          .map(f -> new Source(path, f))
+          .toList();
+      if (!templates.isEmpty()) {
+        return templates;
+      }
+    }
+    return List.of(source(path));
+  }
+
+  /** One account from every source, each read as {@link #sources} reads it. */
   public LoadedSources load(List<Path> sources, LoadOptions options) {
-    return loadSources(sources.stream().map(this::source).toList(), options);
+    return loadSources(sources.stream().flatMap(p -> sources(p).stream()).toList(), options);
+  }
+
+  /**
+   * Folders a walk for sources does not enter below the folder it starts from: version control,
+   * Terraform's module and provider cache ({@code .terraform}: the Terraform loader reads modules
+   * from it through {@code modules.json}, never as sources), dependencies and build output.
+   */
+  static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".terraform", "node_modules", "target", "build");
+
+  /**
+   * Every regular file under {@code folder} that {@code wanted} accepts, sorted, not entering the
+   * {@link #SKIPPED_FOLDERS} below {@code folder} (naming one of them as the folder reads it).
+   */
+  static List<Path> walk(Path folder, Predicate<Path> wanted) {
+    List<Path> found = new ArrayList<>();
+    try {
+      Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          return !dir.equals(folder) && SKIPPED_FOLDERS.contains(dir.getFileName().toString())
+              ? FileVisitResult.SKIP_SUBTREE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && wanted.test(file)) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    found.sort(Comparator.naturalOrder());
+    return found;
+  }
+
+  /**
+   * The whole text of {@code file}, for telling a format by its keys (a template's Resources may
+   * follow long Parameters). Bytes that are not UTF-8 read as U+FFFD here, as in {@link #head}.
+   */
+  private static String text(Path file) {
+    try {
+      return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -207,29 +285,47 @@ public final class SourceFormats {
       return true;
     }
 
+    /**
+     * A YAML or JSON template has at least one of these top-level sections: Resources is required
+     * (AWS CloudFormation User Guide, "CloudFormation template sections": "The Resources section
+     * is required in every CloudFormation template"), and a file that lacks it but names a format
+     * version or a SAM transform is a template with a mistake the loader reports. A key at the
+     * start of a line (optionally quoted) is a top-level YAML key; in JSON the quoted key anywhere.
+     */
+    private static final Pattern TEMPLATE_YAML = Pattern.compile("(?m)^\uFEFF?[\"']?(Resources|AWSTemplateFormatVersion|Transform)[\"']?[ \\t]*:");
+
+    private static final Pattern TEMPLATE_JSON = Pattern.compile("\"(Resources|AWSTemplateFormatVersion|Transform)\"\\s*:");
+
     @Override
     public boolean accepts(Path source) {
-      return Files.isDirectory(source) ? !templates(source).isEmpty() : isTemplate(source);
+      if (Files.isDirectory(source)) {
+        return !templates(source).isEmpty();
+      }
+      // A YAML file named on its own is meant as a template: the loader says what it lacks.
+      return isYaml(source) || isTemplate(source);
     }
 
-    private static boolean isTemplate(Path file) {
+    private static boolean isYaml(Path file) {
       String name = file.getFileName().toString();
-      if (name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) {
-        return true;
-      }
-      if (!name.endsWith(".json") || !Files.isRegularFile(file)) {
+      return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template");
+    }
+
+    /** Whether {@code file} is a template by its content: a CI workflow or package.json is not. */
+    private static boolean isTemplate(Path file) {
+      if (!Files.isRegularFile(file)) {
         return false;
       }
-      String head = head(file, 8192);
-      return head.contains("\"AWSTemplateFormatVersion\"") || head.contains("\"Resources\"");
+      if (isYaml(file)) {
+        // .template files may be JSON too.
+        String text = text(file);
+        return TEMPLATE_YAML.matcher(text).find() || TEMPLATE_JSON.matcher(text).find();
+      }
+      return file.getFileName().toString().endsWith(".json") && TEMPLATE_JSON.matcher(text(file)).find();
     }
 
+    /** The templates under {@code folder}: files whose content makes them templates. */
     static List<Path> templates(Path folder) {
-      try (Stream<Path> walk = Files.walk(folder)) {
-        return walk.filter(Files::isRegularFile).filter(CloudFormation::isTemplate).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return walk(folder, CloudFormation::isTemplate);
     }
 
     @Override
@@ -255,21 +351,24 @@ public final class SourceFormats {
       return "policy";
     }
 
+    private static final Pattern STATEMENT = Pattern.compile("\"Statement\"\\s*:");
+
     @Override
     public boolean accepts(Path source) {
-      return Files.isDirectory(source) ? !files(source).isEmpty() : isPolicyFile(source);
+      return Files.isDirectory(source) ? !files(source).isEmpty() : isJson(source);
     }
 
-    private static boolean isPolicyFile(Path file) {
+    private static boolean isJson(Path file) {
       return file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file);
     }
 
+    /**
+     * The policy documents under {@code folder}: {@code .json} files with a {@code Statement}
+     * (package.json, tsconfig.json are not). A file named on its own is read whatever it holds, so
+     * its mistakes are reported; a document with a mistaken Statement is still found here.
+     */
     private static List<Path> files(Path folder) {
-      try (Stream<Path> walk = Files.walk(folder)) {
-        return walk.filter(PolicyFile::isPolicyFile).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      return walk(folder, file -> isJson(file) && STATEMENT.matcher(text(file)).find());
     }
 
     @Override

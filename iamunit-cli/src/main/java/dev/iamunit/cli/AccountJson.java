@@ -34,6 +34,7 @@ final class AccountJson {
     known = account.unresolved();
     json.writeStartObject();
     json.writeStringField("source", source);
+    strings("files", loaded.report().files());
     json.writeArrayFieldStart("users");
     for (User user : account.users().values()) {
       json.writeStartObject();

@@ -30,6 +30,7 @@ final class AccountText {
     Account account = loaded.account();
     known = account.unresolved();
     out.println("== " + source);
+    out.println("read " + LoadReport.filesRead(loaded.report().files()));
     for (User user : account.users().values()) {
       out.println("user " + text(user.name()) + " (" + Unresolved.readable(user.arn(), known) + ")  " + Locations.fileLineColumn(user.location()));
       list("  groups: ", user.groups(), known);

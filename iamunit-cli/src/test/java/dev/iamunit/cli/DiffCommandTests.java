@@ -22,6 +22,8 @@ class DiffCommandTests {
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).startsWith("IAMUnit access diff: base " + CHANGES + "added-action/base -> head "
         + CHANGES + "added-action/head\n"
+        + "Read in base " + CHANGES + "added-action/base: 1 file: main.tf\n"
+        + "Read in head " + CHANGES + "added-action/head: 1 file: main.tf\n"
         + "Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context\n");
     assertThat(run.out()).contains("""
         Newly allowed (3)

@@ -15,6 +15,7 @@ class ShowCommandTests {
 
     assertThat(run.out()).startsWith("""
         == src/test/resources/policies/force_mfa.json
+        read 1 file: src/test/resources/policies/force_mfa.json
         managed policy arn:aws:iam::123456789012:policy/force_mfa force_mfa.json  src/test/resources/policies/force_mfa.json:1:1
           statement AllowAllUsersToListAccounts  src/test/resources/policies/force_mfa.json:4:5
             Allow
@@ -30,6 +31,7 @@ class ShowCommandTests {
         "    Condition: BoolIfExists aws:MultiFactorAuthPresent false  src/test/resources/policies/force_mfa.json:50:11\n");
     assertThat(run.out()).endsWith("""
         == src/test/resources/policies/bucket_policy.json
+        read 1 file: src/test/resources/policies/bucket_policy.json
         resource policy of src/test/resources/policies/bucket_policy.json bucket_policy.json  \
         src/test/resources/policies/bucket_policy.json:1:1
           statement ReadFromPartner  src/test/resources/policies/bucket_policy.json:4:5
@@ -67,6 +69,7 @@ class ShowCommandTests {
         {
           "sources" : [ {
             "source" : "src/test/resources/policies/ec2_full.json",
+            "files" : [ "src/test/resources/policies/ec2_full.json" ],
             "users" : [ ],
             "groups" : [ ],
             "roles" : [ ],
@@ -134,6 +137,7 @@ class ShowCommandTests {
 
     assertThat(run.out()).isEqualTo("""
         == src/test/resources/policies/invalid_effect.json
+        read 1 file: src/test/resources/policies/invalid_effect.json
         problem  src/test/resources/policies/invalid_effect.json:4:15: Effect must be "Allow" or "Deny" (case-sensitive), \
         not "allow"
         """);

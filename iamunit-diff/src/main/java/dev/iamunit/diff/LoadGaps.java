@@ -22,8 +22,10 @@ import java.util.Set;
  *     value leaves a request undecided that could be newly allowed, each unresolved value outside
  *     statements and principal names (an attachment, a membership), and every problem (what was
  *     left out may have allowed anything)
+ * @param files the files the load read ({@link LoadReport#files()}), so a reader sees what a
+ *     folder's detection took as templates and what it skipped
  */
-public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant) {
+public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant, List<String> files) {
 
   /** A version whose load left nothing out. */
   public static final LoadGaps NONE = new LoadGaps(List.of(), List.of(), List.of());
@@ -32,6 +34,12 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
     unresolved = List.copyOf(unresolved);
     problems = List.copyOf(problems);
     couldGrant = List.copyOf(couldGrant);
+    files = List.copyOf(files);
+  }
+
+  /** Gaps found outside a load (the comparison's own), naming no files. */
+  public LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant) {
+    this(unresolved, problems, couldGrant, List.of());
   }
 
   /** Something IAMUnit could not evaluate, where it is and what it is. */
@@ -49,7 +57,8 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
   /** These gaps and {@code more}'s, as one version's. */
   public LoadGaps plus(LoadGaps more) {
     return new LoadGaps(
-        concat(unresolved, more.unresolved), concat(problems, more.problems), concat(couldGrant, more.couldGrant));
+        concat(unresolved, more.unresolved), concat(problems, more.problems), concat(couldGrant, more.couldGrant),
+        concat(files, more.files));
   }
 
   private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -87,6 +96,6 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
     for (LoadReport.Problem problem : loaded.report().problems()) {
       couldGrant.add(new Gap(problem.location(), "left out: " + problem.message()));
     }
-    return new LoadGaps(loaded.report().unresolved(), loaded.report().problems(), couldGrant);
+    return new LoadGaps(loaded.report().unresolved(), loaded.report().problems(), couldGrant, loaded.report().files());
   }
 }

@@ -13,6 +13,7 @@ import dev.iamunit.diff.DiffRow;
 import dev.iamunit.diff.SideDecision;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,6 +48,14 @@ public final class JsonReport {
     json.writeEndObject();
   }
 
+  private static void strings(JsonGenerator json, String name, List<String> values) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (String value : values) {
+      json.writeString(value);
+    }
+    json.writeEndArray();
+  }
+
   private static void location(JsonGenerator json, SourceLocation location) throws IOException {
     json.writeStringField("file", location.file());
     json.writeNumberField("line", location.line());
@@ -58,6 +67,10 @@ public final class JsonReport {
       json.writeStartObject();
       json.writeStringField("base", diff.base());
       json.writeStringField("head", diff.head());
+      json.writeObjectFieldStart("filesRead");
+      strings(json, "base", diff.baseGaps().files());
+      strings(json, "head", diff.headGaps().files());
+      json.writeEndObject();
       json.writeObjectFieldStart("notEvaluated");
       gaps(json, "base", diff.baseGaps());
       gaps(json, "head", diff.headGaps());

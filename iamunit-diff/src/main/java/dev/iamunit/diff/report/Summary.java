@@ -3,6 +3,7 @@ package dev.iamunit.diff.report;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.LoadGaps;
+import dev.iamunit.iac.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,15 @@ final class Summary {
       diff.headGaps().couldGrant().forEach(gap -> lines.add("  " + gap));
     }
     return lines;
+  }
+
+  /** {@code Read in base main: 2 files: main.tf, stacks/app.yaml}: one line per version. */
+  static List<String> filesRead(AccessDiff diff) {
+    return List.of(filesRead("base " + diff.base(), diff.baseGaps()), filesRead("head " + diff.head(), diff.headGaps()));
+  }
+
+  private static String filesRead(String name, LoadGaps gaps) {
+    return "Read in " + name + ": " + LoadReport.filesRead(gaps.files());
   }
 
   private static void version(List<String> lines, String name, LoadGaps gaps) {

@@ -14,6 +14,7 @@ public final class TextReport {
     StringBuilder out = new StringBuilder();
     out.append("IAMUnit access diff: base ").append(diff.base()).append(" -> head ").append(diff.head()).append('\n');
     Summary.gaps(diff).forEach(line -> out.append(line).append('\n'));
+    Summary.filesRead(diff).forEach(line -> out.append(line).append('\n'));
     out.append("Request space: ").append(diff.space().describe()).append('\n');
     for (String note : diff.space().notes()) {
       out.append("  ").append(note).append('\n');

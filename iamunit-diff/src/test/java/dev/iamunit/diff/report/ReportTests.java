@@ -58,6 +58,8 @@ class ReportTests {
 
     assertThat(text).startsWith("""
         IAMUnit access diff: base origin/main -> head HEAD
+        Read in base origin/main: 1 file: main.tf
+        Read in head HEAD: 1 file: main.tf
         Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context
         """);
     assertThat(text).contains("""

@@ -1,0 +1,115 @@
+package dev.iamunit.iac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.iamunit.IamUnitException;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 25 item 2: pointed at a repository root, detection reads the templates and skips CI
+ * workflows, package.json, dependencies, build output and Terraform's cache.
+ */
+class SourceDetectionTests {
+
+  static final Path ROOT = Path.of("src/test/resources/sources/repository-root");
+
+  private static final String TEMPLATE = """
+      Resources:
+        Admin:
+          Type: AWS::IAM::User
+          Properties:
+            UserName: admin
+      """;
+
+  private static final String POLICY = """
+      {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}
+      """;
+
+  private final SourceFormats formats = SourceFormats.standard();
+  private final LoadOptions options = LoadOptions.defaults();
+
+  @TempDir
+  Path work;
+
+  @Test
+  void aRepositoryRootReadsExactlyItsTerraformAndCloudFormationTemplates() {
+    LoadedSources loaded = formats.load(List.of(ROOT), options);
+
+    assertThat(loaded.report().files()).map(f -> Path.of(f).getFileName().toString())
+        .containsExactlyInAnyOrder("main.tf", "stack.yaml");
+    assertThat(loaded.report().problems()).isEmpty();
+    assertThat(loaded.account().users().values()).extracting(User::name).containsExactly("deployer");
+    assertThat(loaded.account().roles().values()).extracting(Role::name).containsExactly("build");
+    // policies/read-reports.json is the Terraform policy's input, not a managed policy of its own.
+    assertThat(loaded.account().managedPolicies()).isEmpty();
+    assertThat(formats.sources(ROOT)).extracting(s -> s.format().name()).containsExactly("terraform", "cloudFormation");
+  }
+
+  @Test
+  void yamlAndJsonWithoutResourcesFormatVersionOrTransformAreNotTemplatesInAFolder() throws IOException {
+    write("ci.yml", "name: ci\non:\n  push:\njobs:\n  test:\n    runs-on: ubuntu-latest\n");
+    write("config.json", "{\"Description\": \"not a template\"}");
+    write("quoted.yaml", "\"Resources\":\n  Admin:\n    Type: AWS::IAM::User\n");
+    write("sam.yaml", "Transform: AWS::Serverless-2016-10-31\n");
+    write("bom.template", "\uFEFFAWSTemplateFormatVersion: \"2010-09-09\"\n");
+    write("version.json", "{\"AWSTemplateFormatVersion\": \"2010-09-09\"}");
+    write("late.yaml", "Parameters:\n" + "  P:\n    Type: String\n".repeat(2000) + "Resources:\n  Admin:\n    Type: AWS::IAM::User\n");
+
+    assertThat(SourceFormats.CloudFormation.templates(work)).map(p -> p.getFileName().toString())
+        .containsExactly("bom.template", "late.yaml", "quoted.yaml", "sam.yaml", "version.json");
+  }
+
+  @Test
+  void aFolderOfJsonThatIsNotAPolicyDocumentIsNoSource() throws IOException {
+    write("package.json", "{\"name\": \"x\"}");
+    write("tsconfig.json", "{\"compilerOptions\": {}}");
+
+    assertThat(catchThrowable(() -> formats.load(List.of(work), options)))
+        .isInstanceOf(IamUnitException.class).hasMessageContaining("IAMUnit cannot read this kind of source");
+
+    write("policies/read.json", POLICY);
+    LoadedSources loaded = formats.load(List.of(work), options);
+    assertThat(loaded.report().files()).containsExactly(work.resolve("policies/read.json").toString());
+    assertThat(loaded.report().problems()).isEmpty();
+  }
+
+  /** A file named on its own is read whatever it holds, so its mistake is reported, not skipped. */
+  @Test
+  void aFileNamedExplicitlyIsReadAndItsMistakeReported() throws IOException {
+    write("package.json", "{\"name\": \"x\"}");
+
+    assertThat(catchThrowable(() -> formats.load(List.of(ROOT.resolve(".github/workflows/ci.yml")), options)))
+        .isInstanceOf(IamUnitException.class).hasMessageContaining("no Resources section");
+    LoadedSources loaded = formats.load(List.of(work.resolve("package.json")), options);
+    assertThat(loaded.report().files()).containsExactly(work.resolve("package.json").toString());
+    assertThat(loaded.report().problems()).singleElement()
+        .satisfies(p -> assertThat(p.location().file()).isEqualTo(work.resolve("package.json").toString()));
+  }
+
+  @Test
+  void aWalkSkipsGitTerraformCacheDependenciesAndBuildOutputButNotAFolderNamedItself() throws IOException {
+    for (String skipped : List.of(".git", ".terraform", "node_modules", "target", "build")) {
+      write(skipped + "/nested/template.yaml", TEMPLATE);
+      write(skipped + "/policy.json", POLICY);
+    }
+    write("stacks/targets/template.yaml", TEMPLATE);
+
+    assertThat(SourceFormats.CloudFormation.templates(work)).containsExactly(work.resolve("stacks/targets/template.yaml"));
+    assertThat(SourceFormats.CloudFormation.templates(work.resolve("build"))).containsExactly(work.resolve("build/nested/template.yaml"));
+    assertThat(formats.sources(work.resolve("node_modules"))).extracting(s -> s.format().name()).containsExactly("cloudFormation");
+  }
+
+  private void write(String name, String text) throws IOException {
+    Path file = work.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+}

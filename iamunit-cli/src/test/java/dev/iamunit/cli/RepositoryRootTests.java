@@ -1,0 +1,93 @@
+package dev.iamunit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 25 item 2: {@code diff} and {@code show} pointed at a repository root without
+ * {@code --source} read its Terraform and CloudFormation templates, skip its CI workflow,
+ * package.json, node_modules, target, build and .terraform, and say which files they read.
+ */
+class RepositoryRootTests {
+
+  /** iac-loaders' fixture: a root module, a stack, and what a repository holds besides. */
+  private static final Path ROOT = Path.of("../iac-loaders/src/test/resources/sources/repository-root");
+
+  @TempDir
+  Path work;
+
+  @Test
+  void showReadsExactlyTheTemplatesOfARepositoryRoot() {
+    CliRun run = CliRun.of("show", ROOT.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).containsPattern("(?m)^read 2 files: \\S*repository-root/main\\.tf, \\S*repository-root/cloudformation/stack\\.yaml$")
+        .contains("user deployer (", "role build (")
+        .doesNotContain("dependency-admin", "problem", "ci.yml", "package.json");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void showJsonNamesTheFilesRead() {
+    CliRun run = CliRun.of("show", "--json", ROOT.toString());
+
+    assertThat(run.out()).containsPattern("\"files\" : \\[ \"\\S*main\\.tf\", \"\\S*cloudformation/stack\\.yaml\" \\]");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void diffOfTwoRepositoryRootsReadsTheirTemplatesAndReportsTheChange() throws IOException {
+    Path base = work.resolve("base");
+    copy(ROOT, base);
+    Path stack = base.resolve("cloudformation/stack.yaml");
+    Files.writeString(stack, Files.readString(stack).replace("logs:PutLogEvents", "logs:CreateLogStream"));
+
+    CliRun run = CliRun.of("diff", "--base", base.toString(), "--head", ROOT.toString());
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("Read in base " + base + ": 2 files: main.tf, cloudformation/stack.yaml\n")
+        .contains("Read in head " + ROOT + ": 2 files: main.tf, cloudformation/stack.yaml\n")
+        .doesNotContain("Not evaluated", "dependency-admin")
+        .contains("Newly allowed (")
+        .contains("    logs:PutLogEvents\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void diffJsonNamesTheFilesReadPerVersion() {
+    CliRun run = CliRun.of("diff", "--base", ROOT.toString(), "--head", ROOT.toString(), "--format", "json");
+
+    assertThat(run.out()).contains("""
+          "filesRead" : {
+            "base" : [ "main.tf", "cloudformation/stack.yaml" ],
+            "head" : [ "main.tf", "cloudformation/stack.yaml" ]
+          },
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      files.forEach(source -> {
+        try {
+          Path target = to.resolve(from.relativize(source).toString());
+          if (Files.isDirectory(source)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(source, target);
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+}
