@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamunit.model.Policy;
+import dev.iamunit.model.Statement;
 import dev.iamunit.policy.PolicyKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -265,6 +266,29 @@ class UnresolvedDecisionTests {
         + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"?4?\"}}}";
     assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.IDENTITY, conditioned)))
         .isInstanceOf(UnresolvedValueException.class);
+  }
+
+  /**
+   * An unknown that stands in none of the statement's elements (whether the resource declaring it
+   * exists at all: a Terraform count on an unset variable) can take the whole statement away, so a
+   * decision the statement makes needs it; a decision the statement cannot change does not.
+   */
+  @Test
+  void anUnknownOutsideTheElementsLeavesNoReadingCertain() {
+    String denyAll = "{\"Sid\":\"DenyAll\",\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}";
+    Policy known = UnresolvedPolicies.policy(PolicyKind.IDENTITY, "audit", List.of(denyAll));
+    Statement statement = known.statements().get(0);
+    Statement mayNotExist = new Statement(statement.sid(), statement.effect(), statement.action(), statement.resource(),
+        statement.principal(), statement.conditions(), statement.index(), statement.location(),
+        List.of(UnresolvedPolicies.unknown(5)));
+    Policy policy = new Policy(known.name(), known.version(), known.id(), List.of(mayNotExist), known.location(), known.unreadable());
+    PolicySet set = PolicySet.builder()
+        .identity(UnresolvedPolicies.policy(PolicyKind.IDENTITY, "identity", List.of(ALLOW_GET)))
+        .identity(policy)
+        .build();
+    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), set))
+        .isInstanceOf(UnresolvedValueException.class)
+        .hasMessageContaining("var.v5");
   }
 
   private static final List<String> EFFECTS = List.of("Allow", "Deny");

@@ -67,7 +67,27 @@ public final class CompiledStatement {
       }
       conditions[i] = conditionUnresolved[i] ? null : new CompiledCondition(condition, variables);
     }
-    this.certain = unresolved && !anyTrue(conditionUnresolved) ? new CompiledStatement(narrow(statement), variables) : null;
+    this.certain = unresolved && !anyTrue(conditionUnresolved) && everyUnknownStandsInAnElement(statement)
+        ? new CompiledStatement(narrow(statement), variables) : null;
+  }
+
+  /**
+   * Whether every unknown value of the statement stands inside its Action, Resource or Principal.
+   * An unknown that stands in none of them (whether the resource declaring the statement exists at
+   * all, say) can remove the whole statement, so no reading of the elements makes it certain.
+   */
+  private static boolean everyUnknownStandsInAnElement(Statement statement) {
+    for (Unresolved value : statement.unresolved()) {
+      String placeholder = value.placeholder();
+      boolean found = statement.action().values().stream().anyMatch(v -> v.contains(placeholder))
+          || statement.resource().stream().flatMap(r -> r.values().stream()).anyMatch(v -> v.contains(placeholder))
+          || statement.principal().stream().flatMap(p -> p.byType().values().stream())
+              .flatMap(List::stream).anyMatch(v -> v.contains(placeholder));
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean anyTrue(boolean[] flags) {
