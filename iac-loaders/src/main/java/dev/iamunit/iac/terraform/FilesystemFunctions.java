@@ -45,17 +45,27 @@ final class FilesystemFunctions {
       "an absolute path depends on the machine that runs Terraform; IAMUnit never writes one into a policy";
 
   /**
-   * The {@code path} object of a module: {@code path.module} and {@code path.root} are relative, as
-   * in Terraform; {@code path.cwd} is the working directory as a machine path, made only when read
-   * so that reading {@code path.module} reports nothing.
+   * The {@code path} object of a module: {@code path.module} and {@code path.root} are relative to
+   * the working directory, as in Terraform ("." for the root module); {@code path.cwd} is the
+   * working directory as a machine path, made only when read so that reading {@code path.module}
+   * reports nothing.
    */
   static Value pathObject(String prefix, String moduleDir, ExpressionEvaluator ev, Expr.Span span) {
     return new Value.Instance(prefix + "path", name -> switch (name) {
-      case "module" -> Value.of(moduleDir);
+      case "module" -> Value.of(relativeToWorkingDirectory(moduleDir, ev));
       case "root" -> Value.of(".");
       case "cwd" -> workingDirectory(ev, span.withText("path.cwd"));
       default -> throw new EvalError("path has no attribute \"" + name + "\"; it has module, root and cwd", span);
     });
+  }
+
+  private static String relativeToWorkingDirectory(String dir, ExpressionEvaluator ev) {
+    Path path = Path.of(dir);
+    if (!path.isAbsolute()) {
+      return dir;
+    }
+    String relative = ev.scope().workingDirectory().toAbsolutePath().normalize().relativize(path).toString().replace('\\', '/');
+    return relative.isEmpty() ? "." : relative;
   }
 
   /** {@code path.cwd}: Terraform's working directory, as an absolute path IAMUnit does not write out. */

@@ -244,6 +244,33 @@ class FunctionBehaviourTests {
         .satisfies(u -> assertThat(u.reason()).isEqualTo(FilesystemFunctions.MACHINE_PATH));
   }
 
+  /**
+   * "path.module is the filesystem path of the module where the expression is placed", relative to
+   * the working directory ("." in the root module; Terraform 1.11 gives "child" for ./child), so
+   * that no machine path reaches a policy through it.
+   */
+  @Test
+  void pathModuleIsRelativeToTheWorkingDirectory() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.tf"), "output \"dir\" { value = path.module }\n");
+    Files.writeString(dir.resolve("main.tf"), """
+        module "child" {
+          source = "./child"
+        }
+
+        resource "aws_iam_policy" "p" {
+          name   = "p"
+          policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = ["arn:aws:s3:::${path.module}/a", "arn:aws:s3:::${module.child.dir}/b"] }]
+          })
+        }
+        """);
+    dev.iamunit.iac.LoadReport report = TerraformLoader.report(dir, dev.iamunit.iac.LoadOptions.defaults().withProjectRoot(dir));
+    assertThat(report.policies()).singleElement().satisfies(p -> assertThat(p.policy().statements().get(0).resource().orElseThrow().values())
+        .containsExactly("arn:aws:s3:::./a", "arn:aws:s3:::child/b"));
+  }
+
   // The clock
 
   /** timestamp: "returns a UTC timestamp string" of the moment Terraform runs: not known before apply. */
