@@ -54,7 +54,6 @@ record FunctionSpec(String name, List<Param> params, Optional<Param> variadic, i
     STRING("a string"),
     /** A number, or a string that reads as one. */
     NUMBER("a number"),
-    BOOL("a bool"),
     /** A list, set or tuple. */
     LIST("a list"),
     /** A map or object. */

@@ -112,7 +112,6 @@ final class Functions {
     return switch (type) {
       case STRING -> value instanceof Value.Str || value instanceof Value.Num || value instanceof Value.Bool;
       case NUMBER -> value instanceof Value.Num || value instanceof Value.Str;
-      case BOOL -> value instanceof Value.Bool || value instanceof Value.Str;
       case LIST -> value instanceof Value.Tuple;
       case MAP -> value instanceof Value.Obj;
       case ANY -> true;
