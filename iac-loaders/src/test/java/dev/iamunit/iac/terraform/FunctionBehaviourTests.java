@@ -122,41 +122,30 @@ class FunctionBehaviourTests {
     });
   }
 
-  /** Terraform: "argument 2 has length 1, which is inconsistent with argument 1 of length 2". */
-  @Test
-  void formatlistRejectsListsOfDifferentLengths() {
-    terraform.assertRejects("formatlist(\"%s-%s\", [\"a\", \"b\"], [\"c\"])", "takes lists of one length");
-  }
-
-  /** Terraform: 'number of keys (2) does not match number of values (1)'. */
-  @Test
-  void zipmapRejectsListsOfDifferentLengths() {
-    terraform.assertRejects("zipmap([\"a\", \"b\"], [1])", "zipmap() has 2 keys but 1 values");
-  }
-
-  /** Terraform: "start index must not be greater than end index", "end index must not be greater than the length of the list". */
-  @Test
-  void sliceRejectsIndexesOutsideTheList() {
-    terraform.assertRejects("slice([\"a\"], 1, 0)", "slice() takes 0 <= start_index <= end_index <= 1, not 1 and 0");
-    terraform.assertRejects("slice([\"a\", \"b\"], 0, 3)", "slice() takes 0 <= start_index <= end_index <= 2");
-  }
-
-  /** Terraform: "end must be less than start when step is negative". */
-  @Test
-  void rangeRejectsAStepAwayFromTheLimit() {
-    terraform.assertRejects("range(1, 4, -1)", "range() takes a limit less than its start when the step is negative");
-    terraform.assertRejects("range(1, 4, 0)", "range() takes a step other than zero");
-  }
-
-  @Test
-  void oneRejectsMoreThanOneElement() {
-    terraform.assertRejects("one([\"hello\", \"goodbye\"])", "one() was given more than one element");
-  }
-
-  /** templatestring: "You cannot supply the template expression directly as the first argument." */
-  @Test
-  void templatestringRefusesATemplateWrittenInTheCall() {
-    terraform.assertRejects("templatestring(\"Hello, $${name}!\", {name = \"x\"})", "takes a reference to a template string");
+  /** Errors of a function's own, each with the words of Terraform 1.11's error it stands for. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # "argument 2 has length 1, which is inconsistent with argument 1 of length 2"
+      formatlist("%s-%s", ["a", "b"], ["c"])      | formatlist() takes lists of one length
+      # "number of keys (2) does not match number of values (1)"
+      zipmap(["a", "b"], [1])                     | zipmap() has 2 keys but 1 values
+      # "start index must not be greater than end index"
+      slice(["a"], 1, 0)                          | slice() takes 0 <= start_index <= end_index <= 1, not 1 and 0
+      # "end index must not be greater than the length of the list"
+      slice(["a", "b"], 0, 3)                     | slice() takes 0 <= start_index <= end_index <= 2
+      # "end must be less than start when step is negative"
+      range(1, 4, -1)                             | range() takes a limit less than its start when the step is negative
+      range(1, 4, 0)                              | range() takes a step other than zero
+      # "must be a list, set, or tuple value with either zero or one elements"
+      one(["hello", "goodbye"])                   | one() was given more than one element
+      # templatestring: "You cannot supply the template expression directly as the first argument."
+      templatestring("Hello, $${name}!", {})      | templatestring() takes a reference to a template string
+      # timeadd: the duration's units are "ns", "us" (or "µs"), "ms", "s", "m", and "h"
+      timeadd("yesterday", "1h")                  | timeadd() takes a timestamp in RFC 3339 format
+      timeadd("2017-11-22T00:00:00Z", "1d")       | timeadd() takes a duration such as
+      """)
+  void rejectsWhatTerraformRejects(String call, String message) {
+    terraform.assertRejects(call, message);
   }
 
   // Functions that read files
@@ -285,12 +274,5 @@ class FunctionBehaviourTests {
   void plantimestamp() {
     assertThat(terraform.unknownParts("replace(timeadd(plantimestamp(), \"4380h\"), \"/T.*/\", \"T00:00:00Z\")"))
         .singleElement().satisfies(u -> assertThat(u.reason()).contains("plantimestamp() is the time Terraform plans"));
-  }
-
-  /** timeadd: the duration's units are "ns", "us" (or "µs"), "ms", "s", "m", and "h". */
-  @Test
-  void timeaddRejectsWhatIsNotATimestampOrADuration() {
-    terraform.assertRejects("timeadd(\"yesterday\", \"1h\")", "takes a timestamp in RFC 3339 format");
-    terraform.assertRejects("timeadd(\"2017-11-22T00:00:00Z\", \"1d\")", "takes a duration such as");
   }
 }
