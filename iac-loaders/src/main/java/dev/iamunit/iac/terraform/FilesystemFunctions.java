@@ -68,9 +68,14 @@ final class FilesystemFunctions {
     return relative.isEmpty() ? "." : relative;
   }
 
-  /** {@code path.cwd}: Terraform's working directory, as an absolute path IAMUnit does not write out. */
+  /**
+   * {@code path.cwd}: Terraform's working directory, as an absolute path IAMUnit does not write out.
+   * It is not reported here: the functions above read it without making anything unknown
+   * ({@code basename(path.cwd)} is known), and where it stays part of a value, the place that
+   * value ends in (a policy, a name) reports the value's unresolved parts, as for every string.
+   */
   static Value.Str workingDirectory(ExpressionEvaluator ev, Expr.Span span) {
-    Unresolved cwd = ev.report.add(Unresolved.of(span.text(), ev.location(span), MACHINE_PATH));
+    Unresolved cwd = Unresolved.of(span.text(), ev.location(span), MACHINE_PATH);
     return new Value.Str(cwd.placeholder(), List.of(cwd), Optional.empty());
   }
 

@@ -68,9 +68,9 @@ class CorpusTests {
       hashicorp__learn-terraform-iam-policy__main.tf | 2 | 2 | 0
       terraform-aws-modules__terraform-aws-eks__modules__fargate-profile__main.tf | 0 | 60 | 0
       terraform-aws-modules__terraform-aws-eks__modules__karpenter__policy.tf | 0 | 0 | 0
-      terraform-aws-modules__terraform-aws-iam__examples__iam-group__main.tf | 1 | 5 | 0
+      terraform-aws-modules__terraform-aws-iam__examples__iam-group__main.tf | 1 | 4 | 0
       terraform-aws-modules__terraform-aws-iam__examples__iam-policy__main.tf | 0 | 3 | 0
-      terraform-aws-modules__terraform-aws-iam__examples__iam-role__main.tf | 1 | 8 | 0
+      terraform-aws-modules__terraform-aws-iam__examples__iam-role__main.tf | 1 | 7 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-role-with-saml__main.tf | 1 | 25 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-role__main.tf | 0 | 73 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-roles__main.tf | 0 | 63 | 0

@@ -223,6 +223,29 @@ class FunctionBehaviourTests {
   @Test
   void basenameOfTheWorkingDirectoryIsItsName() {
     terraform.assertEvaluates("\"ex-${basename(path.cwd)}\"", "\"ex-" + dir.getFileName() + "\"");
+    assertThat(terraform.report.build().unresolved()).as("nothing is unknown, so nothing is reported").isEmpty();
+  }
+
+  /** A machine path written into a policy is an unresolved part of the policy, reported at its place. */
+  @Test
+  void aMachinePathInAPolicyIsReported() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        resource "aws_iam_policy" "p" {
+          name   = "p"
+          policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "arn:aws:s3:::b/${path.cwd}" }]
+          })
+        }
+        """);
+    dev.iamunit.iac.LoadReport report = TerraformLoader.report(dir, dev.iamunit.iac.LoadOptions.defaults().withProjectRoot(dir));
+    assertThat(report.unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo("path.cwd");
+      assertThat(u.reason()).isEqualTo(FilesystemFunctions.MACHINE_PATH);
+      assertThat(u.location().line()).isEqualTo(5);
+    });
+    assertThat(report.policies()).singleElement().satisfies(p -> assertThat(p.policy().statements().get(0).resource().orElseThrow().values())
+        .singleElement().satisfies(r -> assertThat(r).startsWith("arn:aws:s3:::b/").doesNotContain(dir.toString())));
   }
 
   @Test
