@@ -83,7 +83,7 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-iam__modules__iam-role-for-service-accounts__policies.tf | 0 | 11 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-role__main.tf | 0 | 42 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-user__main.tf | 0 | 51 | 0
-      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 11 | 0
+      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 10 | 0
       terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 48 | 0
       terraform-aws-modules__terraform-aws-lambda__examples__complete__main.tf | 0 | 15 | 0
       terraform-aws-modules__terraform-aws-lambda__iam.tf | 0 | 127 | 0
