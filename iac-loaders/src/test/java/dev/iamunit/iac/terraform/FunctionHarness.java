@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.iac.internal.Report;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.util.List;
