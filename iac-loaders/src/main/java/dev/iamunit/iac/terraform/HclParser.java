@@ -522,26 +522,37 @@ final class HclParser {
     return new Expr.ObjectCons(items, span(start));
   }
 
-  private Expr forExpr(int start, boolean object) {
-    pos += 3;
+  /** The header {@code for k, v in collection} of a for expression or a {@code %{for}} directive. */
+  private record ForHeader(Optional<String> key, String value, Expr collection) {}
+
+  /**
+   * Reads {@code k, v in collection} (the key variable optional) after the {@code for} keyword, to
+   * the end of the collection expression; {@code construct} names what is read, for errors.
+   */
+  private ForHeader forHeader(String construct) {
     skipSpace();
-    String first = identifier("a for-expression variable");
+    String first = identifier("a " + construct + " variable");
     skipSpace();
-    Optional<String> keyVar = Optional.empty();
-    String valueVar = first;
+    Optional<String> key = Optional.empty();
+    String value = first;
     if (peek() == ',') {
       pos++;
       skipSpace();
-      keyVar = Optional.of(first);
-      valueVar = identifier("a for-expression variable");
+      key = Optional.of(first);
+      value = identifier("a " + construct + " variable");
       skipSpace();
     }
     if (!startsWithKeyword("in")) {
-      throw error("expected \"in\" in the for expression");
+      throw error("expected \"in\" in the " + construct);
     }
     pos += 2;
     skipSpace();
-    Expr collection = expression();
+    return new ForHeader(key, value, expression());
+  }
+
+  private Expr forExpr(int start, boolean object) {
+    pos += 3;
+    ForHeader header = forHeader("for expression");
     skipSpace();
     expect(':', "after the for expression's collection");
     skipSpace();
@@ -572,7 +583,7 @@ final class HclParser {
       skipSpace();
     }
     expect(object ? '}' : ']', "to close the for expression");
-    return new Expr.For(keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping, span(start));
+    return new Expr.For(header.key(), header.value(), header.collection(), keyExpr, valueExpr, condition, grouping, span(start));
   }
 
   private boolean startsWithKeyword(String word) {
@@ -708,24 +719,7 @@ final class HclParser {
             nesting--;
           }
           case "for" -> {
-            skipSpace();
-            String first = identifier("a for variable");
-            skipSpace();
-            Optional<String> key = Optional.empty();
-            String value = first;
-            if (peek() == ',') {
-              pos++;
-              skipSpace();
-              key = Optional.of(first);
-              value = identifier("a for variable");
-              skipSpace();
-            }
-            if (!startsWithKeyword("in")) {
-              throw error("expected \"in\" in the %{for} directive");
-            }
-            pos += 2;
-            skipSpace();
-            Expr collection = expression();
+            ForHeader header = forHeader("%{for} directive");
             trimNext = closeDirective();
             List<Expr> bodyParts = new ArrayList<>();
             String stop = templatePartsTrim(bodyParts, quotedString, trimNext);
@@ -733,7 +727,7 @@ final class HclParser {
               throw error("%{for} without a matching %{endfor}");
             }
             trimNext = lastTrim;
-            parts.add(new Expr.TemplateFor(key, value, collection, new Expr.Template(bodyParts, span(at)), span(at)));
+            parts.add(new Expr.TemplateFor(header.key(), header.value(), header.collection(), new Expr.Template(bodyParts, span(at)), span(at)));
             nesting--;
           }
           case "else", "endif", "endfor" -> {

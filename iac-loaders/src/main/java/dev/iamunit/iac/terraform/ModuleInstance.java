@@ -159,8 +159,7 @@ final class ModuleInstance implements Scope {
     return switch (name) {
       case "var" -> new Value.Instance(prefix + "var", n -> variable(n, span.withText("var." + n), ev));
       case "local" -> new Value.Instance(prefix + "local", n -> local(n, span, ev));
-      case "path" -> new Value.Obj(Map.of(
-          "module", Value.of(config.relativeDir()), "root", Value.of("."), "cwd", Value.of(".")), ev.location(span));
+      case "path" -> FilesystemFunctions.pathObject(prefix, config.relativeDir(), ev, span);
       case "terraform" -> new Value.Obj(Map.of("workspace", Value.of("default")), ev.location(span));
       case "data" -> new Value.Instance(prefix + "data", type ->
           new Value.Instance(prefix + "data." + type, n -> data(type, n, span.withText("data." + type + "." + n), ev)));

@@ -42,7 +42,7 @@ class CorpusTests {
       aws-ia__terraform-aws-control_tower_account_factory__modules__aft-feature-options | 8 | 51 | 0
       aws-ia__terraform-aws-control_tower_account_factory__modules__aft-iam-roles | 5 | 32 | 3
       aws-ia__terraform-aws-vpc_endpoints__main_generated.tf.json | 0 | 852 | 0
-      aws-samples__aws-scps-with-terraform | 0 | 24 | 0
+      aws-samples__aws-scps-with-terraform | 7 | 16 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
       bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 2 | 1
       bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 4
@@ -68,9 +68,9 @@ class CorpusTests {
       hashicorp__learn-terraform-iam-policy__main.tf | 2 | 2 | 0
       terraform-aws-modules__terraform-aws-eks__modules__fargate-profile__main.tf | 0 | 60 | 0
       terraform-aws-modules__terraform-aws-eks__modules__karpenter__policy.tf | 0 | 0 | 0
-      terraform-aws-modules__terraform-aws-iam__examples__iam-group__main.tf | 1 | 5 | 0
+      terraform-aws-modules__terraform-aws-iam__examples__iam-group__main.tf | 1 | 4 | 0
       terraform-aws-modules__terraform-aws-iam__examples__iam-policy__main.tf | 0 | 3 | 0
-      terraform-aws-modules__terraform-aws-iam__examples__iam-role__main.tf | 1 | 8 | 0
+      terraform-aws-modules__terraform-aws-iam__examples__iam-role__main.tf | 1 | 7 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-role-with-saml__main.tf | 1 | 25 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-role__main.tf | 0 | 73 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-assumable-roles__main.tf | 0 | 63 | 0
@@ -83,7 +83,7 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-iam__modules__iam-role-for-service-accounts__policies.tf | 0 | 11 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-role__main.tf | 0 | 42 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-user__main.tf | 0 | 51 | 0
-      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 11 | 0
+      terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 10 | 0
       terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 48 | 0
       terraform-aws-modules__terraform-aws-lambda__examples__complete__main.tf | 0 | 15 | 0
       terraform-aws-modules__terraform-aws-lambda__iam.tf | 0 | 127 | 0
