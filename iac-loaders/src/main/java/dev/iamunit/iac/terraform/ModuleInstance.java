@@ -395,7 +395,7 @@ final class ModuleInstance implements Scope {
       if (number.compareTo(BigDecimal.valueOf(MAX_INSTANCES)) > 0) {
         throw new TemplateException("count = " + (number.precision() > 30 ? number.toString() : number.toPlainString())
             + " makes more than " + MAX_INSTANCES + " instances of " + address + ", more than IAMUnit expands; give count a"
-            + " smaller value for the test (LoadOptions.values)", base.location(count.get().span()));
+            + " smaller value in the test (@IamTest(parameters = ...) or a .tfvars file)", base.location(count.get().span()));
       }
       int total = number.intValue();
       for (int i = 0; i < total; i++) {

@@ -100,7 +100,7 @@ class UnknownConditionTests {
           assertThat(u.expression()).isEqualTo("Condition Audit");
           assertThat(u.location().fileAndLine()).isEqualTo("template.yaml:20");
           assertThat(u.reason()).isEqualTo("whether AuditPolicy exists is unknown: condition Audit depends on"
-              + " <unresolved: Ref EnableAudit> (parameter EnableAudit has no Default; give its value in LoadOptions.values);"
+              + " <unresolved: Ref EnableAudit> (parameter EnableAudit has no Default and was given no value);"
               + " its statements apply only if it does, so a decision that depends on them cannot be made;"
               + " give EnableAudit a value (@IamTest(parameters = \"EnableAudit=...\"))");
         }));

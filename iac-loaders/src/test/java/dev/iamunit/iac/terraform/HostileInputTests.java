@@ -391,7 +391,7 @@ class HostileInputTests {
     long start = System.nanoTime();
     TemplateException e = failure("resource \"aws_iam_user\" \"u\" {\n  count = 100000000\n  name = \"u${count.index}\"\n}\n");
     assertThat(e).hasMessage("main.tf:2:3 (aws_iam_user.u): count = 100000000 makes more than 10000 instances of aws_iam_user.u,"
-        + " more than IAMUnit expands; give count a smaller value for the test (LoadOptions.values)");
+        + " more than IAMUnit expands; give count a smaller value in the test (@IamTest(parameters = ...) or a .tfvars file)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 

@@ -184,7 +184,7 @@ class ProviderTests {
     Unresolved region = statement.unresolved().get(0);
     assertThat(region.expression()).isEqualTo("var.region");
     assertThat(region.location().fileAndLine()).isEqualTo("main.tf:2");
-    assertThat(region.reason()).isEqualTo("variable \"region\" has no default and no value; give it one in LoadOptions.values or a .tfvars file");
+    assertThat(region.reason()).isEqualTo("variable \"region\" has no default and was given no value");
     assertThat(report.unresolved()).contains(region);
   }
 

@@ -91,8 +91,8 @@ class UnknownExistenceTests {
           assertThat(u.location().fileAndLine()).isEqualTo("main.tf:15");
           assertThat(u.location().address()).isEqualTo("aws_iam_user_policy.audit");
           assertThat(u.reason()).isEqualTo("whether aws_iam_user_policy.audit exists is unknown: count depends on"
-              + " var.enable_audit (variable \"enable_audit\" has no default and no value; give it one in LoadOptions.values"
-              + " or a .tfvars file); its statements apply only if it does, so a decision that depends on them cannot be"
+              + " var.enable_audit (variable \"enable_audit\" has no default and was given no value); its"
+              + " statements apply only if it does, so a decision that depends on them cannot be"
               + " made; give enable_audit a value (@IamTest(parameters = \"enable_audit=...\") or a .tfvars file)");
         }));
     assertThat(account.unresolved()).extracting(Unresolved::expression).contains("count = var.enable_audit ? 1 : 0");
