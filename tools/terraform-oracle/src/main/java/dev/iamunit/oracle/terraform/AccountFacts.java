@@ -40,18 +40,18 @@ final class AccountFacts {
   static SortedMap<String, String> of(Account account, LoadReport report) {
     SortedMap<String, String> facts = new TreeMap<>();
     for (User user : account.users().values()) {
-      String subject = principal("user", user.name(), user.location().address());
+      String subject = principal(facts, "user", user.name(), user.location().address());
       principalFacts(facts, subject, user.arn(), user.path(), user.managedPolicyArns(), user.permissionsBoundaryArn());
       put(facts, subject + " groups", sorted(user.groups()).toString());
       inline(facts, subject, user.inlinePolicies());
     }
     for (Group group : account.groups().values()) {
-      String subject = principal("group", group.name(), group.location().address());
+      String subject = principal(facts, "group", group.name(), group.location().address());
       principalFacts(facts, subject, group.arn(), group.path(), group.managedPolicyArns(), Optional.empty());
       inline(facts, subject, group.inlinePolicies());
     }
     for (Role role : account.roles().values()) {
-      String subject = principal("role", role.name(), role.location().address());
+      String subject = principal(facts, "role", role.name(), role.location().address());
       principalFacts(facts, subject, role.arn(), role.path(), role.managedPolicyArns(), role.permissionsBoundaryArn());
       put(facts, subject + " trust", role.trustPolicy().map(AccountFacts::policy).orElse("-"));
       inline(facts, subject, role.inlinePolicies());
@@ -76,7 +76,7 @@ final class AccountFacts {
     organization(facts, "scp", account.organization().serviceControlPolicies());
     organization(facts, "rcp", account.organization().resourceControlPolicies());
     if (!report.problems().isEmpty()) {
-      put(facts, "problems", String.join("\n", report.problems().stream().map(p -> masked(p.message())).sorted().toList()));
+      put(facts, "problems", String.join("\n", report.problems().stream().map(p -> withoutLocations(masked(p.message()))).sorted().toList()));
     }
     return facts;
   }
@@ -96,11 +96,32 @@ final class AccountFacts {
     return addresses;
   }
 
+  /**
+   * A problem's message without the locations it names ({@code at main.tf:11:1 (aws_iam_group.a)}
+   * reads {@code at (aws_iam_group.a)}): the sources' are file:line, the plan's JSON paths, and
+   * neither is a fact both loads can share. The addresses stay, in the order the message gives them.
+   */
+  static String withoutLocations(String message) {
+    return LOCATION.matcher(message).replaceAll("at (");
+  }
+
+  private static final Pattern LOCATION = Pattern.compile("\\bat \\S+ \\(");
+
   private static final Pattern POLICY_EXPRESSION = Pattern.compile("(.+)\\.(policy|assume_role_policy|access_policies|content)");
 
-  /** A principal by name; by name and address when the name is not known, so that two such principals stay apart. */
-  private static String principal(String kind, String name, String address) {
-    return kind + " " + masked(name) + (Unresolved.isIn(name) ? " (" + masked(address) + ")" : "");
+  /**
+   * A principal by name; by its template address alone when the name is not known (AWS or the
+   * provider generates it), so that two such principals stay apart and the static load's symbolic
+   * name ({@code worker-<?>} for {@code name_prefix = "worker-"}) and the plan's {@code <?>} are one
+   * subject. The name is then a fact of its own, compared like any other value.
+   */
+  private static String principal(SortedMap<String, String> facts, String kind, String name, String address) {
+    if (!Unresolved.isIn(name)) {
+      return kind + " " + name;
+    }
+    String subject = kind + " (" + masked(address) + ")";
+    put(facts, subject + " name", masked(name));
+    return subject;
   }
 
   /** One fact per field, so that a row of KNOWN_DIFFERENCES.md can name the field it is about. */

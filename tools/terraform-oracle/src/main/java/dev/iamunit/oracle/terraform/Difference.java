@@ -48,7 +48,9 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
   /**
    * Every subject of either side whose values are not the same, sorted by subject. A policy only the
    * static load has, whose policy attribute the plan left unknown as a whole ({@code
-   * planUnknownPolicies}), is a value Terraform leaves unknown.
+   * planUnknownPolicies}), is a value Terraform leaves unknown; so is one the plan load kept as a
+   * policy with no readable statement at all (the loaders keep an unknown policy as unreadable
+   * rather than drop it).
    */
   static List<Difference> between(String unit, SortedMap<String, String> staticFacts, SortedMap<String, String> planFacts,
       Set<String> planUnknownPolicies) {
@@ -58,15 +60,15 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
     for (String subject : subjects) {
       String ours = staticFacts.get(subject);
       String terraform = planFacts.get(subject);
+      boolean unknownInPlan = planUnknownPolicies.stream().anyMatch(a -> subject.startsWith("policy " + a + " ")
+          || subject.equals("resource-policy " + a + " resource"));
       if (ours == null) {
         differences.add(new Difference(unit, subject, Kind.MISSING_IN_STATIC, "", terraform));
       } else if (terraform == null) {
-        boolean unknownInPlan = planUnknownPolicies.stream().anyMatch(a -> subject.startsWith("policy " + a + " ")
-            || subject.equals("resource-policy " + a + " resource"));
         differences.add(new Difference(unit, subject, unknownInPlan ? Kind.STATIC_KNOWS_UNKNOWN : Kind.EXTRA_IN_STATIC, ours,
             unknownInPlan ? AccountFacts.UNKNOWN : ""));
       } else if (!ours.equals(terraform)) {
-        Kind kind = fills(terraform, ours) ? Kind.STATIC_KNOWS_UNKNOWN
+        Kind kind = fills(terraform, ours) || unknownInPlan && wholeUnreadable(terraform) ? Kind.STATIC_KNOWS_UNKNOWN
             : fills(ours, terraform) ? Kind.STATIC_UNRESOLVED : Kind.DIFFERS;
         differences.add(new Difference(unit, subject, kind, ours, terraform));
       }
@@ -95,6 +97,11 @@ record Difference(String unit, String subject, Kind kind, String staticValue, St
       parts.add(Pattern.quote(part));
     }
     return Pattern.compile(String.join(".+?", parts), Pattern.DOTALL).matcher(known).matches();
+  }
+
+  /** A policy fact with no statement and only unreadable ones ({@code Version=- unreadable-statements=1}). */
+  private static boolean wholeUnreadable(String policy) {
+    return !policy.contains("\n") && policy.contains(" unreadable-statements=");
   }
 
   private static boolean isList(String value) {

@@ -41,6 +41,27 @@ class DifferenceTests {
     assertThat(differences).extracting(d -> d.kind().label).containsExactly("static-knows-unknown");
   }
 
+  /**
+   * The plan load keeps a policy attribute Terraform left unknown as a policy with one unreadable
+   * statement; that is still a value Terraform leaves unknown, but only when the plan says so.
+   */
+  @ParameterizedTest(name = "plan left it unknown: {0} -> {1}")
+  @CsvSource({"true, static-knows-unknown", "false, differs"})
+  void aPolicyThePlanKeptUnreadableIsAValueTerraformLeavesUnknownOnlyWhenThePlanLeftItUnknown(boolean unknown, String kind) {
+    String subject = "policy aws_s3_bucket_policy.b aws_s3_bucket_policy.b";
+    List<Difference> differences = Difference.between("u", facts(subject, "Version=2012-10-17\nAllow s3:GetObject"),
+        facts(subject, "Version=- unreadable-statements=1"), unknown ? Set.of("aws_s3_bucket_policy.b") : Set.of());
+    assertThat(differences).extracting(d -> d.kind().label).containsExactly(kind);
+  }
+
+  @Test
+  void aPartlyReadablePolicyThePlanLeftUnknownStillDiffers() {
+    String subject = "policy aws_s3_bucket_policy.b aws_s3_bucket_policy.b";
+    List<Difference> differences = Difference.between("u", facts(subject, "Version=2012-10-17\nAllow s3:GetObject"),
+        facts(subject, "Version=2012-10-17 unreadable-statements=1\nAllow s3:PutObject"), Set.of("aws_s3_bucket_policy.b"));
+    assertThat(differences).extracting(d -> d.kind().label).containsExactly("differs");
+  }
+
   @Test
   void theFirstDifferentLineShowsBothSides() {
     Difference d = new Difference("u", "s", Difference.Kind.DIFFERS, "Version=1\nAllow a", "Version=1\nAllow b");
