@@ -7,6 +7,7 @@ import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.nio.charset.StandardCharsets;
@@ -107,25 +108,6 @@ final class Intrinsics {
       return new Text(unresolved.value().placeholder(), List.of(unresolved.value()));
     }
     return null;
-  }
-
-  /** Every unresolved value a resolved tree depends on. */
-  static List<Unresolved> unresolvedIn(DocNode resolved) {
-    List<Unresolved> found = new ArrayList<>();
-    collect(resolved, found);
-    return found;
-  }
-
-  private static void collect(DocNode node, List<Unresolved> found) {
-    if (node instanceof DocObject object) {
-      object.members().forEach(m -> collect(m.value(), found));
-    } else if (node instanceof DocArray array) {
-      array.items().forEach(i -> collect(i, found));
-    } else if (node instanceof DocScalar scalar) {
-      found.addAll(scalar.unresolved());
-    } else if (node instanceof DocUnresolved unresolved) {
-      found.add(unresolved.value());
-    }
   }
 
   static DocUnresolved unresolved(String expression, SourceLocation at, String reason) {
@@ -447,7 +429,7 @@ final class Intrinsics {
         && object.members().get(0).value() instanceof DocScalar named && seen.add(named.text())) {
       unknownsIn(template.conditions().get(named.text()), found, seen);
     } else if (node instanceof DocObject object && object.members().size() == 1 && object.members().get(0).key().equals("Ref")) {
-      unresolvedIn(resolve(node)).stream().filter(u -> !found.contains(u)).forEach(found::add);
+      PolicyDocuments.unresolvedIn(resolve(node)).stream().filter(u -> !found.contains(u)).forEach(found::add);
     } else if (node instanceof DocObject object) {
       object.members().forEach(m -> unknownsIn(m.value(), found, seen));
     } else if (node instanceof DocArray array) {
@@ -483,8 +465,8 @@ final class Intrinsics {
           List<DocNode> args = arguments(only.value(), 2, "Fn::Equals", "[value, value]");
           DocNode left = resolve(args.get(0));
           DocNode right = resolve(args.get(1));
-          List<Unresolved> unknown = new ArrayList<>(unresolvedIn(left));
-          unknown.addAll(unresolvedIn(right));
+          List<Unresolved> unknown = new ArrayList<>(PolicyDocuments.unresolvedIn(left));
+          unknown.addAll(PolicyDocuments.unresolvedIn(right));
           if (!unknown.isEmpty()) {
             return null;
           }
