@@ -91,6 +91,8 @@ final class AccountJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
+    organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
     json.writeArrayFieldStart("unresolved");
     for (Unresolved value : account.unresolved()) {
       unresolved(value);
@@ -116,6 +118,19 @@ final class AccountJson {
     json.writeStringField("name", text(name));
     json.writeStringField("arn", text(arn));
     location("location", location);
+  }
+
+  /** Organization policies as one array per level, from the organization's root down to the account. */
+  private void organizationPolicies(String field, List<List<Policy>> levels) throws IOException {
+    json.writeArrayFieldStart(field);
+    for (List<Policy> level : levels) {
+      json.writeStartArray();
+      for (Policy policy : level) {
+        policy(policy);
+      }
+      json.writeEndArray();
+    }
+    json.writeEndArray();
   }
 
   private void policies(String field, List<Policy> policies) throws IOException {

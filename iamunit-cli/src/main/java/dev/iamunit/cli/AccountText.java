@@ -56,11 +56,22 @@ final class AccountText {
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
       policy("resource policy of " + Unresolved.readable(entry.getKey(), known) + " ", entry.getValue(), "  ");
     }
+    organizationPolicies("SCP", account.organization().serviceControlPolicies());
+    organizationPolicies("RCP", account.organization().resourceControlPolicies());
     for (Unresolved value : account.unresolved()) {
       out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
     }
     for (LoadReport.Problem problem : loaded.report().problems()) {
       out.println("problem  " + Locations.fileLineColumn(problem.location()) + ": " + problem.message());
+    }
+  }
+
+  /** Organization policies by level, from the organization's root down to the account. */
+  private void organizationPolicies(String kind, List<List<Policy>> levels) {
+    for (int level = 0; level < levels.size(); level++) {
+      for (Policy policy : levels.get(level)) {
+        policy(kind + " (level " + level + ") ", policy, "  ");
+      }
     }
   }
 

@@ -123,6 +123,8 @@ class ShowCommandTests {
               }
             } ],
             "resourcePolicies" : [ ],
+            "serviceControlPolicies" : [ ],
+            "resourceControlPolicies" : [ ],
             "unresolved" : [ ],
             "problems" : [ ]
           } ]
@@ -185,5 +187,21 @@ class ShowCommandTests {
     CliRun wrong = CliRun.of("show", "--account", "1234", TEMPLATES + "bucket-unset.yaml");
     assertThat(wrong.err()).isEqualTo("iamunit show: --account takes 12 digits, such as 123456789012, not \"1234\"\n");
     assertThat(wrong.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
+  /**
+   * An SCP attached by an attachment resource is shown with its level and statements: a policy
+   * that can deny the account's principals is never left out of what the account holds.
+   */
+  @Test
+  void serviceControlPoliciesAreShownWithTheirLevel() {
+    CliRun run = CliRun.of("show", TEMPLATES + "scp-attached");
+
+    assertThat(run.out())
+        .contains("SCP (level 0) deny-cloudtrail-stop  " + TEMPLATES + "scp-attached/main.tf:4:24")
+        .contains("  statement DenyStop")
+        .contains("    Action: cloudtrail:StopLogging");
+    CliRun json = CliRun.of("show", "--json", TEMPLATES + "scp-attached");
+    assertThat(json.out()).contains("\"serviceControlPolicies\" : [ [ {").contains("\"DenyStop\"");
   }
 }

@@ -7,6 +7,7 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.model.Unresolved;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,7 +130,7 @@ class IntrinsicsTests {
     DocNode node = ((DocObject) YamlTemplates.read("V: !Sub 'arn:aws:iam::*:user/${aws:username}'\n", "v.yaml")).member("V")
         .orElseThrow().value();
 
-    assertThat(Intrinsics.unresolvedIn(new Intrinsics(template, LoadOptions.defaults()).resolve(node))).singleElement()
+    assertThat(PolicyDocuments.unresolvedIn(new Intrinsics(template, LoadOptions.defaults()).resolve(node))).singleElement()
         .satisfies(u -> {
           assertThat(u.expression()).isEqualTo("${aws:username}");
           assertThat(u.reason()).contains("write ${!aws:username}");
