@@ -11,6 +11,7 @@ import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.IamTest;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Role;
+import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -116,7 +117,8 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
         user.policiesFor(role.arn()));
     if (!decision.isAllowed()) {
       throw Failures.failure("@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): user " + userName
-          + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on " + role.arn()
+          + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on "
+          + Unresolved.readable(role.arn(), scenario.account().unresolved())
           + " is " + decision.describe());
     }
   }
