@@ -17,11 +17,4 @@ public record ConditionResult(Condition condition, boolean met, Optional<Request
     Objects.requireNonNull(condition, "condition");
     Objects.requireNonNull(requestValue, "requestValue");
   }
-
-  /** {@code BoolIfExists aws:MultiFactorAuthPresent "false" (request: absent) → true}. */
-  public String describe() {
-    String values = condition.values().size() == 1 ? "\"" + condition.values().get(0) + "\"" : condition.values().toString();
-    return condition.operator().name() + " " + condition.key() + " " + values
-        + " (request: " + requestValue.map(RequestContext.Entry::toString).orElse("absent") + ") → " + met;
-  }
 }

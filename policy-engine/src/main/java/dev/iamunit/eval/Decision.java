@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer to a request.
+ * The answer to a request; {@link dev.iamunit.explain.DecisionText} puts it in words.
  *
  * @param outcome allowed, explicitly denied or implicitly denied
  * @param deciding the statements that decided: every applicable Deny for an explicit deny, the
@@ -26,25 +26,5 @@ public record Decision(
 
   public boolean isAllowed() {
     return outcome == Outcome.ALLOWED;
-  }
-
-  /** A plain-text account of the decision, for messages and the CLI. */
-  public String describe() {
-    StringBuilder text = new StringBuilder(outcome.name());
-    outsidePolicies.ifPresent(why -> text.append(": ").append(why));
-    for (String reason : explanation.reasons()) {
-      text.append("\n  ").append(reason);
-    }
-    for (String line : explanation.notNeededLines()) {
-      text.append("\n  ").append(line);
-    }
-    for (StatementResult result : explanation.statements()) {
-      text.append("\n  ").append(result.applied() ? "applied: " : "not applied (" + result.applicability().description() + "): ")
-          .append(result.describe()).append(" [").append(result.policyType().description()).append(']');
-      for (ConditionResult condition : result.conditions()) {
-        text.append("\n      ").append(condition.describe());
-      }
-    }
-    return text.toString();
   }
 }

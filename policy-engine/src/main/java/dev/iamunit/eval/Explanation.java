@@ -29,9 +29,4 @@ public record Explanation(List<StatementResult> statements, List<String> reasons
   public List<StatementResult> nearMisses() {
     return statements.stream().filter(s -> !s.applied()).toList();
   }
-
-  /** {@code not needed for this decision: <unresolved: var.bucket> at main.tf:20:34 (...): ...}, or empty. */
-  public List<String> notNeededLines() {
-    return notNeeded.stream().map(value -> "not needed for this decision: " + value).toList();
-  }
 }

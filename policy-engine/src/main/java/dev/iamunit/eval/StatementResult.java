@@ -37,10 +37,4 @@ public record StatementResult(
   public boolean applied() {
     return applicability == Applicability.APPLIED;
   }
-
-  /** {@code Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA, terraform/iam.tf:12)}. */
-  public String describe() {
-    return statement.effect().json() + " " + statement.displayName() + " (" + policy.name() + ", "
-        + statement.location().fileAndLine() + ")";
-  }
 }

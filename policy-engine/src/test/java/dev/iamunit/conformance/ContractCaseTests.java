@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.jsonl.CaseFormat;
 import dev.iamunit.jsonl.EvaluationCase;
 import dev.iamunit.policy.InvalidPolicyException;
@@ -119,6 +120,6 @@ class ContractCaseTests {
     if (known.isPresent() && decision.outcome() != testCase.expected().orElseThrow()) {
       return;
     }
-    assertThat(decision.outcome()).as("%s\n%s", id, decision.describe()).isEqualTo(testCase.expected().orElseThrow());
+    assertThat(decision.outcome()).as("%s\n%s", id, DecisionText.explained(decision)).isEqualTo(testCase.expected().orElseThrow());
   }
 }

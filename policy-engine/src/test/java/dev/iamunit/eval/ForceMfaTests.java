@@ -3,6 +3,7 @@ package dev.iamunit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.aws.AwsData;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -190,8 +191,10 @@ class ForceMfaTests {
     Decision decision = decide("ec2:RunInstances", "*", CredentialKind.ACCESS_KEYS);
     StatementResult deny = decision.deciding().get(0);
     assertThat(deny.conditions()).singleElement()
-        .extracting(ConditionResult::describe)
-        .isEqualTo("BoolIfExists aws:MultiFactorAuthPresent \"false\" (request: absent) → true");
+        .satisfies(condition -> assertThat(condition.met()).isTrue())
+        .satisfies(condition -> assertThat(condition.requestValue()).isEmpty());
+    assertThat(DecisionText.explanation(decision, Optional.empty()))
+        .contains("\n      BoolIfExists aws:MultiFactorAuthPresent \"false\" (request: absent) → met\n");
     assertThat(deny.statement().location().line()).isPositive();
   }
 

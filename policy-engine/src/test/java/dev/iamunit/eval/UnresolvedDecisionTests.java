@@ -3,6 +3,7 @@ package dev.iamunit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import dev.iamunit.policy.PolicyKind;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -216,9 +218,9 @@ class UnresolvedDecisionTests {
 
     assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElseThrow()).containsExactly("ReaderReads");
-    assertThat(decision.explanation().notNeededLines()).containsExactly("not needed for this decision: <unresolved: var.v2> at "
+    assertThat(decision.explanation().notNeeded()).extracting(Object::toString).containsExactly("<unresolved: var.v2> at "
         + "main.tf:3:1: variable \"v2\" has no default and was given no value");
-    assertThat(decision.describe()).contains("\n  not needed for this decision: <unresolved: var.v2>");
+    assertThat(DecisionText.explanation(decision, Optional.empty())).contains("\n  Not needed for this decision: <unresolved: var.v2>");
   }
 
   /**

@@ -18,17 +18,17 @@ import java.util.List;
  * statement's JSON is the unknown value {@code var.vN} at {@code main.tf:N:1}, as the Terraform
  * loader leaves an unset variable inside a string.
  */
-final class UnresolvedPolicies {
+public final class UnresolvedPolicies {
 
   private UnresolvedPolicies() {}
 
-  static Policy policy(PolicyKind kind, String name, List<String> statements) {
+  public static Policy policy(PolicyKind kind, String name, List<String> statements) {
     String json = "{\"Version\":\"2012-10-17\",\"Statement\":[" + String.join(",", statements) + "]}";
     return PolicyParser.parse(withUnknowns(JsonDocuments.read(json, name + ".json")), kind, name);
   }
 
   /** The unknown value {@code ?n?} stands for. */
-  static Unresolved unknown(int n) {
+  public static Unresolved unknown(int n) {
     return UNKNOWN.get(n);
   }
 

@@ -11,6 +11,7 @@ import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
@@ -75,7 +76,7 @@ class SeedScenarioTests {
 
     Decision decision = runInstances(account, CredentialKind.CONSOLE_WITHOUT_MFA);
 
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElse(""))
         .containsExactly("BlockMostAccessUnlessSignedInWithMFA");
   }
@@ -87,7 +88,7 @@ class SeedScenarioTests {
 
     Decision decision = runInstances(account, CredentialKind.CONSOLE_WITH_MFA);
 
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
   }
 
   /** The statement's location is the line of its "- Sid:" in the template. */
@@ -192,7 +193,7 @@ class SeedScenarioTests {
   void rawRequestWithoutMfaIsExplicitlyDeniedByBlockMostAccess() {
     Decision decision = runInstancesWithMfaPresent("false");
 
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElse(""))
         .containsExactly("BlockMostAccessUnlessSignedInWithMFA");
   }
@@ -202,6 +203,6 @@ class SeedScenarioTests {
   void rawRequestWithMfaIsAllowedByAmazonEc2FullAccess() {
     Decision decision = runInstancesWithMfaPresent("true");
 
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
   }
 }

@@ -7,6 +7,7 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.Outcome;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
@@ -68,7 +69,7 @@ class DefaultKeyPolicyTests {
     });
     assertThat(loaded.report().policies()).anySatisfy(p -> assertThat(p.address()).isEqualTo("aws_kms_key.data"));
     Decision decision = encrypt(loaded.account(), key.getKey());
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
   }
 
   @Test
@@ -91,7 +92,7 @@ class DefaultKeyPolicyTests {
       assertThat(loaded.account().resourcePolicies()).hasSize(1);
       assertThat(key.getValue().name()).doesNotContain("default");
       Decision decision = encrypt(loaded.account(), key.getKey());
-      assertThat(decision.outcome()).as("the key policy names only admin: " + decision.describe()).isEqualTo(Outcome.IMPLICIT_DENY);
+      assertThat(decision.outcome()).as("the key policy names only admin: " + DecisionText.explained(decision)).isEqualTo(Outcome.IMPLICIT_DENY);
     }
   }
 
@@ -107,6 +108,6 @@ class DefaultKeyPolicyTests {
     assertThat(key.getValue().name()).isEqualTo("Data (AWS KMS default key policy: the template gives none)");
     assertThat(key.getValue().statements()).extracting(Statement::location).allSatisfy(at -> assertThat(at).hasToString("t.yaml:3:3 (Data)"));
     Decision decision = encrypt(loaded.account(), key.getKey());
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
   }
 }

@@ -7,6 +7,7 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.Outcome;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
@@ -90,7 +91,7 @@ class GeneratedNameTests {
         caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ASSUMED_ROLE, Instant.now(), Map.of()),
         caller.policiesFor("arn:aws:s3:::b/k"));
 
-    assertThat(decision.outcome()).as(decision.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
     assertThat(Unresolved.replacePlaceholders(account.role("aws_iam_role.lambda").orElseThrow().name(), "<generated>"))
         .as("Terraform's own generated names start with terraform-").isEqualTo("terraform-<generated>");
   }

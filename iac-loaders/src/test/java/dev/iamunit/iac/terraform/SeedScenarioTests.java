@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.iac.LoadReport;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,11 +74,11 @@ class SeedScenarioTests {
     assertThat(account.managedPolicy(EC2_FULL).orElseThrow().awsManaged()).isTrue();
 
     Decision withoutMfa = runInstances(account, "false");
-    assertThat(withoutMfa.outcome()).as(withoutMfa.describe()).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(withoutMfa.outcome()).as(DecisionText.explained(withoutMfa)).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(withoutMfa.deciding()).extracting(r -> r.statement().sid().orElse(""))
         .containsExactly("BlockMostAccessUnlessSignedInWithMFA");
 
     Decision withMfa = runInstances(account, "true");
-    assertThat(withMfa.outcome()).as(withMfa.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(withMfa.outcome()).as(DecisionText.explained(withMfa)).isEqualTo(Outcome.ALLOWED);
   }
 }
