@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.jsonl.CaseFormat;
 import dev.iamunit.jsonl.EvaluationCase;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,7 +61,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--explain",
-      description = "Add an \"explanation\" field (the human-readable account of every statement considered) to each decision line.")
+      description = "Add an \"explanation\" field (the text explain prints after \"Decision: \") to each decision line.")
   boolean explain;
 
   @Parameters(arity = "0..1", paramLabel = "FILE|-", description = "The cases; '-' or nothing reads standard input.")
@@ -108,7 +110,9 @@ final class EvaluateCommand implements Callable<Integer> {
           ? EVALUATOR.evaluate(evaluationCase.request(), evaluationCase.policies())
           : EVALUATOR.decide(evaluationCase.request(), evaluationCase.policies());
       String result = CaseFormat.write(evaluationCase.id(), decision);
-      return explain ? withExplanation(result, decision.describe()) : result;
+      return explain
+          ? withExplanation(result, DecisionText.explained(decision, Optional.of(evaluationCase.request().context())))
+          : result;
     } catch (IamUnitException e) {
       out.write(CaseFormat.writeError(CaseFormat.idOf(line), e.getMessage()));
       out.write('\n');

@@ -1,16 +1,22 @@
 package dev.iamunit.cli;
 
 import dev.iamunit.aws.AwsData;
-import dev.iamunit.iac.PolicyFiles;
+import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.explain.DecisionText;
+import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.PolicyFiles;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.policy.PolicyKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,19 +39,25 @@ import picocli.CommandLine.Spec;
       "Decides one request against policy files and explains the decision.",
       "",
       "The context is exactly what --context gives: nothing is inferred from the principal.",
+      "",
+      "With --source, the policies are read from templates as show reads them, and the principal",
+      "is a user (--user) or a session of a role (--role) of that account: its policies, and the",
+      "context AWS gives its credentials (--credentials), as @AsUser and @AsRole give them in a test.",
     },
     footerHeading = "%nExample:%n",
     footer = {
       "  iamunit explain --policy force_mfa.json --action ec2:RunInstances \\",
       "    --principal arn:aws:iam::123456789012:user/MFAUser \\",
-      "    --context aws:MultiFactorAuthPresent=false"
+      "    --context aws:MultiFactorAuthPresent=false",
+      "  iamunit explain --source terraform --user MFAUser --credentials ACCESS_KEYS --action ec2:RunInstances"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:the request is ALLOWED",
-      "1:the request is denied (EXPLICIT_DENY or IMPLICIT_DENY)",
+      "0:the request is allowed",
+      "1:the request is denied (explicitly or implicitly)",
       ExitCodes.USAGE_LINE,
-      "3:input error: unreadable or invalid policy file, unknown action, malformed --context",
+      "3:input error: unreadable or invalid policy file, unknown action or principal, malformed --context,",
+      "  a decision that depends on a value the templates leave unresolved",
       ExitCodes.INTERNAL_LINE
     })
 final class ExplainCommand implements Callable<Integer> {
@@ -90,6 +103,23 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--resource-account", paramLabel = "ID", description = "The account that owns the resource (default: the principal's).")
   Optional<String> resourceAccount = Optional.empty();
 
+  @Option(names = "--source", paramLabel = "PATH",
+      description = "Templates, policy files or folders of them, read as show reads them (repeatable): the account the principal is in.")
+  List<Path> sources = new ArrayList<>();
+
+  @Option(names = "--user", paramLabel = "NAME", description = "With --source: the user who asks.")
+  Optional<String> user = Optional.empty();
+
+  @Option(names = "--role", paramLabel = "NAME", description = "With --source: a session of this role asks.")
+  Optional<String> role = Optional.empty();
+
+  @Option(names = "--credentials", paramLabel = "KIND",
+      description = "With --source: ${COMPLETION-CANDIDATES} (default: access keys for a user, an assumed-role session for a role).")
+  Optional<CredentialKind> credentials = Optional.empty();
+
+  @Mixin
+  LoadDefaults defaults = new LoadDefaults();
+
   @Option(
       names = "--context",
       paramLabel = "KEY=VALUE",
@@ -99,6 +129,12 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkAction(action);
+    if (!sources.isEmpty()) {
+      return explainInAccount();
+    }
+    if (user.isPresent() || role.isPresent() || credentials.isPresent()) {
+      throw new InputException("--user, --role and --credentials name a principal of the account --source loads; give --source");
+    }
     PolicySet.Builder set = PolicySet.builder();
     identity.forEach(file -> set.identity(PolicyFiles.read(file, PolicyKind.IDENTITY)));
     PolicyKind resourceKind = action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
@@ -109,12 +145,37 @@ final class ExplainCommand implements Callable<Integer> {
     sessions.forEach(file -> set.session(PolicyFiles.read(file, PolicyKind.SESSION)));
 
     Request request = new Request(principal, action, resourceArn, resourceAccount, requestContext(), CredentialKind.UNSPECIFIED);
-    Decision decision = Evaluator.standard().evaluate(request, set.build());
+    return print(request, set.build(), List.of());
+  }
 
+  /** The principal and its policies from the loaded templates, as the JUnit extension's scenarios have them. */
+  private int explainInAccount() {
+    if (!identity.isEmpty() || resource.isPresent() || !boundaries.isEmpty() || !scps.isEmpty() || !rcps.isEmpty()
+        || !sessions.isEmpty() || !principal.equals(DEFAULT_PRINCIPAL) || resourceAccount.isPresent()) {
+      throw new InputException("with --source the principal and its policies come from the templates: name the principal "
+          + "with --user or --role, and leave out --principal, --resource-account and the policy files");
+    }
+    if (user.isPresent() == role.isPresent()) {
+      throw new InputException("with --source, name the principal who asks with --user NAME or --role NAME (one of them)");
+    }
+    LoadDefaults.requireExisting(sources);
+    LoadedSources loaded = SourceFormats.standard().load(sources, defaults.options());
+    Caller caller = user.isPresent()
+        ? Caller.user(loaded.account(), user.get())
+        : Caller.roleSession(loaded.account(), role.get(), "iamunit");
+    Request request =
+        caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
+    return print(request, caller.policiesFor(resourceArn), loaded.report().problems());
+  }
+
+  /** Decides and prints; a problem of the load is a policy the decision could not include, so it is said first. */
+  private int print(Request request, PolicySet policies, List<LoadReport.Problem> problems) {
+    Decision decision = Evaluator.standard().evaluate(request, policies);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Request: " + request);
     out.println("Context: " + request.context());
-    out.println("Decision: " + decision.describe());
+    problems.forEach(problem -> out.println("Not loaded, so not in this decision: " + problem));
+    out.println("Decision: " + DecisionText.explained(decision, Optional.of(request.context())));
     out.flush();
     return decision.isAllowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
@@ -133,6 +194,19 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private RequestContext requestContext() {
+    RequestContext.Builder builder = RequestContext.builder();
+    contextValues().forEach((key, list) -> {
+      if (list.size() == 1) {
+        builder.put(key, list.get(0));
+      } else {
+        builder.putMultivalued(key, list);
+      }
+    });
+    return builder.build();
+  }
+
+  /** Each --context key with its values, in the order given. */
+  private Map<String, List<String>> contextValues() {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (String entry : context) {
       int equals = entry.indexOf('=');
@@ -141,14 +215,6 @@ final class ExplainCommand implements Callable<Integer> {
       }
       values.computeIfAbsent(entry.substring(0, equals), key -> new ArrayList<>()).add(entry.substring(equals + 1));
     }
-    RequestContext.Builder builder = RequestContext.builder();
-    values.forEach((key, list) -> {
-      if (list.size() == 1) {
-        builder.put(key, list.get(0));
-      } else {
-        builder.putMultivalued(key, list);
-      }
-    });
-    return builder.build();
+    return values;
   }
 }

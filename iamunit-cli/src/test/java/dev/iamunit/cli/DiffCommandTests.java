@@ -30,8 +30,8 @@ class DiffCommandTests {
           user alice
             s3:PutObject
               on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
-                base: IMPLICIT_DENY (no statement allows it)
-                head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+                base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+                head: allowed by statement ReadReports (main.tf:11)
         """);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }

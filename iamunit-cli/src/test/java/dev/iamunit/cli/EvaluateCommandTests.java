@@ -65,8 +65,8 @@ class EvaluateCommandTests {
 
     assertThat(run.out()).startsWith(
         "{\"id\":\"denied\",\"decision\":\"EXPLICIT_DENY\",\"matched\":[{\"policy\":\"identity[1]\",\"sid\":\"DenyWithoutMfa\","
-            + "\"effect\":\"Deny\"}],\"explanation\":\"EXPLICIT_DENY");
-    assertThat(run.out()).contains("BoolIfExists aws:MultiFactorAuthPresent \\\"false\\\" (request: absent)");
+            + "\"effect\":\"Deny\"}],\"explanation\":\"explicitly denied by statement DenyWithoutMfa (");
+    assertThat(run.out()).contains("BoolIfExists aws:MultiFactorAuthPresent \\\"false\\\" (request: absent) → met");
   }
 
   @Test

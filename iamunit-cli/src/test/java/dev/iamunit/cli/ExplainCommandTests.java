@@ -23,12 +23,16 @@ class ExplainCommandTests {
     assertThat(run.out()).isEqualTo("""
         Request: ec2:RunInstances on * by arn:aws:iam::123456789012:user/MFAUser
         Context: {aws:MultiFactorAuthPresent="false"}
-        Decision: EXPLICIT_DENY
-          an explicit Deny applies, which overrides any Allow
-          applied: Allow AllowEc2 (ec2_full.json, src/test/resources/policies/ec2_full.json:4) [identity-based policy]
-          applied: Deny BlockMostAccessUnlessSignedInWithMFA (force_mfa.json, src/test/resources/policies/force_mfa.json:30) \
-        [identity-based policy]
-              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → true
+        Decision: explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA (src/test/resources/policies/force_mfa.json:30)
+        Explanation:
+          Deciding statements:
+            Deny BlockMostAccessUnlessSignedInWithMFA (force_mfa.json, src/test/resources/policies/force_mfa.json:30) \
+        in the identity-based policy
+              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → met
+          Also applied:
+            Allow AllowEc2 (ec2_full.json, src/test/resources/policies/ec2_full.json:4) in the identity-based policy
+          Evaluation: an explicit Deny applies, which overrides any Allow
+          Request context: aws:MultiFactorAuthPresent = "false"
         """);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(run.err()).isEmpty();
@@ -40,7 +44,8 @@ class ExplainCommandTests {
         "--policy", POLICIES + "ec2_full.json", "--policy", POLICIES + "force_mfa.json",
         "--action", "ec2:RunInstances", "--context", "aws:MultiFactorAuthPresent=true");
 
-    assertThat(run.out()).contains("Decision: ALLOWED\n  allowed by an identity-based policy\n");
+    assertThat(run.out()).contains("Decision: allowed by statement AllowEc2 (src/test/resources/policies/ec2_full.json:4)\n"
+        + "Explanation:\n  Deciding statements:\n").contains("\n  Evaluation: allowed by an identity-based policy\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 

@@ -279,7 +279,8 @@ public final class AccessDiffer {
   }
 
   private static SideDecision side(Decision decision) {
-    return new SideDecision(decision.outcome(), decision.deciding().stream().map(DecidingStatement::of).toList(), true);
+    return new SideDecision(decision.outcome(), decision.deciding().stream().map(DecidingStatement::of).toList(),
+        decision.explanation().reasons(), true);
   }
 
   private static Change change(SideDecision base, SideDecision head) {

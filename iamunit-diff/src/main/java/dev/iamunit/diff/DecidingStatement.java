@@ -40,9 +40,4 @@ public record DecidingStatement(String policy, String statement, Effect effect, 
   public String fileAndLine() {
     return line > 0 ? file + ":" + line : file;
   }
-
-  /** {@code Allow AllowAllUsersToListAccounts (Force_MFA, terraform/main.tf:11)}. */
-  public String describe() {
-    return effect.json() + " " + statement + " (" + policy + ", " + fileAndLine() + ")";
-  }
 }

@@ -1,6 +1,7 @@
 package dev.iamunit.diff;
 
 import dev.iamunit.eval.Outcome;
+import dev.iamunit.explain.DecisionText;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,30 +10,28 @@ import java.util.Objects;
  *
  * @param outcome allowed, explicitly or implicitly denied
  * @param deciding the statements that decided (none for an implicit deny)
+ * @param reasons the steps of AWS's evaluation logic that decided, in words: what a report says of
+ *     an implicit deny, which no statement decides
  * @param principalDeclared false when this version does not declare the principal at all, which
  *     denies it everything implicitly
  */
-public record SideDecision(Outcome outcome, List<DecidingStatement> deciding, boolean principalDeclared) {
+public record SideDecision(Outcome outcome, List<DecidingStatement> deciding, List<String> reasons, boolean principalDeclared) {
 
   public SideDecision {
     Objects.requireNonNull(outcome, "outcome");
     deciding = List.copyOf(deciding);
+    reasons = List.copyOf(reasons);
   }
 
-  static final SideDecision NO_PRINCIPAL = new SideDecision(Outcome.IMPLICIT_DENY, List.of(), false);
+  static final SideDecision NO_PRINCIPAL =
+      new SideDecision(Outcome.IMPLICIT_DENY, List.of(), List.of("the principal is not declared in this version"), false);
 
-  /** {@code EXPLICIT_DENY by Deny Block (Force_MFA, main.tf:89)}, or why nothing decided. */
+  /**
+   * {@code explicitly denied by statement Block (main.tf:89)}, or why nothing decided: the summary
+   * every consumer prints of a decision ({@link DecisionText}).
+   */
   public String describe() {
-    if (!principalDeclared) {
-      return "IMPLICIT_DENY (the principal is not declared in this version)";
-    }
-    if (deciding.isEmpty()) {
-      return outcome.name() + " (no statement allows it)";
-    }
-    StringBuilder text = new StringBuilder(outcome.name()).append(" by ");
-    for (int i = 0; i < deciding.size(); i++) {
-      text.append(i == 0 ? "" : "; ").append(deciding.get(i).describe());
-    }
-    return text.toString();
+    return DecisionText.summary(
+        outcome, deciding.stream().map(s -> DecisionText.statement(s.statement(), s.fileAndLine())).toList(), reasons);
   }
 }

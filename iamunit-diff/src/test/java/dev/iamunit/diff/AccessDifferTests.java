@@ -23,8 +23,8 @@ class AccessDifferTests {
         "NEWLY_ALLOWED user alice s3:PutObject arn:aws:s3:::reports/example CONSOLE_WITHOUT_MFA",
         "NEWLY_ALLOWED user alice s3:PutObject arn:aws:s3:::reports/example ACCESS_KEYS");
     DiffRow row = diff.rows().get(0);
-    assertThat(row.base().describe()).isEqualTo("IMPLICIT_DENY (no statement allows it)");
-    assertThat(row.head().describe()).isEqualTo("ALLOWED by Allow ReadReports (Reports, main.tf:11)");
+    assertThat(row.base().describe()).isEqualTo("implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)");
+    assertThat(row.head().describe()).isEqualTo("allowed by statement ReadReports (main.tf:11)");
   }
 
   @Test
@@ -57,9 +57,9 @@ class AccessDifferTests {
     assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED)).containsExactly(
         "NEWLY_ALLOWED user alice ec2:DescribeInstances * ACCESS_KEYS");
     assertThat(diff.rows().get(0).base().describe())
-        .isEqualTo("EXPLICIT_DENY by Deny DenyWithoutMfa (RequireMfa, main.tf:17)");
+        .isEqualTo("explicitly denied by statement DenyWithoutMfa (main.tf:17)");
     assertThat(diff.rows().get(0).head().describe())
-        .isEqualTo("ALLOWED by Allow AllowDescribe (RequireMfa, main.tf:11)");
+        .isEqualTo("allowed by statement AllowDescribe (main.tf:11)");
     // Every other action the Deny covered is still denied to access keys, now implicitly.
     List<DiffRow> changedReason = diff.rows(CHANGED_REASON);
     assertThat(changedReason).isNotEmpty().allSatisfy(row -> {

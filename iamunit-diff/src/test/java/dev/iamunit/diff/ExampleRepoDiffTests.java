@@ -63,9 +63,9 @@ class ExampleRepoDiffTests {
         "NEWLY_DENIED user MFAUser iam:ListUsers * CONSOLE_WITHOUT_MFA",
         "NEWLY_DENIED user MFAUser iam:ListUsers * ACCESS_KEYS");
     assertThat(diff.rows().get(0).base().describe()).isEqualTo(
-        "ALLOWED by Allow AllowAllUsersToListAccounts (Force_MFA, " + FORCE_MFA + ":10)");
+        "allowed by statement AllowAllUsersToListAccounts (" + FORCE_MFA + ":10)");
     assertThat(diff.rows().get(0).head().describe()).isEqualTo(
-        "EXPLICIT_DENY by Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA, " + FORCE_MFA + ":88)");
+        "explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA (" + FORCE_MFA + ":88)");
     assertThat(diff.space().principals()).isEqualTo(3);
     assertThat(diff.space().notes().get(0)).isEqualTo(
         "NotAction and wildcard services are expanded over the services named in either version only: "
@@ -95,8 +95,8 @@ class ExampleRepoDiffTests {
     assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED)).containsExactly(
         "NEWLY_ALLOWED user mfa-only-user iam:DeactivateMFADevice arn:aws:iam::123456789012:user/mfa-only-user ACCESS_KEYS",
         "NEWLY_ALLOWED user mfa-only-user iam:DeleteVirtualMFADevice arn:aws:iam::123456789012:mfa/mfa-only-user ACCESS_KEYS");
-    assertThat(diff.rows().get(0).base().describe()).startsWith("EXPLICIT_DENY by Deny DenyAllExceptListedIfNoMFA (");
-    assertThat(diff.rows().get(0).head().describe()).startsWith("ALLOWED by Allow AllowManageOwnUserMFA (")
+    assertThat(diff.rows().get(0).base().describe()).startsWith("explicitly denied by statement DenyAllExceptListedIfNoMFA (");
+    assertThat(diff.rows().get(0).head().describe()).startsWith("allowed by statement AllowManageOwnUserMFA (")
         .endsWith(CREDENTIALS + ":38)");
     assertThat(diff.space().principals()).isEqualTo(5);
     assertThat(diff.rows(CHANGED_REASON)).allSatisfy(row -> assertThat(row.principal()).isEqualTo("user mfa-only-user"));

@@ -1,5 +1,7 @@
 package dev.iamunit.assertj;
 
+import dev.iamunit.explain.DecisionText;
+
 /** The shape every single-request message shares: expected, actual, then why. */
 final class OutcomeMessage {
 
@@ -13,7 +15,7 @@ final class OutcomeMessage {
   /** {@code Expecting <request> to be <expected>, but it was <decision>} and the explanation. */
   static String expecting(Subject subject, String expected) {
     return "Expecting " + subject.describe() + " to be " + expected + ", but it was "
-        + DecisionText.of(subject.decision()) + why(subject);
+        + DecisionText.summary(subject.decision()) + why(subject);
   }
 
   /** The lines after the first: the defaulted resource, then the explanation. */
@@ -22,10 +24,6 @@ final class OutcomeMessage {
     if (subject.resourceDefaulted()) {
       text.append(DEFAULTED_RESOURCE);
     }
-    String explanation = ExplanationText.of(subject);
-    if (!explanation.isEmpty()) {
-      text.append("\nExplanation:\n").append(explanation);
-    }
-    return text.toString();
+    return text.append(DecisionText.explanationSection(subject.decision(), subject.requestContext())).toString();
   }
 }

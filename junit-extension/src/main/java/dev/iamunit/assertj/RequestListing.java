@@ -1,5 +1,6 @@
 package dev.iamunit.assertj;
 
+import dev.iamunit.explain.DecisionText;
 import java.util.List;
 
 /** The offenders of an assertion over many requests, one line each, the first few only. */
@@ -13,7 +14,7 @@ final class RequestListing {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < Math.min(offenders.size(), MAX_LISTED); i++) {
       Subject offender = offenders.get(i);
-      text.append("\n  ").append(offender.describe()).append(": ").append(DecisionText.of(offender.decision()));
+      text.append("\n  ").append(offender.describe()).append(": ").append(DecisionText.summary(offender.decision()));
     }
     if (offenders.size() > MAX_LISTED) {
       text.append("\n  ... and ").append(offenders.size() - MAX_LISTED).append(" more");

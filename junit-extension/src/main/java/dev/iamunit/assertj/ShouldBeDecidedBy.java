@@ -1,5 +1,7 @@
 package dev.iamunit.assertj;
 
+import dev.iamunit.explain.DecisionText;
+
 /** Creates the message of a decision that another statement than the expected one made. */
 final class ShouldBeDecidedBy {
 
@@ -12,6 +14,6 @@ final class ShouldBeDecidedBy {
    */
   static String shouldBeDecidedBy(Subject subject, String expected, String statement) {
     return "Expecting " + subject.describe() + " to be " + expected + " by " + statement + ", but it was "
-        + DecisionText.of(subject.decision()) + OutcomeMessage.why(subject);
+        + DecisionText.summary(subject.decision()) + OutcomeMessage.why(subject);
   }
 }

@@ -1,5 +1,7 @@
 package dev.iamunit.assertj;
 
+import dev.iamunit.explain.DecisionText;
+
 /** Creates the message of a decision made by a statement the test said must not make it. */
 final class ShouldNotBeDecidedBy {
 
@@ -7,6 +9,6 @@ final class ShouldNotBeDecidedBy {
 
   static String shouldNotBeDecidedBy(Subject subject, String statement) {
     return "Expecting " + subject.describe() + " not to be decided by " + statement + ", but it was "
-        + DecisionText.of(subject.decision()) + OutcomeMessage.why(subject);
+        + DecisionText.summary(subject.decision()) + OutcomeMessage.why(subject);
   }
 }

@@ -2,6 +2,7 @@ package dev.iamunit.assertj;
 
 import dev.iamunit.eval.ConditionResult;
 import dev.iamunit.eval.StatementResult;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.model.Condition;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class ShouldNotDependOnCredentials {
         .append(" under every credential kind of the scenario, but the decision depends on the credential kind:");
     for (Subject subject : subjects) {
       text.append("\n  ").append(subject.credentials().map(c -> c.description()).orElse("?")).append(": ")
-          .append(DecisionText.of(subject.decision()));
+          .append(DecisionText.summary(subject.decision()));
     }
     for (Subject subject : subjects) {
       for (StatementResult result : subject.decision().explanation().statements()) {
@@ -42,7 +43,7 @@ final class ShouldNotDependOnCredentials {
     }
     for (Subject subject : subjects) {
       text.append("\nExplanation with ").append(subject.credentials().map(c -> c.description()).orElse("?"))
-          .append(":\n").append(ExplanationText.of(subject));
+          .append(":\n").append(DecisionText.explanation(subject.decision(), subject.requestContext()));
     }
     return text.toString();
   }

@@ -3,6 +3,7 @@ package dev.iamunit.assertj;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
+import dev.iamunit.eval.RequestContext;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,11 @@ import java.util.Optional;
  */
 record Subject(
     String request, Optional<CredentialKind> credentials, Decision decision, Optional<Request> context, boolean resourceDefaulted) {
+
+  /** The request's context, when the request is known: the explanation shows the values its conditions test. */
+  Optional<RequestContext> requestContext() {
+    return context.map(Request::context);
+  }
 
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
   String describe() {

@@ -58,7 +58,7 @@ class MessageFactoryTests {
       Explanation:
         Deciding statements:
           Deny DenyEc2WithoutMfa (aws_iam_policy.force_mfa, terraform/mfa.tf:30) in the identity-based policy
-            BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → true
+            BoolIfExists aws:MultiFactorAuthPresent "false" (request: "false") → met
         Also applied:
           Allow AllowEc2 (aws_iam_policy.ec2, terraform/ec2.tf:14) in the identity-based policy
         Evaluation: an explicit Deny applies, which overrides any Allow
@@ -68,28 +68,28 @@ class MessageFactoryTests {
   void shouldBeExplicitlyDenied() {
     assertThat(ShouldBeExplicitlyDenied.shouldBeExplicitlyDenied(ALLOWED)).isEqualTo(
         "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be explicitly denied, but it was "
-            + "ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+            + "allowed by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
   }
 
   @Test
   void shouldBeDenied() {
     assertThat(ShouldBeDenied.shouldBeDenied(ALLOWED)).isEqualTo(
         "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be denied, but it was "
-            + "ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+            + "allowed by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
   }
 
   @Test
   void shouldBeImplicitlyDenied() {
     assertThat(ShouldBeImplicitlyDenied.shouldBeImplicitlyDenied(EXPLICITLY_DENIED)).isEqualTo(
         "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be implicitly denied, but it was "
-            + "EXPLICIT_DENY by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)" + DENIED_EXPLANATION);
+            + "explicitly denied by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)" + DENIED_EXPLANATION);
   }
 
   @Test
   void shouldBeAllowed() {
     assertThat(ShouldBeAllowed.shouldBeAllowed(IMPLICITLY_DENIED)).isEqualTo(
         "Expecting s3:GetObject on * as MFAUser (console sign-in without MFA) to be allowed, but it was "
-            + "IMPLICIT_DENY: no identity-based or resource-based policy allows the request (implicit deny)\n"
+            + "implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)\n"
             + "Explanation:\n"
             + "  Evaluation: no identity-based or resource-based policy allows the request (implicit deny)");
   }
@@ -98,7 +98,7 @@ class MessageFactoryTests {
   void shouldBeDecidedBy() {
     assertThat(ShouldBeDecidedBy.shouldBeDecidedBy(EXPLICITLY_DENIED, "explicitly denied", "statement BlockEc2"))
         .isEqualTo("Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) to be explicitly denied "
-            + "by statement BlockEc2, but it was EXPLICIT_DENY by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)"
+            + "by statement BlockEc2, but it was explicitly denied by statement DenyEc2WithoutMfa (terraform/mfa.tf:30)"
             + DENIED_EXPLANATION);
   }
 
@@ -106,7 +106,7 @@ class MessageFactoryTests {
   void shouldNotBeDecidedBy() {
     assertThat(ShouldNotBeDecidedBy.shouldNotBeDecidedBy(ALLOWED, "statement AllowEc2")).isEqualTo(
         "Expecting ec2:RunInstances on * as MFAUser (console sign-in without MFA) not to be decided by statement "
-            + "AllowEc2, but it was ALLOWED by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
+            + "AllowEc2, but it was allowed by statement AllowEc2 (terraform/ec2.tf:14)" + ALLOWED_EXPLANATION);
   }
 
   @Test
@@ -133,7 +133,7 @@ class MessageFactoryTests {
   void shouldAllBeDeniedListsTheAllowedOnes() {
     assertThat(ShouldAllBeDenied.shouldAllBeDenied("ec2:* on * as MFAUser", 2, List.of(ALLOWED))).isEqualTo(
         "Expecting every request of ec2:* on * as MFAUser to be denied, but 1 of 2 were allowed:\n"
-            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): ALLOWED by statement AllowEc2 "
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): allowed by statement AllowEc2 "
             + "(terraform/ec2.tf:14)");
   }
 
@@ -141,7 +141,7 @@ class MessageFactoryTests {
   void shouldNoneBeAllowedListsTheAllowedOnes() {
     assertThat(ShouldNoneBeAllowed.shouldNoneBeAllowed("ec2:* on * as MFAUser", 2, List.of(ALLOWED))).isEqualTo(
         "Expecting none of the requests of ec2:* on * as MFAUser to be allowed, but 1 of 2 were:\n"
-            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): ALLOWED by statement AllowEc2 "
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): allowed by statement AllowEc2 "
             + "(terraform/ec2.tf:14)");
   }
 
@@ -149,7 +149,7 @@ class MessageFactoryTests {
   void shouldAllBeAllowedListsTheDeniedOnes() {
     assertThat(ShouldAllBeAllowed.shouldAllBeAllowed("ec2:* on * as MFAUser", 3, List.of(EXPLICITLY_DENIED))).isEqualTo(
         "Expecting every request of ec2:* on * as MFAUser to be allowed, but 1 of 3 were denied:\n"
-            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): EXPLICIT_DENY by statement "
+            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): explicitly denied by statement "
             + "DenyEc2WithoutMfa (terraform/mfa.tf:30)");
   }
 
@@ -176,7 +176,7 @@ class MessageFactoryTests {
   void decisionAssertionsNameTheDecision() {
     assertThatThrownBy(() -> IamAssertions.assertThat(ALLOWED.decision()).isExplicitlyDenied())
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("Expecting the decision to be explicitly denied, but it was ALLOWED by statement "
+        .hasMessageStartingWith("Expecting the decision to be explicitly denied, but it was allowed by statement "
             + "AllowEc2 (terraform/ec2.tf:14)\nExplanation:\n  Deciding statements:\n");
     IamAssertions.assertThat(EXPLICITLY_DENIED.decision()).isDenied().isExplicitlyDenied().by("DenyEc2WithoutMfa")
         .byStatementAt("mfa.tf:30").notBy("AllowEc2").hasMatchedStatements("AllowEc2", "DenyEc2WithoutMfa");
@@ -185,6 +185,6 @@ class MessageFactoryTests {
   @Test
   void theDescriptionOfAnAssertionPrefixesTheMessage() {
     assertThatThrownBy(() -> IamAssertions.assertThat(ALLOWED.decision()).as("break glass").isDenied())
-        .hasMessageStartingWith("[break glass] Expecting the decision to be denied, but it was ALLOWED");
+        .hasMessageStartingWith("[break glass] Expecting the decision to be denied, but it was allowed");
   }
 }

@@ -23,15 +23,15 @@ class RootAndUnresolvedExtensionTests {
 
     assertThat(TestKit.failureMessage(results, "rootIsExpectedToBeDeniedDescribe(IamScenario)")).isEqualTo("""
         Expecting cloudtrail:DescribeTrails on arn:aws:cloudtrail:us-east-1:111122223333:trail/organization as the account's \
-        root user (long-term access keys) to be denied, but it was ALLOWED: allowed: the account's root user has full access
+        root user (long-term access keys) to be denied, but it was allowed: the account's root user has full access
         Explanation:
           Also applied:
-            Allow #0 at src/test/cloudformation/protect-cloudtrail.yaml:14 (FullAWSAccess, \
+            Allow #0 (FullAWSAccess, \
         src/test/cloudformation/protect-cloudtrail.yaml:14) in the service control policy
-          Evaluation: allowed: the account's root user has full access""");
+          Evaluation: the account's root user has full access""");
     assertThat(TestKit.failureMessage(results, "rootIsExpectedToStopCloudTrail(IamScenario)"))
         .startsWith("Expecting cloudtrail:StopLogging on arn:aws:cloudtrail:us-east-1:111122223333:trail/organization as the "
-            + "account's root user (long-term access keys) to be allowed, but it was EXPLICIT_DENY by statement ProtectCloudTrail (");
+            + "account's root user (long-term access keys) to be allowed, but it was explicitly denied by statement ProtectCloudTrail (");
   }
 
   @Test

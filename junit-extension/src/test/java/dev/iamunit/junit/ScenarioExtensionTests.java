@@ -45,7 +45,7 @@ class ScenarioExtensionTests {
 
     assertThat(message).isEqualTo("""
         Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be explicitly denied, \
-        but it was ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
+        but it was allowed by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
         %s
         Explanation:
           Deciding statements:
@@ -53,7 +53,7 @@ class ScenarioExtensionTests {
           Near misses:
             Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa, src/test/iam/force-mfa.json:82) in the identity-based policy: \
         a condition was not met
-              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "true") → false
+              BoolIfExists aws:MultiFactorAuthPresent "false" (request: "true") → not met
           Evaluation: allowed by an identity-based policy
           Request context: aws:MultiFactorAuthPresent = "true\"""".formatted(NO_RESOURCE));
   }
@@ -71,9 +71,9 @@ class ScenarioExtensionTests {
     assertThat(message).isEqualTo("""
         Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser to be explicitly denied under every credential kind of the \
         scenario, but the decision depends on the credential kind:
-          console sign-in without MFA: EXPLICIT_DENY by statement BlockMostAccessUnlessSignedInWithMFA \
+          console sign-in without MFA: explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA \
         (src/test/iam/force-mfa-bool.json:82)
-          long-term access keys: ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
+          long-term access keys: allowed by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)
         With long-term access keys the key aws:MultiFactorAuthPresent is absent, so Bool aws:MultiFactorAuthPresent \
         false at src/test/iam/force-mfa-bool.json:102 in statement BlockMostAccessUnlessSignedInWithMFA is not met; \
         BoolIfExists would be met.
@@ -81,7 +81,7 @@ class ScenarioExtensionTests {
         Explanation with console sign-in without MFA:
           Deciding statements:
             Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, src/test/iam/force-mfa-bool.json:82) in the identity-based policy
-              Bool aws:MultiFactorAuthPresent "false" (request: "false") → true
+              Bool aws:MultiFactorAuthPresent "false" (request: "false") → met
           Also applied:
             Allow AllowEc2 (ec2-full-access, src/test/iam/ec2-full-access.json:4) in the identity-based policy
           Evaluation: an explicit Deny applies, which overrides any Allow
@@ -92,7 +92,7 @@ class ScenarioExtensionTests {
           Near misses:
             Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa-bool, src/test/iam/force-mfa-bool.json:82) in the identity-based \
         policy: a condition was not met
-              Bool aws:MultiFactorAuthPresent "false" (request: absent) → false
+              Bool aws:MultiFactorAuthPresent "false" (request: absent) → not met
           Evaluation: allowed by an identity-based policy
           Request context: aws:MultiFactorAuthPresent absent""".formatted(NO_RESOURCE));
   }
@@ -103,7 +103,7 @@ class ScenarioExtensionTests {
         "deniedByAnotherStatement(IamScenario)");
 
     assertThat(message).startsWith("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in without MFA) to be "
-        + "explicitly denied by statement AllowEc2, but it was EXPLICIT_DENY by statement "
+        + "explicitly denied by statement AllowEc2, but it was explicitly denied by statement "
         + "BlockMostAccessUnlessSignedInWithMFA (src/test/iam/force-mfa.json:82)\n" + NO_RESOURCE + "\nExplanation:\n");
   }
 
@@ -125,7 +125,7 @@ class ScenarioExtensionTests {
 
     assertThat(message)
         .startsWith("Expecting every request of ec2:Describe* on each action's default resource as MFAUser to be denied, but 194 of 194 were allowed:\n"
-            + "  ec2:DescribeAccountAttributes on * as MFAUser (console sign-in with MFA): ALLOWED by statement AllowEc2 "
+            + "  ec2:DescribeAccountAttributes on * as MFAUser (console sign-in with MFA): allowed by statement AllowEc2 "
             + "(src/test/iam/ec2-full-access.json:4)\n")
         .endsWith("\n  ... and 169 more");
   }
@@ -138,9 +138,9 @@ class ScenarioExtensionTests {
     assertThat(message)
         .contains("Multiple Failures (2 failures)")
         .contains("Expecting ec2:RunInstances on arn:aws:ec2:us-east-1:123456789012:instance/${InstanceId} as MFAUser (console sign-in with MFA) to be implicitly denied, "
-            + "but it was ALLOWED by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)")
+            + "but it was allowed by statement AllowEc2 (src/test/iam/ec2-full-access.json:4)")
         .contains("Expecting iam:ListUsers on * as MFAUser (console sign-in with MFA) to be denied, but it was "
-            + "ALLOWED by statement AllowAllUsersToListAccounts (src/test/iam/force-mfa.json:4)");
+            + "allowed by statement AllowAllUsersToListAccounts (src/test/iam/force-mfa.json:4)");
   }
 
   @Test
@@ -164,7 +164,7 @@ class ScenarioExtensionTests {
         + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))");
     assertThat(failures.get("untrustedAssumer(IamScenario)")).message().startsWith("@AsRole(\"Deployer\", assumedBy = "
         + "\"MFAUser\"): user MFAUser cannot assume role Deployer, so the scenario cannot happen; sts:AssumeRole on "
-        + "arn:aws:iam::123456789012:role/Deployer is EXPLICIT_DENY");
+        + "arn:aws:iam::123456789012:role/Deployer as MFAUser (long-term access keys) was explicitly denied by statement ");
     assertThat(failures.get("badTime(IamScenario)"))
         .hasMessage("@AtTime(\"noon\") is not an ISO-8601 instant; write it like \"2026-11-22T12:00:00Z\"");
   }

@@ -33,7 +33,7 @@ public final class Evaluator {
   private static final List<String> ALLOWED_BY_NAMED_PRINCIPAL = List.of("allowed by a resource-based policy that names the principal");
   private static final List<String> ALLOWED_BY_NAMED_ROLE = List.of("allowed by a resource-based policy that names the role");
   private static final List<String> ALLOWED_BY_IDENTITY = List.of("allowed by an identity-based policy");
-  private static final List<String> ROOT_ALLOWED = List.of("allowed: the account's root user has full access");
+  private static final List<String> ROOT_ALLOWED = List.of("the account's root user has full access");
   private static final List<String> ROOT_CROSS_ACCOUNT = List.of(
       "allowed by the resource-based policy, and the root user has full access in its own account");
 

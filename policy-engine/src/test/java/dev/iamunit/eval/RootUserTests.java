@@ -121,12 +121,12 @@ class RootUserTests {
   @Test
   void explanationsSayWhyRootIsAllowed() {
     Decision decision = Evaluator.standard().evaluate(request("cloudtrail:StopLogging", TRAIL, ACCOUNT), PolicySet.builder().build());
-    assertThat(decision.explanation().reasons()).containsExactly("allowed: the account's root user has full access");
+    assertThat(decision.explanation().reasons()).containsExactly("the account's root user has full access");
     assertThat(decision.deciding()).isEmpty();
 
     Decision lockedOut = Evaluator.standard().evaluate(request("s3:PutBucketPolicy", "arn:aws:s3:::logs", ACCOUNT),
         resourcePolicy(PolicyKind.RESOURCE, "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::logs\"}"));
-    assertThat(lockedOut.explanation().reasons()).containsExactly("allowed: the account's root user has full access",
+    assertThat(lockedOut.explanation().reasons()).containsExactly("the account's root user has full access",
         "the bucket policy's Deny does not bind the bucket owner's root user for this action: only SCPs, RCPs and VPC endpoint "
             + "policies can block it (Amazon S3 API Reference, PutBucketPolicy)");
 

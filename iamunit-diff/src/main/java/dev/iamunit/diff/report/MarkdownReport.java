@@ -2,8 +2,6 @@ package dev.iamunit.diff.report;
 
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Change;
-import dev.iamunit.diff.DecidingStatement;
-import dev.iamunit.diff.SideDecision;
 import java.util.List;
 
 /**
@@ -43,8 +41,8 @@ public final class MarkdownReport {
             .append(" | `").append(cell(g.action()))
             .append("` | `").append(cell(g.resource()))
             .append("` | ").append(cell(g.conditionsText()))
-            .append(" | ").append(side(g.base()))
-            .append(" | ").append(side(g.head()))
+            .append(" | ").append(cell(g.base().describe()))
+            .append(" | ").append(cell(g.head().describe()))
             .append(" |\n");
       }
       if (groups.size() > MAX_LINES) {
@@ -60,19 +58,6 @@ public final class MarkdownReport {
     }
     out.append("\n</details>\n");
     return out.toString();
-  }
-
-  private static String side(SideDecision side) {
-    if (!side.principalDeclared()) {
-      return "IMPLICIT_DENY (not declared)";
-    }
-    StringBuilder text = new StringBuilder(side.outcome().name());
-    for (int i = 0; i < side.deciding().size(); i++) {
-      DecidingStatement s = side.deciding().get(i);
-      text.append(i == 0 ? " by " : "; ").append(s.effect().json()).append(" `").append(cell(s.statement())).append("` (")
-          .append(cell(s.policy())).append(", `").append(cell(s.fileAndLine())).append("`)");
-    }
-    return text.toString();
   }
 
   private static String cell(String text) {

@@ -38,7 +38,7 @@ class ReportTests {
         | Principal | Action | Resource | Credentials | Base | Head |
         | --- | --- | --- | --- | --- | --- |
         | user alice | `s3:PutObject` | `arn:aws:s3:::reports/example` | console sign-in with MFA; console sign-in \
-        without MFA; long-term access keys | IMPLICIT_DENY | ALLOWED by Allow `ReadReports` (Reports, `main.tf:11`) |
+        without MFA; long-term access keys | implicitly denied: no identity-based or resource-based policy allows the request (implicit deny) | allowed by statement ReadReports (main.tf:11) |
 
         <details><summary>Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 \
         credential kinds × up to 1 context</summary>
@@ -69,8 +69,8 @@ class ReportTests {
           user alice
             s3:PutObject
               on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
-                base: IMPLICIT_DENY (no statement allows it)
-                head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+                base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+                head: allowed by statement ReadReports (main.tf:11)
 
         Compared in\s""");
   }
@@ -108,7 +108,7 @@ class ReportTests {
         "{\"artifactLocation\":{\"uri\":\"main.tf\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":11}}");
     assertThat(result.get("message").get("text").asText()).isEqualTo(
         "Newly allowed: user alice ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example as "
-            + "console sign-in without MFA; long-term access keys. Base: IMPLICIT_DENY (no statement allows it). "
-            + "Head: ALLOWED by Allow TerminateWithMfa (Terminate, main.tf:11).");
+            + "console sign-in without MFA; long-term access keys. Base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny). "
+            + "Head: allowed by statement TerminateWithMfa (main.tf:11).");
   }
 }

@@ -6,6 +6,8 @@ import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Request;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.IamTest;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -112,14 +115,15 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     String roleName = rolePrincipal.roleName().orElseThrow();
     Role role = scenario.account().role(roleName).orElseThrow();
     Caller user = scenario.caller(IamPrincipal.user(userName));
-    Decision decision = scenario.decide(
-        user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of()),
-        user.policiesFor(role.arn()));
+    Request request = user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of());
+    Decision decision = scenario.decide(request, user.policiesFor(role.arn()));
     if (!decision.isAllowed()) {
+      // In the words of the assertion messages: the same request described alike, the decision by the one renderer.
       throw Failures.failure("@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): user " + userName
           + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on "
-          + Unresolved.readable(role.arn(), scenario.account().unresolved())
-          + " is " + decision.describe());
+          + Unresolved.readable(role.arn(), scenario.account().unresolved()) + " as " + userName
+          + " (" + CredentialKind.ACCESS_KEYS.description() + ") was "
+          + DecisionText.explained(decision, Optional.of(request.context())));
     }
   }
 
