@@ -2,6 +2,7 @@ package dev.iamunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ExplainCommandTests {
@@ -47,6 +48,37 @@ class ExplainCommandTests {
     assertThat(run.out()).contains("Decision: allowed by statement AllowEc2 (src/test/resources/policies/ec2_full.json:4)\n"
         + "Explanation:\n  Deciding statements:\n").contains("\n  Evaluation: allowed by an identity-based policy\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  /** With --source, the principal is the templates' user: its group's Force_MFA, and no MFA key with access keys. */
+  @Test
+  void explainsARequestOfAUserOfLoadedTemplates() {
+    CliRun run = CliRun.of("explain", "--source", "../example-repo/terraform", "--user", "MFAUser",
+        "--credentials", "ACCESS_KEYS", "--action", "ec2:RunInstances");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Request: ec2:RunInstances on * by arn:aws:iam::123456789012:user/MFAUser\n")
+        .contains("\nDecision: explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA ("
+            // A file outside the working directory is named by its absolute path, as show names it.
+            + Path.of("../example-repo/terraform/modules/force-mfa-group/main.tf").toAbsolutePath().normalize()
+            + ":88)\nExplanation:\n  Deciding statements:\n")
+        .contains("\n      BoolIfExists aws:MultiFactorAuthPresent \"false\" (request: absent) → met\n")
+        .endsWith("\n  Request context: aws:MultiFactorAuthPresent absent\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  @Test
+  void aPrincipalOfTheTemplatesNeedsSourcesAndOnlyThem() {
+    assertThat(CliRun.of("explain", "--user", "MFAUser", "--action", "ec2:RunInstances").err())
+        .isEqualTo("iamunit explain: --user, --role and --credentials name a principal of the account --source loads; give --source\n");
+    assertThat(CliRun.of("explain", "--source", "../example-repo/terraform", "--action", "ec2:RunInstances").err())
+        .isEqualTo("iamunit explain: with --source, name the principal who asks with --user NAME or --role NAME (one of them)\n");
+    CliRun mixed = CliRun.of("explain", "--source", "../example-repo/terraform", "--user", "MFAUser",
+        "--policy", POLICIES + "ec2_full.json", "--action", "ec2:RunInstances");
+    assertThat(mixed.err()).startsWith("iamunit explain: with --source the principal and its policies come from the templates");
+    assertThat(mixed.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(CliRun.of("explain", "--source", "../example-repo/terraform", "--user", "MFAUsr", "--action", "ec2:RunInstances")
+        .err()).contains("did you mean \"MFAUser\"");
   }
 
   @Test
