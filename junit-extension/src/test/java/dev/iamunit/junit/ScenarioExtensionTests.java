@@ -162,9 +162,20 @@ class ScenarioExtensionTests {
         .hasMessage("unknown action \"ec2:RunInstance\": AWS documents no such action; did you mean ec2:RunInstances?");
     assertThat(failures.get("noPrincipal(IamScenario)")).hasMessage("the request ec2:RunInstances has no principal: "
         + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))");
-    assertThat(failures.get("untrustedAssumer(IamScenario)")).message().startsWith("@AsRole(\"Deployer\", assumedBy = "
-        + "\"MFAUser\"): user MFAUser cannot assume role Deployer, so the scenario cannot happen; sts:AssumeRole on "
-        + "arn:aws:iam::123456789012:role/Deployer as MFAUser (long-term access keys) was explicitly denied by statement ");
+    // In the words of the assertion messages (one renderer, explain.DecisionText), with the explanation.
+    assertThat(failures.get("untrustedAssumer(IamScenario)")).hasMessage("""
+        @AsRole("Deployer", assumedBy = "MFAUser"): user MFAUser cannot assume role Deployer, so the scenario cannot \
+        happen; sts:AssumeRole on arn:aws:iam::123456789012:role/Deployer as MFAUser (long-term access keys) was explicitly \
+        denied by statement BlockMostAccessUnlessSignedInWithMFA (src/test/iam/force-mfa.json:82)
+        Explanation:
+          Deciding statements:
+            Deny BlockMostAccessUnlessSignedInWithMFA (force-mfa, src/test/iam/force-mfa.json:82) in the identity-based policy
+              BoolIfExists aws:MultiFactorAuthPresent "false" (request: absent) → met
+          Also applied:
+            Allow TrustTheAccount (aws_iam_role.deployer.assume_role_policy, src/test/iam/deployer-trust.json:4) in the \
+        resource-based policy
+          Evaluation: an explicit Deny applies, which overrides any Allow
+          Request context: aws:MultiFactorAuthPresent absent""");
     assertThat(failures.get("badTime(IamScenario)"))
         .hasMessage("@AtTime(\"noon\") is not an ISO-8601 instant; write it like \"2026-11-22T12:00:00Z\"");
   }

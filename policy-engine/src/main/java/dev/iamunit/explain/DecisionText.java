@@ -79,7 +79,7 @@ public final class DecisionText {
 
   /** {@code AllowEc2 (terraform/ec2.tf:14)}; a statement without a Sid is {@code #2 (policy.json:30)}. */
   public static String statement(Statement statement) {
-    return statement(statement.sid().orElse("#" + statement.index()), statement.location().fileAndLine());
+    return statement(name(statement), statement.location().fileAndLine());
   }
 
   /** {@code AllowEc2 (terraform/ec2.tf:14)}: a statement as a summary names it. */
@@ -136,14 +136,18 @@ public final class DecisionText {
     lines.add(INDENT + title);
     for (StatementResult result : results) {
       Statement statement = result.statement();
-      lines.add(INDENT + INDENT + statement.effect().json() + " " + statement.sid().orElse("#" + statement.index())
-          + " (" + result.policy().name() + ", " + statement.location().fileAndLine() + ") in the "
-          + result.policyType().description() + (result.applied() ? "" : ": " + result.applicability().description())
+      lines.add(INDENT + INDENT + statement.effect().json() + " " + name(statement) + " (" + result.policy().name() + ", "
+          + statement.location().fileAndLine() + ") in the " + result.policyType().description() + (result.applied() ? "" : ": " + result.applicability().description())
           + (result.unresolved() ? ", assuming values IAMUnit could not compute" : ""));
       for (ConditionResult condition : result.conditions()) {
         lines.add(INDENT + INDENT + INDENT + condition(condition));
       }
     }
+  }
+
+  /** The Sid, or the statement's index in its policy: the location follows the name, so it is not repeated here. */
+  private static String name(Statement statement) {
+    return statement.sid().orElse("#" + statement.index());
   }
 
   /** {@code BoolIfExists aws:MultiFactorAuthPresent "false" (request: absent) → met}. */
