@@ -16,6 +16,15 @@ public enum PolicyKind {
   RESOURCE_CONTROL("resource control policy", true, true),
   /** A resource-based policy (bucket, queue, topic, key, function): Principal required. */
   RESOURCE("resource-based policy", true, true),
+  /**
+   * A resource-based policy that only ever applies to the one resource it is set on, so that its
+   * statements may leave out Resource: Amazon ECR repository policies, "a subset of IAM policies
+   * that are scoped for, and specifically used for, controlling access to individual Amazon ECR
+   * repositories" (Amazon ECR User Guide, "Private repository policies in Amazon ECR"), whose
+   * examples have no Resource. A statement without Resource applies to that resource. Principal
+   * required.
+   */
+  SINGLE_RESOURCE("resource-based policy", true, false),
   /** A role's trust policy: Principal required, no Resource. */
   TRUST("role trust policy", true, false);
 

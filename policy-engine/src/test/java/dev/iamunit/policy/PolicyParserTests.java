@@ -71,6 +71,22 @@ class PolicyParserTests {
         .hasMessage(message);
   }
 
+  /**
+   * An ECR repository policy names no Resource: it applies to its repository (Amazon ECR User Guide,
+   * "Private repository policies in Amazon ECR"). Such a statement still needs a Principal, and a
+   * policy of any other resource kind still needs Resource.
+   */
+  @Test
+  void aPolicyOfOneResourceMayLeaveOutResourceButNotPrincipal() {
+    String pull = statement("\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
+        + "\"Action\":\"ecr:BatchGetImage\"");
+    assertThat(PolicyParser.parse(pull, "p.json", PolicyKind.SINGLE_RESOURCE, "p").statements().get(0).resource()).isEmpty();
+    assertThatThrownBy(() -> PolicyParser.parse(pull, "p.json", PolicyKind.RESOURCE, "p")).isInstanceOf(InvalidPolicyException.class)
+        .hasMessageContaining("neither Resource nor NotResource, which a resource-based policy requires");
+    assertThatThrownBy(() -> PolicyParser.parse(statement("\"Effect\":\"Allow\",\"Action\":\"ecr:BatchGetImage\""), "p.json",
+        PolicyKind.SINGLE_RESOURCE, "p")).isInstanceOf(InvalidPolicyException.class).hasMessageContaining("Principal");
+  }
+
   @Test
   void keepsEveryConditionKeyOfEveryOperatorInOrder() {
     Statement statement = parse(statement("\"Effect\":\"Deny\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{"
