@@ -34,6 +34,30 @@ final class CloudFormationResources {
 
   private static final Pattern QUEUE_URL = Pattern.compile("https://sqs\\.([^./]+)\\.[^/]+/([^/]+)/([^/]+)");
 
+  /**
+   * Types whose own property holds the resource policy of the resource itself, at the ARN
+   * {@link ResourceValues#arn} forms (the property names of the CloudFormation resource reference).
+   */
+  private static final Map<String, String> OWN_POLICY = Map.ofEntries(
+      Map.entry("AWS::S3::AccessPoint", "Policy"),
+      Map.entry("AWS::S3Express::AccessPoint", "Policy"),
+      Map.entry("AWS::ECR::Repository", "RepositoryPolicyText"),
+      Map.entry("AWS::ApiGateway::RestApi", "Policy"),
+      Map.entry("AWS::CodeArtifact::Domain", "PermissionsPolicyDocument"),
+      Map.entry("AWS::CodeArtifact::Repository", "PermissionsPolicyDocument"),
+      Map.entry("AWS::Backup::BackupVault", "AccessPolicy"),
+      Map.entry("AWS::CloudTrail::Dashboard", "ResourcePolicy"),
+      Map.entry("AWS::CloudTrail::EventDataStore", "ResourcePolicy"),
+      Map.entry("AWS::EFS::FileSystem", "FileSystemPolicy"),
+      Map.entry("AWS::OpenSearchService::Domain", "AccessPolicies"),
+      Map.entry("AWS::Elasticsearch::Domain", "AccessPolicies"),
+      Map.entry("AWS::Events::EventBus", "Policy"));
+
+  /** Policy resources that name the resource they set the policy of by its ARN: type → [policy property, ARN property]. */
+  private static final Map<String, List<String>> POLICY_OF_ARN = Map.of(
+      "AWS::S3Tables::TableBucketPolicy", List.of("ResourcePolicy", "TableBucketARN"),
+      "AWS::Kinesis::ResourcePolicy", List.of("ResourcePolicy", "ResourceArn"));
+
   /** SAM types whose policies go to the role SAM generates for them (a resource of type AWS::IAM::Role). */
   private static final Set<String> SAM_WITH_ROLE = Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
 
@@ -113,9 +137,157 @@ final class CloudFormationResources {
             r.logicalId(), report).ifPresent(p -> assembler.resourcePolicy(secret, p, r.logicalId(), r.location()));
       }
       case "AWS::Lambda::Permission" -> lambdaPermission(stack, r);
+      case "AWS::Lambda::LayerVersionPermission" -> layerVersionPermission(stack, r);
+      case "AWS::Events::EventBusPolicy" -> eventBusPolicy(stack, r);
+      case "AWS::S3::MultiRegionAccessPointPolicy" -> multiRegionAccessPointPolicy(stack, r);
+      case "AWS::S3Express::BucketPolicy" -> resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3express:"
+          + options.region() + ":" + options.accountId() + ":bucket/" + text(stack, r, "Bucket")));
+      case "AWS::Logs::ResourcePolicy" -> logsResourcePolicy(stack, r);
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
-      default -> unmodelled(stack, r);
+      default -> {
+        if (OWN_POLICY.containsKey(r.type())) {
+          ownPolicy(stack, r, OWN_POLICY.get(r.type()));
+        } else if (POLICY_OF_ARN.containsKey(r.type())) {
+          List<String> properties = POLICY_OF_ARN.get(r.type());
+          String arn = text(stack, r, properties.get(1));
+          PolicyDocuments.read(r.property(properties.get(0)).map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
+              r.logicalId(), report).ifPresent(p -> assembler.resourcePolicy(arn, p, r.logicalId(), r.location()));
+        } else {
+          unmodelled(stack, r);
+        }
+      }
     }
+  }
+
+  /**
+   * The policy a resource holds in one of its own properties, at the resource's ARN. An ECR
+   * repository policy has no Resource element: it applies to its repository
+   * ({@link PolicyKind#SINGLE_RESOURCE}). An API Gateway policy may name its API's methods as
+   * {@code execute-api:/stage/method/path}, which API Gateway expands to the method's ARN (API
+   * Gateway Developer Guide, "Create and attach an API Gateway resource policy to an API": "the
+   * resource ... execute-api:/* ... is shorthand"); IAMUnit expands it likewise.
+   */
+  private void ownPolicy(Intrinsics stack, Template.Resource r, String property) {
+    if (r.property(property).isEmpty()) {
+      return;
+    }
+    Intrinsics.Text arn = Intrinsics.text(stack.resources().arn(r, r.location()));
+    report.addAll(arn.parts());
+    DocNode document = stack.resolve(r.property(property).get());
+    if (r.type().equals("AWS::ApiGateway::RestApi")) {
+      document = executeApiShorthand(document, arn);
+    }
+    PolicyKind kind = r.type().equals("AWS::ECR::Repository") ? PolicyKind.SINGLE_RESOURCE : PolicyKind.RESOURCE;
+    PolicyDocuments.read(document, r.location(), kind, r.logicalId(), report)
+        .ifPresent(p -> assembler.resourcePolicy(arn.text(), p, r.logicalId(), r.location()));
+  }
+
+  /** The document with each {@code execute-api:/...} Resource or NotResource written as the ARN under {@code api}. */
+  private static DocNode executeApiShorthand(DocNode node, Intrinsics.Text api) {
+    if (node instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING && s.text().startsWith("execute-api:/")) {
+      List<Unresolved> parts = new ArrayList<>(s.unresolved());
+      parts.addAll(api.parts());
+      return new DocScalar(api.text() + s.text().substring("execute-api:".length()), s.kind(), s.location(), parts);
+    }
+    if (node instanceof DocObject object) {
+      return new DocObject(object.members().stream().map(m -> new DocObject.Member(m.key(), m.keyLocation(),
+          m.key().equals("Statement") || m.key().equals("Resource") || m.key().equals("NotResource")
+              ? executeApiShorthand(m.value(), api) : m.value())).toList(), object.location());
+    }
+    if (node instanceof DocArray array) {
+      return new DocArray(array.items().stream().map(i -> executeApiShorthand(i, api)).toList(), array.location());
+    }
+    return node;
+  }
+
+  /**
+   * A permission of a Lambda layer version: one statement of the layer version's policy, as
+   * {@code AddLayerVersionPermission} writes it (Lambda API Reference: "Principal": an account ID,
+   * or * with OrganizationId to grant an organization).
+   */
+  private void layerVersionPermission(Intrinsics stack, Template.Resource r) {
+    String layer = text(stack, r, "LayerVersionArn");
+    SourceLocation at = r.location();
+    List<DocObject.Member> statement = new ArrayList<>(List.of(
+        new DocObject.Member("Sid", at, DocScalar.string(r.logicalId(), at)),
+        new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
+        new DocObject.Member("Principal", at, new DocObject(List.of(new DocObject.Member("AWS", at, scalar(stack, r, "Principal"))), at)),
+        new DocObject.Member("Action", at, scalar(stack, r, "Action")),
+        new DocObject.Member("Resource", at, DocScalar.string(layer, at))));
+    r.property("OrganizationId").ifPresent(org -> statement.add(new DocObject.Member("Condition", at, new DocObject(List.of(
+        new DocObject.Member("StringEquals", at, new DocObject(List.of(
+            new DocObject.Member("aws:PrincipalOrgID", at, scalar(stack, r, "OrganizationId"))), at))), at))));
+    assembler.statement(layer, new DocObject(statement, at));
+  }
+
+  /**
+   * One statement of an event bus's policy (CloudFormation resource reference,
+   * AWS::Events::EventBusPolicy): its {@code Statement}, or the older {@code Action}, {@code
+   * Principal} and {@code Condition} properties, with {@code StatementId} as its Sid; the
+   * statements of every EventBusPolicy of a bus make its one policy, at the bus's ARN.
+   */
+  private void eventBusPolicy(Intrinsics stack, Template.Resource r) {
+    String bus = r.property("EventBusName").isPresent() ? text(stack, r, "EventBusName") : "default";
+    String arn = bus.startsWith("arn:") ? bus
+        : "arn:" + options.partition() + ":events:" + options.region() + ":" + options.accountId() + ":event-bus/" + bus;
+    SourceLocation at = r.location();
+    List<DocObject.Member> members = new ArrayList<>();
+    members.add(new DocObject.Member("Sid", at, scalar(stack, r, "StatementId")));
+    DocNode written = r.property("Statement").map(stack::resolve).orElse(null);
+    if (written instanceof DocObject statement) {
+      statement.members().stream().filter(m -> !m.key().equals("Sid")).forEach(members::add);
+    } else if (written instanceof DocUnresolved unknown) {
+      // The statement cannot be known: the bus's policy is one that cannot be read.
+      assembler.resourcePolicy(arn, PolicyDocuments.unknown(r.logicalId(), at, report.add(unknown.value())), r.logicalId(), at);
+      return;
+    } else if (written != null) {
+      throw new dev.iamunit.iac.TemplateException("Statement of " + r.logicalId() + " must be one policy statement (a mapping), not "
+          + written.describe(), written.location());
+    } else {
+      members.add(new DocObject.Member("Effect", at, DocScalar.string("Allow", at)));
+      members.add(new DocObject.Member("Principal", at, new DocObject(List.of(new DocObject.Member("AWS", at,
+          scalar(stack, r, "Principal"))), at)));
+      members.add(new DocObject.Member("Action", at, scalar(stack, r, "Action")));
+      members.add(new DocObject.Member("Resource", at, DocScalar.string(arn, at)));
+      r.property("Condition").map(stack::resolve).ifPresent(condition -> members.add(new DocObject.Member("Condition", at,
+          legacyCondition(condition, at))));
+    }
+    assembler.statement(arn, new DocObject(members, at));
+  }
+
+  /** The older EventBusPolicy Condition, {Type, Key, Value}, as a policy condition {Type: {Key: Value}}. */
+  private static DocNode legacyCondition(DocNode condition, SourceLocation at) {
+    if (condition instanceof DocObject c && c.member("Type").isPresent() && c.member("Key").isPresent() && c.member("Value").isPresent()
+        && Intrinsics.text(c.member("Type").get().value()) != null && Intrinsics.text(c.member("Key").get().value()) != null) {
+      return new DocObject(List.of(new DocObject.Member(Intrinsics.text(c.member("Type").get().value()).text(), at, new DocObject(List.of(
+          new DocObject.Member(Intrinsics.text(c.member("Key").get().value()).text(), at, c.member("Value").get().value())), at))), at);
+    }
+    return condition;
+  }
+
+  /**
+   * A Multi-Region Access Point's policy, at its ARN, which names the access point by the alias
+   * S3 generates for it, not its name: "arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap"
+   * (Amazon S3 User Guide, "Multi-Region Access Point restrictions and limitations").
+   */
+  private void multiRegionAccessPointPolicy(Intrinsics stack, Template.Resource r) {
+    String name = text(stack, r, "MrapName");
+    Unresolved alias = report.add(Unresolved.of(r.logicalId() + " alias", r.location(), "Amazon S3 generates the alias of Multi-Region "
+        + "Access Point " + Unresolved.replacePlaceholders(name, "<?>") + " that its ARN names, at deployment"));
+    resourcePolicy(stack, r, "Policy", List.of("arn:" + options.partition() + ":s3::" + options.accountId() + ":accesspoint/"
+        + alias.placeholder()));
+  }
+
+  /**
+   * A CloudWatch Logs resource policy is not the policy of one resource: it applies to the log
+   * groups of the account and Region that its statements name (CloudWatch Logs API Reference,
+   * PutResourcePolicy), and IAMUnit keeps resource policies by the ARN of one resource. It is read,
+   * so that a policy AWS would reject is a problem, and reported as not evaluated at its property.
+   */
+  private void logsResourcePolicy(Intrinsics stack, Template.Resource r) {
+    PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE, r.logicalId(),
+        report);
+    unmodelled(stack, r);
   }
 
   /**
@@ -149,7 +321,8 @@ final class CloudFormationResources {
 
   private static boolean isIam(Template.Resource r) {
     return r.type().startsWith("AWS::IAM::") || r.type().startsWith("AWS::Serverless::") || r.type().endsWith("Policy")
-        || r.type().equals("AWS::KMS::Key") || r.type().equals("AWS::Lambda::Permission");
+        || r.type().equals("AWS::KMS::Key") || r.type().startsWith("AWS::Lambda::") && r.type().endsWith("Permission")
+        || OWN_POLICY.containsKey(r.type());
   }
 
   private AccountAssembler.Principal principal(Intrinsics stack, Template.Resource r, PrincipalKind kind) {
@@ -291,7 +464,11 @@ final class CloudFormationResources {
   }
 
   private void resourcePolicy(Intrinsics stack, Template.Resource r, List<String> arns) {
-    PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
+    resourcePolicy(stack, r, "PolicyDocument", arns);
+  }
+
+  private void resourcePolicy(Intrinsics stack, Template.Resource r, String property, List<String> arns) {
+    PolicyDocuments.read(r.property(property).map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE,
         r.logicalId(), report).ifPresent(p -> arns.forEach(arn -> assembler.resourcePolicy(arn, p, r.logicalId(), r.location())));
   }
 

@@ -41,7 +41,44 @@ final class ResourceValues {
       Map.entry("AWS::KMS::Alias", "AliasName"),
       Map.entry("AWS::Kinesis::Stream", "Name"),
       Map.entry("AWS::ECR::Repository", "RepositoryName"),
-      Map.entry("AWS::SecretsManager::Secret", "Name"));
+      Map.entry("AWS::SecretsManager::Secret", "Name"),
+      Map.entry("AWS::S3::AccessPoint", "Name"),
+      Map.entry("AWS::S3Express::AccessPoint", "Name"),
+      Map.entry("AWS::CodeArtifact::Domain", "DomainName"),
+      Map.entry("AWS::CodeArtifact::Repository", "RepositoryName"),
+      Map.entry("AWS::Backup::BackupVault", "BackupVaultName"),
+      Map.entry("AWS::CloudTrail::Dashboard", "Name"),
+      Map.entry("AWS::S3Tables::TableBucket", "TableBucketName"),
+      Map.entry("AWS::OpenSearchService::Domain", "DomainName"),
+      Map.entry("AWS::Elasticsearch::Domain", "DomainName"),
+      Map.entry("AWS::Events::EventBus", "Name"),
+      Map.entry("AWS::IAM::SAMLProvider", "Name"));
+
+  /**
+   * Types whose {@code Ref} is their ARN ("Return values", Ref, of each in the CloudFormation
+   * resource reference): for the others with a name property, Ref is the name.
+   */
+  private static final Set<String> REF_IS_ARN = Set.of("AWS::IAM::ManagedPolicy", "AWS::SNS::Topic", "AWS::StepFunctions::StateMachine",
+      "AWS::Serverless::StateMachine", "AWS::SecretsManager::Secret", "AWS::CodeArtifact::Domain", "AWS::CodeArtifact::Repository",
+      "AWS::CloudTrail::Dashboard", "AWS::CloudTrail::EventDataStore", "AWS::S3Tables::TableBucket", "AWS::IAM::OIDCProvider",
+      "AWS::IAM::SAMLProvider");
+
+  /** Fn::GetAtt attributes that are the resource's ARN, besides {@code Arn} (CloudFormation resource reference, "Return values"). */
+  private static final Map<String, String> ARN_ATTRIBUTE = Map.of(
+      "AWS::IAM::ManagedPolicy", "PolicyArn",
+      "AWS::SNS::Topic", "TopicArn",
+      "AWS::Backup::BackupVault", "BackupVaultArn",
+      "AWS::CloudTrail::Dashboard", "DashboardArn",
+      "AWS::CloudTrail::EventDataStore", "EventDataStoreArn",
+      "AWS::S3Tables::TableBucket", "TableBucketARN",
+      "AWS::OpenSearchService::Domain", "DomainArn",
+      "AWS::Elasticsearch::Domain", "DomainArn");
+
+  /** Types whose physical id AWS generates (Ref, and the id attribute, of the CloudFormation resource reference). */
+  private static final Map<String, String> GENERATED_ID = Map.of(
+      "AWS::EFS::FileSystem", "FileSystemId",
+      "AWS::ApiGateway::RestApi", "RestApiId",
+      "AWS::CloudTrail::EventDataStore", "EventDataStoreId");
 
   private final Template template;
   private final LoadOptions options;
@@ -59,11 +96,11 @@ final class ResourceValues {
   /** {@code Ref}: the name for most types, the ARN for managed policies and topics, the URL for queues. */
   DocNode ref(Template.Resource resource, SourceLocation at) {
     return switch (resource.type()) {
-      case "AWS::IAM::ManagedPolicy", "AWS::SNS::Topic", "AWS::StepFunctions::StateMachine", "AWS::Serverless::StateMachine",
-          "AWS::SecretsManager::Secret" -> arn(resource, at);
       case "AWS::SQS::Queue" -> text("https://sqs." + options.region() + "." + urlSuffix() + "/" + options.accountId() + "/", name(resource), at);
       case "AWS::KMS::Key" -> keyId(resource, at);
-      default -> NAME_PROPERTY.containsKey(resource.type()) ? name(resource).scalar(at)
+      default -> REF_IS_ARN.contains(resource.type()) ? arn(resource, at)
+          : NAME_PROPERTY.containsKey(resource.type()) ? name(resource).scalar(at)
+          : GENERATED_ID.containsKey(resource.type()) ? generatedId(resource, at)
           : Intrinsics.unresolved("Ref " + resource.logicalId(), at,
               "CloudFormation generates the physical id of " + resource.type() + " " + resource.logicalId() + " at deployment");
     };
@@ -72,8 +109,7 @@ final class ResourceValues {
   /** {@code Fn::GetAtt}: ARNs and names; other attributes are known only after deployment. */
   DocNode getAtt(Template.Resource resource, String attribute, SourceLocation at) {
     String type = resource.type();
-    if (attribute.equals("Arn") || attribute.equals("PolicyArn") && type.equals("AWS::IAM::ManagedPolicy")
-        || attribute.equals("TopicArn") && type.equals("AWS::SNS::Topic")) {
+    if (attribute.equals("Arn") || attribute.equals(ARN_ATTRIBUTE.get(type))) {
       DocNode arn = arn(resource, at);
       if (arn != null) {
         return arn;
@@ -87,6 +123,14 @@ final class ResourceValues {
     }
     if (attribute.equals("KeyId") && type.equals("AWS::KMS::Key")) {
       return keyId(resource, at);
+    }
+    if (attribute.equals(GENERATED_ID.get(type))) {
+      return generatedId(resource, at);
+    }
+    if (attribute.equals("Name") && (type.equals("AWS::CodeArtifact::Domain") || type.equals("AWS::CodeArtifact::Repository"))
+        || attribute.equals("DomainName") && type.endsWith("::Domain") || attribute.equals("BackupVaultName")
+        || attribute.equals("Name") && type.equals("AWS::Events::EventBus")) {
+      return name(resource).scalar(at);
     }
     return Intrinsics.unresolved("Fn::GetAtt " + resource.logicalId() + "." + attribute, at,
         "CloudFormation knows " + attribute + " of " + type + " only after deployment");
@@ -132,8 +176,60 @@ final class ResourceValues {
         Intrinsics.Text id = Intrinsics.text(keyId(resource, at));
         yield new Intrinsics.Text(prefix + "kms:" + regional + "key/" + id.text(), id.parts()).scalar(at);
       }
+      // The ARN formats of the Service Authorization Reference ("Resource types defined by" each service).
+      case "AWS::S3::AccessPoint" -> text(prefix + "s3:" + regional + "accesspoint/", name(resource), at);
+      case "AWS::S3Express::AccessPoint" -> text(prefix + "s3express:" + regional + "accesspoint/", name(resource), at);
+      case "AWS::CodeArtifact::Domain" -> text(prefix + "codeartifact:" + regional + "domain/", name(resource), at);
+      case "AWS::CodeArtifact::Repository" -> {
+        Intrinsics.Text domain = property(resource, "DomainName");
+        Intrinsics.Text name = name(resource);
+        List<Unresolved> parts = new java.util.ArrayList<>(domain.parts());
+        parts.addAll(name.parts());
+        yield new Intrinsics.Text(prefix + "codeartifact:" + regional + "repository/" + domain.text() + "/" + name.text(), parts)
+            .scalar(at);
+      }
+      case "AWS::Backup::BackupVault" -> text(prefix + "backup:" + regional + "backup-vault:", name(resource), at);
+      case "AWS::CloudTrail::Dashboard" -> text(prefix + "cloudtrail:" + regional + "dashboard/", name(resource), at);
+      case "AWS::CloudTrail::EventDataStore" ->
+          text(prefix + "cloudtrail:" + regional + "eventdatastore/", Intrinsics.text(generatedId(resource, at)), at);
+      case "AWS::S3Tables::TableBucket" -> text(prefix + "s3tables:" + regional + "bucket/", name(resource), at);
+      case "AWS::EFS::FileSystem" ->
+          text(prefix + "elasticfilesystem:" + regional + "file-system/", Intrinsics.text(generatedId(resource, at)), at);
+      case "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain" -> text(prefix + "es:" + regional + "domain/", name(resource), at);
+      case "AWS::Events::EventBus" -> text(prefix + "events:" + regional + "event-bus/", name(resource), at);
+      // The API's own part of the execute-api ARNs its policy's statements name (API Gateway
+      // Developer Guide, "Control access to a REST API with API Gateway resource policies").
+      case "AWS::ApiGateway::RestApi" -> text(prefix + "execute-api:" + regional, Intrinsics.text(generatedId(resource, at)), at);
+      case "AWS::IAM::SAMLProvider" -> text(prefix + "iam::" + options.accountId() + ":saml-provider/", name(resource), at);
+      case "AWS::IAM::OIDCProvider" -> {
+        // "arn:aws:iam::123456789012:oidc-provider/server.example.com": the URL without https://
+        // (IAM User Guide, "Create an OpenID Connect (OIDC) identity provider in IAM").
+        Intrinsics.Text url = property(resource, "Url");
+        String host = url.text().startsWith("https://") ? url.text().substring("https://".length()) : url.text();
+        yield new Intrinsics.Text(prefix + "iam::" + options.accountId() + ":oidc-provider/" + host, url.parts()).scalar(at);
+      }
       default -> null;
     };
+  }
+
+  /** The id AWS generates for a resource (an EFS file system's fs-..., a REST API's id): one unknown per resource. */
+  private DocNode generatedId(Template.Resource resource, SourceLocation at) {
+    String attribute = GENERATED_ID.get(resource.type());
+    Unresolved id = generated.computeIfAbsent(resource.logicalId() + " id", k -> Unresolved.of(resource.logicalId() + "." + attribute,
+        resource.location(), "AWS generates the " + attribute + " of " + resource.type() + " " + resource.logicalId() + " at deployment"));
+    return new dev.iamunit.document.DocUnresolved(id);
+  }
+
+  /** A property an ARN is built from, resolved; unknown when absent. */
+  private Intrinsics.Text property(Template.Resource resource, String property) {
+    Optional<DocNode> value = resource.property(property);
+    Intrinsics.Text text = value.map(v -> resolveOwn(resource, v)).map(Intrinsics::text).orElse(null);
+    if (text != null) {
+      return text;
+    }
+    Unresolved unknown = generated.computeIfAbsent(resource.logicalId() + " " + property, k -> Unresolved.of(resource.logicalId() + "."
+        + property, resource.location(), property + " of " + resource.logicalId() + " is not set or not a string"));
+    return new Intrinsics.Text(unknown.placeholder(), List.of(unknown));
   }
 
   private DocNode keyId(Template.Resource resource, SourceLocation at) {

@@ -12,6 +12,7 @@ import dev.iamunit.model.Organization;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import dev.iamunit.policy.PolicyKind;
@@ -337,7 +338,16 @@ public final class AccountAssembler {
     if (!conditions.isEmpty()) {
       members.add(new DocObject.Member("Condition", at, new DocObject(conditions, at)));
     }
-    lambdaStatements.computeIfAbsent(permission.functionArn(), k -> new ArrayList<>()).add(new DocObject(members, at));
+    statement(permission.functionArn(), new DocObject(members, at));
+  }
+
+  /**
+   * One statement of a resource policy that AWS builds a statement at a time (Lambda function and
+   * layer version permissions, EventBridge event bus policies): the statements of one resource,
+   * in the order given, make its policy.
+   */
+  public void statement(String resourceArn, DocObject statement) {
+    lambdaStatements.computeIfAbsent(resourceArn, k -> new ArrayList<>()).add(statement);
   }
 
   /**
@@ -430,11 +440,38 @@ public final class AccountAssembler {
           "Version", DocScalar.string(Policy.VERSION_2012, at),
           "Statement", new DocArray(entry.getValue(), at));
       PolicyDocuments.read(document, PolicyKind.RESOURCE, entry.getKey(), at, report, List.of())
-          .ifPresent(p -> builder.resourcePolicy(entry.getKey(), record(at.address(), p)));
+          .ifPresent(p -> builder.resourcePolicy(entry.getKey(), recordByStatement(p)));
     }
     if (!scps.isEmpty() || !rcps.isEmpty()) {
       builder.organization(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
     }
+  }
+
+  /**
+   * A policy whose statements different resources declare (one per permission): each resource's
+   * statements are reported as its policy and apply only if that resource exists; the account holds
+   * them together, in order.
+   */
+  private Policy recordByStatement(Policy policy) {
+    Map<String, List<Statement>> byAddress = new LinkedHashMap<>();
+    List<Statement> statements = new ArrayList<>();
+    for (Statement s : policy.statements()) {
+      String address = s.location().address();
+      Policy one = Existence.onlyIf(new Policy(policy.name(), policy.version(), policy.id(), List.of(s), s.location(), List.of()),
+          existenceUnknown.getOrDefault(address, List.of()));
+      statements.addAll(one.statements());
+      byAddress.computeIfAbsent(address, k -> new ArrayList<>()).addAll(one.statements());
+    }
+    boolean first = true;
+    for (Map.Entry<String, List<Statement>> part : byAddress.entrySet()) {
+      report.policy(part.getKey(), new Policy(policy.name(), policy.version(), policy.id(), part.getValue(),
+          first ? policy.location() : part.getValue().get(0).location(), first ? policy.unreadable() : List.of()));
+      first = false;
+    }
+    if (byAddress.isEmpty()) {
+      report.policy(policy.location().address(), policy);
+    }
+    return new Policy(policy.name(), policy.version(), policy.id(), statements, policy.location(), policy.unreadable());
   }
 
   private boolean unique(Optional<SourceLocation> other, Principal p) {

@@ -49,7 +49,7 @@ class CorpusTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws-cloudformation__aws-cloudformation-templates__AutoScaling__AutoScalingRollingUpdates.json | 2 | 1 | 0
-      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 2 | 2 | 0
+      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.json | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.yaml | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__templates__common-resources-stackset.yaml | 0 | 0 | 0
@@ -65,7 +65,7 @@ class CorpusTests {
       aws-cloudformation__aws-cloudformation-templates__Solutions__S3CrossAccountReplicationWithKMS__templates__destination.yaml | 4 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__Solutions__S3CrossAccountReplicationWithKMS__templates__source.json | 6 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__Solutions__VPCFlowLogs__templates__VPCFlowLogsS3.cfn.yaml | 3 | 1 | 0
-      aws-cloudformation__aws-cloudformation-templates__Solutions__WebApp__webapp.yaml | 28 | 10 | 0
+      aws-cloudformation__aws-cloudformation-templates__Solutions__WebApp__webapp.yaml | 28 | 7 | 0
       aws-cloudformation__aws-cloudformation-templates__aws__services__IAM__IAM_Users_Groups_and_Policies.json | 2 | 3 | 0
       aws-cloudformation__aws-cloudformation-templates__aws__services__IAM__IAM_Users_Groups_and_Policies.yaml | 2 | 3 | 0
       aws-cloudformation__aws-cloudformation-templates__community__solutions__read_only_user__read_only_user.json | 6 | 3 | 0
@@ -75,7 +75,7 @@ class CorpusTests {
       aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 2 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__policy.yaml | 1 | 1 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 2 | 5 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__resources__iam__resource_policy.yaml | 3 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__hard_coded_arn_properties_sam.yaml | 5 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__password.yaml | 0 | 0 | 0
       aws-cloudformation__cfn-lint__fixtures__good__transform_serverless_function.yaml | 2 | 2 | 0
@@ -107,7 +107,7 @@ class CorpusTests {
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__managed_policy_permissions.yaml | 5 | 3 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__policy_version.yaml | 1 | 1 | 1
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__ref_with_path.yaml | 2 | 1 | 0
-      invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__resource_policy.yaml | 0 | 2 | 0
+      invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources__iam__resource_policy.yaml | 0 | 2 | 2
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_instanceprofile_roles.yaml | 0 | 0 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_managedpolicyarns.yaml | 0 | 24 | 1
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_user_groups.yaml | 0 | 1 | 0

@@ -115,9 +115,7 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      AWS::ECR::Repository                | RepositoryPolicyText | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*"}]}`
       AWS::ECR::RegistryPolicy            | PolicyText           | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*", Resource: "*"}]}`
-      AWS::OpenSearchService::Domain      | AccessPolicies       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "es:*", Resource: "*"}]}`
       AWS::Logs::ResourcePolicy           | PolicyDocument       | `!Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "logs:*", "Resource": "*"}]}'`
       AWS::S3ObjectLambda::AccessPointPolicy | PolicyDocument    | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
       """)
