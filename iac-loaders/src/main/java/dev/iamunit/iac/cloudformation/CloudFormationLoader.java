@@ -50,7 +50,7 @@ public final class CloudFormationLoader {
     CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
     for (Path file : files) {
       String name = displayName(file, options.projectRoot());
-      assembler.add(Template.read(SourceText.read(file, name, "CloudFormation", Long.MAX_VALUE), name));
+      assembler.add(Template.read(SourceText.read(file, name, "CloudFormation", Long.MAX_VALUE), name), file);
     }
     assembler.into(builder);
     LoadReport result = report.build();

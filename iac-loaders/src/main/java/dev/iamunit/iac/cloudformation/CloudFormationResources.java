@@ -15,6 +15,7 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,7 +65,9 @@ final class CloudFormationResources {
   private final LoadOptions options;
   private final Report report;
   private final AccountAssembler assembler;
-  private final List<Intrinsics> stacks = new ArrayList<>();
+  private final Stacks stacks = new Stacks();
+  /** The file of each stack, to find the templates of its nested stacks beside it. */
+  private final Map<Intrinsics, Path> files = new java.util.HashMap<>();
 
   CloudFormationResources(AccountAssembler assembler) {
     this.assembler = assembler;
@@ -72,9 +75,11 @@ final class CloudFormationResources {
     this.report = assembler.report();
   }
 
-  void add(Template template) {
+  void add(Template template, Path file) {
     report.file(template.file());
-    stacks.add(new Intrinsics(template, options));
+    Intrinsics stack = new Intrinsics(template, options, stacks, Map.of(), null, new Intrinsics.Text(options.stackName(), List.of()));
+    stacks.add(stack);
+    files.put(stack, file.toAbsolutePath().normalize());
   }
 
   Report report() {
@@ -83,7 +88,8 @@ final class CloudFormationResources {
 
   /** Maps every stack's resources, then lets the assembler build the account. */
   void into(Account.Builder builder) {
-    for (Intrinsics stack : stacks) {
+    NestedStacks.load(stacks, files, options, report);
+    for (Intrinsics stack : stacks.all()) {
       for (Template.Resource r : stack.template().resources().values()) {
         if (exists(stack, r)) {
           map(stack, r);

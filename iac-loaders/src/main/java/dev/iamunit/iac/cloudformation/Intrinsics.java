@@ -44,11 +44,41 @@ final class Intrinsics {
   private final Map<String, Boolean> conditions = new HashMap<>();
   private final Set<String> evaluating = new HashSet<>();
   private final Map<String, Unresolved> pseudo = new HashMap<>();
+  private final Stacks stacks;
+  /** Parameter values a parent stack passes to this nested stack, as written, and how the parent resolves them. */
+  private final Map<String, DocNode> passed;
+  private final java.util.function.UnaryOperator<DocNode> inParent;
+  private final Text stackName;
 
+  /** One stack on its own, as tests resolve values. */
   Intrinsics(Template template, LoadOptions options) {
+    this(template, options, new Stacks(), Map.of(), null, new Text(options.stackName(), List.of()));
+    stacks.add(this);
+  }
+
+  /**
+   * A stack of a load: {@code stacks} are all of its stacks, which it imports from; {@code passed}
+   * the parameters its parent passes when it is nested, resolved by {@code inParent} when first
+   * used (they may read a sibling nested stack's outputs); {@code stackName} its AWS::StackName.
+   */
+  Intrinsics(Template template, LoadOptions options, Stacks stacks, Map<String, DocNode> passed,
+      java.util.function.UnaryOperator<DocNode> inParent, Text stackName) {
     this.template = template;
     this.options = options;
+    this.stacks = stacks;
+    this.passed = passed;
+    this.inParent = inParent;
+    this.stackName = stackName;
     this.resources = new ResourceValues(template, options, this);
+  }
+
+  Stacks stacks() {
+    return stacks;
+  }
+
+  /** AWS::StackName: the test's, or for a nested stack its parent's name, its logical id and a part CloudFormation generates. */
+  Text stackName() {
+    return stackName;
   }
 
   Template template() {
@@ -133,8 +163,9 @@ final class Intrinsics {
       }
       case "Fn::ImportValue" -> {
         Text text = text(resolve(argument, locals));
-        yield unresolved("Fn::ImportValue " + (text == null ? Render.compact(argument) : Unresolved.replacePlaceholders(text.text(), "<?>")),
-            at, "exported by another stack; IAMUnit loads one stack at a time, so the value is not known");
+        yield text != null && text.known() ? stacks.importValue(text.text(), at)
+            : unresolved("Fn::ImportValue " + (text == null ? Render.compact(argument) : Unresolved.replacePlaceholders(text.text(), "<?>")),
+                at, "the name of the export cannot be computed, so which stack's export it reads is not known");
       }
       case "Fn::Length" -> {
         DocNode value = resolve(argument, locals);
@@ -168,12 +199,14 @@ final class Intrinsics {
       case "AWS::Partition":
         return DocScalar.string(options.partition(), at);
       case "AWS::StackName":
-        return DocScalar.string(options.stackName(), at);
+        return stackName.scalar(at);
       case "AWS::URLSuffix":
         return DocScalar.string(options.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com", at);
       case "AWS::StackId":
+        List<Unresolved> idParts = new ArrayList<>(stackName.parts());
+        idParts.add(pseudo("AWS::StackId", at));
         return new Text("arn:" + options.partition() + ":cloudformation:" + options.region() + ":" + options.accountId() + ":stack/"
-            + options.stackName() + "/" + pseudo("AWS::StackId", at).placeholder(), List.of(pseudo("AWS::StackId", at))).scalar(at);
+            + stackName.text() + "/" + pseudo("AWS::StackId", at).placeholder(), idParts).scalar(at);
       case "AWS::NotificationARNs":
         return new DocUnresolved(pseudo(name, at));
       default:
@@ -199,8 +232,12 @@ final class Intrinsics {
       DocObject declaration = template.parameters().get(n);
       SourceLocation at = declaration.location().withAddress(n);
       String type = declaration.member("Type").map(m -> text(m.value())).map(Text::text).orElse("String");
-      String given = options.values().get(n);
-      Text value = given != null ? new Text(given, List.of())
+      DocNode fromParent = passed.containsKey(n) ? inParent.apply(passed.get(n)) : null;
+      if (fromParent != null && text(fromParent) == null) {
+        return fromParent; // a list or mapping: CloudFormation rejects it, and reports where
+      }
+      String given = fromParent != null ? text(fromParent).text() : options.values().get(n);
+      Text value = fromParent != null ? text(fromParent) : given != null ? new Text(given, List.of())
           : declaration.member("Default").map(m -> text(m.value())).orElse(null);
       if (value == null) {
         return unresolved("Ref " + n, at, "parameter " + n + " has no Default and was given no value");
@@ -214,13 +251,34 @@ final class Intrinsics {
         List<DocNode> items = new ArrayList<>();
         if (!value.text().isEmpty()) {
           for (String item : value.text().split(",", -1)) {
-            items.add(DocScalar.string(item.strip(), at));
+            String piece = item.strip();
+            items.add(new Text(piece, value.parts().stream().filter(u -> piece.contains(u.placeholder())).toList()).scalar(at));
           }
         }
         return new DocArray(items, at);
       }
       return value.scalar(at);
     });
+  }
+
+  /**
+   * {@code Fn::GetAtt Stack.Outputs.Name} of a nested stack this stack creates: the output's Value
+   * in the nested stack ("Outputs.NestedStackOutputName", CloudFormation resource reference,
+   * AWS::CloudFormation::Stack, Return values).
+   */
+  DocNode nestedOutput(Template.Resource stack, String output, SourceLocation at) {
+    String expression = "Fn::GetAtt " + stack.logicalId() + ".Outputs." + output;
+    Intrinsics child = stacks.nested(this, stack.logicalId()).orElse(null);
+    if (child == null) {
+      return unresolved(expression, at, "the template of nested stack " + stack.logicalId() + " was not loaded (see the value reported at "
+          + stack.location().fileAndLine() + ")");
+    }
+    DocObject declaration = child.template().outputs().get(output);
+    if (declaration == null || declaration.member("Value").isEmpty()) {
+      throw new TemplateException(expression + ": the template of nested stack " + stack.logicalId() + ", " + child.template().file()
+          + ", declares no output " + output, at);
+    }
+    return child.resolve(declaration.member("Value").get().value());
   }
 
   private DocNode getAtt(DocNode argument, SourceLocation at, Map<String, DocNode> locals) {

@@ -109,6 +109,9 @@ final class ResourceValues {
   /** {@code Fn::GetAtt}: ARNs and names; other attributes are known only after deployment. */
   DocNode getAtt(Template.Resource resource, String attribute, SourceLocation at) {
     String type = resource.type();
+    if ((type.equals("AWS::CloudFormation::Stack") || type.equals("AWS::Serverless::Application")) && attribute.startsWith("Outputs.")) {
+      return intrinsics.nestedOutput(resource, attribute.substring("Outputs.".length()), at);
+    }
     if (attribute.equals("Arn") || attribute.equals(ARN_ATTRIBUTE.get(type))) {
       DocNode arn = arn(resource, at);
       if (arn != null) {
@@ -290,11 +293,14 @@ final class ResourceValues {
     }
     Unresolved random = generated.computeIfAbsent(resource.logicalId(), k -> Unresolved.of(resource.logicalId() + " name",
         resource.location(), "the template gives no " + (property == null ? "name" : property) + ", so CloudFormation generates the name of "
-            + resource.logicalId() + " (" + options.stackName() + "-" + resource.logicalId() + "-RANDOM) at deployment"));
-    String stem = options.stackName() + "-" + resource.logicalId() + "-";
+            + resource.logicalId() + " (" + Unresolved.replacePlaceholders(intrinsics.stackName().text(), "RANDOM") + "-"
+            + resource.logicalId() + "-RANDOM) at deployment"));
+    String stem = intrinsics.stackName().text() + "-" + resource.logicalId() + "-";
     if (resource.type().equals("AWS::S3::Bucket")) {
       stem = stem.toLowerCase(java.util.Locale.ROOT);
     }
-    return new Intrinsics.Text(stem + random.placeholder(), List.of(random));
+    List<Unresolved> parts = new java.util.ArrayList<>(intrinsics.stackName().parts());
+    parts.add(random);
+    return new Intrinsics.Text(stem + random.placeholder(), parts);
   }
 }

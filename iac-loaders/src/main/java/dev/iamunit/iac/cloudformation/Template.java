@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param conditions condition expressions by name
  * @param resources resources by logical id, in the order written
  * @param serverless whether the template declares the {@code AWS::Serverless} transform
+ * @param outputs output declarations by name (Value, Export)
  */
 record Template(
     String file,
@@ -29,7 +30,8 @@ record Template(
     Map<String, DocNode> mappings,
     Map<String, DocNode> conditions,
     Map<String, Resource> resources,
-    boolean serverless) {
+    boolean serverless,
+    Map<String, DocObject> outputs) {
 
   /**
    * One entry of Resources, or a resource a transform generates ({@code generatedFor} names the
@@ -101,14 +103,19 @@ record Template(
         }
       }
     }
-    Map<String, DocObject> parameters = new LinkedHashMap<>();
-    template.member("Parameters").map(m -> section(m, "Parameters")).ifPresent(section -> section.members().forEach(m -> {
+    return new Template(file, declarations(template, "Parameters"), members(template, "Mappings"), members(template, "Conditions"),
+        resources, transforms(template).contains("AWS::Serverless-2016-10-31"), declarations(template, "Outputs"));
+  }
+
+  /** The mappings of a section by name; entries that are not mappings are left out. */
+  private static Map<String, DocObject> declarations(DocObject template, String name) {
+    Map<String, DocObject> result = new LinkedHashMap<>();
+    template.member(name).map(m -> section(m, name)).ifPresent(section -> section.members().forEach(m -> {
       if (m.value() instanceof DocObject declaration) {
-        parameters.put(m.key(), declaration);
+        result.put(m.key(), (DocObject) withAddress(declaration, m.key()));
       }
     }));
-    return new Template(file, parameters, members(template, "Mappings"), members(template, "Conditions"), resources,
-        transforms(template).contains("AWS::Serverless-2016-10-31"));
+    return result;
   }
 
   private static Map<String, DocNode> members(DocObject template, String name) {

@@ -71,7 +71,7 @@ class CorpusTests {
       aws-cloudformation__aws-cloudformation-templates__community__solutions__read_only_user__read_only_user.json | 6 | 3 | 0
       aws-cloudformation__cfn-lint__fixtures__good__core__conditions.yaml | 1 | 2 | 0
       aws-cloudformation__cfn-lint__fixtures__good__functions__sub_needed.yaml | 5 | 3 | 0
-      aws-cloudformation__cfn-lint__fixtures__good__generic.yaml | 3 | 1 | 0
+      aws-cloudformation__cfn-lint__fixtures__good__generic.yaml | 3 | 2 | 0
       aws-cloudformation__cfn-lint__fixtures__good__no_value.yaml | 3 | 2 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__policy.yaml | 1 | 1 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__iam__ref_with_path.yaml | 2 | 1 | 0
@@ -99,7 +99,7 @@ class CorpusTests {
       aws__serverless-application-model__translator-output__all_policy_templates.json | 77 | 2 | 0
       bridgecrewio__checkov__cfn-checks__Cloudsplaining_IAMGroup__PASSED.yaml | 2 | 2 | 2
       bridgecrewio__checkov__cfn-checks__example_IAMAdminPolicyDocument__iam_user.fail.json | 1 | 1 | 0
-      bridgecrewio__checkov__cfn-checks__example_IAMRoleAllowAssumeFromAccount__example_IAMRoleAllowAssumeFromAccount-PASSED-2.yml | 7 | 5 | 0
+      bridgecrewio__checkov__cfn-checks__example_IAMRoleAllowAssumeFromAccount__example_IAMRoleAllowAssumeFromAccount-PASSED-2.yml | 7 | 6 | 0
       bridgecrewio__checkov__cfn-checks__example_IAMRoleAllowsPublicAssume__FAILED-2.yml | 2 | 2 | 0
       bridgecrewio__checkov__cfn-checks__example_KMSKeyWildCardPrincipal__KMSKeyWildCardPrincipal-FAILED-AWS-Wildcard.yaml | 2 | 2 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__core__parse_invalid_map.yaml | 0 | 0 | 0
@@ -111,7 +111,7 @@ class CorpusTests {
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_instanceprofile_roles.yaml | 0 | 0 | 0
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_managedpolicyarns.yaml | 0 | 24 | 1
       invalid/aws-cloudformation__cfn-lint__fixtures__bad__resources_iam_user_groups.yaml | 0 | 1 | 0
-      invalid/aws-cloudformation__cfn-lint__fixtures__bad__transform_serverless_template.yaml | 1 | 2 | 0
+      invalid/aws-cloudformation__cfn-lint__fixtures__bad__transform_serverless_template.yaml | 1 | 3 | 0
       invalid/aws__serverless-application-model__translator-input__error_function_policy_template_with_missing_parameter.yaml | 1 | 2 | 1
       invalid/aws__serverless-application-model__translator-input__error_function_with_invalid_policy_statement.yaml | 1 | 3 | 1
       invalid/aws__serverless-application-model__translator-input__error_function_with_unknown_policy_template.yaml | 2 | 3 | 1
