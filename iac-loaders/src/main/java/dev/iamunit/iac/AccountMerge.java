@@ -40,6 +40,8 @@ final class AccountMerge {
     add("the resource policy of", unit.resourcePolicies(), sofar.resourcePolicies(), merged::resourcePolicy,
         Policy::location);
     unit.unresolved().forEach(merged::unresolved);
+    // The template addresses (and CDK construct paths) principals are found by, "kind address" → name.
+    unit.addresses().forEach((key, name) -> merged.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
     organization = new Organization(
         levels("service control policies", organization.serviceControlPolicies(), unit.organization().serviceControlPolicies()),
         levels("resource control policies", organization.resourceControlPolicies(), unit.organization().resourceControlPolicies()));

@@ -1,6 +1,7 @@
 package dev.iamunit.iac;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.iac.cloudformation.CloudAssembly;
 import dev.iamunit.iac.cloudformation.CloudFormationLoader;
 import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
@@ -48,12 +49,12 @@ public final class SourceFormats {
   }
 
   /**
-   * Terraform folders and {@code .tf} files, Terraform plan JSON, CloudFormation templates and
-   * folders of them, and plain policy documents ({@code .json}, asked last, since plans and
+   * Terraform folders and {@code .tf} files, Terraform plan JSON, AWS CDK cloud assemblies
+   * ({@code cdk.out}), CloudFormation templates and folders of them, and plain policy documents ({@code .json}, asked last, since plans and
    * templates are JSON too).
    */
   public static SourceFormats standard() {
-    return new SourceFormats(List.of(new Terraform(), new TerraformPlan(), new CloudFormation(), new PolicyFile()));
+    return new SourceFormats(List.of(new Terraform(), new TerraformPlan(), new CdkOut(), new CloudFormation(), new PolicyFile()));
   }
 
   /** A path and the format it loads as. */
@@ -84,7 +85,7 @@ public final class SourceFormats {
         .map(f -> new Source(path, f))
         .orElseThrow(() -> new IamUnitException(
             "IAMUnit cannot read this kind of source; name a Terraform folder, .tf file, plan JSON file, "
-                + "CloudFormation template, folder of templates or policy document (.json)",
+                + "CDK cloud assembly (cdk.out), CloudFormation template, folder of templates or policy document (.json)",
             SourceLocation.of(path.toString(), 0, 0)));
   }
 
@@ -124,9 +125,10 @@ public final class SourceFormats {
   /**
    * Folders a walk for sources does not enter below the folder it starts from: version control,
    * Terraform's module and provider cache ({@code .terraform}: the Terraform loader reads modules
-   * from it through {@code modules.json}, never as sources), dependencies and build output.
+   * from it through {@code modules.json}, never as sources), dependencies and build output, and the
+   * CDK's cloud assembly ({@code cdk.out}: the {@code cdkOut} format reads it, with its manifest).
    */
-  static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".terraform", "node_modules", "target", "build");
+  static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".terraform", "node_modules", "target", "build", "cdk.out");
 
   /**
    * Every regular file under {@code folder} that {@code wanted} accepts, sorted, not entering the
@@ -271,6 +273,33 @@ public final class SourceFormats {
   }
 
   /**
+   * An AWS CDK cloud assembly: a folder with the {@code manifest.json} {@code cdk synth} writes, or
+   * a folder whose {@code cdk.out} is one (a CDK app's root). Its stacks load together, as
+   * CloudFormation templates do.
+   */
+  static final class CdkOut implements SourceFormat {
+    @Override
+    public String name() {
+      return "cdkOut";
+    }
+
+    @Override
+    public boolean loadsTogether() {
+      return true;
+    }
+
+    @Override
+    public boolean accepts(Path source) {
+      return Files.isDirectory(source) && CloudAssembly.of(source).isPresent();
+    }
+
+    @Override
+    public LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account) {
+      return CloudAssembly.loadInto(unit, options, account);
+    }
+  }
+
+  /**
    * A CloudFormation or SAM template (YAML always, JSON when it declares {@code Resources} or
    * {@code AWSTemplateFormatVersion} near its start), or a folder of them, all its subfolders.
    */
@@ -299,7 +328,8 @@ public final class SourceFormats {
     @Override
     public boolean accepts(Path source) {
       if (Files.isDirectory(source)) {
-        return !templates(source).isEmpty();
+        // A cloud assembly's templates are the cdkOut format's, read with its manifest.
+        return CloudAssembly.of(source).filter(source::equals).isEmpty() && !templates(source).isEmpty();
       }
       // A YAML file named on its own is meant as a template: the loader says what it lacks.
       return isYaml(source) || isTemplate(source);

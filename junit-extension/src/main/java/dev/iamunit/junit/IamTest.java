@@ -44,6 +44,12 @@ public @interface IamTest {
   String[] cloudFormation() default {};
 
   /**
+   * AWS CDK cloud assemblies as {@code cdk synth} writes them ({@code "cdk.out"}), or the app
+   * folders that hold one; principals are also found by their construct path ({@code "Stack/Role"}).
+   */
+  String[] cdkOut() default {};
+
+  /**
    * CloudFormation parameter values and Terraform variable values, each {@code "name=value"}; they
    * override defaults and tfvars files.
    */

@@ -46,11 +46,20 @@ public final class CloudFormationLoader {
    * @throws TemplateException with file:line for a malformed template or a name declared twice
    */
   public static LoadReport loadInto(List<Path> files, LoadOptions options, Account.Builder builder) {
+    return loadStacks(files.stream().map(f -> new StackFile(f, options.stackName())).toList(), options, builder);
+  }
+
+  /** A template and the name of the stack it deploys as ({@code AWS::StackName}). */
+  public record StackFile(Path file, String stackName) {}
+
+  /** Like {@link #loadInto}, each template with its own stack name: the stacks of a CDK cloud assembly. */
+  public static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, Account.Builder builder) {
     Report report = new Report();
     CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
-    for (Path file : files) {
-      String name = displayName(file, options.projectRoot());
-      assembler.add(Template.read(SourceText.read(file, name, "CloudFormation", Long.MAX_VALUE), name), file);
+    for (StackFile stack : stacks) {
+      String name = displayName(stack.file(), options.projectRoot());
+      assembler.add(Template.read(SourceText.read(stack.file(), name, "CloudFormation", Long.MAX_VALUE), name), stack.file(),
+          stack.stackName());
     }
     assembler.into(builder);
     LoadReport result = report.build();

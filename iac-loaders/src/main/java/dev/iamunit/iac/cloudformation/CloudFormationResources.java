@@ -75,9 +75,9 @@ final class CloudFormationResources {
     this.report = assembler.report();
   }
 
-  void add(Template template, Path file) {
+  void add(Template template, Path file, String stackName) {
     report.file(template.file());
-    Intrinsics stack = new Intrinsics(template, options, stacks, Map.of(), null, new Intrinsics.Text(options.stackName(), List.of()));
+    Intrinsics stack = new Intrinsics(template, options, stacks, Map.of(), null, new Intrinsics.Text(stackName, List.of()));
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());
   }
@@ -339,6 +339,15 @@ final class CloudFormationResources {
     // A role SAM generates is known by the function or state machine it is generated for.
     String address = r.generatedFor().isEmpty() ? r.logicalId() : r.generatedFor();
     AccountAssembler.Principal principal = assembler.principal(kind, name.text(), path, arn, address, r.location());
+    // A CDK app names the principal by its construct path, "Stack/Role/Resource" for the
+    // CloudFormation resource of the L2 construct "Stack/Role": both find it (its logical id
+    // carries a hash the CDK computes).
+    r.metadata("aws:cdk:path").ifPresent(cdkPath -> {
+      assembler.alias(kind, cdkPath, name.text());
+      if (cdkPath.endsWith("/Resource")) {
+        assembler.alias(kind, cdkPath.substring(0, cdkPath.length() - "/Resource".length()), name.text());
+      }
+    });
     r.property("Tags").map(stack::resolve).ifPresent(tags -> {
       if (tags instanceof DocArray array) {
         for (DocNode tag : array.items()) {

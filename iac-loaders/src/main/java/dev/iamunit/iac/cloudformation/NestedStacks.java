@@ -2,6 +2,7 @@ package dev.iamunit.iac.cloudformation;
 
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
+import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.iac.internal.Report;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -64,7 +66,12 @@ final class NestedStacks {
     }
     boolean sam = r.type().equals("AWS::Serverless::Application");
     String property = sam ? "Location" : "TemplateURL";
-    DocNode location = r.property(property).map(parent::resolve).orElse(null);
+    // The CDK uploads a nested stack's template as an asset, and names the file of the cloud
+    // assembly it is in the resource's Metadata: "aws:asset:path", for "aws:asset:property"
+    // TemplateURL (aws-cdk-lib, NestedStack).
+    Optional<String> asset = r.metadata("aws:asset:path").filter(p -> r.metadata("aws:asset:property").orElse("").equals(property));
+    DocNode location = asset.<DocNode>map(p -> DocScalar.string(p, r.location()))
+        .orElseGet(() -> r.property(property).map(parent::resolve).orElse(null));
     if (location instanceof DocObject) {
       report.add(Unresolved.of(r.logicalId() + "." + property, r.location(), "nested stack " + r.logicalId()
           + " is a Serverless Application Repository application, whose template SAM fetches at deployment; IAMUnit loads only "

@@ -38,10 +38,16 @@ record Template(
    * resource it is generated for: the execution role SAM creates for a function without Role).
    */
   record Resource(String logicalId, String type, DocObject properties, Optional<String> condition, SourceLocation location,
-      String generatedFor) {
+      String generatedFor, DocObject metadata) {
 
     Optional<DocNode> property(String name) {
       return properties.member(name).map(DocObject.Member::value);
+    }
+
+    /** A string entry of the resource's Metadata ({@code aws:cdk:path}, {@code aws:asset:path}). */
+    Optional<String> metadata(String key) {
+      return metadata.member(key).map(DocObject.Member::value).filter(v -> v instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING)
+          .map(v -> ((DocScalar) v).text());
     }
   }
 
@@ -92,14 +98,16 @@ record Template(
       Optional<String> condition = resource.member("Condition").map(DocObject.Member::value)
           .filter(DocScalar.class::isInstance).map(v -> ((DocScalar) v).text());
       SourceLocation at = member.keyLocation().withAddress(member.key());
-      resources.put(member.key(), new Resource(member.key(), type, properties, condition, at, ""));
+      DocObject metadata = resource.member("Metadata").map(DocObject.Member::value).filter(DocObject.class::isInstance)
+          .map(DocObject.class::cast).orElse(new DocObject(List.of(), member.keyLocation()));
+      resources.put(member.key(), new Resource(member.key(), type, properties, condition, at, "", metadata));
     }
     for (Resource resource : List.copyOf(resources.values())) {
       if (resource.type().equals("AWS::Serverless::Function") || resource.type().equals("AWS::Serverless::StateMachine")) {
         String role = resource.logicalId() + "Role";
         if (resource.property("Role").isEmpty() && !resources.containsKey(role)) {
           resources.put(role, new Resource(role, "AWS::IAM::Role", new DocObject(List.of(), resource.location()), resource.condition(),
-              resource.location().withAddress(role), resource.logicalId()));
+              resource.location().withAddress(role), resource.logicalId(), new DocObject(List.of(), resource.location())));
         }
       }
     }

@@ -181,6 +181,11 @@ public final class AccountAssembler {
     return declared;
   }
 
+  /** Another address the principal {@code name} is found by ({@code Account.role}): a CDK construct path. */
+  public void alias(PrincipalKind kind, String address, String name) {
+    addresses.get(kind).putIfAbsent(address, name);
+  }
+
   private void duplicate(String what, String name, SourceLocation first, SourceLocation second) {
     report.problem(second, what + " \"" + Unresolved.replacePlaceholders(name, "<generated>") + "\" is declared twice: at " + first
         + " and at " + second + "; IAM names are unique in an account: rename or remove one (the first is kept)");

@@ -57,9 +57,10 @@ record SourceSet(
     add(sources, "terraform", annotation.terraform(), declaringClass, projectRoot);
     add(sources, "terraformPlan", annotation.terraformPlan(), declaringClass, projectRoot);
     add(sources, "cloudFormation", annotation.cloudFormation(), declaringClass, projectRoot);
+    add(sources, "cdkOut", annotation.cdkOut(), declaringClass, projectRoot);
     if (sources.isEmpty()) {
       throw Failures.failure("@IamTest on " + declaringClass.getName() + " names no sources; "
-          + "give it terraform, terraformPlan or cloudFormation paths relative to the project root " + projectRoot);
+          + "give it terraform, terraformPlan, cloudFormation or cdkOut paths relative to the project root " + projectRoot);
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String parameter : annotation.parameters()) {

@@ -1,0 +1,99 @@
+package dev.iamunit.iac.cloudformation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.iac.TemplateException;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 22: an AWS CDK cloud assembly is a source ({@code cdkOut}). The fixture
+ * {@code src/test/resources/cdk/orders-app} (its README says how to regenerate it with the real
+ * {@code cdk synth}) has two stacks, one importing the other's export as the CDK writes
+ * cross-stack references, one of them with a stack name of its own and one with a nested stack.
+ */
+class CloudAssemblyTests {
+
+  static final Path APP = Path.of("src/test/resources/cdk/orders-app").toAbsolutePath();
+  static final Path CDK_OUT = APP.resolve("cdk.out");
+
+  private static final SourceFormats FORMATS = SourceFormats.standard();
+
+  private static LoadOptions options() {
+    return LoadOptions.defaults().withProjectRoot(APP).withAwsManagedPolicies(arn -> Optional.empty());
+  }
+
+  private static List<String> resources(Role role) {
+    return role.inlinePolicies().stream().flatMap(p -> p.statements().stream()).map(Statement::resource)
+        .flatMap(r -> r.orElseThrow().values().stream()).toList();
+  }
+
+  @Test
+  void aCloudAssemblyAndTheAppThatHoldsItAreTheCdkOutFormat() {
+    assertThat(FORMATS.source(CDK_OUT).format().name()).isEqualTo("cdkOut");
+    assertThat(FORMATS.source(APP).format().name()).isEqualTo("cdkOut");
+    assertThat(FORMATS.sources(APP)).extracting(s -> s.format().name()).containsExactly("cdkOut");
+    assertThat(FORMATS.sources(CDK_OUT)).extracting(s -> s.format().name()).containsExactly("cdkOut");
+    assertThat(FORMATS.named("cdkOut")).isPresent();
+  }
+
+  @Test
+  void principalsAreFoundByTheirConstructPath() {
+    Account account = FORMATS.load(List.of(CDK_OUT), options()).account();
+
+    Role reader = account.role("Data/Reader").orElseThrow();
+    assertThat(account.role("Data/Reader/Resource")).containsSame(reader);
+    assertThat(account.role("ReaderD3C8E9A2")).containsSame(reader);
+    assertThat(Unresolved.replacePlaceholders(reader.name(), "<?>")).isEqualTo("Data-ReaderD3C8E9A2-<?>");
+    assertThat(resources(reader)).containsExactly("arn:aws:s3:::orders-data", "arn:aws:s3:::orders-data/*");
+  }
+
+  /** The Api stack is deployed as "orders-api": the names CloudFormation generates in it start with that. */
+  @Test
+  void aStackImportsAnotherStacksExportUnderItsOwnStackName() {
+    LoadedSources loaded = FORMATS.load(List.of(CDK_OUT), options());
+
+    Role handler = loaded.account().role("Api/Handler/ServiceRole").orElseThrow();
+    assertThat(Unresolved.replacePlaceholders(handler.name(), "<?>")).isEqualTo("orders-api-HandlerServiceRoleFCDC14AE-<?>");
+    assertThat(resources(handler)).containsExactly("arn:aws:s3:::orders-data/incoming/*");
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::expression).noneMatch(e -> e.startsWith("Fn::ImportValue"));
+  }
+
+  @Test
+  void aNestedStackLoadsFromItsAssetWithTheParametersItIsPassed() {
+    LoadedSources loaded = FORMATS.load(List.of(APP), options());
+
+    Role auditor = loaded.account().role("Data/Audit/Auditor").orElseThrow();
+    assertThat(auditor.name()).isEqualTo("auditor");
+    assertThat(resources(auditor)).containsExactly("arn:aws:s3:::orders-data");
+    assertThat(auditor.location().file()).isEqualTo("cdk.out/DataAudit3C9D1B2E.nested.template.json");
+    assertThat(loaded.report().files()).contains("cdk.out/Data.template.json", "cdk.out/Api.template.json",
+        "cdk.out/DataAudit3C9D1B2E.nested.template.json");
+    assertThat(loaded.report().problems()).isEmpty();
+    assertThat(loaded.account().roles()).hasSize(3);
+  }
+
+  @Test
+  void aManifestThatNamesAMissingTemplateSaysToSynthAgain(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {"Gone": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Gone.template.json"}}}}
+        """);
+
+    assertThatThrownBy(() -> FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("manifest.json:1:37: Gone.template.json is not in the cloud assembly " + dir + "; run cdk synth again");
+  }
+}
