@@ -86,6 +86,30 @@ class CloudAssemblyTests {
     assertThat(loaded.account().roles()).hasSize(3);
   }
 
+  /** A stage is a cloud assembly of its own, in the folder its artifact's directoryName names. */
+  @Test
+  void theStacksOfAStageLoadFromItsAssembly(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {"assembly-Prod": {"type": "cdk:cloud-assembly",
+          "properties": {"directoryName": "assembly-Prod", "displayName": "Prod"}}}}
+        """);
+    Files.createDirectories(dir.resolve("assembly-Prod"));
+    Files.writeString(dir.resolve("assembly-Prod/manifest.json"), """
+        {"version": "36.0.0", "artifacts": {"ProdData": {"type": "aws:cloudformation:stack",
+          "properties": {"templateFile": "ProdData.template.json", "stackName": "Prod-Data"}}}}
+        """);
+    Files.writeString(dir.resolve("assembly-Prod/ProdData.template.json"), """
+        {"Resources": {"Role1A2B3C4D": {"Type": "AWS::IAM::Role", "Metadata": {"aws:cdk:path": "Prod/Data/Role/Resource"},
+          "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}}}
+        """);
+
+    Account account = FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir)).account();
+
+    Role role = account.role("Prod/Data/Role").orElseThrow();
+    assertThat(Unresolved.replacePlaceholders(role.name(), "<?>")).isEqualTo("Prod-Data-Role1A2B3C4D-<?>");
+  }
+
   @Test
   void aManifestThatNamesAMissingTemplateSaysToSynthAgain(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("manifest.json"), """
