@@ -120,7 +120,7 @@ record Template(
     Map<String, DocObject> result = new LinkedHashMap<>();
     template.member(name).map(m -> section(m, name)).ifPresent(section -> section.members().forEach(m -> {
       if (m.value() instanceof DocObject declaration) {
-        result.put(m.key(), (DocObject) withAddress(declaration, m.key()));
+        result.put(m.key(), declaration);
       }
     }));
     return result;
