@@ -7,6 +7,7 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.Outcome;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.Account;
@@ -176,8 +177,8 @@ class PolicyResourceTypesTests {
         admin.request("ecr:BatchDeleteImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()), admin.policiesFor(repo));
     Decision pull = Evaluator.standard().evaluate(
         admin.request("ecr:BatchGetImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()), admin.policiesFor(repo));
-    assertThat(delete.outcome()).as(delete.describe()).isEqualTo(Outcome.EXPLICIT_DENY);
-    assertThat(pull.outcome()).as(pull.describe()).isEqualTo(Outcome.ALLOWED);
+    assertThat(delete.outcome()).as(DecisionText.explained(delete)).isEqualTo(Outcome.EXPLICIT_DENY);
+    assertThat(pull.outcome()).as(DecisionText.explained(pull)).isEqualTo(Outcome.ALLOWED);
   }
 
   /**
