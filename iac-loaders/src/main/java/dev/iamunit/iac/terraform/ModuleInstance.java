@@ -50,14 +50,20 @@ final class ModuleInstance implements Scope {
   private final Function<String, AwsProvider> passedProviders;
   private final Map<String, AwsProvider> providerCache = new HashMap<>();
 
-  /** What every module instance of one load shares. */
   /**
-   * What every module instance of one load shares; {@code existence} is why it is unknown whether
-   * this module instance exists (a module whose count or for_each is unknown), empty when it does.
+   * What every module instance of one load shares, and where this one sits: {@code existence} is
+   * why it is unknown whether this module instance exists (a module whose count or for_each is
+   * unknown), empty when it does; {@code key} is its module call path as {@code modules.json} names
+   * it ({@code ""} for the root, {@code vpc.subnets}).
    */
-  record Context(LoadOptions options, Path rootDir, Report report, int depth, List<dev.iamunit.model.Unresolved> existence) {
-    Context(LoadOptions options, Path rootDir, Report report, int depth) {
-      this(options, rootDir, report, depth, List.of());
+  record Context(LoadOptions options, Path rootDir, Report report, int depth, List<dev.iamunit.model.Unresolved> existence,
+      ModuleManifest manifest, String key) {
+    Context(LoadOptions options, Path rootDir, Report report, ModuleManifest manifest) {
+      this(options, rootDir, report, 0, List.of(), manifest, "");
+    }
+
+    Context child(String name, List<dev.iamunit.model.Unresolved> childExistence) {
+      return new Context(options, rootDir, report, depth + 1, childExistence, manifest, key.isEmpty() ? name : key + "." + name);
     }
   }
 
@@ -478,11 +484,17 @@ final class ModuleInstance implements Scope {
     Value source = block.body().attribute("source").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
     String text = source instanceof Value.Str s && s.known() ? s.text() : "";
     Expr.Span sourceSpan = block.body().attribute("source").map(Body.Attribute::span).orElse(block.span());
-    // Only a local path is read; a registry address or URL is never fetched.
+    // A local path is read where it is; a registry address or URL where terraform init installed it, never fetched.
     boolean localSyntax = text.startsWith("./") || text.startsWith("../");
     Path dir = localSyntax ? ProjectPaths.resolve(config.dir(), text).orElseThrow(() -> new TemplateException(
         "module \"" + name + "\" has source = \"" + Functions.printable(text) + "\", which is not a valid path",
         ev.location(sourceSpan))) : null;
+    String notInstalled = null;
+    if (!localSyntax && !text.isEmpty()) {
+      Installed installed = installed(name, text);
+      dir = installed.dir();
+      notInstalled = installed.problem();
+    }
     Path projectRoot = context.options().projectRoot().toAbsolutePath().normalize();
     // A folder loaded from outside the project root (iamunit show ../other/terraform) bounds its own modules.
     boolean rootInside = ProjectPaths.isInside(context.rootDir(), projectRoot);
@@ -493,11 +505,12 @@ final class ModuleInstance implements Scope {
           + "\", which leaves the " + (rootInside ? "project root " : "loaded folder ") + root
           + (dir.startsWith(root) ? " through a symbolic link" : "")
           + "; IAMUnit reads only modules inside the project (set the root with LoadOptions.withProjectRoot)");
+    } else if (notInstalled != null) {
+      value = ev.unknown(block.span(), notInstalled);
     } else if (dir == null || !Files.isDirectory(dir)) {
       value = ev.unknown(block.span(), dir != null
           ? "module \"" + name + "\" has source = \"" + text + "\", but that folder does not exist"
-          : "module \"" + name + "\" comes from " + (text.isEmpty() ? "an unknown source" : text)
-              + ", which IAMUnit does not download (only local modules, source = \"./...\", are read)");
+          : "module \"" + name + "\" comes from an unknown source; Terraform requires source to be a literal string");
     } else if (context.depth() > 20) {
       throw new TemplateException("modules nest more than 20 deep; is a module calling itself?", block.span().location(prefix));
     } else {
@@ -531,6 +544,40 @@ final class ModuleInstance implements Scope {
     return value;
   }
 
+  /** Where terraform init installed a remote module, or why it cannot be read. */
+  private record Installed(Path dir, String problem) {}
+
+  /**
+   * The folder {@code .terraform/modules/modules.json} names for the module call {@code name} of
+   * this module, as Terraform itself finds it: by its call path ({@code vpc.subnets}), only while
+   * the source it was installed from is still the one given.
+   */
+  private Installed installed(String name, String source) {
+    String key = context.key().isEmpty() ? name : context.key() + "." + name;
+    String what = "module \"" + name + "\" comes from " + Functions.printable(source)
+        + ", which IAMUnit does not download: it reads it only where terraform init installed it";
+    ModuleManifest manifest = context.manifest();
+    if (manifest.file().isEmpty()) {
+      return new Installed(null, what + ", and " + ModuleManifest.PATH + " does not exist beside the root module;"
+          + " run terraform init (or terraform get) there, and IAMUnit reads the module from .terraform/modules (it never downloads)");
+    }
+    Optional<ModuleManifest.Entry> entry = manifest.entry(key);
+    if (entry.isEmpty()) {
+      return new Installed(null, what + ", and " + manifest.file() + " has no module \"" + key
+          + "\" (added after terraform init ran?); run terraform init (or terraform get) again");
+    }
+    if (!ModuleManifest.sameSource(entry.get().source(), source)) {
+      return new Installed(null, what + ", but " + manifest.file() + " records module \"" + key + "\" from "
+          + entry.get().source() + "; Terraform refuses to plan until terraform init runs again (\"Module source has changed\")");
+    }
+    Optional<Path> dir = ProjectPaths.resolve(context.rootDir(), entry.get().dir());
+    if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
+      return new Installed(null, what + ", and " + manifest.file() + " installs module \"" + key + "\" in "
+          + entry.get().dir() + ", which does not exist; run terraform init (or terraform get) again");
+    }
+    return new Installed(dir.get(), null);
+  }
+
   private Value childValue(ModuleConfig child, String childPrefix, Body.Block block, ExpressionEvaluator parent) {
     return childValue(child, childPrefix, block, parent, context.existence());
   }
@@ -545,7 +592,7 @@ final class ModuleInstance implements Scope {
       }
     }
     ModuleInstance instance = new ModuleInstance(child, childPrefix, args,
-        new Context(context.options(), context.rootDir(), context.report(), context.depth() + 1, existence), passedProviders(block));
+        context.child(block.label(0), existence), passedProviders(block));
     children.add(instance);
     return new Value.Instance(childPrefix.substring(0, childPrefix.length() - 1), output -> instance.output(output));
   }

@@ -80,7 +80,7 @@ public final class TerraformLoader {
     Path rootDir = (Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
     ModuleConfig config = ModuleConfig.read(dirOrFile, options.projectRoot(), report);
     ModuleInstance root = new ModuleInstance(config, "", rootInputs(config, rootDir, options, report),
-        new ModuleInstance.Context(options, rootDir, report, 0));
+        new ModuleInstance.Context(options, rootDir, report, ModuleManifest.read(rootDir, config)));
     AccountAssembler assembler = new AccountAssembler(where(root.provider("aws", null), options), report);
     List<ModuleInstance> pending = new ArrayList<>(List.of(root));
     List<ResourceView> resources = new ArrayList<>();
