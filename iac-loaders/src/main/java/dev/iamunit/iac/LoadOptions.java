@@ -6,6 +6,7 @@ import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,13 @@ import java.util.function.Function;
  * @param projectRoot the folder sources are relative to, which {@code file()} may not leave
  * @param awsManagedPolicies the document JSON of an AWS managed policy by ARN, from the bundled AWS
  *     data
+ * @param terraformVarFiles {@code .tfvars} and {@code .tfvars.json} files, as {@code terraform plan
+ *     -var-file} takes them: read after {@code terraform.tfvars} and {@code *.auto.tfvars}, later
+ *     files winning; relative paths are relative to the project root. Environment variables
+ *     ({@code TF_VAR_*}) are never read, so that a test gives the same result on every machine.
+ * @param terraformWorkspace {@code terraform.workspace}; {@code default} unless a test selects
+ *     another (IAMUnit does not read {@code TF_WORKSPACE} or {@code .terraform/environment}, which
+ *     differ from machine to machine)
  */
 public record LoadOptions(
     String accountId,
@@ -33,7 +41,9 @@ public record LoadOptions(
     String stackName,
     Map<String, String> values,
     Path projectRoot,
-    Function<String, Optional<String>> awsManagedPolicies) {
+    Function<String, Optional<String>> awsManagedPolicies,
+    List<Path> terraformVarFiles,
+    String terraformWorkspace) {
 
   public LoadOptions {
     Objects.requireNonNull(accountId, "accountId");
@@ -44,6 +54,8 @@ public record LoadOptions(
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     Objects.requireNonNull(projectRoot, "projectRoot");
     Objects.requireNonNull(awsManagedPolicies, "awsManagedPolicies");
+    terraformVarFiles = List.copyOf(terraformVarFiles);
+    Objects.requireNonNull(terraformWorkspace, "terraformWorkspace");
   }
 
   /** Account 123456789012 in us-east-1 of partition aws, stack "iamunit", the working directory. */
@@ -55,35 +67,47 @@ public record LoadOptions(
         "iamunit",
         Map.of(),
         Path.of("").toAbsolutePath(),
-        arn -> Optional.empty());
+        arn -> Optional.empty(),
+        List.of(),
+        "default");
   }
 
   public LoadOptions withValues(Map<String, String> newValues) {
-    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies);
+    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withProjectRoot(Path root) {
-    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies);
+    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withAccountId(String id) {
-    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies);
+    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withRegion(String newRegion) {
-    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies);
+    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withStackName(String name) {
-    return new LoadOptions(accountId, region, partition, name, values, projectRoot, awsManagedPolicies);
+    return new LoadOptions(accountId, region, partition, name, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withPartition(String newPartition) {
-    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies);
+    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
   public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog);
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog, terraformVarFiles, terraformWorkspace);
+  }
+
+  /** Variable files for Terraform sources, as {@code -var-file} options in this order (later files win). */
+  public LoadOptions withTerraformVarFiles(List<Path> files) {
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, files, terraformWorkspace);
+  }
+
+  /** The Terraform workspace: what {@code terraform.workspace} is. */
+  public LoadOptions withTerraformWorkspace(String workspace) {
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace);
   }
 
   /** AWS managed policies from IAMUnit's bundled AWS data, as the extension, the CLI and the plugin load them. */

@@ -31,6 +31,28 @@ final class HclJson {
   private HclJson() {}
 
   static Body parseFile(String file, String text) {
+    JsonNode root = object(file, text, "a .tf.json file holds one JSON object, with \"resource\", \"variable\"... at its top level");
+    List<Body.Block> blocks = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      Integer labels = LABELS.get(entry.getKey());
+      if (labels != null) {
+        labelled(file, entry.getKey(), entry.getValue(), labels, new ArrayList<>(), blocks);
+      }
+    }
+    return new Body(Map.of(), blocks);
+  }
+
+  /** A variable definitions file ({@code .tfvars.json}): one attribute per top-level key. */
+  static Body parseVariables(String file, String text) {
+    JsonNode root = object(file, text, "a .tfvars.json file holds one JSON object, a member per variable");
+    Map<String, Body.Attribute> attributes = new LinkedHashMap<>();
+    root.fields().forEachRemaining(e -> attributes.put(e.getKey(), new Body.Attribute(e.getKey(), expression(file, e.getValue()),
+        span(file, e.getKey()))));
+    return new Body(attributes, List.of());
+  }
+
+  private static JsonNode object(String file, String text, String expected) {
     JsonNode root;
     try (JsonParser parser = JsonValues.MAPPER.getFactory().createParser(text)) {
       try {
@@ -42,18 +64,9 @@ final class HclJson {
       throw JsonValues.syntaxError("malformed JSON", e, file, null);
     }
     if (root == null || !root.isObject()) {
-      throw new TemplateException("a .tf.json file holds one JSON object, with \"resource\", \"variable\"... at its top level",
-          SourceLocation.of(file, 1, 1));
+      throw new TemplateException(expected, SourceLocation.of(file, 1, 1));
     }
-    List<Body.Block> blocks = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
-      Integer labels = LABELS.get(entry.getKey());
-      if (labels != null) {
-        labelled(file, entry.getKey(), entry.getValue(), labels, new ArrayList<>(), blocks);
-      }
-    }
-    return new Body(Map.of(), blocks);
+    return root;
   }
 
   /** A block's labels are nested object keys; any level may also be an array of such objects. */

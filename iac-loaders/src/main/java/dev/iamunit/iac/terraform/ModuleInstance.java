@@ -166,7 +166,7 @@ final class ModuleInstance implements Scope {
       case "var" -> new Value.Instance(prefix + "var", n -> variable(n, span.withText("var." + n), ev));
       case "local" -> new Value.Instance(prefix + "local", n -> local(n, span, ev));
       case "path" -> FilesystemFunctions.pathObject(prefix, config.relativeDir(), ev, span);
-      case "terraform" -> new Value.Obj(Map.of("workspace", Value.of("default")), ev.location(span));
+      case "terraform" -> new Value.Obj(Map.of("workspace", Value.of(context.options().terraformWorkspace())), ev.location(span));
       case "data" -> new Value.Instance(prefix + "data", type ->
           new Value.Instance(prefix + "data." + type, n -> data(type, n, span.withText("data." + type + "." + n), ev)));
       case "module" -> new Value.Instance(prefix + "module", n -> module(n, span));

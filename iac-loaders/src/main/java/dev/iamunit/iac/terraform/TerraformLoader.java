@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,25 +124,43 @@ public final class TerraformLoader {
     return loadInto(dirOrFile, options, Account.builder());
   }
 
-  /** Test values first, then *.auto.tfvars (in name order) over terraform.tfvars, as Terraform orders them. */
+  /**
+   * The root module's variable values in Terraform's order of precedence, later winning ("Variable
+   * Definition Precedence", Terraform language, Input Variables): {@code terraform.tfvars}, {@code
+   * terraform.tfvars.json}, {@code *.auto.tfvars} and {@code *.auto.tfvars.json} in lexical order of
+   * their names, then the options' var files in their order ({@code -var-file}), then the test's
+   * values ({@code -var}). Environment variables ({@code TF_VAR_*}), first in Terraform's order, are
+   * never read.
+   */
   private static Map<String, Function<String, Value>> rootInputs(ModuleConfig config, Path rootDir, LoadOptions options, Report report) {
     Map<String, Value> values = new HashMap<>();
     List<Path> tfvars = new ArrayList<>();
     if (Files.isDirectory(rootDir)) {
-      Path main = rootDir.resolve("terraform.tfvars");
-      if (Files.isRegularFile(main)) {
-        tfvars.add(main);
+      for (String name : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+        if (Files.isRegularFile(rootDir.resolve(name))) {
+          tfvars.add(rootDir.resolve(name));
+        }
       }
       try (Stream<Path> list = Files.list(rootDir)) {
-        list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(tfvars::add);
+        list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars") || p.getFileName().toString().endsWith(".auto.tfvars.json"))
+            .filter(Files::isRegularFile).sorted(Comparator.comparing(p -> p.getFileName().toString())).forEach(tfvars::add);
       } catch (IOException e) {
         throw new TemplateException("cannot list " + rootDir + ": " + e.getMessage(), SourceLocation.of(rootDir.toString(), 0, 0));
       }
     }
+    for (Path given : options.terraformVarFiles()) {
+      Path file = options.projectRoot().resolve(given).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(file)) {
+        throw new TemplateException("the variable file " + given + " does not exist (" + file + "); var files are relative to the"
+            + " project root " + options.projectRoot(), SourceLocation.of(given.toString(), 0, 0));
+      }
+      tfvars.add(file);
+    }
     for (Path file : tfvars) {
       String name = config.displayName(file);
+      report.file(name);
       String text = SourceText.read(file, name, "Terraform", TerraformLoader.MAX_FILE_BYTES);
-      Body body = HclParser.parseFile(name, text, report);
+      Body body = name.endsWith(".json") ? HclJson.parseVariables(name, text) : HclParser.parseFile(name, text, report);
       ExpressionEvaluator ev = new ExpressionEvaluator(noReferences(config), "", report);
       body.attributes().values().forEach(a -> values.put(a.name(), ev.evaluateOrUnknown(a.expr())));
     }
