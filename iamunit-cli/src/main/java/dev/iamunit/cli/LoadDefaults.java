@@ -6,13 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
  * The account, region and partition templates deploy into, as {@code @IamTest}'s {@code accountId}
- * and {@code region} give them: the commands that load templates mix these options in.
+ * and {@code region} give them, and the Terraform variable files and workspace, as its {@code
+ * terraformVarFiles} and {@code terraformWorkspace}: the commands that load templates mix these
+ * options in.
  */
 final class LoadDefaults {
 
@@ -32,15 +35,28 @@ final class LoadDefaults {
       description = "The partition: AWS::Partition, aws_partition (default: ${DEFAULT-VALUE}).")
   String partition;
 
+  @Option(names = "--var-file", paramLabel = "FILE",
+      description = "A Terraform variable file (.tfvars, .tfvars.json), as terraform plan -var-file reads it; repeatable, later"
+          + " files win. terraform.tfvars and *.auto.tfvars are read as Terraform reads them; TF_VAR_* variables never are.")
+  List<Path> varFiles = new ArrayList<>();
+
+  @Option(names = "--workspace", paramLabel = "NAME", defaultValue = "default",
+      description = "The Terraform workspace: terraform.workspace (default: ${DEFAULT-VALUE}; TF_WORKSPACE is never read).")
+  String workspace;
+
   /** The load options of these values, AWS managed policies from the bundled AWS data. */
   LoadOptions options() {
     check("--account", account, ACCOUNT, "12 digits, such as 123456789012");
     check("--region", region, REGION, "a region code, such as eu-west-1");
     check("--partition", partition, PARTITION, "aws, aws-cn or aws-us-gov");
+    // Relative to the working directory, as terraform reads -var-file, whatever the project root.
+    requireExisting(varFiles);
     return LoadOptions.defaults()
         .withAccountId(account)
         .withRegion(region)
         .withPartition(partition)
+        .withTerraformVarFiles(varFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList())
+        .withTerraformWorkspace(workspace)
         .withBundledAwsManagedPolicies();
   }
 

@@ -189,6 +189,19 @@ class ShowCommandTests {
     assertThat(wrong.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
 
+  /** --var-file and --workspace choose Terraform's variable values, as @IamTest's terraformVarFiles and terraformWorkspace. */
+  @Test
+  void varFileAndWorkspaceOptionsChooseTerraformValues() {
+    String folder = TEMPLATES + "var-files";
+    assertThat(CliRun.of("show", folder).out()).contains("Resource: arn:aws:s3:::artifacts-default/*");
+    assertThat(CliRun.of("show", "--var-file", folder + "/env/prod.tfvars", "--workspace", "prod", folder).out())
+        .contains("Resource: arn:aws:s3:::prod-artifacts-prod/*");
+
+    CliRun missing = CliRun.of("show", "--var-file", folder + "/env/staging.tfvars", folder);
+    assertThat(missing.err()).contains(folder + "/env/staging.tfvars");
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
   /**
    * An SCP attached by an attachment resource is shown with its level and statements: a policy
    * that can deny the account's principals is never left out of what the account holds.

@@ -55,6 +55,18 @@ public @interface IamTest {
    */
   String[] parameters() default {};
 
+  /**
+   * Terraform variable files ({@code .tfvars}, {@code .tfvars.json}) relative to the project root,
+   * read as {@code terraform plan -var-file} reads them: after {@code terraform.tfvars} and {@code
+   * *.auto.tfvars}, which are read as Terraform reads them, later files winning; {@link
+   * #parameters()} win over every file. Environment variables ({@code TF_VAR_*}) are never read, so
+   * that a test gives the same result on every machine.
+   */
+  String[] terraformVarFiles() default {};
+
+  /** The Terraform workspace, what {@code terraform.workspace} is ({@code TF_WORKSPACE} is never read). */
+  String terraformWorkspace() default "default";
+
   /** The account the templates deploy into: {@code AWS::AccountId}, the caller identity. */
   String accountId() default Account.DEFAULT_ID;
 

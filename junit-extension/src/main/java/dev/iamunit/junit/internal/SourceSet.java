@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * @param region the region
  * @param values parameter and variable values, in declaration order
  * @param projectRoot the folder paths are relative to
+ * @param terraformVarFiles Terraform variable files, existing, in declaration order (their contents are in the hash)
+ * @param terraformWorkspace {@code terraform.workspace}
  */
 record SourceSet(
     List<Source> sources,
@@ -40,7 +42,9 @@ record SourceSet(
     String accountId,
     String region,
     Map<String, String> values,
-    Path projectRoot) {
+    Path projectRoot,
+    List<Path> terraformVarFiles,
+    String terraformWorkspace) {
 
   /** The formats {@code @IamTest}'s attributes name, by attribute. */
   static final SourceFormats FORMATS = SourceFormats.standard();
@@ -49,6 +53,7 @@ record SourceSet(
     sources = List.copyOf(sources);
     // LinkedHashMap, not Map.copyOf: an immutable Map's iteration order changes from JVM to JVM.
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    terraformVarFiles = List.copyOf(terraformVarFiles);
   }
 
   /** Resolves {@code annotation}, declared on {@code declaringClass}; fails on a missing path. */
@@ -71,7 +76,20 @@ record SourceSet(
       }
       values.put(parameter.substring(0, equals).trim(), parameter.substring(equals + 1));
     }
-    return new SourceSet(sources, hash(sources), annotation.accountId(), annotation.region(), values, projectRoot);
+    List<Path> varFiles = new ArrayList<>();
+    for (String text : annotation.terraformVarFiles()) {
+      Path path = projectRoot.resolve(text).normalize();
+      if (!Files.isRegularFile(path)) {
+        throw Failures.failure("@IamTest on " + declaringClass.getName() + " names Terraform variable file \"" + text
+            + "\", which does not exist: " + path + " is missing. Paths are relative to the project root " + projectRoot
+            + " (set the configuration parameter iamunit.projectRoot to change it)");
+      }
+      varFiles.add(path);
+    }
+    List<Path> hashed = new ArrayList<>(sources.stream().map(Source::path).toList());
+    hashed.addAll(varFiles);
+    return new SourceSet(sources, hash(hashed), annotation.accountId(), annotation.region(), values, projectRoot, varFiles,
+        annotation.terraformWorkspace());
   }
 
   private static void add(List<Source> sources, String attribute, String[] declared, Class<?> declaringClass, Path root) {
@@ -87,12 +105,12 @@ record SourceSet(
     }
   }
 
-  private static String hash(List<Source> sources) {
+  private static String hash(List<Path> paths) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Source source : sources) {
+      for (Path path : paths) {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(source.path())) {
+        try (Stream<Path> walk = Files.walk(path)) {
           files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
@@ -119,6 +137,8 @@ record SourceSet(
         .withRegion(region)
         .withValues(values)
         .withProjectRoot(projectRoot)
+        .withTerraformVarFiles(terraformVarFiles)
+        .withTerraformWorkspace(terraformWorkspace)
         .withBundledAwsManagedPolicies();
   }
 }

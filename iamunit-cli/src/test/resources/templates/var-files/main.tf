@@ -1,0 +1,16 @@
+variable "bucket" {
+  type = string
+}
+
+resource "aws_iam_user" "deployer" {
+  name = "deployer"
+}
+
+resource "aws_iam_user_policy" "deployer" {
+  name = "deployer"
+  user = "deployer"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:PutObject", Resource = "arn:aws:s3:::${var.bucket}-${terraform.workspace}/*" }]
+  })
+}
