@@ -110,6 +110,18 @@ public record LoadOptions(
     return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace);
   }
 
+  /** The paths AWS managed policies live under, as the bundled AWS data lists them. */
+  private static final List<String> AWS_MANAGED_PATHS = List.of("/", "/service-role/", "/job-function/", "/aws-service-role/", "/root-task/");
+
+  /**
+   * The ARN of the AWS managed policy {@code name} in {@code partition}, found in the AWS managed
+   * policies under any of the paths AWS puts them, or empty when there is none of that name.
+   */
+  public Optional<String> awsManagedPolicyArn(String partition, String name) {
+    return AWS_MANAGED_PATHS.stream().map(path -> "arn:" + partition + ":iam::aws:policy" + path + name)
+        .filter(arn -> awsManagedPolicies.apply(arn).isPresent()).findFirst();
+  }
+
   /** AWS managed policies from IAMUnit's bundled AWS data, as the extension, the CLI and the plugin load them. */
   public LoadOptions withBundledAwsManagedPolicies() {
     return withAwsManagedPolicies(arn -> AwsData.bundled().managedPolicy(arn).map(ManagedPolicyDocument::document));

@@ -1,6 +1,8 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.LoadOptions;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Data sources computed from load options or from the configuration; every other data source
@@ -17,7 +19,7 @@ final class DataSources {
    * ("aws_region: ... the region configured in the provider"; "aws_caller_identity: ... the
    * effective Account ID ... in which Terraform is authorized").
    */
-  static Value value(String type, String address, Body.Block block, ExpressionEvaluator ev, AwsProvider provider) {
+  static Value value(String type, String address, Body.Block block, ExpressionEvaluator ev, AwsProvider provider, LoadOptions options) {
     return switch (type) {
       case "aws_iam_policy_document" -> {
         Value[] rendered = new Value[1];
@@ -43,12 +45,59 @@ final class DataSources {
             .map(a -> ev.evaluateOrUnknown(a.expr())).orElse(provider.region());
         yield known(address, block, ev, Map.of("name", region, "id", region, "region", region));
       }
+      case "aws_iam_policy" -> awsManagedPolicy(address, block, ev, provider, options);
       default -> known(address, block, ev, Map.of());
     };
   }
 
+  /**
+   * {@code data "aws_iam_policy"} of an AWS managed policy, by {@code arn} or {@code name} (and
+   * {@code path_prefix}), from the AWS managed policy data the options carry: its {@code arn},
+   * {@code id}, {@code name}, {@code path} and {@code policy} ("policy - Policy document of the
+   * policy", AWS provider, Data Source: aws_iam_policy). A customer managed policy is read from the
+   * account when Terraform plans, so its attributes stay unknown.
+   */
+  private static Value awsManagedPolicy(String address, Body.Block block, ExpressionEvaluator ev, AwsProvider provider,
+      LoadOptions options) {
+    Value arn = argument(block, "arn", ev);
+    Value name = argument(block, "name", ev);
+    Value prefix = argument(block, "path_prefix", ev);
+    Optional<String> found = Optional.empty();
+    if (arn instanceof Value.Str a && a.known()) {
+      found = a.text().contains(":iam::aws:policy/") ? Optional.of(a.text()).filter(t -> options.awsManagedPolicies().apply(t).isPresent())
+          : Optional.empty();
+    } else if (arn instanceof Value.Null && name instanceof Value.Str n && n.known() && provider.partition() instanceof Value.Str p && p.known()
+        && (prefix instanceof Value.Null || prefix instanceof Value.Str s && s.known())) {
+      String pathPrefix = prefix instanceof Value.Str s ? s.text() : "/";
+      found = options.awsManagedPolicyArn(p.text(), n.text()).filter(t -> t.substring(t.indexOf(":policy") + ":policy".length())
+          .startsWith(pathPrefix));
+    }
+    if (found.isEmpty()) {
+      return known(address, block, ev, Map.of(), Operators.isWhollyKnown(arn) && Operators.isWhollyKnown(name)
+          ? "data source aws_iam_policy names no AWS managed policy in IAMUnit's AWS managed policy data; a customer managed"
+              + " policy is read from the account when Terraform plans, which IAMUnit never does"
+          : "data source aws_iam_policy names its policy through a value IAMUnit cannot compute");
+    }
+    String policyArn = found.get();
+    String policyName = policyArn.substring(policyArn.lastIndexOf('/') + 1);
+    String path = policyArn.substring(policyArn.indexOf(":policy") + ":policy".length(), policyArn.lastIndexOf('/') + 1);
+    return known(address, block, ev, Map.of("arn", Value.of(policyArn), "id", Value.of(policyArn), "name", Value.of(policyName),
+        "path", Value.of(path), "policy", Value.of(options.awsManagedPolicies().apply(policyArn).orElseThrow())),
+        "data source aws_iam_policy reads this attribute from the account when Terraform plans; IAMUnit knows only the"
+            + " AWS managed policy's arn, id, name, path and policy");
+  }
+
+  private static Value argument(Body.Block block, String name, ExpressionEvaluator ev) {
+    return block.body().attribute(name).map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+  }
+
   /** Known attributes, then the block's own arguments, then unknown. */
   private static Value known(String address, Body.Block block, ExpressionEvaluator ev, Map<String, Value> attributes) {
+    return known(address, block, ev, attributes,
+        "data source " + block.label(0) + " is read when Terraform plans; IAMUnit never reads data sources");
+  }
+
+  private static Value known(String address, Body.Block block, ExpressionEvaluator ev, Map<String, Value> attributes, String why) {
     return new Value.Instance(address, name -> {
       Value v = attributes.get(name);
       if (v != null) {
@@ -57,8 +106,7 @@ final class DataSources {
       if (block.body().attribute(name).isPresent()) {
         return ev.evaluateOrUnknown(block.body().attribute(name).get().expr());
       }
-      return ev.unknown(block.span().withText(address + "." + name),
-          "data source " + block.label(0) + " is read when Terraform plans; IAMUnit never reads data sources");
+      return ev.unknown(block.span().withText(address + "." + name), why);
     });
   }
 }

@@ -436,7 +436,7 @@ final class ModuleInstance implements Scope {
     String type = block.label(0);
     Value value;
     if (block.type().equals("data")) {
-      value = DataSources.value(type, address, block, located, provider(AwsProvider.reference(block), block));
+      value = DataSources.value(type, address, block, located, provider(AwsProvider.reference(block), block), context.options());
     } else {
       StaticResource view = views.computeIfAbsent(address, a -> new StaticResource(type, a, block, located));
       value = new Value.Instance(address, name -> view.attribute(name, context.options()));
