@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,50 @@ final class ComputedAttributes {
 
   private ComputedAttributes() {}
 
+  /**
+   * An ARN AWS forms from one name the configuration gives, in the format the Service Authorization
+   * Reference lists for the resource type ({@code arn:${Partition}:dynamodb:${Region}:${Account}:table/${TableName}}).
+   *
+   * @param service the ARN's service
+   * @param regional whether the ARN holds the region (ECR Public's and IAM's do not)
+   * @param resource the resource part before the name
+   * @param argument the Terraform argument that gives the name
+   */
+  private record NamedArn(String service, boolean regional, String resource, String argument) {
+
+    Value arn(ResourceView r, String partition, String account, String region) {
+      return concat("arn:" + partition + ":" + service + ":" + (regional ? region : "") + ":" + account + ":" + resource, r.get(argument));
+    }
+  }
+
+  /** The resource types whose ARN one name fixes, by type. */
+  private static final Map<String, NamedArn> NAMED = Map.ofEntries(
+      Map.entry("aws_iam_saml_provider", new NamedArn("iam", false, "saml-provider/", "name")),
+      Map.entry("aws_dynamodb_table", new NamedArn("dynamodb", true, "table/", "name")),
+      Map.entry("aws_cloudwatch_event_bus", new NamedArn("events", true, "event-bus/", "name")),
+      Map.entry("aws_sfn_state_machine", new NamedArn("states", true, "stateMachine:", "name")),
+      Map.entry("aws_cloudwatch_log_group", new NamedArn("logs", true, "log-group:", "name")),
+      Map.entry("aws_cloudwatch_log_destination", new NamedArn("logs", true, "destination:", "name")),
+      Map.entry("aws_kms_alias", new NamedArn("kms", true, "", "name")),
+      Map.entry("aws_kinesis_stream", new NamedArn("kinesis", true, "stream/", "name")),
+      Map.entry("aws_kinesis_firehose_delivery_stream", new NamedArn("firehose", true, "deliverystream/", "name")),
+      Map.entry("aws_glacier_vault", new NamedArn("glacier", true, "vaults/", "name")),
+      Map.entry("aws_elasticsearch_domain", new NamedArn("es", true, "domain/", "domain_name")),
+      Map.entry("aws_opensearch_domain", new NamedArn("es", true, "domain/", "domain_name")),
+      Map.entry("aws_codeartifact_domain", new NamedArn("codeartifact", true, "domain/", "domain")),
+      Map.entry("aws_backup_vault", new NamedArn("backup", true, "backup-vault:", "name")),
+      Map.entry("aws_ecrpublic_repository", new NamedArn("ecr-public", false, "repository/", "repository_name")),
+      Map.entry("aws_media_store_container", new NamedArn("mediastore", true, "container/", "name")),
+      Map.entry("aws_s3tables_table_bucket", new NamedArn("s3tables", true, "bucket/", "name")),
+      Map.entry("aws_codebuild_project", new NamedArn("codebuild", true, "project/", "name")),
+      Map.entry("aws_networkfirewall_firewall_policy", new NamedArn("network-firewall", true, "firewall-policy/", "name")));
+
   /** The computed attribute {@code name} of a resource, or empty when AWS computes it at apply time. */
   static Optional<Value> computed(String type, String name, ResourceView r, String partition, String account, String region) {
     String iamPath = r.get("path") instanceof Value.Str p ? p.text() : "/";
+    if (name.equals("arn") && NAMED.containsKey(type)) {
+      return Optional.of(NAMED.get(type).arn(r, partition, account, region));
+    }
     return switch (type + "." + name) {
       case "aws_iam_user.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":user" + iamPath, r.iamName()));
       case "aws_iam_group.arn" -> Optional.of(concat("arn:" + partition + ":iam::" + account + ":group" + iamPath, r.iamName()));
@@ -41,8 +83,69 @@ final class ComputedAttributes {
       case "aws_secretsmanager_secret.arn", "aws_secretsmanager_secret.id" -> Optional.of(secretArn(r, partition, account, region));
       case "aws_lambda_function.arn" ->
           Optional.of(concat("arn:" + partition + ":lambda:" + region + ":" + account + ":function:", r.get("function_name")));
+      case "aws_lambda_function.id" -> Optional.of(r.get("function_name")).filter(v -> !(v instanceof Value.Null));
+      // "arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/ARN/invocations" (AWS provider, aws_lambda_function, invoke_arn).
+      case "aws_lambda_function.invoke_arn" -> Optional.of(concat("arn:" + partition + ":apigateway:" + region
+          + ":lambda:path/2015-03-31/functions/", computed(type, "arn", r, partition, account, region).orElseThrow())).map(v -> v instanceof Value.Str s
+          ? new Value.Str(s.text() + "/invocations", s.parts(), Optional.empty()) : v);
+      case "aws_iam_instance_profile.arn" ->
+          Optional.of(concat("arn:" + partition + ":iam::" + account + ":instance-profile" + iamPath, r.get("name")));
+      // IAM: "The URL must begin with https://"; the provider's ARN names it without the scheme.
+      case "aws_iam_openid_connect_provider.arn", "aws_iam_openid_connect_provider.id" ->
+          Optional.of(concat("arn:" + partition + ":iam::" + account + ":oidc-provider/", withoutScheme(r.get("url"))));
+      case "aws_iam_saml_provider.id", "aws_sfn_state_machine.id", "aws_kinesis_stream.id" -> computed(type, "arn", r, partition, account, region);
+      case "aws_dynamodb_table.id", "aws_cloudwatch_log_group.id", "aws_kms_alias.id", "aws_cloudwatch_event_bus.id" ->
+          Optional.of(r.get("name")).filter(v -> !(v instanceof Value.Null));
+      case "aws_cloudwatch_event_rule.arn" -> Optional.of(eventRuleArn(r, partition, account, region));
+      case "aws_codeartifact_repository.arn" -> Optional.of(concat("arn:" + partition + ":codeartifact:" + region + ":"
+          + given(r.get("domain_owner"), account) + ":repository/", join(r.get("domain"), "/", r.get("repository"))));
+      case "aws_s3_access_point.arn" -> Optional.of(concat("arn:" + partition + ":s3:" + region + ":"
+          + given(r.get("account_id"), account) + ":accesspoint/", r.get("name")));
       default -> Optional.empty();
     };
+  }
+
+  /**
+   * "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}" on the default event bus,
+   * "rule/${EventBusName}/${RuleName}" on another (Service Authorization Reference, Amazon
+   * EventBridge). A bus given by ARN, or by a value not known, leaves the ARN unknown.
+   */
+  private static Value eventRuleArn(ResourceView r, String partition, String account, String region) {
+    Value bus = r.get("event_bus_name");
+    String prefix = "arn:" + partition + ":events:" + region + ":" + account + ":rule/";
+    if (bus instanceof Value.Null || bus instanceof Value.Str s && s.text().equals("default")) {
+      return concat(prefix, r.get("name"));
+    }
+    if (bus instanceof Value.Str s && s.known() && !s.text().startsWith("arn:")) {
+      return concat(prefix, join(bus, "/", r.get("name")));
+    }
+    return Value.NULL;
+  }
+
+  /** A known text argument, else the provider's default ({@code domain_owner}, {@code account_id}: the provider's account). */
+  private static String given(Value value, String fallback) {
+    return value instanceof Value.Str s && s.known() ? s.text() : fallback;
+  }
+
+  /** {@code a + separator + b}, or null when either is absent. */
+  private static Value join(Value a, String separator, Value b) {
+    Value first = concat("", a);
+    return first instanceof Value.Str s ? concat(s.text() + separator, b) instanceof Value.Str joined
+        ? new Value.Str(joined.text(), concatParts(s, joined), Optional.empty()) : Value.NULL : Value.NULL;
+  }
+
+  private static List<Unresolved> concatParts(Value.Str a, Value.Str b) {
+    List<Unresolved> parts = new ArrayList<>(a.parts());
+    b.parts().stream().filter(u -> !parts.contains(u)).forEach(parts::add);
+    return parts;
+  }
+
+  /** An {@code https://} URL without its scheme; null when it has none (IAM refuses such a provider URL). */
+  private static Value withoutScheme(Value url) {
+    if (url instanceof Value.Str s && s.text().startsWith("https://")) {
+      return new Value.Str(s.text().substring("https://".length()), s.parts(), Optional.empty());
+    }
+    return Value.NULL;
   }
 
   /**
