@@ -67,8 +67,10 @@ final class ComputedAttributes {
           Optional.of(concat("arn:" + partition + ":iam::" + account + ":policy" + iamPath, r.iamName()));
       case "aws_iam_user.id", "aws_iam_group.id", "aws_iam_role.id", "aws_iam_user.name", "aws_iam_group.name",
           "aws_iam_role.name", "aws_iam_policy.name" -> Optional.of(r.iamName()).filter(v -> !(v instanceof Value.Null));
-      case "aws_kms_key.id", "aws_kms_key.key_id" -> Optional.of(new Value.Unknown(r.generated("key_id", "AWS generates the key id")));
-      case "aws_kms_key.arn" -> Optional.of(concat("arn:" + partition + ":kms:" + region + ":" + account + ":key/",
+      case "aws_kms_key.id", "aws_kms_key.key_id", "aws_kms_external_key.id", "aws_kms_replica_key.id", "aws_kms_replica_key.key_id",
+          "aws_kms_replica_external_key.id", "aws_kms_replica_external_key.key_id" ->
+          Optional.of(new Value.Unknown(r.generated("key_id", "AWS generates the key id")));
+      case "aws_kms_key.arn", "aws_kms_external_key.arn", "aws_kms_replica_key.arn", "aws_kms_replica_external_key.arn" -> Optional.of(concat("arn:" + partition + ":kms:" + region + ":" + account + ":key/",
           new Value.Unknown(r.generated("key_id", "AWS generates the key id"))));
       case "aws_s3_bucket.arn" -> Optional.of(concat("arn:" + partition + ":s3:::", r.get("bucket")));
       case "aws_s3_bucket.id", "aws_s3_bucket.bucket" -> Optional.of(r.get("bucket")).filter(v -> !(v instanceof Value.Null));
@@ -128,7 +130,7 @@ final class ComputedAttributes {
   }
 
   /** {@code a + separator + b}, or null when either is absent. */
-  private static Value join(Value a, String separator, Value b) {
+  static Value join(Value a, String separator, Value b) {
     Value first = concat("", a);
     return first instanceof Value.Str s ? concat(s.text() + separator, b) instanceof Value.Str joined
         ? new Value.Str(joined.text(), concatParts(s, joined), Optional.empty()) : Value.NULL : Value.NULL;

@@ -78,7 +78,7 @@ final class TerraformResources {
               ? ComputedAttributes.queueArnFromUrl(s.text(), options.partition()) : Optional.empty();
           resourcePolicy(r, arn.<Value>map(Value::of).orElse(url));
         }
-        case "aws_kms_key" -> {
+        case "aws_kms_key", "aws_kms_external_key", "aws_kms_replica_key", "aws_kms_replica_external_key" -> {
           String arn = name(r.computed("arn", options), r, "arn");
           Value policy = r.get("policy");
           if (policy instanceof Value.Null) {
@@ -87,8 +87,44 @@ final class TerraformResources {
             resourcePolicy(r, Value.of(arn), policy);
           }
         }
-        case "aws_s3_bucket", "aws_sns_topic", "aws_sqs_queue", "aws_secretsmanager_secret" -> inlineResourcePolicy(r);
+        case "aws_s3_bucket", "aws_sns_topic", "aws_sqs_queue", "aws_secretsmanager_secret" -> inlineResourcePolicy(r, "policy");
         case "aws_secretsmanager_secret_policy" -> resourcePolicy(r, r.get("secret_arn"));
+        // The policy a resource carries in an argument of its own, at its own ARN.
+        case "aws_opensearch_domain", "aws_elasticsearch_domain" -> inlineResourcePolicy(r, "access_policies");
+        case "aws_glacier_vault" -> inlineResourcePolicy(r, "access_policy");
+        case "aws_s3_access_point" -> inlineResourcePolicy(r, "policy");
+        // A resource that sets another resource's policy, at that resource's ARN as AWS forms it.
+        case "aws_opensearch_domain_policy", "aws_elasticsearch_domain_policy" ->
+            resourcePolicy(r, "access_policies", named("es", "domain/", r.get("domain_name")));
+        case "aws_backup_vault_policy" -> resourcePolicy(r, "policy", named("backup", "backup-vault:", r.get("backup_vault_name")));
+        case "aws_cloudwatch_event_bus_policy" -> resourcePolicy(r, "policy", named("events", "event-bus/",
+            r.get("event_bus_name") instanceof Value.Null ? Value.of("default") : r.get("event_bus_name")));
+        case "aws_cloudwatch_log_destination_policy" ->
+            resourcePolicy(r, "access_policy", named("logs", "destination:", r.get("destination_name")));
+        case "aws_codeartifact_domain_permissions_policy" -> resourcePolicy(r, "policy_document",
+            concat(regionalArn("codeartifact", owner(r)) + "domain/", r.get("domain")));
+        case "aws_codeartifact_repository_permissions_policy" -> resourcePolicy(r, "policy_document",
+            concat(regionalArn("codeartifact", owner(r)) + "repository/", ComputedAttributes.join(r.get("domain"), "/", r.get("repository"))));
+        case "aws_efs_file_system_policy" -> resourcePolicy(r, "policy", named("elasticfilesystem", "file-system/", r.get("file_system_id")));
+        case "aws_media_store_container_policy" -> resourcePolicy(r, "policy", named("mediastore", "container/", r.get("container_name")));
+        case "aws_ses_identity_policy" -> resourcePolicy(r, "policy", named("ses", "identity/", r.get("identity")));
+        case "aws_s3control_object_lambda_access_point_policy" ->
+            resourcePolicy(r, "policy", named("s3-object-lambda", "accesspoint/", r.get("name")));
+        case "aws_glue_resource_policy" -> resourcePolicy(r, "policy", Value.of(regionalArn("glue", options.accountId()) + "catalog"));
+        case "aws_codebuild_resource_policy", "aws_networkfirewall_resource_policy" -> resourcePolicy(r, "policy", r.get("resource_arn"));
+        case "aws_s3control_access_point_policy" -> resourcePolicy(r, "policy", r.get("access_point_arn"));
+        case "aws_s3control_bucket_policy" -> resourcePolicy(r, "policy", r.get("bucket"));
+        // Attaches what it lists (and detaches what it does not, which IAMUnit never sees).
+        case "aws_iam_role_policy_attachments_exclusive" ->
+            each(r.get("policy_arns"), arn -> attach(PrincipalKind.ROLE, r.get("role_name"), arn, r));
+        case "aws_iam_user_policy_attachments_exclusive" ->
+            each(r.get("policy_arns"), arn -> attach(PrincipalKind.USER, r.get("user_name"), arn, r));
+        case "aws_iam_group_policy_attachments_exclusive" ->
+            each(r.get("policy_arns"), arn -> attach(PrincipalKind.GROUP, r.get("group_name"), arn, r));
+        case "aws_iam_role_policies_exclusive", "aws_iam_user_policies_exclusive", "aws_iam_group_policies_exclusive" -> {
+          // Names the inline policies a principal keeps and deletes the others: it holds no policy
+          // of its own, and the inline policies it keeps are the aws_iam_*_policy resources loaded.
+        }
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"))));
         case "aws_lambda_permission" -> lambdaPermission(r);
         case "aws_organizations_policy" -> organizationPolicy(r);
@@ -149,8 +185,35 @@ final class TerraformResources {
   }
 
   private void attach(PrincipalKind kind, Value principal, ResourceView r) {
+    attach(kind, principal, r.get("policy_arn"), r);
+  }
+
+  private void attach(PrincipalKind kind, Value principal, Value policyArn, ResourceView r) {
     String target = name(principal, r, kind.word());
-    assembler.attach(kind, target, name(r.get("policy_arn"), r, "policy_arn"), r.address(), r.location(), r.locationOf("policy_arn"));
+    String argument = r.argumentNames().contains("policy_arns") ? "policy_arns" : "policy_arn";
+    assembler.attach(kind, target, name(policyArn, r, argument), r.address(), r.location(), r.locationOf(argument));
+  }
+
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:} of the load's partition and region. */
+  private String regionalArn(String service, String account) {
+    return "arn:" + options.partition() + ":" + service + ":" + options.region() + ":" + account + ":";
+  }
+
+  /**
+   * The ARN of a resource of this account named by {@code value}, in the format the Service
+   * Authorization Reference gives its type ({@code resource} before the name), or the value itself
+   * when it is already an ARN.
+   */
+  private Value named(String service, String resource, Value value) {
+    if (value instanceof Value.Str s && s.text().startsWith("arn:")) {
+      return value;
+    }
+    return concat(regionalArn(service, options.accountId()) + resource, value);
+  }
+
+  /** A CodeArtifact domain's owner: given, else this account ("domain_owner - ... Defaults to the caller's account ID"). */
+  private String owner(ResourceView r) {
+    return r.get("domain_owner") instanceof Value.Null ? options.accountId() : name(r.get("domain_owner"), r, "domain_owner");
   }
 
   private void resourcePolicy(ResourceView r, Value arnValue) {
@@ -158,23 +221,32 @@ final class TerraformResources {
   }
 
   private void resourcePolicy(ResourceView r, Value arnValue, Value policy) {
+    resourcePolicy(r, "policy", policy, arnValue);
+  }
+
+  /** The policy in {@code argument} as the resource policy of {@code arnValue}. */
+  private void resourcePolicy(ResourceView r, String argument, Value arnValue) {
+    resourcePolicy(r, argument, r.get(argument), arnValue);
+  }
+
+  private void resourcePolicy(ResourceView r, String argument, Value policy, Value arnValue) {
     String arn = name(arnValue, r, "the resource ARN");
-    PolicyText.parse(policy, r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report)
+    PolicyText.parse(policy, r.locationOf(argument), PolicyKind.RESOURCE, r.address(), report)
         .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
   }
 
   /**
-   * The {@code policy} argument a bucket, topic or queue may carry itself, beside the resource
-   * that sets it separately. In a plan, an unknown one is the provider's computed value, not a
+   * The policy argument a bucket, topic, queue, domain, vault or access point may carry itself,
+   * beside the resource that sets it separately. In a plan, an unknown one is the provider's computed value, not a
    * policy the configuration gives: only a policy written is read.
    */
-  private void inlineResourcePolicy(ResourceView r) {
-    Value policy = r.get("policy");
+  private void inlineResourcePolicy(ResourceView r, String argument) {
+    Value policy = r.get(argument);
     if (policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
-        || policy instanceof Value.Unknown && !r.argumentNames().contains("policy")) {
+        || policy instanceof Value.Unknown && !r.argumentNames().contains(argument)) {
       return;
     }
-    resourcePolicy(r, r.computed("arn", options), policy);
+    resourcePolicy(r, argument, policy, r.computed("arn", options));
   }
 
   private void lambdaPermission(ResourceView r) {

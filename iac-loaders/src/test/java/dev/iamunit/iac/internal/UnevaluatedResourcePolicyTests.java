@@ -28,11 +28,11 @@ class UnevaluatedResourcePolicyTests {
   @CsvSource(delimiter = '|', textBlock = """
       aws_ecr_repository_policy                        | repository = "r"            | policy
       aws_ecr_registry_policy                          | #                           | policy
-      aws_opensearch_domain_policy                     | domain_name = "d"           | access_policies
+      aws_api_gateway_rest_api_policy                  | rest_api_id = "a"           | policy
       aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
-      aws_s3control_object_lambda_access_point_policy  | name = "ap"                 | policy
-      aws_elasticsearch_domain_policy                  | domain_name = "d"           | access_policies
-      aws_glacier_vault                                | name = "v"                  | access_policy
+      aws_sagemaker_model_package_group_policy         | model_package_group_name = "g" | resource_policy
+      aws_glacier_vault_lock                           | vault_name = "v"            | policy
+      aws_vpc_endpoint                                 | vpc_id = "v"                | policy
       """)
   void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
     Sources.Loaded loaded = new Sources(dir).terraform(type, """
