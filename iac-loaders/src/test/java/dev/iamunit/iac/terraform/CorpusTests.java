@@ -58,7 +58,7 @@ class CorpusTests {
       bridgecrewio__checkov__tf-runner__plan_with_iam_policies__main.tf | 5 | 1 | 0
       bridgecrewio__terragoat__terraform__aws__db-app.tf | 2 | 3 | 0
       bridgecrewio__terragoat__terraform__aws__eks.tf | 1 | 3 | 0
-      bridgecrewio__terragoat__terraform__aws__es.tf | 0 | 1 | 0
+      bridgecrewio__terragoat__terraform__aws__es.tf | 1 | 1 | 0
       bridgecrewio__terragoat__terraform__aws__iam.tf | 1 | 2 | 0
       bridgecrewio__terragoat__terraform__aws__lambda.tf | 1 | 1 | 0
       cloudposse__terraform-aws-service-control-policies | 0 | 24 | 0
@@ -84,7 +84,7 @@ class CorpusTests {
       terraform-aws-modules__terraform-aws-iam__modules__iam-role__main.tf | 0 | 42 | 0
       terraform-aws-modules__terraform-aws-iam__modules__iam-user__main.tf | 0 | 51 | 0
       terraform-aws-modules__terraform-aws-kms__examples__complete__main.tf | 1 | 10 | 0
-      terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 48 | 0
+      terraform-aws-modules__terraform-aws-kms__main.tf | 0 | 45 | 0
       terraform-aws-modules__terraform-aws-lambda__examples__complete__main.tf | 0 | 15 | 0
       terraform-aws-modules__terraform-aws-lambda__iam.tf | 0 | 127 | 0
       terraform-aws-modules__terraform-aws-s3-bucket__examples__complete__main.tf | 2 | 8 | 0
@@ -105,7 +105,7 @@ class CorpusTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__tfplan.json | 4 | 8 | 0
-      bridgecrewio__checkov__tf-runner__plan__tfplan.json | 5 | 7 | 0
+      bridgecrewio__checkov__tf-runner__plan__tfplan.json | 6 | 7 | 0
       bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json | 0 | 3 | 0
       bridgecrewio__checkov__tf-runner__plan_with_iam_policies__tfplan.json | 5 | 4 | 0
       terraform-compliance__cli__functional__actions_for_each_and_modules__plan.out.json | 2 | 0 | 1
