@@ -127,6 +127,9 @@ final class TerraformResources {
         }
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"))));
         case "aws_lambda_permission" -> lambdaPermission(r);
+        // A statement of the layer version's policy, but no argument holds a policy document: reported
+        // by type, so that the access it grants is never read as absent.
+        case "aws_lambda_layer_version_permission" -> assembler.unevaluatedResourcePolicy(r.type(), r.address(), r.location());
         case "aws_organizations_policy" -> organizationPolicy(r);
         case "aws_organizations_policy_attachment" ->
             assembler.organizationAttachment(key(r.get("policy_id")), r.address(), r.location());

@@ -49,6 +49,25 @@ class UnevaluatedResourcePolicyTests {
     });
   }
 
+  /** A Lambda layer version permission holds no document, but grants access: it is reported by its type. */
+  @Test
+  void terraformReportsALayerVersionPermission() {
+    Sources.Loaded loaded = new Sources(dir).terraform("layer", """
+        resource "aws_lambda_layer_version_permission" "x" {
+          layer_name     = "arn:aws:lambda:us-east-1:123456789012:layer:shared"
+          version_number = 1
+          principal      = "*"
+          action         = "lambda:GetLayerVersion"
+          statement_id   = "everyone"
+        }
+        """);
+
+    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.location()).hasToString("layer/main.tf:1:1 (aws_lambda_layer_version_permission.x)");
+      assertThat(u.reason()).startsWith("resource policy of type aws_lambda_layer_version_permission not evaluated");
+    });
+  }
+
   /** An access policy argument that cannot be computed is reported too: it could hold anything. */
   @Test
   void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
