@@ -491,7 +491,7 @@ final class ModuleInstance implements Scope {
         ev.location(sourceSpan))) : null;
     String notInstalled = null;
     if (!localSyntax && !text.isEmpty()) {
-      Installed installed = installed(name, text);
+      Installed installed = installed(name, text, block, ev);
       dir = installed.dir();
       notInstalled = installed.problem();
     }
@@ -552,7 +552,7 @@ final class ModuleInstance implements Scope {
    * this module, as Terraform itself finds it: by its call path ({@code vpc.subnets}), only while
    * the source it was installed from is still the one given.
    */
-  private Installed installed(String name, String source) {
+  private Installed installed(String name, String source, Body.Block block, ExpressionEvaluator ev) {
     String key = context.key().isEmpty() ? name : context.key() + "." + name;
     String what = "module \"" + name + "\" comes from " + Functions.printable(source)
         + ", which IAMUnit does not download: it reads it only where terraform init installed it";
@@ -569,6 +569,13 @@ final class ModuleInstance implements Scope {
     if (!ModuleManifest.sameSource(entry.get().source(), source)) {
       return new Installed(null, what + ", but " + manifest.file() + " records module \"" + key + "\" from "
           + entry.get().source() + "; Terraform refuses to plan until terraform init runs again (\"Module source has changed\")");
+    }
+    Value constraint = block.body().attribute("version").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+    if (constraint instanceof Value.Str c && c.known() && !entry.get().version().isEmpty()
+        && !ModuleManifest.satisfies(entry.get().version(), c.text())) {
+      return new Installed(null, what + ", but " + manifest.file() + " records version " + entry.get().version() + " of module \""
+          + key + "\", which does not meet version = \"" + c.text() + "\"; Terraform refuses to plan until terraform init runs"
+          + " again (\"Module version requirements have changed\")");
     }
     Optional<Path> dir = ProjectPaths.resolve(context.rootDir(), entry.get().dir());
     if (dir.isEmpty() || !Files.isDirectory(dir.get())) {

@@ -77,6 +77,71 @@ record ModuleManifest(String file, Map<String, Entry> entries) {
         || given.startsWith("github.com/") && recorded.equals(github(given));
   }
 
+  /**
+   * Whether {@code version} meets every comma-separated constraint of a module's {@code version}
+   * argument ({@code =}, {@code !=}, {@code >}, {@code >=}, {@code <}, {@code <=}, {@code ~>}: "~>
+   * 1.2" allows 1.2 up to, not including, 2.0; "~> 1.2.3" up to 1.3.0; Terraform language, "Version
+   * Constraints"). A constraint IAMUnit cannot read counts as met: Terraform itself rejects it.
+   */
+  static boolean satisfies(String version, String constraints) {
+    int[] v = numbers(version);
+    if (v == null) {
+      return true;
+    }
+    for (String constraint : constraints.split(",")) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*(=|!=|>=|<=|>|<|~>)?\\s*v?([0-9][0-9.]*)\\s*").matcher(constraint);
+      if (!m.matches() || numbers(m.group(2)) == null) {
+        continue;
+      }
+      String operator = m.group(1) == null ? "=" : m.group(1);
+      int segments = m.group(2).split("\\.").length;
+      int[] c = numbers(m.group(2));
+      int order = compare(v, c);
+      boolean met = switch (operator) {
+        case "=" -> order == 0;
+        case "!=" -> order != 0;
+        case ">" -> order > 0;
+        case ">=" -> order >= 0;
+        case "<" -> order < 0;
+        case "<=" -> order <= 0;
+        default -> {
+          // ~>: at least c, and below c with its next-to-last given segment raised by one.
+          int[] upper = c.clone();
+          int raised = Math.max(0, segments - 2);
+          upper[raised]++;
+          for (int i = raised + 1; i < upper.length; i++) {
+            upper[i] = 0;
+          }
+          yield order >= 0 && compare(v, upper) < 0;
+        }
+      };
+      if (!met) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** major.minor.patch of a version without a pre-release part, missing segments 0; null otherwise. */
+  private static int[] numbers(String version) {
+    String[] parts = version.strip().split("\\.");
+    if (parts.length == 0 || parts.length > 3) {
+      return null;
+    }
+    int[] numbers = new int[3];
+    for (int i = 0; i < parts.length; i++) {
+      if (!parts[i].matches("[0-9]{1,9}")) {
+        return null;
+      }
+      numbers[i] = Integer.parseInt(parts[i]);
+    }
+    return numbers;
+  }
+
+  private static int compare(int[] a, int[] b) {
+    return java.util.Arrays.compare(a, b);
+  }
+
   /** {@code github.com/o/r//sub?ref=x} as go-getter records it: {@code git::https://github.com/o/r.git//sub?ref=x}. */
   private static String github(String given) {
     String rest = given.substring("github.com/".length());

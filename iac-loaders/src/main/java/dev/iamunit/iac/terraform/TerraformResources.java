@@ -130,6 +130,10 @@ final class TerraformResources {
         // A statement of the layer version's policy, but no argument holds a policy document: reported
         // by type, so that the access it grants is never read as absent.
         case "aws_lambda_layer_version_permission" -> assembler.unevaluatedResourcePolicy(r.type(), r.address(), r.location());
+        // The policy is in a nested details block, which the generic detection does not read; its
+        // ARN holds the alias S3 generates.
+        case "aws_s3control_multi_region_access_point_policy" ->
+            assembler.unevaluatedResourcePolicy(r.type(), r.address() + ".details.policy", r.location());
         case "aws_organizations_policy" -> organizationPolicy(r);
         case "aws_organizations_policy_attachment" ->
             assembler.organizationAttachment(key(r.get("policy_id")), r.address(), r.location());

@@ -49,22 +49,22 @@ class UnevaluatedResourcePolicyTests {
     });
   }
 
-  /** A Lambda layer version permission holds no document, but grants access: it is reported by its type. */
-  @Test
-  void terraformReportsALayerVersionPermission() {
-    Sources.Loaded loaded = new Sources(dir).terraform("layer", """
-        resource "aws_lambda_layer_version_permission" "x" {
-          layer_name     = "arn:aws:lambda:us-east-1:123456789012:layer:shared"
-          version_number = 1
-          principal      = "*"
-          action         = "lambda:GetLayerVersion"
-          statement_id   = "everyone"
-        }
-        """);
+  /**
+   * A Lambda layer version permission holds no document, and a Multi-Region Access Point policy
+   * holds it in a nested block, but both grant access: each is reported by its type.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      aws_lambda_layer_version_permission            | layer_name = "arn:aws:lambda:us-east-1:123456789012:layer:shared"; version_number = 1; principal = "*"; action = "lambda:GetLayerVersion"; statement_id = "all"
+      aws_s3control_multi_region_access_point_policy | details {; name = "global"; policy = "{}"; }
+      """)
+  void terraformReportsPermissionsWithoutADocumentArgument(String type, String arguments) {
+    Sources.Loaded loaded = new Sources(dir).terraform("layer", "resource \"" + type + "\" \"x\" {\n  "
+        + arguments.replace("; ", "\n  ") + "\n}\n");
 
     assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
-      assertThat(u.location()).hasToString("layer/main.tf:1:1 (aws_lambda_layer_version_permission.x)");
-      assertThat(u.reason()).startsWith("resource policy of type aws_lambda_layer_version_permission not evaluated");
+      assertThat(u.location()).hasToString("layer/main.tf:1:1 (" + type + ".x)");
+      assertThat(u.reason()).startsWith("resource policy of type " + type + " not evaluated");
     });
   }
 

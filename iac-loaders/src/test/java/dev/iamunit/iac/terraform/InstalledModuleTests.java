@@ -58,6 +58,8 @@ class InstalledModuleTests {
         Arguments.of("the source changed since terraform init", "{\"Modules\":[" + registry.replace("iam-role", "old-role") + "]}",
             "records module \"deployer\" from registry.terraform.io/example-org/old-role/aws; Terraform refuses to plan until"
                 + " terraform init runs again"),
+        Arguments.of("the version constraint changed since terraform init", "{\"Modules\":[" + registry.replace("1.2.3", "1.1.0") + "]}",
+            "records version 1.1.0 of module \"deployer\", which does not meet version = \"~> 1.2\"; Terraform refuses to plan"),
         Arguments.of("the installed folder is gone", "{\"Modules\":[" + registry + "]}",
             "installs module \"deployer\" in .terraform/modules/deployer, which does not exist"));
   }
@@ -80,6 +82,27 @@ class InstalledModuleTests {
           assertThat(u.reason()).contains(message);
         });
     assertThat(report.files()).containsExactly("main.tf");
+  }
+
+  /** Terraform language, "Version Constraints": operators, ~> on two and three segments, several constraints. */
+  @ParameterizedTest(name = "{0} meets \"{1}\": {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      1.2.3  | ~> 1.2        | true
+      1.9.0  | ~> 1.2        | true
+      2.0.0  | ~> 1.2        | false
+      1.2.9  | ~> 1.2.3      | true
+      1.3.0  | ~> 1.2.3      | false
+      1.2.2  | ~> 1.2.3      | false
+      5.0.0  | 5.0.0         | true
+      5.0.1  | = 5.0.0       | false
+      5.0.1  | >= 5.0, < 6.0 | true
+      6.0.0  | >= 5.0, < 6.0 | false
+      4.1.0  | != 4.1.0      | false
+      4.1.0  | > 4.0.9       | true
+      4.1.0  | <= 4.1        | true
+      """)
+  void versionConstraints(String version, String constraint, boolean met) {
+    assertThat(ModuleManifest.satisfies(version, constraint)).isEqualTo(met);
   }
 
   @Test
