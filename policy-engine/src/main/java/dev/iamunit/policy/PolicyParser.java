@@ -29,6 +29,13 @@ import java.util.Set;
  * Turns a policy document into the {@link Policy} model: strict where AWS's policy validator is
  * strict (IAM User Guide, "IAM JSON policy element reference" and "Grammar of the IAM JSON policy
  * language"), lenient where AWS is (a single statement object, a string for a list).
+ *
+ * <p>The one grammar of policies: it reads a document's {@link TokenReader tokens}, whether they
+ * come from text (a file, a heredoc, a case line) or from a tree a loader built, so that every
+ * rule and every message is written once. A policy's elements are checked in a fixed order (the
+ * names first, then Version; a statement's Sid, Effect, Action, Resource, Principal and Condition),
+ * whatever order they were written in, so that a document with several mistakes always reports
+ * the same one.
  */
 public final class PolicyParser {
 

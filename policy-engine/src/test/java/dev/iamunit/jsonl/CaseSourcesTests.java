@@ -210,9 +210,9 @@ class CaseSourcesTests {
         .hasMessage("cases.jsonl:3:1:31: policies.scps[0] must be an array, not null");
     assertThatThrownBy(() -> CaseFormat.read("{\"id\":\"a\",\"policies\":{},\"request\":{\"principal\":\"p\",\"resource\":\"*\"}}",
         "cases.jsonl:3"))
-        .hasMessage("cases.jsonl:3:1:36: missing \"action\"");
+        .hasMessage("cases.jsonl:3:1:35: missing \"action\"");
     assertThatThrownBy(() -> CaseFormat.read("{\"id\":\"a\",\"expected\":\"DENY\",\"policies\":{}," + request + "}", "cases.jsonl:3"))
-        .hasMessage("cases.jsonl:3:1:23: expected must be ALLOWED, EXPLICIT_DENY or IMPLICIT_DENY, not \"DENY\"");
+        .hasMessage("cases.jsonl:3:1:22: expected must be ALLOWED, EXPLICIT_DENY or IMPLICIT_DENY, not \"DENY\"");
   }
 
   /**
