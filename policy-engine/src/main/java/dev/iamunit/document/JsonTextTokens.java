@@ -203,7 +203,7 @@ final class JsonTextTokens extends TokenReader {
     int firstName = nameCount;
     skipSpaces();
     if (!at('}')) {
-      while (true) {
+      do {
         if (!at('"')) {
           throw notPlain();
         }
@@ -215,16 +215,7 @@ final class JsonTextTokens extends TokenReader {
         position++;
         skipSpaces();
         value(depth + 1);
-        skipSpaces();
-        if (at(',')) {
-          position++;
-          skipSpaces();
-        } else if (at('}')) {
-          break;
-        } else {
-          throw notPlain();
-        }
-      }
+      } while (more('}'));
     }
     checkKeys(firstName);
     nameCount = firstName;
@@ -274,21 +265,26 @@ final class JsonTextTokens extends TokenReader {
     position++;
     skipSpaces();
     if (!at(']')) {
-      while (true) {
+      do {
         value(depth + 1);
-        skipSpaces();
-        if (at(',')) {
-          position++;
-          skipSpaces();
-        } else if (at(']')) {
-          break;
-        } else {
-          throw notPlain();
-        }
-      }
+      } while (more(']'));
     }
     close(opening, add(Token.END_ARRAY, position, position));
     position++;
+  }
+
+  /** After a value in a container: whether a comma follows (and another value), or the container's {@code closing} bracket. */
+  private boolean more(char closing) {
+    skipSpaces();
+    if (at(',')) {
+      position++;
+      skipSpaces();
+      return true;
+    }
+    if (at(closing)) {
+      return false;
+    }
+    throw notPlain();
   }
 
   /** A string or name from its opening quote: no escapes, no control characters (which JSON forbids). */
