@@ -53,9 +53,6 @@ final class JsonTextTokens extends TokenReader {
   /** Where each token's text starts: a name's or string's first character, after its quote. */
   private int[] starts;
 
-  /** Where each scalar's or name's text ends. */
-  private int[] ends;
-
   /** Where each line after the first starts; null while the text has one line. */
   private int[] lineStarts;
 
@@ -70,15 +67,14 @@ final class JsonTextTokens extends TokenReader {
   private int nameCount;
 
   private JsonTextTokens(String json, SourceLocation origin) {
-    // About one token for every eight characters of a case line; the arrays grow when more.
-    super(json.length() / 8 + 16);
+    // A case line has about one token for every thirteen characters; the arrays grow when more.
+    super(json.length() / 12 + 16);
     // One copy of the text, which Arrays.equals compares with the strings read before at once,
     // where String.regionMatches compares character by character.
     this.text = json.toCharArray();
     this.end = text.length;
     this.origin = origin;
-    this.starts = new int[json.length() / 8 + 16];
-    this.ends = new int[starts.length];
+    this.starts = new int[json.length() / 12 + 16];
   }
 
   /** The tokens of {@code json}, or null when it is not plain JSON. */
@@ -102,19 +98,24 @@ final class JsonTextTokens extends TokenReader {
   @Override
   void grow(int capacity) {
     starts = Arrays.copyOf(starts, capacity);
-    ends = Arrays.copyOf(ends, capacity);
   }
 
+  /** Adds a token whose text is {@code text[start, stop)}; a container's end is recorded when it closes. */
   private int add(Token token, int start, int stop) {
     int at = add(token);
     starts[at] = start;
-    ends[at] = stop;
+    extent(at, stop);
     return at;
+  }
+
+  /** Where the text of a scalar or name ends. */
+  private int end(int at) {
+    return extent(at);
   }
 
   @Override
   String text(int at, Token token) {
-    int length = ends[at] - starts[at];
+    int length = end(at) - starts[at];
     return token == Token.STRING || token == Token.NAME
         ? StringValues.of(text, starts[at], length)
         : new String(text, starts[at], length);
@@ -247,14 +248,18 @@ final class JsonTextTokens extends TokenReader {
     }
     Set<String> seen = new HashSet<>();
     for (int i = first; i < nameCount; i++) {
-      if (!seen.add(new String(text, starts[names[i]], ends[names[i]] - starts[names[i]]))) {
+      if (!seen.add(new String(text, starts[names[i]], end(names[i]) - starts[names[i]]))) {
         throw notPlain();
       }
     }
   }
 
+  /** Whether two names are the same text; most names differ in length or in their first character. */
   private boolean sameText(int a, int b) {
-    return Arrays.equals(text, starts[a], ends[a], text, starts[b], ends[b]);
+    int length = end(a) - starts[a];
+    return length == end(b) - starts[b]
+        && (length == 0 || text[starts[a]] == text[starts[b]])
+        && Arrays.equals(text, starts[a], end(a), text, starts[b], end(b));
   }
 
   private void array(int depth) {

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
 
 /**
  * The tokens of one JSON-like document, each with where it was written: the one input of the
- * policy grammar ({@code policy.PolicyParser}) and of the case grammar ({@code jsonl.CaseFormat}),
+ * policy grammar ({@code policy.PolicyParser}) and of the case grammar ({@code jsonl.CaseFormat.read}),
  * whatever the document came from. As gson's {@code JsonReader} and {@code JsonTreeReader} give
  * one grammar both text and an already-built tree, {@link #of(String, SourceLocation)} reads text
  * and {@link #of(DocNode)} replays a tree a loader built (with its {@link DocUnresolved} leaves),
@@ -49,15 +49,18 @@ public abstract class TokenReader {
   /** The kind of each token, as its {@link Token#ordinal()}. */
   private byte[] kinds;
 
-  /** For the opening token of a container, the position of its closing token. */
-  private int[] closings;
+  /**
+   * For the opening token of a container, the position of its closing token; a source may keep
+   * what it needs of other tokens here ({@link #extent(int)}), one array where two cost more.
+   */
+  private int[] extents;
 
   private int count;
   private int current = -1;
 
   TokenReader(int capacity) {
     kinds = new byte[capacity];
-    closings = new int[capacity];
+    extents = new int[capacity];
   }
 
   /**
@@ -89,7 +92,7 @@ public abstract class TokenReader {
     if (count == kinds.length) {
       grow(count * 2);
       kinds = Arrays.copyOf(kinds, count * 2);
-      closings = Arrays.copyOf(closings, count * 2);
+      extents = Arrays.copyOf(extents, count * 2);
     }
     kinds[count] = (byte) token.ordinal();
     return count++;
@@ -97,7 +100,16 @@ public abstract class TokenReader {
 
   /** Records that the container opened at {@code opening} closes at {@code closing}. */
   final void close(int opening, int closing) {
-    closings[opening] = closing;
+    extents[opening] = closing;
+  }
+
+  /** What a source keeps of the token at {@code position} that is not the opening of a container. */
+  final int extent(int position) {
+    return extents[position];
+  }
+
+  final void extent(int position, int value) {
+    extents[position] = value;
   }
 
   /** Makes room for {@code capacity} tokens in what a source keeps for each. */
@@ -143,7 +155,7 @@ public abstract class TokenReader {
   private int lastOf(int position) {
     Token token = tokenAt(position);
     if (token == Token.BEGIN_OBJECT || token == Token.BEGIN_ARRAY) {
-      return closings[position];
+      return extents[position];
     }
     if (token == Token.NAME || token == Token.END_OBJECT || token == Token.END_ARRAY) {
       throw new IllegalStateException("no value starts at " + token + " (token " + position + ")");
@@ -158,7 +170,7 @@ public abstract class TokenReader {
       throw new IllegalStateException("size of " + token + ", which is not a container");
     }
     int size = 0;
-    int end = closings[current];
+    int end = extents[current];
     for (int at = current + 1; at < end; at++) {
       if (kinds[at] == Token.NAME.ordinal()) {
         at++;

@@ -279,7 +279,7 @@ public final class PolicyParser {
     tokens.seek(action + 1);
     List<String> actions = strings(tokens, actionName, unresolved);
     for (String value : actions) {
-      checkAction(value, actionName, tokens.locationAt(action + 1));
+      checkAction(value, actionName, tokens, action + 1);
     }
 
     int resource = exclusive(tokens, elements.resource, elements.notResource);
@@ -413,16 +413,19 @@ public final class PolicyParser {
     return value.equals(value.strip()) && colon > 0 && colon < value.length() - 1 && value.indexOf(':', colon + 1) < 0;
   }
 
-  private static void checkAction(String value, String element, SourceLocation where) {
+  /** Checks an action of the element whose value starts at {@code position}, where a mistake is reported. */
+  private static void checkAction(String value, String element, TokenReader tokens, int position) {
     if (isActionValue(value)) {
       return;
     }
     if (!value.equals(value.strip())) {
-      throw error("\"" + value + "\" in " + element + " has spaces around it, which no action name has; remove them", where);
+      throw error(
+          "\"" + value + "\" in " + element + " has spaces around it, which no action name has; remove them",
+          tokens.locationAt(position));
     }
     throw error(
         "\"" + value + "\" in " + element + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
-        where);
+        tokens.locationAt(position));
   }
 
   /** The Principal or NotPrincipal element whose name stands at {@code name}. */
@@ -472,14 +475,14 @@ public final class PolicyParser {
     int next = 0;
     for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
       String name = tokens.text();
-      SourceLocation operatorAt = tokens.location();
-      ConditionOperator operator =
-          ConditionOperator.parse(name)
-              .orElseThrow(
-                  () -> error(
-                      "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
-                          + "\"? AWS rejects policies with unknown operators",
-                      operatorAt));
+      Optional<ConditionOperator> known = ConditionOperator.parse(name);
+      if (known.isEmpty()) {
+        throw error(
+            "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
+                + "\"? AWS rejects policies with unknown operators",
+            tokens.location());
+      }
+      ConditionOperator operator = known.get();
       // The message is built only when the value is not an object.
       if (tokens.next() != Token.BEGIN_OBJECT) {
         object(tokens, "the value of condition operator " + name + " must be an object of condition keys");
