@@ -7,6 +7,9 @@ import java.util.Objects;
 /** A JSON array. Immutable; equal when items and location are. */
 public final class DocArray extends Located implements DocNode {
 
+  /** What {@link #describe()} says of every array. */
+  static final String DESCRIPTION = "an array";
+
   private final List<DocNode> items;
 
   public DocArray(List<DocNode> items, SourceLocation location) {
@@ -30,7 +33,7 @@ public final class DocArray extends Located implements DocNode {
 
   @Override
   public String describe() {
-    return "an array";
+    return DESCRIPTION;
   }
 
   @Override

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public final class DocObject extends Located implements DocNode {
 
+  /** What {@link #describe()} says of every object. */
+  static final String DESCRIPTION = "an object";
+
   /** One {@code "key": value} pair, with the location of its key. Immutable; equal when key, key location and value are. */
   public static final class Member extends Located {
     private final String key;
@@ -92,7 +95,7 @@ public final class DocObject extends Located implements DocNode {
 
   @Override
   public String describe() {
-    return "an object";
+    return DESCRIPTION;
   }
 
   @Override

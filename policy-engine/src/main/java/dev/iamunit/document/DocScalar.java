@@ -64,6 +64,11 @@ public final class DocScalar extends Located implements DocNode {
 
   @Override
   public String describe() {
+    return describe(kind, text);
+  }
+
+  /** How a scalar of {@code kind} written as {@code text} reads in an error message. */
+  static String describe(Kind kind, String text) {
     return switch (kind) {
       case STRING -> "the string \"" + text + "\"";
       case NUMBER -> "the number " + text;

@@ -5,7 +5,8 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
-import dev.iamunit.document.JsonDocuments;
+import dev.iamunit.document.TokenReader;
+import dev.iamunit.document.TokenReader.Token;
 import dev.iamunit.model.ActionElement;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.ConditionOperator;
@@ -28,6 +29,13 @@ import java.util.Set;
  * Turns a policy document into the {@link Policy} model: strict where AWS's policy validator is
  * strict (IAM User Guide, "IAM JSON policy element reference" and "Grammar of the IAM JSON policy
  * language"), lenient where AWS is (a single statement object, a string for a list).
+ *
+ * <p>The one grammar of policies: it reads a document's {@link TokenReader tokens}, whether they
+ * come from text (a file, a heredoc, a case line) or from a tree a loader built, so that every
+ * rule and every message is written once. A policy's elements are checked in a fixed order (the
+ * names first, then Version; a statement's Sid, Effect, Action, Resource, Principal and Condition),
+ * whatever order they were written in, so that a document with several mistakes always reports
+ * the same one.
  */
 public final class PolicyParser {
 
@@ -39,50 +47,94 @@ public final class PolicyParser {
   /** Statements a policy may have before duplicate Sids are found through a map. */
   private static final int SID_SCAN_LIMIT = 8;
 
+  /** The position of an element that is not there. */
+  private static final int NONE = -1;
+
+  private static final Optional<String> VERSION_2012 = Optional.of(Policy.VERSION_2012);
+  private static final Optional<String> VERSION_2008 = Optional.of(Policy.VERSION_2008);
+
   private PolicyParser() {}
 
   /** Parses policy JSON from a file; {@code name} is how messages refer to the policy. */
   public static Policy parse(String json, String file, PolicyKind kind, String name) {
-    return parse(JsonDocuments.read(json, file), kind, name);
+    return parseDocument(TokenReader.of(json, file), kind, name);
   }
 
   /** Parses policy JSON that starts at {@code origin} inside a template (a heredoc, a string). */
   public static Policy parse(String json, SourceLocation origin, PolicyKind kind, String name) {
-    return parse(JsonDocuments.read(json, origin), kind, name);
+    return parseDocument(TokenReader.of(json, origin), kind, name);
   }
 
   /** Parses a document tree built by a loader. */
   public static Policy parse(DocNode document, PolicyKind kind, String name) {
-    DocObject root = object(document, "a policy document must be a JSON object with a Statement element");
+    return parseDocument(TokenReader.of(document), kind, name);
+  }
+
+  private static Policy parseDocument(TokenReader tokens, PolicyKind kind, String name) {
+    tokens.next();
+    return parse(tokens, kind, name);
+  }
+
+  /**
+   * Parses the policy whose first token is the reader's current one, and leaves the reader at its
+   * last: a policy inside a larger document, as a case line holds them.
+   */
+  public static Policy parse(TokenReader tokens, PolicyKind kind, String name) {
+    object(tokens, "a policy document must be a JSON object with a Statement element");
+    int root = tokens.position();
     Optional<String> version = Optional.empty();
     Optional<String> id = Optional.empty();
-    DocObject.Member statementMember = null;
-    for (DocObject.Member member : root.members()) {
-      switch (member.key()) {
+    int statementValue = NONE;
+    for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
+      String key = tokens.text();
+      switch (key) {
         case "Version" -> {
-          String text = string(member.value(), "Version");
-          if (!text.equals(Policy.VERSION_2012) && !text.equals(Policy.VERSION_2008)) {
+          tokens.next();
+          String text = string(tokens, "Version");
+          if (text.equals(Policy.VERSION_2012)) {
+            version = VERSION_2012;
+          } else if (text.equals(Policy.VERSION_2008)) {
+            version = VERSION_2008;
+          } else {
             throw error(
                 "unknown Version \"" + text + "\"; use \"2012-10-17\" (or \"2008-10-17\", without policy variables)",
-                member.value().location());
+                tokens.location());
           }
-          version = Optional.of(text);
         }
-        case "Id" -> id = Optional.of(string(member.value(), "Id"));
-        case "Statement" -> statementMember = member;
-        default -> throw unknownElement(member, POLICY_ELEMENTS, "a policy");
+        case "Id" -> {
+          tokens.next();
+          id = Optional.of(string(tokens, "Id"));
+        }
+        case "Statement" -> {
+          // Read after the other elements, whose mistakes are reported first.
+          tokens.next();
+          statementValue = tokens.position();
+          tokens.skipValue();
+        }
+        default -> throw unknownElement(key, tokens.location(), POLICY_ELEMENTS, "a policy");
       }
     }
-    if (statementMember == null) {
-      throw error("the policy has no Statement element; add at least one statement", root.location());
+    int last = tokens.position();
+    if (statementValue == NONE) {
+      throw error("the policy has no Statement element; add at least one statement", tokens.locationAt(root));
     }
-    List<DocNode> statementNodes =
-        statementMember.value() instanceof DocArray array ? array.items() : List.of(statementMember.value());
+    tokens.seek(statementValue);
+    List<Statement> statements = statements(tokens, kind);
+    tokens.seek(last);
+    return new Policy(name, version, id, statements, tokens.locationAt(root));
+  }
+
+  /** The statements of a Statement element: an array of them, or one alone. */
+  private static List<Statement> statements(TokenReader tokens, PolicyKind kind) {
+    if (tokens.token() != Token.BEGIN_ARRAY) {
+      return List.of(statement(tokens, 0, kind));
+    }
     // Filled in place and handed over as a List.of list, which Policy keeps without copying.
-    Statement[] statements = new Statement[statementNodes.size()];
+    Statement[] statements = new Statement[tokens.size()];
     Map<String, SourceLocation> sids = null;
     for (int i = 0; i < statements.length; i++) {
-      Statement statement = statement(statementNodes.get(i), i, kind);
+      tokens.next();
+      Statement statement = statement(tokens, i, kind);
       if (statement.sid().isPresent()) {
         String sid = statement.sid().get();
         // Looking back through a few statements is cheaper than hashing every Sid into a map.
@@ -104,7 +156,8 @@ public final class PolicyParser {
       }
       statements[i] = statement;
     }
-    return new Policy(name, version, id, List.of(statements), root.location());
+    tokens.next();
+    return List.of(statements);
   }
 
   /** Where the first of {@code statements[0..count)} with this Sid starts, or null. */
@@ -179,91 +232,105 @@ public final class PolicyParser {
     return ((DocObject) node).members().stream().anyMatch(m -> dependsOnUnresolved(m.value()));
   }
 
-  private static Statement statement(DocNode node, int index, PolicyKind kind) {
-    DocObject object = object(node, "a statement must be a JSON object");
+  private static Statement statement(TokenReader tokens, int index, PolicyKind kind) {
+    object(tokens, "a statement must be a JSON object");
+    SourceLocation at = tokens.location();
+    // Every element's name is checked first; then the elements are read in the order of the
+    // rules below, whatever order they were written in.
     StatementElements elements = new StatementElements();
-    for (DocObject.Member member : object.members()) {
-      if (!elements.put(member)) {
-        throw unknownElement(member, STATEMENT_ELEMENTS, "a statement");
+    for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
+      if (!elements.put(tokens.text(), tokens.position())) {
+        throw unknownElement(tokens.text(), tokens.location(), STATEMENT_ELEMENTS, "a statement");
       }
+      tokens.next();
+      tokens.skipValue();
     }
+    int last = tokens.position();
     List<Unresolved> unresolved = new ArrayList<>();
-    SourceLocation at = object.location();
 
     // An empty Sid names nothing: real policies repeat "Sid": "" and AWS accepts them.
     Optional<String> sid = Optional.empty();
-    if (elements.sid != null) {
-      String text = string(elements.sid.value(), "Sid");
+    if (elements.sid != NONE) {
+      tokens.seek(elements.sid + 1);
+      String text = string(tokens, "Sid");
       if (!text.isEmpty()) {
         sid = Optional.of(text);
       }
     }
 
-    DocObject.Member effectMember = elements.effect;
-    if (effectMember == null) {
+    if (elements.effect == NONE) {
       throw error("the statement has no Effect; add \"Effect\": \"Allow\" or \"Effect\": \"Deny\"", at);
     }
-    String effectText = string(effectMember.value(), "Effect");
+    tokens.seek(elements.effect + 1);
+    String effectText = string(tokens, "Effect");
     Effect effect =
         switch (effectText) {
           case "Allow" -> Effect.ALLOW;
           case "Deny" -> Effect.DENY;
           default -> throw error(
-              "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"" + effectText + "\"",
-              effectMember.value().location());
+              "Effect must be \"Allow\" or \"Deny\" (case-sensitive), not \"" + effectText + "\"", tokens.location());
         };
 
-    DocObject.Member action = exclusive(elements.action, elements.notAction, at);
-    if (action == null) {
+    int action = exclusive(tokens, elements.action, elements.notAction);
+    if (action == NONE) {
       throw error("the statement has neither Action nor NotAction; name the actions it " + verb(effect), at);
     }
-    List<String> actions = strings(action.value(), action.key(), unresolved);
+    String actionName = tokens.textAt(action);
+    tokens.seek(action + 1);
+    List<String> actions = strings(tokens, actionName, unresolved);
     for (String value : actions) {
-      checkAction(value, action);
+      checkAction(value, actionName, tokens, action + 1);
     }
 
-    DocObject.Member resource = exclusive(elements.resource, elements.notResource, at);
-    if (resource == null && kind.resourceRequired()) {
+    int resource = exclusive(tokens, elements.resource, elements.notResource);
+    if (resource == NONE && kind.resourceRequired()) {
       throw error(
           "the statement has neither Resource nor NotResource, which " + kind.withArticle()
               + " requires; add \"Resource\": \"*\" or the ARNs it " + verb(effect),
           at);
     }
     Optional<ResourceElement> resources = Optional.empty();
-    if (resource != null) {
-      List<String> values = strings(resource.value(), resource.key(), unresolved);
+    if (resource != NONE) {
+      String resourceName = tokens.textAt(resource);
+      tokens.seek(resource + 1);
+      List<String> values = strings(tokens, resourceName, unresolved);
       for (String value : values) {
         if (!isResourceValue(value)) {
           throw error(
-              "malformed ARN \"" + value + "\" in " + resource.key()
+              "malformed ARN \"" + value + "\" in " + resourceName
                   + "; an ARN has the form arn:partition:service:region:account-id:resource, or use \"*\"",
-              resource.value().location());
+              tokens.locationAt(resource + 1));
         }
       }
-      resources = Optional.of(new ResourceElement(values, resource.key().equals("NotResource"), resource.keyLocation()));
+      resources = Optional.of(new ResourceElement(values, resourceName.equals("NotResource"), tokens.locationAt(resource)));
     }
 
-    DocObject.Member principal = exclusive(elements.principal, elements.notPrincipal, at);
-    if (principal != null && !kind.principalRequired()) {
+    int principal = exclusive(tokens, elements.principal, elements.notPrincipal);
+    if (principal != NONE && !kind.principalRequired()) {
       throw error(
-          kind.withArticle() + " cannot have " + principal.key()
+          kind.withArticle() + " cannot have " + tokens.textAt(principal)
               + ": it applies to the principal it is attached to; remove the element",
-          principal.keyLocation());
+          tokens.locationAt(principal));
     }
-    if (principal == null && kind.principalRequired()) {
+    if (principal == NONE && kind.principalRequired()) {
       throw error(
           "the statement has neither Principal nor NotPrincipal, which " + kind.withArticle()
               + " requires; name who it applies to, for example \"Principal\": {\"AWS\": \"arn:aws:iam::111122223333:root\"}",
           at);
     }
     Optional<PrincipalElement> principals =
-        principal == null ? Optional.empty() : Optional.of(principal(principal, unresolved));
+        principal == NONE ? Optional.empty() : Optional.of(principal(tokens, principal, unresolved));
 
-    List<Condition> conditions = elements.condition == null ? List.of() : conditions(elements.condition, unresolved);
+    List<Condition> conditions = List.of();
+    if (elements.condition != NONE) {
+      tokens.seek(elements.condition + 1);
+      conditions = conditions(tokens, unresolved);
+    }
+    tokens.seek(last);
     return new Statement(
         sid,
         effect,
-        new ActionElement(actions, action.key().equals("NotAction"), action.keyLocation()),
+        new ActionElement(actions, actionName.equals("NotAction"), tokens.locationAt(action)),
         resources,
         principals,
         conditions,
@@ -299,32 +366,32 @@ public final class PolicyParser {
   }
 
   /**
-   * The elements of one statement by name, the last of a name winning as in a map; {@link
-   * #put} refuses a name that is not a statement element. A few fields where a map per statement
-   * cost more than the rest of reading it.
+   * Where the name of each element of one statement stands among its tokens, {@link #NONE} when
+   * absent, the last of a name winning as in a map; {@link #put} refuses a name that is not a
+   * statement element. A few fields where a map per statement cost more than the rest of reading it.
    */
   private static final class StatementElements {
-    private DocObject.Member sid;
-    private DocObject.Member effect;
-    private DocObject.Member action;
-    private DocObject.Member notAction;
-    private DocObject.Member resource;
-    private DocObject.Member notResource;
-    private DocObject.Member principal;
-    private DocObject.Member notPrincipal;
-    private DocObject.Member condition;
+    private int sid = NONE;
+    private int effect = NONE;
+    private int action = NONE;
+    private int notAction = NONE;
+    private int resource = NONE;
+    private int notResource = NONE;
+    private int principal = NONE;
+    private int notPrincipal = NONE;
+    private int condition = NONE;
 
-    boolean put(DocObject.Member member) {
-      switch (member.key()) {
-        case "Sid" -> sid = member;
-        case "Effect" -> effect = member;
-        case "Action" -> action = member;
-        case "NotAction" -> notAction = member;
-        case "Resource" -> resource = member;
-        case "NotResource" -> notResource = member;
-        case "Principal" -> principal = member;
-        case "NotPrincipal" -> notPrincipal = member;
-        case "Condition" -> condition = member;
+    boolean put(String name, int position) {
+      switch (name) {
+        case "Sid" -> sid = position;
+        case "Effect" -> effect = position;
+        case "Action" -> action = position;
+        case "NotAction" -> notAction = position;
+        case "Resource" -> resource = position;
+        case "NotResource" -> notResource = position;
+        case "Principal" -> principal = position;
+        case "NotPrincipal" -> notPrincipal = position;
+        case "Condition" -> condition = position;
         default -> {
           return false;
         }
@@ -346,161 +413,189 @@ public final class PolicyParser {
     return value.equals(value.strip()) && colon > 0 && colon < value.length() - 1 && value.indexOf(':', colon + 1) < 0;
   }
 
-  private static void checkAction(String value, DocObject.Member element) {
+  /** Checks an action of the element whose value starts at {@code position}, where a mistake is reported. */
+  private static void checkAction(String value, String element, TokenReader tokens, int position) {
     if (isActionValue(value)) {
       return;
     }
     if (!value.equals(value.strip())) {
       throw error(
-          "\"" + value + "\" in " + element.key() + " has spaces around it, which no action name has; remove them",
-          element.value().location());
+          "\"" + value + "\" in " + element + " has spaces around it, which no action name has; remove them",
+          tokens.locationAt(position));
     }
     throw error(
-        "\"" + value + "\" in " + element.key() + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
-        element.value().location());
+        "\"" + value + "\" in " + element + " is not an action; write service:action, such as \"ec2:RunInstances\" or \"iam:*MFA*\"",
+        tokens.locationAt(position));
   }
 
-  private static PrincipalElement principal(DocObject.Member member, List<Unresolved> unresolved) {
-    boolean negated = member.key().equals("NotPrincipal");
-    DocNode value = member.value();
-    if (value instanceof DocScalar scalar && scalar.kind() == DocScalar.Kind.STRING) {
-      if (!scalar.text().equals("*")) {
+  /** The Principal or NotPrincipal element whose name stands at {@code name}. */
+  private static PrincipalElement principal(TokenReader tokens, int name, List<Unresolved> unresolved) {
+    String element = tokens.textAt(name);
+    boolean negated = element.equals("NotPrincipal");
+    tokens.seek(name + 1);
+    if (tokens.token() == Token.STRING) {
+      if (!tokens.text().equals("*")) {
         throw error(
-            member.key() + " as a string must be \"*\"; name principals as {\"AWS\": [...]} , {\"Service\": ...}, {\"Federated\": ...} or {\"CanonicalUser\": ...}",
-            value.location());
+            element + " as a string must be \"*\"; name principals as {\"AWS\": [...]} , {\"Service\": ...}, {\"Federated\": ...} or {\"CanonicalUser\": ...}",
+            tokens.location());
       }
-      return new PrincipalElement(negated, true, Map.of(), member.keyLocation());
+      return new PrincipalElement(negated, true, Map.of(), tokens.locationAt(name));
     }
     // The message is built only when the value is not an object.
-    DocObject object = value instanceof DocObject types
-        ? types
-        : object(value, member.key() + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
-    Map<String, List<String>> byType = new LinkedHashMap<>();
-    for (DocObject.Member type : object.members()) {
-      if (!PrincipalElement.TYPES.contains(type.key())) {
-        throw error(
-            "unknown principal type \"" + type.key() + "\" in " + member.key() + "; use one of " + PrincipalElement.TYPES,
-            type.keyLocation());
-      }
-      byType.put(type.key(), strings(type.value(), member.key(), ".", type.key(), unresolved));
+    if (tokens.token() != Token.BEGIN_OBJECT) {
+      object(tokens, element + " must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}");
     }
-    return new PrincipalElement(negated, false, byType, member.keyLocation());
+    Map<String, List<String>> byType = new LinkedHashMap<>();
+    for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
+      String type = tokens.text();
+      if (!PrincipalElement.TYPES.contains(type)) {
+        throw error(
+            "unknown principal type \"" + type + "\" in " + element + "; use one of " + PrincipalElement.TYPES,
+            tokens.location());
+      }
+      tokens.next();
+      byType.put(type, strings(tokens, element, ".", type, unresolved));
+    }
+    return new PrincipalElement(negated, false, byType, tokens.locationAt(name));
   }
 
-  private static List<Condition> conditions(DocObject.Member member, List<Unresolved> unresolved) {
-    DocObject block =
-        object(member.value(), "Condition must be an object of operators, such as {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+  private static List<Condition> conditions(TokenReader tokens, List<Unresolved> unresolved) {
+    object(tokens, "Condition must be an object of operators, such as {\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}}");
+    int block = tokens.position();
     // As many conditions as keys under operators: an array of that size instead of a growing list.
     int count = 0;
-    for (DocObject.Member operatorMember : block.members()) {
-      if (operatorMember.value() instanceof DocObject keys) {
-        count += keys.members().size();
+    for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
+      if (tokens.next() == Token.BEGIN_OBJECT) {
+        count += tokens.size();
       }
+      tokens.skipValue();
     }
+    tokens.seek(block);
     Condition[] into = new Condition[count];
     int next = 0;
-    for (DocObject.Member operatorMember : block.members()) {
-      String name = operatorMember.key();
-      ConditionOperator operator =
-          ConditionOperator.parse(name)
-              .orElseThrow(
-                  () -> error(
-                      "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
-                          + "\"? AWS rejects policies with unknown operators",
-                      operatorMember.keyLocation()));
-      // The message is built only when the value is not an object.
-      DocObject keys = operatorMember.value() instanceof DocObject object
-          ? object
-          : object(operatorMember.value(), "the value of condition operator " + name + " must be an object of condition keys");
-      if (keys.members().isEmpty()) {
-        throw error("condition operator " + name + " has no condition keys; add one or remove the operator", keys.location());
+    for (Token token = tokens.next(); token == Token.NAME; token = tokens.next()) {
+      String name = tokens.text();
+      Optional<ConditionOperator> known = ConditionOperator.parse(name);
+      if (known.isEmpty()) {
+        throw error(
+            "unknown condition operator \"" + name + "\"; did you mean \"" + ConditionOperator.closestTo(name)
+                + "\"? AWS rejects policies with unknown operators",
+            tokens.location());
       }
-      for (DocObject.Member key : keys.members()) {
-        List<String> values = strings(key.value(), name, " ", key.key(), unresolved);
-        into[next++] = new Condition(operator, key.key(), values, key.keyLocation());
+      ConditionOperator operator = known.get();
+      // The message is built only when the value is not an object.
+      if (tokens.next() != Token.BEGIN_OBJECT) {
+        object(tokens, "the value of condition operator " + name + " must be an object of condition keys");
+      }
+      if (tokens.size() == 0) {
+        throw error("condition operator " + name + " has no condition keys; add one or remove the operator", tokens.location());
+      }
+      for (Token key = tokens.next(); key == Token.NAME; key = tokens.next()) {
+        String keyName = tokens.text();
+        SourceLocation keyAt = tokens.location();
+        tokens.next();
+        List<String> values = strings(tokens, name, " ", keyName, unresolved);
+        into[next++] = new Condition(operator, keyName, values, keyAt);
       }
     }
     return List.of(into);
   }
 
-  private static DocObject.Member exclusive(DocObject.Member a, DocObject.Member b, SourceLocation at) {
-    if (a != null && b != null) {
-      throw error("the statement has both " + a.key() + " and " + b.key() + "; a statement can have only one of them", b.keyLocation());
-    }
-    return a != null ? a : b;
-  }
-
-  private static DocObject object(DocNode node, String expectation) {
-    if (node instanceof DocObject object) {
-      return object;
-    }
-    if (node instanceof DocUnresolved unresolved) {
+  /**
+   * The one of two elements that may not both be written (Action and NotAction, ...), or {@link
+   * #NONE}; both are an error at the second one's name.
+   */
+  private static int exclusive(TokenReader tokens, int a, int b) {
+    if (a != NONE && b != NONE) {
       throw error(
-          "cannot evaluate a policy built from " + unresolved.value().display() + ": " + unresolved.value().reason(),
-          node.location());
+          "the statement has both " + tokens.textAt(a) + " and " + tokens.textAt(b) + "; a statement can have only one of them",
+          tokens.locationAt(b));
     }
-    throw error(expectation + ", not " + node.describe(), node.location());
+    return a != NONE ? a : b;
   }
 
-  private static String string(DocNode node, String element) {
-    if (node instanceof DocScalar scalar && scalar.kind() == DocScalar.Kind.STRING && scalar.unresolved().isEmpty()) {
-      return scalar.text();
+  /** Checks that the current value is an object. */
+  private static void object(TokenReader tokens, String expectation) {
+    Token token = tokens.token();
+    if (token == Token.BEGIN_OBJECT) {
+      return;
     }
-    if (node instanceof DocUnresolved || node instanceof DocScalar s && !s.unresolved().isEmpty()) {
-      throw error(element + " is built from a value IAMUnit cannot compute (" + node.describe() + "); give it a literal value", node.location());
+    if (token == Token.UNRESOLVED) {
+      Unresolved value = tokens.unresolved().get(0);
+      throw error("cannot evaluate a policy built from " + value.display() + ": " + value.reason(), tokens.location());
     }
-    throw error(element + " must be a string, not " + node.describe(), node.location());
+    throw error(expectation + ", not " + tokens.describe(), tokens.location());
+  }
+
+  private static String string(TokenReader tokens, String element) {
+    Token token = tokens.token();
+    if (token == Token.STRING && tokens.unresolved().isEmpty()) {
+      return tokens.text();
+    }
+    if (token == Token.UNRESOLVED || isScalar(token) && !tokens.unresolved().isEmpty()) {
+      throw error(
+          element + " is built from a value IAMUnit cannot compute (" + tokens.describe() + "); give it a literal value",
+          tokens.location());
+    }
+    throw error(element + " must be a string, not " + tokens.describe(), tokens.location());
+  }
+
+  private static boolean isScalar(Token token) {
+    return token == Token.STRING || token == Token.NUMBER || token == Token.BOOLEAN || token == Token.NULL;
   }
 
   /**
    * A string or a list of strings; booleans and numbers as their text, as AWS accepts them. A
    * List.of list, which the model's records keep without copying.
    */
-  private static List<String> strings(DocNode node, String element, List<Unresolved> unresolved) {
-    return strings(node, element, "", "", unresolved);
+  private static List<String> strings(TokenReader tokens, String element, List<Unresolved> unresolved) {
+    return strings(tokens, element, "", "", unresolved);
   }
 
   /**
-   * As {@link #strings(DocNode, String, List)} for an element that errors name as {@code parent
-   * + separator + child} ({@code StringEquals aws:username}, {@code Principal.AWS}): the name is
-   * put together only for an error, not for every condition key read.
+   * As {@link #strings(TokenReader, String, List)} for an element that errors name as {@code
+   * parent + separator + child} ({@code StringEquals aws:username}, {@code Principal.AWS}): the
+   * name is put together only for an error, not for every condition key read.
    */
   private static List<String> strings(
-      DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
-    if (!(node instanceof DocArray array)) {
-      return List.of(scalar(node, parent, separator, child, unresolved));
+      TokenReader tokens, String parent, String separator, String child, List<Unresolved> unresolved) {
+    if (tokens.token() != Token.BEGIN_ARRAY) {
+      return List.of(scalar(tokens, parent, separator, child, unresolved));
     }
-    List<DocNode> items = array.items();
-    String[] values = new String[items.size()];
+    String[] values = new String[tokens.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = scalar(items.get(i), parent, separator, child, unresolved);
+      tokens.next();
+      values[i] = scalar(tokens, parent, separator, child, unresolved);
     }
+    tokens.next();
     return List.of(values);
   }
 
-  private static String scalar(DocNode node, String parent, String separator, String child, List<Unresolved> unresolved) {
-    if (node instanceof DocUnresolved value) {
-      unresolved.add(value.value());
-      return value.value().placeholder();
+  private static String scalar(TokenReader tokens, String parent, String separator, String child, List<Unresolved> unresolved) {
+    Token token = tokens.token();
+    if (token == Token.UNRESOLVED) {
+      unresolved.add(tokens.unresolved().get(0));
+      return tokens.text();
     }
-    if (node instanceof DocScalar scalar && scalar.kind() != DocScalar.Kind.NULL) {
+    if (token == Token.STRING || token == Token.NUMBER || token == Token.BOOLEAN) {
+      List<Unresolved> parts = tokens.unresolved();
       // addAll of even an empty list allocates its array: most scalars have nothing to add.
-      if (!scalar.unresolved().isEmpty()) {
-        unresolved.addAll(scalar.unresolved());
+      if (!parts.isEmpty()) {
+        unresolved.addAll(parts);
       }
-      return scalar.text();
+      return tokens.text();
     }
-    throw error(parent + separator + child + " must be a string or a list of strings, not " + node.describe(), node.location());
+    throw error(parent + separator + child + " must be a string or a list of strings, not " + tokens.describe(), tokens.location());
   }
 
-  private static InvalidPolicyException unknownElement(DocObject.Member member, Set<String> known, String where) {
+  private static InvalidPolicyException unknownElement(String name, SourceLocation where, Set<String> known, String container) {
     String suggestion =
         known.stream()
-            .filter(k -> k.equalsIgnoreCase(member.key()))
+            .filter(k -> k.equalsIgnoreCase(name))
             .findFirst()
             .map(k -> "did you mean \"" + k + "\"? Element names are case-sensitive")
-            .orElse("the elements of " + where + " are " + String.join(", ", known.stream().sorted().toList()));
-    return error("unknown element \"" + member.key() + "\" in " + where + "; " + suggestion, member.keyLocation());
+            .orElse("the elements of " + container + " are " + String.join(", ", known.stream().sorted().toList()));
+    return error("unknown element \"" + name + "\" in " + container + "; " + suggestion, where);
   }
 
   private static InvalidPolicyException error(String message, SourceLocation location) {
