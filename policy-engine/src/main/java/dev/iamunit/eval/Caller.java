@@ -2,11 +2,13 @@ package dev.iamunit.eval;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import dev.iamunit.spelling.EditDistance;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,8 @@ public final class Caller {
   private final CredentialKind defaultCredentials;
   private final RequestContext baseContext;
   private final PolicySet policies;
+  /** Why it is unknown whether the principal exists; empty when it does. */
+  private final List<Unresolved> existence;
 
   private Caller(
       Account account,
@@ -44,7 +48,8 @@ public final class Caller {
       String description,
       CredentialKind defaultCredentials,
       RequestContext baseContext,
-      PolicySet policies) {
+      PolicySet policies,
+      List<Unresolved> existence) {
     this.account = account;
     this.arn = arn;
     this.principalArn = principalArn;
@@ -52,6 +57,7 @@ public final class Caller {
     this.defaultCredentials = defaultCredentials;
     this.baseContext = baseContext;
     this.policies = policies;
+    this.existence = existence;
   }
 
   /**
@@ -61,10 +67,13 @@ public final class Caller {
   public static Caller user(Account account, String name) {
     User user =
         account.user(name).orElseThrow(() -> unknown("user", name, account.users().keySet().stream().toList()));
+    // What exists only if an unknown value says so applies only if it does (Existence): the
+    // user's own policies with the user, an attachment or a membership with its resource too.
+    Existence existence = user.existence();
     PolicySet.Builder set = PolicySet.builder();
-    set.identity(user.inlinePolicies());
+    user.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.principal())));
     for (String policyArn : user.managedPolicyArns()) {
-      set.identity(managed(account, policyArn, "user " + name, user.location()));
+      set.identity(Existence.onlyIf(managed(account, policyArn, "user " + name, user.location()), existence.ofAttachment(policyArn)));
     }
     for (String groupName : user.groups()) {
       Group group =
@@ -73,13 +82,14 @@ public final class Caller {
                   "user " + name + " is a member of group \"" + groupName + "\", which the loaded templates do not declare; "
                       + "add the group to the sources of the test",
                   user.location()));
-      set.identity(group.inlinePolicies());
+      group.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.ofMembership(group))));
       for (String policyArn : group.managedPolicyArns()) {
-        set.identity(managed(account, policyArn, "group " + groupName, group.location()));
+        set.identity(Existence.onlyIf(managed(account, policyArn, "group " + groupName, group.location()),
+            existence.ofMembership(group, policyArn)));
       }
     }
-    user.permissionsBoundaryArn()
-        .ifPresent(b -> set.boundary(managed(account, b, "the permissions boundary of user " + name, user.location())));
+    user.permissionsBoundaryArn().ifPresent(b -> set.boundary(
+        Existence.onlyIf(managed(account, b, "the permissions boundary of user " + name, user.location()), existence.principal())));
     organization(account, set);
     RequestContext.Builder context = RequestContext.builder()
         .put("aws:username", user.name())
@@ -91,7 +101,8 @@ public final class Caller {
     if (!user.tags().isEmpty()) {
       context.putMultivalued("aws:PrincipalTagKeys", List.copyOf(user.tags().keySet()));
     }
-    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, context.build(), set.build());
+    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, context.build(), set.build(),
+        existence.principal());
   }
 
   /**
@@ -101,13 +112,14 @@ public final class Caller {
   public static Caller roleSession(Account account, String roleName, String sessionName) {
     Role role =
         account.role(roleName).orElseThrow(() -> unknown("role", roleName, account.roles().keySet().stream().toList()));
+    Existence existence = role.existence();
     PolicySet.Builder set = PolicySet.builder();
-    set.identity(role.inlinePolicies());
+    role.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.principal())));
     for (String policyArn : role.managedPolicyArns()) {
-      set.identity(managed(account, policyArn, "role " + roleName, role.location()));
+      set.identity(Existence.onlyIf(managed(account, policyArn, "role " + roleName, role.location()), existence.ofAttachment(policyArn)));
     }
-    role.permissionsBoundaryArn()
-        .ifPresent(b -> set.boundary(managed(account, b, "the permissions boundary of role " + roleName, role.location())));
+    role.permissionsBoundaryArn().ifPresent(b -> set.boundary(Existence.onlyIf(
+        managed(account, b, "the permissions boundary of role " + roleName, role.location()), existence.principal())));
     organization(account, set);
     String sessionArn = "arn:" + account.partition() + ":sts::" + account.id() + ":assumed-role/" + role.name() + "/" + sessionName;
     RequestContext.Builder context = RequestContext.builder()
@@ -119,7 +131,7 @@ public final class Caller {
     role.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
     return new Caller(
         account, sessionArn, role.arn(), "role " + roleName + " (session " + sessionName + ")", CredentialKind.ASSUMED_ROLE,
-        context.build(), set.build());
+        context.build(), set.build(), existence.principal());
   }
 
   /**
@@ -143,7 +155,8 @@ public final class Caller {
         .put("aws:PrincipalAccount", account.id())
         .put("aws:PrincipalType", "Account")
         .build();
-    return new Caller(account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, context, set.build());
+    return new Caller(account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, context, set.build(),
+        List.of());
   }
 
   private static void organization(Account account, PolicySet.Builder set) {
@@ -261,7 +274,8 @@ public final class Caller {
         resourcePolicy = account.role(roleName).flatMap(Role::trustPolicy);
       }
     }
-    return resourcePolicy.map(policies::withResourcePolicy).orElse(policies);
+    // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
+    return resourcePolicy.map(p -> policies.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(policies);
   }
 
   @Override

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param inlinePolicies inline policies
  * @param managedPolicyArns ARNs of attached managed policies
  * @param location where the group is declared
+ * @param existence what of the group exists only if values no loader could compute say so
  */
 public record Group(
-    String name, String path, String arn, List<Policy> inlinePolicies, List<String> managedPolicyArns, SourceLocation location) {
+    String name, String path, String arn, List<Policy> inlinePolicies, List<String> managedPolicyArns, SourceLocation location,
+    Existence existence) {
 
   public Group {
     Objects.requireNonNull(name, "name");
@@ -23,5 +25,11 @@ public record Group(
     inlinePolicies = List.copyOf(inlinePolicies);
     managedPolicyArns = List.copyOf(managedPolicyArns);
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(existence, "existence");
+  }
+
+  /** A group that exists, with every attachment it has. */
+  public Group(String name, String path, String arn, List<Policy> inlinePolicies, List<String> managedPolicyArns, SourceLocation location) {
+    this(name, path, arn, inlinePolicies, managedPolicyArns, location, Existence.CERTAIN);
   }
 }

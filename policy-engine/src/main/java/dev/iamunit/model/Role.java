@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param managedPolicyArns ARNs of attached managed policies
  * @param permissionsBoundaryArn ARN of the permissions boundary
  * @param location where the role is declared
+ * @param existence what of the role exists only if values no loader could compute say so
  */
 public record Role(
     String name,
@@ -27,7 +28,8 @@ public record Role(
     List<Policy> inlinePolicies,
     List<String> managedPolicyArns,
     Optional<String> permissionsBoundaryArn,
-    SourceLocation location) {
+    SourceLocation location,
+    Existence existence) {
 
   public Role {
     Objects.requireNonNull(name, "name");
@@ -39,5 +41,12 @@ public record Role(
     managedPolicyArns = List.copyOf(managedPolicyArns);
     Objects.requireNonNull(permissionsBoundaryArn, "permissionsBoundaryArn");
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(existence, "existence");
+  }
+
+  /** A role that exists, with every attachment it has. */
+  public Role(String name, String path, String arn, Optional<Policy> trustPolicy, Map<String, String> tags, List<Policy> inlinePolicies,
+      List<String> managedPolicyArns, Optional<String> permissionsBoundaryArn, SourceLocation location) {
+    this(name, path, arn, trustPolicy, tags, inlinePolicies, managedPolicyArns, permissionsBoundaryArn, location, Existence.CERTAIN);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param managedPolicyArns ARNs of attached managed policies (customer or AWS)
  * @param permissionsBoundaryArn ARN of the permissions boundary
  * @param location where the user is declared
+ * @param existence what of the user exists only if values no loader could compute say so
  */
 public record User(
     String name,
@@ -27,7 +28,8 @@ public record User(
     List<Policy> inlinePolicies,
     List<String> managedPolicyArns,
     Optional<String> permissionsBoundaryArn,
-    SourceLocation location) {
+    SourceLocation location,
+    Existence existence) {
 
   public User {
     Objects.requireNonNull(name, "name");
@@ -39,5 +41,12 @@ public record User(
     managedPolicyArns = List.copyOf(managedPolicyArns);
     Objects.requireNonNull(permissionsBoundaryArn, "permissionsBoundaryArn");
     Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(existence, "existence");
+  }
+
+  /** A user that exists, with every group and attachment it has. */
+  public User(String name, String path, String arn, Map<String, String> tags, List<String> groups, List<Policy> inlinePolicies,
+      List<String> managedPolicyArns, Optional<String> permissionsBoundaryArn, SourceLocation location) {
+    this(name, path, arn, tags, groups, inlinePolicies, managedPolicyArns, permissionsBoundaryArn, location, Existence.CERTAIN);
   }
 }

@@ -308,11 +308,13 @@ final class CloudFormationResources {
     }
     String condition = r.condition().get();
     Boolean value = stack.condition(condition, r.location());
-    if (value == null && isIam(r) && uncertain.add(r.logicalId())) {
+    // The role SAM generates is declared under its function's id, and exists with it.
+    String address = r.generatedFor().isEmpty() ? r.logicalId() : r.generatedFor();
+    if (value == null && isIam(r) && uncertain.add(address)) {
       List<Unresolved> causes = stack.unknownsOfCondition(condition);
       List<String> parameters = causes.stream().map(Unresolved::expression).filter(e -> e.startsWith("Ref "))
           .map(e -> e.substring(4)).filter(p -> stack.template().parameters().containsKey(p)).toList();
-      assembler.existenceUnknown(r.logicalId(), Unresolved.of("Condition " + condition, r.location(),
+      assembler.existenceUnknown(address, Unresolved.of("Condition " + condition, r.location(),
           "whether " + r.logicalId() + " exists is unknown: condition " + condition + " depends on "
               + (causes.isEmpty() ? "values known only at deployment" : causes.get(0).display() + " (" + causes.get(0).reason() + ")")
               + "; its statements apply only if it does, so a decision that depends on them cannot be made"

@@ -6,6 +6,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Organization;
@@ -85,14 +86,22 @@ public final class AccountAssembler {
    * {@code Condition} that cannot be computed): every statement of every policy handed in
    * afterwards under {@code address} carries {@code why} among its unresolved values (see {@link
    * Existence}), so that a decision that depends on those statements fails naming it, and one they
-   * cannot change stands. Call it before mapping the resource.
+   * cannot change stands. A principal declared under {@code address}, and an attachment or a
+   * membership made by it, carry it in the principal's {@link Existence}, which the evaluation
+   * applies to every policy that reaches the principal through them. Call it before mapping the
+   * resource.
    */
   public void existenceUnknown(String address, Unresolved why) {
     existenceUnknown.computeIfAbsent(address, k -> new ArrayList<>()).add(report.add(why));
   }
 
   private Policy record(String address, Policy policy) {
-    return report.policy(address, Existence.onlyIf(policy, existenceUnknown.getOrDefault(address, List.of())));
+    return report.policy(address, Existence.onlyIf(policy, existence(address)));
+  }
+
+  /** Why it is unknown whether the resource at {@code address} exists; empty when it does. */
+  private List<Unresolved> existence(String address) {
+    return existenceUnknown.getOrDefault(address, List.of());
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -112,6 +121,11 @@ public final class AccountAssembler {
     private final List<Policy> inline = new ArrayList<>();
     private final Set<String> managedArns = new LinkedHashSet<>();
     private Optional<String> boundary = Optional.empty();
+    /** Attachments and memberships made only by resources whose existence is unknown, with why. */
+    private final Map<String, List<Unresolved>> uncertainAttachments = new LinkedHashMap<>();
+    private final Map<String, List<Unresolved>> uncertainGroups = new LinkedHashMap<>();
+    private final Set<String> certainAttachments = new LinkedHashSet<>();
+    private final Set<String> certainGroups = new LinkedHashSet<>();
 
     private Principal(PrincipalKind kind, String name, String path, String arn, String address, SourceLocation location) {
       this.kind = kind;
@@ -149,15 +163,41 @@ public final class AccountAssembler {
     }
 
     public Principal attach(String policyArn, SourceLocation at) {
-      managedArns.add(policyArn);
+      attachFrom(policyArn, List.of());
       noteAwsManaged(policyArn, at);
       return this;
     }
 
     /** A group the user is declared in on its own resource. */
     public Principal memberOf(String group) {
-      groups.add(group);
+      memberFrom(group, List.of());
       return this;
+    }
+
+    /** An attachment that exists only if {@code onlyIf} say so (empty: certainly); one certain attachment makes it certain. */
+    private void attachFrom(String policyArn, List<Unresolved> onlyIf) {
+      managedArns.add(policyArn);
+      uncertain(policyArn, onlyIf, certainAttachments, uncertainAttachments);
+    }
+
+    private void memberFrom(String group, List<Unresolved> onlyIf) {
+      groups.add(group);
+      uncertain(group, onlyIf, certainGroups, uncertainGroups);
+    }
+
+    private static void uncertain(String key, List<Unresolved> onlyIf, Set<String> certain, Map<String, List<Unresolved>> uncertain) {
+      if (onlyIf.isEmpty()) {
+        certain.add(key);
+        uncertain.remove(key);
+      } else if (!certain.contains(key)) {
+        // Made by several uncertain resources, it exists if any does: each one's values are named.
+        List<Unresolved> all = uncertain.computeIfAbsent(key, k -> new ArrayList<>());
+        onlyIf.stream().filter(u -> !all.contains(u)).forEach(all::add);
+      }
+    }
+
+    private Existence existence() {
+      return new Existence(AccountAssembler.this.existence(address), uncertainAttachments, uncertainGroups);
     }
   }
 
@@ -217,12 +257,14 @@ public final class AccountAssembler {
   /** A managed policy attached to a principal by a resource of its own. */
   public void attach(PrincipalKind kind, String target, String policyArn, String address, SourceLocation at, SourceLocation arnAt) {
     noteAwsManaged(policyArn, arnAt);
-    references.add(() -> find(kind, target, address, at).ifPresent(p -> p.managedArns.add(policyArn)));
+    List<Unresolved> onlyIf = existence(address);
+    references.add(() -> find(kind, target, address, at).ifPresent(p -> p.attachFrom(policyArn, onlyIf)));
   }
 
   /** A user added to a group by a resource of its own. */
   public void membership(String user, String group, String address, SourceLocation at) {
-    references.add(() -> find(PrincipalKind.USER, user, address, at).ifPresent(p -> p.groups.add(simpleName(group))));
+    List<Unresolved> onlyIf = existence(address);
+    references.add(() -> find(PrincipalKind.USER, user, address, at).ifPresent(p -> p.memberFrom(simpleName(group), onlyIf)));
   }
 
   /** The principal a name, ARN or template address refers to; empty (reported) when no loaded source declares it. */
@@ -418,18 +460,19 @@ public final class AccountAssembler {
     managed.values().forEach(builder::managedPolicy);
     for (Principal p : principals.get(PrincipalKind.GROUP).values()) {
       if (unique(builder.group(p.name).map(Group::location), p)) {
-        builder.group(new Group(p.name, p.path, p.arn, p.inline, List.copyOf(p.managedArns), p.location));
+        builder.group(new Group(p.name, p.path, p.arn, p.inline, List.copyOf(p.managedArns), p.location, p.existence()));
       }
     }
     for (Principal p : principals.get(PrincipalKind.USER).values()) {
       if (unique(builder.user(p.name).map(User::location), p)) {
         builder.user(new User(p.name, p.path, p.arn, p.tags, List.copyOf(p.groups), p.inline, List.copyOf(p.managedArns), p.boundary,
-            p.location));
+            p.location, p.existence()));
       }
     }
     for (Principal p : principals.get(PrincipalKind.ROLE).values()) {
       if (unique(builder.role(p.name).map(Role::location), p)) {
-        builder.role(new Role(p.name, p.path, p.arn, p.trust, p.tags, p.inline, List.copyOf(p.managedArns), p.boundary, p.location));
+        builder.role(new Role(p.name, p.path, p.arn, p.trust, p.tags, p.inline, List.copyOf(p.managedArns), p.boundary, p.location,
+            p.existence()));
       }
     }
     addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));

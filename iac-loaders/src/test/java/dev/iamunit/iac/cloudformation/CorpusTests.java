@@ -79,7 +79,7 @@ class CorpusTests {
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__hard_coded_arn_properties_sam.yaml | 5 | 5 | 0
       aws-cloudformation__cfn-lint__fixtures__good__resources__properties__password.yaml | 0 | 0 | 0
       aws-cloudformation__cfn-lint__fixtures__good__transform_serverless_function.yaml | 2 | 2 | 0
-      aws-cloudformation__cfn-lint__fixtures__issues__sam_w_conditions.yaml | 9 | 25 | 0
+      aws-cloudformation__cfn-lint__fixtures__issues__sam_w_conditions.yaml | 9 | 23 | 0
       aws-cloudformation__cfn-lint__fixtures__public__lambda-poller.json | 5 | 6 | 0
       aws-cloudformation__cfn-lint__fixtures__quickstart__cis_benchmark.yaml | 22 | 8 | 0
       aws-cloudformation__cfn-lint__fixtures__quickstart__iam.json | 21 | 14 | 0
