@@ -343,7 +343,7 @@ public final class AccountAssembler {
     DocObject statement = object(at,
         "Sid", DocScalar.string("Enable IAM User Permissions", at),
         "Effect", DocScalar.string("Allow", at),
-        "Principal", object(at, "AWS", DocScalar.string("arn:" + options.partition() + ":iam::" + options.accountId() + ":root", at)),
+        "Principal", object(at, "AWS", DocScalar.string(keyAccountRoot(keyArn), at)),
         "Action", DocScalar.string("kms:*", at),
         "Resource", DocScalar.string("*", at));
     DocObject document = object(at,
@@ -351,6 +351,17 @@ public final class AccountAssembler {
         "Id", DocScalar.string("key-default-1", at),
         "Statement", new DocArray(List.of(statement), at));
     return PolicyParser.parse(document, PolicyKind.RESOURCE, defaultKeyPolicyName(key.address()));
+  }
+
+  /**
+   * The root of "the AWS account that owns the KMS key": the account and partition of its ARN
+   * ({@code arn:PARTITION:kms:REGION:ACCOUNT:key/ID}), which a key created through an aliased
+   * provider has from that provider; the loaded account's when the ARN does not say.
+   */
+  private String keyAccountRoot(String keyArn) {
+    String[] fields = keyArn.split(":", 6);
+    boolean known = fields.length == 6 && !Unresolved.isIn(fields[1]) && !Unresolved.isIn(fields[4]) && !fields[4].isEmpty();
+    return "arn:" + (known ? fields[1] : options.partition()) + ":iam::" + (known ? fields[4] : options.accountId()) + ":root";
   }
 
   private static DocObject object(SourceLocation at, Object... keysAndValues) {

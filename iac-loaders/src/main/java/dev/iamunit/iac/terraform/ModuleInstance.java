@@ -762,8 +762,13 @@ final class ModuleInstance implements Scope {
       return List.copyOf(body.attributes().keySet());
     }
 
+    @Override
+    public AwsProvider provider(LoadOptions options) {
+      return ModuleInstance.this.provider(AwsProvider.reference(block), block);
+    }
+
     private Value compute(String name, LoadOptions options) {
-      AwsProvider where = provider(AwsProvider.reference(block), block);
+      AwsProvider where = provider(options);
       Optional<Value> computed = ComputedAttributes.computed(type, name, this, placeholder(where.partition()), placeholder(where.account()),
           placeholder(where.region())).map(v -> withUnresolved(v, where));
       if (computed.isPresent() && !(computed.get() instanceof Value.Null)) {

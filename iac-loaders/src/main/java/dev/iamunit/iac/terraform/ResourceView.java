@@ -44,6 +44,11 @@ interface ResourceView {
     return Unresolved.of(address() + "." + attribute, location(), reason);
   }
 
+  /** The AWS provider configuration the resource is created with: in a plan, the load options' defaults. */
+  default AwsProvider provider(LoadOptions options) {
+    return AwsProvider.defaults(options);
+  }
+
   default Value iamName() {
     return get("name");
   }

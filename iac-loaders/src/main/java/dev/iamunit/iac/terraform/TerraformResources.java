@@ -70,12 +70,12 @@ final class TerraformResources {
           String group = name(r.get("group"), r, "group");
           each(r.get("users"), u -> assembler.membership(name(u, r, "users"), group, r.address(), r.location()));
         }
-        case "aws_s3_bucket_policy" -> resourcePolicy(r, concat("arn:" + options.partition() + ":s3:::", r.get("bucket")));
+        case "aws_s3_bucket_policy" -> resourcePolicy(r, concat("arn:" + partition(r) + ":s3:::", r.get("bucket")));
         case "aws_sns_topic_policy" -> resourcePolicy(r, r.get("arn"));
         case "aws_sqs_queue_policy" -> {
           Value url = r.get("queue_url");
           Optional<String> arn = url instanceof Value.Str s && s.known()
-              ? ComputedAttributes.queueArnFromUrl(s.text(), options.partition()) : Optional.empty();
+              ? ComputedAttributes.queueArnFromUrl(s.text(), partition(r)) : Optional.empty();
           resourcePolicy(r, arn.<Value>map(Value::of).orElse(url));
         }
         case "aws_kms_key", "aws_kms_external_key", "aws_kms_replica_key", "aws_kms_replica_external_key" -> {
@@ -125,7 +125,7 @@ final class TerraformResources {
           // Names the inline policies a principal keeps and deletes the others: it holds no policy
           // of its own, and the inline policies it keeps are the aws_iam_*_policy resources loaded.
         }
-        case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"))));
+        case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
         // A statement of the layer version's policy, but no argument holds a policy document: reported
         // by type, so that the access it grants is never read as absent.
@@ -142,16 +142,32 @@ final class TerraformResources {
     }
   }
 
-  /** A key id or key ARN as the key's ARN. */
-  private String keyArn(String idOrArn) {
-    return idOrArn.startsWith("arn:") ? idOrArn
-        : "arn:" + options.partition() + ":kms:" + options.region() + ":" + options.accountId() + ":key/" + idOrArn;
+  /** A key id or key ARN as the key's ARN, a key id naming a key of the resource's provider. */
+  private String keyArn(String idOrArn, ResourceView r) {
+    return idOrArn.startsWith("arn:") ? idOrArn : "arn:" + partition(r) + ":kms:" + region(r) + ":" + account(r) + ":key/" + idOrArn;
+  }
+
+  // The partition, account and region of the provider configuration a resource uses (provider =
+  // aws.alias, or what its module is given): the ARNs this class writes for it are in them, never
+  // in the load options' defaults when the provider names others. A part IAMUnit cannot compute (a
+  // region from an unset variable) is its placeholder, reported when an ARN uses it.
+
+  private String partition(ResourceView r) {
+    return name(r.provider(options).partition(), r, "the provider's partition");
+  }
+
+  private String account(ResourceView r) {
+    return name(r.provider(options).account(), r, "the provider's account");
+  }
+
+  private String region(ResourceView r) {
+    return name(r.provider(options).region(), r, "the provider's region");
   }
 
   private AccountAssembler.Principal principal(PrincipalKind kind, ResourceView r) {
     String name = name(r.iamName(), r, "name");
     String path = r.get("path") instanceof Value.Str p && p.known() ? p.text() : "/";
-    String arn = "arn:" + options.partition() + ":iam::" + options.accountId() + ":" + kind.word() + path + name;
+    String arn = "arn:" + partition(r) + ":iam::" + account(r) + ":" + kind.word() + path + name;
     AccountAssembler.Principal principal = assembler.principal(kind, name, path, arn, r.address(), r.location());
     if (r.get("tags") instanceof Value.Obj tags) {
       tags.members().forEach((k, v) -> principal.tag(k, v instanceof Value.Str s ? s.text() : String.valueOf(v)));
@@ -178,7 +194,7 @@ final class TerraformResources {
   private void managedPolicy(ResourceView r) {
     String name = name(r.iamName(), r, "name");
     String path = r.get("path") instanceof Value.Str p && p.known() ? p.text() : "/";
-    String arn = "arn:" + options.partition() + ":iam::" + options.accountId() + ":policy" + path + name;
+    String arn = "arn:" + partition(r) + ":iam::" + account(r) + ":policy" + path + name;
     Optional<Policy> policy = PolicyText.parse(r.get("policy"), r.locationOf("policy"), PolicyKind.IDENTITY, name, report);
     assembler.managedPolicy(arn, name, path, policy, r.address(), r.location());
   }
@@ -258,8 +274,7 @@ final class TerraformResources {
 
   private void lambdaPermission(ResourceView r) {
     String name = name(r.get("function_name"), r, "function_name");
-    String arn = name.startsWith("arn:") ? name
-        : "arn:" + options.partition() + ":lambda:" + options.region() + ":" + options.accountId() + ":function:" + name;
+    String arn = name.startsWith("arn:") ? name : "arn:" + partition(r) + ":lambda:" + region(r) + ":" + account(r) + ":function:" + name;
     if (r.get("qualifier") instanceof Value.Str q) {
       arn = arn + ":" + q.text();
     }

@@ -275,4 +275,94 @@ class ProviderTests {
         .withAccountId("444444444444"));
     assertThat(resources(report, "aws_iam_policy.show")).containsExactly("arn:aws:events:sa-east-1:444444444444:rule/x");
   }
+
+  private Account account(String tf) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), tf);
+    Account.Builder builder = Account.builder();
+    LoadReport report = TerraformLoader.loadInto(dir, LoadOptions.defaults().withProjectRoot(dir), builder);
+    assertThat(report.problems()).isEmpty();
+    return builder.build();
+  }
+
+  @Test
+  void resourcesOnAnAliasedProviderAreInItsAccountAndRegion() throws IOException {
+    Files.createDirectories(dir.resolve("child"));
+    Files.writeString(dir.resolve("child/main.tf"), """
+        resource "aws_iam_role" "deployer" {
+          name               = "deployer"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole",
+            Principal = { Service = "codebuild.amazonaws.com" } }] })
+        }
+        """);
+    Account account = account("""
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "shared"
+          region = "us-west-2"
+          assume_role { role_arn = "arn:aws:iam::999999999999:role/terraform" }
+        }
+        resource "aws_iam_user" "ci" {
+          provider = aws.shared
+          name     = "ci"
+        }
+        resource "aws_iam_policy" "deploy" {
+          provider = aws.shared
+          name     = "deploy"
+          policy   = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+        }
+        resource "aws_iam_user_policy_attachment" "deploy" {
+          provider   = aws.shared
+          user       = aws_iam_user.ci.name
+          policy_arn = aws_iam_policy.deploy.arn
+        }
+        resource "aws_lambda_permission" "invoke" {
+          provider      = aws.shared
+          function_name = "worker"
+          principal     = "events.amazonaws.com"
+          action        = "lambda:InvokeFunction"
+        }
+        resource "aws_kms_key" "shared" { provider = aws.shared }
+        module "shared" {
+          source    = "./child"
+          providers = { aws = aws.shared }
+        }
+        """);
+    // The account model is the default provider's; what the alias creates keeps its own account in its ARNs.
+    assertThat(account.id()).isEqualTo("123456789012");
+    assertThat(account.region()).isEqualTo("eu-west-1");
+    assertThat(account.user("ci").orElseThrow().arn()).isEqualTo("arn:aws:iam::999999999999:user/ci");
+    assertThat(account.managedPolicy("arn:aws:iam::999999999999:policy/deploy")).isPresent();
+    assertThat(account.user("ci").orElseThrow().managedPolicyArns()).containsExactly("arn:aws:iam::999999999999:policy/deploy");
+    assertThat(account.role("deployer").orElseThrow().arn()).isEqualTo("arn:aws:iam::999999999999:role/deployer");
+    assertThat(account.resourcePolicy("arn:aws:lambda:us-west-2:999999999999:function:worker")).isPresent();
+    // AWS KMS's default key policy trusts "the AWS account that owns the KMS key" (AWS KMS Developer Guide, "Default key policy").
+    assertThat(account.resourcePolicies()).hasEntrySatisfying(
+        account.resourcePolicies().keySet().stream().filter(k -> k.startsWith("arn:aws:kms:")).findFirst().orElseThrow(),
+        policy -> assertThat(policy.statements().get(0).principal().orElseThrow().byType().get("AWS"))
+            .containsExactly("arn:aws:iam::999999999999:root"));
+    assertThat(account.resourcePolicies().keySet()).anySatisfy(k -> assertThat(k).startsWith("arn:aws:kms:us-west-2:999999999999:key/"));
+    assertThat(account.unresolved()).singleElement().satisfies(u -> assertThat(u.expression()).isEqualTo("aws_kms_key.shared.key_id"));
+  }
+
+  @Test
+  void anAliasWhoseAccountIsUnknownGivesUnresolvedArnsNotTheDefault() throws IOException {
+    Account account = account("""
+        variable "shared_role" { type = string }
+        provider "aws" {
+          alias = "shared"
+          assume_role { role_arn = var.shared_role }
+        }
+        resource "aws_iam_user" "ci" {
+          provider = aws.shared
+          name     = "ci"
+        }
+        """);
+    String arn = account.user("ci").orElseThrow().arn();
+    assertThat(arn).doesNotContain("123456789012").startsWith("arn:aws:iam::").endsWith(":user/ci");
+    assertThat(Unresolved.readable(arn, account.unresolved())).isEqualTo("arn:aws:iam::<unresolved: var.shared_role>:user/ci");
+    assertThat(account.unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.location().fileAndLine()).isEqualTo("main.tf:4");
+      assertThat(u.reason()).isEqualTo("variable \"shared_role\" has no default and was given no value");
+    });
+  }
 }
