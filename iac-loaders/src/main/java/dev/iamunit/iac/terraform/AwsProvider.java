@@ -5,6 +5,8 @@ import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * Where one {@code provider "aws"} configuration creates resources and reads data sources: its
@@ -30,9 +32,6 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
    */
   static AwsProvider of(String name, Body.Block block, ExpressionEvaluator ev, LoadOptions options) {
     Value region = block.body().attribute("region").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
-    if (region instanceof Value.Null) {
-      region = Value.of(options.region());
-    }
     Value roleArn = Value.NULL;
     for (String kind : List.of("assume_role_with_web_identity", "assume_role")) {
       for (Body.Block assume : block.body().blocks(kind)) {
@@ -43,28 +42,46 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
       }
     }
     Value allowed = block.body().attribute("allowed_account_ids").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
+    Expr.Span allowedAt = block.body().attribute("allowed_account_ids").map(Body.Attribute::span).orElse(block.span());
+    return of(name, region, roleArn, allowed, options, (text, reason) -> ev.unknown(allowedAt.withText(text), reason),
+        (text, reason) -> ev.unknown(block.span().withText(text), reason), message -> ev.report.problem(ev.location(block.span()), message));
+  }
+
+  /**
+   * The same rules on the values a configuration gives ({@link Value#NULL} for an argument not
+   * written), wherever they come from: the sources, or a plan's {@code configuration}.
+   *
+   * @param unknownAllowed makes the unresolved value for an account {@code allowed_account_ids} does not fix
+   * @param unknownArn makes the unresolved value for a role ARN that is not an ARN
+   * @param problem reports what Terraform refuses to plan with
+   */
+  static AwsProvider of(String name, Value region, Value roleArn, Value allowed, LoadOptions options,
+      BiFunction<String, String, Value> unknownAllowed, BiFunction<String, String, Value> unknownArn, Consumer<String> problem) {
+    Value partition = partitionOf(region, options);
+    if (region instanceof Value.Null) {
+      region = Value.of(options.region());
+    }
     Value account;
     if (!(roleArn instanceof Value.Null)) {
-      account = arnField(roleArn, 4, ev, block, name + " assumes a role whose ARN is not an ARN");
-      checkAllowed(account, allowed, block, ev, name);
+      account = arnField(roleArn, 4, unknownArn, name + " assumes a role whose ARN is not an ARN");
+      checkAllowed(account, allowed, problem, name);
     } else if (allowed instanceof Value.Tuple ids && ids.items().size() == 1) {
       account = ids.items().get(0);
     } else if (allowed instanceof Value.Tuple ids && ids.items().contains(Value.of(options.accountId()))) {
       account = Value.of(options.accountId());
     } else if (allowed instanceof Value.Tuple || allowed instanceof Value.Unknown) {
-      Expr.Span at = block.body().attribute("allowed_account_ids").orElseThrow().span();
-      account = ev.unknown(at.withText("provider " + name + " account"), "provider " + name + " may use any of the accounts "
+      account = unknownAllowed.apply("provider " + name + " account", "provider " + name + " may use any of the accounts "
           + shown(allowed) + " and the loaded account " + options.accountId() + " is not one of them; give the account the"
           + " test runs as (@IamTest account, the CLI's --account)");
     } else {
       account = Value.of(options.accountId());
     }
-    return new AwsProvider(name, region, account, partitionOf(region, block, options));
+    return new AwsProvider(name, region, account, partition);
   }
 
-  /** The partition a region belongs to (AWS General Reference, "AWS partitions"). */
-  private static Value partitionOf(Value region, Body.Block block, LoadOptions options) {
-    if (block.body().attribute("region").isEmpty()) {
+  /** The partition a region belongs to (AWS General Reference, "AWS partitions"); without a region, the options'. */
+  private static Value partitionOf(Value region, LoadOptions options) {
+    if (region instanceof Value.Null) {
       return Value.of(options.partition());
     }
     if (region instanceof Value.Str s && s.known()) {
@@ -76,13 +93,13 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
   }
 
   /** Field {@code index} of an ARN (4: the account), keeping the unresolved parts that fall inside it. */
-  private static Value arnField(Value arn, int index, ExpressionEvaluator ev, Body.Block block, String notAnArn) {
+  private static Value arnField(Value arn, int index, BiFunction<String, String, Value> unknown, String notAnArn) {
     if (!(arn instanceof Value.Str s)) {
-      return arn instanceof Value.Unknown ? arn : ev.unknown(block.span(), notAnArn);
+      return arn instanceof Value.Unknown ? arn : unknown.apply(String.valueOf(arn), notAnArn);
     }
     String[] fields = s.text().split(":", 6);
     if (fields.length < 6) {
-      return ev.unknown(block.span().withText(s.text()), notAnArn);
+      return unknown.apply(s.text(), notAnArn);
     }
     String field = fields[index];
     List<Unresolved> parts = new ArrayList<>();
@@ -95,11 +112,11 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
   }
 
   /** "AWS account ID not allowed" is an error Terraform reports when it configures the provider. */
-  private static void checkAllowed(Value account, Value allowed, Body.Block block, ExpressionEvaluator ev, String name) {
+  private static void checkAllowed(Value account, Value allowed, Consumer<String> problem, String name) {
     if (account instanceof Value.Str s && s.known() && allowed instanceof Value.Tuple ids && Operators.isWhollyKnown(allowed)
         && !ids.items().contains(account)) {
-      ev.report.problem(ev.location(block.span()), "provider " + name + " assumes a role in account " + s.text()
-          + ", which its allowed_account_ids " + shown(allowed) + " do not allow; Terraform refuses to plan with it");
+      problem.accept("provider " + name + " assumes a role in account " + s.text() + ", which its allowed_account_ids "
+          + shown(allowed) + " do not allow; Terraform refuses to plan with it");
     }
   }
 

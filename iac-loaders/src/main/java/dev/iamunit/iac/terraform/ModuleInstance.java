@@ -627,7 +627,7 @@ final class ModuleInstance implements Scope {
   }
 
   /** Text for Arns, whose formats take strings: a known value, or the placeholder of the unresolved one. */
-  private static String placeholder(Value value) {
+  static String placeholder(Value value) {
     if (value instanceof Value.Str s) {
       return s.text();
     }

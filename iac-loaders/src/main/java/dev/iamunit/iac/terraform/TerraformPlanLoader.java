@@ -14,7 +14,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads IAM from a Terraform plan ({@code terraform show -json plan.out}): the values Terraform
@@ -65,6 +68,8 @@ public final class TerraformPlanLoader {
     Report report = new Report();
     report.file(file);
     List<ResourceView> resources = new ArrayList<>();
+    PlanConfiguration configuration = new PlanConfiguration(root, file, report, options);
+    Map<String, PlanResource> byAddress = new HashMap<>();
     JsonNode changes = root.path("resource_changes");
     if (changes.isArray() && changes.size() > 0) {
       for (int i = 0; i < changes.size(); i++) {
@@ -73,8 +78,13 @@ public final class TerraformPlanLoader {
         if (!"managed".equals(change.path("mode").asText("managed")) || after.isNull() || after.isMissingNode()) {
           continue; // data sources, and resources the plan deletes
         }
-        resources.add(new PlanResource(change.path("type").asText(), change.path("address").asText(), after,
-            change.path("change").path("after_unknown"), file, "resource_changes[" + i + "].change.after", report));
+        String type = change.path("type").asText();
+        String module = change.path("module_address").asText("");
+        PlanResource resource = new PlanResource(type, change.path("address").asText(), module, after,
+            change.path("change").path("after_unknown"), file, "resource_changes[" + i + "].change.after", report,
+            configuration.resource(module, type, change.path("name").asText()), configuration, byAddress);
+        byAddress.put(resource.address(), resource);
+        resources.add(resource);
       }
     } else {
       collect(root.path("planned_values").path("root_module"), "planned_values.root_module", file, report, resources);
@@ -97,8 +107,8 @@ public final class TerraformPlanLoader {
     for (int i = 0; i < resources.size(); i++) {
       JsonNode r = resources.get(i);
       if ("managed".equals(r.path("mode").asText("managed"))) {
-        into.add(new PlanResource(r.path("type").asText(), r.path("address").asText(), r.path("values"),
-            JsonValues.MAPPER.createObjectNode(), file, path + ".resources[" + i + "].values", report));
+        into.add(new PlanResource(r.path("type").asText(), r.path("address").asText(), "", r.path("values"),
+            JsonValues.MAPPER.createObjectNode(), file, path + ".resources[" + i + "].values", report, Optional.empty(), null, Map.of()));
       }
     }
     JsonNode children = module.path("child_modules");
@@ -113,9 +123,59 @@ public final class TerraformPlanLoader {
     return absolute.startsWith(root) ? root.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
   }
 
-  /** A resource's planned values; those marked in after_unknown are unresolved. */
-  private record PlanResource(String type, String address, JsonNode values, JsonNode unknown, String file, String path, Report report)
-      implements ResourceView {
+  /**
+   * A resource's planned values; those marked in after_unknown are unresolved, unless the
+   * configuration says the argument is an attribute of another planned resource that AWS's formats
+   * fix from what the plan gives: {@code role = aws_iam_role.r.id} is the role's name ("id - Name
+   * of the role", Terraform Registry, aws_iam_role, Attribute Reference), which the plan knows when
+   * the configuration gives it, though it lists the id as known after apply. The static loader
+   * reads the same through {@link ComputedAttributes}. Each unknown attribute is one value,
+   * however often it is read, so that a reference to a generated name finds its principal.
+   *
+   * <p>Terraform's JSON configuration lists an argument's references, not its expression: {@code
+   * "${aws_iam_role.r.id}-x"} lists the same references as {@code aws_iam_role.r.id}. A name built
+   * around a reference is rare for the arguments that name a principal or a policy, and would make
+   * apply fail on a principal that does not exist; it is the one reading this takes on trust.
+   */
+  private static final class PlanResource implements ResourceView {
+    private final String type;
+    private final String address;
+    private final String module;
+    private final JsonNode values;
+    private final JsonNode unknown;
+    private final String file;
+    private final String path;
+    private final Report report;
+    private final Optional<JsonNode> configured;
+    private final PlanConfiguration configuration;
+    private final Map<String, PlanResource> byAddress;
+    private final Map<String, Value> unknownCache = new HashMap<>();
+    private boolean resolving;
+
+    PlanResource(String type, String address, String module, JsonNode values, JsonNode unknown, String file, String path,
+        Report report, Optional<JsonNode> configured, PlanConfiguration configuration, Map<String, PlanResource> byAddress) {
+      this.type = type;
+      this.address = address;
+      this.module = module;
+      this.values = values;
+      this.unknown = unknown;
+      this.file = file;
+      this.path = path;
+      this.report = report;
+      this.configured = configured;
+      this.configuration = configuration;
+      this.byAddress = byAddress;
+    }
+
+    @Override
+    public String type() {
+      return type;
+    }
+
+    @Override
+    public String address() {
+      return address;
+    }
 
     @Override
     public SourceLocation location() {
@@ -123,10 +183,14 @@ public final class TerraformPlanLoader {
     }
 
     @Override
+    public AwsProvider provider(LoadOptions options) {
+      return configured.map(configuration::provider).orElseGet(() -> AwsProvider.defaults(options));
+    }
+
+    @Override
     public Value get(String name) {
       if (unknown.path(name).asBoolean(false)) {
-        return new Value.Unknown(report.add(Unresolved.of(address + "." + name, locationOf(name),
-            "known only after apply (after_unknown in the plan)")));
+        return unknownCache.computeIfAbsent(name, this::unknownValue);
       }
       JsonNode value = values.get(name);
       if (value != null && value.isTextual() && value.asText().strip().startsWith("{")) {
@@ -134,6 +198,35 @@ public final class TerraformPlanLoader {
         return PolicyText.withDocument(value.asText(), List.of(), new SourceLocation(file + "#" + path + "." + name, 1, 1, address));
       }
       return JsonValues.fromJson(value, List.of(), locationOf(name));
+    }
+
+    private Value unknownValue(String name) {
+      Optional<Value> referred = referred(name);
+      return referred.orElseGet(() -> new Value.Unknown(report.add(Unresolved.of(address + "." + name, locationOf(name),
+          "known only after apply (after_unknown in the plan)"))));
+    }
+
+    /** The attribute of another planned resource the argument is, when AWS's formats fix it from what the plan gives. */
+    private Optional<Value> referred(String name) {
+      if (configured.isEmpty() || resolving) {
+        return Optional.empty();
+      }
+      Optional<PlanConfiguration.Reference> reference = configuration.reference(configured.get(), name, module);
+      PlanResource target = reference.map(r -> byAddress.get(r.address())).orElse(null);
+      if (target == null) {
+        return Optional.empty();
+      }
+      resolving = true; // a reference cycle Terraform would reject ends here
+      try {
+        AwsProvider where = target.provider(configuration.options());
+        Optional<Value> computed = ComputedAttributes.computed(target.type, reference.get().attribute(), target,
+            ModuleInstance.placeholder(where.partition()), ModuleInstance.placeholder(where.account()),
+            ModuleInstance.placeholder(where.region()));
+        Value value = computed.orElseGet(() -> target.get(reference.get().attribute()));
+        return value instanceof Value.Null ? Optional.empty() : Optional.of(value);
+      } finally {
+        resolving = false;
+      }
     }
 
     @Override
@@ -159,8 +252,9 @@ public final class TerraformPlanLoader {
       JsonNode items = values.path(name);
       for (int i = 0; i < items.size(); i++) {
         JsonNode itemUnknown = unknown.path(name).path(i);
-        views.add(new PlanResource(type, address, items.get(i), itemUnknown.isObject() ? itemUnknown
-            : JsonValues.MAPPER.createObjectNode(), file, path + "." + name + "[" + i + "]", report));
+        views.add(new PlanResource(type, address, module, items.get(i), itemUnknown.isObject() ? itemUnknown
+            : JsonValues.MAPPER.createObjectNode(), file, path + "." + name + "[" + i + "]", report, Optional.empty(), configuration,
+            byAddress));
       }
       return views;
     }

@@ -106,8 +106,8 @@ class CorpusTests {
   @CsvSource(delimiter = '|', textBlock = """
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__tfplan.json | 4 | 8 | 0
       bridgecrewio__checkov__tf-runner__plan__tfplan.json | 6 | 7 | 0
-      bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json | 0 | 3 | 0
-      bridgecrewio__checkov__tf-runner__plan_with_iam_policies__tfplan.json | 5 | 4 | 0
+      bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__tfplan.json | 0 | 2 | 0
+      bridgecrewio__checkov__tf-runner__plan_with_iam_policies__tfplan.json | 5 | 2 | 0
       terraform-compliance__cli__functional__actions_for_each_and_modules__plan.out.json | 2 | 0 | 1
       terraform-compliance__cli__functional__test_issue-115__plan.out.json | 1 | 0 | 0
       terraform-compliance__cli__functional__test_issue-174__plan.out.json | 2 | 2 | 1
