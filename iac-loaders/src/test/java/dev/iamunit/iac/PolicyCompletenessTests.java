@@ -63,12 +63,6 @@ class PolicyCompletenessTests {
      */
     UNMODELLED_RESOURCE_POLICY,
     /**
-     * A policy attribute set to "": Terraform refuses to plan it ("assume_role_policy" is an empty
-     * string, which is not a valid JSON value, seen by tools/terraform-oracle); the loader skips it
-     * without a word.
-     */
-    EMPTY_POLICY_TEXT,
-    /**
      * Not a drop: a resource whose count is zero for the values given (here every variable's
      * default), so Terraform creates nothing; listed because the text alone cannot tell.
      */
@@ -81,7 +75,6 @@ class PolicyCompletenessTests {
    */
   static final Map<String, DropClass> KNOWN_DROPS = known("""
       corpus/cloudformation/aws-cloudformation__cfn-lint__fixtures__good__functions__sub_needed.yaml :: IOTPolicies.PolicyDocument | UNMODELLED_RESOURCE_POLICY
-      corpus/terraform/bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf :: aws_iam_role.pass2.assume_role_policy | EMPTY_POLICY_TEXT
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_dynamodb_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_ec2_mssql_protect_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_policy.clumio_ec2_protect_managed_policy.policy | NOT_CREATED

@@ -236,10 +236,17 @@ public final class TerraformPlanLoader {
 
     @Override
     public List<String> argumentNames() {
-      // Only the values the plan gives: one it leaves unknown may be the provider's computed default.
+      // The values the plan gives, and those it leaves unknown that the configuration writes: an
+      // unknown one it does not write may be the provider's computed default, not an argument.
       List<String> names = new ArrayList<>();
       values.fields().forEachRemaining(e -> {
         if (!e.getValue().isNull()) {
+          names.add(e.getKey());
+        }
+      });
+      JsonNode written = configured.map(c -> c.path("expressions")).orElse(JsonValues.MAPPER.createObjectNode());
+      unknown.fields().forEachRemaining(e -> {
+        if (e.getValue().asBoolean(false) && written.has(e.getKey()) && !names.contains(e.getKey())) {
           names.add(e.getKey());
         }
       });

@@ -181,8 +181,15 @@ final class TerraformResources {
 
   private void role(ResourceView r) {
     AccountAssembler.Principal role = principal(PrincipalKind.ROLE, r);
-    PolicyText.parse(r.get("assume_role_policy"), r.locationOf("assume_role_policy"), PolicyKind.TRUST,
-        r.address() + ".assume_role_policy", report).ifPresent(role::trust);
+    Value trust = r.get("assume_role_policy");
+    if (trust instanceof Value.Str s && s.known() && s.text().isBlank()) {
+      // The provider validates it as JSON before planning (Terraform 1.11, AWS provider 5.100:
+      // "\"assume_role_policy\" is an empty string, which is not a valid JSON value").
+      report.problem(r.locationOf("assume_role_policy"), r.address() + ".assume_role_policy is an empty string, which is not a valid"
+          + " JSON value; Terraform refuses to plan it: give the role's trust policy");
+    }
+    PolicyText.parse(trust, r.locationOf("assume_role_policy"), PolicyKind.TRUST, r.address() + ".assume_role_policy", report)
+        .ifPresent(role::trust);
     for (ResourceView inline : r.blocks("inline_policy")) {
       Value name = inline.get("name");
       PolicyText.parse(inline.get("policy"), inline.locationOf("policy"), PolicyKind.IDENTITY,

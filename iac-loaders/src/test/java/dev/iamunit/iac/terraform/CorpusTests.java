@@ -45,7 +45,7 @@ class CorpusTests {
       aws-samples__aws-scps-with-terraform | 7 | 16 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
       bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 2 | 1
-      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 4
+      bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 5
       bridgecrewio__checkov__tf-checks__example_KMSKeyWildcardPrincipal__pass.tf | 4 | 5 | 2
       bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 20 | 27 | 1
       bridgecrewio__checkov__tf-checks__example_SNSTopicPolicyAnyPrincipal__main.tf | 1 | 23 | 0
