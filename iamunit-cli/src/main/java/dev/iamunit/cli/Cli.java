@@ -23,6 +23,7 @@ public final class Cli {
     commandLine.addSubcommand(new LintCommand());
     commandLine.addSubcommand(new ShowCommand());
     commandLine.addSubcommand(new DiffCommand());
+    commandLine.addSubcommand(new CoverageCommand());
     commandLine.addSubcommand(new CommandLine.HelpCommand());
     commandLine.setOut(out);
     commandLine.setErr(err);

@@ -38,6 +38,11 @@ final class Chromium {
     return run(command(profile, "--dump-dom", page.toUri().toString()), 120);
   }
 
+  /** The DOM of a page after loading it in a window {@code width} pixels wide (900 high). */
+  static String dumpDom(Path page, Path profile, int width) {
+    return run(command(profile, "--window-size=" + width + ",900", "--dump-dom", page.toUri().toString()), 120);
+  }
+
   /** A PNG of a page in a 1280x900 window. */
   static void screenshot(Path page, Path png, Path profile) {
     run(command(profile, "--screenshot=" + png.toAbsolutePath(), "--window-size=1280,900", page.toUri().toString()), 120);

@@ -1,8 +1,7 @@
 package dev.iamunit.maven;
 
-import dev.iamunit.coverage.Baseline;
-import dev.iamunit.coverage.CoverageAnalysis;
 import dev.iamunit.coverage.CoverageDataException;
+import dev.iamunit.coverage.CoverageGoals;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,9 +24,7 @@ public class BaselineMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoFailureException {
     try {
-      Baseline written = Baseline.of(CoverageAnalysis.read(dataDirectory.toPath()));
-      written.write(baseline.toPath());
-      getLog().info("IAMUnit baseline: " + written.entries().size() + " missed statement(s) written to " + baseline);
+      getLog().info(CoverageGoals.baseline(dataDirectory.toPath(), baseline.toPath()));
     } catch (CoverageDataException e) {
       throw new MojoFailureException(e.getMessage());
     }

@@ -1,14 +1,12 @@
 package dev.iamunit.maven;
 
-import dev.iamunit.coverage.Baseline;
-import dev.iamunit.coverage.CheckResult;
-import dev.iamunit.coverage.CoverageAnalysis;
-import dev.iamunit.coverage.CoverageCheck;
 import dev.iamunit.coverage.CoverageDataException;
-import dev.iamunit.coverage.SarifLog;
+import dev.iamunit.coverage.CoverageGoals;
+import dev.iamunit.coverage.GateConfigurationException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -56,32 +54,23 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("IAMUnit coverage check skipped");
       return;
     }
-    CoverageAnalysis analysis;
+    CoverageGoals.CheckOutcome outcome;
     try {
-      analysis = CoverageAnalysis.read(dataDirectory.toPath());
+      outcome = CoverageGoals.check(dataDirectory.toPath(), Rules.from(rules), requiredSids,
+          Optional.ofNullable(baseline).map(File::toPath), Optional.ofNullable(sarifFile).map(File::toPath),
+          "mvn iamunit:baseline");
     } catch (CoverageDataException e) {
       throw new MojoFailureException(e.getMessage());
+    } catch (GateConfigurationException e) {
+      throw new MojoExecutionException(e.getMessage());
     }
-    CoverageCheck check = CoverageCheck.of(Rules.from(rules)).requiringSids(requiredSids);
-    if (baseline != null) {
-      if (!baseline.isFile()) {
-        throw new MojoExecutionException("baseline " + baseline + " does not exist: create it with mvn iamunit:baseline");
-      }
-      check = check.withBaseline(Baseline.read(baseline.toPath()));
+    outcome.notes().forEach(note -> getLog().info(note));
+    if (outcome.passed()) {
+      getLog().info(outcome.verdict());
+    } else if (haltOnFailure) {
+      throw new MojoFailureException(outcome.verdict());
+    } else {
+      getLog().warn(outcome.verdict());
     }
-    CheckResult result = check.run(analysis);
-    if (sarifFile != null) {
-      SarifLog.of(analysis).withViolations(result.violations()).write(sarifFile.toPath());
-    }
-    result.notes().forEach(note -> getLog().info(note));
-    if (result.passed()) {
-      getLog().info("IAMUnit coverage checks have been met.");
-      return;
-    }
-    String message = result.describe().strip();
-    if (haltOnFailure) {
-      throw new MojoFailureException(message);
-    }
-    getLog().warn(message);
   }
 }

@@ -1,8 +1,6 @@
 package dev.iamunit.maven;
 
-import dev.iamunit.coverage.CoverageAnalysis;
-import dev.iamunit.coverage.CoverageDataException;
-import dev.iamunit.coverage.CoverageReport;
+import dev.iamunit.coverage.CoverageGoals;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,19 +45,9 @@ public class ReportMojo extends AbstractMojo {
       getLog().info("IAMUnit coverage report skipped");
       return;
     }
-    CoverageAnalysis analysis;
-    try {
-      analysis = CoverageAnalysis.read(dataDirectory.toPath());
-    } catch (CoverageDataException e) {
-      getLog().info("IAMUnit coverage report skipped: " + e.getMessage());
-      return;
-    }
     List<Path> roots = sourceRoots == null || sourceRoots.isEmpty()
         ? List.of(basedir.toPath()) : sourceRoots.stream().map(File::toPath).toList();
-    Path index = CoverageReport.of(analysis).withSourceRoots(roots).withTitle(title).writeAll(outputDirectory.toPath());
-    for (String line : CoverageReport.of(analysis).consoleSummary().split("\n")) {
-      getLog().info(line);
-    }
-    getLog().info("IAMUnit coverage report: " + index);
+    CoverageGoals.report(dataDirectory.toPath(), outputDirectory.toPath(), roots, title).lines()
+        .forEach(line -> getLog().info(line));
   }
 }

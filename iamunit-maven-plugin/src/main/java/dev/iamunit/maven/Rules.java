@@ -5,11 +5,10 @@ import dev.iamunit.coverage.CounterKind;
 import dev.iamunit.coverage.CoverageRule;
 import dev.iamunit.coverage.ElementKind;
 import dev.iamunit.coverage.Limit;
+import dev.iamunit.coverage.RuleWords;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 
@@ -41,10 +40,9 @@ final class Rules {
   private static <E extends Enum<E>> E word(Class<E> type, String text, String where, String name)
       throws MojoExecutionException {
     try {
-      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+      return RuleWords.parse(type, text, "<" + name + ">" + text + "</" + name + ">");
     } catch (IllegalArgumentException e) {
-      throw new MojoExecutionException(where + ": <" + name + ">" + text + "</" + name + "> is not one of "
-          + Arrays.toString(type.getEnumConstants()));
+      throw new MojoExecutionException(where + ": " + e.getMessage());
     }
   }
 

@@ -3,14 +3,6 @@ package dev.iamunit.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iamunit.coverage.CoverageRecorder;
-import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.PolicySet;
-import dev.iamunit.eval.Request;
-import dev.iamunit.eval.RequestContext;
-import dev.iamunit.model.Policy;
-import dev.iamunit.policy.PolicyKind;
-import dev.iamunit.policy.PolicyParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,18 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The goals' logic, run on their classes with a fragment recorded here: two statements, one covered. */
+/** The goals' logic, run on their classes with {@link Ec2Fragment}: two statements, one covered. */
 class MojoTests {
-
-  private static final String TEMPLATE = """
-      {
-        "Version": "2012-10-17",
-        "Statement": [
-          {"Sid": "AllowDescribe", "Effect": "Allow", "Action": "ec2:Describe*", "Resource": "*"},
-          {"Sid": "AllowRun", "Effect": "Allow", "Action": "ec2:RunInstances", "Resource": "*"}
-        ]
-      }
-      """;
 
   @TempDir
   Path project;
@@ -40,17 +22,8 @@ class MojoTests {
   private final CapturingLog log = new CapturingLog();
 
   @BeforeEach
-  void recordAFragment() throws Exception {
-    Files.createDirectories(project.resolve("iam"));
-    Files.writeString(project.resolve("iam/ec2.json"), TEMPLATE);
-    Policy policy = PolicyParser.parse(TEMPLATE, "iam/ec2.json", PolicyKind.IDENTITY, "Ec2");
-    PolicySet set = PolicySet.ofIdentity(policy);
-    CoverageRecorder recorder = new CoverageRecorder();
-    recorder.recordInventory(List.of(policy));
-    Request describe = Request.of("arn:aws:iam::111122223333:user/bob", "ec2:DescribeInstances", "*", RequestContext.empty());
-    recorder.record(set, Evaluator.standard().evaluate(describe, set), "Ec2Tests.describe");
-    data = project.resolve("target/iamunit");
-    recorder.writeFragment(data);
+  void recordAFragment() {
+    data = Ec2Fragment.record(project);
   }
 
   @Test
@@ -285,14 +258,14 @@ class MojoTests {
     return mojo;
   }
 
-  private static RuleConfiguration rule(String element, LimitConfiguration... limits) {
+  static RuleConfiguration rule(String element, LimitConfiguration... limits) {
     RuleConfiguration rule = new RuleConfiguration();
     rule.setElement(element);
     rule.setLimits(List.of(limits));
     return rule;
   }
 
-  private static LimitConfiguration limit(String counter, String value, String minimum, String maximum) {
+  static LimitConfiguration limit(String counter, String value, String minimum, String maximum) {
     LimitConfiguration limit = new LimitConfiguration();
     limit.setCounter(counter);
     limit.setValue(value);

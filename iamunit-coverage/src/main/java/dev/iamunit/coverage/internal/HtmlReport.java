@@ -34,12 +34,22 @@ public final class HtmlReport {
       table.coverage tfoot td{font-weight:bold;background:#f4f4f8}
       .bar{display:inline-block;width:120px;height:10px;background:#d33;vertical-align:middle;margin-right:.4em}
       .bar span{display:block;height:10px;background:#2a2}
-      pre.source{font-family:ui-monospace,monospace;font-size:13px;line-height:1.35;border:1px solid #ccc;padding:0}
-      pre.source span.line{display:block;padding:0 .5em;white-space:pre}
+      pre.source{font-family:ui-monospace,monospace;font-size:13px;line-height:1.35;border:1px solid #ccc;padding:0;
+        margin:0 0 1em;overflow-x:auto;max-width:100%}
+      pre.source span.line{display:block;padding:0 .5em;white-space:pre;position:relative}
       pre.source span.nr{display:inline-block;width:3.5em;color:#888;text-align:right;margin-right:1em}
+      pre.source a.nr{color:inherit;text-decoration:none}
       .fc{background:#ccffcc}.pc{background:#ffffaa}.nc{background:#ffaaaa}
+      pre.source span.tip{display:none;position:absolute;left:5em;top:100%;z-index:2;width:36em;max-width:80vw;
+        white-space:normal;background:#fffff4;border:1px solid #999;box-shadow:2px 2px 6px #aaa;padding:.4em .6em;
+        font-family:system-ui,sans-serif;font-size:12px}
+      pre.source span.line:hover>span.tip{display:block}
+      span.tip b{display:block}span.tip span.t{display:block;padding-left:1em;overflow-wrap:anywhere}
       .status-COVERED{color:#080}.status-PARTLY{color:#a70}.status-MISSED{color:#c00}
-      ul.tests{margin:0;padding-left:1.2em;text-align:left;max-width:24em;overflow-wrap:anywhere}
+      table#statements{width:100%;table-layout:auto}
+      table#statements td{vertical-align:top;padding:.15em .4em}
+      table#statements details{text-align:left}table#statements summary{cursor:pointer}
+      ul.tests{margin:0;padding-left:1.2em;text-align:left;overflow-wrap:anywhere}
       """;
 
   private final CoverageAnalysis analysis;
@@ -138,52 +148,125 @@ public final class HtmlReport {
     row(html, esc(template.name()), template);
     html.append("</tbody></table>\n");
 
-    html.append("<h2>Statements</h2>\n<table class=\"coverage\" id=\"statements\"><thead><tr><th>Line</th>"
-        + "<th class=\"name\">Statement</th><th class=\"name\">Policy</th><th>Effect</th><th>Status</th><th>Decisive</th>"
-        + "<th>Overridden</th><th>Not applied</th><th class=\"name\">Conditions (true / false)</th>"
-        + "<th class=\"name\">Tests that exercised it</th></tr></thead><tbody>\n");
-    for (StatementCoverage s : template.statements()) {
-      html.append("<tr><td><a href=\"#L").append(s.key().line()).append("\">").append(s.key().line()).append("</a></td><td class=\"name\">")
-          .append(esc(s.displayName())).append("</td><td class=\"name\">").append(esc(s.policy())).append("</td><td>")
-          .append(s.effect().json()).append("</td><td class=\"status-").append(s.status()).append("\">").append(s.status())
-          .append("</td><td>").append(s.decisive()).append("</td><td>").append(s.overridden()).append("</td><td>")
-          .append(s.notAppliedResource() + s.notAppliedPrincipal() + s.notAppliedCondition()).append("</td><td class=\"name\">");
-      for (ConditionCoverage c : s.conditions()) {
-        html.append(esc(c.describe())).append(": ").append(c.timesTrue()).append(" / ").append(c.timesFalse()).append("<br>");
-      }
-      html.append("</td><td class=\"name\"><ul class=\"tests\">");
-      for (String test : s.tests()) {
-        html.append("<li>").append(esc(test)).append(s.decisiveTests().contains(test) ? " (decisive)" : "").append("</li>");
-      }
-      html.append("</ul></td></tr>\n");
-    }
-    html.append("</tbody></table>\n");
-
-    Optional<List<String>> source = source(template.name());
-    if (source.isEmpty()) {
-      html.append("<p class=\"nosource\">Source file not found under ").append(esc(sourceRoots.toString())).append(".</p>\n");
-    } else {
-      html.append("<h2>Source</h2>\n<pre class=\"source\">");
-      Map<Integer, StatementCoverage> byLine = colouredLines(template.statements(), source.get());
-      List<String> lines = source.get();
-      for (int i = 0; i < lines.size(); i++) {
-        int nr = i + 1;
-        StatementCoverage s = byLine.get(nr);
-        html.append("<span class=\"line");
-        if (s != null) {
-          html.append(' ').append(cssClass(s.status())).append("\" title=\"").append(esc(tooltip(s)));
-        }
-        html.append("\" id=\"L").append(nr).append("\"><span class=\"nr\">").append(nr).append("</span>")
-            .append(esc(lines.get(i))).append("</span>");
-      }
-      html.append("</pre>\n");
-    }
+    source(html, template);
+    statementsTable(html, template);
     return html.append("</body></html>\n").toString();
   }
 
+  /**
+   * The source first, as JaCoCo's source view: each statement's lines coloured; hovering a line
+   * shows the statement's panel, its first line also holds it as a plain tooltip (title).
+   */
+  private void source(StringBuilder html, ElementCoverage template) {
+    Optional<List<String>> source = source(template.name());
+    if (source.isEmpty()) {
+      html.append("<p class=\"nosource\">Source file not found under ").append(esc(sourceRoots.toString())).append(".</p>\n");
+      return;
+    }
+    html.append("<h2>Source</h2>\n<pre class=\"source\" id=\"source\">");
+    Map<Integer, StatementCoverage> byLine = colouredLines(template.statements(), source.get());
+    List<String> lines = source.get();
+    for (int i = 0; i < lines.size(); i++) {
+      int nr = i + 1;
+      StatementCoverage s = byLine.get(nr);
+      html.append("<span class=\"line");
+      if (s != null) {
+        html.append(' ').append(cssClass(s.status())).append("\" title=\"").append(esc(tooltip(s)));
+      }
+      html.append("\" id=\"L").append(nr).append("\"><span class=\"nr\">");
+      if (s != null) {
+        html.append("<a class=\"nr\" href=\"#").append(rowId(s)).append("\">").append(nr).append("</a>");
+      } else {
+        html.append(nr);
+      }
+      html.append("</span>").append(esc(lines.get(i)));
+      if (s != null) {
+        panel(html, s);
+      }
+      html.append("</span>");
+    }
+    html.append("</pre>\n");
+  }
+
+  /** The hover panel: status, counts, each condition's outcomes, the tests that decided and reached it. */
+  private static void panel(StringBuilder html, StatementCoverage s) {
+    html.append("<span class=\"tip\"><b>").append(esc(s.effect().json() + " " + s.displayName())).append(": ")
+        .append(s.status()).append("</b>decisive ").append(s.decisive()).append("x, overridden ").append(s.overridden())
+        .append("x, not applied ").append(notApplied(s)).append('x');
+    if (!s.conditions().isEmpty()) {
+      html.append("<b>Conditions (seen true / false)</b>");
+      for (ConditionCoverage c : s.conditions()) {
+        html.append("<span class=\"t\">").append(esc(c.describe())).append(": ").append(c.timesTrue()).append(" / ")
+            .append(c.timesFalse()).append("</span>");
+      }
+    }
+    html.append("<b>Tests</b>");
+    if (s.tests().isEmpty()) {
+      html.append("<span class=\"t\">none</span>");
+    }
+    for (String test : s.tests()) {
+      html.append("<span class=\"t\">").append(esc(test)).append(s.decisiveTests().contains(test) ? " (decided it)" : "")
+          .append("</span>");
+    }
+    html.append("</span>");
+  }
+
+  /** One short row per statement below the source; the tests fold away ({@code details}). */
+  private static void statementsTable(StringBuilder html, ElementCoverage template) {
+    html.append("<h2>Statements</h2>\n<table class=\"coverage\" id=\"statements\"><thead><tr><th>Line</th>"
+        + "<th class=\"name\">Statement</th><th class=\"name\">Policy</th><th>Effect</th><th>Status</th><th>Decisive</th>"
+        + "<th>Overridden</th><th>Not applied</th><th class=\"name\">Conditions (true / false)</th>"
+        + "<th class=\"name\">Tests</th></tr></thead><tbody>\n");
+    for (StatementCoverage s : template.statements()) {
+      html.append("<tr id=\"").append(rowId(s)).append("\"><td><a href=\"#L").append(s.key().line()).append("\">")
+          .append(s.key().line()).append("</a></td><td class=\"name\">").append(esc(s.displayName()))
+          .append("</td><td class=\"name\">").append(esc(s.policy())).append("</td><td>").append(s.effect().json())
+          .append("</td><td class=\"status-").append(s.status()).append("\">").append(s.status()).append("</td><td>")
+          .append(s.decisive()).append("</td><td>").append(s.overridden()).append("</td><td>").append(notApplied(s))
+          .append("</td><td class=\"name\">");
+      for (int i = 0; i < s.conditions().size(); i++) {
+        ConditionCoverage c = s.conditions().get(i);
+        html.append(i == 0 ? "" : "<br>").append(esc(c.describe())).append(": ").append(c.timesTrue()).append(" / ")
+            .append(c.timesFalse());
+      }
+      html.append("</td><td class=\"name\">");
+      if (!s.tests().isEmpty()) {
+        html.append("<details><summary>").append(s.tests().size()).append(s.tests().size() == 1 ? " test" : " tests")
+            .append(", ").append(s.decisiveTests().size()).append(" decisive</summary><ul class=\"tests\">");
+        for (String test : s.tests()) {
+          html.append("<li>").append(esc(test)).append(s.decisiveTests().contains(test) ? " (decisive)" : "").append("</li>");
+        }
+        html.append("</ul></details>");
+      }
+      html.append("</td></tr>\n");
+    }
+    html.append("</tbody></table>\n");
+  }
+
+  private static String rowId(StatementCoverage s) {
+    return "S" + s.key().line() + "-" + s.key().column() + "-" + s.key().index();
+  }
+
+  private static long notApplied(StatementCoverage s) {
+    return s.notAppliedResource() + s.notAppliedPrincipal() + s.notAppliedCondition();
+  }
+
   private static String tooltip(StatementCoverage s) {
-    return s.effect().json() + " " + s.displayName() + ": " + s.status() + ", decisive " + s.decisive() + "x, overridden "
-        + s.overridden() + "x; tests: " + (s.tests().isEmpty() ? "none" : String.join(", ", s.tests()));
+    StringBuilder text = new StringBuilder(s.effect().json()).append(' ').append(s.displayName()).append(": ")
+        .append(s.status()).append(", decisive ").append(s.decisive()).append("x, overridden ").append(s.overridden())
+        .append('x');
+    for (ConditionCoverage c : s.conditions()) {
+      text.append("\n").append(c.describe()).append(": true ").append(c.timesTrue()).append("x, false ")
+          .append(c.timesFalse()).append('x');
+    }
+    text.append("\ntests: ");
+    if (s.tests().isEmpty()) {
+      text.append("none");
+    }
+    for (String test : s.tests()) {
+      text.append("\n  ").append(test).append(s.decisiveTests().contains(test) ? " (decided it)" : "");
+    }
+    return text.toString();
   }
 
   private static String cssClass(StatementStatus status) {
