@@ -88,10 +88,6 @@ public record LoadOptions(
     return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }
 
-  public LoadOptions withStackName(String name) {
-    return new LoadOptions(accountId, region, partition, name, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
-  }
-
   public LoadOptions withPartition(String newPartition) {
     return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
   }

@@ -28,12 +28,6 @@ public class IamRequestsAssert extends AbstractAssert<IamRequestsAssert, IamRequ
         (total, offenders) -> ShouldAllBeDenied.shouldAllBeDenied(actual.description(), total, offenders));
   }
 
-  /** The same rule as {@link #allAreDenied()}, for tests that read better this way. */
-  public IamRequestsAssert noneAreAllowed() {
-    return check(s -> s.decision().outcome() == Outcome.ALLOWED,
-        (total, offenders) -> ShouldNoneBeAllowed.shouldNoneBeAllowed(actual.description(), total, offenders));
-  }
-
   /** Verifies that AWS allows every request, under every credential kind of the scenario. */
   public IamRequestsAssert allAreAllowed() {
     return check(s -> s.decision().outcome() != Outcome.ALLOWED,

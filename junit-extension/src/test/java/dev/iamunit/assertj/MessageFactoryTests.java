@@ -138,14 +138,6 @@ class MessageFactoryTests {
   }
 
   @Test
-  void shouldNoneBeAllowedListsTheAllowedOnes() {
-    assertThat(ShouldNoneBeAllowed.shouldNoneBeAllowed("ec2:* on * as MFAUser", 2, List.of(ALLOWED))).isEqualTo(
-        "Expecting none of the requests of ec2:* on * as MFAUser to be allowed, but 1 of 2 were:\n"
-            + "  ec2:RunInstances on * as MFAUser (console sign-in without MFA): allowed by statement AllowEc2 "
-            + "(terraform/ec2.tf:14)");
-  }
-
-  @Test
   void shouldAllBeAllowedListsTheDeniedOnes() {
     assertThat(ShouldAllBeAllowed.shouldAllBeAllowed("ec2:* on * as MFAUser", 3, List.of(EXPLICITLY_DENIED))).isEqualTo(
         "Expecting every request of ec2:* on * as MFAUser to be allowed, but 1 of 3 were denied:\n"

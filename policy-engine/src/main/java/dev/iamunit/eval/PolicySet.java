@@ -74,15 +74,6 @@ public final class PolicySet {
         identity, Optional.of(CompiledPolicy.compile(policy, PolicyType.RESOURCE, "resource")), boundaries, scpLevels, rcpLevels, session);
   }
 
-  /** This set with extra session policies. */
-  public PolicySet withSessionPolicies(List<Policy> policies) {
-    List<CompiledPolicy> all = new ArrayList<>(session);
-    for (Policy policy : policies) {
-      all.add(CompiledPolicy.compile(policy, PolicyType.SESSION, "session[" + all.size() + "]"));
-    }
-    return new PolicySet(identity, resource, boundaries, scpLevels, rcpLevels, List.copyOf(all));
-  }
-
   public static Builder builder() {
     return new Builder();
   }

@@ -37,11 +37,6 @@ public record Request(
     return new Request(principal, action, resource, Optional.empty(), context, CredentialKind.UNSPECIFIED);
   }
 
-  /** The account of the principal, from its ARN; empty for service principals. */
-  public Optional<String> principalAccount() {
-    return Arns.account(principal);
-  }
-
   /**
    * Whether the resource belongs to another account than the principal. A service principal
    * belongs to no account: the resource-based policy alone decides for it.
@@ -71,16 +66,8 @@ public record Request(
     return new Request(principal, action, newResource, resourceAccount, context, credentials);
   }
 
-  public Request withAction(String newAction) {
-    return new Request(principal, newAction, resource, resourceAccount, context, credentials);
-  }
-
   public Request withResourceAccount(String account) {
     return new Request(principal, action, resource, Optional.of(account), context, credentials);
-  }
-
-  public Request withCredentials(CredentialKind kind) {
-    return new Request(principal, action, resource, resourceAccount, context, kind);
   }
 
   @Override

@@ -52,8 +52,8 @@ final class BlockExpansion {
     List<Expanded> result = new ArrayList<>();
     for (Entry<Value, Value> element : elements) {
       Map<String, Value> members = new LinkedHashMap<>();
-      // Over a list or set, Terraform's iterator key is the element itself for sets, the index for lists.
-      members.put("key", forEach instanceof Value.Obj ? element.getKey() : element.getKey());
+      // The map key, or the element's index in a list (a set is a tuple here, so its key is an index too).
+      members.put("key", element.getKey());
       members.put("value", element.getValue());
       ExpressionEvaluator inner = ev.with(iterator, new Value.Obj(members, ev.location(block.span())));
       result.add(new Expanded(block, contents.get(0).body(), inner));

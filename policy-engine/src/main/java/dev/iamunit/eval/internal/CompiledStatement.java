@@ -270,15 +270,4 @@ public final class CompiledStatement {
     }
     return negated;
   }
-
-  /** Conditions whose values the loader could not compute, which were taken as met. */
-  public List<Integer> unresolvedConditions() {
-    List<Integer> indexes = new ArrayList<>();
-    for (int i = 0; i < conditionUnresolved.length; i++) {
-      if (conditionUnresolved[i]) {
-        indexes.add(i);
-      }
-    }
-    return indexes;
-  }
 }
