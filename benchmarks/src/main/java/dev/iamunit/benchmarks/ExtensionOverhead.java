@@ -81,8 +81,8 @@ public final class ExtensionOverhead {
   private static long run(Class<?> suite, boolean coverage) {
     long start = System.nanoTime();
     EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
-        .configurationParameter("iamunit.coverage.enabled", Boolean.toString(coverage))
-        .configurationParameter("iamunit.coverage.directory", System.getProperty("java.io.tmpdir") + "/iamunit-overhead")
+        .configurationParameter(IamTest.COVERAGE_ENABLED_PROPERTY_NAME, Boolean.toString(coverage))
+        .configurationParameter(IamTest.COVERAGE_DIRECTORY_PROPERTY_NAME, System.getProperty("java.io.tmpdir") + "/iamunit-overhead")
         .selectors(selectClass(suite))
         .execute();
     long elapsed = System.nanoTime() - start;

@@ -135,7 +135,7 @@ public abstract class AbstractDecisionAssert<SELF extends AbstractDecisionAssert
     try {
       failWithMessage("%s", message);
     } catch (AssertionError failure) {
-      throw PolicyAssertionError.about(failure, subject);
+      throw subject.failure(failure);
     }
   }
 

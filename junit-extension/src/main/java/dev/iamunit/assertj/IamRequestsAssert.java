@@ -50,7 +50,7 @@ public class IamRequestsAssert extends AbstractAssert<IamRequestsAssert, IamRequ
       try {
         failWithMessage("%s", message.create(total, offenders));
       } catch (AssertionError failure) {
-        throw PolicyAssertionError.about(failure, offenders.get(0));
+        throw offenders.get(0).failure(failure);
       }
     }
     return myself;

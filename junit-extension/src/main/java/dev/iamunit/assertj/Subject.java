@@ -1,5 +1,6 @@
 package dev.iamunit.assertj;
 
+import dev.iamunit.assertj.internal.PolicyAssertionError;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
@@ -26,5 +27,15 @@ record Subject(
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
   String describe() {
     return request + credentials.map(c -> " (" + c.description() + ")").orElse("");
+  }
+
+  /**
+   * AssertJ's {@code failure} about this subject, naming the statement it is about (the one that
+   * decided, else the one that came closest), so that the extension can put it on the policy line.
+   */
+  PolicyAssertionError failure(AssertionError failure) {
+    return new PolicyAssertionError(failure, decision.deciding().stream().findFirst()
+        .or(() -> decision.explanation().nearMisses().stream().findFirst())
+        .map(result -> result.statement().location()));
   }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Makes a test class an IAM policy test: registers IAMUnit's extension and names the templates
  * whose IAM the tests exercise. Paths are files or folders relative to the project root (the
  * working directory of the test JVM, which Maven and Gradle set to the module's folder; the
- * configuration parameter {@code iamunit.projectRoot} overrides it).
+ * configuration parameter {@value #PROJECT_ROOT_PROPERTY_NAME} overrides it).
  *
  * <p>All named sources load into one {@link Account}, once per test run and shared by every test
  * class that names the same sources with the same contents and options. A missing path or a
@@ -33,6 +33,35 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(IamUnitExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface IamTest {
+
+  /**
+   * Configuration parameter: the folder that {@code @IamTest} and {@code @PolicyCases} paths are
+   * relative to. Default: the working directory of the test JVM.
+   */
+  String PROJECT_ROOT_PROPERTY_NAME = "iamunit.projectRoot";
+
+  /** Configuration parameter: {@code false} records no statement coverage. Default: {@code true}. */
+  String COVERAGE_ENABLED_PROPERTY_NAME = "iamunit.coverage.enabled";
+
+  /**
+   * Configuration parameter: the folder the coverage fragments go to, relative to the project root,
+   * where the Maven plugin's {@code report} and {@code check} goals read them. Default:
+   * {@code target/iamunit}.
+   */
+  String COVERAGE_DIRECTORY_PROPERTY_NAME = "iamunit.coverage.directory";
+
+  /**
+   * Configuration parameter: {@code true} also writes every decision, test by test, into the
+   * coverage fragment, so that two runs of a suite can be compared decision by decision. Default:
+   * {@code false}.
+   */
+  String COVERAGE_DECISIONS_PROPERTY_NAME = "iamunit.coverage.decisions";
+
+  /**
+   * The key of the JUnit report entry that lists, once per run and set of sources, the values the
+   * templates leave unresolved and their problems, each with file:line.
+   */
+  String LOAD_REPORT_ENTRY_KEY = "iamunit.load";
 
   /** Terraform configurations: {@code .tf} files or module folders. */
   String[] terraform() default {};

@@ -2,7 +2,6 @@ package dev.iamunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamunit.junit.internal.IamUnitExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -221,7 +220,7 @@ class ScenarioExtensionTests {
     List<String> entries = results.allEvents().reportingEntryPublished().stream()
         .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
         .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream())
-        .filter(pair -> pair.getKey().equals(IamUnitExtension.LOAD_REPORT_ENTRY))
+        .filter(pair -> pair.getKey().equals(IamTest.LOAD_REPORT_ENTRY_KEY))
         .map(Map.Entry::getValue)
         .toList();
     assertThat(entries).singleElement().asString()

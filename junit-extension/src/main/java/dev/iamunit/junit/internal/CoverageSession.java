@@ -18,18 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class CoverageSession implements AutoCloseable {
 
-  /** Configuration parameter: where fragments go, relative to the project root. */
-  static final String DIRECTORY = "iamunit.coverage.directory";
-
-  /** Configuration parameter: {@code false} records nothing. */
-  static final String ENABLED = "iamunit.coverage.enabled";
-
-  /**
-   * Configuration parameter: {@code true} also writes every decision, test by test, into the
-   * fragment, so that two runs of a suite can be compared decision by decision.
-   */
-  static final String DECISIONS = "iamunit.coverage.decisions";
-
   private final CoverageRecorder recorder;
   private final Set<Account> inventoried = ConcurrentHashMap.newKeySet();
   private final Path directory;

@@ -6,7 +6,7 @@ import org.opentest4j.AssertionFailedError;
  * Test failures for the user's mistakes: a one-paragraph message with neither a cause nor a stack
  * trace, since our own frames say nothing to the user and the message says everything.
  */
-public final class Failures {
+final class Failures {
 
   private Failures() {}
 

@@ -1,7 +1,7 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
-import dev.iamunit.assertj.PolicyAssertionError;
+import dev.iamunit.assertj.internal.PolicyAssertionError;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
@@ -39,15 +39,6 @@ import org.opentest4j.MultipleFailuresError;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class IamUnitExtension implements BeforeEachCallback, ParameterResolver, TestExecutionExceptionHandler {
-
-  /** Configuration parameter: the folder {@code @IamTest} paths are relative to. */
-  public static final String PROJECT_ROOT = "iamunit.projectRoot";
-
-  /**
-   * The key of the report entry that lists, once per run and set of sources, the values the
-   * templates leave unresolved and their problems, each with file:line.
-   */
-  public static final String LOAD_REPORT_ENTRY = "iamunit.load";
 
   private static final Namespace NAMESPACE = Namespace.create(IamUnitExtension.class);
 
@@ -137,14 +128,15 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
   private static CoverageSession coverage(ExtensionContext context) {
     ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
     return store.computeIfAbsent(CoverageSession.class, type -> new CoverageSession(
-        projectRoot(context).resolve(context.getConfigurationParameter(CoverageSession.DIRECTORY).orElse("target/iamunit")),
-        context.getConfigurationParameter(CoverageSession.ENABLED).map(Boolean::parseBoolean).orElse(true),
-        context.getConfigurationParameter(CoverageSession.DECISIONS).map(Boolean::parseBoolean).orElse(false)),
+        projectRoot(context).resolve(context.getConfigurationParameter(IamTest.COVERAGE_DIRECTORY_PROPERTY_NAME).orElse("target/iamunit")),
+        context.getConfigurationParameter(IamTest.COVERAGE_ENABLED_PROPERTY_NAME).map(Boolean::parseBoolean).orElse(true),
+        context.getConfigurationParameter(IamTest.COVERAGE_DECISIONS_PROPERTY_NAME).map(Boolean::parseBoolean).orElse(false)),
         CoverageSession.class);
   }
 
-  private static Path projectRoot(ExtensionContext context) {
-    return context.getConfigurationParameter(PROJECT_ROOT).map(Path::of).orElse(Path.of("")).toAbsolutePath().normalize();
+  /** The folder {@code @IamTest} and {@code @PolicyCases} paths are relative to. */
+  static Path projectRoot(ExtensionContext context) {
+    return context.getConfigurationParameter(IamTest.PROJECT_ROOT_PROPERTY_NAME).map(Path::of).orElse(Path.of("")).toAbsolutePath().normalize();
   }
 
   private static Account account(ExtensionContext context) {
@@ -160,7 +152,7 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
           return store.computeIfAbsent(sources, s -> {
             LoadedAccount account = LoadedAccount.load(s);
             // Once per run and source set: what the templates hold that no decision can use.
-            account.summary().ifPresent(text -> context.publishReportEntry(LOAD_REPORT_ENTRY, text));
+            account.summary().ifPresent(text -> context.publishReportEntry(IamTest.LOAD_REPORT_ENTRY_KEY, text));
             return account;
           }, LoadedAccount.class);
         },

@@ -25,8 +25,7 @@ public final class PolicyCasesProvider extends AnnotationBasedArgumentsProvider<
   @Override
   protected Stream<? extends Arguments> provideArguments(
       ParameterDeclarations parameters, ExtensionContext context, PolicyCases annotation) {
-    Path root = context.getConfigurationParameter(IamUnitExtension.PROJECT_ROOT).map(Path::of).orElse(Path.of(""))
-        .toAbsolutePath().normalize();
+    Path root = IamUnitExtension.projectRoot(context);
     List<Arguments> rows = new ArrayList<>();
     for (String file : annotation.value()) {
       Path path = root.resolve(file).normalize();

@@ -99,7 +99,7 @@ record SourceSet(
       if (!Files.exists(path)) {
         throw Failures.failure("@IamTest on " + declaringClass.getName() + " names " + attribute + " source \""
             + text + "\", which does not exist: " + path + " is missing. Paths are relative to the project root "
-            + root + " (set the configuration parameter iamunit.projectRoot to change it)");
+            + root + " (set the configuration parameter " + IamTest.PROJECT_ROOT_PROPERTY_NAME + " to change it)");
       }
       sources.add(new Source(path, format));
     }

@@ -10,7 +10,7 @@ import org.apiguardian.api.API;
  * sensitive", "you can use wildcards (* or ?)").
  */
 @API(status = INTERNAL, since = "0.1")
-public final class WildcardPattern {
+final class WildcardPattern {
 
   private WildcardPattern() {}
 

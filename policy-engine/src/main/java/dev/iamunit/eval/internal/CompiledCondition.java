@@ -23,7 +23,7 @@ import java.util.List;
  * User Guide, "IAM JSON policy elements: Condition operators" and "Single-valued vs. multivalued
  * context keys".
  */
-public final class CompiledCondition {
+final class CompiledCondition {
 
   /** How one request value compares with the policy values. */
   private enum Comparison {

@@ -11,7 +11,7 @@ import java.util.List;
  * "If a policy variable references a context key that has no value or is not present ... the
  * value is effectively null": such a value matches nothing ({@link #resolve} returns null).
  */
-public final class ValueTemplate {
+final class ValueTemplate {
 
   private sealed interface Part permits Text, Escaped, Variable {}
 

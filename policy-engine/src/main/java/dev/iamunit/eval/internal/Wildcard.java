@@ -5,7 +5,7 @@ package dev.iamunit.eval.internal;
  * that came from a policy variable or from {@code ${*}} are literal even when they are {@code *}.
  * Matching is iterative (no regular expressions, no allocation).
  */
-public final class Wildcard {
+final class Wildcard {
 
   private final char[] chars;
   private final boolean[] wild;
