@@ -1,7 +1,7 @@
 package dev.iamunit.iac.cloudformation;
 
 import dev.iamunit.iac.internal.AccountAssembler;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
@@ -54,7 +54,7 @@ public final class CloudFormationLoader {
 
   /** Like {@link #loadInto}, each template with its own stack name: the stacks of a CDK cloud assembly. */
   public static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, Account.Builder builder) {
-    Report report = new Report();
+    LoadReportBuilder report = new LoadReportBuilder();
     CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
     for (StackFile stack : stacks) {
       String name = displayName(stack.file(), options.projectRoot());

@@ -9,7 +9,7 @@ import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -63,7 +63,7 @@ final class CloudFormationResources {
   private static final Set<String> SAM_WITH_ROLE = Set.of("AWS::Serverless::Function", "AWS::Serverless::StateMachine");
 
   private final LoadOptions options;
-  private final Report report;
+  private final LoadReportBuilder report;
   private final AccountAssembler assembler;
   private final Stacks stacks = new Stacks();
   /** The file of each stack, to find the templates of its nested stacks beside it. */
@@ -82,7 +82,7 @@ final class CloudFormationResources {
     files.put(stack, file.toAbsolutePath().normalize());
   }
 
-  Report report() {
+  LoadReportBuilder report() {
     return report;
   }
 

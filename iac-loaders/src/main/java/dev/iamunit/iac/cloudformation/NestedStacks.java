@@ -5,7 +5,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Files;
@@ -35,7 +35,7 @@ final class NestedStacks {
 
   private NestedStacks() {}
 
-  static void load(Stacks stacks, Map<Intrinsics, Path> files, LoadOptions options, Report report) {
+  static void load(Stacks stacks, Map<Intrinsics, Path> files, LoadOptions options, LoadReportBuilder report) {
     Map<Intrinsics, List<Path>> chains = new LinkedHashMap<>();
     Set<Path> nestedFiles = new HashSet<>();
     List<Intrinsics> topLevel = List.copyOf(stacks.all());
@@ -60,7 +60,7 @@ final class NestedStacks {
   }
 
   private static Intrinsics child(Intrinsics parent, Template.Resource r, Map<Intrinsics, Path> files,
-      Map<Intrinsics, List<Path>> chains, LoadOptions options, Report report) {
+      Map<Intrinsics, List<Path>> chains, LoadOptions options, LoadReportBuilder report) {
     if (r.condition().isPresent() && Boolean.FALSE.equals(parent.condition(r.condition().get(), r.location()))) {
       return null;
     }

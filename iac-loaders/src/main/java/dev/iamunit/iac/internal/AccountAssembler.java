@@ -44,7 +44,7 @@ public final class AccountAssembler {
   static final String AWS_MANAGED = ":iam::aws:policy/";
 
   private final LoadOptions options;
-  private final Report report;
+  private final LoadReportBuilder report;
   private final Map<PrincipalKind, Map<String, Principal>> principals = new EnumMap<>(PrincipalKind.class);
   private final Map<PrincipalKind, Map<String, String>> addresses = new EnumMap<>(PrincipalKind.class);
   private final Map<String, ManagedPolicy> managed = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public final class AccountAssembler {
 
   private record OrganizationPolicy(PolicyKind kind, Policy policy) {}
 
-  public AccountAssembler(LoadOptions options, Report report) {
+  public AccountAssembler(LoadOptions options, LoadReportBuilder report) {
     this.options = options;
     this.report = report;
     for (PrincipalKind kind : PrincipalKind.values()) {
@@ -73,7 +73,7 @@ public final class AccountAssembler {
     }
   }
 
-  public Report report() {
+  public LoadReportBuilder report() {
     return report;
   }
 

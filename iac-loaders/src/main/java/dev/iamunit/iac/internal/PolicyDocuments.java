@@ -32,7 +32,7 @@ public final class PolicyDocuments {
    * unreadable} part, so that a decision that could depend on it fails naming it; one that depends
    * on unknown values in places keeps the statements it can read.
    */
-  public static Optional<Policy> read(DocNode resolved, SourceLocation at, PolicyKind kind, String name, Report report) {
+  public static Optional<Policy> read(DocNode resolved, SourceLocation at, PolicyKind kind, String name, LoadReportBuilder report) {
     DocNode document = resolved;
     if (document == null) {
       return Optional.empty();
@@ -60,7 +60,7 @@ public final class PolicyDocuments {
   }
 
   /** Reads a document tree; {@code knownParts} are unknowns the tree does not show (they were in its JSON text). */
-  public static Optional<Policy> read(DocNode document, PolicyKind kind, String name, SourceLocation at, Report report,
+  public static Optional<Policy> read(DocNode document, PolicyKind kind, String name, SourceLocation at, LoadReportBuilder report,
       List<Unresolved> knownParts) {
     List<Unresolved> parts = new ArrayList<>(knownParts);
     parts.addAll(unresolvedIn(document));

@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.math.BigDecimal;
@@ -23,13 +23,13 @@ final class ExpressionEvaluator {
   private final Scope scope;
   private final Map<String, Value> locals;
   private final String address;
-  final Report report;
+  final LoadReportBuilder report;
 
-  ExpressionEvaluator(Scope scope, String address, Report report) {
+  ExpressionEvaluator(Scope scope, String address, LoadReportBuilder report) {
     this(scope, Map.of(), address, report);
   }
 
-  private ExpressionEvaluator(Scope scope, Map<String, Value> locals, String address, Report report) {
+  private ExpressionEvaluator(Scope scope, Map<String, Value> locals, String address, LoadReportBuilder report) {
     this.scope = scope;
     this.locals = locals;
     this.address = address;

@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.math.BigDecimal;
@@ -48,7 +48,7 @@ final class HclParser {
   private int depth;
   /** Current nesting, checked against {@link #NESTING_LIMIT}. */
   private int nesting;
-  private Report report = new Report();
+  private LoadReportBuilder report = new LoadReportBuilder();
 
   private HclParser(String file, String src, int firstLine) {
     this.file = file;
@@ -64,7 +64,7 @@ final class HclParser {
   }
 
   /** Parses a whole {@code .tf} file. */
-  static Body parseFile(String file, String text, Report report) {
+  static Body parseFile(String file, String text, LoadReportBuilder report) {
     HclParser parser = new HclParser(file, text.startsWith("\uFEFF") ? text.substring(1) : text, 1);
     parser.report = report;
     Body body = parser.body(true);

@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
@@ -25,7 +25,7 @@ record ModuleConfig(
     Map<String, Body.Block> providers,
     List<Path> files) {
 
-  static ModuleConfig read(Path dirOrFile, Path projectRoot, Report report) {
+  static ModuleConfig read(Path dirOrFile, Path projectRoot, LoadReportBuilder report) {
     Path dir = Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent();
     List<Path> files;
     if (Files.isDirectory(dirOrFile)) {
@@ -51,7 +51,7 @@ record ModuleConfig(
     return config;
   }
 
-  private void add(Body body, Report report) {
+  private void add(Body body, LoadReportBuilder report) {
     for (Body.Block block : body.blocks()) {
       switch (block.type()) {
         case "variable" -> put(variables, block.label(0), block, "variable", report);
@@ -78,7 +78,7 @@ record ModuleConfig(
     }
   }
 
-  private static void put(Map<String, Body.Block> into, String key, Body.Block block, String what, Report report) {
+  private static void put(Map<String, Body.Block> into, String key, Body.Block block, String what, LoadReportBuilder report) {
     Body.Block earlier = into.putIfAbsent(key, block);
     if (earlier != null) {
       report.problem(block.span().location(""), what + " \"" + key + "\" is declared twice (first at " + earlier.span().file() + ":"

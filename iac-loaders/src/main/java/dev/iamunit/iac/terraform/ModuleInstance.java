@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
@@ -56,9 +56,9 @@ final class ModuleInstance implements Scope {
    * unknown), empty when it does; {@code key} is its module call path as {@code modules.json} names
    * it ({@code ""} for the root, {@code vpc.subnets}).
    */
-  record Context(LoadOptions options, Path rootDir, Report report, int depth, List<dev.iamunit.model.Unresolved> existence,
+  record Context(LoadOptions options, Path rootDir, LoadReportBuilder report, int depth, List<dev.iamunit.model.Unresolved> existence,
       ModuleManifest manifest, String key) {
-    Context(LoadOptions options, Path rootDir, Report report, ModuleManifest manifest) {
+    Context(LoadOptions options, Path rootDir, LoadReportBuilder report, ModuleManifest manifest) {
       this(options, rootDir, report, 0, List.of(), manifest, "");
     }
 
@@ -125,7 +125,7 @@ final class ModuleInstance implements Scope {
     return prefix;
   }
 
-  Report report() {
+  LoadReportBuilder report() {
     return context.report();
   }
 

@@ -2,7 +2,7 @@ package dev.iamunit.iac.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.iac.LoadOptions;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
@@ -33,12 +33,12 @@ final class PlanConfiguration {
 
   private final JsonNode root;
   private final String file;
-  private final Report report;
+  private final LoadReportBuilder report;
   private final LoadOptions options;
   private final Map<String, JsonNode> resources = new HashMap<>();
   private final Map<String, AwsProvider> providers = new HashMap<>();
 
-  PlanConfiguration(JsonNode plan, String file, Report report, LoadOptions options) {
+  PlanConfiguration(JsonNode plan, String file, LoadReportBuilder report, LoadOptions options) {
     this.root = plan;
     this.file = file;
     this.report = report;

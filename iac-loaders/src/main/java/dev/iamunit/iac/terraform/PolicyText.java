@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.JsonDocuments;
@@ -40,7 +40,7 @@ final class PolicyText {
    * problem in the report). A policy that cannot be known is a policy with no readable statement
    * whose unreadable reason names what it depends on (see {@link PolicyDocuments#read}).
    */
-  static Optional<Policy> parse(Value value, SourceLocation at, PolicyKind kind, String name, Report report) {
+  static Optional<Policy> parse(Value value, SourceLocation at, PolicyKind kind, String name, LoadReportBuilder report) {
     if (value instanceof Value.Unknown unknown) {
       return Optional.of(PolicyDocuments.unknown(name, at, report.add(unknown.unresolved())));
     } else if (value instanceof Value.Null) {

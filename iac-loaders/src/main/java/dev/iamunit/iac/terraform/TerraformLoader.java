@@ -1,7 +1,7 @@
 package dev.iamunit.iac.terraform;
 
 import dev.iamunit.iac.internal.AccountAssembler;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
@@ -77,7 +77,7 @@ public final class TerraformLoader {
       throw new TemplateException("no Terraform sources at " + dirOrFile + "; give a folder of .tf files or a .tf file",
           SourceLocation.of(dirOrFile.toString(), 0, 0));
     }
-    Report report = new Report();
+    LoadReportBuilder report = new LoadReportBuilder();
     Path rootDir = (Files.isDirectory(dirOrFile) ? dirOrFile : dirOrFile.toAbsolutePath().getParent()).toAbsolutePath().normalize();
     ModuleConfig config = ModuleConfig.read(dirOrFile, options.projectRoot(), report);
     ModuleInstance root = new ModuleInstance(config, "", rootInputs(config, rootDir, options, report),
@@ -132,7 +132,7 @@ public final class TerraformLoader {
    * values ({@code -var}). Environment variables ({@code TF_VAR_*}), first in Terraform's order, are
    * never read.
    */
-  private static Map<String, Function<String, Value>> rootInputs(ModuleConfig config, Path rootDir, LoadOptions options, Report report) {
+  private static Map<String, Function<String, Value>> rootInputs(ModuleConfig config, Path rootDir, LoadOptions options, LoadReportBuilder report) {
     Map<String, Value> values = new HashMap<>();
     List<Path> tfvars = new ArrayList<>();
     if (Files.isDirectory(rootDir)) {
@@ -171,7 +171,7 @@ public final class TerraformLoader {
   }
 
   /** A test value: a string for string variables, else read as an HCL expression ({@code ["a","b"]}). */
-  private static Value testValue(ModuleConfig config, String key, String text, Report report) {
+  private static Value testValue(ModuleConfig config, String key, String text, LoadReportBuilder report) {
     Body.Block variable = config.variables().get(key);
     String type = variable == null ? "" : variable.body().attribute("type").map(a -> a.expr().span().text()).orElse("");
     if (type.isEmpty() || type.equals("string")) {

@@ -1,7 +1,7 @@
 package dev.iamunit.iac.terraform;
 
 import dev.iamunit.iac.internal.AccountAssembler;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,7 +65,7 @@ public final class TerraformPlanLoader {
       throw new TemplateException("not a Terraform plan in JSON (no format_version); write one with terraform show -json plan.out",
           SourceLocation.of(file, 1, 1));
     }
-    Report report = new Report();
+    LoadReportBuilder report = new LoadReportBuilder();
     report.file(file);
     List<ResourceView> resources = new ArrayList<>();
     PlanConfiguration configuration = new PlanConfiguration(root, file, report, options);
@@ -102,7 +102,7 @@ public final class TerraformPlanLoader {
     return loadInto(planJson, options, Account.builder());
   }
 
-  private static void collect(JsonNode module, String path, String file, Report report, List<ResourceView> into) {
+  private static void collect(JsonNode module, String path, String file, LoadReportBuilder report, List<ResourceView> into) {
     JsonNode resources = module.path("resources");
     for (int i = 0; i < resources.size(); i++) {
       JsonNode r = resources.get(i);
@@ -145,7 +145,7 @@ public final class TerraformPlanLoader {
     private final JsonNode unknown;
     private final String file;
     private final String path;
-    private final Report report;
+    private final LoadReportBuilder report;
     private final Optional<JsonNode> configured;
     private final PlanConfiguration configuration;
     private final Map<String, PlanResource> byAddress;
@@ -153,7 +153,7 @@ public final class TerraformPlanLoader {
     private boolean resolving;
 
     PlanResource(String type, String address, String module, JsonNode values, JsonNode unknown, String file, String path,
-        Report report, Optional<JsonNode> configured, PlanConfiguration configuration, Map<String, PlanResource> byAddress) {
+        LoadReportBuilder report, Optional<JsonNode> configured, PlanConfiguration configuration, Map<String, PlanResource> byAddress) {
       this.type = type;
       this.address = address;
       this.module = module;

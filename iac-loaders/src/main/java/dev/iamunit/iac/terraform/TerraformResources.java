@@ -6,7 +6,7 @@ import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PrincipalKind;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -35,7 +35,7 @@ final class TerraformResources {
       Set.of("policy", "access_policy", "access_policies", "policy_document", "resource_policy", "inline_policy");
 
   private final LoadOptions options;
-  private final Report report;
+  private final LoadReportBuilder report;
   private final AccountAssembler assembler;
 
   TerraformResources(AccountAssembler assembler) {

@@ -1,6 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -89,7 +89,7 @@ sealed interface Value {
     return new Tuple(new ArrayList<>(items));
   }
 
-  static Value unknown(String expression, SourceLocation location, String reason, Report report) {
+  static Value unknown(String expression, SourceLocation location, String reason, LoadReportBuilder report) {
     return new Unknown(report.add(Unresolved.of(expression, location, reason)));
   }
 

@@ -31,7 +31,7 @@ class ExistenceHookTests {
 
   @Test
   void thePoliciesOfAResourceWhoseExistenceIsUnknownCarryTheReason() {
-    Report report = new Report();
+    LoadReportBuilder report = new LoadReportBuilder();
     AccountAssembler assembler = new AccountAssembler(LoadOptions.defaults(), report);
     Unresolved count = Unresolved.of("var.enable_audit ? 1 : 0", AT, "count depends on var.enable_audit, which has no value");
     assembler.principal(PrincipalKind.ROLE, "auditor", "/", "arn:aws:iam::123456789012:role/auditor", "aws_iam_role.auditor",

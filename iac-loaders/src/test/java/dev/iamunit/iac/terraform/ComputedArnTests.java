@@ -3,7 +3,7 @@ package dev.iamunit.iac.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.iac.LoadOptions;
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ class ComputedArnTests {
   private Value attribute(String type, String arguments, String attribute) throws IOException {
     Files.writeString(dir.resolve("main.tf"), "resource \"" + type + "\" \"x\" {\n  " + arguments.replace("; ", "\n  ") + "\n}\n"
         + "variable \"unset\" {\n  type = string\n}\n");
-    Report report = new Report();
+    LoadReportBuilder report = new LoadReportBuilder();
     LoadOptions options = LoadOptions.defaults().withProjectRoot(dir).withRegion("eu-west-1");
     ModuleInstance root = new ModuleInstance(ModuleConfig.read(dir, dir, report), "", Map.of(),
         new ModuleInstance.Context(options, dir, report, ModuleManifest.none()));

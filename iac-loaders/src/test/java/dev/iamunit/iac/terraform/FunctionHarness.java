@@ -3,7 +3,7 @@ package dev.iamunit.iac.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.iamunit.iac.internal.Report;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +19,7 @@ final class FunctionHarness {
 
   private final Path dir;
   private final Map<String, Value> locals;
-  final Report report = new Report();
+  final LoadReportBuilder report = new LoadReportBuilder();
 
   FunctionHarness(Path dir, Map<String, Value> locals) {
     this.dir = dir;
@@ -38,7 +38,7 @@ final class FunctionHarness {
   /** Checks that {@code expression} evaluates, wholly known, to the value of the literal {@code expected}. */
   void assertEvaluates(String expression, String expected) {
     Value actual = evaluate(expression);
-    Value wanted = new ExpressionEvaluator(scope(), "output.expected", new Report())
+    Value wanted = new ExpressionEvaluator(scope(), "output.expected", new LoadReportBuilder())
         .evaluate(HclParser.parseExpression("expected", expected, 1));
     assertThat(Value.unresolvedIn(actual)).as("unknown parts of %s", expression).isEmpty();
     assertThat(Operators.plain(actual)).as(expression).isEqualTo(Operators.plain(wanted));

@@ -14,7 +14,7 @@ import java.util.Map;
  * every policy with its template address, every unresolved value (once each) and every problem.
  * One per load; both formats and the assembler write to it, and a loader reads it on one thread.
  */
-public final class Report {
+public final class LoadReportBuilder {
   private final List<String> files = new ArrayList<>();
   private final List<LoadReport.LoadedPolicy> policies = new ArrayList<>();
   private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
