@@ -1,12 +1,10 @@
 package dev.iamunit.coverage;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.apiguardian.api.API;
 import org.junit.jupiter.api.Test;
 
 /** The rules of the coverage code, as tests (STYLE.md: ArchUnit). */
@@ -14,12 +12,6 @@ class CoverageArchitectureTests {
 
   private static final JavaClasses CLASSES = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.iamunit.coverage");
-
-  @Test
-  void everyPublicTopLevelTypeOfTheApiSaysItsStatus() {
-    classes().that().resideInAPackage("dev.iamunit.coverage").and().arePublic().and().areTopLevelClasses()
-        .should().beAnnotatedWith(API.class).check(CLASSES);
-  }
 
   @Test
   void nothingPrintsToStandardOutputOrError() {
