@@ -125,10 +125,6 @@ final class ValueTemplate {
     return raw;
   }
 
-  public boolean hasVariables() {
-    return constant == null;
-  }
-
   /** The value with its variables replaced, as a pattern; null when a variable has no value. */
   public Wildcard resolve(RequestContext context) {
     if (constant != null) {

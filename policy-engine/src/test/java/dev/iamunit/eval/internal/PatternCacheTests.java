@@ -2,6 +2,7 @@ package dev.iamunit.eval.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.eval.RequestContext;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,10 @@ class PatternCacheTests {
 
     assertThat(ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", true)).isSameAs(cached);
     assertThat(ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", false)).isNotSameAs(cached);
-    assertThat(ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", false).hasVariables()).isFalse();
+    // Without variables (policy Version 2008-10-17) the text is taken literally, as AWS does.
+    assertThat(ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", false).resolve(RequestContext.empty())
+        .matches("arn:aws:iam::123456789012:user/${aws:username}", false)).isTrue();
+    assertThat(ValueTemplate.parse("arn:aws:iam::*:user/${aws:username}", true).resolve(RequestContext.empty())).isNull();
     assertThat(Wildcard.of("iam:*MFA*").matches("iam:ListMFADevices", true)).isTrue();
   }
 }
