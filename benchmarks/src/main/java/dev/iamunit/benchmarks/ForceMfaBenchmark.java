@@ -46,13 +46,13 @@ public class ForceMfaBenchmark {
 
   @Benchmark
   public Decision evaluate() {
-    return evaluator.evaluate(mix.next(), policies);
+    return evaluator.explain(mix.next(), policies);
   }
 
   @Benchmark
   public Decision evaluateRecorded() {
     Request request = mix.next();
-    Decision decision = evaluator.evaluate(request, policies);
+    Decision decision = evaluator.explain(request, policies);
     coverage.record(request, policies, decision, "ForceMfaBenchmark");
     return decision;
   }

@@ -90,7 +90,7 @@ final class ForceMfaScenario {
     List<Request> all = new ArrayList<>();
     for (CredentialKind credentials : CREDENTIALS) {
       for (List<String> actionOn : ACTIONS_ON) {
-        all.add(caller.request(actionOn.get(0), actionOn.get(1), credentials, NOW, Map.of()));
+        all.add(caller.request(actionOn.get(0), actionOn.get(1), credentials, NOW, Map.of()).request());
       }
     }
     this.requests = List.copyOf(all);

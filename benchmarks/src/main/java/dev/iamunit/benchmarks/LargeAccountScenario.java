@@ -79,7 +79,7 @@ final class LargeAccountScenario {
       Map<String, List<String>> extra = random.nextBoolean()
           ? Map.of("aws:SourceIp", List.of("10.1.2." + random.nextInt(250)), "aws:ResourceTag/env", List.of(pick(new String[] {"prod", "dev"})))
           : Map.of("aws:SourceIp", List.of("203.0.113." + random.nextInt(250)));
-      all.add(caller.request(action, requestResource(service), kinds[i % kinds.length], ForceMfaScenario.NOW, extra));
+      all.add(caller.request(action, requestResource(service), kinds[i % kinds.length], ForceMfaScenario.NOW, extra).request());
     }
     this.requests = List.copyOf(all);
   }

@@ -107,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
     try {
       EvaluationCase evaluationCase = CaseFormat.read(line, where);
       Decision decision = explain
-          ? EVALUATOR.evaluate(evaluationCase.request(), evaluationCase.policies())
+          ? EVALUATOR.explain(evaluationCase.request(), evaluationCase.policies())
           : EVALUATOR.decide(evaluationCase.request(), evaluationCase.policies());
       String result = CaseFormat.write(evaluationCase.id(), decision);
       return explain

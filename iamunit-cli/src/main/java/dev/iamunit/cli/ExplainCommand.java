@@ -1,6 +1,7 @@
 package dev.iamunit.cli;
 
 import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
@@ -163,14 +164,14 @@ final class ExplainCommand implements Callable<Integer> {
     Caller caller = user.isPresent()
         ? Caller.user(loaded.account(), user.get())
         : Caller.roleSession(loaded.account(), role.get(), "iamunit");
-    Request request =
+    BoundRequest request =
         caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
-    return print(request, caller.policiesFor(resourceArn), loaded.report().problems());
+    return print(request.request(), request.policies(), loaded.report().problems());
   }
 
   /** Decides and prints; a problem of the load is a policy the decision could not include, so it is said first. */
   private int print(Request request, PolicySet policies, List<LoadReport.Problem> problems) {
-    Decision decision = Evaluator.standard().evaluate(request, policies);
+    Decision decision = Evaluator.standard().explain(request, policies);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Request: " + request);
     out.println("Context: " + request.context());

@@ -7,6 +7,7 @@ import dev.iamunit.coverage.internal.StatementCounters;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.PolicySet;
+import dev.iamunit.eval.PrincipalPolicies;
 import dev.iamunit.eval.PolicyType;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.StatementResult;
@@ -78,36 +79,27 @@ public final class CoverageRecorder {
   /**
    * Adds every customer-written statement of an account to the inventory, with the principals
    * (users and roles) whose requests use it, so statements no test evaluated count as missed.
-   * AWS managed policies are left out: they are not the repository's code.
+   * A principal's policies are those {@link PrincipalPolicies} gathers for its requests, plus a
+   * role's trust policy. AWS managed policies are left out: they are not the repository's code.
+   * A group or managed policy the templates do not declare has no statements to count; a test
+   * that asks as its principal fails with where it is referenced.
    */
   public void recordInventory(Account account) {
-    Map<String, ManagedPolicy> managed = account.managedPolicies();
     for (User user : account.users().values()) {
       // A generated name reads as <unresolved: ...>, the same in every JVM, never as its placeholder.
       String principal = "user/" + Unresolved.readable(user.name(), account.unresolved());
-      List<Policy> policies = new ArrayList<>(user.inlinePolicies());
-      addManaged(policies, managed, user.managedPolicyArns());
-      user.permissionsBoundaryArn().ifPresent(arn -> addManaged(policies, managed, List.of(arn)));
-      for (String groupName : user.groups()) {
-        account.group(groupName).ifPresent(group -> {
-          policies.addAll(group.inlinePolicies());
-          addManaged(policies, managed, group.managedPolicyArns());
-        });
-      }
-      inventory(policies, principal);
+      inventory(PrincipalPolicies.of(account, user).customerWritten(), principal);
     }
     for (Role role : account.roles().values()) {
       String principal = "role/" + Unresolved.readable(role.name(), account.unresolved());
-      List<Policy> policies = new ArrayList<>(role.inlinePolicies());
+      List<Policy> policies = new ArrayList<>(PrincipalPolicies.of(account, role).customerWritten());
       role.trustPolicy().ifPresent(policies::add);
-      addManaged(policies, managed, role.managedPolicyArns());
-      role.permissionsBoundaryArn().ifPresent(arn -> addManaged(policies, managed, List.of(arn)));
       inventory(policies, principal);
     }
     for (Group group : account.groups().values()) {
       inventory(group.inlinePolicies(), null);
     }
-    for (ManagedPolicy policy : managed.values()) {
+    for (ManagedPolicy policy : account.managedPolicies().values()) {
       if (!policy.awsManaged()) {
         inventory(List.of(policy.document()), null);
       }
@@ -133,15 +125,6 @@ public final class CoverageRecorder {
     inventory(policies, null);
   }
 
-  private static void addManaged(List<Policy> into, Map<String, ManagedPolicy> managed, List<String> arns) {
-    for (String arn : arns) {
-      ManagedPolicy policy = managed.get(arn);
-      if (policy != null && !policy.awsManaged()) {
-        into.add(policy.document());
-      }
-    }
-  }
-
   private void inventory(Collection<Policy> policies, String principal) {
     for (Policy policy : policies) {
       for (Statement statement : policy.statements()) {
@@ -156,7 +139,7 @@ public final class CoverageRecorder {
 
   /**
    * Records how every statement of {@code policies} fared in {@code decision}. The decision must
-   * come from {@code Evaluator.evaluate} (with its explanation), not the bare {@code decide}.
+   * come from {@code Evaluator.explain} (with its full explanation), not the bare {@code decide}.
    *
    * <p>A statement counts as decisive when it is among the deciding statements, and also, for an
    * allowed request, when it is an applied Allow of a policy that only limits (SCP, permissions

@@ -115,7 +115,7 @@ class CoverageCheckTests {
     recorder.recordInventory(set.policies());
     recorder.record(set, Fixture.evaluate(set, "ec2:RunInstances", false), "Ec2Tests.denied");
     Request read = Request.of(Fixture.USER, "s3:GetObject", "arn:aws:s3:::reports/q1.csv", RequestContext.empty());
-    recorder.record(set, Evaluator.standard().evaluate(read, set), "S3Tests.read");
+    recorder.record(set, Evaluator.standard().explain(read, set), "S3Tests.read");
     CheckResult result = CoverageCheck.of(List.of()).withBaseline(Baseline.read(file)).run(CoverageAnalysis.of(recorder.snapshot()));
 
     assertThat(result.violations()).extracting(Violation::message).containsExactly(

@@ -218,7 +218,7 @@ class CoverageRecorderTests {
       futures.add(pool.submit(() -> {
         for (int i = 0; i < 100; i++) {
           Request request = Fixture.request("ec2:RunInstances", i % 2 == 0);
-          recorder.record(request, set, Evaluator.standard().evaluate(request, set), test);
+          recorder.record(request, set, Evaluator.standard().explain(request, set), test);
         }
       }));
     }
@@ -247,7 +247,7 @@ class CoverageRecorderTests {
     PolicySet set = Fixture.policySet();
     CoverageRecorder recorder = new CoverageRecorder();
     Request request = Fixture.request("ec2:RunInstances", false);
-    recorder.record(request, set, Evaluator.standard().evaluate(request, set), "t");
+    recorder.record(request, set, Evaluator.standard().explain(request, set), "t");
     recorder.writeFragment(dir);
 
     assertThat(recorder.decisionLog()).isEmpty();

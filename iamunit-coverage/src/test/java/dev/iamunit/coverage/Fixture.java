@@ -38,7 +38,7 @@ final class Fixture {
   }
 
   static Decision evaluate(PolicySet set, String action, boolean withMfa) {
-    return Evaluator.standard().evaluate(request(action, withMfa), set);
+    return Evaluator.standard().explain(request(action, withMfa), set);
   }
 
   static Request request(String action, boolean withMfa) {

@@ -6,8 +6,7 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.PolicySet;
-import dev.iamunit.eval.Request;
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -73,9 +72,8 @@ class ForceMfaCoverageTests {
   private static void record(CoverageRecorder recorder, Account account, String action, String resource, CredentialKind kind,
       String test) {
     Caller caller = Caller.user(account, "MFAUser");
-    Request request = caller.request(action, resource, kind, NOW, Map.of());
-    PolicySet policies = caller.policiesFor(resource);
-    recorder.record(policies, Evaluator.standard().evaluate(request, policies), test);
+    BoundRequest request = caller.request(action, resource, kind, NOW, Map.of());
+    recorder.record(request.policies(), Evaluator.standard().explain(request), test);
   }
 
   private static Account account(Policy forceMfa) {

@@ -6,12 +6,11 @@ import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import java.nio.file.Path;
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.PolicySet;
-import dev.iamunit.eval.Request;
 import dev.iamunit.eval.StatementResult;
 import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.model.Account;
@@ -126,50 +125,46 @@ public final class AccessDiffer {
       List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
       credentialKinds = Math.max(credentialKinds, credentials.size());
       List<String> named = resources.named(variables(base, head, principal));
-      Map<String, PolicySet> baseSets = new HashMap<>();
-      Map<String, PolicySet> headSets = new HashMap<>();
       for (String action : actions.actions()) {
         List<Map<String, String>> contexts = conditions.contextsFor(action);
         List<Map<String, List<String>>> extra = extras.computeIfAbsent(contexts, AccessDiffer::asExtraContext);
         mostContexts = Math.max(mostContexts, contexts.size());
         for (String resource : resources.forAction(action, named)) {
           resourcesAsked.add(resource);
-          PolicySet baseSet = baseCaller == null ? null : baseSets.computeIfAbsent(resource, baseCaller::policiesFor);
-          PolicySet headSet = headCaller == null ? null : headSets.computeIfAbsent(resource, headCaller::policiesFor);
           for (CredentialKind kind : credentials) {
             for (int c = 0; c < contexts.size(); c++) {
               if (!kind.withMfa() && mentionsMfaAge(extra.get(c))) {
                 continue;
               }
               requests++;
-              Request baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              Request headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
+              BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
+              BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
               Decision b;
               Decision h;
               try {
-                b = baseRequest == null ? null : evaluator.decide(baseRequest, baseSet);
+                b = baseRequest == null ? null : evaluator.decide(baseRequest);
               } catch (UnresolvedValueException e) {
                 // The base's decision is unknown: an ALLOWED head could be new access.
-                Decision known = headRequest == null ? null : decideOrNull(headRequest, headSet);
+                Decision known = headRequest == null ? null : decideOrNull(headRequest);
                 if (known == null || known.isAllowed()) {
-                  undecided.add("base", base, baseRequest, e);
+                  undecided.add("base", base, baseRequest.request(), e);
                 }
                 continue;
               }
               try {
-                h = headRequest == null ? null : evaluator.decide(headRequest, headSet);
+                h = headRequest == null ? null : evaluator.decide(headRequest);
               } catch (UnresolvedValueException e) {
                 // The head's decision is unknown: unless the base allowed it already, it could be new access.
                 if (b == null || !b.isAllowed()) {
-                  undecided.add("head", head, headRequest, e);
+                  undecided.add("head", head, headRequest.request(), e);
                 }
                 continue;
               }
               if (same(b, h)) {
                 continue;
               }
-              SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(baseRequest, baseSet));
-              SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.evaluate(headRequest, headSet));
+              SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
+              SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
               rows.add(new DiffRow(
                   change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
                   Unresolved.readable(resource, unresolved), kind,
@@ -187,9 +182,9 @@ public final class AccessDiffer {
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()));
   }
 
-  private Decision decideOrNull(Request request, PolicySet policies) {
+  private Decision decideOrNull(BoundRequest request) {
     try {
-      return evaluator.decide(request, policies);
+      return evaluator.decide(request);
     } catch (UnresolvedValueException e) {
       return null;
     }

@@ -42,7 +42,7 @@ final class Ec2Fragment {
     CoverageRecorder recorder = new CoverageRecorder();
     recorder.recordInventory(List.of(policy));
     Request describe = Request.of("arn:aws:iam::111122223333:user/bob", "ec2:DescribeInstances", "*", RequestContext.empty());
-    recorder.record(set, Evaluator.standard().evaluate(describe, set), "Ec2Tests.describe");
+    recorder.record(set, Evaluator.standard().explain(describe, set), "Ec2Tests.describe");
     Path data = project.resolve("target/iamunit");
     recorder.writeFragment(data);
     return data;

@@ -26,9 +26,7 @@ public class IamRequestAssert extends AbstractDecisionAssert<IamRequestAssert, I
   }
 
   private static Subject subject(IamRequest request, Evaluation evaluation) {
-    String description = evaluation.description();
-    String withoutCredentials = description.substring(0, description.length() - evaluation.credentials().description().length() - 3);
-    return new Subject(withoutCredentials, Optional.of(evaluation.credentials()), evaluation.decision(),
+    return new Subject(evaluation.requestDescription(), Optional.of(evaluation.credentials()), evaluation.decision(),
         Optional.of(evaluation.request()), request.resourceDefaulted());
   }
 }

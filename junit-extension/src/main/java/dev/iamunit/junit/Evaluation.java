@@ -11,18 +11,38 @@ import org.apiguardian.api.API;
 /**
  * One request as it was evaluated under one kind of credentials.
  *
- * @param description {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}
+ * @param principal who asked, as the test named it
  * @param credentials the credentials it was signed with
- * @param request the request, with its full context
+ * @param request the request, with its action, resource and full context
  * @param decision AWS's answer, with its explanation
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record Evaluation(String description, CredentialKind credentials, Request request, Decision decision) {
+public record Evaluation(IamPrincipal principal, CredentialKind credentials, Request request, Decision decision) {
 
   public Evaluation {
-    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(decision, "decision");
+  }
+
+  /** The action, such as {@code ec2:RunInstances}. */
+  public String action() {
+    return request.action();
+  }
+
+  /** The resource ARN the request was made on. */
+  public String resource() {
+    return request.resource();
+  }
+
+  /** {@code ec2:RunInstances on * as MFAUser}: the request as messages name it, without its credentials. */
+  public String requestDescription() {
+    return action() + " on " + resource() + " as " + principal;
+  }
+
+  /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
+  public String description() {
+    return requestDescription() + " (" + credentials.description() + ")";
   }
 }

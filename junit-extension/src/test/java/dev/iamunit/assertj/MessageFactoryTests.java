@@ -36,7 +36,7 @@ class MessageFactoryTests {
   private static Subject subject(String action, boolean mfa, Policy... policies) {
     Request request = Request.of(PRINCIPAL, action, "*",
         RequestContext.builder().put("aws:MultiFactorAuthPresent", Boolean.toString(mfa)).build());
-    Decision decision = Evaluator.standard().evaluate(request, PolicySet.ofIdentity(policies));
+    Decision decision = Evaluator.standard().explain(request, PolicySet.ofIdentity(policies));
     return new Subject(action + " on * as MFAUser",
         Optional.of(mfa ? CredentialKind.CONSOLE_WITH_MFA : CredentialKind.CONSOLE_WITHOUT_MFA), decision,
         Optional.of(request), false);

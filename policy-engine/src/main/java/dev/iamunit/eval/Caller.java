@@ -3,28 +3,29 @@ package dev.iamunit.eval;
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Existence;
-import dev.iamunit.model.Group;
-import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
-import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import dev.iamunit.spelling.EditDistance;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * A principal of an {@link Account} ready to make requests: its policies gathered the way AWS
- * gathers them (inline, attached, through its groups, its permissions boundary, the organization's
- * SCPs) and its request context filled the way AWS fills it for its kind of credentials. Immutable
- * and thread-safe; its policies are compiled once.
+ * gathers them ({@link PrincipalPolicies}, and the organization's SCPs and RCPs) and its request
+ * context filled the way AWS fills it for its kind of credentials, its principal tags included.
+ * {@link #request} is the one way to a request: it returns the request together with the policies
+ * that apply to it. Immutable and thread-safe; its policies are compiled once.
  */
 public final class Caller {
 
@@ -36,10 +37,13 @@ public final class Caller {
   private final String principalArn;
   private final String description;
   private final CredentialKind defaultCredentials;
+  private final Map<String, String> tags;
   private final RequestContext baseContext;
   private final PolicySet policies;
   /** Why it is unknown whether the principal exists; empty when it does. */
   private final List<Unresolved> existence;
+  /** The policy set of each resource asked about, with its resource-based policy compiled once. */
+  private final ConcurrentMap<String, PolicySet> byResource;
 
   private Caller(
       Account account,
@@ -47,17 +51,28 @@ public final class Caller {
       String principalArn,
       String description,
       CredentialKind defaultCredentials,
-      RequestContext baseContext,
+      Map<String, String> tags,
+      RequestContext.Builder context,
       PolicySet policies,
-      List<Unresolved> existence) {
+      List<Unresolved> existence,
+      ConcurrentMap<String, PolicySet> byResource) {
     this.account = account;
     this.arn = arn;
     this.principalArn = principalArn;
     this.description = description;
     this.defaultCredentials = defaultCredentials;
-    this.baseContext = baseContext;
+    this.tags = tags;
+    this.baseContext = principalTags(context, tags).build();
     this.policies = policies;
     this.existence = existence;
+    this.byResource = byResource;
+  }
+
+  private Caller(
+      Account account, String arn, String principalArn, String description, CredentialKind defaultCredentials,
+      Map<String, String> tags, RequestContext.Builder context, PolicySet policies, List<Unresolved> existence) {
+    this(account, arn, principalArn, description, defaultCredentials, sorted(tags), context, policies, existence,
+        new ConcurrentHashMap<>());
   }
 
   /**
@@ -67,29 +82,7 @@ public final class Caller {
   public static Caller user(Account account, String name) {
     User user =
         account.user(name).orElseThrow(() -> unknown("user", name, account.users().keySet().stream().toList()));
-    // What exists only if an unknown value says so applies only if it does (Existence): the
-    // user's own policies with the user, an attachment or a membership with its resource too.
-    Existence existence = user.existence();
-    PolicySet.Builder set = PolicySet.builder();
-    user.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.principal())));
-    for (String policyArn : user.managedPolicyArns()) {
-      set.identity(Existence.onlyIf(managed(account, policyArn, "user " + name, user.location()), existence.ofAttachment(policyArn)));
-    }
-    for (String groupName : user.groups()) {
-      Group group =
-          account.group(groupName)
-              .orElseThrow(() -> new IamUnitException(
-                  "user " + name + " is a member of group \"" + groupName + "\", which the loaded templates do not declare; "
-                      + "add the group to the sources of the test",
-                  user.location()));
-      group.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.ofMembership(group))));
-      for (String policyArn : group.managedPolicyArns()) {
-        set.identity(Existence.onlyIf(managed(account, policyArn, "group " + groupName, group.location()),
-            existence.ofMembership(group, policyArn)));
-      }
-    }
-    user.permissionsBoundaryArn().ifPresent(b -> set.boundary(
-        Existence.onlyIf(managed(account, b, "the permissions boundary of user " + name, user.location()), existence.principal())));
+    PolicySet.Builder set = held(PrincipalPolicies.of(account, user));
     organization(account, set);
     RequestContext.Builder context = RequestContext.builder()
         .put("aws:username", user.name())
@@ -97,12 +90,8 @@ public final class Caller {
         .put("aws:PrincipalArn", user.arn())
         .put("aws:PrincipalAccount", account.id())
         .put("aws:PrincipalType", "User");
-    user.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
-    if (!user.tags().isEmpty()) {
-      context.putMultivalued("aws:PrincipalTagKeys", List.copyOf(user.tags().keySet()));
-    }
-    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, context.build(), set.build(),
-        existence.principal());
+    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, user.tags(), context, set.build(),
+        user.existence().principal());
   }
 
   /**
@@ -112,14 +101,7 @@ public final class Caller {
   public static Caller roleSession(Account account, String roleName, String sessionName) {
     Role role =
         account.role(roleName).orElseThrow(() -> unknown("role", roleName, account.roles().keySet().stream().toList()));
-    Existence existence = role.existence();
-    PolicySet.Builder set = PolicySet.builder();
-    role.inlinePolicies().forEach(p -> set.identity(Existence.onlyIf(p, existence.principal())));
-    for (String policyArn : role.managedPolicyArns()) {
-      set.identity(Existence.onlyIf(managed(account, policyArn, "role " + roleName, role.location()), existence.ofAttachment(policyArn)));
-    }
-    role.permissionsBoundaryArn().ifPresent(b -> set.boundary(Existence.onlyIf(
-        managed(account, b, "the permissions boundary of role " + roleName, role.location()), existence.principal())));
+    PolicySet.Builder set = held(PrincipalPolicies.of(account, role));
     organization(account, set);
     String sessionArn = "arn:" + account.partition() + ":sts::" + account.id() + ":assumed-role/" + role.name() + "/" + sessionName;
     RequestContext.Builder context = RequestContext.builder()
@@ -128,10 +110,9 @@ public final class Caller {
         .put("aws:PrincipalAccount", account.id())
         .put("aws:PrincipalType", "AssumedRole")
         .put("aws:RoleSessionName", sessionName);
-    role.tags().forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
     return new Caller(
         account, sessionArn, role.arn(), "role " + roleName + " (session " + sessionName + ")", CredentialKind.ASSUMED_ROLE,
-        context.build(), set.build(), existence.principal());
+        role.tags(), context, set.build(), role.existence().principal());
   }
 
   /**
@@ -149,28 +130,77 @@ public final class Caller {
     PolicySet.Builder set = PolicySet.builder();
     organization(account, set);
     String rootArn = "arn:" + account.partition() + ":iam::" + account.id() + ":root";
-    RequestContext context = RequestContext.builder()
+    RequestContext.Builder context = RequestContext.builder()
         .put("aws:userid", account.id())
         .put("aws:PrincipalArn", rootArn)
         .put("aws:PrincipalAccount", account.id())
-        .put("aws:PrincipalType", "Account")
-        .build();
-    return new Caller(account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, context, set.build(),
+        .put("aws:PrincipalType", "Account");
+    return new Caller(
+        account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, Map.of(), context, set.build(),
         List.of());
+  }
+
+  /**
+   * This caller with these principal tags besides its own; a tag of the same key, in any case,
+   * replaces its own, as a session tag replaces a role's tag of the same key ("session tags
+   * override a role tag with the same key", STS API Reference, AssumeRole, Tags).
+   */
+  public Caller withPrincipalTags(Map<String, String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, String> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.putAll(tags);
+    more.forEach((key, value) -> {
+      merged.remove(key);
+      merged.put(key, value);
+    });
+    RequestContext.Builder context = baseContext.toBuilder();
+    tags.keySet().forEach(key -> context.remove("aws:PrincipalTag/" + key));
+    return new Caller(
+        account, arn, principalArn, description, defaultCredentials, Collections.unmodifiableMap(merged), context, policies,
+        existence, byResource);
+  }
+
+  /**
+   * {@code aws:PrincipalTag/KEY} for each tag and {@code aws:PrincipalTagKeys}, the tags' keys,
+   * always multivalued: "This key is included in the request context if the principal is using an
+   * IAM user with attached tags. It is included for a principal using an IAM role with attached
+   * tags or session tags" (IAM User Guide, AWS global condition context keys, aws:PrincipalTag and
+   * aws:PrincipalTagKeys, whose value type is "Multivalued").
+   */
+  private static RequestContext.Builder principalTags(RequestContext.Builder context, Map<String, String> tags) {
+    tags.forEach((key, value) -> context.put("aws:PrincipalTag/" + key, value));
+    if (tags.isEmpty()) {
+      context.remove("aws:PrincipalTagKeys");
+    } else {
+      context.putMultivalued("aws:PrincipalTagKeys", List.copyOf(tags.keySet()));
+    }
+    return context;
+  }
+
+  /** Tags in the order of their keys, ignoring case: a context reads the same in every JVM. */
+  private static Map<String, String> sorted(Map<String, String> tags) {
+    Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    sorted.putAll(tags);
+    return Collections.unmodifiableMap(sorted);
+  }
+
+  private static PolicySet.Builder held(PrincipalPolicies principal) {
+    PolicySet.Builder set = PolicySet.builder();
+    for (PrincipalPolicies.Held held : principal.requireComplete().policies()) {
+      if (held.type() == PolicyType.PERMISSIONS_BOUNDARY) {
+        set.boundary(Existence.onlyIf(held.document(), held.onlyIf()));
+      } else {
+        set.identity(Existence.onlyIf(held.document(), held.onlyIf()));
+      }
+    }
+    return set;
   }
 
   private static void organization(Account account, PolicySet.Builder set) {
     account.organization().serviceControlPolicies().forEach(set::scpLevel);
     account.organization().resourceControlPolicies().forEach(set::rcpLevel);
-  }
-
-  private static Policy managed(Account account, String policyArn, String holder, SourceLocation location) {
-    return account.managedPolicy(policyArn)
-        .map(ManagedPolicy::document)
-        .orElseThrow(() -> new IamUnitException(
-            holder + " has managed policy " + policyArn + " attached, which is neither declared in the loaded templates nor an AWS managed policy IAMUnit knows; "
-                + "add the template that declares it to the test's sources",
-            location));
   }
 
   private static IamUnitException unknown(String kind, String name, List<String> known) {
@@ -239,10 +269,14 @@ public final class Caller {
   }
 
   /**
-   * A request by this caller. The resource-based policy of {@code resource}, when the account has
-   * one (for {@code sts:AssumeRole}, the role's trust policy), joins the policy set.
+   * A request by this caller with {@code credentials} at {@code time}, together with the policies
+   * that apply to it: the caller's, plus the resource-based policy of {@code resource} when the
+   * account has one (for {@code sts:AssumeRole} on a role, the role's trust policy). {@code
+   * extraContext} adds keys to the caller's context or replaces them; a key with one value is
+   * single-valued.
    */
-  public Request request(String action, String resource, CredentialKind credentials, Instant time, Map<String, List<String>> extraContext) {
+  public BoundRequest request(
+      String action, String resource, CredentialKind credentials, Instant time, Map<String, List<String>> extraContext) {
     RequestContext.Builder context = context(credentials, time).toBuilder();
     extraContext.forEach((key, values) -> {
       if (values.size() == 1) {
@@ -251,15 +285,29 @@ public final class Caller {
         context.putMultivalued(key, values);
       }
     });
-    return new Request(arn, action, resource, Optional.of(resourceAccount(resource)), context.build(), credentials);
+    Request request = new Request(arn, action, resource, Optional.of(resourceAccount(resource)), context.build(), credentials);
+    return new BoundRequest(request, policiesFor(resource));
   }
 
   private String resourceAccount(String resource) {
     return dev.iamunit.eval.internal.Arns.account(resource).orElse(account.id());
   }
 
-  /** The policies that apply to a request on {@code resource}: the caller's, plus the resource's. */
-  public PolicySet policiesFor(String resource) {
+  /**
+   * The policies that apply to a request on {@code resource}: the caller's, plus the resource's.
+   * Looked up once per resource: an access diff asks about each resource many times.
+   */
+  private PolicySet policiesFor(String resource) {
+    PolicySet known = byResource.get(resource);
+    if (known != null) {
+      return known;
+    }
+    return byResource.computeIfAbsent(resource, r -> resourcePolicy(r)
+        // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
+        .map(p -> policies.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(policies));
+  }
+
+  private Optional<Policy> resourcePolicy(String resource) {
     Optional<Policy> resourcePolicy = account.resourcePolicy(resource);
     if (resourcePolicy.isEmpty()) {
       String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
@@ -274,8 +322,7 @@ public final class Caller {
         resourcePolicy = account.role(roleName).flatMap(Role::trustPolicy);
       }
     }
-    // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
-    return resourcePolicy.map(p -> policies.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(policies);
+    return resourcePolicy;
   }
 
   @Override

@@ -105,7 +105,7 @@ class ContractCaseTests {
     }
     Decision decision;
     try {
-      decision = Evaluator.standard().evaluate(testCase.request(), testCase.policies());
+      decision = Evaluator.standard().explain(testCase.request(), testCase.policies());
     } catch (IamUnitException e) {
       if (REFUSED.containsKey(id)) {
         return;

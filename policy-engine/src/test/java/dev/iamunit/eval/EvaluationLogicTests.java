@@ -44,7 +44,7 @@ class EvaluationLogicTests {
   }
 
   private static Outcome outcome(Request request, PolicySet set) {
-    return Evaluator.standard().evaluate(request, set).outcome();
+    return Evaluator.standard().explain(request, set).outcome();
   }
 
   /** "By default, all requests are implicitly denied." */
@@ -56,7 +56,7 @@ class EvaluationLogicTests {
   /** "An explicit deny in any policy overrides any allows." */
   @Test
   void explicitDenyOverridesAllow() {
-    Decision decision = Evaluator.standard().evaluate(get(ALICE, null), PolicySet.ofIdentity(identity(ALLOW_GET + "," + DENY_GET)));
+    Decision decision = Evaluator.standard().explain(get(ALICE, null), PolicySet.ofIdentity(identity(ALLOW_GET + "," + DENY_GET)));
     assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElseThrow()).containsExactly("DenyGet");
     assertThat(decision.explanation().applied()).hasSize(2);
@@ -71,7 +71,7 @@ class EvaluationLogicTests {
           .scpLevel(List.of(identity(ALLOW_ALL)))
           .scpLevel(List.of(identity("{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}")))
           .build();
-      Decision decision = Evaluator.standard().evaluate(get(ALICE, null), set);
+      Decision decision = Evaluator.standard().explain(get(ALICE, null), set);
       assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
       assertThat(decision.explanation().reasons()).containsExactly("no service control policy at organization level 1 allows the request");
     }
@@ -114,7 +114,7 @@ class EvaluationLogicTests {
     void boundaryLimitsIdentityPolicies() {
       PolicySet set = PolicySet.builder().identity(identity(ALLOW_GET))
           .boundary(identity("{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"*\"}")).build();
-      Decision decision = Evaluator.standard().evaluate(get(ALICE, null), set);
+      Decision decision = Evaluator.standard().explain(get(ALICE, null), set);
       assertThat(decision.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
       assertThat(decision.explanation().reasons()).contains("the permissions boundary does not allow the request");
     }
@@ -256,7 +256,7 @@ class EvaluationLogicTests {
     /** A decision that depends on a value IAMUnit could not compute fails with its location. */
     @Test
     void aDecisionThatDependsOnAnUnresolvedValueFails() {
-      assertThatThrownBy(() -> Evaluator.standard().evaluate(get(ALICE, null), PolicySet.ofIdentity(policyWithUnknownBucket("Allow"))))
+      assertThatThrownBy(() -> Evaluator.standard().explain(get(ALICE, null), PolicySet.ofIdentity(policyWithUnknownBucket("Allow"))))
           .isInstanceOf(UnresolvedValueException.class)
           .hasMessageStartingWith("main.tf:12:5: the decision for s3:GetObject on arn:aws:s3:::bucket/key by " + ALICE
               + " depends on values IAMUnit could not compute: <unresolved: var.bucket_arn> at main.tf:12:5");
@@ -285,7 +285,7 @@ class EvaluationLogicTests {
 
       assertThat(policy.statements()).hasSize(1);
       assertThat(policy.unreadable()).singleElement().extracting(Unresolved::location).isEqualTo(at);
-      assertThatThrownBy(() -> Evaluator.standard().evaluate(get(ALICE, null), PolicySet.ofIdentity(policy)))
+      assertThatThrownBy(() -> Evaluator.standard().explain(get(ALICE, null), PolicySet.ofIdentity(policy)))
           .isInstanceOf(UnresolvedValueException.class)
           .hasMessageContaining("a statement of aws_iam_policy.p");
       assertThat(outcome(get(ALICE, null), PolicySet.ofIdentity(policy, identity(DENY_GET)))).isEqualTo(Outcome.EXPLICIT_DENY);
@@ -304,7 +304,7 @@ class EvaluationLogicTests {
   /** "No permissions are required to perform this operation" (GetCallerIdentity). */
   @Test
   void getCallerIdentityIsNotAPolicyDecision() {
-    Decision decision = Evaluator.standard().evaluate(
+    Decision decision = Evaluator.standard().explain(
         Request.of(ALICE, "sts:GetCallerIdentity", "*", RequestContext.empty()), PolicySet.ofIdentity(identity("{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\"}")));
     assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(decision.outsidePolicies()).isPresent();

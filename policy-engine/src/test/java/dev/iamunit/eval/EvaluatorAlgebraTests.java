@@ -132,7 +132,7 @@ class EvaluatorAlgebraTests {
       PolicySet set = PolicySet.ofIdentity(RandomCases.policy(random.statements(5), "p"));
       Request request = random.request();
       Decision bare = EVALUATOR.decide(request, set);
-      Decision explained = EVALUATOR.evaluate(request, set);
+      Decision explained = EVALUATOR.explain(request, set);
       assertThat(explained.outcome()).as("case %d", i).isEqualTo(bare.outcome());
       assertThat(explained.deciding()).as("case %d", i).extracting(StatementResult::statement)
           .isEqualTo(bare.deciding().stream().map(StatementResult::statement).toList());

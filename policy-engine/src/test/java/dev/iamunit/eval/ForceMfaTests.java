@@ -56,8 +56,7 @@ class ForceMfaTests {
 
   private static Decision decide(Account account, String action, String resource, CredentialKind credentials) {
     Caller caller = Caller.user(account, "MFAUser");
-    Request request = caller.request(action, resource, credentials, NOW, Map.of());
-    return Evaluator.standard().evaluate(request, caller.policiesFor(resource));
+    return Evaluator.standard().explain(caller.request(action, resource, credentials, NOW, Map.of()));
   }
 
   private static Decision decide(String action, String resource, CredentialKind credentials) {

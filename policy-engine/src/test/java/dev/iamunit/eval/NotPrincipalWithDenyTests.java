@@ -51,7 +51,7 @@ class NotPrincipalWithDenyTests {
   private static Outcome outcome(String caller, PolicySet policies) {
     Request request = Request.of(caller, "s3:GetObject", "arn:aws:s3:::BUCKETNAME/report.csv", RequestContext.builder().build())
         .withResourceAccount("111122223333");
-    return Evaluator.standard().evaluate(request, policies).outcome();
+    return Evaluator.standard().explain(request, policies).outcome();
   }
 
   private static String listed(String names) {

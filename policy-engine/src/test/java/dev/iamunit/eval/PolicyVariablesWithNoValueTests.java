@@ -40,7 +40,7 @@ class PolicyVariablesWithNoValueTests {
 
   private static Outcome outcome(String statements, RequestContext context) {
     Request request = Request.of(BOB, "s3:GetObject", OBJECT, context);
-    return Evaluator.standard().evaluate(request, PolicySet.ofIdentity(identity(statements))).outcome();
+    return Evaluator.standard().explain(request, PolicySet.ofIdentity(identity(statements))).outcome();
   }
 
   private static boolean holds(String operator, String key, String policyValue, String requestValue) {

@@ -45,7 +45,7 @@ class RootUserTests {
 
   private static Request request(String action, String resource, String resourceAccount) {
     Caller root = Caller.root(Account.builder().id(ACCOUNT).build());
-    Request request = root.request(action, resource, CredentialKind.ACCESS_KEYS, Instant.parse("2026-12-07T12:00:00Z"), Map.of());
+    Request request = root.request(action, resource, CredentialKind.ACCESS_KEYS, Instant.parse("2026-12-07T12:00:00Z"), Map.of()).request();
     return request.withResourceAccount(resourceAccount);
   }
 
@@ -114,23 +114,23 @@ class RootUserTests {
   @MethodSource("requests")
   void theRootUserHasFullAccessInItsAccountWithinWhatBindsIt(String name, Request request, PolicySet policies, Outcome expected) {
     assertThat(request.isRootUser()).isTrue();
-    assertThat(Evaluator.standard().evaluate(request, policies).outcome()).isEqualTo(expected);
+    assertThat(Evaluator.standard().explain(request, policies).outcome()).isEqualTo(expected);
     assertThat(Evaluator.standard().decide(request, policies).outcome()).isEqualTo(expected);
   }
 
   @Test
   void explanationsSayWhyRootIsAllowed() {
-    Decision decision = Evaluator.standard().evaluate(request("cloudtrail:StopLogging", TRAIL, ACCOUNT), PolicySet.builder().build());
+    Decision decision = Evaluator.standard().explain(request("cloudtrail:StopLogging", TRAIL, ACCOUNT), PolicySet.builder().build());
     assertThat(decision.explanation().reasons()).containsExactly("the account's root user has full access");
     assertThat(decision.deciding()).isEmpty();
 
-    Decision lockedOut = Evaluator.standard().evaluate(request("s3:PutBucketPolicy", "arn:aws:s3:::logs", ACCOUNT),
+    Decision lockedOut = Evaluator.standard().explain(request("s3:PutBucketPolicy", "arn:aws:s3:::logs", ACCOUNT),
         resourcePolicy(PolicyKind.RESOURCE, "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"arn:aws:s3:::logs\"}"));
     assertThat(lockedOut.explanation().reasons()).containsExactly("the account's root user has full access",
         "the bucket policy's Deny does not bind the bucket owner's root user for this action: only SCPs, RCPs and VPC endpoint "
             + "policies can block it (Amazon S3 API Reference, PutBucketPolicy)");
 
-    Decision assumeRole = Evaluator.standard().evaluate(request("sts:AssumeRole", "arn:aws:iam::111122223333:role/Admin", ACCOUNT),
+    Decision assumeRole = Evaluator.standard().explain(request("sts:AssumeRole", "arn:aws:iam::111122223333:role/Admin", ACCOUNT),
         PolicySet.builder().build());
     assertThat(assumeRole.explanation().reasons()).singleElement().asString()
         .startsWith("AWS refuses sts:AssumeRole* with the root user's credentials");
@@ -141,7 +141,7 @@ class RootUserTests {
   void policiesOfItsOwnAreRefused() {
     Request request = request("s3:GetObject", "arn:aws:s3:::logs/a", ACCOUNT);
     Policy allow = policy(PolicyKind.IDENTITY, ALLOW_ALL);
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(request, PolicySet.ofIdentity(allow)))
+    assertThatThrownBy(() -> Evaluator.standard().explain(request, PolicySet.ofIdentity(allow)))
         .isInstanceOf(IamUnitException.class)
         .hasMessageStartingWith("the request's principal arn:aws:iam::111122223333:root is the account's root user, which cannot have "
             + "identity-based policies");
@@ -170,10 +170,10 @@ class RootUserTests {
     assertThat(context.get("aws:PrincipalArn")).map(e -> e.values()).contains(List.of(ROOT));
     assertThat(context.get("aws:username")).isEmpty();
     assertThat(root.policies().policies()).containsExactly(scp);
-    Request stop = root.request("cloudtrail:StopLogging", TRAIL, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
-    assertThat(Evaluator.standard().evaluate(stop, root.policiesFor(TRAIL)).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
-    Request describe = root.request("cloudtrail:DescribeTrails", TRAIL, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
-    assertThat(Evaluator.standard().evaluate(describe, root.policiesFor(TRAIL)).outcome()).isEqualTo(Outcome.ALLOWED);
+    BoundRequest stop = root.request("cloudtrail:StopLogging", TRAIL, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
+    assertThat(Evaluator.standard().explain(stop).outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
+    BoundRequest describe = root.request("cloudtrail:DescribeTrails", TRAIL, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
+    assertThat(Evaluator.standard().explain(describe).outcome()).isEqualTo(Outcome.ALLOWED);
   }
 
   /** Only {@code arn:PARTITION:iam::ACCOUNT:root} is the root user. */

@@ -183,14 +183,14 @@ class UnresolvedDecisionTests {
   @ParameterizedTest(name = "unresolved {1} in {0}, resolved {2} -> {3}")
   @MethodSource("table")
   void decidesWhatNoValueCanChangeAndNamesTheValueOtherwise(Layer layer, String effect, Base base, Outcome expected) {
-    assertThat(Evaluator.standard().evaluate(get(), base.with(layer, null)).outcome()).as("the base alone").isEqualTo(base.outcome());
+    assertThat(Evaluator.standard().explain(get(), base.with(layer, null)).outcome()).as("the base alone").isEqualTo(base.outcome());
     PolicySet set = base.with(layer, unknownStatement(layer, effect));
     if (expected == null) {
-      assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), set))
+      assertThatThrownBy(() -> Evaluator.standard().explain(get(), set))
           .isInstanceOfSatisfying(UnresolvedValueException.class,
               e -> assertThat(e.values()).containsExactly(UnresolvedPolicies.unknown(1)));
     } else {
-      Decision decision = Evaluator.standard().evaluate(get(), set);
+      Decision decision = Evaluator.standard().explain(get(), set);
       assertThat(decision.outcome()).isEqualTo(expected);
       assertThat(decision.explanation().notNeeded()).containsExactly(UnresolvedPolicies.unknown(1));
       assertThat(decision.deciding()).noneMatch(StatementResult::unresolved);
@@ -214,7 +214,7 @@ class UnresolvedDecisionTests {
             + "\"Principal\":{\"AWS\":\"" + ALICE + "\"},\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::bucket/*\"}")))
         .build();
 
-    Decision decision = Evaluator.standard().evaluate(get(), set);
+    Decision decision = Evaluator.standard().explain(get(), set);
 
     assertThat(decision.outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElseThrow()).containsExactly("ReaderReads");
@@ -231,23 +231,23 @@ class UnresolvedDecisionTests {
   @Test
   void anUnknownExclusionMayLetADenyApply() {
     String notResource = "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"NotResource\":\"arn:aws:s3:::?3?/*\"}";
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.IDENTITY, notResource)))
+    assertThatThrownBy(() -> Evaluator.standard().explain(get(), Base.ALLOWED.with(Layer.IDENTITY, notResource)))
         .isInstanceOf(UnresolvedValueException.class);
     String notPrincipal = "{\"Effect\":\"Deny\",\"NotPrincipal\":{\"AWS\":\"arn:aws:iam::111122223333:user/?3?\"},"
         + "\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}";
     Map<Layer, List<String>> withoutBoundary = new EnumMap<>(Layer.class);
     withoutBoundary.put(Layer.IDENTITY, List.of(ALLOW_GET));
     withoutBoundary.put(Layer.RESOURCE, List.of(notPrincipal));
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), set(withoutBoundary)))
+    assertThatThrownBy(() -> Evaluator.standard().explain(get(), set(withoutBoundary)))
         .isInstanceOf(UnresolvedValueException.class);
     // "When you use NotPrincipal with Deny ... principals with permissions boundaries are always
     // denied" (IAM User Guide, NotPrincipal): with a boundary, the unknown value is not needed.
-    Decision withBoundary = Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.RESOURCE, notPrincipal));
+    Decision withBoundary = Evaluator.standard().explain(get(), Base.ALLOWED.with(Layer.RESOURCE, notPrincipal));
     assertThat(withBoundary.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(withBoundary.deciding()).singleElement().extracting(StatementResult::unresolved).isEqualTo(false);
     assertThat(withBoundary.explanation().notNeeded()).containsExactly(UnresolvedPolicies.unknown(3));
     String notAction = "{\"Effect\":\"Deny\",\"NotAction\":\"s3:?3?\",\"Resource\":\"*\"}";
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.IDENTITY, notAction)))
+    assertThatThrownBy(() -> Evaluator.standard().explain(get(), Base.ALLOWED.with(Layer.IDENTITY, notAction)))
         .isInstanceOf(UnresolvedValueException.class);
   }
 
@@ -259,14 +259,14 @@ class UnresolvedDecisionTests {
   void aStatementThatAppliesThroughAKnownValueNeedsNoUnknownOne() {
     String bothBuckets = "{\"Sid\":\"DenyBoth\",\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\","
         + "\"Resource\":[\"arn:aws:s3:::bucket/*\",\"arn:aws:s3:::?4?/*\"]}";
-    Decision decision = Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.IDENTITY, bothBuckets));
+    Decision decision = Evaluator.standard().explain(get(), Base.ALLOWED.with(Layer.IDENTITY, bothBuckets));
     assertThat(decision.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElseThrow()).containsExactly("DenyBoth");
     assertThat(decision.explanation().notNeeded()).containsExactly(UnresolvedPolicies.unknown(4));
     // With a condition on an unknown value, no reading makes it certain.
     String conditioned = "{\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\","
         + "\"Condition\":{\"StringEquals\":{\"aws:PrincipalTag/team\":\"?4?\"}}}";
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), Base.ALLOWED.with(Layer.IDENTITY, conditioned)))
+    assertThatThrownBy(() -> Evaluator.standard().explain(get(), Base.ALLOWED.with(Layer.IDENTITY, conditioned)))
         .isInstanceOf(UnresolvedValueException.class);
   }
 
@@ -288,7 +288,7 @@ class UnresolvedDecisionTests {
         .identity(UnresolvedPolicies.policy(PolicyKind.IDENTITY, "identity", List.of(ALLOW_GET)))
         .identity(policy)
         .build();
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(get(), set))
+    assertThatThrownBy(() -> Evaluator.standard().explain(get(), set))
         .isInstanceOf(UnresolvedValueException.class)
         .hasMessageContaining("var.v5");
   }

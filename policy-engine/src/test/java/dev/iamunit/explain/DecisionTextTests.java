@@ -124,7 +124,7 @@ class DecisionTextTests {
   @MethodSource("decisions")
   void summaryAndExplanation(Request request, PolicySet policies, String summary, String explanation) {
     // explanation: the heading "Explanation:", then the lines.
-    Decision decision = Evaluator.standard().evaluate(request, policies);
+    Decision decision = Evaluator.standard().explain(request, policies);
 
     assertThat(DecisionText.summary(decision)).isEqualTo(summary);
     assertThat(DecisionText.explanationSection(decision, Optional.of(request.context()))).isEqualTo("\n" + explanation);
@@ -140,7 +140,7 @@ class DecisionTextTests {
   @Test
   void withoutTheRequestTheExplanationLeavesOutTheContextValues() {
     Request request = request("ec2:RunInstances", "*", "false");
-    Decision decision = Evaluator.standard().evaluate(request, PolicySet.ofIdentity(EC2, FORCE_MFA));
+    Decision decision = Evaluator.standard().explain(request, PolicySet.ofIdentity(EC2, FORCE_MFA));
 
     assertThat(DecisionText.explained(decision)).isEqualTo(
         DecisionText.explained(decision, Optional.of(request.context())).replace("\n  Request context: aws:MultiFactorAuthPresent = \"false\"", ""));

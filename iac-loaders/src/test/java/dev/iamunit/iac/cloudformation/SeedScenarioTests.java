@@ -52,8 +52,7 @@ class SeedScenarioTests {
 
   static Decision runInstances(Account account, CredentialKind credentials) {
     Caller caller = Caller.user(account, "MFAUser");
-    Request request = caller.request("ec2:RunInstances", "*", credentials, Instant.now(), Map.of());
-    return Evaluator.standard().evaluate(request, caller.policiesFor("*"));
+    return Evaluator.standard().explain(caller.request("ec2:RunInstances", "*", credentials, Instant.now(), Map.of()));
   }
 
   @Test
@@ -185,7 +184,7 @@ class SeedScenarioTests {
     User user = account.user("MFAUser").orElseThrow();
     Request request = Request.of(user.arn(), "ec2:RunInstances", "*", RequestContext.builder()
         .put("aws:username", "MFAUser").put("aws:MultiFactorAuthPresent", present).build());
-    return Evaluator.standard().evaluate(request, identityPolicies(account, user));
+    return Evaluator.standard().explain(request, identityPolicies(account, user));
   }
 
   /** "BlockMostAccessUnlessSignedInWithMFA": BoolIfExists aws:MultiFactorAuthPresent false denies everything else. */

@@ -87,7 +87,7 @@ class UnknownConditionTests {
   private static Decision decide(Account account, Role role, String action) {
     List<Policy> policies = new ArrayList<>(role.inlinePolicies());
     role.managedPolicyArns().forEach(arn -> policies.add(account.managedPolicy(arn).orElseThrow().document()));
-    return Evaluator.standard().evaluate(Request.of(role.arn(), action, "*", RequestContext.builder().build()),
+    return Evaluator.standard().explain(Request.of(role.arn(), action, "*", RequestContext.builder().build()),
         PolicySet.builder().identity(policies).build());
   }
 

@@ -87,9 +87,8 @@ class GeneratedNameTests {
         """.formatted(READ, TRUST));
 
     Caller caller = Caller.roleSession(account, "aws_iam_role.lambda", "test");
-    Decision decision = Evaluator.standard().evaluate(
-        caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ASSUMED_ROLE, Instant.now(), Map.of()),
-        caller.policiesFor("arn:aws:s3:::b/k"));
+    Decision decision = Evaluator.standard().explain(
+        caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ASSUMED_ROLE, Instant.now(), Map.of()));
 
     assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(Outcome.ALLOWED);
     assertThat(Unresolved.replacePlaceholders(account.role("aws_iam_role.lambda").orElseThrow().name(), "<generated>"))

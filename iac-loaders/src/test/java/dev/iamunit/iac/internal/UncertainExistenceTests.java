@@ -69,8 +69,7 @@ class UncertainExistenceTests {
       + "\"Resource\":\"*\"}]}";
 
   private static Decision decide(Caller caller, String action, String resource) {
-    return Evaluator.standard().evaluate(caller.request(action, resource, caller.defaultCredentials(), NOW, Map.of()),
-        caller.policiesFor(resource));
+    return Evaluator.standard().explain(caller.request(action, resource, caller.defaultCredentials(), NOW, Map.of()));
   }
 
   private static Outcome outcome(Caller caller, String action) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.Request;
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
@@ -96,9 +96,9 @@ class UnknownConditionPolicyTests {
     Account account = load("  U: {Type: AWS::IAM::User, Properties: {UserName: u, Policies: [{PolicyName: Read, PolicyDocument: "
         + ALLOW_READ + "}, !If [IsProd, {PolicyName: DenyAll, PolicyDocument: " + DENY_ALL + "}, !Ref AWS::NoValue]]}}\n").account();
     Caller caller = Caller.user(account, "u");
-    Request request = caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
+    BoundRequest request = caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
 
-    assertThatThrownBy(() -> Evaluator.standard().evaluate(request, caller.policiesFor("arn:aws:s3:::b/k")))
+    assertThatThrownBy(() -> Evaluator.standard().explain(request))
         .isInstanceOf(UnresolvedValueException.class)
         .hasMessageContaining("U Policies: inline policy DenyAll")
         .hasMessageContaining("t.yaml:7:");

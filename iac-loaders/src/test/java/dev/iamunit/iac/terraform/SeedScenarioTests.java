@@ -57,7 +57,7 @@ class SeedScenarioTests {
     User user = account.user("MFAUser").orElseThrow();
     Request request = Request.of(user.arn(), "ec2:RunInstances", "*",
         RequestContext.builder().put("aws:username", "MFAUser").put("aws:MultiFactorAuthPresent", mfa).build());
-    return Evaluator.standard().evaluate(request, PolicySet.builder().identity(identityPolicies(account, user)).build());
+    return Evaluator.standard().explain(request, PolicySet.builder().identity(identityPolicies(account, user)).build());
   }
 
   @ParameterizedTest

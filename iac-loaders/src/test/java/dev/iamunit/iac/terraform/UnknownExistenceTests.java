@@ -69,14 +69,14 @@ class UnknownExistenceTests {
 
   private static Decision decide(Account account, User user, String action) {
     Request request = Request.of(user.arn(), action, "*", RequestContext.builder().build());
-    return Evaluator.standard().evaluate(request,
+    return Evaluator.standard().explain(request,
         PolicySet.builder().identity(SeedScenarioTests.identityPolicies(account, user)).build());
   }
 
   private static Decision decide(Account account, Role role, String action) {
     List<Policy> policies = new ArrayList<>(role.inlinePolicies());
     role.managedPolicyArns().forEach(arn -> policies.add(account.managedPolicy(arn).orElseThrow().document()));
-    return Evaluator.standard().evaluate(Request.of(role.arn(), action, "*", RequestContext.builder().build()),
+    return Evaluator.standard().explain(Request.of(role.arn(), action, "*", RequestContext.builder().build()),
         PolicySet.builder().identity(policies).build());
   }
 

@@ -6,7 +6,7 @@ import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.Request;
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamScenario;
@@ -93,28 +93,28 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     Account account = account(context);
     ScenarioSettings settings = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
-    DefaultIamScenario scenario = new DefaultIamScenario(
+    ScenarioEvaluator evaluator = new ScenarioEvaluator(
         account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context));
-    settings.principal().ifPresent(scenario::caller);
-    settings.assumedBy().ifPresent(user -> checkTrust(scenario, user, settings.principal().orElseThrow()));
-    return scenario;
+    settings.principal().ifPresent(evaluator::caller);
+    settings.assumedBy().ifPresent(user -> checkTrust(evaluator, user, settings.principal().orElseThrow()));
+    return new DefaultIamScenario(evaluator, settings.principal());
   }
 
   /** "sts:AssumeRole": the user's policies and the role's trust policy must both allow it. */
-  private static void checkTrust(DefaultIamScenario scenario, String userName, IamPrincipal rolePrincipal) {
+  private static void checkTrust(ScenarioEvaluator scenario, String userName, IamPrincipal rolePrincipal) {
     String roleName = rolePrincipal.roleName().orElseThrow();
     Role role = scenario.account().role(roleName).orElseThrow();
     Caller user = scenario.caller(IamPrincipal.user(userName));
-    Request request = user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of());
-    Decision decision = scenario.decide(request, user.policiesFor(role.arn()));
+    BoundRequest assume = user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of());
+    Decision decision = scenario.decide(assume);
     if (!decision.isAllowed()) {
       // In the words of the assertion messages: the same request described alike, the decision by the one renderer.
       throw Failures.failure("@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): user " + userName
           + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on "
           + Unresolved.readable(role.arn(), scenario.account().unresolved()) + " as " + userName
           + " (" + CredentialKind.ACCESS_KEYS.description() + ") was "
-          + DecisionText.explained(decision, Optional.of(request.context())));
+          + DecisionText.explained(decision, Optional.of(assume.request().context())));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.iamunit.junit.internal;
 
+import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
 import dev.iamunit.junit.IamRequests;
 import java.util.LinkedHashMap;
@@ -7,26 +8,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The requests of an action pattern in a {@link DefaultIamScenario}. */
+/** The requests of an action pattern in a scenario, each a {@link ScenarioRequest}. */
 final class ScenarioRequests implements IamRequests {
 
-  private final DefaultIamScenario scenario;
+  private final RequestEvaluator evaluator;
   private final String pattern;
   private final List<String> actions;
   private final Optional<String> resource;
   private final Map<String, List<String>> context;
+  private final Optional<IamPrincipal> principal;
 
   ScenarioRequests(
-      DefaultIamScenario scenario,
+      RequestEvaluator evaluator,
       String pattern,
       List<String> actions,
       Optional<String> resource,
-      Map<String, List<String>> context) {
-    this.scenario = scenario;
+      Map<String, List<String>> context,
+      Optional<IamPrincipal> principal) {
+    this.evaluator = evaluator;
     this.pattern = pattern;
     this.actions = List.copyOf(actions);
     this.resource = resource;
     this.context = Map.copyOf(context);
+    this.principal = principal;
   }
 
   @Override
@@ -37,26 +41,26 @@ final class ScenarioRequests implements IamRequests {
   @Override
   public String description() {
     return pattern + " on " + resource.orElse("each action's default resource")
-        + scenario.principal().map(p -> " as " + p).orElse("");
+        + principal.map(p -> " as " + p).orElse("");
   }
 
   @Override
   public List<IamRequest> requests() {
     return actions.stream()
-        .<IamRequest>map(action -> new ScenarioRequest(scenario, action, resource, context, scenario.principal()))
+        .<IamRequest>map(action -> new ScenarioRequest(evaluator, action, resource, context, principal))
         .toList();
   }
 
   @Override
   public IamRequests on(String resourceArn) {
-    return new ScenarioRequests(scenario, pattern, actions, Optional.of(resourceArn), context);
+    return new ScenarioRequests(evaluator, pattern, actions, Optional.of(resourceArn), context, principal);
   }
 
   @Override
   public IamRequests withContext(String key, String... values) {
     Map<String, List<String>> more = new LinkedHashMap<>(context);
     more.put(key, List.of(values));
-    return new ScenarioRequests(scenario, pattern, actions, resource, more);
+    return new ScenarioRequests(evaluator, pattern, actions, resource, more, principal);
   }
 
   @Override
