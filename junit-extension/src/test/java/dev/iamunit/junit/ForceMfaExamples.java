@@ -108,7 +108,7 @@ final class ForceMfaExamples {
       assertThat(request.context().get("aws:RequestedRegion").orElseThrow().value()).isEqualTo("eu-west-1");
       assertThat(request.context().get("aws:CurrentTime").orElseThrow().value()).isEqualTo("2026-11-22T12:00:00Z");
       assertThat(request.context().get("aws:PrincipalTag/project").orElseThrow().value()).isEqualTo("apollo");
-      assertThat(request.context().get("aws:PrincipalTagKeys").orElseThrow().values()).containsExactly("team", "project");
+      assertThat(request.context().get("aws:PrincipalTagKeys").orElseThrow().values()).containsExactlyInAnyOrder("team", "project");
     }
 
     @ParameterizedTest
