@@ -173,10 +173,10 @@ class PolicyResourceTypesTests {
     assertThat(loaded.arns()).containsExactly(repo);
     assertThat(loaded.report().problems()).isEmpty();
     Caller admin = Caller.user(loaded.account(), "admin");
-    Decision delete = Evaluator.standard().evaluate(
-        admin.request("ecr:BatchDeleteImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()), admin.policiesFor(repo));
-    Decision pull = Evaluator.standard().evaluate(
-        admin.request("ecr:BatchGetImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()), admin.policiesFor(repo));
+    Decision delete = Evaluator.standard().explain(
+        admin.request("ecr:BatchDeleteImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()));
+    Decision pull = Evaluator.standard().explain(
+        admin.request("ecr:BatchGetImage", repo, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()));
     assertThat(delete.outcome()).as(DecisionText.explained(delete)).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(pull.outcome()).as(DecisionText.explained(pull)).isEqualTo(Outcome.ALLOWED);
   }
