@@ -184,7 +184,8 @@ public final class AccessDiffer {
         principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
         mostContexts, requests, notes(actions, conditions));
     return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
-        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()));
+        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()))
+        .withStatementChanges(StatementChange.between(base, head));
   }
 
   private Decision decideOrNull(Request request, PolicySet policies) {
