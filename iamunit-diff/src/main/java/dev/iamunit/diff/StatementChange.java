@@ -80,12 +80,15 @@ public record StatementChange(
         + (head.isEmpty() ? ", removed" : base.isEmpty() ? ", added" : "");
   }
 
-  /** Where a reviewer should look: the first added line, else the first removed one. */
+  /**
+   * Where a reviewer of the head should look: the first added line; for a statement that only lost
+   * values, where it starts in the head; for one the head removed, its first line in the base.
+   */
   public SourceLocation where() {
-    return lines.stream().filter(l -> l.sign() == '+').findFirst()
-        .or(() -> lines.stream().findFirst())
-        .map(Line::location)
-        .orElseGet(() -> head.or(() -> base).orElseThrow());
+    return lines.stream().filter(l -> l.sign() == '+').findFirst().map(Line::location)
+        .or(() -> head)
+        .or(() -> lines.stream().findFirst().map(Line::location))
+        .orElseGet(() -> base.orElseThrow());
   }
 
   /**
