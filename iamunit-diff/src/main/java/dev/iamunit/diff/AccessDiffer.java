@@ -185,7 +185,7 @@ public final class AccessDiffer {
         mostContexts, requests, notes(actions, conditions));
     return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()))
-        .withStatementChanges(StatementChange.between(base, head));
+        .withEditsBetween(base, head);
   }
 
   private Decision decideOrNull(Request request, PolicySet policies) {

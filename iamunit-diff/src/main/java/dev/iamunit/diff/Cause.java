@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,8 +30,12 @@ import java.util.TreeSet;
  *     versions (empty when every deciding statement reads the same in both: then what changed is
  *     which policies apply, an attachment, membership or boundary)
  * @param decided how the requests were decided in the base and the head, most requests first
+ * @param principalChange when no deciding statement was edited, what changed in the principal's
+ *     groups, attachments or boundary, if anything
  */
-public record Cause(Change change, String principal, CredentialKind credentials, List<StatementChange> changed, List<Decided> decided) {
+public record Cause(
+    Change change, String principal, CredentialKind credentials, List<StatementChange> changed, List<Decided> decided,
+    Optional<PrincipalChange> principalChange) {
 
   public Cause {
     Objects.requireNonNull(change, "change");
@@ -38,6 +43,7 @@ public record Cause(Change change, String principal, CredentialKind credentials,
     Objects.requireNonNull(credentials, "credentials");
     changed = List.copyOf(changed);
     decided = List.copyOf(decided);
+    Objects.requireNonNull(principalChange, "principalChange");
   }
 
   /**
@@ -59,7 +65,7 @@ public record Cause(Change change, String principal, CredentialKind credentials,
    * {@code rows} grouped by cause, new access first, then by principal and credentials, and the
    * largest first within them.
    */
-  static List<Cause> of(List<DiffRow> rows, List<StatementChange> statementChanges) {
+  static List<Cause> of(List<DiffRow> rows, List<StatementChange> statementChanges, List<PrincipalChange> principalChanges) {
     record Sides(SideDecision base, SideDecision head) {}
     record Key(Change change, String principal, CredentialKind credentials, List<StatementChange> changed, Sides unchanged) {}
     Map<Sides, List<StatementChange>> edits = new HashMap<>();
@@ -75,12 +81,15 @@ public record Cause(Change change, String principal, CredentialKind credentials,
       List<Decided> decided = new ArrayList<>();
       bySides.forEach((sides, members) -> decided.add(new Decided(sides.base(), sides.head(), members)));
       decided.sort(Comparator.comparingInt((Decided d) -> d.rows().size()).reversed());
-      causes.add(new Cause(k.change(), k.principal(), k.credentials(), k.changed(), decided));
+      Optional<PrincipalChange> principal = k.changed().isEmpty()
+          ? principalChanges.stream().filter(p -> p.principal().equals(k.principal())).findFirst()
+          : Optional.empty();
+      causes.add(new Cause(k.change(), k.principal(), k.credentials(), k.changed(), decided, principal));
     });
     causes.sort(Comparator.comparing(Cause::change)
         .thenComparing(Cause::principal)
         .thenComparing(Cause::credentials)
-        .thenComparing(Comparator.comparingInt((Cause c) -> c.rows().size()).reversed()));
+        .thenComparing(Comparator.comparingInt(Cause::requests).reversed()));
     return causes;
   }
 
@@ -92,6 +101,11 @@ public record Cause(Change change, String principal, CredentialKind credentials,
       }
     }
     return List.copyOf(found);
+  }
+
+  /** How many requests this cause holds. */
+  public int requests() {
+    return decided.stream().mapToInt(d -> d.rows().size()).sum();
   }
 
   /** Every request of this cause, in the diff's order within each way it was decided. */

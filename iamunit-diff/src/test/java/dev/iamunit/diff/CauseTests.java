@@ -83,4 +83,24 @@ class CauseTests {
         ```
         """);
   }
+
+  private static AccessDiff handcrafted(String pair) {
+    Path root = Path.of("src/test/resources/changes", pair);
+    return AccessDiffer.standard().compare(
+        new Version("base", root.resolve("base"), false), new Version("head", root.resolve("head"), false),
+        List.of(), SourceFormats.standard());
+  }
+
+  /** When no deciding statement was edited, the cause names what changed in what applies to the principal. */
+  @Test
+  void aCauseWithoutAnEditedStatementNamesTheMembershipOrBoundaryThatChanged() {
+    assertThat(handcrafted("new-group-membership").causes()).isNotEmpty().allSatisfy(cause -> {
+      assertThat(cause.changed()).isEmpty();
+      assertThat(cause.principalChange()).hasValueSatisfying(p -> assertThat(p.lines())
+          .extracting(l -> l + " at " + l.location().fileAndLine()).containsExactly("+ \"Groups\": \"admins\" at main.tf:5"));
+    });
+    assertThat(handcrafted("removed-boundary").causes()).isNotEmpty().allSatisfy(cause ->
+        assertThat(cause.principalChange()).hasValueSatisfying(p -> assertThat(p.lines()).extracting(Object::toString)
+            .containsExactly("- \"PermissionsBoundary\": \"arn:aws:iam::123456789012:policy/DeveloperBoundary\"")));
+  }
 }

@@ -48,7 +48,7 @@ class HugeMarkdownTests {
     RequestSpace space = new RequestSpace(4000, 300, 4000, 3, 1, 3_600_000, List.of("Generated for this test."));
     return new AccessDiff("main", "HEAD", space, rows, Duration.ZERO)
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), problems, List.of()))
-        .withStatementChanges(List.of(edit));
+        .withEdits(List.of(edit), List.of());
   }
 
   @Test

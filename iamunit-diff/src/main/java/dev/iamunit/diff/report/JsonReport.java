@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Cause;
+import dev.iamunit.diff.PrincipalChange;
 import dev.iamunit.diff.StatementChange;
 import java.util.IdentityHashMap;
 import java.util.Optional;
@@ -175,6 +176,15 @@ public final class JsonReport {
         json.writeEndObject();
       }
       json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("principalChanges");
+    for (StatementChange.Line line : cause.principalChange().map(PrincipalChange::lines).orElse(List.of())) {
+      json.writeStartObject();
+      json.writeStringField("sign", String.valueOf(line.sign()));
+      json.writeStringField("text", line.text());
+      location(json, line.location());
       json.writeEndObject();
     }
     json.writeEndArray();

@@ -45,7 +45,8 @@ public final class MarkdownReport {
     out.append("### IAMUnit access diff\n\n");
     out.append('`').append(diff.base()).append("` → `").append(diff.head()).append("`: ").append(Summary.line(diff)).append('\n');
     folded(out, Summary.gaps(diff), VISIBLE_GAP_LINES, "", "more lines of what could not be evaluated");
-    List<String> edits = edits(diff);
+    List<Cause> all = diff.causes();
+    List<String> edits = edits(all);
     if (!edits.isEmpty()) {
       out.append("\nThe statement edits that change decisions:\n");
       folded(out, edits, VISIBLE_EDIT_LINES, "diff", "more lines of statement edits");
@@ -53,11 +54,11 @@ public final class MarkdownReport {
     int visible = 0;
     List<Cause> hidden = new ArrayList<>();
     for (Change change : Change.values()) {
-      List<Cause> causes = diff.causes(change);
+      List<Cause> causes = all.stream().filter(c -> c.change() == change).toList();
       if (causes.isEmpty()) {
         continue;
       }
-      out.append("\n#### ").append(Summary.heading(diff, change)).append("\n\n");
+      out.append("\n#### ").append(Summary.heading(all, change)).append("\n\n");
       for (Cause cause : causes) {
         if (visible++ < VISIBLE_CAUSES) {
           cause(out, cause);
@@ -82,14 +83,20 @@ public final class MarkdownReport {
   }
 
   /**
-   * The diff of each statement whose edit decides some request differently, once however many
+   * The diff of each statement whose edit decides some request differently, and of each
+   * principal's groups, attachments or boundary where no statement was edited, once however many
    * causes it is behind.
    */
-  private static List<String> edits(AccessDiff diff) {
+  private static List<String> edits(List<Cause> causes) {
     Set<StatementChange> deciding = new LinkedHashSet<>();
-    diff.causes().forEach(c -> deciding.addAll(c.changed()));
+    Set<String> principals = new LinkedHashSet<>();
     List<String> lines = new ArrayList<>();
-    deciding.forEach(change -> lines.addAll(Summary.edit(change)));
+    for (Cause cause : causes) {
+      cause.changed().stream().filter(deciding::add).forEach(change -> lines.addAll(Summary.edit(change)));
+      if (cause.principalChange().isPresent() && principals.add(cause.principal())) {
+        lines.addAll(Summary.edits(cause));
+      }
+    }
     return lines;
   }
 

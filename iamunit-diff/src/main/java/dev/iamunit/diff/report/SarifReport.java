@@ -197,6 +197,8 @@ public final class SarifReport {
   /** The edit behind the cause; without one, the head's deciding statement, or for access the head no longer grants, the base's. */
   private static Optional<SourceLocation> responsible(Cause cause) {
     return cause.changed().stream().findFirst().map(StatementChange::where)
+        .or(() -> cause.principalChange().flatMap(p -> p.lines().stream().filter(l -> l.sign() == '+').findFirst()
+            .or(() -> p.lines().stream().findFirst())).map(StatementChange.Line::location))
         .or(() -> cause.decided().get(0).head().deciding().stream().findFirst()
             .or(() -> cause.decided().get(0).base().deciding().stream().findFirst())
             .map(d -> SourceLocation.of(d.file(), d.line(), 0)));

@@ -72,9 +72,9 @@ final class Summary {
   static final int EXAMPLES = 3;
 
   /** {@code Newly allowed: 1,752 requests, 3 causes}. */
-  static String heading(AccessDiff diff, Change change) {
-    int requests = diff.rows(change).size();
-    int causes = diff.causes(change).size();
+  static String heading(List<Cause> all, Change change) {
+    int requests = all.stream().filter(c -> c.change() == change).mapToInt(Cause::requests).sum();
+    int causes = (int) all.stream().filter(c -> c.change() == change).count();
     return String.format(Locale.ROOT, "%s: %,d request%s, %d cause%s", title(change), requests, requests == 1 ? "" : "s",
         causes, causes == 1 ? "" : "s");
   }
@@ -85,8 +85,14 @@ final class Summary {
    */
   static List<String> edits(Cause cause) {
     if (cause.changed().isEmpty()) {
-      return List.of("  (no deciding statement differs: which policies apply to " + cause.principal()
-          + " changed, an attachment, group membership, boundary or organization policy)");
+      if (cause.principalChange().isPresent()) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  " + cause.principal() + " (no deciding statement differs)");
+        cause.principalChange().get().lines().forEach(l -> lines.add(l + "   " + l.location().fileAndLine()));
+        return lines;
+      }
+      return List.of("  (no deciding statement differs, nor " + cause.principal()
+          + "'s groups, attachments or boundary: an organization policy or a resource policy changed)");
     }
     List<String> lines = new ArrayList<>();
     for (StatementChange change : cause.changed()) {
@@ -113,7 +119,8 @@ final class Summary {
 
   /** {@code Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA) edited}, or that no deciding statement was. */
   static String edited(Cause cause) {
-    return cause.changed().isEmpty() ? "no deciding statement edited"
+    return cause.changed().isEmpty()
+        ? cause.principalChange().map(p -> "groups, attachments or boundary edited").orElse("no deciding statement edited")
         : String.join("; ", cause.changed().stream().map(c -> c.effect().json() + " " + c.statement() + " (" + c.policy() + ")").toList())
             + " edited";
   }

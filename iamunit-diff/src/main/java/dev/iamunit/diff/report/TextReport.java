@@ -33,12 +33,13 @@ public final class TextReport {
       out.append("  ").append(note).append('\n');
     }
     out.append(Summary.line(diff)).append('\n');
+    List<Cause> every = diff.causes();
     for (Change change : Change.values()) {
-      List<Cause> causes = diff.causes(change);
+      List<Cause> causes = every.stream().filter(c -> c.change() == change).toList();
       if (causes.isEmpty()) {
         continue;
       }
-      out.append('\n').append(Summary.heading(diff, change)).append('\n');
+      out.append('\n').append(Summary.heading(every, change)).append('\n');
       for (int i = 0; i < causes.size(); i++) {
         cause(out, i + 1, causes.get(i), all);
       }
