@@ -68,9 +68,13 @@ public record StatementChange(
     return policy + "/" + statement + "/" + effect.json();
   }
 
-  /** Whether this is the statement {@code deciding} names, in either version. */
+  /**
+   * Whether this is the statement {@code deciding} names, in either version: the same policy,
+   * statement and effect in the same file (two users' inline policies may share a name).
+   */
   public boolean is(DecidingStatement deciding) {
-    return identity().equals(deciding.identity());
+    return identity().equals(deciding.identity())
+        && (head.or(() -> base).map(SourceLocation::file).orElseThrow().equals(deciding.file()));
   }
 
   /** {@code Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA, main.tf:88)}, in the head if there, else the base. */
