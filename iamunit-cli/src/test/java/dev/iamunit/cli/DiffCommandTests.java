@@ -32,8 +32,8 @@ class DiffCommandTests {
                Allow ReadReports (Reports, main.tf:11)
              + "Action": "s3:PutObject"   main.tf:11
              1 request decided
-               base: IMPLICIT_DENY (no statement allows it)
-               head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+               head: allowed by statement ReadReports (main.tf:11)
              for example:
                s3:PutObject on arn:aws:s3:::reports/example
         """);

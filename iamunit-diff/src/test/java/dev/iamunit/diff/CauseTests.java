@@ -59,8 +59,8 @@ class CauseTests {
     Cause newAccess = diff.causes(Change.NEWLY_ALLOWED).get(0);
     assertThat(newAccess.rows()).hasSameSizeAs(diff.rows(Change.NEWLY_ALLOWED));
     assertThat(newAccess.decided()).allSatisfy(d -> assertThat(d.base().describe())
-        .isEqualTo("EXPLICIT_DENY by Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA, " + FORCE_MFA + ":88)"));
-    assertThat(newAccess.decided().get(0).head().describe()).startsWith("ALLOWED by Allow #0 (AmazonEC2FullAccess, ");
+        .isEqualTo("explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA (" + FORCE_MFA + ":88)"));
+    assertThat(newAccess.decided().get(0).head().describe()).isEqualTo("allowed by statement #0 (arn:aws:iam::aws:policy/AmazonEC2FullAccess:1)");
 
     String text = ReportFormat.TEXT.render(diff);
     assertThat(text).contains("Newly allowed: " + String.format("%,d", diff.rows(Change.NEWLY_ALLOWED).size()) + " requests, 1 cause\n")

@@ -32,8 +32,8 @@ class HugeMarkdownTests {
     }
     StatementChange edit = new StatementChange("Generated", "AllowAll", Effect.ALLOW,
         Optional.of(SourceLocation.of(FILE, 90, 5)), Optional.of(SourceLocation.of(FILE, 90, 5)), lines);
-    SideDecision allowed = new SideDecision(Outcome.ALLOWED, List.of(new DecidingStatement("Generated", "AllowAll", Effect.ALLOW, FILE, 90)), true);
-    SideDecision denied = new SideDecision(Outcome.IMPLICIT_DENY, List.of(), true);
+    SideDecision allowed = new SideDecision(Outcome.ALLOWED, List.of(new DecidingStatement("Generated", "AllowAll", Effect.ALLOW, FILE, 90)), List.of(), true);
+    SideDecision denied = new SideDecision(Outcome.IMPLICIT_DENY, List.of(), List.of("no policy allows it"), true);
     List<DiffRow> rows = new ArrayList<>();
     for (int p = 0; p < 4000; p++) {
       for (int a = 0; a < 5; a++) {

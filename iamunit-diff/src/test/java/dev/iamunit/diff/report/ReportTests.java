@@ -55,7 +55,7 @@ class ReportTests {
 
         | Requests | Base | Head |
         | ---: | --- | --- |
-        | 1 | IMPLICIT_DENY | ALLOWED by Allow `ReadReports` (Reports, `main.tf:11`) |
+        | 1 | implicitly denied: no identity-based or resource-based policy allows the request (implicit deny) | allowed by statement ReadReports (main.tf:11) |
 
         For example:
         - `s3:PutObject on arn:aws:s3:::reports/example`
@@ -94,8 +94,8 @@ class ReportTests {
                Allow ReadReports (Reports, main.tf:11)
              + "Action": "s3:PutObject"   main.tf:11
              1 request decided
-               base: IMPLICIT_DENY (no statement allows it)
-               head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+               head: allowed by statement ReadReports (main.tf:11)
              for example:
                s3:PutObject on arn:aws:s3:::reports/example
           2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource
@@ -112,8 +112,8 @@ class ReportTests {
           user alice
             s3:PutObject
               on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
-                base: IMPLICIT_DENY (no statement allows it)
-                head: ALLOWED by Allow ReadReports (Reports, main.tf:11)
+                base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+                head: allowed by statement ReadReports (main.tf:11)
 
         Compared in\s""").doesNotContain("for example:");
   }
@@ -160,7 +160,7 @@ class ReportTests {
         Newly allowed: user alice, console sign-in without MFA, 1 request: ec2:TerminateInstances on 1 resource.
           Allow TerminateWithMfa (Terminate, main.tf:11)
         - "Bool": {"aws:MultiFactorAuthPresent": "true"}   main.tf:17
-        1 request: base IMPLICIT_DENY (no statement allows it); head ALLOWED by Allow TerminateWithMfa (Terminate, main.tf:11)
+        1 request: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
         e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example""");
   }
 }
