@@ -99,9 +99,10 @@ public final class SourceFormats {
    * {@code path} as every format reads it. A file is read by the first format that accepts it, as
    * {@link #source} reads it. A folder, a repository root say, is read by every template format
    * that finds templates in it ({@link SourceFormat#sourcesIn}: the Terraform module at its top or
-   * else its root modules below, CloudFormation templates anywhere below), so no kind is left out; plain policy documents are read from a folder only when
-   * it holds no templates, since a template repository's {@code .json} documents are the
-   * templates' inputs ({@code file("policy.json")}), not policies of their own.
+   * else its root modules below, CloudFormation templates anywhere below), so no kind is left out;
+   * plain policy documents are read from a folder only when it holds no templates, since a template
+   * repository's {@code .json} documents are the templates' inputs ({@code file("policy.json")}),
+   * not policies of their own.
    *
    * @throws IamUnitException naming the path when it does not exist or no format reads it
    */
