@@ -20,6 +20,15 @@ public interface SourceFormat {
   boolean accepts(Path source);
 
   /**
+   * The sources of this format inside {@code folder}, an existing folder such as a repository
+   * root: the folder itself when this format {@link #accepts} it, else none. A format whose units
+   * may sit in subfolders (Terraform's root modules) finds them here.
+   */
+  default List<Path> sourcesIn(Path folder) {
+    return accepts(folder) ? List.of(folder) : List.of();
+  }
+
+  /**
    * Whether all sources of this format load as one unit into one account builder: CloudFormation
    * stacks import each other's exports. Otherwise each source is a unit of its own.
    */

@@ -22,6 +22,7 @@ import dev.iamunit.model.Policy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,18 +98,19 @@ public final class SourceFormats {
   /**
    * {@code path} as every format reads it. A file is read by the first format that accepts it, as
    * {@link #source} reads it. A folder, a repository root say, is read by every template format
-   * that finds templates in it (a Terraform module at its top, CloudFormation templates anywhere
-   * below), so neither kind is left out; plain policy documents are read from a folder only when
-   * it holds no templates, since a template repository's {@code .json} documents are the
-   * templates' inputs ({@code file("policy.json")}), not policies of their own.
+   * that finds templates in it ({@link SourceFormat#sourcesIn}: the Terraform module at its top or
+   * else its root modules below, CloudFormation templates anywhere below), so no kind is left out;
+   * plain policy documents are read from a folder only when it holds no templates, since a template
+   * repository's {@code .json} documents are the templates' inputs ({@code file("policy.json")}),
+   * not policies of their own.
    *
    * @throws IamUnitException naming the path when it does not exist or no format reads it
    */
   public List<Source> sources(Path path) {
     if (Files.isDirectory(path)) {
       List<Source> templates = formats.stream()
-          .filter(f -> !(f instanceof PolicyFile) && f.accepts(path))
-          .map(f -> new Source(path, f))
+          .filter(f -> !(f instanceof PolicyFile))
+          .flatMap(f -> f.sourcesIn(path).stream().map(p -> new Source(p, f)))
           .toList();
       if (!templates.isEmpty()) {
         return templates;
@@ -238,6 +240,26 @@ public final class SourceFormats {
         }
       }
       return isTerraformFile(source);
+    }
+
+    /**
+     * The folder when it is a Terraform module (it holds {@code .tf} files at its top), as
+     * {@code terraform -chdir} takes it. Otherwise, a repository root say, every root module below
+     * it: each folder holding {@code .tf} files that no other such folder calls as a local module
+     * ({@code source = "./modules/x"}), since a called module is loaded through its caller, with
+     * the caller's inputs.
+     */
+    @Override
+    public List<Path> sourcesIn(Path folder) {
+      if (accepts(folder)) {
+        return List.of(folder);
+      }
+      List<Path> modules = walk(folder, Terraform::isTerraformFile).stream().map(Path::getParent).distinct().toList();
+      Set<Path> called = new HashSet<>();
+      for (Path module : modules) {
+        called.addAll(TerraformLoader.localModuleCalls(module));
+      }
+      return modules.stream().filter(m -> !called.contains(m.toAbsolutePath().normalize())).toList();
     }
 
     private static boolean isTerraformFile(Path file) {

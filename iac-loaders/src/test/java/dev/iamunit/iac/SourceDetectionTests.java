@@ -107,6 +107,58 @@ class SourceDetectionTests {
     assertThat(formats.sources(work.resolve("node_modules"))).extracting(s -> s.format().name()).containsExactly("cloudFormation");
   }
 
+  /**
+   * A repository whose Terraform sits in subfolders (example-repo's {@code terraform/}, or one root
+   * module per environment) reads each root module once: a folder another calls as a local module
+   * ({@code source = "./modules/users"}) loads through its caller, with the caller's inputs.
+   */
+  @Test
+  void aRepositoryRootReadsTheTerraformRootModulesOfItsSubfolders() throws IOException {
+    write("infra/prod/main.tf", """
+        module "users" {
+          source = "../modules/users"
+          name   = "prod-admin"
+        }
+        """);
+    write("infra/staging/main.tf", """
+        module "users" {
+          source = "../modules/users"
+          name   = "staging-admin"
+        }
+        """);
+    write("infra/modules/users/main.tf", """
+        variable "name" {}
+        resource "aws_iam_user" "admin" {
+          name = var.name
+        }
+        """);
+    write("tools/bootstrap/main.tf", """
+        resource "aws_iam_role" "bootstrap" {
+          name = "bootstrap"
+          assume_role_policy = jsonencode({Version = "2012-10-17", Statement = [{Effect = "Allow", Action = "sts:AssumeRole", Principal = {Service = "ec2.amazonaws.com"}}]})
+        }
+        """);
+    write("target/generated/main.tf", "resource \"aws_iam_user\" \"built\" {\n  name = \"built\"\n}\n");
+    write("cloudformation/stack.yaml", TEMPLATE);
+
+    assertThat(formats.sources(work)).extracting(s -> work.relativize(s.path()).toString() + " " + s.format().name())
+        .containsExactly("infra/prod terraform", "infra/staging terraform", "tools/bootstrap terraform", " cloudFormation");
+    LoadedSources loaded = formats.load(List.of(work), options.withProjectRoot(work));
+    assertThat(loaded.report().problems()).isEmpty();
+    assertThat(loaded.account().users().values()).extracting(User::name)
+        .containsExactlyInAnyOrder("prod-admin", "staging-admin", "admin");
+    assertThat(loaded.account().roles().values()).extracting(Role::name).containsExactly("bootstrap");
+    assertThat(loaded.account().unresolved()).isEmpty();
+  }
+
+  /** A folder holding .tf files at its top is one module, as {@code terraform -chdir} takes it; its modules load through it. */
+  @Test
+  void aTerraformFolderIsItsOwnRootModule() {
+    Path terraform = Path.of("../example-repo/terraform");
+
+    assertThat(formats.sources(terraform)).extracting(s -> s.path().toString()).containsExactly(terraform.toString());
+  }
+
   private void write(String name, String text) throws IOException {
     Path file = work.resolve(name);
     Files.createDirectories(file.getParent());

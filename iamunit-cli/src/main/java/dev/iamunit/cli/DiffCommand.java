@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
       "Compares who may do what in two versions of the templates: every principal of either version,",
       "every action their statements name, the resources they name plus one ARN per ARN format, three",
       "kinds of credentials and the condition values the policies compare with. Reports requests newly",
-      "allowed, newly denied, and decided alike through other statements, with file:line on both sides.",
+      "allowed, newly denied, and decided alike through other statements, grouped by cause: principal",
+      "and credentials, the statements that decided on both sides and the diff of the statements whose",
+      "edit made the difference (- \"BoolIfExists\" / + \"Bool\" at file:line), with a few example requests.",
       "A version is a folder or a git revision of --repository (extracted with git archive).",
       "Every report starts with what each version's load could not evaluate (unresolved values,",
       "problems), and never calls a version \"no new access\" while the head holds something",
@@ -70,6 +72,9 @@ final class DiffCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT=FILE", mapFallbackValue = "", description = "Also write FORMAT to FILE (repeatable): --output markdown=diff.md --output sarif=diff.sarif.")
   Map<String, Path> outputs = new LinkedHashMap<>();
 
+  @Option(names = "--all", description = "The text lists every request too, not only a few per cause (JSON always holds every request).")
+  boolean all;
+
   @Mixin
   LoadDefaults defaults = new LoadDefaults();
 
@@ -93,14 +98,14 @@ final class DiffCommand implements Callable<Integer> {
       diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard(), defaults.options());
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format.render(diff));
+    out.print(format.render(diff, all));
     out.flush();
     for (Map.Entry<ReportFormat, Path> file : files.entrySet()) {
       Path target = file.getValue();
       if (target.getParent() != null) {
         Files.createDirectories(target.getParent());
       }
-      Files.writeString(target, file.getKey().render(diff), StandardCharsets.UTF_8);
+      Files.writeString(target, file.getKey().render(diff, all), StandardCharsets.UTF_8);
     }
     return failOn.fails(diff) ? ExitCodes.FINDINGS : ExitCodes.OK;
   }

@@ -26,7 +26,26 @@ class DiffCommandTests {
         + "Read in head " + CHANGES + "added-action/head: 1 file: main.tf\n"
         + "Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context\n");
     assertThat(run.out()).contains("""
-        Newly allowed (3)
+        Newly allowed: 3 requests, 3 causes
+          1. user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource
+             changed:
+               Allow ReadReports (Reports, main.tf:11)
+             + "Action": "s3:PutObject"   main.tf:11
+             1 request decided
+               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+               head: allowed by statement ReadReports (main.tf:11)
+             for example:
+               s3:PutObject on arn:aws:s3:::reports/example
+        """);
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void allListsEveryRequestInTheText() {
+    CliRun run = CliRun.of("diff", "--base", CHANGES + "added-action/base", "--head", CHANGES + "added-action/head", "--all");
+
+    assertThat(run.out()).contains("""
+        Newly allowed, every request (3)
           user alice
             s3:PutObject
               on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
@@ -57,7 +76,9 @@ class DiffCommandTests {
         "--format", "json", "--output", "markdown=" + markdown, "--output", "sarif=" + sarif);
 
     assertThat(run.out()).startsWith("{\n  \"base\" : ").contains("\"newlyAllowed\" : 18");
-    assertThat(Files.readString(markdown)).contains("| user bob | `iam:CreateUser` | `arn:aws:iam::123456789012:user/alice` |");
+    assertThat(Files.readString(markdown)).startsWith("<!-- iamunit-diff -->\n")
+        .contains("<details><summary>user bob, console sign-in with MFA: 6 requests: 2 actions of iam on 3 resources;")
+        .contains("- `iam:CreateUser on arn:aws:iam::123456789012:user/alice`");
     assertThat(Files.readString(sarif)).contains("\"ruleId\" : \"iamunit/new-access\"");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }

@@ -56,8 +56,8 @@ class RepositoryRootTests {
         .contains("Read in base " + base + ": 2 files: main.tf, cloudformation/stack.yaml\n")
         .contains("Read in head " + ROOT + ": 2 files: main.tf, cloudformation/stack.yaml\n")
         .doesNotContain("Not evaluated", "dependency-admin")
-        .contains("Newly allowed (")
-        .contains("    logs:PutLogEvents\n");
+        .contains("Newly allowed: ")
+        .contains("+ \"Action\": \"logs:PutLogEvents\"   cloudformation/stack.yaml:");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 

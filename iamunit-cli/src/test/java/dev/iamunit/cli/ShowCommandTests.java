@@ -9,6 +9,23 @@ class ShowCommandTests {
   private static final String POLICIES = "src/test/resources/policies/";
   private static final String TEMPLATES = "src/test/resources/templates/";
 
+  /**
+   * Issue 25 item 6: a value derived from a remote module (IAMUnit downloads none) reads as the
+   * module block's first line and its location, not the whole block each time it is used.
+   */
+  @Test
+  void aValueFromARemoteModuleShowsTheBlocksFirstLineAndLocation() {
+    CliRun run = CliRun.of("show", TEMPLATES + "remote-module");
+
+    assertThat(run.out()).contains("""
+              Resource: <unresolved: module "buckets" { … at src/test/resources/templates/remote-module/main.tf:1>/*
+        unresolved <unresolved: module "buckets" { … at src/test/resources/templates/remote-module/main.tf:1>  \
+        src/test/resources/templates/remote-module/main.tf:1:1: module "buckets" comes from terraform-aws-modules/s3-bucket/aws, \
+        which IAMUnit does not download (only local modules, source = "./...", are read)
+        """).doesNotContain("version = ");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void showsEveryStatementWithFileAndLine() {
     CliRun run = CliRun.of("show", POLICIES + "force_mfa.json", POLICIES + "bucket_policy.json");

@@ -1,5 +1,6 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.model.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -15,9 +16,14 @@ import java.util.Objects;
  * @param elapsed how long loading excluded, the comparison took
  * @param baseGaps what the base version's load could not read or compute
  * @param headGaps what the head version's load could not read or compute
+ * @param statementChanges every statement whose elements differ between the versions, or that one
+ *     of them lacks: what {@link #causes()} names as the edit behind each group of requests
+ * @param principalChanges every principal whose groups, attachments or boundary differ: what a
+ *     cause names when none of its deciding statements was edited
  */
 public record AccessDiff(
-    String base, String head, RequestSpace space, List<DiffRow> rows, Duration elapsed, LoadGaps baseGaps, LoadGaps headGaps) {
+    String base, String head, RequestSpace space, List<DiffRow> rows, Duration elapsed, LoadGaps baseGaps, LoadGaps headGaps,
+    List<StatementChange> statementChanges, List<PrincipalChange> principalChanges) {
 
   public AccessDiff {
     Objects.requireNonNull(baseGaps, "baseGaps");
@@ -27,6 +33,14 @@ public record AccessDiff(
     Objects.requireNonNull(space, "space");
     rows = List.copyOf(rows);
     Objects.requireNonNull(elapsed, "elapsed");
+    statementChanges = List.copyOf(statementChanges);
+    principalChanges = List.copyOf(principalChanges);
+  }
+
+  /** A diff with what each version's load left out, and no statement changes named. */
+  public AccessDiff(
+      String base, String head, RequestSpace space, List<DiffRow> rows, Duration elapsed, LoadGaps baseGaps, LoadGaps headGaps) {
+    this(base, head, space, rows, elapsed, baseGaps, headGaps, List.of(), List.of());
   }
 
   /** A diff of two accounts that hold everything their templates declare. */
@@ -36,7 +50,31 @@ public record AccessDiff(
 
   /** The same diff, with what each version's load left out. */
   public AccessDiff withGaps(LoadGaps base, LoadGaps head) {
-    return new AccessDiff(this.base, this.head, space, rows, elapsed, base, head);
+    return new AccessDiff(this.base, this.head, space, rows, elapsed, base, head, statementChanges, principalChanges);
+  }
+
+  /** The same diff, naming the statements and principals that differ between the versions. */
+  public AccessDiff withEdits(List<StatementChange> statements, List<PrincipalChange> principals) {
+    return new AccessDiff(base, head, space, rows, elapsed, baseGaps, headGaps, statements, principals);
+  }
+
+  /** The same diff, naming what differs between the accounts {@code before} and {@code after}. */
+  public AccessDiff withEditsBetween(Account before, Account after) {
+    return withEdits(StatementChange.between(before, after), List.copyOf(PrincipalChange.between(before, after).values()));
+  }
+
+  /**
+   * The rows grouped by cause ({@link Cause}): principal and credentials, the statements that
+   * decided in each version, and the edits to them. Thousands of requests a one-word edit changed
+   * read as a few causes.
+   */
+  public List<Cause> causes() {
+    return Cause.of(rows, statementChanges, principalChanges);
+  }
+
+  /** The rows of {@code change}, grouped by cause. */
+  public List<Cause> causes(Change change) {
+    return causes().stream().filter(c -> c.change() == change).toList();
   }
 
   public List<DiffRow> rows(Change change) {

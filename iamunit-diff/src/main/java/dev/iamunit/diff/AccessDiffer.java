@@ -179,7 +179,8 @@ public final class AccessDiffer {
         principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
         mostContexts, requests, notes(actions, conditions));
     return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
-        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()));
+        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()))
+        .withEditsBetween(base, head);
   }
 
   private Decision decideOrNull(BoundRequest request) {

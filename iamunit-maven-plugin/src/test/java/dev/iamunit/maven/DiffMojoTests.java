@@ -40,11 +40,11 @@ class DiffMojoTests {
         .isDirectoryContaining("glob:**/diff.json").isDirectoryContaining("glob:**/diff.md")
         .isDirectoryContaining("glob:**/diff.sarif");
     assertThat(Files.readString(target.resolve("iamunit/diff/diff.md")))
-        .contains("| user dev | `iam:CreateUser` | `arn:aws:iam::123456789012:user/dev` |");
+        .contains("- `iam:CreateUser on arn:aws:iam::123456789012:user/dev`");
     assertThat(log.lines).contains(
         "[INFO] IAMUnit access diff: base base -> head head",
         "[INFO] 6 requests newly allowed, 0 newly denied, 0 with a changed reason.",
-        "[INFO]   user dev");
+        "[INFO]   1. user dev, console sign-in with MFA: 2 requests: iam:CreateUser on 2 resources");
   }
 
   @Test

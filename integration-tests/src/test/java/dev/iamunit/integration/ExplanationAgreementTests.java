@@ -161,9 +161,10 @@ class ExplanationAgreementTests {
         .findFirst().orElseThrow();
     assertThat(row.base().describe()).isEqualTo("allowed by statement MFAUserMayAssume (roles/deployer-role.yaml:14)");
     assertThat(row.head().describe()).isEqualTo(SUMMARY);
-    assertThat(TextReport.render(diff)).contains("        head: " + SUMMARY + "\n");
+    assertThat(TextReport.render(diff)).contains("       head: " + SUMMARY + "\n");
+    assertThat(TextReport.render(diff, true)).contains("        head: " + SUMMARY + "\n");
     assertThat(MarkdownReport.render(diff)).contains(" | " + SUMMARY + " |\n");
-    assertThat(SarifReport.render(diff)).contains("Head: " + SUMMARY + ".");
+    assertThat(SarifReport.render(diff)).contains("; head " + SUMMARY + "\\n");
   }
 
   /** The summary (from {@code after} to the line's end) and the explanation (after "Explanation:"). */

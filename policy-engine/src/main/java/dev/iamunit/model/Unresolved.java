@@ -77,9 +77,18 @@ public record Unresolved(String expression, SourceLocation location, String reas
     return replacePlaceholders(readable, "<unresolved>");
   }
 
-  /** How it reads in messages: {@code <unresolved: var.bucket_arn>}. */
+  /**
+   * How it reads in messages: {@code <unresolved: var.bucket_arn>}. An expression of several lines
+   * (a remote {@code module} block whose outputs are all unknown) reads as its first line and
+   * where it is, {@code <unresolved: module "buckets" { … at main.tf:1>}, so that a value derived
+   * from it does not print the whole block each time it is used.
+   */
   public String display() {
-    return "<unresolved: " + expression + ">";
+    int newline = expression.indexOf('\n');
+    if (newline < 0) {
+      return "<unresolved: " + expression + ">";
+    }
+    return "<unresolved: " + expression.substring(0, newline).strip() + " … at " + location.fileAndLine() + ">";
   }
 
   @Override

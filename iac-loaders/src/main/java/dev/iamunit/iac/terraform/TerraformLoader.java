@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -117,6 +119,30 @@ public final class TerraformLoader {
       result = result.withPartition(s.text());
     }
     return result;
+  }
+
+  /**
+   * The folders the local module calls of the module in {@code dir} name ({@code source = "./x"}),
+   * absolute and normalized. Terraform requires {@code source} to be a literal string, so reading
+   * the blocks is enough; a module whose files do not parse calls nothing here (loading it reports
+   * the mistake with file:line).
+   */
+  public static Set<Path> localModuleCalls(Path dir) {
+    ModuleConfig config;
+    try {
+      config = ModuleConfig.read(dir, dir, new Report());
+    } catch (TemplateException e) {
+      return Set.of();
+    }
+    Set<Path> called = new HashSet<>();
+    for (Body.Block module : config.modules().values()) {
+      module.body().attribute("source")
+          .map(a -> AwsProvider.unquoted(a.expr().span().text()))
+          .filter(text -> text.startsWith("./") || text.startsWith("../"))
+          .flatMap(text -> ProjectPaths.resolve(config.dir(), text))
+          .ifPresent(called::add);
+    }
+    return called;
   }
 
   /** Like {@link #loadInto}, into a fresh account, returning only the report. */

@@ -3,6 +3,11 @@ package dev.iamunit.diff.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.Cause;
+import dev.iamunit.diff.PrincipalChange;
+import dev.iamunit.diff.StatementChange;
+import java.util.IdentityHashMap;
+import java.util.Optional;
 import dev.iamunit.diff.LoadGaps;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.SourceLocation;
@@ -102,10 +107,20 @@ public final class JsonReport {
       json.writeNumberField("changedReason", diff.rows(Change.CHANGED_REASON).size());
       json.writeEndObject();
       json.writeNumberField("elapsedMillis", diff.elapsed().toMillis());
+      List<Cause> causes = diff.causes();
+      Map<DiffRow, Integer> causeOf = new IdentityHashMap<>();
+      json.writeArrayFieldStart("causes");
+      for (int i = 0; i < causes.size(); i++) {
+        int index = i;
+        causes.get(i).rows().forEach(row -> causeOf.put(row, index));
+        cause(json, causes.get(i));
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("changes");
       for (DiffRow row : diff.rows()) {
         json.writeStartObject();
         json.writeStringField("change", row.change().name());
+        json.writeNumberField("cause", causeOf.get(row));
         json.writeStringField("principal", row.principal());
         json.writeStringField("action", row.action());
         json.writeStringField("resource", row.resource());
@@ -125,6 +140,70 @@ public final class JsonReport {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
+  }
+
+  /** One cause: who, how many, both sides, the statement edits behind it and a few example requests. */
+  private static void cause(JsonGenerator json, Cause cause) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("change", cause.change().name());
+    json.writeStringField("principal", cause.principal());
+    json.writeStringField("credentials", cause.credentials().name());
+    json.writeNumberField("requests", cause.rows().size());
+    json.writeNumberField("actions", cause.actions().size());
+    json.writeArrayFieldStart("decided");
+    for (Cause.Decided d : cause.decided()) {
+      json.writeStartObject();
+      json.writeNumberField("requests", d.rows().size());
+      side(json, "base", d.base());
+      side(json, "head", d.head());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("changedStatements");
+    for (StatementChange change : cause.changed()) {
+      json.writeStartObject();
+      json.writeStringField("policy", change.policy());
+      json.writeStringField("statement", change.statement());
+      json.writeStringField("effect", change.effect().json());
+      optionalLocation(json, "base", change.base());
+      optionalLocation(json, "head", change.head());
+      json.writeArrayFieldStart("lines");
+      for (StatementChange.Line line : change.lines()) {
+        json.writeStartObject();
+        json.writeStringField("sign", String.valueOf(line.sign()));
+        json.writeStringField("text", line.text());
+        location(json, line.location());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("principalChanges");
+    for (StatementChange.Line line : cause.principalChange().map(PrincipalChange::lines).orElse(List.of())) {
+      json.writeStartObject();
+      json.writeStringField("sign", String.valueOf(line.sign()));
+      json.writeStringField("text", line.text());
+      location(json, line.location());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("examples");
+    for (DiffRow row : cause.examples(Summary.EXAMPLES)) {
+      json.writeString(Cause.request(row));
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void optionalLocation(JsonGenerator json, String name, Optional<SourceLocation> location) throws IOException {
+    if (location.isEmpty()) {
+      json.writeNullField(name);
+      return;
+    }
+    json.writeObjectFieldStart(name);
+    location(json, location.get());
+    json.writeEndObject();
   }
 
   private static void side(JsonGenerator json, String name, SideDecision side) throws IOException {

@@ -3,20 +3,20 @@ package dev.iamunit.diff.report;
 import dev.iamunit.diff.AccessDiff;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /** The formats a diff is written in, by the names the CLI and the Maven goal accept. */
 public enum ReportFormat {
   TEXT("text", TextReport::render),
-  JSON("json", JsonReport::render),
-  MARKDOWN("markdown", MarkdownReport::render),
-  SARIF("sarif", SarifReport::render);
+  JSON("json", (diff, all) -> JsonReport.render(diff)),
+  MARKDOWN("markdown", (diff, all) -> MarkdownReport.render(diff)),
+  SARIF("sarif", (diff, all) -> SarifReport.render(diff));
 
   private final String id;
-  private final Function<AccessDiff, String> renderer;
+  private final BiFunction<AccessDiff, Boolean, String> renderer;
 
-  ReportFormat(String id, Function<AccessDiff, String> renderer) {
+  ReportFormat(String id, BiFunction<AccessDiff, Boolean, String> renderer) {
     this.id = id;
     this.renderer = renderer;
   }
@@ -25,8 +25,17 @@ public enum ReportFormat {
     return id;
   }
 
+  /** The report, with a few example requests per cause. */
   public String render(AccessDiff diff) {
-    return renderer.apply(diff);
+    return render(diff, false);
+  }
+
+  /**
+   * The report; with {@code all}, the text lists every request too. JSON always holds every
+   * request; Markdown and SARIF, which a pull request shows, never do.
+   */
+  public String render(AccessDiff diff, boolean all) {
+    return renderer.apply(diff, all);
   }
 
   /** The format named {@code name} ({@code markdown}, {@code MARKDOWN}, {@code md}). */

@@ -3,6 +3,9 @@ package dev.iamunit.diff.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.Cause;
+import dev.iamunit.diff.SideDecision;
+import dev.iamunit.diff.StatementChange;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DecidingStatement;
 import dev.iamunit.diff.LoadGaps;
@@ -18,9 +21,10 @@ import java.util.Optional;
 
 /**
  * The report as a SARIF 2.1.0 log, for code-scanning annotations on a pull request: one result
- * per line of the report, at the statement responsible in the head version (for access the head
- * removed, the base statement that granted it), relative to {@code %SRCROOT%}; before them, what
- * each version's load could not evaluate.
+ * per cause ({@link Cause}), at the edit behind it (the line added, else removed) or, when no
+ * deciding statement changed, at the statement responsible in the head version (for access the
+ * head removed, the base statement that granted it), relative to {@code %SRCROOT%}; before them,
+ * what each version's load could not evaluate.
  */
 public final class SarifReport {
 
@@ -102,8 +106,8 @@ public final class SarifReport {
       }
       gaps(json, "base " + diff.base(), diff.baseGaps());
       gaps(json, "head " + diff.head(), diff.headGaps());
-      for (RequestGroup group : RequestGroup.of(diff.rows())) {
-        result(json, group);
+      for (Cause cause : diff.causes()) {
+        result(json, cause);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -157,30 +161,46 @@ public final class SarifReport {
     json.writeEndArray();
   }
 
-  private static void result(JsonGenerator json, RequestGroup group) throws IOException {
-    String[] rule = rule(group.change());
+  /** One result per cause, at the edit behind it: the added line, or the statement that decided. */
+  private static void result(JsonGenerator json, Cause cause) throws IOException {
+    String[] rule = rule(cause.change());
     json.writeStartObject();
     json.writeStringField("ruleId", rule[0]);
-    json.writeNumberField("ruleIndex", group.change().ordinal());
+    json.writeNumberField("ruleIndex", cause.change().ordinal());
     json.writeStringField("level", rule[1]);
     json.writeObjectFieldStart("message");
-    json.writeStringField("text", Summary.title(group.change()) + ": " + group.principal() + " " + group.action() + " on "
-        + group.resource() + " as " + group.conditionsText() + ". Base: " + group.base().describe() + ". Head: "
-        + group.head().describe() + ".");
+    StringBuilder text = new StringBuilder(Summary.title(cause.change())).append(": ").append(cause.who()).append(", ")
+        .append(cause.extent()).append(".\n");
+    Summary.edits(cause).forEach(line -> text.append(line).append('\n'));
+    cause.decided().stream().limit(Summary.DECIDED).forEach(d -> text.append(Summary.requests(d.rows().size()))
+        .append(": base ").append(d.base().describe()).append("; head ").append(d.head().describe()).append('\n'));
+    cause.examples(Summary.EXAMPLES).forEach(row -> text.append("e.g. ").append(Cause.request(row)).append('\n'));
+    json.writeStringField("text", text.toString().strip());
     json.writeEndObject();
-    Optional<DecidingStatement> at = responsible(group);
+    Optional<SourceLocation> at = responsible(cause);
     if (at.isPresent()) {
       location(json, at.get().file(), at.get().line());
     }
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField("iamunitDiff/v1",
-        group.change().name() + "|" + group.principal() + "|" + group.action() + "|" + group.resource());
+    json.writeStringField("iamunitDiff/v2", cause.change().name() + "|" + cause.principal() + "|" + cause.credentials().name()
+        + "|" + (cause.changed().isEmpty()
+            ? identities(cause.decided().get(0).base()) + "|" + identities(cause.decided().get(0).head())
+            : String.join(",", cause.changed().stream().map(StatementChange::identity).toList())));
     json.writeEndObject();
     json.writeEndObject();
   }
 
-  /** The head's deciding statement, or for access the head no longer grants, the base's. */
-  private static Optional<DecidingStatement> responsible(RequestGroup group) {
-    return group.head().deciding().stream().findFirst().or(() -> group.base().deciding().stream().findFirst());
+  private static String identities(SideDecision side) {
+    return String.join(",", side.deciding().stream().map(DecidingStatement::identity).toList());
+  }
+
+  /** The edit behind the cause; without one, the head's deciding statement, or for access the head no longer grants, the base's. */
+  private static Optional<SourceLocation> responsible(Cause cause) {
+    return cause.changed().stream().findFirst().map(StatementChange::where)
+        .or(() -> cause.principalChange().flatMap(p -> p.lines().stream().filter(l -> l.sign() == '+').findFirst()
+            .or(() -> p.lines().stream().findFirst())).map(StatementChange.Line::location))
+        .or(() -> cause.decided().get(0).head().deciding().stream().findFirst()
+            .or(() -> cause.decided().get(0).base().deciding().stream().findFirst())
+            .map(d -> SourceLocation.of(d.file(), d.line(), 0)));
   }
 }

@@ -1,7 +1,9 @@
 package dev.iamunit.diff.report;
 
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
+import dev.iamunit.diff.StatementChange;
 import dev.iamunit.diff.LoadGaps;
 import dev.iamunit.iac.LoadReport;
 import java.util.ArrayList;
@@ -64,6 +66,69 @@ final class Summary {
     return String.format(Locale.ROOT, "%,d request%s newly allowed, %,d newly denied, %,d with a changed reason.",
         diff.rows(Change.NEWLY_ALLOWED).size(), diff.rows(Change.NEWLY_ALLOWED).size() == 1 ? "" : "s",
         diff.rows(Change.NEWLY_DENIED).size(), diff.rows(Change.CHANGED_REASON).size());
+  }
+
+  /** How many examples of a cause every format shows; the rest are behind {@code --all} and in JSON. */
+  static final int EXAMPLES = 3;
+
+  /** {@code Newly allowed: 1,752 requests, 3 causes}. */
+  static String heading(List<Cause> all, Change change) {
+    int requests = all.stream().filter(c -> c.change() == change).mapToInt(Cause::requests).sum();
+    int causes = (int) all.stream().filter(c -> c.change() == change).count();
+    return String.format(Locale.ROOT, "%s: %,d request%s, %d cause%s", title(change), requests, requests == 1 ? "" : "s",
+        causes, causes == 1 ? "" : "s");
+  }
+
+  /**
+   * The edits behind a cause, a statement diff each: its name and location, then its removed and
+   * added values with theirs. When no deciding statement differs, the one sentence saying so.
+   */
+  static List<String> edits(Cause cause) {
+    if (cause.changed().isEmpty()) {
+      if (cause.principalChange().isPresent()) {
+        List<String> lines = new ArrayList<>();
+        lines.add("  " + cause.principal() + " (no deciding statement differs)");
+        cause.principalChange().get().lines().forEach(l -> lines.add(l + "   " + l.location().fileAndLine()));
+        return lines;
+      }
+      return List.of("  (no deciding statement differs, nor " + cause.principal()
+          + "'s groups, attachments or boundary: an organization policy or a resource policy changed)");
+    }
+    List<String> lines = new ArrayList<>();
+    for (StatementChange change : cause.changed()) {
+      lines.addAll(edit(change));
+    }
+    return lines;
+  }
+
+  /** One statement's diff: {@code   Deny X (Force_MFA, main.tf:88)}, then {@code - "BoolIfExists": {...}   main.tf:107}. */
+  static List<String> edit(StatementChange change) {
+    List<String> lines = new ArrayList<>();
+    lines.add("  " + change.describe());
+    change.lines().forEach(l -> lines.add(l + "   " + l.location().fileAndLine()));
+    return lines;
+  }
+
+  /** How many ways a cause's requests were decided every format lists; the rest are behind {@code --all} and in JSON. */
+  static final int DECIDED = 4;
+
+  /** {@code 1 request}, {@code 1,374 requests}. */
+  static String requests(int n) {
+    return String.format(Locale.ROOT, "%,d request%s", n, n == 1 ? "" : "s");
+  }
+
+  /** {@code Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA) edited}, or that no deciding statement was. */
+  static String edited(Cause cause) {
+    return cause.changed().isEmpty()
+        ? cause.principalChange().map(p -> "groups, attachments or boundary edited").orElse("no deciding statement edited")
+        : String.join("; ", cause.changed().stream().map(c -> c.effect().json() + " " + c.statement() + " (" + c.policy() + ")").toList())
+            + " edited";
+  }
+
+  /** {@code 1,197 more: iamunit diff --all, or the JSON report}, or nothing when every request was shown. */
+  static String more(Cause cause, int shown) {
+    int rest = cause.rows().size() - shown;
+    return rest <= 0 ? "" : String.format(Locale.ROOT, "%,d more: iamunit diff --all, or the JSON report", rest);
   }
 
   static String title(Change change) {

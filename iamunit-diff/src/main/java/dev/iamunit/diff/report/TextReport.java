@@ -1,16 +1,29 @@
 package dev.iamunit.diff.report;
 
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
+import dev.iamunit.diff.DiffRow;
 import java.util.List;
 import java.util.Locale;
 
-/** The console report: a summary, then each change grouped by principal and action. */
+/**
+ * The console report: a summary, then each kind of change by cause ({@link Cause}): who, how
+ * many requests, the deciding statements on both sides, the diff of the statements that changed,
+ * and a few example requests. With every request, each change grouped by principal, action and
+ * resource follows.
+ */
 public final class TextReport {
 
   private TextReport() {}
 
+  /** The report with a few examples per cause. */
   public static String render(AccessDiff diff) {
+    return render(diff, false);
+  }
+
+  /** The report; with {@code all}, every request too, grouped by principal, action and resource. */
+  public static String render(AccessDiff diff, boolean all) {
     StringBuilder out = new StringBuilder();
     out.append("IAMUnit access diff: base ").append(diff.base()).append(" -> head ").append(diff.head()).append('\n');
     Summary.gaps(diff).forEach(line -> out.append(line).append('\n'));
@@ -20,12 +33,58 @@ public final class TextReport {
       out.append("  ").append(note).append('\n');
     }
     out.append(Summary.line(diff)).append('\n');
+    List<Cause> every = diff.causes();
+    for (Change change : Change.values()) {
+      List<Cause> causes = every.stream().filter(c -> c.change() == change).toList();
+      if (causes.isEmpty()) {
+        continue;
+      }
+      out.append('\n').append(Summary.heading(every, change)).append('\n');
+      for (int i = 0; i < causes.size(); i++) {
+        cause(out, i + 1, causes.get(i), all);
+      }
+    }
+    if (all) {
+      every(out, diff);
+    }
+    out.append(String.format(Locale.ROOT, "%nCompared in %,d ms.%n", diff.elapsed().toMillis()));
+    return out.toString();
+  }
+
+  private static void cause(StringBuilder out, int number, Cause cause, boolean all) {
+    out.append(String.format(Locale.ROOT, "  %d. %s: %s%n", number, cause.who(), cause.extent()));
+    out.append("     changed:\n");
+    Summary.edits(cause).forEach(line -> out.append("     ").append(line).append('\n'));
+    List<Cause.Decided> decided = all ? cause.decided() : cause.decided().subList(0, Math.min(Summary.DECIDED, cause.decided().size()));
+    for (Cause.Decided d : decided) {
+      out.append("     ").append(Summary.requests(d.rows().size())).append(" decided\n");
+      out.append("       base: ").append(d.base().describe()).append('\n');
+      out.append("       head: ").append(d.head().describe()).append('\n');
+    }
+    if (decided.size() < cause.decided().size()) {
+      out.append("     (").append(cause.decided().size() - decided.size()).append(" more ways they were decided: iamunit diff --all, or the JSON report)\n");
+    }
+    if (all) {
+      return;
+    }
+    List<DiffRow> examples = cause.examples(Summary.EXAMPLES);
+    out.append("     for example:\n");
+    examples.forEach(row -> out.append("       ").append(Cause.request(row)).append('\n'));
+    String more = Summary.more(cause, examples.size());
+    if (!more.isEmpty()) {
+      out.append("       (").append(more).append(")\n");
+    }
+  }
+
+  /** Every request, grouped by principal, then action, then resource with the credentials and contexts it holds for. */
+  private static void every(StringBuilder out, AccessDiff diff) {
     for (Change change : Change.values()) {
       List<RequestGroup> groups = RequestGroup.of(diff.rows(change));
       if (groups.isEmpty()) {
         continue;
       }
-      out.append('\n').append(Summary.title(change)).append(" (").append(diff.rows(change).size()).append(")\n");
+      out.append('\n').append(Summary.title(change)).append(", every request (")
+          .append(String.format(Locale.ROOT, "%,d", diff.rows(change).size())).append(")\n");
       String principal = null;
       String action = null;
       for (RequestGroup group : groups) {
@@ -43,7 +102,5 @@ public final class TextReport {
         out.append("        head: ").append(group.head().describe()).append('\n');
       }
     }
-    out.append(String.format(Locale.ROOT, "%nCompared in %,d ms.%n", diff.elapsed().toMillis()));
-    return out.toString();
   }
 }

@@ -27,19 +27,42 @@ class ReportTests {
   }
 
   @Test
-  void markdownIsAPullRequestComment() {
-    assertThat(MarkdownReport.render(diff("added-action"))).isEqualTo("""
+  void markdownIsAPullRequestCommentWithTheEditFirstAndEachCauseFolded() {
+    String markdown = MarkdownReport.render(diff("added-action"));
+
+    assertThat(markdown).startsWith("""
+        <!-- iamunit-diff -->
         ### IAMUnit access diff
 
         `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason.
 
-        #### Newly allowed (3)
+        The statement edits that change decisions:
 
-        | Principal | Action | Resource | Credentials | Base | Head |
-        | --- | --- | --- | --- | --- | --- |
-        | user alice | `s3:PutObject` | `arn:aws:s3:::reports/example` | console sign-in with MFA; console sign-in \
-        without MFA; long-term access keys | implicitly denied: no identity-based or resource-based policy allows the request (implicit deny) | allowed by statement ReadReports (main.tf:11) |
+        ```diff
+          Allow ReadReports (Reports, main.tf:11)
+        + "Action": "s3:PutObject"   main.tf:11
+        ```
 
+        #### Newly allowed: 3 requests, 3 causes
+
+        <details><summary>user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource; \
+        Allow ReadReports (Reports) edited</summary>
+
+        ```diff
+          Allow ReadReports (Reports, main.tf:11)
+        + "Action": "s3:PutObject"   main.tf:11
+        ```
+
+        | Requests | Base | Head |
+        | ---: | --- | --- |
+        | 1 | implicitly denied: no identity-based or resource-based policy allows the request (implicit deny) | allowed by statement ReadReports (main.tf:11) |
+
+        For example:
+        - `s3:PutObject on arn:aws:s3:::reports/example`
+
+        </details>
+        <details><summary>user alice, console sign-in without MFA: 1 request:""");
+    assertThat(markdown).endsWith("""
         <details><summary>Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 \
         credential kinds × up to 1 context</summary>
 
@@ -53,7 +76,7 @@ class ReportTests {
   }
 
   @Test
-  void textGroupsByPrincipalAndAction() {
+  void textGroupsByCauseWithTheStatementDiff() {
     String text = TextReport.render(diff("added-action"));
 
     assertThat(text).startsWith("""
@@ -65,14 +88,34 @@ class ReportTests {
     assertThat(text).contains("""
         3 requests newly allowed, 0 newly denied, 0 with a changed reason.
 
-        Newly allowed (3)
+        Newly allowed: 3 requests, 3 causes
+          1. user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource
+             changed:
+               Allow ReadReports (Reports, main.tf:11)
+             + "Action": "s3:PutObject"   main.tf:11
+             1 request decided
+               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
+               head: allowed by statement ReadReports (main.tf:11)
+             for example:
+               s3:PutObject on arn:aws:s3:::reports/example
+          2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource
+        """).doesNotContain("every request (");
+  }
+
+  @Test
+  void textWithAllListsEveryRequestByPrincipalAndAction() {
+    String text = TextReport.render(diff("added-action"), true);
+
+    assertThat(text).contains("""
+
+        Newly allowed, every request (3)
           user alice
             s3:PutObject
               on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
                 base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
                 head: allowed by statement ReadReports (main.tf:11)
 
-        Compared in\s""");
+        Compared in\s""").doesNotContain("for example:");
   }
 
   @Test
@@ -81,7 +124,14 @@ class ReportTests {
 
     assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(3);
     assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(2);
+    JsonNode cause = json.get("causes").get(0);
+    assertThat(cause.get("principal").asText()).isEqualTo("user alice");
+    assertThat(cause.get("credentials").asText()).isEqualTo("CONSOLE_WITHOUT_MFA");
+    assertThat(cause.get("requests").asInt()).isEqualTo(1);
+    assertThat(cause.get("changedStatements").get(0).get("lines").toString()).isEqualTo(
+        "[{\"sign\":\"-\",\"text\":\"\\\"Bool\\\": {\\\"aws:MultiFactorAuthPresent\\\": \\\"true\\\"}\",\"file\":\"main.tf\",\"line\":17}]");
     JsonNode first = json.get("changes").get(0);
+    assertThat(first.get("cause").asInt()).isZero();
     assertThat(first.get("change").asText()).isEqualTo("NEWLY_ALLOWED");
     assertThat(first.get("principal").asText()).isEqualTo("user alice");
     assertThat(first.get("action").asText()).isEqualTo("ec2:TerminateInstances");
@@ -106,9 +156,11 @@ class ReportTests {
     assertThat(result.get("level").asText()).isEqualTo("error");
     assertThat(result.get("locations").get(0).get("physicalLocation").toString()).isEqualTo(
         "{\"artifactLocation\":{\"uri\":\"main.tf\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":11}}");
-    assertThat(result.get("message").get("text").asText()).isEqualTo(
-        "Newly allowed: user alice ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example as "
-            + "console sign-in without MFA; long-term access keys. Base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny). "
-            + "Head: allowed by statement TerminateWithMfa (main.tf:11).");
+    assertThat(result.get("message").get("text").asText()).isEqualTo("""
+        Newly allowed: user alice, console sign-in without MFA, 1 request: ec2:TerminateInstances on 1 resource.
+          Allow TerminateWithMfa (Terminate, main.tf:11)
+        - "Bool": {"aws:MultiFactorAuthPresent": "true"}   main.tf:17
+        1 request: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
+        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example""");
   }
 }
