@@ -130,7 +130,7 @@ public final class TerraformLoader {
   public static Set<Path> localModuleCalls(Path dir) {
     ModuleConfig config;
     try {
-      config = ModuleConfig.read(dir, dir, new Report());
+      config = ModuleConfig.read(dir, dir, new LoadReportBuilder());
     } catch (TemplateException e) {
       return Set.of();
     }
