@@ -1,5 +1,7 @@
 package dev.iamunit.iac;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.model.Account;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * What a loader needs besides the files: the account the templates deploy into, values for
@@ -34,6 +37,7 @@ import java.util.function.Function;
  *     another (IAMUnit does not read {@code TF_WORKSPACE} or {@code .terraform/environment}, which
  *     differ from machine to machine)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LoadOptions(
     String accountId,
     String region,

@@ -1,10 +1,13 @@
 package dev.iamunit.iac;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * What a load of templates found: the files read, every policy with the template address that
@@ -17,6 +20,7 @@ import java.util.List;
  * @param problems policies, blocks and resources that Terraform, CloudFormation or AWS would
  *     reject, left out
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems) {
 
   public LoadReport {

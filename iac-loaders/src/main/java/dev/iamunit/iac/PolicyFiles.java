@@ -1,5 +1,7 @@
 package dev.iamunit.iac;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
@@ -13,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Plain policy documents in JSON files, as the IAM console and {@code aws iam} take them. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PolicyFiles {
 
   private PolicyFiles() {}

@@ -1,13 +1,17 @@
 package dev.iamunit.iac;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One kind of source IAMUnit reads: {@link SourceFormats#standard()} lists them (Terraform,
  * Terraform plans, CloudFormation, plain policy files), asked in order.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface SourceFormat {
 
   /**

@@ -1,5 +1,7 @@
 package dev.iamunit.iac;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.cloudformation.CloudAssembly;
 import dev.iamunit.iac.cloudformation.CloudFormationLoader;
@@ -30,6 +32,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The one way from files to an account: the kinds of source IAMUnit reads, asked in order (the
@@ -41,6 +44,7 @@ import java.util.stream.Stream;
  * (by format, as listed, then by path), each unit into an account of its own, and the units join
  * by one rule ({@link AccountMerge}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SourceFormats {
 
   private final List<SourceFormat> formats;

@@ -1,13 +1,17 @@
 package dev.iamunit.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.IamUnitException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 
 /** Builds the {@code iamunit} command line, for {@link Main} and for tests. */
+@API(status = INTERNAL, since = "0.1")
 public final class Cli {
 
   private Cli() {}

@@ -1,9 +1,14 @@
 package dev.iamunit.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The exit codes of every {@code iamunit} command. The same list ends each command's
  * {@code --help}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ExitCodes {
 
   /** The command did what was asked and found nothing to report. */

@@ -1,11 +1,15 @@
 package dev.iamunit.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.apiguardian.api.API;
 
 /** {@code java -jar iamunit.jar ...}. */
+@API(status = INTERNAL, since = "0.1")
 public final class Main {
 
   private Main() {}

@@ -1,9 +1,12 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Account;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What changed in who may do what between two versions of the templates.
@@ -21,6 +24,7 @@ import java.util.Objects;
  * @param principalChanges every principal whose groups, attachments or boundary differ: what a
  *     cause names when none of its deciding statements was edited
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record AccessDiff(
     String base, String head, RequestSpace space, List<DiffRow> rows, Duration elapsed, LoadGaps baseGaps, LoadGaps headGaps,
     List<StatementChange> statementChanges, List<PrincipalChange> principalChanges) {

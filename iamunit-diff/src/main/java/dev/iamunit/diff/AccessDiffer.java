@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Compares two versions of an account over one request space: every principal of either version,
@@ -38,6 +41,7 @@ import java.util.TreeMap;
  * on the fast path; only the requests whose answers differ are evaluated again for their deciding
  * statements.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class AccessDiffer {
 
   /** Every request is made at this instant, so that reports are reproducible. */

@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.CredentialKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * Requests that changed the same way for the same reason, what a reviewer reads as one finding:
@@ -33,6 +36,7 @@ import java.util.TreeSet;
  * @param principalChange when no deciding statement was edited, what changed in the principal's
  *     groups, attachments or boundary, if anything
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Cause(
     Change change, String principal, CredentialKind credentials, List<StatementChange> changed, List<Decided> decided,
     Optional<PrincipalChange> principalChange) {

@@ -1,8 +1,11 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.StatementResult;
 import dev.iamunit.model.Effect;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A statement that decided a request, as a report names it.
@@ -13,6 +16,7 @@ import java.util.Objects;
  * @param file the template file, relative to the version's root
  * @param line 1-based line, 0 when unknown
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DecidingStatement(String policy, String statement, Effect effect, String file, int line) {
 
   public DecidingStatement {

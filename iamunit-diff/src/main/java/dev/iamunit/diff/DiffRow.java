@@ -1,10 +1,13 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.CredentialKind;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One request whose decision differs between the versions.
@@ -18,6 +21,7 @@ import java.util.TreeMap;
  * @param base the base version's decision
  * @param head the head version's decision
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record DiffRow(
     Change change,
     String principal,

@@ -1,10 +1,14 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** When a diff fails the build: {@code --fail-on new-access} makes {@code iamunit diff} a gate. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Gate {
   /**
    * Any request the head allows and the base denied, or anything in the head IAMUnit could not

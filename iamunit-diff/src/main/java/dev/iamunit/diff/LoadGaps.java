@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Policy;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What IAMUnit could not read or compute in one version, from its load report: the requests over
@@ -25,6 +28,7 @@ import java.util.Set;
  * @param files the files the load read ({@link LoadReport#files()}), so a reader sees what a
  *     folder's detection took as templates and what it skipped
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> problems, List<Gap> couldGrant, List<String> files) {
 
   /** A version whose load left nothing out. */

@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.Role;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * What changed in which policies apply to a principal, when no statement did: its group
@@ -23,6 +26,7 @@ import java.util.TreeSet;
  * @param principal {@code user dev}, as {@link DiffRow#principal()} names it
  * @param lines what the base had ({@code -}) and the head has ({@code +})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PrincipalChange(String principal, List<StatementChange.Line> lines) {
 
   public PrincipalChange {

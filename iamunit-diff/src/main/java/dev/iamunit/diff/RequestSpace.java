@@ -1,8 +1,11 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * The finite set of requests both versions were asked, as the report states it.
@@ -17,6 +20,7 @@ import java.util.Objects;
  * @param requests requests asked of each version
  * @param notes how the space was bounded, in sentences
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RequestSpace(
     int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes) {
 

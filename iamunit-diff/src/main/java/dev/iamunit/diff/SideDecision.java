@@ -1,9 +1,12 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.explain.DecisionText;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One version's answer to a request.
@@ -15,6 +18,7 @@ import java.util.Objects;
  * @param principalDeclared false when this version does not declare the principal at all, which
  *     denies it everything implicitly
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SideDecision(Outcome outcome, List<DecidingStatement> deciding, List<String> reasons, boolean principalDeclared) {
 
   public SideDecision {

@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Effect;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A statement whose elements differ between the versions, as a reviewer reads a diff of it: one
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
  * @param lines what was removed ({@code -}, base locations) and added ({@code +}, head locations),
  *     element by element (Principal, Action, Resource, Condition), removals first
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record StatementChange(
     String policy, String statement, Effect effect, Optional<SourceLocation> base, Optional<SourceLocation> head,
     List<Line> lines) {

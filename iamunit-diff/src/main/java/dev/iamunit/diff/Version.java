@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.IamUnitException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apiguardian.api.API;
 
 /**
  * One version of the repository as a folder: a folder given as such, or a git revision extracted
@@ -22,6 +25,7 @@ import java.util.zip.ZipInputStream;
  * @param root the folder the version's sources are relative to
  * @param temporary whether {@code root} was extracted and is deleted on close
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Version(String name, Path root, boolean temporary) implements AutoCloseable {
 
   /**

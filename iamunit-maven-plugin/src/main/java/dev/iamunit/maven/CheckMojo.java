@@ -1,5 +1,7 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.coverage.CoverageDataException;
 import dev.iamunit.coverage.CoverageGoals;
 import dev.iamunit.coverage.GateConfigurationException;
@@ -13,6 +15,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 
 /**
  * The gate: checks the merged coverage against {@code <rules>} (jacoco-maven-plugin's grammar),
@@ -20,6 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * iamunit.sarif}, and fails the build listing each one with Sid and file:line.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public class CheckMojo extends AbstractMojo {
 
   @Parameter(property = "iamunit.dataDirectory", defaultValue = "${project.build.directory}/iamunit")

@@ -1,5 +1,7 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.AccessDiffer;
@@ -20,6 +22,7 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 
 /**
  * What the change under review does to who may do what: compares the templates of {@code base}
@@ -30,6 +33,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * -Diamunit.diff.base=origin/main}.
  */
 @Mojo(name = "diff", threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public class DiffMojo extends AbstractMojo {
 
   private static final Map<ReportFormat, String> FILES = Map.of(

@@ -1,11 +1,16 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A {@code <limit>} of a {@code <rule>}, as in jacoco-maven-plugin: {@code <counter>} (STATEMENT,
  * ALLOW, DENY, CONDITION; default STATEMENT), {@code <value>} (COVEREDRATIO, MISSEDCOUNT,
  * COVEREDCOUNT, MISSEDRATIO, TOTALCOUNT; default COVEREDRATIO), {@code <minimum>} and/or
  * {@code <maximum>} ({@code 0.80}, {@code 80%} or a count).
  */
+@API(status = INTERNAL, since = "0.1")
 public class LimitConfiguration {
 
   private String counter = "STATEMENT";

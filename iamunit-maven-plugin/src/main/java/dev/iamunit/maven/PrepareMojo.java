@@ -1,5 +1,7 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.iac.LoadOptions;
@@ -20,6 +22,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 
 /**
  * Removes the coverage fragments an earlier build left, so that {@code report} and {@code check}
@@ -32,6 +35,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * then fails on a new template nobody wrote a test for.
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public class PrepareMojo extends AbstractMojo {
 
   /** Where the tests write their fragments ({@code coverage-*.json}). */

@@ -1,5 +1,7 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.coverage.CoverageGoals;
 import java.io.File;
 import java.nio.file.Path;
@@ -9,12 +11,14 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apiguardian.api.API;
 
 /**
  * Merges the coverage fragments the tests wrote and writes the reports: {@code coverage.json},
  * {@code coverage.csv}, {@code iamunit.sarif} and {@code html/index.html}, and logs the summary.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@API(status = INTERNAL, since = "0.1")
 public class ReportMojo extends AbstractMojo {
 
   /** Where the tests wrote their fragments ({@code coverage-*.json}). */

@@ -1,13 +1,17 @@
 package dev.iamunit.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A {@code <rule>} of the {@code check} goal, in jacoco-maven-plugin's grammar: {@code <element>}
  * (BUNDLE, TEMPLATE, POLICY, PRINCIPAL; default BUNDLE), {@code <includes>}/{@code <excludes>}
  * of name patterns, and {@code <limits>}.
  */
+@API(status = INTERNAL, since = "0.1")
 public class RuleConfiguration {
 
   private String element = "BUNDLE";

@@ -1,10 +1,14 @@
 package dev.iamunit.document;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /** A JSON array. Immutable; equal when items and location are. */
+@API(status = INTERNAL, since = "0.1")
 public final class DocArray extends Located implements DocNode {
 
   /** What {@link #describe()} says of every array. */

@@ -1,14 +1,18 @@
 package dev.iamunit.document;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A JSON object, its members in the order written (duplicates kept, for the parser to report).
  * Immutable; equal when members and location are.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DocObject extends Located implements DocNode {
 
   /** What {@link #describe()} says of every object. */

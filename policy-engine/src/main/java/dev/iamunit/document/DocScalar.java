@@ -1,9 +1,12 @@
 package dev.iamunit.document;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A string, number, boolean or null, with its text as written ({@code 0123} stays {@code 0123}:
@@ -11,6 +14,7 @@ import java.util.Objects;
  * could not all compute holds their {@link Unresolved#placeholder() placeholders} and lists them.
  * Immutable; equal when text, kind, location and unresolved parts are.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class DocScalar extends Located implements DocNode {
 
   /** The JSON type the value was written as. */

@@ -1,5 +1,7 @@
 package dev.iamunit.document;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -15,11 +17,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Reads JSON text into a {@link DocNode} tree with the line and column of every value, through
  * Jackson's streaming parser. Duplicate keys are an error, as in AWS's policy validator.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonDocuments {
 
   /** Deep enough for any real policy or template; deeper input is rejected, not a stack overflow. */

@@ -1,6 +1,11 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Whether a statement applied to a request, and if not, the first element that did not match. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Applicability {
   APPLIED("applied"),
   ACTION_NOT_MATCHED("action did not match"),

@@ -1,6 +1,9 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A request and every policy that applies to it, made together by {@link Caller#request} so that
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param request the request, with its full context
  * @param policies the caller's policies, plus the resource-based policy of the request's resource
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record BoundRequest(Request request, PolicySet policies) {
 
   public BoundRequest {

@@ -1,5 +1,7 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Existence;
@@ -19,6 +21,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.apiguardian.api.API;
 
 /**
  * A principal of an {@link Account} ready to make requests: its policies gathered the way AWS
@@ -27,6 +30,7 @@ import java.util.concurrent.ConcurrentMap;
  * {@link #request} is the one way to a request: it returns the request together with the policies
  * that apply to it. Immutable and thread-safe; its policies are compiled once.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Caller {
 
   /** Seconds since MFA sign-in that {@code aws:MultiFactorAuthAge} carries by default. */

@@ -1,8 +1,11 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Condition;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * How one condition evaluated.
@@ -11,6 +14,7 @@ import java.util.Optional;
  * @param met whether it held
  * @param requestValue the key's value in the request, empty when the key was absent
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ConditionResult(Condition condition, boolean met, Optional<RequestContext.Entry> requestValue) {
 
   public ConditionResult {

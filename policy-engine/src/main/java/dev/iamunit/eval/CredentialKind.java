@@ -1,11 +1,16 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How the caller signed the request, which decides what AWS puts in the request context for
  * {@code aws:MultiFactorAuthPresent}: "The key is not present when ... an IAM user's long-term
  * access keys are used"; it is true or false for console sign-in and for temporary credentials
  * (IAM User Guide, AWS global condition context keys; Configuring MFA-protected API access).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum CredentialKind {
   /** Nothing is said: the context is exactly what the request gives. */
   UNSPECIFIED("unspecified credentials", null, false),

@@ -1,8 +1,11 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The answer to a request; {@link dev.iamunit.explain.DecisionText} puts it in words.
@@ -14,6 +17,7 @@ import java.util.Optional;
  * @param outsidePolicies present when AWS does not authorize this request through policies at all
  *     (such as {@code sts:GetCallerIdentity}); says why
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Decision(
     Outcome outcome, List<StatementResult> deciding, Explanation explanation, Optional<String> outsidePolicies) {
 

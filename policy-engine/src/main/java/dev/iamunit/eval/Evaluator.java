@@ -1,5 +1,7 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.internal.ActionIndex;
 import dev.iamunit.eval.internal.Arns;
 import dev.iamunit.eval.internal.CaseInsensitive;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * AWS's policy evaluation logic (IAM User Guide: "Policy evaluation logic", "How AWS enforcement
@@ -26,6 +29,7 @@ import java.util.function.Supplier;
  * only the decision and what its deciding statements need, so lists that would stay empty are
  * {@code List.of()}, fixed reasons are constants, and nothing is lower-cased or split per call.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Evaluator {
 
   private static final List<String> EXPLICIT_DENY = List.of("an explicit Deny applies, which overrides any Allow");

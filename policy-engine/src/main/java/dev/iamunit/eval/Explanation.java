@@ -1,7 +1,10 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Unresolved;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Why a decision came out as it did.
@@ -13,6 +16,7 @@ import java.util.List;
  *     of which could change this decision whatever it is (see Evaluator): not needed for this
  *     decision, and listed so that a reader knows they were there
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Explanation(List<StatementResult> statements, List<String> reasons, List<Unresolved> notNeeded) {
 
   public Explanation {

@@ -1,16 +1,20 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.internal.CompiledPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Every policy that applies to one request, by type, compiled once: a set can serve any number of
  * requests from any number of threads.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PolicySet {
 
   private final List<CompiledPolicy> identity;

@@ -1,6 +1,11 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** The policy types AWS evaluates, in the order of its evaluation flow chart. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum PolicyType {
   RESOURCE_CONTROL("resource control policy"),
   SERVICE_CONTROL("service control policy"),

@@ -1,5 +1,7 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Existence;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The policies a user or role holds itself, gathered from an {@link Account} the way AWS gathers
@@ -29,6 +32,7 @@ import java.util.function.Function;
  * @param policies every policy found, identity-based ones first, in the order AWS lists them
  * @param missing the references the account cannot resolve, in the same order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PrincipalPolicies(List<Held> policies, List<Missing> missing) {
 
   /**

@@ -1,8 +1,11 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.eval.internal.Arns;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One request to authorize: who asks, for what action, on which resource, with which context.
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param credentials how the caller signed; it restricts some calls (GetSessionToken credentials
  *     without MFA cannot call IAM) but never changes {@code context}
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Request(
     String principal,
     String action,

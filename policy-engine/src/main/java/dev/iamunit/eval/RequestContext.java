@@ -1,5 +1,7 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,12 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The request context: condition keys and their values. "Condition key names are not
  * case-sensitive" (IAM User Guide, Condition element), so lookups ignore case; the spelling given
  * is kept for messages. A key is single-valued (a string) or multivalued (a list, possibly empty).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class RequestContext {
 
   /** One key's values. */

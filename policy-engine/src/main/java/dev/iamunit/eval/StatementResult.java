@@ -1,9 +1,12 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How one statement fared for a request.
@@ -16,6 +19,7 @@ import java.util.Objects;
  * @param conditions each condition's outcome, when the conditions were reached
  * @param unresolved whether it applied only by assuming values a loader could not compute
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record StatementResult(
     PolicyType policyType,
     String policyRef,

@@ -1,14 +1,18 @@
 package dev.iamunit.eval;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Unresolved;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * A decision depends on a value a loader could not compute: with it one way the request is
  * allowed, with it another way denied. IAMUnit does not guess.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class UnresolvedValueException extends IamUnitException {
   private static final long serialVersionUID = 1L;
 

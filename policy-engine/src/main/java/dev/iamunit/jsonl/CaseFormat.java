@@ -1,5 +1,7 @@
 package dev.iamunit.jsonl;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.IamUnitException;
@@ -14,11 +16,13 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Reads and writes the JSON Lines format of DESIGN.md: one case a line in, one decision a line
  * out. The format is raw: the context is exactly what the line gives.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CaseFormat {
 
   private static final JsonFactory JSON = new JsonFactory();

@@ -1,5 +1,7 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One AWS account's IAM, as loaded from templates: principals, managed policies, resource-based
  * policies, the organization above it, and every value the loaders could not compute.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Account {
 
   public static final String DEFAULT_ID = "123456789012";

@@ -1,7 +1,10 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * {@code Action} or {@code NotAction}: action patterns such as {@code iam:*MFA*}.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param negated true for {@code NotAction}
  * @param location where the element is written
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ActionElement(List<String> values, boolean negated, SourceLocation location) {
 
   public ActionElement {

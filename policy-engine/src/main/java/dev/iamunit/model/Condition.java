@@ -1,7 +1,10 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One key under one operator of a {@code Condition} block: {@code "BoolIfExists":
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param values the values as written (booleans and numbers as their text); any one may match
  * @param location where the key is written
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Condition(ConditionOperator operator, String key, List<String> values, SourceLocation location) {
 
   public Condition {

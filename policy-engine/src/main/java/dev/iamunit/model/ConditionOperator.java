@@ -1,11 +1,14 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.spelling.EditDistance;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A condition operator as AWS documents it in "IAM JSON policy elements: Condition operators": a
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param qualifier the set operator, or {@link SetQualifier#NONE}
  * @param ifExists whether {@code IfExists} is appended
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ConditionOperator(String name, Type type, SetQualifier qualifier, boolean ifExists) {
 
   /** {@code ForAnyValue:} and {@code ForAllValues:} ("Set operators for multivalued context keys"). */

@@ -1,8 +1,11 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * What of a principal exists only if values no loader could compute say so: the principal itself
@@ -19,6 +22,7 @@ import java.util.Map;
  * @param memberships per group name (users only), why it is unknown whether the membership
  *     exists; groups the user is certainly in are not keys
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Existence(List<Unresolved> principal, Map<String, List<Unresolved>> attachments, Map<String, List<Unresolved>> memberships) {
 
   /** A principal that exists, with every attachment and membership it has. */

@@ -1,7 +1,10 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * An IAM group. Membership is recorded on the {@link User}.
@@ -14,6 +17,7 @@ import java.util.Objects;
  * @param location where the group is declared
  * @param existence what of the group exists only if values no loader could compute say so
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Group(
     String name, String path, String arn, List<Policy> inlinePolicies, List<String> managedPolicyArns, SourceLocation location,
     Existence existence) {

@@ -1,6 +1,9 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A managed policy: customer managed (declared in a template) or AWS managed (from the bundled AWS
@@ -12,6 +15,7 @@ import java.util.Objects;
  * @param document the policy document
  * @param awsManaged whether AWS owns it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ManagedPolicy(String arn, String name, String path, Policy document, boolean awsManaged) {
 
   public ManagedPolicy {

@@ -1,6 +1,9 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The AWS Organizations policies above the account, one list per level from the root down to the
@@ -9,6 +12,7 @@ import java.util.List;
  * @param serviceControlPolicies SCPs per level
  * @param resourceControlPolicies RCPs per level
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Organization(List<List<Policy>> serviceControlPolicies, List<List<Policy>> resourceControlPolicies) {
 
   public static final Organization NONE = new Organization(List.of(), List.of());

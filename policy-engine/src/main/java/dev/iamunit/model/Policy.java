@@ -1,8 +1,11 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An IAM policy document.
@@ -16,6 +19,7 @@ import java.util.Optional;
  *     compute what they are built from (their Effect, their whole Action): any of them could
  *     allow or deny anything, so a decision that is not already an explicit deny fails on them
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Policy(
     String name,
     Optional<String> version,

@@ -1,9 +1,12 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * {@code Principal} or {@code NotPrincipal} of a resource-based or trust policy.
@@ -14,6 +17,7 @@ import java.util.Objects;
  *     {@code CanonicalUser}
  * @param location where the element is written
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PrincipalElement(
     boolean negated, boolean anyone, Map<String, List<String>> byType, SourceLocation location) {
 

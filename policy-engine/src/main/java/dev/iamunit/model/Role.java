@@ -1,9 +1,12 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An IAM role.
@@ -19,6 +22,7 @@ import java.util.Optional;
  * @param location where the role is declared
  * @param existence what of the role exists only if values no loader could compute say so
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Role(
     String name,
     String path,

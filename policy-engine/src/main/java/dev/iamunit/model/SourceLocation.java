@@ -1,6 +1,9 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Where something was written: a file, a 1-based line and column, and the template address that
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param column 1-based column, or 0 when unknown
  * @param address template address, or an empty string
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SourceLocation(String file, int line, int column, String address) {
 
   /** For documents built in code, with no file behind them. */

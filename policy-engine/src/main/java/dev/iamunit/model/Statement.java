@@ -1,8 +1,11 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One statement of a policy.
@@ -17,6 +20,7 @@ import java.util.Optional;
  * @param location where the statement starts
  * @param unresolved values in this statement that its loader could not compute
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Statement(
     Optional<String> sid,
     Effect effect,

@@ -1,8 +1,11 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * A value a loader could not compute: a remote module output, an import from another stack, a
@@ -15,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param reason why it could not be resolved, and what would resolve it
  * @param placeholder the token that stands for it inside strings
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Unresolved(String expression, SourceLocation location, String reason, String placeholder) {
 
   /** Private-use characters: they cannot come from a real template by accident. */

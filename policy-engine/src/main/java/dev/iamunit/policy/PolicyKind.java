@@ -1,8 +1,13 @@
 package dev.iamunit.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Where a policy is used, which decides what AWS's policy validator requires of its statements.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum PolicyKind {
   /** Attached to a user, group or role (inline or managed): no Principal; Resource required. */
   IDENTITY("identity-based policy", false, true),

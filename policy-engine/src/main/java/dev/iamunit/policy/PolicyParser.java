@@ -1,5 +1,7 @@
 package dev.iamunit.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Turns a policy document into the {@link Policy} model: strict where AWS's policy validator is
@@ -37,6 +40,7 @@ import java.util.Set;
  * whatever order they were written in, so that a document with several mistakes always reports
  * the same one.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PolicyParser {
 
   private static final Set<String> POLICY_ELEMENTS = Set.of("Version", "Id", "Statement");

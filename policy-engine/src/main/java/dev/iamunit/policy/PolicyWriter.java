@@ -1,5 +1,7 @@
 package dev.iamunit.policy;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.model.Condition;
@@ -12,12 +14,14 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Writes a {@link Policy} back as policy JSON, in the canonical shape AWS's own tools print: every
  * list an array, conditions grouped by operator. Parsing the output gives the same policy, but for
  * locations.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PolicyWriter {
 
   private static final JsonFactory JSON = new JsonFactory();

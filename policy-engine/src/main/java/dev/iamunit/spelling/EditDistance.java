@@ -1,12 +1,16 @@
 package dev.iamunit.spelling;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
  * neighbours each cost one, so {@code RunIsntances} is one edit from {@code RunInstances}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class EditDistance {
 
   private EditDistance() {}

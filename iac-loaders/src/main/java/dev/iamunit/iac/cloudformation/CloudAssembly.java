@@ -1,5 +1,7 @@
 package dev.iamunit.iac.cloudformation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An AWS CDK cloud assembly, as {@code cdk synth} writes it to {@code cdk.out}: its
@@ -28,6 +31,7 @@ import java.util.Optional;
  * the CDK gives each {@code AWS::CloudFormation::Stack}, and principals are also found by their
  * construct path ({@code aws:cdk:path}). Nothing else of the assembly (assets, tree.json) is read.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CloudAssembly {
 
   static final String MANIFEST = "manifest.json";

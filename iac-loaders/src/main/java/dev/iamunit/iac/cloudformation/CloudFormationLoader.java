@@ -1,5 +1,7 @@
 package dev.iamunit.iac.cloudformation;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
@@ -9,6 +11,7 @@ import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
 import java.nio.file.Path;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Loads IAM from CloudFormation templates (JSON or YAML, with the SAM transform): users, groups,
@@ -16,6 +19,7 @@ import java.util.List;
  * else their defaults; intrinsic functions and conditions are evaluated; what cannot be known before
  * deployment is reported as unresolved, never guessed. Nothing touches the network.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CloudFormationLoader {
 
   private CloudFormationLoader() {}

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The one place where what a template declares becomes an {@link Account}: principals,
@@ -39,6 +42,7 @@ import java.util.Set;
  * principal of every loaded source is known. Every policy handed in is recorded in the report with
  * the address that declares it. One assembler per load, used on one thread.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class AccountAssembler {
 
   static final String AWS_MANAGED = ":iam::aws:policy/";

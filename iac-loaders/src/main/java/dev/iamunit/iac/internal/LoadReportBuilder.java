@@ -1,5 +1,7 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -8,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Collects, while one load runs, what {@link LoadReport} holds when it is done: the files read,
  * every policy with its template address, every unresolved value (once each) and every problem.
  * One per load; both formats and the assembler write to it, and a loader reads it on one thread.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class LoadReportBuilder {
   private final List<String> files = new ArrayList<>();
   private final List<LoadReport.LoadedPolicy> policies = new ArrayList<>();

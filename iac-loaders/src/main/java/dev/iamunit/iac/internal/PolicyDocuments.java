@@ -1,5 +1,7 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.IamUnitException;
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
@@ -15,12 +17,14 @@ import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Turns a policy document, as either format resolves it (a tree whose unknown parts are
  * {@link DocUnresolved} nodes or placeholders in scalars, or JSON text), into a {@link Policy},
  * reporting what it depends on. The one place where a template's policy becomes a model policy.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PolicyDocuments {
 
   private PolicyDocuments() {}

@@ -1,6 +1,11 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** The three kinds of IAM identity a template declares, as IAM names them in ARNs and messages. */
+@API(status = INTERNAL, since = "0.1")
 public enum PrincipalKind {
   USER("user"),
   GROUP("group"),

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apiguardian.api.API;
 
 /**
  * A source file's text, read as both Terraform and CloudFormation read theirs: UTF-8, a leading
@@ -18,6 +21,7 @@ import java.nio.file.Path;
  * they are, not a decoder's stack trace; a file larger than the caller's limit is refused before it
  * is read, so that a stray binary or log file cannot exhaust the heap.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class SourceText {
 
   private SourceText() {}

@@ -1,5 +1,7 @@
 package dev.iamunit.iac.terraform;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Loads IAM from Terraform sources ({@code .tf}, {@code .tf.json}) by evaluating them statically:
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
  * sources IAM code uses. Whatever cannot be computed is reported as unresolved, never guessed. No
  * data source is ever read and nothing touches the network.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TerraformLoader {
 
   /**

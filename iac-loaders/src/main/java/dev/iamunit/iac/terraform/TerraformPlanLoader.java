@@ -1,5 +1,7 @@
 package dev.iamunit.iac.terraform;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
@@ -18,12 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Loads IAM from a Terraform plan ({@code terraform show -json plan.out}): the values Terraform
  * computed, exactly. Values known only after apply ({@code after_unknown}) are unresolved.
  * Locations name the plan file and the JSON path of the resource, with the address.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class TerraformPlanLoader {
 
   private TerraformPlanLoader() {}

@@ -1,7 +1,10 @@
 package dev.iamunit.cli.lint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * One thing a lint rule found in a policy.
@@ -10,6 +13,7 @@ import java.util.Objects;
  * @param location where it is written
  * @param message what is wrong and what to do, without the location
  */
+@API(status = INTERNAL, since = "0.1")
 public record Finding(String rule, SourceLocation location, String message) {
 
   public Finding {

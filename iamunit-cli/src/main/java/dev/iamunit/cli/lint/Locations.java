@@ -1,8 +1,12 @@
 package dev.iamunit.cli.lint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
+import org.apiguardian.api.API;
 
 /** How lint output names a place. */
+@API(status = INTERNAL, since = "0.1")
 public final class Locations {
 
   private Locations() {}

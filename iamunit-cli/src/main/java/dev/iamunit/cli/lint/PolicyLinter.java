@@ -1,13 +1,17 @@
 package dev.iamunit.cli.lint;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Runs lint rules over every statement of a policy. Stateless and thread-safe. */
+@API(status = INTERNAL, since = "0.1")
 public final class PolicyLinter {
 
   private static final Comparator<Finding> BY_PLACE =

@@ -1,5 +1,7 @@
 package dev.iamunit.coverage.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +19,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The JSON of a fragment ({@code coverage-<pid>-<uuid>.json}) and of the statements in {@code
  * coverage.json}: one object per statement, the same in both, so a report can be read back.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class FragmentFormat {
 
   public static final String FORMAT = "iamunit-coverage-fragment/1";

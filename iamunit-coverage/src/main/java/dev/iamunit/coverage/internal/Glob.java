@@ -1,6 +1,11 @@
 package dev.iamunit.coverage.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** JaCoCo's wildcards: {@code *} any text (also across {@code /}), {@code ?} one character. */
+@API(status = INTERNAL, since = "0.1")
 public final class Glob {
 
   private Glob() {}

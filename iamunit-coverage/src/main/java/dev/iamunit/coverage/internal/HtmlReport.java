@@ -1,5 +1,7 @@
 package dev.iamunit.coverage.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.coverage.ConditionCoverage;
 import dev.iamunit.coverage.Counter;
 import dev.iamunit.coverage.CounterKind;
@@ -16,12 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The HTML report, after JaCoCo's: an index table of templates (and of policies and principals),
  * and one page per template showing its source with each statement's lines coloured. Works
  * offline: one stylesheet, no script, nothing fetched.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class HtmlReport {
 
   private static final List<CounterKind> COLUMNS = List.of(CounterKind.values());

@@ -1,5 +1,7 @@
 package dev.iamunit.coverage.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.coverage.ConditionCoverage;
 import dev.iamunit.coverage.StatementCoverage;
 import dev.iamunit.coverage.StatementKey;
@@ -13,8 +15,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.apiguardian.api.API;
 
 /** The live counters of one statement in one JVM: lock-free, written by any number of threads. */
+@API(status = INTERNAL, since = "0.1")
 public final class StatementCounters {
 
   private final StatementKey key;

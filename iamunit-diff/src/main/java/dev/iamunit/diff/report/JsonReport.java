@@ -1,5 +1,7 @@
 package dev.iamunit.diff.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
@@ -22,8 +24,10 @@ import java.util.List;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /** The report for machines: the request space, counts, and one object per differing request. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JsonReport {
 
   private static final JsonFactory JSON = new JsonFactory();

@@ -1,5 +1,7 @@
 package dev.iamunit.diff.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
@@ -11,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The report as a pull request comment that fits one screen: the summary, the diff of every
@@ -20,6 +23,7 @@ import java.util.Set;
  * exceeds GitHub's {@link #MAX_CHARS} characters ({@link CommentLimit}). It starts with {@link
  * #MARKER}, by which the GitHub Action finds the comment to update.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class MarkdownReport {
 
   /** The hidden first line by which a pull request's IAMUnit comment is found again. */

@@ -1,12 +1,16 @@
 package dev.iamunit.diff.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.diff.AccessDiff;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** The formats a diff is written in, by the names the CLI and the Maven goal accept. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum ReportFormat {
   TEXT("text", TextReport::render),
   JSON("json", (diff, all) -> JsonReport.render(diff)),

@@ -1,5 +1,7 @@
 package dev.iamunit.diff.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
@@ -18,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The report as a SARIF 2.1.0 log, for code-scanning annotations on a pull request: one result
@@ -26,6 +29,7 @@ import java.util.Optional;
  * head removed, the base statement that granted it), relative to {@code %SRCROOT%}; before them,
  * what each version's load could not evaluate.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SarifReport {
 
   private static final JsonFactory JSON = new JsonFactory();

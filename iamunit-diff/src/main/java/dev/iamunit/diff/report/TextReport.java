@@ -1,11 +1,14 @@
 package dev.iamunit.diff.report;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DiffRow;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The console report: a summary, then each kind of change by cause ({@link Cause}): who, how
@@ -13,6 +16,7 @@ import java.util.Locale;
  * and a few example requests. With every request, each change grouped by principal, action and
  * resource follows.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TextReport {
 
   private TextReport() {}

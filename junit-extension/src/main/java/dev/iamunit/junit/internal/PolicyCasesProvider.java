@@ -1,5 +1,7 @@
 package dev.iamunit.junit.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.junit.ExpectedDecision;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.PolicyCase;
@@ -14,12 +16,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
 import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /** Reads {@link PolicyCases} tables into named {@link PolicyCase} arguments. */
+@API(status = INTERNAL, since = "0.1")
 public final class PolicyCasesProvider extends AnnotationBasedArgumentsProvider<PolicyCases> {
 
   @Override

@@ -1,11 +1,14 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Which statements of one policy list a request's action in their Action or NotAction element,
@@ -24,6 +27,7 @@ import java.util.Map;
  * pattern, as is every action of a policy's first decision. A policy with more than {@link
  * #MAX_STATEMENTS} statements gets no index ({@link #of} returns null).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class ActionIndex {
 
   /** A statement is one bit of a {@code long}. */

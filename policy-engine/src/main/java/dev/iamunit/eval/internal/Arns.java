@@ -1,8 +1,12 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** Splitting ARNs: {@code arn:partition:service:region:account-id:resource}. */
+@API(status = INTERNAL, since = "0.1")
 public final class Arns {
 
   private Arns() {}

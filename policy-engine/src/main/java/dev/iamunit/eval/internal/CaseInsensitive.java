@@ -1,6 +1,9 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Comparisons with {@code text.toLowerCase(Locale.ROOT)}, without building the lower-case copy
@@ -8,6 +11,7 @@ import java.util.Locale;
  * the copy was most of what a bare decision allocated. Non-ASCII text takes the exact slow path,
  * so the answers never differ from the {@code toLowerCase} they stand for.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CaseInsensitive {
 
   private CaseInsensitive() {}

@@ -1,9 +1,12 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.eval.PolicyType;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A policy with its statements compiled, and where it sits in a policy set.
@@ -11,6 +14,7 @@ import java.util.List;
  * @param actionIndex which statements list an action, or null when the policy has too many
  *     statements for one ({@link ActionIndex}): then each statement matches the action itself
  */
+@API(status = INTERNAL, since = "0.1")
 public record CompiledPolicy(Policy policy, PolicyType type, String ref, CompiledStatement[] statements, ActionIndex actionIndex) {
 
   public static CompiledPolicy compile(Policy policy, PolicyType type, String ref) {

@@ -1,5 +1,7 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.eval.Applicability;
 import dev.iamunit.eval.ConditionResult;
 import dev.iamunit.eval.Request;
@@ -15,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * A statement compiled once for fast matching: action patterns, resource templates, principal
  * matcher and conditions. A value a loader could not compute matches as broadly as it could
  * ({@code *}, or a condition taken as met), and such a match is flagged as unresolved.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class CompiledStatement {
 
   private static final CompiledCondition[] NO_CONDITIONS = {};

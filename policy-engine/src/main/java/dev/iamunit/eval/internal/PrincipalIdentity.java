@@ -1,5 +1,9 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The principal of a request, as its ARN tells it: what layers of identity it has for matching
  * {@code Principal} and {@code NotPrincipal}.
@@ -9,6 +13,7 @@ package dev.iamunit.eval.internal;
  * @param account the account id, or empty
  * @param roleName for an assumed-role session, the role's name (the session ARN has no path)
  */
+@API(status = INTERNAL, since = "0.1")
 public record PrincipalIdentity(String arn, Kind kind, String account, String roleName) {
 
   public enum Kind {

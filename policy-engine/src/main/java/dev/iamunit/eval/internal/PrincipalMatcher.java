@@ -1,15 +1,19 @@
 package dev.iamunit.eval.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.PrincipalElement;
 import dev.iamunit.model.Unresolved;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Matches the caller against {@code Principal} or {@code NotPrincipal} (IAM User Guide, "AWS JSON
  * policy elements: Principal" and "NotPrincipal"). Principal values take no wildcards but
  * {@code "*"}; an account id stands for {@code arn:aws:iam::ACCOUNT:root}.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class PrincipalMatcher {
 
   /** How a resource-based policy named the caller: it decides what else must allow. */
