@@ -21,7 +21,9 @@ class ShowCommandTests {
               Resource: <unresolved: module "buckets" { … at src/test/resources/templates/remote-module/main.tf:1>/*
         unresolved <unresolved: module "buckets" { … at src/test/resources/templates/remote-module/main.tf:1>  \
         src/test/resources/templates/remote-module/main.tf:1:1: module "buckets" comes from terraform-aws-modules/s3-bucket/aws, \
-        which IAMUnit does not download (only local modules, source = "./...", are read)
+        which IAMUnit does not download: it reads it only where terraform init installed it, \
+        and .terraform/modules/modules.json does not exist beside the root module; run terraform init (or terraform get) \
+        there, and IAMUnit reads the module from .terraform/modules (it never downloads)
         """).doesNotContain("version = ");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
