@@ -3,11 +3,13 @@ package dev.iamunit.iac;
 import dev.iamunit.iac.LoadReport.Problem;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Organization;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -44,7 +46,17 @@ final class AccountMerge {
     unit.addresses().forEach((key, name) -> merged.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
     organization = new Organization(
         levels("service control policies", organization.serviceControlPolicies(), unit.organization().serviceControlPolicies()),
-        levels("resource control policies", organization.resourceControlPolicies(), unit.organization().resourceControlPolicies()));
+        levels("resource control policies", organization.resourceControlPolicies(), unit.organization().resourceControlPolicies()),
+        tree(organization.tree(), unit.organization().tree()));
+  }
+
+  /** The organization tree of one unit; a second is a problem, like a second unit's SCPs. */
+  private Optional<OrganizationTree> tree(Optional<OrganizationTree> sofar, Optional<OrganizationTree> added) {
+    if (sofar.isPresent() && added.isPresent()) {
+      problems.add(new Problem(added.get().location(), "an organization is declared by two sources, here and at " + sofar.get().location()
+          + "; IAMUnit cannot tell which one the account belongs to, so declare it in one source (the first is kept)"));
+    }
+    return sofar.isPresent() ? sofar : added;
   }
 
   Account account() {

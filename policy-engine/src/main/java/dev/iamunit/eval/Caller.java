@@ -106,7 +106,14 @@ public final class Caller {
     Role role =
         account.role(roleName).orElseThrow(() -> unknown("role", roleName, account.roles().keySet().stream().toList()));
     PolicySet.Builder set = held(PrincipalPolicies.of(account, role));
-    organization(account, set);
+    if (role.path().startsWith(SERVICE_LINKED_PATH)) {
+      // "SCPs don't affect service-linked roles. Service-linked roles enable other AWS services to
+      // integrate with AWS Organizations and can't be restricted by SCPs" (AWS Organizations User
+      // Guide, Service control policies (SCPs), Tasks and entities not restricted by SCPs).
+      account.organization().resourceControlPolicies().forEach(set::rcpLevel);
+    } else {
+      organization(account, set);
+    }
     String sessionArn = "arn:" + account.partition() + ":sts::" + account.id() + ":assumed-role/" + role.name() + "/" + sessionName;
     RequestContext.Builder context = RequestContext.builder()
         .put("aws:userid", uniqueId("AROA", role.arn()) + ":" + sessionName)
@@ -201,6 +208,9 @@ public final class Caller {
     }
     return set;
   }
+
+  /** The IAM path AWS gives service-linked roles ({@code /aws-service-role/SERVICE/}). */
+  static final String SERVICE_LINKED_PATH = "/aws-service-role/";
 
   private static void organization(Account account, PolicySet.Builder set) {
     account.organization().serviceControlPolicies().forEach(set::scpLevel);

@@ -12,6 +12,7 @@ import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Organization;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
@@ -59,6 +60,7 @@ public final class AccountAssembler {
   private final Map<String, List<DocNode>> lambdaStatements = new LinkedHashMap<>();
   private final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
+  private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
   private final List<Policy> scps = new ArrayList<>();
   private final List<Policy> rcps = new ArrayList<>();
   private final List<Runnable> references = new ArrayList<>();
@@ -438,6 +440,43 @@ public final class AccountAssembler {
     }
   }
 
+  /**
+   * An attachment of policy {@code policyId} to the root, OU or account {@code targetId}. Where
+   * the sources declare no organization tree, the policy applies to the loaded account, whatever
+   * the target, as before the tree was modelled.
+   */
+  public void organizationAttachment(String policyId, String targetId, String address, SourceLocation at) {
+    organizationTree.attachments.add(new OrganizationDeclarations.Attachment(policyId, targetId, address, at));
+    if (!policyId.equals(OrganizationTree.FULL_AWS_ACCESS_ID) && !policyId.equals(OrganizationTree.RCP_FULL_AWS_ACCESS_ID)) {
+      organizationAttachment(policyId, address, at);
+    }
+  }
+
+  /** An SCP or RCP declared with its targets (CloudFormation's {@code TargetIds}). */
+  public void organizationPolicy(PolicyKind kind, Policy policy, String address, String id, List<OrganizationTree.Target> targets) {
+    Policy recorded = record(address, policy);
+    (kind == PolicyKind.RESOURCE_CONTROL ? rcps : scps).add(recorded);
+    organizationTree.targeted.add(new OrganizationTree.ControlPolicy(id, kind == PolicyKind.RESOURCE_CONTROL, recorded, targets));
+  }
+
+  /**
+   * The organization itself: its root's id and which policy types it enables (empty when they
+   * cannot be computed). The account whose sources create it is its management account.
+   */
+  public void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at) {
+    organizationTree.organization(rootId, enabledPolicyTypes, address, at, report);
+  }
+
+  /** An organizational unit under {@code parentId} (the root or another OU). */
+  public void organizationalUnit(String id, String name, String parentId, SourceLocation at) {
+    organizationTree.units.add(new OrganizationTree.Unit(id, name, parentId, at));
+  }
+
+  /** A member account under {@code parentId} (the root or an OU), or under the root when none is given. */
+  public void organizationAccount(String id, String name, Optional<String> parentId, SourceLocation at) {
+    organizationTree.accounts.add(new OrganizationDeclarations.Account(id, name, parentId, at));
+  }
+
   public void organizationAttachment(String policyId, String address, SourceLocation at) {
     references.add(() -> {
       OrganizationPolicy held = heldOrganizationPolicies.get(policyId);
@@ -505,7 +544,13 @@ public final class AccountAssembler {
       PolicyDocuments.read(document, PolicyKind.RESOURCE, entry.getKey(), at, report, List.of())
           .ifPresent(p -> builder.resourcePolicy(entry.getKey(), recordByStatement(p)));
     }
-    if (!scps.isEmpty() || !rcps.isEmpty()) {
+    Optional<OrganizationTree> tree = organizationTree.tree(heldOrganizationPolicies.entrySet().stream()
+        .map(e -> new OrganizationTree.ControlPolicy(e.getKey(), e.getValue().kind() == PolicyKind.RESOURCE_CONTROL, e.getValue().policy(),
+            List.of()))
+        .toList(), options, report);
+    if (tree.isPresent()) {
+      builder.organization(OrganizationDeclarations.levels(tree.get(), options, report));
+    } else if (!scps.isEmpty() || !rcps.isEmpty()) {
       builder.organization(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
     }
   }

@@ -72,6 +72,12 @@ final class ComputedAttributes {
           Optional.of(new Value.Unknown(r.generated("key_id", "AWS generates the key id")));
       case "aws_kms_key.arn", "aws_kms_external_key.arn", "aws_kms_replica_key.arn", "aws_kms_replica_external_key.arn" -> Optional.of(concat("arn:" + partition + ":kms:" + region + ":" + account + ":key/",
           new Value.Unknown(r.generated("key_id", "AWS generates the key id"))));
+      // Ids AWS generates that serve only to name the root, an OU or a policy in the organization's
+      // other resources: the same unknown wherever it is read, so that references match; not
+      // reported, since no decision reads them (an account's id is: it places the loaded account).
+      case "aws_organizations_organization.roots" -> Optional.of(new Value.Unknown(r.generated("roots", "AWS generates the root's id")));
+      case "aws_organizations_organizational_unit.id" -> Optional.of(new Value.Unknown(r.generated("id", "AWS generates the OU's id")));
+      case "aws_organizations_policy.id" -> Optional.of(new Value.Unknown(r.generated("id", "AWS generates the policy's id")));
       case "aws_s3_bucket.arn" -> Optional.of(concat("arn:" + partition + ":s3:::", r.get("bucket")));
       case "aws_s3_bucket.id", "aws_s3_bucket.bucket" -> Optional.of(r.get("bucket")).filter(v -> !(v instanceof Value.Null));
       case "aws_sqs_queue.arn" -> Optional.of(concat("arn:" + partition + ":sqs:" + region + ":" + account + ":", r.get("name")));

@@ -23,6 +23,7 @@ record ModuleConfig(
     Map<String, Body.Block> modules,
     Map<String, Body.Block> outputs,
     Map<String, Body.Block> providers,
+    Map<String, Body.Block> imports,
     List<Path> files) {
 
   static ModuleConfig read(Path dirOrFile, Path projectRoot, LoadReportBuilder report) {
@@ -40,7 +41,7 @@ record ModuleConfig(
     }
     ModuleConfig config = new ModuleConfig(dir.toAbsolutePath().normalize(), projectRoot.toAbsolutePath().normalize(),
         new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(),
-        new LinkedHashMap<>(), new LinkedHashMap<>(), files);
+        new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), files);
     for (Path file : files) {
       String name = config.displayName(file);
       report.file(name);
@@ -71,8 +72,12 @@ record ModuleConfig(
             put(providers, alias.isEmpty() ? "aws" : "aws." + alias, block, "provider configuration", report);
           }
         }
+        // An import block's id is the id of an existing object: what AWS generated is known (an
+        // account's id). By the address it imports to.
+        case "import" -> block.body().attribute("to")
+            .ifPresent(to -> put(imports, to.expr().span().text().strip(), block, "import", report));
         default -> {
-          // terraform, moved, import...: nothing IAM depends on.
+          // terraform, moved...: nothing IAM depends on.
         }
       }
     }

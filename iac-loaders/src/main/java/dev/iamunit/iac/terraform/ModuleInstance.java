@@ -777,6 +777,10 @@ final class ModuleInstance implements Scope {
       if (body.attribute(name).isPresent()) {
         return get(name);
       }
+      Body.Block imported = config.imports().get(address);
+      if (name.equals("id") && imported != null && imported.body().attribute("id").isPresent()) {
+        return ev.evaluateOrUnknown(imported.body().attribute("id").get().expr());
+      }
       return ev.unknown(block.span().withText(address + "." + name),
           address + "." + name + " is computed by AWS when the resource is created");
     }

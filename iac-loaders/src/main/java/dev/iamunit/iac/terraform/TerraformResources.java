@@ -136,7 +136,14 @@ final class TerraformResources {
             assembler.unevaluatedResourcePolicy(r.type(), r.address() + ".details.policy", r.location());
         case "aws_organizations_policy" -> organizationPolicy(r);
         case "aws_organizations_policy_attachment" ->
-            assembler.organizationAttachment(key(r.get("policy_id")), r.address(), r.location());
+            assembler.organizationAttachment(key(r.get("policy_id")), key(r.get("target_id")), r.address(), r.location());
+        case "aws_organizations_organization" -> assembler.organization(
+            key(r.computed("roots", options)), policyTypes(r.get("enabled_policy_types")), r.address(), r.location());
+        case "aws_organizations_organizational_unit" ->
+            assembler.organizationalUnit(key(r.computed("id", options)), text(r.get("name"), r.address()), key(r.get("parent_id")),
+                r.location());
+        case "aws_organizations_account" -> assembler.organizationAccount(key(r.computed("id", options)), text(r.get("name"), r.address()),
+            r.get("parent_id") instanceof Value.Null ? Optional.empty() : Optional.of(key(r.get("parent_id"))), r.location());
         default -> unmodelled(r);
       }
     }
@@ -306,6 +313,33 @@ final class TerraformResources {
     Value name = r.get("name");
     PolicyText.parse(r.get("content"), r.locationOf("content"), kind, name instanceof Value.Str s && s.known() ? s.text() : r.address(),
         report).ifPresent(p -> assembler.organizationPolicy(kind, p, r.address(), Optional.of(key(r.computed("id", options)))));
+  }
+
+  /**
+   * {@code enabled_policy_types} as a set, empty when it cannot be computed. The provider reads
+   * the types as the root's; {@code roots[0].id} is the unknown of {@code roots}, whose reads stay
+   * that one unknown.
+   */
+  private static Optional<Set<String>> policyTypes(Value types) {
+    if (types instanceof Value.Null) {
+      return Optional.of(Set.of());
+    }
+    if (!(types instanceof Value.Tuple tuple)) {
+      return Optional.empty();
+    }
+    java.util.LinkedHashSet<String> set = new java.util.LinkedHashSet<>();
+    for (Value item : tuple.items()) {
+      if (!(item instanceof Value.Str s) || !s.known()) {
+        return Optional.empty();
+      }
+      set.add(s.text());
+    }
+    return Optional.of(set);
+  }
+
+  /** A display name: the text given, else the address. */
+  private static String text(Value value, String address) {
+    return value instanceof Value.Str s && s.known() ? s.text() : address;
   }
 
   /**

@@ -1,0 +1,161 @@
+package dev.iamunit.iac.internal;
+
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.model.Organization;
+import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the sources declare about an AWS Organizations organization (the organization, OUs,
+ * accounts, attachments), turned into an {@link OrganizationTree} and the levels above the loaded
+ * account once every source is read. Part of {@link AccountAssembler}; every target that cannot be
+ * placed is reported, never dropped.
+ */
+final class OrganizationDeclarations {
+
+  /** "FullAWSAccess": allows every action on every resource (AWS Organizations User Guide, SCP evaluation). */
+  private static final String FULL_AWS_ACCESS = """
+      {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+
+  /** An account as declared: with no parent, it is created under the root. */
+  record Account(String id, String name, Optional<String> parentId, SourceLocation location) {}
+
+  record Attachment(String policyId, String targetId, String address, SourceLocation location) {}
+
+  private record Declared(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation location) {}
+
+  final List<OrganizationTree.Unit> units = new ArrayList<>();
+  final List<Account> accounts = new ArrayList<>();
+  final List<Attachment> attachments = new ArrayList<>();
+  final List<OrganizationTree.ControlPolicy> targeted = new ArrayList<>();
+  private Optional<Declared> organization = Optional.empty();
+
+  void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at, Report report) {
+    if (organization.isPresent()) {
+      report.add(Unresolved.of(address, at, "a second organization: an account belongs to one organization, and "
+          + organization.get().address() + " (" + organization.get().location() + ") is declared first; it is kept"));
+      return;
+    }
+    organization = Optional.of(new Declared(rootId, enabledPolicyTypes, address, at));
+  }
+
+  /**
+   * The tree, when the sources declare an organization, an OU or an account; {@code held} are the
+   * policies declared apart from their attachments (Terraform), by id.
+   */
+  Optional<OrganizationTree> tree(List<OrganizationTree.ControlPolicy> held, LoadOptions options, Report report) {
+    if (organization.isEmpty() && units.isEmpty() && accounts.isEmpty()) {
+      return Optional.empty();
+    }
+    SourceLocation at = organization.map(Declared::location)
+        .orElseGet(() -> units.isEmpty() ? accounts.get(0).location() : units.get(0).location());
+    String rootId = organization.map(Declared::rootId).orElseGet(() -> rootFromParents(at, report));
+    Map<String, List<OrganizationTree.Target>> targets = new LinkedHashMap<>();
+    boolean fullAwsAccessManaged = false;
+    for (Attachment a : attachments) {
+      if (a.policyId().equals(OrganizationTree.RCP_FULL_AWS_ACCESS_ID)) {
+        continue; // attached everywhere by AWS and cannot be detached: attaching it changes nothing
+      }
+      fullAwsAccessManaged |= a.policyId().equals(OrganizationTree.FULL_AWS_ACCESS_ID);
+      targets.computeIfAbsent(a.policyId(), k -> new ArrayList<>()).add(new OrganizationTree.Target(a.targetId(), a.location()));
+    }
+    List<OrganizationTree.ControlPolicy> policies = new ArrayList<>();
+    if (fullAwsAccessManaged) {
+      policies.add(new OrganizationTree.ControlPolicy(OrganizationTree.FULL_AWS_ACCESS_ID, false, fullAwsAccess(),
+          targets.get(OrganizationTree.FULL_AWS_ACCESS_ID)));
+    }
+    for (OrganizationTree.ControlPolicy p : held) {
+      policies.add(new OrganizationTree.ControlPolicy(p.id(), p.resourceControl(), p.policy(), targets.getOrDefault(p.id(), List.of())));
+    }
+    policies.addAll(targeted);
+    boolean anyScp = policies.stream().anyMatch(p -> !p.resourceControl());
+    boolean anyRcp = policies.stream().anyMatch(OrganizationTree.ControlPolicy::resourceControl);
+    // Policies of a type can be attached only where the type is enabled; without the organization
+    // (or with types that cannot be computed), declared policies say the type is enabled.
+    Optional<Set<String>> types = organization.flatMap(Declared::enabledPolicyTypes);
+    boolean scpsEnabled = types.map(t -> t.contains("SERVICE_CONTROL_POLICY")).orElse(anyScp);
+    boolean rcpsEnabled = types.map(t -> t.contains("RESOURCE_CONTROL_POLICY")).orElse(anyRcp);
+    OrganizationTree.ScpRule rule = !scpsEnabled ? OrganizationTree.ScpRule.DISABLED
+        : fullAwsAccessManaged ? OrganizationTree.ScpRule.MANAGED : OrganizationTree.ScpRule.AWS_DEFAULT;
+    // "The account whose user is calling the CreateOrganization operation automatically becomes the
+    // management account of the new organization" (AWS Organizations API Reference, CreateOrganization):
+    // the loaded account, when the sources create the organization, unless the test places it
+    // among the member accounts (it then asks about that account's principals).
+    Optional<String> management = organization.isPresent() && accounts.stream().noneMatch(a -> a.id().equals(options.accountId()))
+        ? Optional.of(options.accountId()) : Optional.empty();
+    List<OrganizationTree.Member> members =
+        accounts.stream().map(a -> new OrganizationTree.Member(a.id(), a.name(), a.parentId().orElse(rootId), a.location())).toList();
+    OrganizationTree tree = new OrganizationTree(rootId, management, rule, rcpsEnabled, units, members, policies, at);
+    for (OrganizationTree.ControlPolicy p : tree.policies()) {
+      for (OrganizationTree.Target t : p.targets()) {
+        if (!tree.isTarget(t.id())) {
+          report.add(Unresolved.of(t.id(), t.location(), "attaches " + p.policy().name() + " to " + t.id()
+              + ", which is neither the root, an OU nor an account of the loaded organization; no decision includes it. "
+              + "Declare the target in the sources, or attach the policy by the id of one they declare"));
+        }
+      }
+    }
+    return Optional.of(tree);
+  }
+
+  /** AWS requires every OU's and account's parent to be the root or an OU: the one other parent is the root. */
+  private String rootFromParents(SourceLocation at, Report report) {
+    Set<String> unitIds = new LinkedHashSet<>();
+    units.forEach(u -> unitIds.add(u.id()));
+    Set<String> others = new LinkedHashSet<>();
+    units.forEach(u -> others.add(u.parentId()));
+    accounts.forEach(a -> a.parentId().ifPresent(others::add));
+    others.removeAll(unitIds);
+    if (others.size() == 1) {
+      return others.iterator().next();
+    }
+    report.add(Unresolved.of("organization root", at, "the sources declare no organization, and the OUs and accounts have "
+        + (others.isEmpty() ? "no parent outside themselves" : "several parents that are not OUs: " + others)
+        + ", so the root cannot be told; declare the organization or give every top-level OU the root's id as parent"));
+    return "(root not known)";
+  }
+
+  /**
+   * The levels above the loaded account: from its place in the tree; none for the management
+   * account; none, reported, for an account the tree does not place.
+   */
+  static Organization levels(OrganizationTree tree, LoadOptions options, Report report) {
+    String id = options.accountId();
+    Organization levels = tree.levels(id, fullAwsAccess());
+    boolean management = tree.managementAccountId().filter(id::equals).isPresent();
+    if (!management && tree.account(id).isEmpty()) {
+      report.add(Unresolved.of("account " + id, tree.location(), "the loaded account " + id + " is not an account of the organization "
+          + "the sources declare (" + accountIds(tree) + "), so none of its SCPs or RCPs is applied to it; "
+          + "set the test's account id to the id of the account its principals live in"));
+    } else if (!management && tree.path(id).isEmpty()) {
+      report.add(Unresolved.of("account " + id, tree.account(id).get().location(), "the path from account " + id
+          + " up to the root passes a parent that is not an OU of the loaded organization, so none of its SCPs or RCPs is applied"));
+    }
+    return levels;
+  }
+
+  private static String accountIds(OrganizationTree tree) {
+    if (tree.accounts().isEmpty()) {
+      return "it declares no account";
+    }
+    List<String> ids = new ArrayList<>();
+    tree.accounts().forEach(a -> ids.add(a.name() + " " + a.id()));
+    return "accounts: " + String.join(", ", ids);
+  }
+
+  private static Policy fullAwsAccess() {
+    return PolicyParser.parse(FULL_AWS_ACCESS, "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
+        PolicyKind.SERVICE_CONTROL, "FullAWSAccess");
+  }
+}
