@@ -7,6 +7,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.PrincipalElement;
 import dev.iamunit.model.Role;
@@ -93,6 +94,9 @@ final class AccountJson {
     json.writeEndArray();
     organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
     organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
+    if (account.organization().tree().isPresent()) {
+      organization(account.organization().tree().get());
+    }
     json.writeArrayFieldStart("unresolved");
     for (Unresolved value : account.unresolved()) {
       unresolved(value);
@@ -131,6 +135,54 @@ final class AccountJson {
       json.writeEndArray();
     }
     json.writeEndArray();
+  }
+
+  /** The organization tree as declared: root, OUs, accounts, and each SCP's and RCP's targets. */
+  private void organization(OrganizationTree tree) throws IOException {
+    json.writeObjectFieldStart("organization");
+    json.writeStringField("rootId", text(tree.rootId()));
+    json.writeStringField("scpRule", tree.scpRule().name());
+    json.writeStringField("scpRuleDescription", tree.scpRule().description());
+    json.writeBooleanField("rcpsEnabled", tree.rcpsEnabled());
+    if (tree.managementAccountId().isPresent()) {
+      json.writeStringField("managementAccountId", tree.managementAccountId().get());
+    }
+    json.writeArrayFieldStart("units");
+    for (OrganizationTree.Unit unit : tree.units()) {
+      node(unit.id(), unit.name(), unit.parentId(), unit.location());
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("accounts");
+    for (OrganizationTree.Member member : tree.accounts()) {
+      node(member.id(), member.name(), member.parentId(), member.location());
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("policies");
+    for (OrganizationTree.ControlPolicy policy : tree.policies()) {
+      json.writeStartObject();
+      json.writeStringField("type", policy.resourceControl() ? "RESOURCE_CONTROL_POLICY" : "SERVICE_CONTROL_POLICY");
+      json.writeStringField("name", text(policy.policy().name()));
+      json.writeArrayFieldStart("targets");
+      for (OrganizationTree.Target target : policy.targets()) {
+        json.writeStartObject();
+        json.writeStringField("id", text(target.id()));
+        location("location", target.location());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private void node(String id, String name, String parentId, SourceLocation location) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", text(id));
+    json.writeStringField("name", text(name));
+    json.writeStringField("parentId", text(parentId));
+    location("location", location);
+    json.writeEndObject();
   }
 
   private void policies(String field, List<Policy> policies) throws IOException {

@@ -7,12 +7,14 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +60,7 @@ final class AccountText {
     }
     organizationPolicies("SCP", account.organization().serviceControlPolicies());
     organizationPolicies("RCP", account.organization().resourceControlPolicies());
+    account.organization().tree().ifPresent(this::tree);
     for (Unresolved value : account.unresolved()) {
       out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
     }
@@ -73,6 +76,27 @@ final class AccountText {
         policy(kind + " (level " + level + ") ", policy, "  ");
       }
     }
+  }
+
+  /** The organization tree: each root, OU and account with the SCPs and RCPs attached to it, and the FullAWSAccess rule. */
+  private void tree(OrganizationTree tree) {
+    out.println("organization  " + Locations.fileLineColumn(tree.location()));
+    out.println("  SCPs: " + tree.scpRule().description());
+    out.println("  RCPs: " + (tree.rcpsEnabled() ? "enabled; RCPFullAWSAccess is attached by AWS everywhere and cannot be detached"
+        : "not enabled: no RCP applies"));
+    tree.managementAccountId().ifPresent(id -> out.println("  management account " + id + " (not restricted by SCPs or RCPs)"));
+    node("root " + text(tree.rootId()), tree.rootId(), tree, "  ");
+  }
+
+  private void node(String label, String id, OrganizationTree tree, String indent) {
+    List<String> attached = new ArrayList<>();
+    tree.attached(id, false).forEach(p -> attached.add("SCP " + text(p.name())));
+    tree.attached(id, true).forEach(p -> attached.add("RCP " + text(p.name())));
+    out.println(indent + label + (attached.isEmpty() ? "" : ": " + String.join(", ", attached)));
+    tree.units().stream().filter(u -> u.parentId().equals(id)).forEach(u -> node(
+        "OU " + text(u.name()) + " (" + text(u.id()) + ")  " + Locations.fileLineColumn(u.location()), u.id(), tree, indent + "  "));
+    tree.accounts().stream().filter(a -> a.parentId().equals(id)).forEach(a -> node(
+        "account " + text(a.name()) + " (" + text(a.id()) + ")  " + Locations.fileLineColumn(a.location()), a.id(), tree, indent + "  "));
   }
 
   private void list(String label, List<String> values, List<Unresolved> known) {

@@ -2,9 +2,7 @@ package dev.iamunit.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -199,13 +197,5 @@ public record OrganizationTree(
       }
     }
     return new Organization(scps, rcps, Optional.of(this));
-  }
-
-  /** The OUs and accounts whose parent is {@code parentId}, OUs first, each in declaration order. */
-  public Map<String, String> children(String parentId) {
-    Map<String, String> children = new LinkedHashMap<>();
-    units.stream().filter(u -> u.parentId().equals(parentId)).forEach(u -> children.put(u.id(), "OU " + u.name()));
-    accounts.stream().filter(a -> a.parentId().equals(parentId)).forEach(a -> children.put(a.id(), "account " + a.name()));
-    return children;
   }
 }

@@ -11,6 +11,7 @@ import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -150,6 +151,17 @@ final class CloudFormationResources {
           + options.region() + ":" + options.accountId() + ":bucket/" + text(stack, r, "Bucket")));
       case "AWS::Logs::ResourcePolicy" -> logsResourcePolicy(stack, r);
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
+      case "AWS::Organizations::Organization" -> assembler.organization(
+          key(stack.resources().getAtt(r, "RootId", r.location())), Optional.empty(), r.logicalId(), r.location());
+      case "AWS::Organizations::OrganizationalUnit" -> assembler.organizationalUnit(key(stack.resources().ref(r, r.location())),
+          r.property("Name").isPresent() ? text(stack, r, "Name") : r.logicalId(), key(r.property("ParentId").map(stack::resolve).orElse(null)),
+          r.location());
+      case "AWS::Organizations::Account" -> {
+        List<String> parents = keys(r.property("ParentIds").map(stack::resolve).orElse(null));
+        assembler.organizationAccount(key(stack.resources().ref(r, r.location())),
+            r.property("AccountName").isPresent() ? text(stack, r, "AccountName") : r.logicalId(),
+            parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(0)), r.location());
+      }
       default -> {
         if (OWN_POLICY.containsKey(r.type())) {
           ownPolicy(stack, r, OWN_POLICY.get(r.type()));
@@ -519,8 +531,26 @@ final class CloudFormationResources {
     }
     String name = r.property("Name").isPresent() ? text(stack, r, "Name") : r.logicalId();
     PolicyKind kind = rcp ? PolicyKind.RESOURCE_CONTROL : PolicyKind.SERVICE_CONTROL;
+    List<OrganizationTree.Target> targets =
+        keys(r.property("TargetIds").map(stack::resolve).orElse(null)).stream().map(id -> new OrganizationTree.Target(id, r.location())).toList();
     PolicyDocuments.read(r.property("Content").map(stack::resolve).orElse(null), r.location(), kind, name, report)
-        .ifPresent(p -> assembler.organizationPolicy(kind, p, r.logicalId(), Optional.empty()));
+        .ifPresent(p -> assembler.organizationPolicy(kind, p, r.logicalId(), key(stack.resources().ref(r, r.location())), targets));
+  }
+
+  /**
+   * An id of the organization (the root's, an OU's, an account's, a policy's) as the key its
+   * references share: an id AWS generates is its placeholder, not reported, since it only names.
+   */
+  private static String key(DocNode value) {
+    Intrinsics.Text text = value == null ? null : Intrinsics.text(value);
+    return text == null ? "(not given)" : text.text();
+  }
+
+  private static List<String> keys(DocNode value) {
+    if (value instanceof DocArray array) {
+      return array.items().stream().map(CloudFormationResources::key).toList();
+    }
+    return value == null ? List.of() : List.of(key(value));
   }
 
   /**

@@ -78,7 +78,11 @@ final class ResourceValues {
   private static final Map<String, String> GENERATED_ID = Map.of(
       "AWS::EFS::FileSystem", "FileSystemId",
       "AWS::ApiGateway::RestApi", "RestApiId",
-      "AWS::CloudTrail::EventDataStore", "EventDataStoreId");
+      "AWS::CloudTrail::EventDataStore", "EventDataStoreId",
+      "AWS::Organizations::Organization", "Id",
+      "AWS::Organizations::OrganizationalUnit", "Id",
+      "AWS::Organizations::Account", "AccountId",
+      "AWS::Organizations::Policy", "Id");
 
   private final Template template;
   private final LoadOptions options;
@@ -129,6 +133,9 @@ final class ResourceValues {
     }
     if (attribute.equals(GENERATED_ID.get(type))) {
       return generatedId(resource, at);
+    }
+    if (attribute.equals("RootId") && type.equals("AWS::Organizations::Organization")) {
+      return generatedId(resource, "RootId", at);
     }
     if (attribute.equals("Name") && (type.equals("AWS::CodeArtifact::Domain") || type.equals("AWS::CodeArtifact::Repository"))
         || attribute.equals("DomainName") && type.endsWith("::Domain") || attribute.equals("BackupVaultName")
@@ -217,8 +224,11 @@ final class ResourceValues {
 
   /** The id AWS generates for a resource (an EFS file system's fs-..., a REST API's id): one unknown per resource. */
   private DocNode generatedId(Template.Resource resource, SourceLocation at) {
-    String attribute = GENERATED_ID.get(resource.type());
-    Unresolved id = generated.computeIfAbsent(resource.logicalId() + " id", k -> Unresolved.of(resource.logicalId() + "." + attribute,
+    return generatedId(resource, GENERATED_ID.get(resource.type()), at);
+  }
+
+  private DocNode generatedId(Template.Resource resource, String attribute, SourceLocation at) {
+    Unresolved id = generated.computeIfAbsent(resource.logicalId() + " " + attribute, k -> Unresolved.of(resource.logicalId() + "." + attribute,
         resource.location(), "AWS generates the " + attribute + " of " + resource.type() + " " + resource.logicalId() + " at deployment"));
     return new dev.iamunit.document.DocUnresolved(id);
   }
