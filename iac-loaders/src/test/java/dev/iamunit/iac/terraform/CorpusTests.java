@@ -42,7 +42,7 @@ class CorpusTests {
       aws-ia__terraform-aws-control_tower_account_factory__modules__aft-feature-options | 8 | 51 | 0
       aws-ia__terraform-aws-control_tower_account_factory__modules__aft-iam-roles | 5 | 32 | 3
       aws-ia__terraform-aws-vpc_endpoints__main_generated.tf.json | 0 | 852 | 0
-      aws-samples__aws-scps-with-terraform | 7 | 16 | 0
+      aws-samples__aws-scps-with-terraform | 7 | 12 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
       bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 2 | 1
       bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 5
