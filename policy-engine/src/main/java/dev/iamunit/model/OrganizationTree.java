@@ -1,10 +1,13 @@
 package dev.iamunit.model;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * An AWS Organizations organization as its configuration declares it: the root, the OU tree, the
@@ -32,6 +35,7 @@ import java.util.Optional;
  * @param policies the SCPs and RCPs with their targets, in declaration order
  * @param location where the organization (or its first OU or account) is declared
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record OrganizationTree(
     String rootId,
     Optional<String> managementAccountId,
