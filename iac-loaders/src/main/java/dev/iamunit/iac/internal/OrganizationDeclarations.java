@@ -41,7 +41,7 @@ final class OrganizationDeclarations {
   final List<OrganizationTree.ControlPolicy> targeted = new ArrayList<>();
   private Optional<Declared> organization = Optional.empty();
 
-  void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at, Report report) {
+  void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at, LoadReportBuilder report) {
     if (organization.isPresent()) {
       report.add(Unresolved.of(address, at, "a second organization: an account belongs to one organization, and "
           + organization.get().address() + " (" + organization.get().location() + ") is declared first; it is kept"));
@@ -54,7 +54,7 @@ final class OrganizationDeclarations {
    * The tree, when the sources declare an organization, an OU or an account; {@code held} are the
    * policies declared apart from their attachments (Terraform), by id.
    */
-  Optional<OrganizationTree> tree(List<OrganizationTree.ControlPolicy> held, LoadOptions options, Report report) {
+  Optional<OrganizationTree> tree(List<OrganizationTree.ControlPolicy> held, LoadOptions options, LoadReportBuilder report) {
     if (organization.isEmpty() && units.isEmpty() && accounts.isEmpty()) {
       return Optional.empty();
     }
@@ -112,7 +112,7 @@ final class OrganizationDeclarations {
   }
 
   /** AWS requires every OU's and account's parent to be the root or an OU: the one other parent is the root. */
-  private String rootFromParents(SourceLocation at, Report report) {
+  private String rootFromParents(SourceLocation at, LoadReportBuilder report) {
     Set<String> unitIds = new LinkedHashSet<>();
     units.forEach(u -> unitIds.add(u.id()));
     Set<String> others = new LinkedHashSet<>();
@@ -132,7 +132,7 @@ final class OrganizationDeclarations {
    * The levels above the loaded account: from its place in the tree; none for the management
    * account; none, reported, for an account the tree does not place.
    */
-  static Organization levels(OrganizationTree tree, LoadOptions options, Report report) {
+  static Organization levels(OrganizationTree tree, LoadOptions options, LoadReportBuilder report) {
     String id = options.accountId();
     Organization levels = tree.levels(id, fullAwsAccess());
     boolean management = tree.managementAccountId().filter(id::equals).isPresent();
