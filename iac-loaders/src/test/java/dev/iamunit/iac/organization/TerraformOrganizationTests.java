@@ -49,10 +49,8 @@ class TerraformOrganizationTests {
 
   static Decision admin(Account account, String action, String resource, String region) {
     Caller caller = Caller.roleSession(account, "admin", "test");
-    return Evaluator.standard().evaluate(
-        caller.request(action, resource, CredentialKind.ASSUMED_ROLE, Instant.parse("2026-01-01T00:00:00Z"),
-            Map.of("aws:RequestedRegion", List.of(region))),
-        caller.policiesFor(resource));
+    return Evaluator.standard().explain(caller.request(action, resource, CredentialKind.ASSUMED_ROLE, Instant.parse("2026-01-01T00:00:00Z"),
+        Map.of("aws:RequestedRegion", List.of(region))));
   }
 
   @Test
