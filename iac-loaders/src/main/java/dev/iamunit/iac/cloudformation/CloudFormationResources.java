@@ -508,7 +508,7 @@ final class CloudFormationResources {
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, Optional.of(r.logicalId()), text(stack, r, "Principal"),
         scalar(stack, r, "Principal"), scalar(stack, r, "Action"),
         r.property("SourceArn").map(p -> scalar(stack, r, "SourceArn")), r.property("SourceAccount").map(p -> scalar(stack, r, "SourceAccount")),
-        r.location()));
+        r.property("PrincipalOrgID").map(p -> scalar(stack, r, "PrincipalOrgID")), r.location()));
   }
 
   private void organizationPolicy(Intrinsics stack, Template.Resource r) {

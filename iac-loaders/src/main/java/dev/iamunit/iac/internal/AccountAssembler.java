@@ -379,9 +379,13 @@ public final class AccountAssembler {
   /**
    * One permission of a Lambda function ({@code aws_lambda_permission}, {@code
    * AWS::Lambda::Permission}): a statement of the function's resource policy, as Lambda writes it.
+   * An organization ID becomes the condition Lambda writes for it (AWS Lambda Developer Guide,
+   * "Granting function access to an organization": the policy holds {@code "Condition":
+   * {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5f"}}}), so a caller outside the
+   * organization is not granted.
    */
   public record LambdaPermission(String functionArn, Optional<String> sid, String principal, DocNode principalNode, DocNode action,
-      Optional<DocNode> sourceArn, Optional<DocNode> sourceAccount, SourceLocation at) {}
+      Optional<DocNode> sourceArn, Optional<DocNode> sourceAccount, Optional<DocNode> principalOrgId, SourceLocation at) {}
 
   public void lambdaPermission(LambdaPermission permission) {
     SourceLocation at = permission.at();
@@ -395,8 +399,12 @@ public final class AccountAssembler {
     members.add(new DocObject.Member("Resource", at, DocScalar.string(permission.functionArn(), at)));
     List<DocObject.Member> conditions = new ArrayList<>();
     permission.sourceArn().ifPresent(arn -> conditions.add(new DocObject.Member("ArnLike", at, object(at, "AWS:SourceArn", arn))));
-    permission.sourceAccount().ifPresent(
-        account -> conditions.add(new DocObject.Member("StringEquals", at, object(at, "AWS:SourceAccount", account))));
+    List<DocObject.Member> equals = new ArrayList<>();
+    permission.sourceAccount().ifPresent(account -> equals.add(new DocObject.Member("AWS:SourceAccount", at, account)));
+    permission.principalOrgId().ifPresent(org -> equals.add(new DocObject.Member("aws:PrincipalOrgID", at, org)));
+    if (!equals.isEmpty()) {
+      conditions.add(new DocObject.Member("StringEquals", at, new DocObject(equals, at)));
+    }
     if (!conditions.isEmpty()) {
       members.add(new DocObject.Member("Condition", at, new DocObject(conditions, at)));
     }

@@ -289,7 +289,7 @@ final class TerraformResources {
     Optional<String> sid = r.get("statement_id") instanceof Value.Str s && s.known() ? Optional.of(s.text()) : Optional.empty();
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, sid, name(r.get("principal"), r, "principal"),
         JsonValues.document(r.get("principal"), at), JsonValues.document(r.get("action"), at), optional(r.get("source_arn"), at),
-        optional(r.get("source_account"), at), at));
+        optional(r.get("source_account"), at), optional(r.get("principal_org_id"), at), at));
   }
 
   private static Optional<DocNode> optional(Value value, SourceLocation at) {
