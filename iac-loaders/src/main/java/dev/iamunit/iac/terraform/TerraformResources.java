@@ -125,6 +125,14 @@ final class TerraformResources {
           // Names the inline policies a principal keeps and deletes the others: it holds no policy
           // of its own, and the inline policies it keeps are the aws_iam_*_policy resources loaded.
         }
+        // A repository policy has no Resource element: it applies to its repository, as CloudFormation's
+        // AWS::ECR::Repository RepositoryPolicyText does. A registry policy (aws_ecr_registry_policy)
+        // applies to every repository of the registry, which no one resource policy expresses: it
+        // stays reported as not evaluated.
+        case "aws_ecr_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr:" + region(r) + ":" + account(r)
+            + ":repository/", r.get("repository"));
+        case "aws_ecrpublic_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr-public::" + account(r)
+            + ":repository/", r.get("repository_name"));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
         // A statement of the layer version's policy, but no argument holds a policy document: reported
@@ -260,9 +268,19 @@ final class TerraformResources {
   }
 
   private void resourcePolicy(ResourceView r, String argument, Value policy, Value arnValue) {
+    resourcePolicy(r, argument, policy, arnValue, PolicyKind.RESOURCE);
+  }
+
+  private void resourcePolicy(ResourceView r, String argument, Value policy, Value arnValue, PolicyKind kind) {
     String arn = name(arnValue, r, "the resource ARN");
-    PolicyText.parse(policy, r.locationOf(argument), PolicyKind.RESOURCE, r.address(), report)
+    PolicyText.parse(policy, r.locationOf(argument), kind, r.address(), report)
         .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
+  }
+
+  /** The {@code policy} of the one resource {@code prefix + name} (or the ARN {@code name} holds), which may leave out Resource. */
+  private void singleResourcePolicy(ResourceView r, String prefix, Value name) {
+    Value arn = name instanceof Value.Str s && s.text().startsWith("arn:") ? name : concat(prefix, name);
+    resourcePolicy(r, "policy", r.get("policy"), arn, PolicyKind.SINGLE_RESOURCE);
   }
 
   /**

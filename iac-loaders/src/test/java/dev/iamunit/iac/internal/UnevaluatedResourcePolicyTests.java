@@ -26,7 +26,6 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_ecr_repository_policy                        | repository = "r"            | policy
       aws_ecr_registry_policy                          | #                           | policy
       aws_api_gateway_rest_api_policy                  | rest_api_id = "a"           | policy
       aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
@@ -34,6 +33,10 @@ class UnevaluatedResourcePolicyTests {
       aws_glacier_vault_lock                           | vault_name = "v"            | policy
       aws_vpc_endpoint                                 | vpc_id = "v"                | policy
       """)
+  // aws_ecr_registry_policy stays: a registry policy applies to every repository of the registry
+  // (Amazon ECR User Guide, "Private registry permissions in Amazon ECR": "Amazon ECR uses a
+  // registry policy to grant permissions to an AWS principal at the private registry level"),
+  // which no resource policy of one ARN in the account model expresses.
   void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
     Sources.Loaded loaded = new Sources(dir).terraform(type, """
         resource "%s" "x" {
@@ -73,14 +76,13 @@ class UnevaluatedResourcePolicyTests {
   void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
     Sources.Loaded loaded = new Sources(dir).terraform("unknown", """
         variable "policy" { type = string }
-        resource "aws_ecr_repository_policy" "x" {
-          repository = "r"
-          policy     = var.policy
+        resource "aws_ecr_registry_policy" "x" {
+          policy = var.policy
         }
         """);
 
     assertThat(loaded.report().unresolved()).filteredOn(u -> u.reason().contains("not evaluated")).singleElement()
-        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:4:16 (aws_ecr_repository_policy.x)"));
+        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:12 (aws_ecr_registry_policy.x)"));
   }
 
   @ParameterizedTest(name = "{0}")
