@@ -206,24 +206,10 @@ final class CloudFormationResources {
     return node;
   }
 
-  /**
-   * A permission of a Lambda layer version: one statement of the layer version's policy, as
-   * {@code AddLayerVersionPermission} writes it (Lambda API Reference: "Principal": an account ID,
-   * or * with OrganizationId to grant an organization).
-   */
+  /** A permission of a Lambda layer version: one statement of the layer version's policy. */
   private void layerVersionPermission(Intrinsics stack, Template.Resource r) {
-    String layer = text(stack, r, "LayerVersionArn");
-    SourceLocation at = r.location();
-    List<DocObject.Member> statement = new ArrayList<>(List.of(
-        new DocObject.Member("Sid", at, DocScalar.string(r.logicalId(), at)),
-        new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
-        new DocObject.Member("Principal", at, new DocObject(List.of(new DocObject.Member("AWS", at, scalar(stack, r, "Principal"))), at)),
-        new DocObject.Member("Action", at, scalar(stack, r, "Action")),
-        new DocObject.Member("Resource", at, DocScalar.string(layer, at))));
-    r.property("OrganizationId").ifPresent(org -> statement.add(new DocObject.Member("Condition", at, new DocObject(List.of(
-        new DocObject.Member("StringEquals", at, new DocObject(List.of(
-            new DocObject.Member("aws:PrincipalOrgID", at, scalar(stack, r, "OrganizationId"))), at))), at))));
-    assembler.statement(layer, new DocObject(statement, at));
+    assembler.layerVersionPermission(text(stack, r, "LayerVersionArn"), r.logicalId(), scalar(stack, r, "Principal"),
+        scalar(stack, r, "Action"), r.property("OrganizationId").map(org -> scalar(stack, r, "OrganizationId")), r.location());
   }
 
   /**

@@ -412,6 +412,26 @@ public final class AccountAssembler {
   }
 
   /**
+   * A permission of a Lambda layer version ({@code AWS::Lambda::LayerVersionPermission}, {@code
+   * aws_lambda_layer_version_permission}): one statement of the layer version's policy, as {@code
+   * AddLayerVersionPermission} writes it (Lambda API Reference: "Principal": an account ID, or *
+   * with OrganizationId to grant an organization, which becomes an {@code aws:PrincipalOrgID}
+   * condition).
+   */
+  public void layerVersionPermission(String layerVersionArn, String sid, DocNode principal, DocNode action,
+      Optional<DocNode> organizationId, SourceLocation at) {
+    List<DocObject.Member> members = new ArrayList<>(List.of(
+        new DocObject.Member("Sid", at, DocScalar.string(sid, at)),
+        new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
+        new DocObject.Member("Principal", at, object(at, "AWS", principal)),
+        new DocObject.Member("Action", at, action),
+        new DocObject.Member("Resource", at, DocScalar.string(layerVersionArn, at))));
+    organizationId.ifPresent(org -> members.add(new DocObject.Member("Condition", at,
+        object(at, "StringEquals", object(at, "aws:PrincipalOrgID", org)))));
+    statement(layerVersionArn, new DocObject(members, at));
+  }
+
+  /**
    * One statement of a resource policy that AWS builds a statement at a time (Lambda function and
    * layer version permissions, EventBridge event bus policies): the statements of one resource,
    * in the order given, make its policy.

@@ -135,9 +135,7 @@ final class TerraformResources {
             + ":repository/", r.get("repository_name"));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
-        // A statement of the layer version's policy, but no argument holds a policy document: reported
-        // by type, so that the access it grants is never read as absent.
-        case "aws_lambda_layer_version_permission" -> assembler.unevaluatedResourcePolicy(r.type(), r.address(), r.location());
+        case "aws_lambda_layer_version_permission" -> layerVersionPermission(r);
         // The policy is in a nested details block, which the generic detection does not read; its
         // ARN holds the alias S3 generates.
         case "aws_s3control_multi_region_access_point_policy" ->
@@ -308,6 +306,19 @@ final class TerraformResources {
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, sid, name(r.get("principal"), r, "principal"),
         JsonValues.document(r.get("principal"), at), JsonValues.document(r.get("action"), at), optional(r.get("source_arn"), at),
         optional(r.get("source_account"), at), optional(r.get("principal_org_id"), at), at));
+  }
+
+  /**
+   * One statement of the layer version's policy. {@code layer_name} is a name or an ARN ("Name or
+   * ARN of the Lambda layer"); the layer version's ARN ends in {@code :version_number}.
+   */
+  private void layerVersionPermission(ResourceView r) {
+    String layer = name(r.get("layer_name"), r, "layer_name");
+    String arn = (layer.startsWith("arn:") ? layer : "arn:" + partition(r) + ":lambda:" + region(r) + ":" + account(r) + ":layer:" + layer)
+        + ":" + name(r.get("version_number"), r, "version_number");
+    SourceLocation at = r.location();
+    assembler.layerVersionPermission(arn, name(r.get("statement_id"), r, "statement_id"), JsonValues.document(r.get("principal"), at),
+        JsonValues.document(r.get("action"), at), optional(r.get("organization_id"), at), at);
   }
 
   private static Optional<DocNode> optional(Value value, SourceLocation at) {

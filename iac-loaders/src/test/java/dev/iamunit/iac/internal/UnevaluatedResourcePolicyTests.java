@@ -53,12 +53,12 @@ class UnevaluatedResourcePolicyTests {
   }
 
   /**
-   * A Lambda layer version permission holds no document, and a Multi-Region Access Point policy
-   * holds it in a nested block, but both grant access: each is reported by its type.
+   * A Multi-Region Access Point policy holds its document in a nested block, but grants access:
+   * it is reported by its type. (Lambda layer version permissions, which hold no document, are
+   * built into the layer version's policy: {@code LayerVersionPermissionTests}.)
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_lambda_layer_version_permission            | layer_name = "arn:aws:lambda:us-east-1:123456789012:layer:shared"; version_number = 1; principal = "*"; action = "lambda:GetLayerVersion"; statement_id = "all"
       aws_s3control_multi_region_access_point_policy | details {; name = "global"; policy = "{}"; }
       """)
   void terraformReportsPermissionsWithoutADocumentArgument(String type, String arguments) {
