@@ -95,22 +95,22 @@ final class TerraformResources {
         case "aws_s3_access_point" -> inlineResourcePolicy(r, "policy");
         // A resource that sets another resource's policy, at that resource's ARN as AWS forms it.
         case "aws_opensearch_domain_policy", "aws_elasticsearch_domain_policy" ->
-            resourcePolicy(r, "access_policies", named("es", "domain/", r.get("domain_name")));
-        case "aws_backup_vault_policy" -> resourcePolicy(r, "policy", named("backup", "backup-vault:", r.get("backup_vault_name")));
-        case "aws_cloudwatch_event_bus_policy" -> resourcePolicy(r, "policy", named("events", "event-bus/",
+            resourcePolicy(r, "access_policies", named(r, "es", "domain/", r.get("domain_name")));
+        case "aws_backup_vault_policy" -> resourcePolicy(r, "policy", named(r, "backup", "backup-vault:", r.get("backup_vault_name")));
+        case "aws_cloudwatch_event_bus_policy" -> resourcePolicy(r, "policy", named(r, "events", "event-bus/",
             r.get("event_bus_name") instanceof Value.Null ? Value.of("default") : r.get("event_bus_name")));
         case "aws_cloudwatch_log_destination_policy" ->
-            resourcePolicy(r, "access_policy", named("logs", "destination:", r.get("destination_name")));
+            resourcePolicy(r, "access_policy", named(r, "logs", "destination:", r.get("destination_name")));
         case "aws_codeartifact_domain_permissions_policy" -> resourcePolicy(r, "policy_document",
-            concat(regionalArn("codeartifact", owner(r)) + "domain/", r.get("domain")));
+            concat(regionalArn(r, "codeartifact", owner(r)) + "domain/", r.get("domain")));
         case "aws_codeartifact_repository_permissions_policy" -> resourcePolicy(r, "policy_document",
-            concat(regionalArn("codeartifact", owner(r)) + "repository/", ComputedAttributes.join(r.get("domain"), "/", r.get("repository"))));
-        case "aws_efs_file_system_policy" -> resourcePolicy(r, "policy", named("elasticfilesystem", "file-system/", r.get("file_system_id")));
-        case "aws_media_store_container_policy" -> resourcePolicy(r, "policy", named("mediastore", "container/", r.get("container_name")));
-        case "aws_ses_identity_policy" -> resourcePolicy(r, "policy", named("ses", "identity/", r.get("identity")));
+            concat(regionalArn(r, "codeartifact", owner(r)) + "repository/", ComputedAttributes.join(r.get("domain"), "/", r.get("repository"))));
+        case "aws_efs_file_system_policy" -> resourcePolicy(r, "policy", named(r, "elasticfilesystem", "file-system/", r.get("file_system_id")));
+        case "aws_media_store_container_policy" -> resourcePolicy(r, "policy", named(r, "mediastore", "container/", r.get("container_name")));
+        case "aws_ses_identity_policy" -> resourcePolicy(r, "policy", named(r, "ses", "identity/", r.get("identity")));
         case "aws_s3control_object_lambda_access_point_policy" ->
-            resourcePolicy(r, "policy", named("s3-object-lambda", "accesspoint/", r.get("name")));
-        case "aws_glue_resource_policy" -> resourcePolicy(r, "policy", Value.of(regionalArn("glue", options.accountId()) + "catalog"));
+            resourcePolicy(r, "policy", named(r, "s3-object-lambda", "accesspoint/", r.get("name")));
+        case "aws_glue_resource_policy" -> resourcePolicy(r, "policy", Value.of(regionalArn(r, "glue", account(r)) + "catalog"));
         case "aws_codebuild_resource_policy", "aws_networkfirewall_resource_policy" -> resourcePolicy(r, "policy", r.get("resource_arn"));
         case "aws_s3control_access_point_policy" -> resourcePolicy(r, "policy", r.get("access_point_arn"));
         case "aws_s3control_bucket_policy" -> resourcePolicy(r, "policy", r.get("bucket"));
@@ -230,9 +230,9 @@ final class TerraformResources {
     assembler.attach(kind, target, name(policyArn, r, argument), r.address(), r.location(), r.locationOf(argument));
   }
 
-  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:} of the load's partition and region. */
-  private String regionalArn(String service, String account) {
-    return "arn:" + options.partition() + ":" + service + ":" + options.region() + ":" + account + ":";
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:} of the partition and region of {@code r}'s provider. */
+  private String regionalArn(ResourceView r, String service, String account) {
+    return "arn:" + partition(r) + ":" + service + ":" + region(r) + ":" + account + ":";
   }
 
   /**
@@ -240,16 +240,16 @@ final class TerraformResources {
    * Authorization Reference gives its type ({@code resource} before the name), or the value itself
    * when it is already an ARN.
    */
-  private Value named(String service, String resource, Value value) {
+  private Value named(ResourceView r, String service, String resource, Value value) {
     if (value instanceof Value.Str s && s.text().startsWith("arn:")) {
       return value;
     }
-    return concat(regionalArn(service, options.accountId()) + resource, value);
+    return concat(regionalArn(r, service, account(r)) + resource, value);
   }
 
   /** A CodeArtifact domain's owner: given, else this account ("domain_owner - ... Defaults to the caller's account ID"). */
   private String owner(ResourceView r) {
-    return r.get("domain_owner") instanceof Value.Null ? options.accountId() : name(r.get("domain_owner"), r, "domain_owner");
+    return r.get("domain_owner") instanceof Value.Null ? account(r) : name(r.get("domain_owner"), r, "domain_owner");
   }
 
   private void resourcePolicy(ResourceView r, Value arnValue) {
