@@ -169,9 +169,8 @@ final class CloudFormationResources {
    * The policy a resource holds in one of its own properties, at the resource's ARN. An ECR
    * repository policy has no Resource element: it applies to its repository
    * ({@link PolicyKind#SINGLE_RESOURCE}). An API Gateway policy may name its API's methods as
-   * {@code execute-api:/stage/method/path}, which API Gateway expands to the method's ARN (API
-   * Gateway Developer Guide, "Create and attach an API Gateway resource policy to an API": "the
-   * resource ... execute-api:/* ... is shorthand"); IAMUnit expands it likewise.
+   * {@code execute-api:/stage/method/path}, which API Gateway expands to the method's ARN
+   * ({@link PolicyDocuments#expandExecuteApi}).
    */
   private void ownPolicy(Intrinsics stack, Template.Resource r, String property) {
     if (r.property(property).isEmpty()) {
@@ -181,29 +180,11 @@ final class CloudFormationResources {
     report.addAll(arn.parts());
     DocNode document = stack.resolve(r.property(property).get());
     if (r.type().equals("AWS::ApiGateway::RestApi")) {
-      document = executeApiShorthand(document, arn);
+      document = PolicyDocuments.expandExecuteApi(document, arn.text(), arn.parts());
     }
     PolicyKind kind = r.type().equals("AWS::ECR::Repository") ? PolicyKind.SINGLE_RESOURCE : PolicyKind.RESOURCE;
     PolicyDocuments.read(document, r.location(), kind, r.logicalId(), report)
         .ifPresent(p -> assembler.resourcePolicy(arn.text(), p, r.logicalId(), r.location()));
-  }
-
-  /** The document with each {@code execute-api:/...} Resource or NotResource written as the ARN under {@code api}. */
-  private static DocNode executeApiShorthand(DocNode node, Intrinsics.Text api) {
-    if (node instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING && s.text().startsWith("execute-api:/")) {
-      List<Unresolved> parts = new ArrayList<>(s.unresolved());
-      parts.addAll(api.parts());
-      return new DocScalar(api.text() + s.text().substring("execute-api:".length()), s.kind(), s.location(), parts);
-    }
-    if (node instanceof DocObject object) {
-      return new DocObject(object.members().stream().map(m -> new DocObject.Member(m.key(), m.keyLocation(),
-          m.key().equals("Statement") || m.key().equals("Resource") || m.key().equals("NotResource")
-              ? executeApiShorthand(m.value(), api) : m.value())).toList(), object.location());
-    }
-    if (node instanceof DocArray array) {
-      return new DocArray(array.items().stream().map(i -> executeApiShorthand(i, api)).toList(), array.location());
-    }
-    return node;
   }
 
   /** A permission of a Lambda layer version: one statement of the layer version's policy. */

@@ -5,6 +5,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Policy;
@@ -133,6 +134,13 @@ final class TerraformResources {
             + ":repository/", r.get("repository"));
         case "aws_ecrpublic_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr-public::" + account(r)
             + ":repository/", r.get("repository_name"));
+        case "aws_api_gateway_rest_api" -> {
+          if (writes(r, "policy")) {
+            restApiPolicy(r, r.computed("execution_arn", options));
+          }
+        }
+        case "aws_api_gateway_rest_api_policy" -> restApiPolicy(r, concat("arn:" + partition(r) + ":execute-api:" + region(r) + ":"
+            + account(r) + ":", r.get("rest_api_id")));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
         case "aws_lambda_layer_version_permission" -> layerVersionPermission(r);
@@ -275,6 +283,16 @@ final class TerraformResources {
         .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
   }
 
+  /** A REST API's {@code policy} at the API's execution ARN, its {@code execute-api:/...} shorthand expanded as API Gateway does. */
+  private void restApiPolicy(ResourceView r, Value apiArnValue) {
+    String api = name(apiArnValue, r, "the REST API's execution ARN");
+    List<Unresolved> parts = apiArnValue instanceof Value.Str s ? s.parts()
+        : apiArnValue instanceof Value.Unknown u ? List.of(u.unresolved()) : List.of();
+    PolicyText.parse(r.get("policy"), r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report,
+        document -> PolicyDocuments.expandExecuteApi(document, api, parts))
+        .ifPresent(p -> assembler.resourcePolicy(api, p, r.address(), r.location()));
+  }
+
   /** The {@code policy} of the one resource {@code prefix + name} (or the ARN {@code name} holds), which may leave out Resource. */
   private void singleResourcePolicy(ResourceView r, String prefix, Value name) {
     Value arn = name instanceof Value.Str s && s.text().startsWith("arn:") ? name : concat(prefix, name);
@@ -287,12 +305,16 @@ final class TerraformResources {
    * policy the configuration gives: only a policy written is read.
    */
   private void inlineResourcePolicy(ResourceView r, String argument) {
-    Value policy = r.get(argument);
-    if (policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
-        || policy instanceof Value.Unknown && !r.argumentNames().contains(argument)) {
-      return;
+    if (writes(r, argument)) {
+      resourcePolicy(r, argument, r.get(argument), r.computed("arn", options));
     }
-    resourcePolicy(r, argument, policy, r.computed("arn", options));
+  }
+
+  /** Whether the configuration writes a policy in {@code argument} (a plan's unknown value it does not write is the provider's). */
+  private static boolean writes(ResourceView r, String argument) {
+    Value policy = r.get(argument);
+    return !(policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
+        || policy instanceof Value.Unknown && !r.argumentNames().contains(argument));
   }
 
   private void lambdaPermission(ResourceView r) {

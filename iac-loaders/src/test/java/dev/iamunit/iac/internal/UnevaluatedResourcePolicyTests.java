@@ -27,7 +27,6 @@ class UnevaluatedResourcePolicyTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws_ecr_registry_policy                          | #                           | policy
-      aws_api_gateway_rest_api_policy                  | rest_api_id = "a"           | policy
       aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
       aws_sagemaker_model_package_group_policy         | model_package_group_name = "g" | resource_policy
       aws_glacier_vault_lock                           | vault_name = "v"            | policy
