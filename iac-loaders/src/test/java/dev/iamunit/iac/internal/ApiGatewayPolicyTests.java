@@ -2,6 +2,7 @@ package dev.iamunit.iac.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
@@ -73,10 +74,11 @@ class ApiGatewayPolicyTests {
     String api = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3";
     Caller caller = Caller.user(loaded.account(), "app");
 
-    // The API's policy decides on requests to its methods: Caller.policiesFor looks resource
-    // policies up by the exact ARN, so the test joins the API's policy to the method's request.
-    Decision decision = Evaluator.standard().evaluate(
-        caller.request("execute-api:Invoke", api + "/" + method, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()), caller.policiesFor(api));
+    // The API's policy decides on requests to its methods: Caller.request looks resource policies
+    // up by the exact ARN, so the test joins the API's policy to the method's request.
+    BoundRequest onMethod = caller.request("execute-api:Invoke", api + "/" + method, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
+    BoundRequest onApi = caller.request("execute-api:Invoke", api, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
+    Decision decision = Evaluator.standard().explain(new BoundRequest(onMethod.request(), onApi.policies()));
 
     assertThat(loaded.report().unresolved()).isEmpty();
     assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(expected);

@@ -39,8 +39,7 @@ class EcrRepositoryPolicyTests {
 
   private static Decision request(Account account, String action, String resource) {
     Caller caller = Caller.user(account, "app");
-    return Evaluator.standard().evaluate(caller.request(action, resource, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()),
-        caller.policiesFor(resource));
+    return Evaluator.standard().explain(caller.request(action, resource, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()));
   }
 
   /** The user has no identity policy: only the repository policy can allow, and only on its repository. */

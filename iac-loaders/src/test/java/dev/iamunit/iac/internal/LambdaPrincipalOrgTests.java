@@ -57,8 +57,7 @@ class LambdaPrincipalOrgTests {
 
   private static Decision invoke(Account account, Map<String, List<String>> context) {
     Caller caller = Caller.user(account, "app");
-    return Evaluator.standard().evaluate(caller.request("lambda:InvokeFunction", FUNCTION, CredentialKind.ACCESS_KEYS, Instant.now(), context),
-        caller.policiesFor(FUNCTION));
+    return Evaluator.standard().explain(caller.request("lambda:InvokeFunction", FUNCTION, CredentialKind.ACCESS_KEYS, Instant.now(), context));
   }
 
   /** The caller has no identity policy: only the function policy can allow. */

@@ -97,7 +97,7 @@ class LayerVersionPermissionTests {
 
   private static Decision getLayerVersion(Account account, String callerOrg) {
     Caller caller = Caller.user(account, "app");
-    return Evaluator.standard().evaluate(caller.request("lambda:GetLayerVersion", LAYER, CredentialKind.ACCESS_KEYS, Instant.now(),
-        Map.of("aws:PrincipalOrgID", List.of(callerOrg))), caller.policiesFor(LAYER));
+    return Evaluator.standard().explain(caller.request("lambda:GetLayerVersion", LAYER, CredentialKind.ACCESS_KEYS, Instant.now(),
+        Map.of("aws:PrincipalOrgID", List.of(callerOrg))));
   }
 }
