@@ -135,12 +135,13 @@ final class TerraformResources {
         case "aws_ecrpublic_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr-public::" + account(r)
             + ":repository/", r.get("repository_name"));
         case "aws_api_gateway_rest_api" -> {
-          if (writes(r, "policy")) {
-            restApiPolicy(r, r.computed("execution_arn", options));
+          Value policy = r.get("policy");
+          if (writes(r, "policy", policy)) {
+            restApiPolicy(r, r.computed("execution_arn", options), policy);
           }
         }
         case "aws_api_gateway_rest_api_policy" -> restApiPolicy(r, concat("arn:" + partition(r) + ":execute-api:" + region(r) + ":"
-            + account(r) + ":", r.get("rest_api_id")));
+            + account(r) + ":", r.get("rest_api_id")), r.get("policy"));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
         case "aws_lambda_layer_version_permission" -> layerVersionPermission(r);
@@ -284,11 +285,11 @@ final class TerraformResources {
   }
 
   /** A REST API's {@code policy} at the API's execution ARN, its {@code execute-api:/...} shorthand expanded as API Gateway does. */
-  private void restApiPolicy(ResourceView r, Value apiArnValue) {
+  private void restApiPolicy(ResourceView r, Value apiArnValue, Value policy) {
     String api = name(apiArnValue, r, "the REST API's execution ARN");
     List<Unresolved> parts = apiArnValue instanceof Value.Str s ? s.parts()
         : apiArnValue instanceof Value.Unknown u ? List.of(u.unresolved()) : List.of();
-    PolicyText.parse(r.get("policy"), r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report,
+    PolicyText.parse(policy, r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report,
         document -> PolicyDocuments.expandExecuteApi(document, api, parts))
         .ifPresent(p -> assembler.resourcePolicy(api, p, r.address(), r.location()));
   }
@@ -305,14 +306,18 @@ final class TerraformResources {
    * policy the configuration gives: only a policy written is read.
    */
   private void inlineResourcePolicy(ResourceView r, String argument) {
-    if (writes(r, argument)) {
-      resourcePolicy(r, argument, r.get(argument), r.computed("arn", options));
+    Value policy = r.get(argument);
+    if (writes(r, argument, policy)) {
+      resourcePolicy(r, argument, policy, r.computed("arn", options));
     }
   }
 
-  /** Whether the configuration writes a policy in {@code argument} (a plan's unknown value it does not write is the provider's). */
-  private static boolean writes(ResourceView r, String argument) {
-    Value policy = r.get(argument);
+  /**
+   * Whether the configuration writes {@code policy}, the value of {@code argument} (a plan's unknown
+   * value it does not write is the provider's). The value is read once: reading reports what it
+   * cannot compute.
+   */
+  private static boolean writes(ResourceView r, String argument, Value policy) {
     return !(policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
         || policy instanceof Value.Unknown && !r.argumentNames().contains(argument));
   }
