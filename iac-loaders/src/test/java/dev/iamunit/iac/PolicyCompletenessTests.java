@@ -89,7 +89,6 @@ class PolicyCompletenessTests {
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_role_policy.clumio_ec2_mssql_ssm_instance_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_role_policy.clumio_rds_protect_policy.policy | NOT_CREATED
       corpus/terraform/clumio-code__terraform-clumio-aws-template :: aws_iam_role_policy.clumio_ssm_notification_policy.policy | NOT_CREATED
-      corpus/tfplan/terraform-compliance__cli__functional__test_non_created_module_resource_parameter__plan.out.json :: module.apigw_test_1.aws_api_gateway_rest_api.base.policy | UNMODELLED_RESOURCE_POLICY
       """);
 
   @Test

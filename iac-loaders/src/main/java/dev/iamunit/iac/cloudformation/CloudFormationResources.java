@@ -181,9 +181,8 @@ final class CloudFormationResources {
    * The policy a resource holds in one of its own properties, at the resource's ARN. An ECR
    * repository policy has no Resource element: it applies to its repository
    * ({@link PolicyKind#SINGLE_RESOURCE}). An API Gateway policy may name its API's methods as
-   * {@code execute-api:/stage/method/path}, which API Gateway expands to the method's ARN (API
-   * Gateway Developer Guide, "Create and attach an API Gateway resource policy to an API": "the
-   * resource ... execute-api:/* ... is shorthand"); IAMUnit expands it likewise.
+   * {@code execute-api:/stage/method/path}, which API Gateway expands to the method's ARN
+   * ({@link PolicyDocuments#expandExecuteApi}).
    */
   private void ownPolicy(Intrinsics stack, Template.Resource r, String property) {
     if (r.property(property).isEmpty()) {
@@ -193,49 +192,17 @@ final class CloudFormationResources {
     report.addAll(arn.parts());
     DocNode document = stack.resolve(r.property(property).get());
     if (r.type().equals("AWS::ApiGateway::RestApi")) {
-      document = executeApiShorthand(document, arn);
+      document = PolicyDocuments.expandExecuteApi(document, arn.text(), arn.parts());
     }
     PolicyKind kind = r.type().equals("AWS::ECR::Repository") ? PolicyKind.SINGLE_RESOURCE : PolicyKind.RESOURCE;
     PolicyDocuments.read(document, r.location(), kind, r.logicalId(), report)
         .ifPresent(p -> assembler.resourcePolicy(arn.text(), p, r.logicalId(), r.location()));
   }
 
-  /** The document with each {@code execute-api:/...} Resource or NotResource written as the ARN under {@code api}. */
-  private static DocNode executeApiShorthand(DocNode node, Intrinsics.Text api) {
-    if (node instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING && s.text().startsWith("execute-api:/")) {
-      List<Unresolved> parts = new ArrayList<>(s.unresolved());
-      parts.addAll(api.parts());
-      return new DocScalar(api.text() + s.text().substring("execute-api:".length()), s.kind(), s.location(), parts);
-    }
-    if (node instanceof DocObject object) {
-      return new DocObject(object.members().stream().map(m -> new DocObject.Member(m.key(), m.keyLocation(),
-          m.key().equals("Statement") || m.key().equals("Resource") || m.key().equals("NotResource")
-              ? executeApiShorthand(m.value(), api) : m.value())).toList(), object.location());
-    }
-    if (node instanceof DocArray array) {
-      return new DocArray(array.items().stream().map(i -> executeApiShorthand(i, api)).toList(), array.location());
-    }
-    return node;
-  }
-
-  /**
-   * A permission of a Lambda layer version: one statement of the layer version's policy, as
-   * {@code AddLayerVersionPermission} writes it (Lambda API Reference: "Principal": an account ID,
-   * or * with OrganizationId to grant an organization).
-   */
+  /** A permission of a Lambda layer version: one statement of the layer version's policy. */
   private void layerVersionPermission(Intrinsics stack, Template.Resource r) {
-    String layer = text(stack, r, "LayerVersionArn");
-    SourceLocation at = r.location();
-    List<DocObject.Member> statement = new ArrayList<>(List.of(
-        new DocObject.Member("Sid", at, DocScalar.string(r.logicalId(), at)),
-        new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
-        new DocObject.Member("Principal", at, new DocObject(List.of(new DocObject.Member("AWS", at, scalar(stack, r, "Principal"))), at)),
-        new DocObject.Member("Action", at, scalar(stack, r, "Action")),
-        new DocObject.Member("Resource", at, DocScalar.string(layer, at))));
-    r.property("OrganizationId").ifPresent(org -> statement.add(new DocObject.Member("Condition", at, new DocObject(List.of(
-        new DocObject.Member("StringEquals", at, new DocObject(List.of(
-            new DocObject.Member("aws:PrincipalOrgID", at, scalar(stack, r, "OrganizationId"))), at))), at))));
-    assembler.statement(layer, new DocObject(statement, at));
+    assembler.layerVersionPermission(text(stack, r, "LayerVersionArn"), r.logicalId(), scalar(stack, r, "Principal"),
+        scalar(stack, r, "Action"), r.property("OrganizationId").map(org -> scalar(stack, r, "OrganizationId")), r.location());
   }
 
   /**
@@ -520,7 +487,7 @@ final class CloudFormationResources {
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, Optional.of(r.logicalId()), text(stack, r, "Principal"),
         scalar(stack, r, "Principal"), scalar(stack, r, "Action"),
         r.property("SourceArn").map(p -> scalar(stack, r, "SourceArn")), r.property("SourceAccount").map(p -> scalar(stack, r, "SourceAccount")),
-        r.location()));
+        r.property("PrincipalOrgID").map(p -> scalar(stack, r, "PrincipalOrgID")), r.location()));
   }
 
   private void organizationPolicy(Intrinsics stack, Template.Resource r) {

@@ -90,18 +90,16 @@ final class SamFunctions {
     return policies instanceof DocArray array ? array.items() : policies == null ? List.of() : List.of(policies);
   }
 
-  /** A policy name means an AWS managed policy (SAM looks the name up in its list of them). */
+  /**
+   * A policy name means an AWS managed policy (SAM looks the name up in its list of them); one not
+   * among the AWS managed policies loaded keeps the name at the root path.
+   */
   private static String managedArn(String nameOrArn, Intrinsics stack) {
     if (nameOrArn.startsWith("arn:")) {
       return nameOrArn;
     }
-    String base = "arn:" + stack.options().partition() + ":iam::aws:policy/";
-    for (String path : List.of("", "service-role/", "job-function/")) {
-      if (stack.options().awsManagedPolicies().apply(base + path + nameOrArn).isPresent()) {
-        return base + path + nameOrArn;
-      }
-    }
-    return base + nameOrArn;
+    String partition = stack.options().partition();
+    return stack.options().awsManagedPolicyArn(partition, nameOrArn).orElse("arn:" + partition + ":iam::aws:policy/" + nameOrArn);
   }
 
   /**

@@ -381,9 +381,13 @@ public final class AccountAssembler {
   /**
    * One permission of a Lambda function ({@code aws_lambda_permission}, {@code
    * AWS::Lambda::Permission}): a statement of the function's resource policy, as Lambda writes it.
+   * An organization ID becomes the condition Lambda writes for it (AWS Lambda Developer Guide,
+   * "Granting function access to an organization": the policy holds {@code "Condition":
+   * {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5f"}}}), so a caller outside the
+   * organization is not granted.
    */
   public record LambdaPermission(String functionArn, Optional<String> sid, String principal, DocNode principalNode, DocNode action,
-      Optional<DocNode> sourceArn, Optional<DocNode> sourceAccount, SourceLocation at) {}
+      Optional<DocNode> sourceArn, Optional<DocNode> sourceAccount, Optional<DocNode> principalOrgId, SourceLocation at) {}
 
   public void lambdaPermission(LambdaPermission permission) {
     SourceLocation at = permission.at();
@@ -397,12 +401,36 @@ public final class AccountAssembler {
     members.add(new DocObject.Member("Resource", at, DocScalar.string(permission.functionArn(), at)));
     List<DocObject.Member> conditions = new ArrayList<>();
     permission.sourceArn().ifPresent(arn -> conditions.add(new DocObject.Member("ArnLike", at, object(at, "AWS:SourceArn", arn))));
-    permission.sourceAccount().ifPresent(
-        account -> conditions.add(new DocObject.Member("StringEquals", at, object(at, "AWS:SourceAccount", account))));
+    List<DocObject.Member> equals = new ArrayList<>();
+    permission.sourceAccount().ifPresent(account -> equals.add(new DocObject.Member("AWS:SourceAccount", at, account)));
+    permission.principalOrgId().ifPresent(org -> equals.add(new DocObject.Member("aws:PrincipalOrgID", at, org)));
+    if (!equals.isEmpty()) {
+      conditions.add(new DocObject.Member("StringEquals", at, new DocObject(equals, at)));
+    }
     if (!conditions.isEmpty()) {
       members.add(new DocObject.Member("Condition", at, new DocObject(conditions, at)));
     }
     statement(permission.functionArn(), new DocObject(members, at));
+  }
+
+  /**
+   * A permission of a Lambda layer version ({@code AWS::Lambda::LayerVersionPermission}, {@code
+   * aws_lambda_layer_version_permission}): one statement of the layer version's policy, as {@code
+   * AddLayerVersionPermission} writes it (Lambda API Reference: "Principal": an account ID, or *
+   * with OrganizationId to grant an organization, which becomes an {@code aws:PrincipalOrgID}
+   * condition).
+   */
+  public void layerVersionPermission(String layerVersionArn, String sid, DocNode principal, DocNode action,
+      Optional<DocNode> organizationId, SourceLocation at) {
+    List<DocObject.Member> members = new ArrayList<>(List.of(
+        new DocObject.Member("Sid", at, DocScalar.string(sid, at)),
+        new DocObject.Member("Effect", at, DocScalar.string("Allow", at)),
+        new DocObject.Member("Principal", at, object(at, "AWS", principal)),
+        new DocObject.Member("Action", at, action),
+        new DocObject.Member("Resource", at, DocScalar.string(layerVersionArn, at))));
+    organizationId.ifPresent(org -> members.add(new DocObject.Member("Condition", at,
+        object(at, "StringEquals", object(at, "aws:PrincipalOrgID", org)))));
+    statement(layerVersionArn, new DocObject(members, at));
   }
 
   /**

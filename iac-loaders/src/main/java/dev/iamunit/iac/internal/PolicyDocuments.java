@@ -111,4 +111,27 @@ public final class PolicyDocuments {
     String prefix = e.location().map(l -> l + ": ").orElse("");
     return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
+
+  /**
+   * The document with each {@code execute-api:/...} Resource or NotResource written as the ARN
+   * under {@code apiArn}, as API Gateway expands it (API Gateway Developer Guide, "Create and attach
+   * an API Gateway resource policy to an API": "the resource ... execute-api:/* ... is
+   * shorthand"); {@code apiParts} are the unresolved parts of the API's ARN.
+   */
+  public static DocNode expandExecuteApi(DocNode node, String apiArn, List<Unresolved> apiParts) {
+    if (node instanceof DocScalar s && s.kind() == DocScalar.Kind.STRING && s.text().startsWith("execute-api:/")) {
+      List<Unresolved> parts = new ArrayList<>(s.unresolved());
+      parts.addAll(apiParts);
+      return new DocScalar(apiArn + s.text().substring("execute-api:".length()), s.kind(), s.location(), parts);
+    }
+    if (node instanceof DocObject object) {
+      return new DocObject(object.members().stream().map(m -> new DocObject.Member(m.key(), m.keyLocation(),
+          m.key().equals("Statement") || m.key().equals("Resource") || m.key().equals("NotResource")
+              ? expandExecuteApi(m.value(), apiArn, apiParts) : m.value())).toList(), object.location());
+    }
+    if (node instanceof DocArray array) {
+      return new DocArray(array.items().stream().map(i -> expandExecuteApi(i, apiArn, apiParts)).toList(), array.location());
+    }
+    return node;
+  }
 }

@@ -109,6 +109,11 @@ final class ComputedAttributes {
           + given(r.get("domain_owner"), account) + ":repository/", join(r.get("domain"), "/", r.get("repository"))));
       case "aws_s3_access_point.arn" -> Optional.of(concat("arn:" + partition + ":s3:" + region + ":"
           + given(r.get("account_id"), account) + ":accesspoint/", r.get("name")));
+      case "aws_api_gateway_rest_api.id" -> Optional.of(new Value.Unknown(r.generated("id", "API Gateway generates the REST API id")));
+      // "execution_arn - Execution ARN part to be used in lambda_permission's source_arn ...
+      // arn:aws:execute-api:eu-west-2:123456789012:z4675bid1j" (AWS provider, aws_api_gateway_rest_api).
+      case "aws_api_gateway_rest_api.execution_arn" -> Optional.of(concat("arn:" + partition + ":execute-api:" + region + ":" + account + ":",
+          computed(type, "id", r, partition, account, region).orElseThrow()));
       default -> Optional.empty();
     };
   }

@@ -12,6 +12,7 @@ import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Turns the value of a {@code policy} argument into a {@link Policy}, keeping where it was written. */
 final class PolicyText {
@@ -41,12 +42,17 @@ final class PolicyText {
    * whose unreadable reason names what it depends on (see {@link PolicyDocuments#read}).
    */
   static Optional<Policy> parse(Value value, SourceLocation at, PolicyKind kind, String name, LoadReportBuilder report) {
+    return parse(value, at, kind, name, report, UnaryOperator.identity());
+  }
+
+  /** The policy a value holds, its document first rewritten by {@code rewrite} (API Gateway's {@code execute-api:/} shorthand). */
+  static Optional<Policy> parse(Value value, SourceLocation at, PolicyKind kind, String name, LoadReportBuilder report, UnaryOperator<DocNode> rewrite) {
     if (value instanceof Value.Unknown unknown) {
       return Optional.of(PolicyDocuments.unknown(name, at, report.add(unknown.unresolved())));
     } else if (value instanceof Value.Null) {
       return Optional.empty();
     } else if (value instanceof Value.Str s && s.document().isPresent()) {
-      return PolicyDocuments.read(s.document().get(), kind, name, at, report, s.parts());
+      return PolicyDocuments.read(rewrite.apply(s.document().get()), kind, name, at, report, s.parts());
     } else if (value instanceof Value.Str s) {
       if (s.text().isBlank()) {
         return Optional.empty();
@@ -64,10 +70,10 @@ final class PolicyText {
         report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + PolicyDocuments.message(e));
         return Optional.empty();
       }
-      return PolicyDocuments.read(document, kind, name, at, report, s.parts());
+      return PolicyDocuments.read(rewrite.apply(document), kind, name, at, report, s.parts());
     } else if (value instanceof Value.Obj o) {
       // A map given where a JSON string belongs: the provider would reject it; keep the structure.
-      return PolicyDocuments.read(JsonValues.document(o, at), kind, name, at, report, Value.unresolvedIn(o));
+      return PolicyDocuments.read(rewrite.apply(JsonValues.document(o, at)), kind, name, at, report, Value.unresolvedIn(o));
     }
     throw new TemplateException("policy " + name + " must be a JSON string, not " + Value.typeName(value), at);
   }

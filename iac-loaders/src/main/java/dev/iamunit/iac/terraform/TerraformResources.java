@@ -5,6 +5,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Policy;
@@ -95,22 +96,22 @@ final class TerraformResources {
         case "aws_s3_access_point" -> inlineResourcePolicy(r, "policy");
         // A resource that sets another resource's policy, at that resource's ARN as AWS forms it.
         case "aws_opensearch_domain_policy", "aws_elasticsearch_domain_policy" ->
-            resourcePolicy(r, "access_policies", named("es", "domain/", r.get("domain_name")));
-        case "aws_backup_vault_policy" -> resourcePolicy(r, "policy", named("backup", "backup-vault:", r.get("backup_vault_name")));
-        case "aws_cloudwatch_event_bus_policy" -> resourcePolicy(r, "policy", named("events", "event-bus/",
+            resourcePolicy(r, "access_policies", named(r, "es", "domain/", r.get("domain_name")));
+        case "aws_backup_vault_policy" -> resourcePolicy(r, "policy", named(r, "backup", "backup-vault:", r.get("backup_vault_name")));
+        case "aws_cloudwatch_event_bus_policy" -> resourcePolicy(r, "policy", named(r, "events", "event-bus/",
             r.get("event_bus_name") instanceof Value.Null ? Value.of("default") : r.get("event_bus_name")));
         case "aws_cloudwatch_log_destination_policy" ->
-            resourcePolicy(r, "access_policy", named("logs", "destination:", r.get("destination_name")));
+            resourcePolicy(r, "access_policy", named(r, "logs", "destination:", r.get("destination_name")));
         case "aws_codeartifact_domain_permissions_policy" -> resourcePolicy(r, "policy_document",
-            concat(regionalArn("codeartifact", owner(r)) + "domain/", r.get("domain")));
+            concat(regionalArn(r, "codeartifact", owner(r)) + "domain/", r.get("domain")));
         case "aws_codeartifact_repository_permissions_policy" -> resourcePolicy(r, "policy_document",
-            concat(regionalArn("codeartifact", owner(r)) + "repository/", ComputedAttributes.join(r.get("domain"), "/", r.get("repository"))));
-        case "aws_efs_file_system_policy" -> resourcePolicy(r, "policy", named("elasticfilesystem", "file-system/", r.get("file_system_id")));
-        case "aws_media_store_container_policy" -> resourcePolicy(r, "policy", named("mediastore", "container/", r.get("container_name")));
-        case "aws_ses_identity_policy" -> resourcePolicy(r, "policy", named("ses", "identity/", r.get("identity")));
+            concat(regionalArn(r, "codeartifact", owner(r)) + "repository/", ComputedAttributes.join(r.get("domain"), "/", r.get("repository"))));
+        case "aws_efs_file_system_policy" -> resourcePolicy(r, "policy", named(r, "elasticfilesystem", "file-system/", r.get("file_system_id")));
+        case "aws_media_store_container_policy" -> resourcePolicy(r, "policy", named(r, "mediastore", "container/", r.get("container_name")));
+        case "aws_ses_identity_policy" -> resourcePolicy(r, "policy", named(r, "ses", "identity/", r.get("identity")));
         case "aws_s3control_object_lambda_access_point_policy" ->
-            resourcePolicy(r, "policy", named("s3-object-lambda", "accesspoint/", r.get("name")));
-        case "aws_glue_resource_policy" -> resourcePolicy(r, "policy", Value.of(regionalArn("glue", options.accountId()) + "catalog"));
+            resourcePolicy(r, "policy", named(r, "s3-object-lambda", "accesspoint/", r.get("name")));
+        case "aws_glue_resource_policy" -> resourcePolicy(r, "policy", Value.of(regionalArn(r, "glue", account(r)) + "catalog"));
         case "aws_codebuild_resource_policy", "aws_networkfirewall_resource_policy" -> resourcePolicy(r, "policy", r.get("resource_arn"));
         case "aws_s3control_access_point_policy" -> resourcePolicy(r, "policy", r.get("access_point_arn"));
         case "aws_s3control_bucket_policy" -> resourcePolicy(r, "policy", r.get("bucket"));
@@ -125,11 +126,25 @@ final class TerraformResources {
           // Names the inline policies a principal keeps and deletes the others: it holds no policy
           // of its own, and the inline policies it keeps are the aws_iam_*_policy resources loaded.
         }
+        // A repository policy has no Resource element: it applies to its repository, as CloudFormation's
+        // AWS::ECR::Repository RepositoryPolicyText does. A registry policy (aws_ecr_registry_policy)
+        // applies to every repository of the registry, which no one resource policy expresses: it
+        // stays reported as not evaluated.
+        case "aws_ecr_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr:" + region(r) + ":" + account(r)
+            + ":repository/", r.get("repository"));
+        case "aws_ecrpublic_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr-public::" + account(r)
+            + ":repository/", r.get("repository_name"));
+        case "aws_api_gateway_rest_api" -> {
+          Value policy = r.get("policy");
+          if (writes(r, "policy", policy)) {
+            restApiPolicy(r, r.computed("execution_arn", options), policy);
+          }
+        }
+        case "aws_api_gateway_rest_api_policy" -> restApiPolicy(r, concat("arn:" + partition(r) + ":execute-api:" + region(r) + ":"
+            + account(r) + ":", r.get("rest_api_id")), r.get("policy"));
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
-        // A statement of the layer version's policy, but no argument holds a policy document: reported
-        // by type, so that the access it grants is never read as absent.
-        case "aws_lambda_layer_version_permission" -> assembler.unevaluatedResourcePolicy(r.type(), r.address(), r.location());
+        case "aws_lambda_layer_version_permission" -> layerVersionPermission(r);
         // The policy is in a nested details block, which the generic detection does not read; its
         // ARN holds the alias S3 generates.
         case "aws_s3control_multi_region_access_point_policy" ->
@@ -231,9 +246,9 @@ final class TerraformResources {
     assembler.attach(kind, target, name(policyArn, r, argument), r.address(), r.location(), r.locationOf(argument));
   }
 
-  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:} of the load's partition and region. */
-  private String regionalArn(String service, String account) {
-    return "arn:" + options.partition() + ":" + service + ":" + options.region() + ":" + account + ":";
+  /** {@code arn:PARTITION:SERVICE:REGION:ACCOUNT:} of the partition and region of {@code r}'s provider. */
+  private String regionalArn(ResourceView r, String service, String account) {
+    return "arn:" + partition(r) + ":" + service + ":" + region(r) + ":" + account + ":";
   }
 
   /**
@@ -241,16 +256,16 @@ final class TerraformResources {
    * Authorization Reference gives its type ({@code resource} before the name), or the value itself
    * when it is already an ARN.
    */
-  private Value named(String service, String resource, Value value) {
+  private Value named(ResourceView r, String service, String resource, Value value) {
     if (value instanceof Value.Str s && s.text().startsWith("arn:")) {
       return value;
     }
-    return concat(regionalArn(service, options.accountId()) + resource, value);
+    return concat(regionalArn(r, service, account(r)) + resource, value);
   }
 
   /** A CodeArtifact domain's owner: given, else this account ("domain_owner - ... Defaults to the caller's account ID"). */
   private String owner(ResourceView r) {
-    return r.get("domain_owner") instanceof Value.Null ? options.accountId() : name(r.get("domain_owner"), r, "domain_owner");
+    return r.get("domain_owner") instanceof Value.Null ? account(r) : name(r.get("domain_owner"), r, "domain_owner");
   }
 
   private void resourcePolicy(ResourceView r, Value arnValue) {
@@ -267,9 +282,29 @@ final class TerraformResources {
   }
 
   private void resourcePolicy(ResourceView r, String argument, Value policy, Value arnValue) {
+    resourcePolicy(r, argument, policy, arnValue, PolicyKind.RESOURCE);
+  }
+
+  private void resourcePolicy(ResourceView r, String argument, Value policy, Value arnValue, PolicyKind kind) {
     String arn = name(arnValue, r, "the resource ARN");
-    PolicyText.parse(policy, r.locationOf(argument), PolicyKind.RESOURCE, r.address(), report)
+    PolicyText.parse(policy, r.locationOf(argument), kind, r.address(), report)
         .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
+  }
+
+  /** A REST API's {@code policy} at the API's execution ARN, its {@code execute-api:/...} shorthand expanded as API Gateway does. */
+  private void restApiPolicy(ResourceView r, Value apiArnValue, Value policy) {
+    String api = name(apiArnValue, r, "the REST API's execution ARN");
+    List<Unresolved> parts = apiArnValue instanceof Value.Str s ? s.parts()
+        : apiArnValue instanceof Value.Unknown u ? List.of(u.unresolved()) : List.of();
+    PolicyText.parse(policy, r.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report,
+        document -> PolicyDocuments.expandExecuteApi(document, api, parts))
+        .ifPresent(p -> assembler.resourcePolicy(api, p, r.address(), r.location()));
+  }
+
+  /** The {@code policy} of the one resource {@code prefix + name} (or the ARN {@code name} holds), which may leave out Resource. */
+  private void singleResourcePolicy(ResourceView r, String prefix, Value name) {
+    Value arn = name instanceof Value.Str s && s.text().startsWith("arn:") ? name : concat(prefix, name);
+    resourcePolicy(r, "policy", r.get("policy"), arn, PolicyKind.SINGLE_RESOURCE);
   }
 
   /**
@@ -279,11 +314,19 @@ final class TerraformResources {
    */
   private void inlineResourcePolicy(ResourceView r, String argument) {
     Value policy = r.get(argument);
-    if (policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
-        || policy instanceof Value.Unknown && !r.argumentNames().contains(argument)) {
-      return;
+    if (writes(r, argument, policy)) {
+      resourcePolicy(r, argument, policy, r.computed("arn", options));
     }
-    resourcePolicy(r, argument, policy, r.computed("arn", options));
+  }
+
+  /**
+   * Whether the configuration writes {@code policy}, the value of {@code argument} (a plan's unknown
+   * value it does not write is the provider's). The value is read once: reading reports what it
+   * cannot compute.
+   */
+  private static boolean writes(ResourceView r, String argument, Value policy) {
+    return !(policy instanceof Value.Null || policy instanceof Value.Str s && s.text().isBlank()
+        || policy instanceof Value.Unknown && !r.argumentNames().contains(argument));
   }
 
   private void lambdaPermission(ResourceView r) {
@@ -296,7 +339,20 @@ final class TerraformResources {
     Optional<String> sid = r.get("statement_id") instanceof Value.Str s && s.known() ? Optional.of(s.text()) : Optional.empty();
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, sid, name(r.get("principal"), r, "principal"),
         JsonValues.document(r.get("principal"), at), JsonValues.document(r.get("action"), at), optional(r.get("source_arn"), at),
-        optional(r.get("source_account"), at), at));
+        optional(r.get("source_account"), at), optional(r.get("principal_org_id"), at), at));
+  }
+
+  /**
+   * One statement of the layer version's policy. {@code layer_name} is a name or an ARN ("Name or
+   * ARN of the Lambda layer"); the layer version's ARN ends in {@code :version_number}.
+   */
+  private void layerVersionPermission(ResourceView r) {
+    String layer = name(r.get("layer_name"), r, "layer_name");
+    String arn = (layer.startsWith("arn:") ? layer : "arn:" + partition(r) + ":lambda:" + region(r) + ":" + account(r) + ":layer:" + layer)
+        + ":" + name(r.get("version_number"), r, "version_number");
+    SourceLocation at = r.location();
+    assembler.layerVersionPermission(arn, name(r.get("statement_id"), r, "statement_id"), JsonValues.document(r.get("principal"), at),
+        JsonValues.document(r.get("action"), at), optional(r.get("organization_id"), at), at);
   }
 
   private static Optional<DocNode> optional(Value value, SourceLocation at) {

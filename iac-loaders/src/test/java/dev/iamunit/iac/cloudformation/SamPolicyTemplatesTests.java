@@ -242,6 +242,23 @@ class SamPolicyTemplatesTests {
     assertThat(role.managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
   }
 
+  /**
+   * A managed policy named without its path is found where AWS keeps it, through the one lookup
+   * ({@code LoadOptions.awsManagedPolicyArn}); a name AWS does not have stays at the root path.
+   */
+  @Test
+  void aManagedPolicyNameIsTheArnOfTheAwsManagedPolicyOfThatName() {
+    Account.Builder account = Account.builder();
+    CloudFormationLoader.loadInto(List.of(function(String.join("\n        ",
+        "- AWSLambdaVPCAccessExecutionRole", "- AWSCodeCommitReadOnly", "- NoSuchPolicyName"))), options(), account);
+
+    assertThat(onlyRole(account.build()).managedPolicyArns()).containsExactly(
+        "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+        "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+        "arn:aws:iam::aws:policy/AWSCodeCommitReadOnly",
+        "arn:aws:iam::aws:policy/NoSuchPolicyName");
+  }
+
   /** A function whose Policies entries are {@code policies}, the first entry on line 7. */
   private Path function(String policies) {
     try {

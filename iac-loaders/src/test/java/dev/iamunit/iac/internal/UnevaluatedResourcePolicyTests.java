@@ -26,14 +26,16 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_ecr_repository_policy                        | repository = "r"            | policy
       aws_ecr_registry_policy                          | #                           | policy
-      aws_api_gateway_rest_api_policy                  | rest_api_id = "a"           | policy
       aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
       aws_sagemaker_model_package_group_policy         | model_package_group_name = "g" | resource_policy
       aws_glacier_vault_lock                           | vault_name = "v"            | policy
       aws_vpc_endpoint                                 | vpc_id = "v"                | policy
       """)
+  // aws_ecr_registry_policy stays: a registry policy applies to every repository of the registry
+  // (Amazon ECR User Guide, "Private registry permissions in Amazon ECR": "Amazon ECR uses a
+  // registry policy to grant permissions to an AWS principal at the private registry level"),
+  // which no resource policy of one ARN in the account model expresses.
   void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
     Sources.Loaded loaded = new Sources(dir).terraform(type, """
         resource "%s" "x" {
@@ -50,12 +52,12 @@ class UnevaluatedResourcePolicyTests {
   }
 
   /**
-   * A Lambda layer version permission holds no document, and a Multi-Region Access Point policy
-   * holds it in a nested block, but both grant access: each is reported by its type.
+   * A Multi-Region Access Point policy holds its document in a nested block, but grants access:
+   * it is reported by its type. (Lambda layer version permissions, which hold no document, are
+   * built into the layer version's policy: {@code LayerVersionPermissionTests}.)
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_lambda_layer_version_permission            | layer_name = "arn:aws:lambda:us-east-1:123456789012:layer:shared"; version_number = 1; principal = "*"; action = "lambda:GetLayerVersion"; statement_id = "all"
       aws_s3control_multi_region_access_point_policy | details {; name = "global"; policy = "{}"; }
       """)
   void terraformReportsPermissionsWithoutADocumentArgument(String type, String arguments) {
@@ -73,14 +75,13 @@ class UnevaluatedResourcePolicyTests {
   void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
     Sources.Loaded loaded = new Sources(dir).terraform("unknown", """
         variable "policy" { type = string }
-        resource "aws_ecr_repository_policy" "x" {
-          repository = "r"
-          policy     = var.policy
+        resource "aws_ecr_registry_policy" "x" {
+          policy = var.policy
         }
         """);
 
     assertThat(loaded.report().unresolved()).filteredOn(u -> u.reason().contains("not evaluated")).singleElement()
-        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:4:16 (aws_ecr_repository_policy.x)"));
+        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:12 (aws_ecr_registry_policy.x)"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -53,7 +53,7 @@ class CorpusTests {
       bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 9 | 13 | 5
       bridgecrewio__checkov__tf-graph-checks__IAMUsersAreMembersAtLeastOneGroup__main.tf | 0 | 0 | 1
       bridgecrewio__checkov__tf-runner__duplicate_violations__modules__main.tf | 0 | 1 | 1
-      bridgecrewio__checkov__tf-runner__example__example.tf | 8 | 43 | 3
+      bridgecrewio__checkov__tf-runner__example__example.tf | 10 | 41 | 3
       bridgecrewio__checkov__tf-runner__plan_with_iam_data_block__main.tf | 1 | 0 | 0
       bridgecrewio__checkov__tf-runner__plan_with_iam_policies__main.tf | 5 | 1 | 0
       bridgecrewio__terragoat__terraform__aws__db-app.tf | 2 | 3 | 0
@@ -113,7 +113,7 @@ class CorpusTests {
       terraform-compliance__cli__functional__test_issue-174__plan.out.json | 2 | 2 | 1
       terraform-compliance__cli__functional__test_issue-307__plan.out.json | 1 | 2 | 0
       terraform-compliance__cli__functional__test_issue_522__plan.out.json | 2 | 1 | 0
-      terraform-compliance__cli__functional__test_non_created_module_resource_parameter__plan.out.json | 2 | 2 | 0
+      terraform-compliance__cli__functional__test_non_created_module_resource_parameter__plan.out.json | 2 | 3 | 0
       """)
   void loadsPlans(String name, int statements, int unresolved, int problems) {
     LoadReport report = TerraformPlanLoader.report(CORPUS.resolve("tfplan").resolve(name), options());

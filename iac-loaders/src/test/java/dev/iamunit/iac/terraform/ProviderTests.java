@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The AWS provider configuration decides the region, account and partition resources and data
@@ -342,6 +344,39 @@ class ProviderTests {
             .containsExactly("arn:aws:iam::999999999999:root"));
     assertThat(account.resourcePolicies().keySet()).anySatisfy(k -> assertThat(k).startsWith("arn:aws:kms:us-west-2:999999999999:key/"));
     assertThat(account.unresolved()).singleElement().satisfies(u -> assertThat(u.expression()).isEqualTo("aws_kms_key.shared.key_id"));
+  }
+
+  /** A resource policy set by name is at the ARN of the aliased provider's partition, region and account, not the load's. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      aws_backup_vault_policy                     | backup_vault_name = "vault"           | arn:aws-cn:backup:cn-north-1:999999999999:backup-vault:vault
+      aws_codeartifact_domain_permissions_policy  | domain = "tools"                      | arn:aws-cn:codeartifact:cn-north-1:999999999999:domain/tools
+      aws_codeartifact_domain_permissions_policy  | domain = "tools"; domain_owner = "777777777777" | arn:aws-cn:codeartifact:cn-north-1:777777777777:domain/tools
+      aws_glue_resource_policy                    | #                                     | arn:aws-cn:glue:cn-north-1:999999999999:catalog
+      aws_ecr_repository_policy                   | repository = "app"                    | arn:aws-cn:ecr:cn-north-1:999999999999:repository/app
+      aws_ecrpublic_repository_policy             | repository_name = "app"               | arn:aws-cn:ecr-public::999999999999:repository/app
+      """)
+  void namedResourcePoliciesOfAnAliasedProviderAreInItsPartitionRegionAndAccount(String type, String arguments, String arn)
+      throws IOException {
+    String policy = type.startsWith("aws_ecr") ? "{ Effect = \"Allow\", Principal = \"*\", Action = \"ecr:*\" }"
+        : "{ Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\" }";
+    String argument = type.startsWith("aws_codeartifact") ? "policy_document" : "policy";
+    Account account = account("""
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "china"
+          region = "cn-north-1"
+          assume_role { role_arn = "arn:aws-cn:iam::999999999999:role/terraform" }
+        }
+        resource "%s" "x" {
+          provider = aws.china
+          %s
+          %s = jsonencode({ Version = "2012-10-17", Statement = [%s] })
+        }
+        """.formatted(type, arguments.replace("; ", "\n  "), argument, policy));
+
+    assertThat(account.resourcePolicies()).containsOnlyKeys(arn);
+    assertThat(account.unresolved()).isEmpty();
   }
 
   @Test
