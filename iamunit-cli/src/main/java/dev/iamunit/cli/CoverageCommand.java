@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,9 +52,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "target/iamunit",
-        description = "Where the tests wrote their fragments (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    FragmentFolder fragments;
 
     @Option(names = "--output", paramLabel = "DIR", description = "Where the reports go (default: the --data folder).")
     Optional<Path> output;
@@ -68,6 +68,7 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      Path data = fragments.data;
       PrintWriter out = spec.commandLine().getOut();
       CoverageGoals.report(data, output.orElse(data), sourceRoots, title).lines().forEach(out::println);
       out.flush();
@@ -93,9 +94,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "target/iamunit",
-        description = "Where the tests wrote their fragments (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    FragmentFolder fragments;
 
     @Option(names = "--rules", paramLabel = "FILE",
         description = "The rules file (properties); without it only --baseline is checked.")
@@ -110,6 +110,7 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      Path data = fragments.data;
       PrintWriter out = spec.commandLine().getOut();
       GateFile gate = rules.map(GateFile::read).orElse(new GateFile(List.of(), List.of(), Optional.empty()));
       CoverageGoals.CheckOutcome outcome = CoverageGoals.check(data, gate.rules(), gate.requiredSids(),
@@ -134,9 +135,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "target/iamunit",
-        description = "Where the tests wrote their fragments (default: ${DEFAULT-VALUE}).")
-    Path data;
+    @Mixin
+    FragmentFolder fragments;
 
     @Option(names = "--baseline", paramLabel = "FILE", defaultValue = "iamunit-baseline.txt",
         description = "The file to write (default: ${DEFAULT-VALUE}).")
@@ -144,10 +144,18 @@ final class CoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+      Path data = fragments.data;
       PrintWriter out = spec.commandLine().getOut();
       out.println(CoverageGoals.baseline(data, file));
       out.flush();
       return ExitCodes.OK;
     }
+  }
+
+  /** {@code --data}, the fragments' folder every coverage subcommand reads. */
+  static final class FragmentFolder {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "target/iamunit",
+        description = "Where the tests wrote their fragments (default: ${DEFAULT-VALUE}).")
+    Path data;
   }
 }
