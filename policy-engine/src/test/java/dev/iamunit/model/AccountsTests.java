@@ -1,0 +1,144 @@
+package dev.iamunit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The accounts of a load: found by id, by the organization's names, and as the owners of ARNs. */
+class AccountsTests {
+
+  private static final SourceLocation AT = SourceLocation.of("org.tf", 1, 1);
+  private static final Policy FULL = policy("FullAWSAccess", "Allow", "*");
+  private static final Policy PROTECT_TRAIL = policy("protect-trail", "Deny", "cloudtrail:StopLogging");
+  private static final Policy REGION_LOCK = policy("region-lock", "Deny", "ec2:*");
+  private static final Policy RCP = policy("rcp", "Deny", "s3:*");
+
+  /** Root r-1 (protect-trail SCP, an RCP) → Workloads (region-lock) → prod, dev; sandbox under the root; management 999. */
+  private static final OrganizationTree TREE = new OrganizationTree("r-1", Optional.of("999999999999"),
+      OrganizationTree.ScpRule.AWS_DEFAULT, true,
+      List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT)),
+      List.of(new OrganizationTree.Member("111111111111", "prod", "ou-w", AT),
+          new OrganizationTree.Member("222222222222", "dev", "ou-w", AT),
+          new OrganizationTree.Member("333333333333", "sandbox", "r-1", AT)),
+      List.of(control("p-trail", false, PROTECT_TRAIL, "r-1"), control("p-region", false, REGION_LOCK, "ou-w"),
+          control("p-rcp", true, RCP, "r-1")),
+      AT);
+
+  private static Accounts organization() {
+    Accounts.Builder builder = Accounts.builder("999999999999", "aws", "us-east-1");
+    builder.account("111111111111").user(user("deployer", "111111111111"));
+    builder.account("222222222222").user(user("deployer", "222222222222"))
+        .resourcePolicy("arn:aws:s3:::dev-artifacts", policy("bucket", "Allow", "s3:GetObject"));
+    return builder.organization(TREE, FULL).build();
+  }
+
+  @Test
+  void theHomeAccountComesFirstAndEveryMemberAccountIsThereEvenWithoutPrincipals() {
+    Accounts accounts = organization();
+
+    assertThat(accounts.home().id()).isEqualTo("999999999999");
+    assertThat(accounts.all()).extracting(Account::id)
+        .containsExactly("999999999999", "111111111111", "222222222222", "333333333333");
+    assertThat(accounts.byId("333333333333").orElseThrow().users()).isEmpty();
+    assertThat(accounts.byId("444444444444")).isEmpty();
+    assertThat(accounts.tree()).contains(TREE);
+  }
+
+  @Test
+  void aPrincipalNameMayBeDeclaredOnceInEachAccount() {
+    Accounts accounts = organization();
+
+    assertThat(accounts.named("prod").orElseThrow().user("deployer").orElseThrow().arn())
+        .isEqualTo("arn:aws:iam::111111111111:user/deployer");
+    assertThat(accounts.named("dev").orElseThrow().user("deployer").orElseThrow().arn())
+        .isEqualTo("arn:aws:iam::222222222222:user/deployer");
+  }
+
+  @ParameterizedTest(name = "{0} is account {1}")
+  @CsvSource({
+      "prod, 111111111111",
+      "222222222222, 222222222222",
+      "sandbox, 333333333333",
+      "999999999999, 999999999999"})
+  void anAccountIsNamedByItsOrganizationNameOrItsId(String nameOrId, String id) {
+    assertThat(organization().named(nameOrId).orElseThrow().id()).isEqualTo(id);
+  }
+
+  @Test
+  void aNameTheOrganizationDoesNotGiveNamesNoAccount() {
+    assertThat(organization().named("staging")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} is owned by {1}")
+  @CsvSource({
+      "arn:aws:iam::111111111111:role/deploy, 111111111111",
+      "arn:aws:sqs:eu-west-1:222222222222:queue, 222222222222",
+      // S3 ARNs hold no account: the account that declares the bucket's policy owns it and its objects.
+      "arn:aws:s3:::dev-artifacts, 222222222222",
+      "arn:aws:s3:::dev-artifacts/build/app.zip, 222222222222",
+      // A bucket no loaded account declares is the home account's, as in a single-account load.
+      "arn:aws:s3:::elsewhere, 999999999999",
+      "*, 999999999999"})
+  void theOwnerOfAResourceIsTheAccountItsArnNames(String arn, String owner) {
+    assertThat(organization().owning(arn).orElseThrow().id()).isEqualTo(owner);
+  }
+
+  @Test
+  void aResourceOfAnAccountTheSourcesDoNotLoadHasNoKnownOwner() {
+    assertThat(organization().owning("arn:aws:s3:eu-west-1:444444444444:accesspoint/x")).isEmpty();
+  }
+
+  /**
+   * "an explicit Allow statement" is needed "at every level from the root through each OU in the
+   * direct path to the account (including the target account itself)" (AWS Organizations User
+   * Guide, SCP evaluation); "SCPs don't affect users or roles in the management account" (Service
+   * control policies (SCPs)).
+   */
+  @Test
+  void eachAccountHasTheLevelsOfItsOwnPathAndTheManagementAccountNone() {
+    Accounts accounts = organization();
+
+    assertThat(accounts.named("prod").orElseThrow().organization().serviceControlPolicies())
+        .containsExactly(List.of(FULL, PROTECT_TRAIL), List.of(FULL, REGION_LOCK), List.of(FULL));
+    assertThat(accounts.named("sandbox").orElseThrow().organization().serviceControlPolicies())
+        .containsExactly(List.of(FULL, PROTECT_TRAIL), List.of(FULL));
+    assertThat(accounts.named("dev").orElseThrow().organization().resourceControlPolicies())
+        .containsExactly(List.of(RCP), List.of(), List.of());
+    assertThat(accounts.home().organization().serviceControlPolicies()).isEmpty();
+    assertThat(accounts.home().organization().resourceControlPolicies()).isEmpty();
+    assertThat(accounts.home().organization().tree()).contains(TREE);
+  }
+
+  @Test
+  void oneAccountIsItsOwnHome() {
+    Account account = Account.builder().id("123456789012").user(user("ci", "123456789012")).build();
+    Accounts accounts = Accounts.of(account);
+
+    assertThat(accounts.home()).isSameAs(account);
+    assertThat(accounts.all()).containsExactly(account);
+    assertThat(accounts.owning("arn:aws:iam::123456789012:user/ci")).contains(account);
+    assertThat(accounts.tree()).isEmpty();
+  }
+
+  private static User user(String name, String account) {
+    return new User(name, "/", "arn:aws:iam::" + account + ":user/" + name, Map.of(), List.of(), List.of(), List.of(),
+        Optional.empty(), AT);
+  }
+
+  private static Policy policy(String name, String effect, String action) {
+    return PolicyParser.parse("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"%s","Action":"%s","Resource":"*"}]}""".formatted(effect, action),
+        "org.tf", PolicyKind.SERVICE_CONTROL, name);
+  }
+
+  private static OrganizationTree.ControlPolicy control(String id, boolean rcp, Policy policy, String target) {
+    return new OrganizationTree.ControlPolicy(id, rcp, policy, List.of(new OrganizationTree.Target(target, AT)));
+  }
+}
