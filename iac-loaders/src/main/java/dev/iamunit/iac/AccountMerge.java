@@ -1,66 +1,131 @@
 package dev.iamunit.iac;
 
 import dev.iamunit.iac.LoadReport.Problem;
+import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * The one rule by which the accounts of several units of sources (a Terraform root module, a plan,
- * the CloudFormation stacks, a policy file) join into the one account they deploy to. IAM names are
- * unique in an account, so a user, group, role, managed policy or resource policy declared by two
- * units is a {@link Problem} naming both places; the first, in {@link SourceFormats}' defined order,
- * stays. The organization's SCPs and RCPs come from one unit: a second unit declaring some is a
- * problem too, since IAMUnit cannot tell where in the organization each would sit.
+ * the CloudFormation stacks, a policy file) join into the accounts they deploy to. IAM names are
+ * unique in an account, so a user, group, role, managed policy or resource policy that two units
+ * declare in the same account is a {@link Problem} naming both places; the first, in {@link
+ * SourceFormats}' defined order, stays. The same name in two accounts is two principals. The
+ * organization comes from one unit: a second unit declaring one is a problem too, and so is a
+ * second unit declaring SCPs or RCPs for an account without an organization, since IAMUnit cannot
+ * tell where in the organization each would sit.
  */
 final class AccountMerge {
 
-  private final Account.Builder merged;
+  private final LoadOptions options;
+  private final Map<String, Account.Builder> merged = new LinkedHashMap<>();
   private final List<Problem> problems = new ArrayList<>();
-  private Organization organization = Organization.NONE;
+  private final Set<Unresolved> unresolved = new LinkedHashSet<>();
+  /** The levels of accounts whose sources declare SCPs or RCPs but no organization. */
+  private final Map<String, Organization> levels = new LinkedHashMap<>();
+  private Optional<OrganizationTree> tree = Optional.empty();
 
   AccountMerge(LoadOptions options) {
-    merged = Account.builder().id(options.accountId()).region(options.region()).partition(options.partition());
+    this.options = options;
+    account(options.accountId());
   }
 
-  /** Adds the account one unit loaded. */
-  void add(Account unit) {
-    Account sofar = merged.build();
-    add("user", unit.users(), sofar.users(), (name, u) -> merged.user(u), u -> u.location());
-    add("group", unit.groups(), sofar.groups(), (name, g) -> merged.group(g), g -> g.location());
-    add("role", unit.roles(), sofar.roles(), (name, r) -> merged.role(r), r -> r.location());
-    add("managed policy", unit.managedPolicies(), sofar.managedPolicies(), (arn, p) -> merged.managedPolicy(p),
+  private Account.Builder account(String id) {
+    return merged.computeIfAbsent(id, k -> Account.builder().id(k).region(options.region()).partition(options.partition()));
+  }
+
+  /** Adds the accounts one unit loaded. */
+  void add(Accounts unit) {
+    for (Account account : unit.all()) {
+      add(account);
+    }
+    // A format that loads into one account builder (SourceFormat's default) carries its tree there.
+    tree = tree(tree, unit.tree().or(() -> unit.all().stream().flatMap(a -> a.organization().tree().stream()).findFirst()));
+  }
+
+  private void add(Account unit) {
+    Account.Builder into = account(unit.id());
+    Account sofar = into.build();
+    add("user", unit.users(), sofar.users(), (name, u) -> into.user(u), u -> u.location());
+    add("group", unit.groups(), sofar.groups(), (name, g) -> into.group(g), g -> g.location());
+    add("role", unit.roles(), sofar.roles(), (name, r) -> into.role(r), r -> r.location());
+    add("managed policy", unit.managedPolicies(), sofar.managedPolicies(), (arn, p) -> into.managedPolicy(p),
         p -> p.document().location());
-    add("the resource policy of", unit.resourcePolicies(), sofar.resourcePolicies(), merged::resourcePolicy,
-        Policy::location);
-    unit.unresolved().forEach(merged::unresolved);
+    add("the resource policy of", unit.resourcePolicies(), sofar.resourcePolicies(), into::resourcePolicy, Policy::location);
+    unresolved.addAll(unit.unresolved());
     // The template addresses (and CDK construct paths) principals are found by, "kind address" → name.
-    unit.addresses().forEach((key, name) -> merged.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
-    organization = new Organization(
-        levels("service control policies", organization.serviceControlPolicies(), unit.organization().serviceControlPolicies()),
-        levels("resource control policies", organization.resourceControlPolicies(), unit.organization().resourceControlPolicies()),
-        tree(organization.tree(), unit.organization().tree()));
+    unit.addresses().forEach((key, name) -> into.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
+    if (unit.organization().tree().isEmpty()) {
+      Organization earlier = levels.getOrDefault(unit.id(), Organization.NONE);
+      levels.put(unit.id(), new Organization(
+          levels("service control policies", earlier.serviceControlPolicies(), unit.organization().serviceControlPolicies()),
+          levels("resource control policies", earlier.resourceControlPolicies(), unit.organization().resourceControlPolicies())));
+    }
   }
 
   /** The organization tree of one unit; a second is a problem, like a second unit's SCPs. */
   private Optional<OrganizationTree> tree(Optional<OrganizationTree> sofar, Optional<OrganizationTree> added) {
-    if (sofar.isPresent() && added.isPresent()) {
+    if (sofar.isPresent() && added.isPresent() && !sofar.equals(added)) {
       problems.add(new Problem(added.get().location(), "an organization is declared by two sources, here and at " + sofar.get().location()
           + "; IAMUnit cannot tell which one the account belongs to, so declare it in one source (the first is kept)"));
     }
     return sofar.isPresent() ? sofar : added;
   }
 
-  Account account() {
-    return merged.organization(organization).build();
+  /**
+   * The merged accounts, each with its organization levels, and (in {@code report}) what placing
+   * them in the organization found. The home account is the options' account; when there is no
+   * organization and the sources place everything in one other account (a Terraform provider that
+   * names its account), that account is the home: the load is of one account.
+   */
+  Accounts accounts(LoadReportBuilder report) {
+    List<String> holding = merged.entrySet().stream().filter(e -> holds(e.getValue().build())).map(Map.Entry::getKey).toList();
+    String home = tree.isEmpty() && holding.size() == 1 && !holding.contains(options.accountId()) ? holding.get(0) : options.accountId();
+    Accounts.Builder accounts = Accounts.builder(home, options.partition(), options.region());
+    merged.forEach((id, builder) -> {
+      if (id.equals(home) || holding.contains(id)) {
+        unresolved.forEach(builder::unresolved);
+        accounts.add(builder.build());
+      }
+    });
+    if (tree.isPresent()) {
+      Set<String> withPrincipals = new LinkedHashSet<>();
+      merged.forEach((id, builder) -> {
+        Account a = builder.build();
+        if (!a.users().isEmpty() || !a.groups().isEmpty() || !a.roles().isEmpty()) {
+          withPrincipals.add(id);
+        }
+      });
+      AccountAssembler.organization(tree.get(), accounts, withPrincipals, report);
+    } else {
+      levels.forEach((id, organization) -> {
+        if (accounts.ids().contains(id)) {
+          accounts.account(id).organization(organization);
+        }
+      });
+    }
+    return accounts.build();
+  }
+
+  /** Whether the sources put anything in the account. */
+  private static boolean holds(Account account) {
+    return !account.users().isEmpty() || !account.groups().isEmpty() || !account.roles().isEmpty()
+        || !account.managedPolicies().isEmpty() || !account.resourcePolicies().isEmpty();
   }
 
   List<Problem> problems() {

@@ -36,6 +36,10 @@ import org.apiguardian.api.API;
  * @param terraformWorkspace {@code terraform.workspace}; {@code default} unless a test selects
  *     another (IAMUnit does not read {@code TF_WORKSPACE} or {@code .terraform/environment}, which
  *     differ from machine to machine)
+ * @param accountFolders for a repository laid out as a folder (or stack) per account, where nothing
+ *     in the code says which account it deploys to: the account id each folder or file deploys
+ *     into, by absolute path; a source under one loads into that account instead of {@code
+ *     accountId}, the deepest folder winning
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LoadOptions(
@@ -47,7 +51,8 @@ public record LoadOptions(
     Path projectRoot,
     Function<String, Optional<String>> awsManagedPolicies,
     List<Path> terraformVarFiles,
-    String terraformWorkspace) {
+    String terraformWorkspace,
+    Map<Path, String> accountFolders) {
 
   public LoadOptions {
     Objects.requireNonNull(accountId, "accountId");
@@ -60,6 +65,7 @@ public record LoadOptions(
     Objects.requireNonNull(awsManagedPolicies, "awsManagedPolicies");
     terraformVarFiles = List.copyOf(terraformVarFiles);
     Objects.requireNonNull(terraformWorkspace, "terraformWorkspace");
+    accountFolders = Collections.unmodifiableMap(new LinkedHashMap<>(accountFolders));
   }
 
   /** Account 123456789012 in us-east-1 of partition aws, stack "iamunit", the working directory. */
@@ -73,41 +79,67 @@ public record LoadOptions(
         Path.of("").toAbsolutePath(),
         arn -> Optional.empty(),
         List.of(),
-        "default");
+        "default",
+        Map.of());
   }
 
   public LoadOptions withValues(Map<String, String> newValues) {
-    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withProjectRoot(Path root) {
-    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withAccountId(String id) {
-    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withRegion(String newRegion) {
-    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withPartition(String newPartition) {
-    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog, terraformVarFiles, terraformWorkspace);
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   /** Variable files for Terraform sources, as {@code -var-file} options in this order (later files win). */
   public LoadOptions withTerraformVarFiles(List<Path> files) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, files, terraformWorkspace);
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, files, terraformWorkspace, accountFolders);
   }
 
   /** The Terraform workspace: what {@code terraform.workspace} is. */
   public LoadOptions withTerraformWorkspace(String workspace) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace);
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace, accountFolders);
+  }
+
+  /**
+   * Sources under {@code folders}' paths (absolute, or relative to the project root) load into
+   * the account each names, as a repository with a folder per account deploys them.
+   */
+  public LoadOptions withAccountFolders(Map<Path, String> folders) {
+    Map<Path, String> absolute = new LinkedHashMap<>();
+    folders.forEach((path, id) -> absolute.put(projectRoot.resolve(path).toAbsolutePath().normalize(), id));
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+        terraformWorkspace, absolute);
+  }
+
+  /** The account {@code source} deploys into: the one of the deepest account folder holding it, else {@link #accountId}. */
+  public String accountOf(Path source) {
+    Path absolute = source.toAbsolutePath().normalize();
+    String account = accountId;
+    int depth = -1;
+    for (Map.Entry<Path, String> folder : accountFolders.entrySet()) {
+      if (absolute.startsWith(folder.getKey()) && folder.getKey().getNameCount() > depth) {
+        account = folder.getValue();
+        depth = folder.getKey().getNameCount();
+      }
+    }
+    return account;
   }
 
   /** The paths AWS managed policies live under, as the bundled AWS data lists them. */

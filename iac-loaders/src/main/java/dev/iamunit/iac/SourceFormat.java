@@ -3,6 +3,7 @@ package dev.iamunit.iac;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -48,4 +49,13 @@ public interface SourceFormat {
    * @throws dev.iamunit.IamUnitException naming file:line when a source cannot be read at all
    */
   LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account);
+
+  /**
+   * Adds what one unit of sources declares to the accounts it deploys into. A format whose sources
+   * can say which account a resource is created in (Terraform's provider aliases) places each in
+   * its own; by default, everything goes to the options' account.
+   */
+  default LoadReport loadInto(List<Path> unit, LoadOptions options, Accounts.Builder accounts) {
+    return loadInto(unit, options, accounts.account(options.accountId()));
+  }
 }

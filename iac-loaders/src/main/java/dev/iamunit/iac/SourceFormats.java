@@ -8,6 +8,8 @@ import dev.iamunit.iac.cloudformation.CloudFormationLoader;
 import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
+import dev.iamunit.iac.internal.LoadReportBuilder;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -179,9 +181,10 @@ public final class SourceFormats {
   }
 
   /**
-   * One account from every source, as they deploy into one account, and the report of the whole
-   * load. Sources load by format in this list's order, then by path; the same path given twice
-   * loads once.
+   * The accounts every source deploys into, and the report of the whole load. Sources load by
+   * format in this list's order, then by path; the same path given twice loads once. A source
+   * loads into the options' account, or the account its folder is mapped to ({@link
+   * LoadOptions#accountFolders()}); Terraform places each resource in its provider's account.
    */
   public LoadedSources loadSources(Collection<Source> sources, LoadOptions options) {
     List<Source> ordered = sources.stream()
@@ -194,15 +197,22 @@ public final class SourceFormats {
     int i = 0;
     while (i < ordered.size()) {
       SourceFormat format = ordered.get(i).format();
+      // A unit deploys into one account (LoadOptions.accountFolders): stacks of two accounts
+      // cannot import each other's exports.
+      LoadOptions unitOptions = options.withAccountId(options.accountOf(ordered.get(i).path()));
       List<Path> unit = new ArrayList<>();
       do {
         unit.add(ordered.get(i++).path());
-      } while (format.loadsTogether() && i < ordered.size() && ordered.get(i).format() == format);
-      Account.Builder account = Account.builder().id(options.accountId()).region(options.region()).partition(options.partition());
-      reports.add(format.loadInto(unit, options, account));
-      merge.add(account.build());
+      } while (format.loadsTogether() && i < ordered.size() && ordered.get(i).format() == format
+          && options.accountOf(ordered.get(i).path()).equals(unitOptions.accountId()));
+      Accounts.Builder accounts = Accounts.builder(unitOptions.accountId(), options.partition(), options.region());
+      reports.add(format.loadInto(unit, unitOptions, accounts));
+      merge.add(accounts.build());
     }
-    return new LoadedSources(merge.account(), LoadReport.concat(reports, merge.problems()));
+    LoadReportBuilder placing = new LoadReportBuilder();
+    Accounts accounts = merge.accounts(placing);
+    reports.add(placing.build());
+    return new LoadedSources(accounts, LoadReport.concat(reports, merge.problems()));
   }
 
   private int position(SourceFormat format) {
@@ -275,6 +285,11 @@ public final class SourceFormats {
     public LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account) {
       return TerraformLoader.loadInto(unit.get(0), options, account);
     }
+
+    @Override
+    public LoadReport loadInto(List<Path> unit, LoadOptions options, Accounts.Builder accounts) {
+      return TerraformLoader.loadInto(unit.get(0), options, accounts);
+    }
   }
 
   /** The JSON of {@code terraform show -json plan.out}: it names a {@code terraform_version}. */
@@ -295,6 +310,11 @@ public final class SourceFormats {
     @Override
     public LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account) {
       return TerraformPlanLoader.loadInto(unit.get(0), options, account);
+    }
+
+    @Override
+    public LoadReport loadInto(List<Path> unit, LoadOptions options, Accounts.Builder accounts) {
+      return TerraformPlanLoader.loadInto(unit.get(0), options, accounts);
     }
   }
 
@@ -322,6 +342,11 @@ public final class SourceFormats {
     @Override
     public LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account) {
       return CloudAssembly.loadInto(unit, options, account);
+    }
+
+    @Override
+    public LoadReport loadInto(List<Path> unit, LoadOptions options, Accounts.Builder accounts) {
+      return CloudAssembly.loadInto(unit, options, accounts);
     }
   }
 
@@ -386,11 +411,20 @@ public final class SourceFormats {
 
     @Override
     public LoadReport loadInto(List<Path> unit, LoadOptions options, Account.Builder account) {
+      return CloudFormationLoader.loadInto(files(unit), options, account);
+    }
+
+    @Override
+    public LoadReport loadInto(List<Path> unit, LoadOptions options, Accounts.Builder accounts) {
+      return CloudFormationLoader.loadInto(files(unit), options, accounts);
+    }
+
+    private List<Path> files(List<Path> unit) {
       List<Path> files = new ArrayList<>();
       for (Path source : unit) {
         files.addAll(Files.isDirectory(source) ? templates(source) : List.of(source));
       }
-      return CloudFormationLoader.loadInto(files, options, account);
+      return files;
     }
   }
 

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
@@ -37,6 +38,8 @@ public final class Caller {
   public static final long DEFAULT_MFA_AGE_SECONDS = 300;
 
   private final Account account;
+  /** The accounts the caller's requests may reach: the resource's policy and RCPs are its account's. */
+  private final Accounts accounts;
   private final String arn;
   private final String principalArn;
   private final String description;
@@ -46,11 +49,16 @@ public final class Caller {
   private final PolicySet policies;
   /** Why it is unknown whether the principal exists; empty when it does. */
   private final List<Unresolved> existence;
-  /** The policy set of each resource asked about, with its resource-based policy compiled once. */
-  private final ConcurrentMap<String, PolicySet> byResource;
+  /** The policy set of each resource asked about, with its resource-based policy compiled once, and its account. */
+  private final ConcurrentMap<String, ForResource> byResource;
+  /** The caller's policies with the RCPs of each other account asked about, compiled once. */
+  private final ConcurrentMap<String, PolicySet> byResourceAccount;
+
+  private record ForResource(PolicySet policies, String account) {}
 
   private Caller(
       Account account,
+      Accounts accounts,
       String arn,
       String principalArn,
       String description,
@@ -59,8 +67,10 @@ public final class Caller {
       RequestContext.Builder context,
       PolicySet policies,
       List<Unresolved> existence,
-      ConcurrentMap<String, PolicySet> byResource) {
+      ConcurrentMap<String, ForResource> byResource,
+      ConcurrentMap<String, PolicySet> byResourceAccount) {
     this.account = account;
+    this.accounts = accounts;
     this.arn = arn;
     this.principalArn = principalArn;
     this.description = description;
@@ -70,13 +80,14 @@ public final class Caller {
     this.policies = policies;
     this.existence = existence;
     this.byResource = byResource;
+    this.byResourceAccount = byResourceAccount;
   }
 
   private Caller(
-      Account account, String arn, String principalArn, String description, CredentialKind defaultCredentials,
+      Account account, Accounts accounts, String arn, String principalArn, String description, CredentialKind defaultCredentials,
       Map<String, String> tags, RequestContext.Builder context, PolicySet policies, List<Unresolved> existence) {
-    this(account, arn, principalArn, description, defaultCredentials, sorted(tags), context, policies, existence,
-        new ConcurrentHashMap<>());
+    this(account, accounts, arn, principalArn, description, defaultCredentials, sorted(tags), context, policies, existence,
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
   }
 
   /**
@@ -84,6 +95,14 @@ public final class Caller {
    * signs them: {@code aws:MultiFactorAuthPresent} is then absent.
    */
   public static Caller user(Account account, String name) {
+    return user(Accounts.of(account), account, name);
+  }
+
+  /**
+   * The IAM user {@code name} of {@code account}, one of {@code accounts}: its requests reach the
+   * resources of every one of them, each with its own account's resource policy and RCPs.
+   */
+  public static Caller user(Accounts accounts, Account account, String name) {
     User user =
         account.user(name).orElseThrow(() -> unknown("user", name, account.users().keySet().stream().toList()));
     PolicySet.Builder set = held(PrincipalPolicies.of(account, user));
@@ -94,7 +113,7 @@ public final class Caller {
         .put("aws:PrincipalArn", user.arn())
         .put("aws:PrincipalAccount", account.id())
         .put("aws:PrincipalType", "User");
-    return new Caller(account, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, user.tags(), context, set.build(),
+    return new Caller(account, accounts, user.arn(), user.arn(), "user " + name, CredentialKind.ACCESS_KEYS, user.tags(), context, set.build(),
         user.existence().principal());
   }
 
@@ -103,6 +122,11 @@ public final class Caller {
    * {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} and {@code aws:PrincipalArn} is the role.
    */
   public static Caller roleSession(Account account, String roleName, String sessionName) {
+    return roleSession(Accounts.of(account), account, roleName, sessionName);
+  }
+
+  /** A session of role {@code roleName} of {@code account}, one of {@code accounts} (see {@link #user(Accounts, Account, String)}). */
+  public static Caller roleSession(Accounts accounts, Account account, String roleName, String sessionName) {
     Role role =
         account.role(roleName).orElseThrow(() -> unknown("role", roleName, account.roles().keySet().stream().toList()));
     PolicySet.Builder set = held(PrincipalPolicies.of(account, role));
@@ -122,7 +146,7 @@ public final class Caller {
         .put("aws:PrincipalType", "AssumedRole")
         .put("aws:RoleSessionName", sessionName);
     return new Caller(
-        account, sessionArn, role.arn(), "role " + roleName + " (session " + sessionName + ")", CredentialKind.ASSUMED_ROLE,
+        account, accounts, sessionArn, role.arn(), "role " + roleName + " (session " + sessionName + ")", CredentialKind.ASSUMED_ROLE,
         role.tags(), context, set.build(), role.existence().principal());
   }
 
@@ -138,6 +162,11 @@ public final class Caller {
    * keys). Its requests default to long-term access keys, as for a user.
    */
   public static Caller root(Account account) {
+    return root(Accounts.of(account), account);
+  }
+
+  /** The root user of {@code account}, one of {@code accounts} (see {@link #user(Accounts, Account, String)}). */
+  public static Caller root(Accounts accounts, Account account) {
     PolicySet.Builder set = PolicySet.builder();
     organization(account, set);
     String rootArn = "arn:" + account.partition() + ":iam::" + account.id() + ":root";
@@ -147,7 +176,7 @@ public final class Caller {
         .put("aws:PrincipalAccount", account.id())
         .put("aws:PrincipalType", "Account");
     return new Caller(
-        account, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, Map.of(), context, set.build(),
+        account, accounts, rootArn, rootArn, "the root user of account " + account.id(), CredentialKind.ACCESS_KEYS, Map.of(), context, set.build(),
         List.of());
   }
 
@@ -169,8 +198,8 @@ public final class Caller {
     RequestContext.Builder context = baseContext.toBuilder();
     tags.keySet().forEach(key -> context.remove("aws:PrincipalTag/" + key));
     return new Caller(
-        account, arn, principalArn, description, defaultCredentials, Collections.unmodifiableMap(merged), context, policies,
-        existence, byResource);
+        account, accounts, arn, principalArn, description, defaultCredentials, Collections.unmodifiableMap(merged), context, policies,
+        existence, byResource, byResourceAccount);
   }
 
   /**
@@ -230,8 +259,14 @@ public final class Caller {
     return prefix + UUID.nameUUIDFromBytes(arn.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 17).toUpperCase(Locale.ROOT);
   }
 
+  /** The principal's account. */
   public Account account() {
     return account;
+  }
+
+  /** The accounts the caller's requests reach, its own among them. */
+  public Accounts accounts() {
+    return accounts;
   }
 
   /** The request principal: the user's ARN or the session's ARN. */
@@ -284,8 +319,10 @@ public final class Caller {
 
   /**
    * A request by this caller with {@code credentials} at {@code time}, together with the policies
-   * that apply to it: the caller's, plus the resource-based policy of {@code resource} when the
-   * account has one (for {@code sts:AssumeRole} on a role, the role's trust policy). {@code
+   * that apply to it: the caller's (its SCPs are its own account's path), the RCPs of the account
+   * that owns {@code resource} ({@link Accounts#owning}), and the resource-based policy that
+   * account holds for it (for {@code sts:AssumeRole} on a role, the role's trust policy). The
+   * request names the resource's account, so that a request across accounts needs both sides. {@code
    * extraContext} adds keys to the caller's context or replaces them; a key with one value is
    * single-valued.
    */
@@ -299,41 +336,51 @@ public final class Caller {
         context.putMultivalued(key, values);
       }
     });
-    Request request = new Request(arn, action, resource, Optional.of(resourceAccount(resource)), context.build(), credentials);
-    return new BoundRequest(request, policiesFor(resource));
-  }
-
-  private String resourceAccount(String resource) {
-    return dev.iamunit.eval.internal.Arns.account(resource).orElse(account.id());
+    ForResource bound = forResource(resource);
+    Request request = new Request(arn, action, resource, Optional.of(bound.account()), context.build(), credentials);
+    return new BoundRequest(request, bound.policies());
   }
 
   /**
-   * The policies that apply to a request on {@code resource}: the caller's, plus the resource's.
-   * Looked up once per resource: an access diff asks about each resource many times.
+   * The policies that apply to a request on {@code resource}, and the account that owns it. Looked
+   * up once per resource: an access diff asks about each resource many times.
    */
-  private PolicySet policiesFor(String resource) {
-    PolicySet known = byResource.get(resource);
+  private ForResource forResource(String resource) {
+    ForResource known = byResource.get(resource);
     if (known != null) {
       return known;
     }
-    return byResource.computeIfAbsent(resource, r -> resourcePolicy(r)
-        // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
-        .map(p -> policies.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(policies));
+    return byResource.computeIfAbsent(resource, r -> {
+      Optional<Account> owner = accounts.owning(r);
+      String ownerId = dev.iamunit.eval.internal.Arns.account(r).orElse(owner.map(Account::id).orElse(account.id()));
+      PolicySet base = ownerId.equals(account.id()) ? policies : byResourceAccount.computeIfAbsent(ownerId,
+          // "RCPs ... apply to resources in member accounts" and "RCPs don't affect resources in the
+          // management account" (AWS Organizations User Guide, Resource control policies (RCPs)):
+          // the RCPs of the resource's account, whoever asks; none known for an account the
+          // sources do not load.
+          id -> policies.withResourceControlPolicies(owner.map(a -> a.organization().resourceControlPolicies()).orElse(List.of())));
+      // A resource of an account the sources do not load has no known policy; a single-account
+      // caller's account may hold resources of other accounts' ARNs (loaded as one account).
+      PolicySet set = resourcePolicy(owner.orElse(account), r)
+          // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
+          .map(p -> base.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(base);
+      return new ForResource(set, ownerId);
+    });
   }
 
-  private Optional<Policy> resourcePolicy(String resource) {
-    Optional<Policy> resourcePolicy = account.resourcePolicy(resource);
+  private static Optional<Policy> resourcePolicy(Account owner, String resource) {
+    Optional<Policy> resourcePolicy = owner.resourcePolicy(resource);
     if (resourcePolicy.isEmpty()) {
       String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
       if (parts != null && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') > 0) {
         // An object's resource-based policy is its bucket's: "a bucket policy ... to grant
         // access permissions to your bucket and the objects in it" (Amazon S3 User Guide,
         // Bucket policies for Amazon S3).
-        resourcePolicy = account.resourcePolicy(
+        resourcePolicy = owner.resourcePolicy(
             "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
       } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
         String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
-        resourcePolicy = account.role(roleName).flatMap(Role::trustPolicy);
+        resourcePolicy = owner.role(roleName).flatMap(Role::trustPolicy);
       }
     }
     return resourcePolicy;

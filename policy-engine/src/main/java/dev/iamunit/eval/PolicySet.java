@@ -78,6 +78,15 @@ public final class PolicySet {
         identity, Optional.of(CompiledPolicy.compile(policy, PolicyType.RESOURCE, "resource")), boundaries, scpLevels, rcpLevels, session);
   }
 
+  /**
+   * This set with {@code levels} as its RCP levels (replacing any), reusing the compiled form of
+   * every other policy: the RCPs that apply are those of the resource's account, which a caller
+   * knows only per request.
+   */
+  public PolicySet withResourceControlPolicies(List<List<Policy>> levels) {
+    return new PolicySet(identity, resource, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

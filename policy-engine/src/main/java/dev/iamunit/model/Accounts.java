@@ -67,9 +67,10 @@ public final class Accounts {
 
   /**
    * The account that owns the resource {@code arn}: the account its ARN names; for an ARN without
-   * an account (an S3 bucket or object), the account that holds the resource's policy, else the
-   * home account. Empty when the ARN names an account the sources do not load: what that account
-   * allows is not known here.
+   * an account (an S3 bucket or object), the account that holds the resource's policy. Empty when
+   * the ARN names an account the sources do not load (what that account allows is not known here),
+   * or names none and no account holds its policy (a caller then takes the resource for its own
+   * account's, as AWS's same-account requests are).
    */
   public Optional<Account> owning(String arn) {
     String account = accountField(arn);
@@ -82,12 +83,40 @@ public final class Accounts {
         return Optional.of(candidate);
       }
     }
-    return Optional.of(home());
+    return Optional.empty();
+  }
+
+  /**
+   * The member accounts under organizational unit {@code unit} (its name, such as {@code
+   * Workloads}, or its id; the root's id for every member account), at any depth, in the order the
+   * organization declares them; empty when the organization has no such unit.
+   */
+  public Optional<List<Account>> under(String unit) {
+    if (tree.isEmpty()) {
+      return Optional.empty();
+    }
+    OrganizationTree t = tree.get();
+    Optional<String> id = t.rootId().equals(unit) ? Optional.of(unit)
+        : t.units().stream().filter(u -> u.id().equals(unit) || u.name().equals(unit)).map(OrganizationTree.Unit::id).findFirst();
+    return id.map(found -> t.accounts().stream()
+        .filter(m -> t.path(m.id()).filter(path -> path.contains(found)).isPresent())
+        .flatMap(m -> byId(m.id()).stream())
+        .toList());
   }
 
   /** Every account, the home account first, then in the order the sources place them. */
   public List<Account> all() {
     return List.copyOf(byId.values());
+  }
+
+  /** {@code prod (111111111111)}: an account as messages name it, by its organization name when it has one, and its id. */
+  public String describe(Account account) {
+    return tree.flatMap(t -> t.account(account.id())).map(m -> m.name() + " (" + account.id() + ")").orElse(account.id());
+  }
+
+  /** {@code prod (111111111111), dev (222222222222)}. */
+  public String describe(List<Account> some) {
+    return String.join(", ", some.stream().map(this::describe).toList());
   }
 
   /** The organization the sources declare, if any. */
@@ -145,6 +174,12 @@ public final class Accounts {
     /** The builder of account {@code id}, made with the partition and region of the set when first asked for. */
     public Account.Builder account(String id) {
       return accounts.computeIfAbsent(id, k -> Account.builder().id(k).partition(partition).region(region));
+    }
+
+    /** Account {@code account} as it is, replacing any builder of its id. */
+    public Builder add(Account account) {
+      accounts.put(account.id(), account.toBuilder());
+      return this;
     }
 
     /** The ids of the accounts asked for so far, the home account first. */

@@ -12,6 +12,7 @@ import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.SourceLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,13 +57,22 @@ public final class CloudAssembly {
    * @throws TemplateException naming manifest.json and line when it is not a cloud assembly manifest
    */
   public static LoadReport loadInto(List<Path> assemblies, LoadOptions options, Account.Builder builder) {
+    return CloudFormationLoader.loadStacks(stacks(assemblies, options), options, builder);
+  }
+
+  /** Like {@link #loadInto(List, LoadOptions, Account.Builder)}, into the accounts of a load: the stacks deploy into the options' account. */
+  public static LoadReport loadInto(List<Path> assemblies, LoadOptions options, Accounts.Builder accounts) {
+    return CloudFormationLoader.loadStacks(stacks(assemblies, options), options, accounts);
+  }
+
+  private static List<CloudFormationLoader.StackFile> stacks(List<Path> assemblies, LoadOptions options) {
     List<CloudFormationLoader.StackFile> stacks = new ArrayList<>();
     for (Path folder : assemblies) {
       Path assembly = of(folder).orElseThrow(() -> new TemplateException("no cloud assembly: " + folder + " holds no manifest.json "
           + "listing artifacts, nor does its cdk.out; run cdk synth", SourceLocation.of(folder.toString(), 0, 0)));
       stacks(assembly, options, stacks, 0);
     }
-    return CloudFormationLoader.loadStacks(stacks, options, builder);
+    return stacks;
   }
 
   private static void stacks(Path assembly, LoadOptions options, List<CloudFormationLoader.StackFile> stacks, int depth) {

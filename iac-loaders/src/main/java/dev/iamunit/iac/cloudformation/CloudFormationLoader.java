@@ -9,6 +9,8 @@ import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
+import dev.iamunit.iac.internal.AssemblyTarget;
 import java.nio.file.Path;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -53,11 +55,25 @@ public final class CloudFormationLoader {
     return loadStacks(files.stream().map(f -> new StackFile(f, options.stackName())).toList(), options, builder);
   }
 
+  /** Like {@link #loadInto(List, LoadOptions, Account.Builder)}, into the accounts of a load. */
+  public static LoadReport loadInto(List<Path> files, LoadOptions options, Accounts.Builder accounts) {
+    return loadStacks(files.stream().map(f -> new StackFile(f, options.stackName())).toList(), options, accounts);
+  }
+
   /** A template and the name of the stack it deploys as ({@code AWS::StackName}). */
   public record StackFile(Path file, String stackName) {}
 
   /** Like {@link #loadInto}, each template with its own stack name: the stacks of a CDK cloud assembly. */
   public static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, Account.Builder builder) {
+    return loadStacks(stacks, options, AssemblyTarget.of(builder));
+  }
+
+  /** Like {@link #loadStacks(List, LoadOptions, Account.Builder)}, into the accounts of a load: the stacks deploy into the options' account. */
+  public static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, Accounts.Builder accounts) {
+    return loadStacks(stacks, options, AssemblyTarget.of(accounts));
+  }
+
+  private static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, AssemblyTarget target) {
     LoadReportBuilder report = new LoadReportBuilder();
     CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
     for (StackFile stack : stacks) {
@@ -65,10 +81,7 @@ public final class CloudFormationLoader {
       assembler.add(Template.read(SourceText.read(stack.file(), name, "CloudFormation", Long.MAX_VALUE), name), stack.file(),
           stack.stackName());
     }
-    assembler.into(builder);
-    LoadReport result = report.build();
-    result.unresolved().forEach(builder::unresolved);
-    return result;
+    return assembler.into(target);
   }
 
   /** Like {@link #loadInto}, into a fresh account, returning only the report. */

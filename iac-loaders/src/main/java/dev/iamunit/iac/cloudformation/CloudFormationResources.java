@@ -6,11 +6,12 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.internal.AccountAssembler;
+import dev.iamunit.iac.internal.AssemblyTarget;
 import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
-import dev.iamunit.model.Account;
 import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -87,8 +88,8 @@ final class CloudFormationResources {
     return report;
   }
 
-  /** Maps every stack's resources, then lets the assembler build the account. */
-  void into(Account.Builder builder) {
+  /** Maps every stack's resources, then lets the assembler build the accounts of {@code target}. */
+  LoadReport into(AssemblyTarget target) {
     NestedStacks.load(stacks, files, options, report);
     for (Intrinsics stack : stacks.all()) {
       for (Template.Resource r : stack.template().resources().values()) {
@@ -97,7 +98,7 @@ final class CloudFormationResources {
         }
       }
     }
-    assembler.into(builder);
+    return target.finish(assembler, report);
   }
 
   private void map(Intrinsics stack, Template.Resource r) {

@@ -8,6 +8,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -50,15 +51,11 @@ public final class AccountAssembler {
 
   private final LoadOptions options;
   private final LoadReportBuilder report;
-  private final Map<PrincipalKind, Map<String, Principal>> principals = new EnumMap<>(PrincipalKind.class);
-  private final Map<PrincipalKind, Map<String, String>> addresses = new EnumMap<>(PrincipalKind.class);
-  private final Map<String, ManagedPolicy> managed = new LinkedHashMap<>();
-  private final Map<String, SourceLocation> managedAt = new LinkedHashMap<>();
-  private final Map<String, SourceLocation> awsManagedUses = new LinkedHashMap<>();
-  private final Map<String, Policy> resourcePolicies = new LinkedHashMap<>();
-  private final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
-  private final Map<String, List<DocNode>> lambdaStatements = new LinkedHashMap<>();
-  private final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
+  /** What each account holds, by id; the options' account first. */
+  private final Map<String, AccountContents> accounts = new LinkedHashMap<>();
+  /** The account of the resource being mapped: where what it declares goes when no ARN says otherwise. */
+  private AccountContents placing;
+  private final Set<String> missingAwsManaged = new LinkedHashSet<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
   private final List<Policy> scps = new ArrayList<>();
@@ -66,17 +63,32 @@ public final class AccountAssembler {
   private final List<Runnable> references = new ArrayList<>();
   private final Map<String, List<Unresolved>> existenceUnknown = new LinkedHashMap<>();
 
-  private record KmsKey(String address, SourceLocation location) {}
-
   private record OrganizationPolicy(PolicyKind kind, Policy policy) {}
 
   public AccountAssembler(LoadOptions options, LoadReportBuilder report) {
     this.options = options;
     this.report = report;
-    for (PrincipalKind kind : PrincipalKind.values()) {
-      principals.put(kind, new LinkedHashMap<>());
-      addresses.put(kind, new LinkedHashMap<>());
-    }
+    this.placing = contents(options.accountId());
+  }
+
+  /**
+   * Places what the resources mapped next declare, and the references they make, in account
+   * {@code accountId} (a Terraform resource's provider's account), until called again. A
+   * declaration whose ARN names another known account goes to that account, as AWS would create
+   * it there. By default everything goes to the options' account.
+   */
+  public void placeIn(String accountId) {
+    placing = contents(accountId);
+  }
+
+  private AccountContents contents(String accountId) {
+    return accounts.computeIfAbsent(accountId, AccountContents::new);
+  }
+
+  /** The account a resource of {@code arn} belongs to: the one its ARN names, else the one being placed in. */
+  private AccountContents owner(String arn) {
+    String account = AccountContents.accountOf(arn);
+    return account == null ? placing : contents(account);
   }
 
   public LoadReportBuilder report() {
@@ -121,6 +133,7 @@ public final class AccountAssembler {
     private final String arn;
     private final String address;
     private final SourceLocation location;
+    private final AccountContents account;
     private Optional<Policy> trust = Optional.empty();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final Set<String> groups = new LinkedHashSet<>();
@@ -134,6 +147,7 @@ public final class AccountAssembler {
     private final Set<String> certainGroups = new LinkedHashSet<>();
 
     private Principal(PrincipalKind kind, String name, String path, String arn, String address, SourceLocation location) {
+      this.account = owner(arn);
       this.kind = kind;
       this.name = name;
       this.path = path;
@@ -158,7 +172,7 @@ public final class AccountAssembler {
 
     public Principal boundary(String policyArn, SourceLocation at) {
       boundary = Optional.of(policyArn);
-      noteAwsManaged(policyArn, at);
+      noteAwsManaged(account, policyArn, at);
       return this;
     }
 
@@ -170,7 +184,7 @@ public final class AccountAssembler {
 
     public Principal attach(String policyArn, SourceLocation at) {
       attachFrom(policyArn, List.of());
-      noteAwsManaged(policyArn, at);
+      noteAwsManaged(account, policyArn, at);
       return this;
     }
 
@@ -216,20 +230,20 @@ public final class AccountAssembler {
    */
   public Principal principal(PrincipalKind kind, String name, String path, String arn, String address, SourceLocation at) {
     Principal declared = new Principal(kind, name, path, arn, address, at);
-    Principal earlier = principals.get(kind).putIfAbsent(name, declared);
+    Principal earlier = declared.account.principals.get(kind).putIfAbsent(name, declared);
     if (earlier != null) {
       duplicate(kind.word(), name, earlier.location, at);
       return declared; // detached: what is added to it is read and reported, not kept
     }
     if (!address.equals(name)) {
-      addresses.get(kind).putIfAbsent(address, name);
+      declared.account.addresses.get(kind).putIfAbsent(address, name);
     }
     return declared;
   }
 
   /** Another address the principal {@code name} is found by ({@code Account.role}): a CDK construct path. */
   public void alias(PrincipalKind kind, String address, String name) {
-    addresses.get(kind).putIfAbsent(address, name);
+    placing.addresses.get(kind).putIfAbsent(address, name);
   }
 
   private void duplicate(String what, String name, SourceLocation first, SourceLocation second) {
@@ -239,12 +253,13 @@ public final class AccountAssembler {
 
   /** A managed policy of the account; its name is unique like a principal's. */
   public void managedPolicy(String arn, String name, String path, Optional<Policy> policy, String address, SourceLocation at) {
-    SourceLocation earlier = managedAt.putIfAbsent(arn, at);
+    AccountContents account = owner(arn);
+    SourceLocation earlier = account.managedAt.putIfAbsent(arn, at);
     if (earlier != null) {
       duplicate("managed policy", name, earlier, at);
       return;
     }
-    policy.ifPresent(p -> managed.put(arn, new ManagedPolicy(arn, name, path, record(address, p), false)));
+    policy.ifPresent(p -> account.managed.put(arn, new ManagedPolicy(arn, name, path, record(address, p), false)));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -256,34 +271,40 @@ public final class AccountAssembler {
    */
   public void inline(Policy policy, String address, SourceLocation at, Map<PrincipalKind, List<String>> targets) {
     Policy recorded = record(address, policy);
+    AccountContents account = placing;
     references.add(() -> targets.forEach((kind, names) -> names.forEach(
-        n -> find(kind, n, address, at).ifPresent(p -> p.inline.add(recorded)))));
+        n -> find(account, kind, n, address, at).ifPresent(p -> p.inline.add(recorded)))));
   }
 
   /** A managed policy attached to a principal by a resource of its own. */
   public void attach(PrincipalKind kind, String target, String policyArn, String address, SourceLocation at, SourceLocation arnAt) {
-    noteAwsManaged(policyArn, arnAt);
+    AccountContents account = placing;
+    noteAwsManaged(account, policyArn, arnAt);
     List<Unresolved> onlyIf = existence(address);
-    references.add(() -> find(kind, target, address, at).ifPresent(p -> p.attachFrom(policyArn, onlyIf)));
+    references.add(() -> find(account, kind, target, address, at).ifPresent(p -> p.attachFrom(policyArn, onlyIf)));
   }
 
   /** A user added to a group by a resource of its own. */
   public void membership(String user, String group, String address, SourceLocation at) {
+    AccountContents account = placing;
     List<Unresolved> onlyIf = existence(address);
-    references.add(() -> find(PrincipalKind.USER, user, address, at).ifPresent(p -> p.memberFrom(simpleName(group), onlyIf)));
+    references.add(() -> find(account, PrincipalKind.USER, user, address, at).ifPresent(p -> p.memberFrom(simpleName(group), onlyIf)));
   }
 
-  /** The principal a name, ARN or template address refers to; empty (reported) when no loaded source declares it. */
-  private Optional<Principal> find(PrincipalKind kind, String reference, String address, SourceLocation at) {
+  /**
+   * The principal a name, ARN or template address refers to, in the account of the resource that
+   * refers to it; empty (reported) when no loaded source declares it there.
+   */
+  private Optional<Principal> find(AccountContents account, PrincipalKind kind, String reference, String address, SourceLocation at) {
     String name = simpleName(reference);
-    Principal found = principals.get(kind).get(name);
+    Principal found = account.principals.get(kind).get(name);
     if (found == null) {
-      String aliased = addresses.get(kind).get(reference);
-      found = aliased == null ? null : principals.get(kind).get(aliased);
+      String aliased = account.addresses.get(kind).get(reference);
+      found = aliased == null ? null : account.principals.get(kind).get(aliased);
     }
     if (found == null) {
       report.add(Unresolved.of(address, at, "refers to " + kind.word() + " \"" + Unresolved.replacePlaceholders(reference, "<unknown>")
-          + "\", which the loaded sources do not declare"));
+          + "\", which the loaded sources do not declare" + (accounts.size() > 1 ? " in account " + account.id : "")));
     }
     return Optional.ofNullable(found);
   }
@@ -294,9 +315,9 @@ public final class AccountAssembler {
     return reference.startsWith("arn:") && slash >= 0 ? reference.substring(slash + 1) : reference;
   }
 
-  private void noteAwsManaged(String arn, SourceLocation at) {
+  private static void noteAwsManaged(AccountContents account, String arn, SourceLocation at) {
     if (arn.contains(AWS_MANAGED)) {
-      awsManagedUses.putIfAbsent(arn, at);
+      account.awsManagedUses.putIfAbsent(arn, at);
     }
   }
 
@@ -310,9 +331,10 @@ public final class AccountAssembler {
    */
   public void resourcePolicy(String resourceArn, Policy policy, String address, SourceLocation at) {
     Policy recorded = record(address, policy);
-    SourceLocation earlier = resourcePolicyAt.putIfAbsent(resourceArn, at);
+    AccountContents account = owner(resourceArn);
+    SourceLocation earlier = account.resourcePolicyAt.putIfAbsent(resourceArn, at);
     if (earlier == null) {
-      resourcePolicies.put(resourceArn, recorded);
+      account.resourcePolicies.put(resourceArn, recorded);
       return;
     }
     report.add(Unresolved.of(address + " policy of " + Unresolved.replacePlaceholders(resourceArn, "<?>"), at,
@@ -336,7 +358,7 @@ public final class AccountAssembler {
    * is what the evaluator does when there is no resource policy.
    */
   public void kmsKey(String keyArn, String address, SourceLocation at) {
-    kmsKeys.putIfAbsent(keyArn, new KmsKey(address, at));
+    owner(keyArn).kmsKeys.putIfAbsent(keyArn, new AccountContents.KmsKey(address, at));
   }
 
   /** The name under which the default key policy shows in explanations and coverage. */
@@ -344,7 +366,7 @@ public final class AccountAssembler {
     return address + " (AWS KMS default key policy: the template gives none)";
   }
 
-  private Policy defaultKeyPolicy(String keyArn, KmsKey key) {
+  private Policy defaultKeyPolicy(String keyArn, AccountContents.KmsKey key) {
     SourceLocation at = key.location();
     DocObject statement = object(at,
         "Sid", DocScalar.string("Enable IAM User Permissions", at),
@@ -439,7 +461,7 @@ public final class AccountAssembler {
    * in the order given, make its policy.
    */
   public void statement(String resourceArn, DocObject statement) {
-    lambdaStatements.computeIfAbsent(resourceArn, k -> new ArrayList<>()).add(statement);
+    owner(resourceArn).statements.computeIfAbsent(resourceArn, k -> new ArrayList<>()).add(statement);
   }
 
   /**
@@ -521,65 +543,115 @@ public final class AccountAssembler {
 
   /**
    * Resolves the references and adds everything to {@code builder}, with AWS managed policies from
-   * the options. A builder may already hold principals from other sources: IAM names are unique
-   * in an account, so a second declaration is a problem, not an override.
+   * the options: what every account holds, in one account (for callers that load one account), with
+   * the organization's levels above the options' account. A builder may already hold principals
+   * from other sources: IAM names are unique in an account, so a second declaration is a problem,
+   * not an override.
    */
   public void into(Account.Builder builder) {
     references.forEach(Runnable::run);
     builder.id(options.accountId()).partition(options.partition()).region(options.region());
-    for (Map.Entry<String, SourceLocation> use : awsManagedUses.entrySet()) {
+    accounts.values().forEach(account -> place(account, builder));
+    Optional<OrganizationTree> tree = tree();
+    if (tree.isPresent()) {
+      builder.organization(OrganizationDeclarations.levels(tree.get(), options.accountId(), report));
+    } else {
+      levelsWithoutTree().ifPresent(builder::organization);
+    }
+  }
+
+  /**
+   * Resolves the references and adds what each account holds to that account's builder in {@code
+   * builder}, and the organization the sources declare (its levels are computed when the accounts
+   * are built, once every unit is merged). Where the sources declare SCPs or RCPs but no
+   * organization, they apply to every account these sources place something in, as they applied
+   * to the one loaded account before accounts were told apart.
+   */
+  public void into(Accounts.Builder builder) {
+    references.forEach(Runnable::run);
+    accounts.values().forEach(account -> place(account, builder.account(account.id)));
+    Optional<OrganizationTree> tree = tree();
+    if (tree.isPresent()) {
+      builder.organization(tree.get(), OrganizationDeclarations.fullAwsAccess());
+    } else {
+      levelsWithoutTree().ifPresent(levels -> accounts.keySet().forEach(id -> builder.account(id).organization(levels)));
+    }
+  }
+
+  /**
+   * Places the organization above the merged accounts of a whole load: each account's levels are
+   * its path's, and an account that holds principals but that the tree does not place (nor is its
+   * management account) is reported; so is the home account when no account holds principals.
+   */
+  public static void organization(OrganizationTree tree, Accounts.Builder accounts, Set<String> withPrincipals, LoadReportBuilder report) {
+    accounts.organization(tree, OrganizationDeclarations.fullAwsAccess());
+    for (String id : accounts.ids()) {
+      if (withPrincipals.contains(id) || (withPrincipals.isEmpty() && id.equals(accounts.homeId()))) {
+        OrganizationDeclarations.levels(tree, id, report);
+      }
+    }
+  }
+
+  private Optional<OrganizationTree> tree() {
+    return organizationTree.tree(heldOrganizationPolicies.entrySet().stream()
+        .map(e -> new OrganizationTree.ControlPolicy(e.getKey(), e.getValue().kind() == PolicyKind.RESOURCE_CONTROL, e.getValue().policy(),
+            List.of()))
+        .toList(), options, report);
+  }
+
+  private Optional<Organization> levelsWithoutTree() {
+    return scps.isEmpty() && rcps.isEmpty() ? Optional.empty()
+        : Optional.of(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
+  }
+
+  /** What one account holds, into {@code builder}. */
+  private void place(AccountContents account, Account.Builder builder) {
+    for (Map.Entry<String, SourceLocation> use : account.awsManagedUses.entrySet()) {
       String arn = use.getKey();
       Optional<String> json = options.awsManagedPolicies().apply(arn);
       if (json.isEmpty()) {
-        report.add(Unresolved.of(arn, use.getValue(), "AWS managed policy not found in the AWS managed policy data; check the name"));
+        if (missingAwsManaged.add(arn)) {
+          report.add(Unresolved.of(arn, use.getValue(), "AWS managed policy not found in the AWS managed policy data; check the name"));
+        }
         continue;
       }
       String name = arn.substring(arn.lastIndexOf('/') + 1);
       Policy policy = PolicyParser.parse(json.get(), arn, PolicyKind.IDENTITY, name);
-      managed.put(arn, new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1,
+      account.managed.put(arn, new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1,
           arn.lastIndexOf('/') + 1), policy, true));
     }
-    managed.values().forEach(builder::managedPolicy);
-    for (Principal p : principals.get(PrincipalKind.GROUP).values()) {
+    account.managed.values().forEach(builder::managedPolicy);
+    for (Principal p : account.principals.get(PrincipalKind.GROUP).values()) {
       if (unique(builder.group(p.name).map(Group::location), p)) {
         builder.group(new Group(p.name, p.path, p.arn, p.inline, List.copyOf(p.managedArns), p.location, p.existence()));
       }
     }
-    for (Principal p : principals.get(PrincipalKind.USER).values()) {
+    for (Principal p : account.principals.get(PrincipalKind.USER).values()) {
       if (unique(builder.user(p.name).map(User::location), p)) {
         builder.user(new User(p.name, p.path, p.arn, p.tags, List.copyOf(p.groups), p.inline, List.copyOf(p.managedArns), p.boundary,
             p.location, p.existence()));
       }
     }
-    for (Principal p : principals.get(PrincipalKind.ROLE).values()) {
+    for (Principal p : account.principals.get(PrincipalKind.ROLE).values()) {
       if (unique(builder.role(p.name).map(Role::location), p)) {
         builder.role(new Role(p.name, p.path, p.arn, p.trust, p.tags, p.inline, List.copyOf(p.managedArns), p.boundary, p.location,
             p.existence()));
       }
     }
-    addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));
-    resourcePolicies.forEach(builder::resourcePolicy);
-    kmsKeys.forEach((arn, key) -> {
-      if (!resourcePolicies.containsKey(arn)) {
+    account.addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));
+    account.resourcePolicies.forEach(builder::resourcePolicy);
+    account.kmsKeys.forEach((arn, key) -> {
+      if (!account.resourcePolicies.containsKey(arn)) {
         builder.resourcePolicy(arn, record(key.address(), defaultKeyPolicy(arn, key)));
       }
     });
-    for (Map.Entry<String, List<DocNode>> entry : lambdaStatements.entrySet()) {
+    for (Map.Entry<String, List<DocNode>> entry : account.statements.entrySet()) {
       SourceLocation at = entry.getValue().get(0).location();
       DocObject document = object(at,
           "Version", DocScalar.string(Policy.VERSION_2012, at),
           "Statement", new DocArray(entry.getValue(), at));
       PolicyDocuments.read(document, PolicyKind.RESOURCE, entry.getKey(), at, report, List.of())
           .ifPresent(p -> builder.resourcePolicy(entry.getKey(), recordByStatement(p)));
-    }
-    Optional<OrganizationTree> tree = organizationTree.tree(heldOrganizationPolicies.entrySet().stream()
-        .map(e -> new OrganizationTree.ControlPolicy(e.getKey(), e.getValue().kind() == PolicyKind.RESOURCE_CONTROL, e.getValue().policy(),
-            List.of()))
-        .toList(), options, report);
-    if (tree.isPresent()) {
-      builder.organization(OrganizationDeclarations.levels(tree.get(), options, report));
-    } else if (!scps.isEmpty() || !rcps.isEmpty()) {
-      builder.organization(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
     }
   }
 

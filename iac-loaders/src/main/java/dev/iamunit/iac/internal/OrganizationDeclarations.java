@@ -132,8 +132,7 @@ final class OrganizationDeclarations {
    * The levels above the loaded account: from its place in the tree; none for the management
    * account; none, reported, for an account the tree does not place.
    */
-  static Organization levels(OrganizationTree tree, LoadOptions options, LoadReportBuilder report) {
-    String id = options.accountId();
+  static Organization levels(OrganizationTree tree, String id, LoadReportBuilder report) {
     Organization levels = tree.levels(id, fullAwsAccess());
     boolean management = tree.managementAccountId().filter(id::equals).isPresent();
     if (!management && tree.account(id).isEmpty()) {
@@ -156,7 +155,7 @@ final class OrganizationDeclarations {
     return "accounts: " + String.join(", ", ids);
   }
 
-  private static Policy fullAwsAccess() {
+  static Policy fullAwsAccess() {
     return PolicyParser.parse(FULL_AWS_ACCESS, "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
         PolicyKind.SERVICE_CONTROL, "FullAWSAccess");
   }

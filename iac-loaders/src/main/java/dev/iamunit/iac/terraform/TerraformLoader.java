@@ -9,6 +9,8 @@ import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
+import dev.iamunit.iac.internal.AssemblyTarget;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,8 +70,21 @@ public final class TerraformLoader {
    * @throws TemplateException with file:line for a syntax error or a policy that is wrong as written
    */
   public static LoadReport loadInto(Path dirOrFile, LoadOptions options, Account.Builder builder) {
+    return loadInto(dirOrFile, options, AssemblyTarget.of(builder));
+  }
+
+  /**
+   * Loads into the accounts of a load: what a resource declares goes to its provider's account
+   * ({@code provider = aws.prod} with an {@code assume_role} in account 111111111111 puts it in
+   * 111111111111), the rest to the default provider's account, else the options'.
+   */
+  public static LoadReport loadInto(Path dirOrFile, LoadOptions options, Accounts.Builder accounts) {
+    return loadInto(dirOrFile, options, AssemblyTarget.of(accounts));
+  }
+
+  private static LoadReport loadInto(Path dirOrFile, LoadOptions options, AssemblyTarget target) {
     try {
-      return loadChecked(dirOrFile, options, builder);
+      return loadChecked(dirOrFile, options, target);
     } catch (StackOverflowError e) {
       // The parser and the reference chains have limits well inside the stack; this is the last
       // guard, for shapes they do not foresee, so that a user sees a message rather than a crash.
@@ -78,7 +93,7 @@ public final class TerraformLoader {
     }
   }
 
-  private static LoadReport loadChecked(Path dirOrFile, LoadOptions options, Account.Builder builder) {
+  private static LoadReport loadChecked(Path dirOrFile, LoadOptions options, AssemblyTarget target) {
     if (!Files.exists(dirOrFile)) {
       throw new TemplateException("no Terraform sources at " + dirOrFile + "; give a folder of .tf files or a .tf file",
           SourceLocation.of(dirOrFile.toString(), 0, 0));
@@ -99,10 +114,7 @@ public final class TerraformLoader {
     // A resource whose count or for_each is unknown contributes its statements only if it exists.
     resources.forEach(r -> r.existence().forEach(why -> assembler.existenceUnknown(r.address(), why)));
     new TerraformResources(assembler).add(resources);
-    assembler.into(builder);
-    LoadReport result = report.build();
-    result.unresolved().forEach(builder::unresolved);
-    return result;
+    return target.finish(assembler, report);
   }
 
   /**

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
+import dev.iamunit.iac.internal.AssemblyTarget;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.io.IOException;
@@ -49,6 +51,15 @@ public final class TerraformPlanLoader {
 
   /** Loads a plan into an existing builder; invalid policies are listed in the report's problems. */
   public static LoadReport loadInto(Path planJson, LoadOptions options, Account.Builder builder) {
+    return loadInto(planJson, options, AssemblyTarget.of(builder));
+  }
+
+  /** Loads a plan into the accounts of a load: a declaration whose ARN names an account goes to that account. */
+  public static LoadReport loadInto(Path planJson, LoadOptions options, Accounts.Builder accounts) {
+    return loadInto(planJson, options, AssemblyTarget.of(accounts));
+  }
+
+  private static LoadReport loadInto(Path planJson, LoadOptions options, AssemblyTarget target) {
     String file = displayName(planJson, options);
     JsonNode root;
     if (!Files.isRegularFile(planJson)) {
@@ -95,10 +106,7 @@ public final class TerraformPlanLoader {
     }
     AccountAssembler assembler = new AccountAssembler(options, report);
     new TerraformResources(assembler).add(resources);
-    assembler.into(builder);
-    LoadReport result = report.build();
-    result.unresolved().forEach(builder::unresolved);
-    return result;
+    return target.finish(assembler, report);
   }
 
   /** Like {@link #loadInto}, into a fresh account, returning only the report. */

@@ -1,0 +1,48 @@
+package dev.iamunit.iac.internal;
+
+import dev.iamunit.document.DocNode;
+import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sources place in one account while a load runs: its principals (IAM names are unique
+ * per account, not per load), the addresses they are found by, its managed policies, the AWS
+ * managed policies its principals use, and its resources' policies. Part of {@link AccountAssembler}.
+ */
+final class AccountContents {
+
+  record KmsKey(String address, SourceLocation location) {}
+
+  final String id;
+  final Map<PrincipalKind, Map<String, AccountAssembler.Principal>> principals = new EnumMap<>(PrincipalKind.class);
+  final Map<PrincipalKind, Map<String, String>> addresses = new EnumMap<>(PrincipalKind.class);
+  final Map<String, ManagedPolicy> managed = new LinkedHashMap<>();
+  final Map<String, SourceLocation> managedAt = new LinkedHashMap<>();
+  final Map<String, SourceLocation> awsManagedUses = new LinkedHashMap<>();
+  final Map<String, Policy> resourcePolicies = new LinkedHashMap<>();
+  final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
+  final Map<String, List<DocNode>> statements = new LinkedHashMap<>();
+  final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
+
+  AccountContents(String id) {
+    this.id = id;
+    for (PrincipalKind kind : PrincipalKind.values()) {
+      principals.put(kind, new LinkedHashMap<>());
+      addresses.put(kind, new LinkedHashMap<>());
+    }
+  }
+
+  /**
+   * The account an ARN names ({@code arn:PARTITION:SERVICE:REGION:ACCOUNT:...}) when it names a
+   * known twelve-digit one; else null (an S3 ARN, an account IAMUnit could not compute).
+   */
+  static String accountOf(String arn) {
+    String[] fields = arn.split(":", 6);
+    return fields.length == 6 && fields[0].equals("arn") && fields[4].matches("\\d{12}") ? fields[4] : null;
+  }
+}
