@@ -88,7 +88,7 @@ public final class Accounts {
 
   /**
    * The member accounts under organizational unit {@code unit} (its name, such as {@code
-   * Workloads}, or its id; the root's id for every member account), at any depth, in the order the
+   * Workloads}, or its id; {@code Root}, as AWS names the root, or its id, for every member account), at any depth, in the order the
    * organization declares them; empty when the organization has no such unit.
    */
   public Optional<List<Account>> under(String unit) {
@@ -96,7 +96,7 @@ public final class Accounts {
       return Optional.empty();
     }
     OrganizationTree t = tree.get();
-    Optional<String> id = t.rootId().equals(unit) ? Optional.of(unit)
+    Optional<String> id = t.rootId().equals(unit) || unit.equals("Root") ? Optional.of(t.rootId())
         : t.units().stream().filter(u -> u.id().equals(unit) || u.name().equals(unit)).map(OrganizationTree.Unit::id).findFirst();
     return id.map(found -> t.accounts().stream()
         .filter(m -> t.path(m.id()).filter(path -> path.contains(found)).isPresent())

@@ -116,6 +116,18 @@ class AccountsTests {
   }
 
   @Test
+  void theAccountsUnderAUnitAreThoseWhosePathPassesIt() {
+    Accounts accounts = organization();
+
+    assertThat(accounts.under("Workloads").orElseThrow()).extracting(Account::id).containsExactly("111111111111", "222222222222");
+    assertThat(accounts.under("ou-w").orElseThrow()).extracting(Account::id).containsExactly("111111111111", "222222222222");
+    assertThat(accounts.under("Root").orElseThrow()).extracting(Account::id)
+        .containsExactly("111111111111", "222222222222", "333333333333");
+    assertThat(accounts.under("Sandboxes")).isEmpty();
+    assertThat(accounts.describe(accounts.all())).isEqualTo("999999999999, prod (111111111111), dev (222222222222), sandbox (333333333333)");
+  }
+
+  @Test
   void oneAccountIsItsOwnHome() {
     Account account = Account.builder().id("123456789012").user(user("ci", "123456789012")).build();
     Accounts accounts = Accounts.of(account);

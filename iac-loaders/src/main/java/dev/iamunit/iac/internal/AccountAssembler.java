@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -53,8 +54,12 @@ public final class AccountAssembler {
   private final LoadReportBuilder report;
   /** What each account holds, by id; the options' account first. */
   private final Map<String, AccountContents> accounts = new LinkedHashMap<>();
-  /** The account of the resource being mapped: where what it declares goes when no ARN says otherwise. */
-  private AccountContents placing;
+  /**
+   * The account of the resource being mapped: where what it declares goes when no ARN says
+   * otherwise. Asked for only when a declaration needs it, so that a resource that declares
+   * nothing never makes its provider's values be computed (and reported).
+   */
+  private Supplier<AccountContents> placing;
   private final Set<String> missingAwsManaged = new LinkedHashSet<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
@@ -68,7 +73,8 @@ public final class AccountAssembler {
   public AccountAssembler(LoadOptions options, LoadReportBuilder report) {
     this.options = options;
     this.report = report;
-    this.placing = contents(options.accountId());
+    AccountContents first = contents(options.accountId());
+    this.placing = () -> first;
   }
 
   /**
@@ -77,8 +83,14 @@ public final class AccountAssembler {
    * declaration whose ARN names another known account goes to that account, as AWS would create
    * it there. By default everything goes to the options' account.
    */
-  public void placeIn(String accountId) {
-    placing = contents(accountId);
+  public void placeIn(Supplier<String> accountId) {
+    AccountContents[] known = new AccountContents[1];
+    placing = () -> {
+      if (known[0] == null) {
+        known[0] = contents(accountId.get());
+      }
+      return known[0];
+    };
   }
 
   private AccountContents contents(String accountId) {
@@ -88,7 +100,7 @@ public final class AccountAssembler {
   /** The account a resource of {@code arn} belongs to: the one its ARN names, else the one being placed in. */
   private AccountContents owner(String arn) {
     String account = AccountContents.accountOf(arn);
-    return account == null ? placing : contents(account);
+    return account == null ? placing.get() : contents(account);
   }
 
   public LoadReportBuilder report() {
@@ -243,7 +255,7 @@ public final class AccountAssembler {
 
   /** Another address the principal {@code name} is found by ({@code Account.role}): a CDK construct path. */
   public void alias(PrincipalKind kind, String address, String name) {
-    placing.addresses.get(kind).putIfAbsent(address, name);
+    placing.get().addresses.get(kind).putIfAbsent(address, name);
   }
 
   private void duplicate(String what, String name, SourceLocation first, SourceLocation second) {
@@ -271,14 +283,14 @@ public final class AccountAssembler {
    */
   public void inline(Policy policy, String address, SourceLocation at, Map<PrincipalKind, List<String>> targets) {
     Policy recorded = record(address, policy);
-    AccountContents account = placing;
+    AccountContents account = placing.get();
     references.add(() -> targets.forEach((kind, names) -> names.forEach(
         n -> find(account, kind, n, address, at).ifPresent(p -> p.inline.add(recorded)))));
   }
 
   /** A managed policy attached to a principal by a resource of its own. */
   public void attach(PrincipalKind kind, String target, String policyArn, String address, SourceLocation at, SourceLocation arnAt) {
-    AccountContents account = placing;
+    AccountContents account = placing.get();
     noteAwsManaged(account, policyArn, arnAt);
     List<Unresolved> onlyIf = existence(address);
     references.add(() -> find(account, kind, target, address, at).ifPresent(p -> p.attachFrom(policyArn, onlyIf)));
@@ -286,7 +298,7 @@ public final class AccountAssembler {
 
   /** A user added to a group by a resource of its own. */
   public void membership(String user, String group, String address, SourceLocation at) {
-    AccountContents account = placing;
+    AccountContents account = placing.get();
     List<Unresolved> onlyIf = existence(address);
     references.add(() -> find(account, PrincipalKind.USER, user, address, at).ifPresent(p -> p.memberFrom(simpleName(group), onlyIf)));
   }

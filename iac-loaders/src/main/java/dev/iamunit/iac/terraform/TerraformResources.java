@@ -50,7 +50,7 @@ final class TerraformResources {
       // "provider = aws.prod": what the resource declares lives in that provider's account; an
       // account IAMUnit cannot compute is unresolved in the resource's ARNs, and the resource stays
       // in the default account.
-      assembler.placeIn(r.provider(options).account() instanceof Value.Str s && s.known() ? s.text() : options.accountId());
+      assembler.placeIn(() -> r.provider(options).account() instanceof Value.Str s && s.known() ? s.text() : options.accountId());
       switch (r.type()) {
         case "aws_iam_user" -> principal(PrincipalKind.USER, r);
         case "aws_iam_group" -> principal(PrincipalKind.GROUP, r);

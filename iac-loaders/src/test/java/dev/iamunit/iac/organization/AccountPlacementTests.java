@@ -49,7 +49,7 @@ class AccountPlacementTests {
 
   private LoadedSources load(String tf) throws IOException {
     Files.writeString(dir.resolve("main.tf"), PROVIDERS + tf);
-    return SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir));
+    return SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir).withBundledAwsManagedPolicies());
   }
 
   private static String deployer(String provider, String action) {
@@ -125,8 +125,8 @@ class AccountPlacementTests {
         """);
 
     assertThat(loaded.report().problems()).singleElement().satisfies(p -> {
-      assertThat(p.location().fileAndLine()).isEqualTo("main.tf:26");
-      assertThat(p.message()).startsWith("role \"deployer\" is declared twice: at main.tf:14");
+      assertThat(p.location().fileAndLine()).isEqualTo("main.tf:23");
+      assertThat(p.message()).startsWith("role \"deployer\" is declared twice: at main.tf:12");
     });
   }
 
