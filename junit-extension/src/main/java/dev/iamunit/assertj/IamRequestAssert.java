@@ -16,6 +16,17 @@ public class IamRequestAssert extends AbstractDecisionAssert<IamRequestAssert, I
     super(actual, IamRequestAssert.class);
   }
 
+  /**
+   * The same request made in each member account under organizational unit {@code unit} (by
+   * name, such as {@code Workloads}, or id), by the principal of the same name in each, or each
+   * account's root user: {@code
+   * assertThat(scenario.request("cloudtrail:StopLogging")).inEveryAccountOf("Workloads").isExplicitlyDenied()}.
+   */
+  public EveryAccountAssert inEveryAccountOf(String unit) {
+    isNotNull();
+    return new EveryAccountAssert(actual, unit);
+  }
+
   @Override
   List<Subject> subjects() {
     return subjects(actual);

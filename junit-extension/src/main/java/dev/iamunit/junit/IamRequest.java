@@ -27,6 +27,15 @@ public interface IamRequest {
   /** The same request made by another principal of the loaded account. */
   IamRequest as(IamPrincipal principal);
 
+  /**
+   * The same request made in each member account under the organizational unit {@code unit} (its
+   * name, such as {@code Workloads}, or its id; the root's id for every member account), by the
+   * principal of the same name there (or that account's root user), in the organization's order.
+   * A resource the test did not name is each account's own default. Fails the test when the
+   * sources declare no such unit.
+   */
+  List<IamRequest> inEveryAccountOf(String unit);
+
   /** The action, such as {@code ec2:RunInstances}. */
   String action();
 

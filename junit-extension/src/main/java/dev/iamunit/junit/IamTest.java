@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * working directory of the test JVM, which Maven and Gradle set to the module's folder; the
  * configuration parameter {@value #PROJECT_ROOT_PROPERTY_NAME} overrides it).
  *
- * <p>All named sources load into one {@link Account}, once per test run and shared by every test
+ * <p>All named sources load into the accounts they deploy to (one {@link Account}, unless Terraform
+ * providers or {@link #accountFolders()} name others), once per test run and shared by every test
  * class that names the same sources with the same contents and options. A missing path or a
  * template that does not load fails each test that uses it, with the loader's message.
  *
@@ -95,6 +96,16 @@ public @interface IamTest {
 
   /** The Terraform workspace, what {@code terraform.workspace} is ({@code TF_WORKSPACE} is never read). */
   String terraformWorkspace() default "default";
+
+  /**
+   * For a repository laid out as a folder (or stack) per account, where nothing in the code says
+   * which account each deploys to: {@code "ACCOUNT_ID=path"} entries, the path relative to the
+   * project root, such as {@code {"111111111111=terraform/prod", "222222222222=terraform/dev"}}.
+   * Sources under a path load into its account (the deepest path wins); others into {@link
+   * #accountId()}. A Terraform provider that names its account ({@code assume_role}, {@code
+   * allowed_account_ids}) places its resources there whatever the folder.
+   */
+  String[] accountFolders() default {};
 
   /** The account the templates deploy into: {@code AWS::AccountId}, the caller identity. */
   String accountId() default Account.DEFAULT_ID;

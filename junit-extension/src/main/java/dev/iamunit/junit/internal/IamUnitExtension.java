@@ -12,6 +12,7 @@ import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.IamTest;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
@@ -90,13 +91,13 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
   }
 
   private static IamScenario newScenario(ExtensionContext context) {
-    Account account = account(context);
+    Accounts accounts = accounts(context);
     ScenarioSettings settings = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
     ScenarioEvaluator evaluator = new ScenarioEvaluator(
-        account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        accounts, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context));
-    settings.principal().ifPresent(evaluator::caller);
+    settings.principal().ifPresent(evaluator::check);
     settings.assumedBy().ifPresent(user -> checkTrust(evaluator, user, settings.principal().orElseThrow()));
     return new DefaultIamScenario(evaluator, settings.principal());
   }
@@ -104,7 +105,12 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
   /** "sts:AssumeRole": the user's policies and the role's trust policy must both allow it. */
   private static void checkTrust(ScenarioEvaluator scenario, String userName, IamPrincipal rolePrincipal) {
     String roleName = rolePrincipal.roleName().orElseThrow();
-    Role role = scenario.account().role(roleName).orElseThrow();
+    Role role;
+    try {
+      role = scenario.accountOf(rolePrincipal).role(roleName).orElseThrow();
+    } catch (IamUnitException e) {
+      throw Failures.failure(e.getMessage());
+    }
     Caller user = scenario.caller(IamPrincipal.user(userName));
     BoundRequest assume = user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of());
     Decision decision = scenario.decide(assume);
@@ -140,6 +146,11 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
   }
 
   private static Account account(ExtensionContext context) {
+    return accounts(context).home();
+  }
+
+  /** The accounts of the test's sources, each in the run's coverage inventory. */
+  private static Accounts accounts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     Class<?> declaring = declaringClass(testClass);
     IamTest annotation = AnnotationSupport.findAnnotation(declaring, IamTest.class).orElseThrow();
@@ -157,9 +168,9 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
           }, LoadedAccount.class);
         },
         LoadedAccount.class);
-    Account account = loaded.account();
-    coverage(context).inventory(account);
-    return account;
+    Accounts accounts = loaded.accounts();
+    accounts.all().forEach(coverage(context)::inventory);
+    return accounts;
   }
 
   /** The class whose {@code @IamTest} applies: the test class, or the closest enclosing class. */

@@ -4,6 +4,7 @@ import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Unresolved;
 import java.util.List;
 import java.util.Optional;
@@ -45,12 +46,17 @@ final class LoadedAccount implements AutoCloseable {
     return new LoadedAccount(loaded, null);
   }
 
-  /** The account, or a failure that says why the sources did not load. */
+  /** The home account, or a failure that says why the sources did not load. */
   Account account() {
+    return accounts().home();
+  }
+
+  /** Every account the sources deploy into, or a failure that says why the sources did not load. */
+  Accounts accounts() {
     if (failure != null) {
       throw Failures.failure(failure);
     }
-    return loaded.account();
+    return loaded.accounts();
   }
 
   /**

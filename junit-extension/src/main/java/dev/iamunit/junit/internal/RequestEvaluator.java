@@ -10,7 +10,10 @@ import java.util.List;
 interface RequestEvaluator {
 
   /** The resource of a request on {@code action} that names none: see {@link DefaultResource}. */
-  String defaultResource(String action);
+  String defaultResource(String action, java.util.Optional<dev.iamunit.junit.IamPrincipal> principal);
+
+  /** How a test names each member account under organizational unit {@code unit} ({@code prod}, or its id); fails on an unknown unit. */
+  List<String> accountsUnder(String unit);
 
   /**
    * {@code request} evaluated under each kind of credentials the scenario stands for; a request

@@ -3,6 +3,7 @@ package dev.iamunit.junit.internal;
 import dev.iamunit.junit.AsRole;
 import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
+import dev.iamunit.junit.InAccount;
 import dev.iamunit.junit.AtTime;
 import dev.iamunit.junit.FromIp;
 import dev.iamunit.junit.IamPrincipal;
@@ -62,6 +63,10 @@ final class ScenarioAnnotations {
         principal = Optional.of(IamPrincipal.role(role.value(), role.session()));
         assumedBy = Optional.of(role.assumedBy()).filter(s -> !s.isEmpty());
       }
+    }
+    Optional<String> account = closest(elements, List.of(InAccount.class)).map(a -> ((InAccount) a).value());
+    if (account.isPresent() && principal.isPresent()) {
+      principal = Optional.of(principal.get().inAccount(account.get()));
     }
     CredentialChoice credentials = closest(elements, CREDENTIALS)
         .map(a -> a instanceof WithCredentials with

@@ -10,11 +10,13 @@ import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -26,6 +28,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class ScenarioEvaluator implements RequestEvaluator {
 
+  private final Accounts accounts;
   private final Account account;
   private final Evaluator evaluator;
   private final ScenarioSettings settings;
@@ -38,7 +41,13 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   ScenarioEvaluator(
       Account account, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage, String testId) {
-    this.account = account;
+    this(Accounts.of(account), evaluator, settings, startedAt, coverage, testId);
+  }
+
+  ScenarioEvaluator(
+      Accounts accounts, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage, String testId) {
+    this.accounts = accounts;
+    this.account = accounts.home();
     this.evaluator = evaluator;
     this.settings = settings;
     this.time = settings.time().orElse(startedAt);
@@ -47,9 +56,11 @@ final class ScenarioEvaluator implements RequestEvaluator {
   }
 
   @Override
-  public String defaultResource(String action) {
-    String region = settings.context().getOrDefault("aws:RequestedRegion", List.of(account.region())).get(0);
-    return DefaultResource.of(action, account, region);
+  public String defaultResource(String action, Optional<IamPrincipal> principal) {
+    // In the principal's account: "the scenario's" resources are those of the account the test places it in.
+    Account where = principal.filter(p -> p.account().isPresent()).map(this::accountOf).orElse(account);
+    String region = settings.context().getOrDefault("aws:RequestedRegion", List.of(where.region())).get(0);
+    return DefaultResource.of(action, where, region);
   }
 
   @Override
@@ -84,12 +95,74 @@ final class ScenarioEvaluator implements RequestEvaluator {
   /** The caller for {@code principal}, without test tags; an unknown one fails the test with a suggestion. */
   Caller caller(IamPrincipal principal) {
     try {
-      return callers.computeIfAbsent(principal, p -> p.isRoot() ? Caller.root(account)
-          : p.userName().isPresent() ? Caller.user(account, p.userName().get())
-          : Caller.roleSession(account, p.roleName().orElseThrow(), p.sessionName().orElseThrow()));
+      return callers.computeIfAbsent(principal, p -> {
+        Account home = accountOf(p);
+        return p.isRoot() ? Caller.root(accounts, home)
+            : p.userName().isPresent() ? Caller.user(accounts, home, p.userName().get())
+            : Caller.roleSession(accounts, home, p.roleName().orElseThrow(), p.sessionName().orElseThrow());
+      });
     } catch (IamUnitException e) {
       throw Failures.failure(e.getMessage());
     }
+  }
+
+  /**
+   * Fails the test, before its body runs, when {@code principal} is not one of the loaded
+   * accounts'. A user or role name several accounts declare is checked when a request is made:
+   * {@code inEveryAccountOf} makes its requests in each account, and needs no {@code @InAccount}.
+   */
+  void check(IamPrincipal principal) {
+    if (principal.account().isPresent() || principal.isRoot() || declaring(principal).size() < 2) {
+      caller(principal);
+    }
+  }
+
+  private List<Account> declaring(IamPrincipal principal) {
+    String name = principal.userName().or(principal::roleName).orElseThrow();
+    return accounts.all().stream()
+        .filter(a -> principal.userName().isPresent() ? a.user(name).isPresent() : a.role(name).isPresent()).toList();
+  }
+
+  /**
+   * The account of {@code principal}: the one the test names ({@code @InAccount}); else, for a
+   * user or role, the account that declares its name (the loaded account first); else the loaded
+   * account, where an unknown name fails with the names it declares.
+   */
+  Account accountOf(IamPrincipal principal) {
+    if (principal.account().isPresent()) {
+      String named = principal.account().get();
+      return accounts.named(named).orElseThrow(() -> new IamUnitException("@InAccount(\"" + named + "\") names no account of the "
+          + "loaded sources; they load " + accounts.describe(accounts.all()) + ": give one of their names or ids"));
+    }
+    if (principal.isRoot()) {
+      return account;
+    }
+    String kind = principal.userName().isPresent() ? "user" : "role";
+    String name = principal.userName().or(principal::roleName).orElseThrow();
+    List<Account> declaring = declaring(principal);
+    if (declaring.contains(account) || declaring.isEmpty()) {
+      return account;
+    }
+    if (declaring.size() > 1) {
+      throw new IamUnitException(kind + " \"" + name + "\" is declared in " + declaring.size() + " accounts, "
+          + accounts.describe(declaring) + ": name the one the test means with @InAccount");
+    }
+    return declaring.get(0);
+  }
+
+  @Override
+  public List<String> accountsUnder(String unit) {
+    List<Account> under = accounts.under(unit).orElseThrow(() -> Failures.failure("the loaded sources declare no organizational unit \""
+        + unit + "\"" + accounts.tree().map(t -> "; they declare the organizational units " + t.units().stream().map(u -> u.name()).toList()
+            + " and the Root").orElse(", nor any organization")));
+    // By the organization's name where it is unique, else by id: messages read "in account prod".
+    return under.stream().map(a -> accounts.tree().flatMap(t -> t.account(a.id())).map(m -> m.name())
+        .filter(name -> accounts.named(name).filter(a::equals).isPresent()).orElse(a.id())).toList();
+  }
+
+  /** Every account the test's sources load. */
+  Accounts accounts() {
+    return accounts;
   }
 
   Account account() {

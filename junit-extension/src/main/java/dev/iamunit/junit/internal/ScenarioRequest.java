@@ -32,7 +32,7 @@ final class ScenarioRequest implements IamRequest {
     this.evaluator = evaluator;
     this.action = action;
     this.resource = resource;
-    this.defaultResource = resource.isPresent() ? null : evaluator.defaultResource(action);
+    this.defaultResource = resource.isPresent() ? null : evaluator.defaultResource(action, principal);
     this.context = Map.copyOf(context);
     this.principal = principal;
   }
@@ -52,6 +52,15 @@ final class ScenarioRequest implements IamRequest {
   @Override
   public IamRequest as(IamPrincipal other) {
     return new ScenarioRequest(evaluator, action, resource, context, Optional.of(other));
+  }
+
+  @Override
+  public List<IamRequest> inEveryAccountOf(String unit) {
+    IamPrincipal who = principal.orElseThrow(() -> Failures.failure("the request " + action + " has no principal to make in every account of "
+        + unit + ": annotate the test or its class with @AsUser, @AsRole or @AsRootUser"));
+    return evaluator.accountsUnder(unit).stream()
+        .<IamRequest>map(account -> new ScenarioRequest(evaluator, action, resource, context, Optional.of(who.inAccount(account))))
+        .toList();
   }
 
   @Override

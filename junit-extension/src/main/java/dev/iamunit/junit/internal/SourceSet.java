@@ -35,6 +35,7 @@ import java.util.stream.Stream;
  * @param projectRoot the folder paths are relative to
  * @param terraformVarFiles Terraform variable files, existing, in declaration order (their contents are in the hash)
  * @param terraformWorkspace {@code terraform.workspace}
+ * @param accountFolders the account each mapped folder or file deploys into, by absolute path
  */
 record SourceSet(
     List<Source> sources,
@@ -44,7 +45,8 @@ record SourceSet(
     Map<String, String> values,
     Path projectRoot,
     List<Path> terraformVarFiles,
-    String terraformWorkspace) {
+    String terraformWorkspace,
+    Map<Path, String> accountFolders) {
 
   /** The formats {@code @IamTest}'s attributes name, by attribute. */
   static final SourceFormats FORMATS = SourceFormats.standard();
@@ -54,6 +56,7 @@ record SourceSet(
     // LinkedHashMap, not Map.copyOf: an immutable Map's iteration order changes from JVM to JVM.
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     terraformVarFiles = List.copyOf(terraformVarFiles);
+    accountFolders = Collections.unmodifiableMap(new LinkedHashMap<>(accountFolders));
   }
 
   /** Resolves {@code annotation}, declared on {@code declaringClass}; fails on a missing path. */
@@ -86,10 +89,26 @@ record SourceSet(
       }
       varFiles.add(path);
     }
+    Map<Path, String> accountFolders = new LinkedHashMap<>();
+    for (String entry : annotation.accountFolders()) {
+      int equals = entry.indexOf('=');
+      String id = equals < 0 ? "" : entry.substring(0, equals).trim();
+      if (!id.matches("\\d{12}")) {
+        throw Failures.failure("@IamTest on " + declaringClass.getName() + " has accountFolders entry \"" + entry
+            + "\", which is not of the form ACCOUNT_ID=path (a twelve-digit account id, then the folder or file relative to the "
+            + "project root), such as \"111111111111=terraform/prod\"");
+      }
+      Path path = projectRoot.resolve(entry.substring(equals + 1).trim()).normalize();
+      if (!Files.exists(path)) {
+        throw Failures.failure("@IamTest on " + declaringClass.getName() + " maps account " + id + " to \"" + entry.substring(equals + 1)
+            + "\", which does not exist: " + path + " is missing. Paths are relative to the project root " + projectRoot);
+      }
+      accountFolders.put(path, id);
+    }
     List<Path> hashed = new ArrayList<>(sources.stream().map(Source::path).toList());
     hashed.addAll(varFiles);
     return new SourceSet(sources, hash(hashed), annotation.accountId(), annotation.region(), values, projectRoot, varFiles,
-        annotation.terraformWorkspace());
+        annotation.terraformWorkspace(), accountFolders);
   }
 
   private static void add(List<Source> sources, String attribute, String[] declared, Class<?> declaringClass, Path root) {
@@ -139,6 +158,7 @@ record SourceSet(
         .withProjectRoot(projectRoot)
         .withTerraformVarFiles(terraformVarFiles)
         .withTerraformWorkspace(terraformWorkspace)
+        .withAccountFolders(accountFolders)
         .withBundledAwsManagedPolicies();
   }
 }

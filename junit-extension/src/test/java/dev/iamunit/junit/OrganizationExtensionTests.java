@@ -1,0 +1,45 @@
+package dev.iamunit.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Issue 24: tests that read like the organizational question, through the Jupiter engine. */
+class OrganizationExtensionTests {
+
+  @Test
+  void organizationExamplesPass() {
+    EngineExecutionResults results = TestKit.run(OrganizationExamples.Passing.class);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
+  }
+
+  @Test
+  void aFailureOverAccountsListsEachAccountWhereItDoesNotHold() {
+    EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);
+
+    assertThat(TestKit.failureMessage(results, "rootIsExpectedToStopCloudTrailInEveryWorkloadAccount(IamScenario)")).isEqualTo("""
+        Expecting cloudtrail:StopLogging on * as the account's root user to be allowed in every account of Workloads, but 2 of 2 \
+        were not:
+          cloudtrail:StopLogging on * as the root user of account prod (long-term access keys): explicitly denied by statement \
+        ProtectCloudTrail (src/test/terraform/organization/main.tf:68)
+          cloudtrail:StopLogging on * as the root user of account dev (long-term access keys): explicitly denied by statement \
+        ProtectCloudTrail (src/test/terraform/organization/main.tf:68)""");
+  }
+
+  @Test
+  void aPrincipalNameSeveralAccountsDeclareAsksForInAccount() {
+    EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);
+
+    assertThat(TestKit.failureMessage(results, "aNameTwoAccountsDeclareNeedsInAccount(IamScenario)")).isEqualTo(
+        "role \"deployer\" is declared in 2 accounts, prod (111111111111), dev (222222222222): name the one the test means with @InAccount");
+    assertThat(TestKit.failureMessage(results, "anAccountTheSourcesDoNotLoad(IamScenario)")).isEqualTo(
+        "@InAccount(\"staging\") names no account of the loaded sources; they load 999999999999, prod (111111111111), "
+            + "dev (222222222222), sandbox (333333333333): give one of their names or ids");
+    assertThat(TestKit.failureMessage(results, "aUnitTheOrganizationDoesNotDeclare(IamScenario)"))
+        .isEqualTo("the loaded sources declare no organizational unit \"Sandboxes\"; they declare the organizational units [Workloads] "
+            + "and the Root");
+  }
+}
