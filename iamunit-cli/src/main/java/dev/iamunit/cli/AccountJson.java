@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -36,6 +37,47 @@ final class AccountJson {
     json.writeStartObject();
     json.writeStringField("source", source);
     strings("files", loaded.report().files());
+    contents(account);
+    // The other accounts the sources place principals and policies in, each with its own levels.
+    Accounts accounts = loaded.accounts();
+    if (accounts.all().size() > 1) {
+      json.writeStringField("accountId", account.id());
+      json.writeArrayFieldStart("otherAccounts");
+      for (Account other : accounts.all()) {
+        if (other != account) {
+          json.writeStartObject();
+          json.writeStringField("accountId", other.id());
+          Optional<String> name = accounts.tree().flatMap(t -> t.account(other.id())).map(m -> m.name());
+          if (name.isPresent()) {
+            json.writeStringField("name", name.get());
+          }
+          contents(other);
+          json.writeEndObject();
+        }
+      }
+      json.writeEndArray();
+    }
+    if (account.organization().tree().isPresent()) {
+      organization(account.organization().tree().get());
+    }
+    json.writeArrayFieldStart("unresolved");
+    for (Unresolved value : account.unresolved()) {
+      unresolved(value);
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("problems");
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      json.writeStartObject();
+      json.writeStringField("message", problem.message());
+      location("location", problem.location());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  /** What one account holds: its principals, managed and resource policies, and the organization's levels above it. */
+  private void contents(Account account) throws IOException {
     json.writeArrayFieldStart("users");
     for (User user : account.users().values()) {
       json.writeStartObject();
@@ -94,23 +136,6 @@ final class AccountJson {
     json.writeEndArray();
     organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
     organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
-    if (account.organization().tree().isPresent()) {
-      organization(account.organization().tree().get());
-    }
-    json.writeArrayFieldStart("unresolved");
-    for (Unresolved value : account.unresolved()) {
-      unresolved(value);
-    }
-    json.writeEndArray();
-    json.writeArrayFieldStart("problems");
-    for (LoadReport.Problem problem : loaded.report().problems()) {
-      json.writeStartObject();
-      json.writeStringField("message", problem.message());
-      location("location", problem.location());
-      json.writeEndObject();
-    }
-    json.writeEndArray();
-    json.writeEndObject();
   }
 
   /** A name or ARN as written, each unresolved part as {@code <unresolved: expression>}. */

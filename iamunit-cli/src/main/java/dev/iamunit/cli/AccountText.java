@@ -4,6 +4,7 @@ import dev.iamunit.cli.lint.Locations;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -33,6 +34,26 @@ final class AccountText {
     known = account.unresolved();
     out.println("== " + source);
     out.println("read " + LoadReport.filesRead(loaded.report().files()));
+    contents(account);
+    // The other accounts the sources place principals and policies in, each with its own levels.
+    Accounts accounts = loaded.accounts();
+    for (Account other : accounts.all()) {
+      if (other != account) {
+        out.println("account " + accounts.describe(other));
+        contents(other);
+      }
+    }
+    accounts.tree().ifPresent(this::tree);
+    for (Unresolved value : account.unresolved()) {
+      out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
+    }
+    for (LoadReport.Problem problem : loaded.report().problems()) {
+      out.println("problem  " + Locations.fileLineColumn(problem.location()) + ": " + problem.message());
+    }
+  }
+
+  /** What one account holds: its principals, managed and resource policies, and the organization's levels above it. */
+  private void contents(Account account) {
     for (User user : account.users().values()) {
       out.println("user " + text(user.name()) + " (" + Unresolved.readable(user.arn(), known) + ")  " + Locations.fileLineColumn(user.location()));
       list("  groups: ", user.groups(), known);
@@ -60,13 +81,6 @@ final class AccountText {
     }
     organizationPolicies("SCP", account.organization().serviceControlPolicies());
     organizationPolicies("RCP", account.organization().resourceControlPolicies());
-    account.organization().tree().ifPresent(this::tree);
-    for (Unresolved value : account.unresolved()) {
-      out.println("unresolved " + value.display() + "  " + Locations.fileLineColumn(value.location()) + ": " + value.reason());
-    }
-    for (LoadReport.Problem problem : loaded.report().problems()) {
-      out.println("problem  " + Locations.fileLineColumn(problem.location()) + ": " + problem.message());
-    }
   }
 
   /** Organization policies by level, from the organization's root down to the account. */

@@ -39,4 +39,23 @@ class ShowOrganizationTests {
         .contains("\"name\" : \"region-lock\"");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
+
+  /** Issue 24: the principals of each account, beside the tree; the same role name in two accounts is two roles. */
+  @Test
+  void printsThePrincipalsOfEachAccount() {
+    CliRun run = CliRun.of("show", "--account", "999999999999", "../junit-extension/src/test/terraform/organization");
+
+    assertThat(run.out())
+        .containsPattern("\naccount prod \\(111111111111\\)\nrole deployer \\(arn:aws:iam::111111111111:role/deployer\\)  .*main.tf:1\\d\\d:1\n")
+        .containsPattern("\naccount dev \\(222222222222\\)\nrole deployer \\(arn:aws:iam::222222222222:role/deployer\\)  .*main.tf:1\\d\\d:1\n")
+        .contains("resource policy of arn:aws:s3:::dev-artifacts ")
+        .contains("account sandbox (333333333333)\n");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+
+    CliRun json = CliRun.of("show", "--json", "--account", "999999999999", "../junit-extension/src/test/terraform/organization");
+    assertThat(json.out())
+        .contains("\"otherAccounts\" : [")
+        .containsPattern("\"accountId\" : \"111111111111\",\\s+\"name\" : \"prod\"")
+        .contains("\"arn\" : \"arn:aws:iam::222222222222:role/deployer\"");
+  }
 }
