@@ -23,7 +23,6 @@ import dev.iamunit.model.User;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
