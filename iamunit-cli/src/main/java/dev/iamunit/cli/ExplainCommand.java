@@ -14,6 +14,8 @@ import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.PolicyFiles;
 import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.policy.PolicyKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -161,12 +163,33 @@ final class ExplainCommand implements Callable<Integer> {
     }
     LoadDefaults.requireExisting(sources);
     LoadedSources loaded = SourceFormats.standard().load(sources, defaults.options());
+    Accounts accounts = loaded.accounts();
+    Account home = declaringAccount(accounts, user.isPresent() ? "user" : "role", user.or(() -> role).orElseThrow());
     Caller caller = user.isPresent()
-        ? Caller.user(loaded.account(), user.get())
-        : Caller.roleSession(loaded.account(), role.get(), "iamunit");
+        ? Caller.user(accounts, home, user.get())
+        : Caller.roleSession(accounts, home, role.get(), "iamunit");
     BoundRequest request =
         caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
     return print(request.request(), request.policies(), loaded.report().problems());
+  }
+
+  /**
+   * The account that declares the principal: the home account (the one {@code --account} names)
+   * when it does, else the one account that does, else the home account (the caller then lists the
+   * names it knows). Two other accounts declaring one name is a question only the user can answer.
+   */
+  private static Account declaringAccount(Accounts accounts, String kind, String name) {
+    List<Account> declaring = accounts.all().stream()
+        .filter(a -> (kind.equals("user") ? a.user(name).isPresent() : a.role(name).isPresent()))
+        .toList();
+    if (declaring.contains(accounts.home())) {
+      return accounts.home();
+    }
+    if (declaring.size() > 1) {
+      throw new InputException(kind + " " + name + " is declared in " + declaring.size() + " accounts, "
+          + accounts.describe(declaring) + ": give the one you mean with --account ID");
+    }
+    return declaring.isEmpty() ? accounts.home() : declaring.get(0);
   }
 
   /** Decides and prints; a problem of the load is a policy the decision could not include, so it is said first. */

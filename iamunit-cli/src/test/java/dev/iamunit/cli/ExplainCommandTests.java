@@ -2,8 +2,11 @@ package dev.iamunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ExplainCommandTests {
 
@@ -112,5 +115,58 @@ class ExplainCommandTests {
     CliRun run = CliRun.of("explain", "--action", "ec2:RunInstances", "--context", "aws:TagKeys=a", "--context", "aws:TagKeys=b");
 
     assertThat(run.out()).contains("Context: {aws:TagKeys=[a, b]}\n");
+  }
+
+  /**
+   * Issue 24: a role created through an aliased provider lives in that provider's account; explain
+   * finds it there and decides with that account's policies, and a name two other accounts declare
+   * must be told apart.
+   */
+  @Test
+  void explainsARoleOfAnotherAccountOfTheTemplates(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias = "prod"
+          assume_role { role_arn = "arn:aws:iam::111111111111:role/terraform" }
+        }
+        provider "aws" {
+          alias = "dev"
+          assume_role { role_arn = "arn:aws:iam::222222222222:role/terraform" }
+        }
+        resource "aws_iam_role" "deployer" {
+          provider           = aws.prod
+          name               = "deployer"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole",
+            Principal = { AWS = "arn:aws:iam::111111111111:root" } }] })
+          inline_policy {
+            name   = "deploy"
+            policy = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "Deploy", Effect = "Allow",
+              Action = "s3:PutObject", Resource = "*" }] })
+          }
+        }
+        resource "aws_iam_role" "auditor_prod" {
+          provider           = aws.prod
+          name               = "auditor"
+          assume_role_policy = aws_iam_role.deployer.assume_role_policy
+        }
+        resource "aws_iam_role" "auditor_dev" {
+          provider           = aws.dev
+          name               = "auditor"
+          assume_role_policy = aws_iam_role.deployer.assume_role_policy
+        }
+        """);
+
+    CliRun run = CliRun.of("explain", "--source", dir.toString(), "--role", "deployer", "--action", "s3:PutObject");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Request: s3:PutObject on * by arn:aws:sts::111111111111:assumed-role/deployer/iamunit")
+        .contains("\nDecision: allowed by statement Deploy (");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+
+    CliRun ambiguous = CliRun.of("explain", "--source", dir.toString(), "--role", "auditor", "--action", "s3:PutObject");
+    assertThat(ambiguous.err()).isEqualTo("iamunit explain: role auditor is declared in 2 accounts, "
+        + "111111111111, 222222222222: give the one you mean with --account ID\n");
+    assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
 }
