@@ -4,6 +4,7 @@ import dev.iamunit.iac.LoadReport.Problem;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import java.util.ArrayList;
@@ -41,6 +42,8 @@ final class AccountMerge {
         p -> p.document().location());
     add("the resource policy of", unit.resourcePolicies(), sofar.resourcePolicies(), merged::resourcePolicy,
         Policy::location);
+    add("permission set", unit.permissionSets(), sofar.permissionSets(), (name, set) -> merged.permissionSet(set), PermissionSet::location);
+    unit.assignments().forEach(merged::assignment);
     unit.unresolved().forEach(merged::unresolved);
     // The template addresses (and CDK construct paths) principals are found by, "kind address" → name.
     unit.addresses().forEach((key, name) -> merged.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));

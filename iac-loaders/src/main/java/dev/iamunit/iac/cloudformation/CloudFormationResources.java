@@ -11,7 +11,9 @@ import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -162,6 +164,11 @@ final class CloudFormationResources {
             r.property("AccountName").isPresent() ? text(stack, r, "AccountName") : r.logicalId(),
             parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(0)), r.location());
       }
+      case "AWS::SSO::PermissionSet" -> permissionSet(stack, r);
+      case "AWS::SSO::Assignment" -> assembler.accountAssignment(key(r.property("PermissionSetArn").map(stack::resolve).orElse(null)),
+          text(stack, r, "TargetId"), "USER".equals(key(r.property("PrincipalType").map(stack::resolve).orElse(null)))
+              ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,
+          key(r.property("PrincipalId").map(stack::resolve).orElse(null)), r.logicalId(), r.location());
       default -> {
         if (OWN_POLICY.containsKey(r.type())) {
           ownPolicy(stack, r, OWN_POLICY.get(r.type()));
@@ -502,6 +509,51 @@ final class CloudFormationResources {
         keys(r.property("TargetIds").map(stack::resolve).orElse(null)).stream().map(id -> new OrganizationTree.Target(id, r.location())).toList();
     PolicyDocuments.read(r.property("Content").map(stack::resolve).orElse(null), r.location(), kind, name, report)
         .ifPresent(p -> assembler.organizationPolicy(kind, p, r.logicalId(), key(stack.resources().ref(r, r.location())), targets));
+  }
+
+  /**
+   * An IAM Identity Center permission set and what it holds (CloudFormation resource reference,
+   * AWS::SSO::PermissionSet: InlinePolicy, ManagedPolicies, CustomerManagedPolicyReferences,
+   * PermissionsBoundary); assignments name it by {@code Fn::GetAtt PermissionSetArn}, generated
+   * by AWS. Its Identity Center instance is in the stack's region.
+   */
+  private void permissionSet(Intrinsics stack, Template.Resource r) {
+    String key = key(stack.resources().getAtt(r, "PermissionSetArn", r.location()));
+    assembler.permissionSet(key, text(stack, r, "Name"), options.region(), r.logicalId(), r.location());
+    PolicyDocuments.read(r.property("InlinePolicy").map(stack::resolve).orElse(null), r.location(), PolicyKind.IDENTITY, r.logicalId(),
+        report).ifPresent(p -> assembler.permissionSetInline(key, p, r.logicalId(), r.location()));
+    names(stack, r, "ManagedPolicies").forEach(arn -> assembler.permissionSetManagedPolicy(key, arn, r.logicalId(), r.location()));
+    if (r.property("CustomerManagedPolicyReferences").map(stack::resolve).orElse(null) instanceof DocArray references) {
+      references.items().forEach(item -> customerManaged(item, r).ifPresent(c ->
+          assembler.permissionSetCustomerManagedPolicy(key, c.name(), c.path(), r.logicalId(), c.location())));
+    }
+    if (r.property("PermissionsBoundary").map(stack::resolve).orElse(null) instanceof DocObject boundary) {
+      boundary.member("ManagedPolicyArn").map(m -> Intrinsics.text(m.value())).ifPresent(arn -> {
+        report.addAll(arn.parts());
+        assembler.permissionSetBoundary(key, new PermissionSet.AwsManaged(arn.text(), boundary.location()), r.logicalId(), r.location());
+      });
+      boundary.member("CustomerManagedPolicyReference").flatMap(m -> customerManaged(m.value(), r))
+          .ifPresent(c -> assembler.permissionSetBoundary(key, c, r.logicalId(), r.location()));
+    }
+  }
+
+  /** A CustomerManagedPolicyReference, {Name, Path}: "The default is /". */
+  private Optional<PermissionSet.CustomerManaged> customerManaged(DocNode node, Template.Resource r) {
+    if (!(node instanceof DocObject reference)) {
+      report.add(Unresolved.of(r.logicalId() + " CustomerManagedPolicyReference", node.location(),
+          "a customer managed policy reference must be a mapping with Name and Path, not " + node.describe()));
+      return Optional.empty();
+    }
+    Intrinsics.Text name = reference.member("Name").map(m -> Intrinsics.text(m.value())).orElse(null);
+    Intrinsics.Text path = reference.member("Path").map(m -> Intrinsics.text(m.value())).orElse(new Intrinsics.Text("/", List.of()));
+    if (name == null || path == null) {
+      report.add(Unresolved.of(r.logicalId() + " CustomerManagedPolicyReference", reference.location(),
+          "the customer managed policy reference has no Name (or a Name or Path that is not a string)"));
+      return Optional.empty();
+    }
+    report.addAll(name.parts());
+    report.addAll(path.parts());
+    return Optional.of(new PermissionSet.CustomerManaged(name.text(), path.text(), reference.location()));
   }
 
   /**

@@ -8,11 +8,13 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
@@ -61,6 +63,7 @@ public final class AccountAssembler {
   private final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
+  private final IdentityCenter identityCenter;
   private final List<Policy> scps = new ArrayList<>();
   private final List<Policy> rcps = new ArrayList<>();
   private final List<Runnable> references = new ArrayList<>();
@@ -73,6 +76,7 @@ public final class AccountAssembler {
   public AccountAssembler(LoadOptions options, LoadReportBuilder report) {
     this.options = options;
     this.report = report;
+    this.identityCenter = new IdentityCenter(report);
     for (PrincipalKind kind : PrincipalKind.values()) {
       principals.put(kind, new LinkedHashMap<>());
       addresses.put(kind, new LinkedHashMap<>());
@@ -517,6 +521,90 @@ public final class AccountAssembler {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // IAM Identity Center
+
+  /**
+   * A permission set. {@code key} is what the resources that attach policies to it and assign it
+   * give as its ARN; {@code region} is its Identity Center instance's, which the paths of the roles
+   * it provisions name.
+   */
+  public void permissionSet(String key, String name, String region, String address, SourceLocation at) {
+    identityCenter.permissionSet(key, name, region, address, at);
+  }
+
+  /** The inline policy of the permission set {@code key} names. */
+  public void permissionSetInline(String key, Policy policy, String address, SourceLocation at) {
+    identityCenter.inline(key, record(address, policy), address, at);
+  }
+
+  /** An AWS managed policy attached to a permission set. */
+  public void permissionSetManagedPolicy(String key, String policyArn, String address, SourceLocation at) {
+    noteAwsManaged(policyArn, at);
+    identityCenter.awsManaged(key, policyArn, address, at);
+  }
+
+  /** A customer managed policy attached to a permission set by name and path: each account it is provisioned into must have it. */
+  public void permissionSetCustomerManagedPolicy(String key, String name, String path, String address, SourceLocation at) {
+    identityCenter.customerManaged(key, name, path, address, at);
+  }
+
+  /** The permissions boundary of a permission set's roles. */
+  public void permissionSetBoundary(String key, PermissionSet.PolicyReference boundary, String address, SourceLocation at) {
+    if (boundary instanceof PermissionSet.AwsManaged aws) {
+      noteAwsManaged(aws.arn(), at);
+    }
+    identityCenter.boundary(key, boundary, address, at);
+  }
+
+  /** A group or user assigned the permission set {@code permissionSetKey} names in account {@code accountId}. */
+  public void accountAssignment(String permissionSetKey, String accountId, AccountAssignment.PrincipalType type, String principalId,
+      String address, SourceLocation at) {
+    identityCenter.assignment(permissionSetKey, accountId, type, principalId, address, at);
+  }
+
+  /**
+   * The permission sets and assignments, and the roles IAM Identity Center provisions from them in
+   * the loaded account. An assignment to another account is reported as not evaluated (its role
+   * is provisioned there, an account this load does not model); one to an account that cannot be
+   * computed too, since IAMUnit cannot tell whether it is this one.
+   */
+  private void identityCenterInto(Account.Builder builder) {
+    List<PermissionSet> sets = identityCenter.permissionSets();
+    List<AccountAssignment> assignments = identityCenter.assignments();
+    sets.forEach(builder::permissionSet);
+    assignments.forEach(builder::assignment);
+    String home = options.accountId();
+    Set<String> customerManaged = new LinkedHashSet<>();
+    managed.forEach((arn, policy) -> {
+      if (!policy.awsManaged()) {
+        customerManaged.add(arn);
+      }
+    });
+    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(sets, assignments, options.partition(),
+        account -> account.equals(home) ? Optional.of(customerManaged) : Optional.empty());
+    for (AccountAssignment a : assignments) {
+      if (Unresolved.isIn(a.accountId())) {
+        report.add(Unresolved.of("assignment of " + a.permissionSet(), a.location(), "assigns permission set \"" + a.permissionSet()
+            + "\" to an account IAMUnit cannot compute, so whether its role is in the loaded account " + home
+            + " cannot be told; its role is not evaluated"));
+      } else if (!a.accountId().equals(home)) {
+        report.add(Unresolved.of("assignment of " + a.permissionSet() + " to " + a.accountId(), a.location(), "assigns permission set \""
+            + a.permissionSet() + "\" to account " + a.accountId() + ", not the loaded account " + home
+            + "; its role there is not evaluated (load that account's sources with its account id to test it)"));
+      }
+    }
+    provisioning.refusals().forEach(r -> report.problem(r.location(), r.message()));
+    for (Role role : provisioning.roles().getOrDefault(home, List.of())) {
+      Optional<SourceLocation> taken = builder.role(role.name()).map(Role::location);
+      taken.ifPresent(at -> report.problem(role.location(), "role \"" + role.name() + "\" that IAM Identity Center provisions here is "
+          + "declared at " + at + " too; the name is reserved for IAM Identity Center: rename that role"));
+      if (taken.isEmpty()) {
+        builder.role(role);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // The account
 
   /**
@@ -558,6 +646,7 @@ public final class AccountAssembler {
       }
     }
     addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));
+    identityCenterInto(builder);
     resourcePolicies.forEach(builder::resourcePolicy);
     kmsKeys.forEach((arn, key) -> {
       if (!resourcePolicies.containsKey(arn)) {

@@ -8,6 +8,8 @@ import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
+import dev.iamunit.model.AccountAssignment;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -159,8 +161,48 @@ final class TerraformResources {
                 r.location());
         case "aws_organizations_account" -> assembler.organizationAccount(key(r.computed("id", options)), text(r.get("name"), r.address()),
             r.get("parent_id") instanceof Value.Null ? Optional.empty() : Optional.of(key(r.get("parent_id"))), r.location());
+        case "aws_ssoadmin_permission_set" ->
+            assembler.permissionSet(key(r.computed("arn", options)), name(r.get("name"), r, "name"), region(r), r.address(), r.location());
+        case "aws_ssoadmin_permission_set_inline_policy" -> PolicyText.parse(r.get("inline_policy"), r.locationOf("inline_policy"),
+            PolicyKind.IDENTITY, r.address(), report).ifPresent(p -> assembler.permissionSetInline(permissionSet(r), p, r.address(), r.location()));
+        case "aws_ssoadmin_managed_policy_attachment" -> assembler.permissionSetManagedPolicy(permissionSet(r),
+            name(r.get("managed_policy_arn"), r, "managed_policy_arn"), r.address(), r.locationOf("managed_policy_arn"));
+        case "aws_ssoadmin_customer_managed_policy_attachment" -> r.blocks("customer_managed_policy_reference").forEach(ref ->
+            assembler.permissionSetCustomerManagedPolicy(permissionSet(r), name(ref.get("name"), r, "customer_managed_policy_reference.name"),
+                path(ref), r.address(), ref.location()));
+        case "aws_ssoadmin_permissions_boundary_attachment" -> r.blocks("permissions_boundary").forEach(b -> permissionsBoundary(r, b));
+        case "aws_ssoadmin_account_assignment" -> assembler.accountAssignment(permissionSet(r), name(r.get("target_id"), r, "target_id"),
+            "USER".equals(text(r.get("principal_type"), "")) ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,
+            key(r.get("principal_id")), r.address(), r.location());
         default -> unmodelled(r);
       }
+    }
+  }
+
+  /**
+   * The permission set an IAM Identity Center resource names by {@code permission_set_arn}: the
+   * ARN AWS generates, which only identifies it (as the instance ARN and Identity Store ids do),
+   * so its placeholder is the key and is not reported.
+   */
+  private static String permissionSet(ResourceView r) {
+    return key(r.get("permission_set_arn"));
+  }
+
+  /** A {@code customer_managed_policy_reference} block's path: "Defaults to /". */
+  private String path(ResourceView reference) {
+    return reference.get("path") instanceof Value.Null ? "/" : name(reference.get("path"), reference, "path");
+  }
+
+  /** One {@code permissions_boundary} block: an AWS managed policy by ARN, or a customer managed one by name and path. */
+  private void permissionsBoundary(ResourceView r, ResourceView boundary) {
+    Value arn = boundary.get("managed_policy_arn");
+    if (!(arn instanceof Value.Null)) {
+      assembler.permissionSetBoundary(permissionSet(r), new PermissionSet.AwsManaged(name(arn, r, "managed_policy_arn"),
+          boundary.locationOf("managed_policy_arn")), r.address(), r.location());
+    }
+    for (ResourceView ref : boundary.blocks("customer_managed_policy_reference")) {
+      assembler.permissionSetBoundary(permissionSet(r), new PermissionSet.CustomerManaged(name(ref.get("name"), r,
+          "customer_managed_policy_reference.name"), path(ref), ref.location()), r.address(), r.location());
     }
   }
 
