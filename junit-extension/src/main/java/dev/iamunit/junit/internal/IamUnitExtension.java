@@ -91,8 +91,10 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
 
   private static IamScenario newScenario(ExtensionContext context) {
     Account account = account(context);
-    ScenarioSettings settings = ScenarioAnnotations.resolve(
+    ScenarioSettings annotated = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
+    ScenarioSettings settings = annotated.permissionSet()
+        .map(set -> annotated.withPrincipal(PermissionSetRoles.principal(account, set))).orElse(annotated);
     ScenarioEvaluator evaluator = new ScenarioEvaluator(
         account, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context));
