@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.PrincipalElement;
 import dev.iamunit.model.Role;
@@ -97,6 +99,7 @@ final class AccountJson {
     if (account.organization().tree().isPresent()) {
       organization(account.organization().tree().get());
     }
+    permissionSets(account);
     json.writeArrayFieldStart("unresolved");
     for (Unresolved value : account.unresolved()) {
       unresolved(value);
@@ -122,6 +125,40 @@ final class AccountJson {
     json.writeStringField("name", text(name));
     json.writeStringField("arn", text(arn));
     location("location", location);
+  }
+
+  /** The IAM Identity Center permission sets and their assignments, with the role provisioned in the loaded account. */
+  private void permissionSets(Account account) throws IOException {
+    json.writeArrayFieldStart("permissionSets");
+    for (PermissionSet set : account.permissionSets().values()) {
+      json.writeStartObject();
+      json.writeStringField("name", text(set.name()));
+      location("location", set.location());
+      json.writeFieldName("inlinePolicy");
+      if (set.inlinePolicy().isPresent()) {
+        policy(set.inlinePolicy().get());
+      } else {
+        json.writeNull();
+      }
+      strings("awsManagedPolicies", set.awsManagedPolicyArns());
+      strings("customerManagedPolicies", set.customerManagedPolicies().stream().map(Object::toString).toList());
+      optional("permissionsBoundary", set.permissionsBoundary().map(b -> b instanceof PermissionSet.AwsManaged aws ? aws.arn() : b.toString()));
+      json.writeArrayFieldStart("assignments");
+      for (AccountAssignment a : account.assignments()) {
+        if (a.permissionSet().equals(set.name())) {
+          json.writeStartObject();
+          json.writeStringField("accountId", text(a.accountId()));
+          json.writeStringField("principalType", a.principalType().name());
+          json.writeStringField("principalId", text(a.principalId()));
+          optional("role", a.accountId().equals(account.id()) ? account.permissionSetRole(set.name()).map(Role::arn) : Optional.empty());
+          location("location", a.location());
+          json.writeEndObject();
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 
   /** Organization policies as one array per level, from the organization's root down to the account. */
