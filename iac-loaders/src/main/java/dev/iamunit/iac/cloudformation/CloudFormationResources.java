@@ -89,13 +89,31 @@ final class CloudFormationResources {
     return report;
   }
 
+  AccountAssembler assembler() {
+    return assembler;
+  }
+
+  LoadOptions options() {
+    return options;
+  }
+
   /** Maps every stack's resources, then lets the assembler build the account. */
   void into(Account.Builder builder) {
     NestedStacks.load(stacks, files, options, report);
-    for (Intrinsics stack : stacks.all()) {
+    List<Intrinsics> loaded = List.copyOf(stacks.all());
+    for (Intrinsics stack : loaded) {
       for (Template.Resource r : stack.template().resources().values()) {
         if (exists(stack, r)) {
           map(stack, r);
+        }
+      }
+    }
+    // After the organization's OUs and accounts, through which a stack set's targets expand.
+    for (Intrinsics stack : loaded) {
+      for (Template.Resource r : stack.template().resources().values()) {
+        if (r.type().equals("AWS::CloudFormation::StackSet") && exists(stack, r)) {
+          StackSetInstances.load(stack, r, files.get(stack), this).ifPresent(instance ->
+              instance.template().resources().values().stream().filter(child -> exists(instance, child)).forEach(child -> map(instance, child)));
         }
       }
     }
@@ -163,6 +181,9 @@ final class CloudFormationResources {
         assembler.organizationAccount(key(stack.resources().ref(r, r.location())),
             r.property("AccountName").isPresent() ? text(stack, r, "AccountName") : r.logicalId(),
             parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(0)), r.location());
+      }
+      case "AWS::CloudFormation::StackSet" -> {
+        // Its template's resources are mapped once the organization is known (StackSetInstances).
       }
       case "AWS::SSO::PermissionSet" -> permissionSet(stack, r);
       case "AWS::SSO::Assignment" -> assembler.accountAssignment(key(r.property("PermissionSetArn").map(stack::resolve).orElse(null)),

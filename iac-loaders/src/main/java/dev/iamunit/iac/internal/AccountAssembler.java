@@ -509,6 +509,14 @@ public final class AccountAssembler {
     organizationTree.accounts.add(new OrganizationDeclarations.Account(id, name, parentId, at));
   }
 
+  /**
+   * The accounts a StackSet with these deployment targets deploys to, by the organization the
+   * sources declare so far (OUs and accounts are declared before stack sets are expanded).
+   */
+  public StackSets.Targets stackSetTargets(boolean serviceManaged, List<StackSets.DeploymentTargets> groups) {
+    return StackSets.targets(serviceManaged, groups, organizationTree::accountsUnder, organizationTree.managementAccount(options));
+  }
+
   public void organizationAttachment(String policyId, String address, SourceLocation at) {
     references.add(() -> {
       OrganizationPolicy held = heldOrganizationPolicies.get(policyId);
