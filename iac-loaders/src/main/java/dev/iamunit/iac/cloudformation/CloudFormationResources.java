@@ -79,8 +79,15 @@ final class CloudFormationResources {
   }
 
   void add(Template template, Path file, String stackName) {
+    add(template, file, stackName, Map.of());
+  }
+
+  /** A stack given {@code parameters} (a stack set's instance). */
+  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters) {
     report.file(template.file());
-    Intrinsics stack = new Intrinsics(template, options, stacks, Map.of(), null, new Intrinsics.Text(stackName, List.of()));
+    // The parameters are given as values: nothing to resolve them in.
+    Intrinsics stack = new Intrinsics(template, options, stacks, parameters, java.util.function.UnaryOperator.identity(),
+        new Intrinsics.Text(stackName, List.of()));
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());
   }
@@ -99,6 +106,12 @@ final class CloudFormationResources {
 
   /** Maps every stack's resources, then lets the assembler build the account. */
   void into(Account.Builder builder) {
+    map();
+    assembler.into(builder);
+  }
+
+  /** Maps every stack's resources (nested stacks and stack set instances in the loaded account included) onto the assembler. */
+  void map() {
     NestedStacks.load(stacks, files, options, report);
     List<Intrinsics> loaded = List.copyOf(stacks.all());
     for (Intrinsics stack : loaded) {
@@ -117,7 +130,6 @@ final class CloudFormationResources {
         }
       }
     }
-    assembler.into(builder);
   }
 
   private void map(Intrinsics stack, Template.Resource r) {

@@ -4,8 +4,10 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.cloudformation.EmbeddedTemplates;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PolicyDocuments;
+import dev.iamunit.iac.internal.StackSets;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.model.AccountAssignment;
@@ -15,6 +17,7 @@ import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +51,12 @@ final class TerraformResources {
   }
 
   void add(List<ResourceView> resources) {
+    Map<String, ResourceView> stackSets = new LinkedHashMap<>();
+    List<ResourceView> stackSetInstances = new ArrayList<>();
     for (ResourceView r : resources) {
       switch (r.type()) {
+        case "aws_cloudformation_stack_set" -> stackSets.put(text(r.get("name"), r.address()), r);
+        case "aws_cloudformation_stack_set_instance" -> stackSetInstances.add(r);
         case "aws_iam_user" -> principal(PrincipalKind.USER, r);
         case "aws_iam_group" -> principal(PrincipalKind.GROUP, r);
         case "aws_iam_role" -> role(r);
@@ -177,6 +184,55 @@ final class TerraformResources {
         default -> unmodelled(r);
       }
     }
+    // After the organization's OUs and accounts, through which their targets expand.
+    stackSets.forEach((name, set) -> stackSet(set, stackSetInstances.stream()
+        .filter(i -> text(i.get("stack_set_name"), "").equals(name)).toList()));
+  }
+
+  /**
+   * A stack set and its instances (AWS provider: aws_cloudformation_stack_set_instance "account_id -
+   * (Optional) Target AWS Account ID to create a Stack based on the StackSet. Defaults to current
+   * account", or a deployment_targets block for a service-managed one); its template_body is
+   * loaded as a stack of the loaded account when an instance targets it.
+   */
+  private void stackSet(ResourceView set, List<ResourceView> instances) {
+    boolean serviceManaged = "SERVICE_MANAGED".equals(text(set.get("permission_model"), ""));
+    List<StackSets.DeploymentTargets> groups = new ArrayList<>();
+    for (ResourceView instance : instances) {
+      List<ResourceView> blocks = instance.blocks("deployment_targets");
+      if (blocks.isEmpty()) {
+        Value account = instance.get("account_id");
+        groups.add(new StackSets.DeploymentTargets(List.of(account instanceof Value.Null ? account(instance)
+            : name(account, instance, "account_id")), List.of(), Optional.empty(), instance.location()));
+      }
+      for (ResourceView targets : blocks) {
+        List<String> accounts = new ArrayList<>();
+        each(targets.get("accounts"), a -> accounts.add(name(a, instance, "deployment_targets.accounts")));
+        List<String> units = new ArrayList<>();
+        each(targets.get("organizational_unit_ids"), u -> units.add(key(u)));
+        Value filter = targets.get("account_filter_type");
+        groups.add(new StackSets.DeploymentTargets(accounts, units,
+            filter instanceof Value.Str f && f.known() ? Optional.of(f.text()) : Optional.empty(), instance.location()));
+      }
+    }
+    if (!StackSets.reportElsewhere(set.address(), set.location(), assembler.stackSetTargets(serviceManaged, groups), options.accountId(),
+        report)) {
+      return;
+    }
+    Value body = set.get("template_body");
+    if (!(body instanceof Value.Str text) || !text.known()) {
+      report.add(Unresolved.of(set.address() + ".template_body", set.location(), "the template of stack set " + set.address()
+          + (body instanceof Value.Null ? " is not in the configuration (template_url names one IAMUnit does not fetch)" : " cannot be computed")
+          + ", so its resources in the loaded account are not loaded; give template_body (file(\"template.yaml\") reads a local one)"));
+      return;
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (set.get("parameters") instanceof Value.Obj given) {
+      given.members().forEach((k, v) -> parameters.put(k, name(v, set, "parameters." + k)));
+    }
+    SourceLocation at = set.locationOf("template_body");
+    EmbeddedTemplates.map(assembler, text.text(), at.file() + " (" + set.address() + ".template_body)",
+        options.projectRoot().resolve(at.file()).getParent(), "StackSet-" + text(set.get("name"), set.address()), parameters, at);
   }
 
   /**
