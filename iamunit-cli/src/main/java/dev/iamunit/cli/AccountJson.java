@@ -62,12 +62,7 @@ final class AccountJson {
     for (Role role : account.roles().values()) {
       json.writeStartObject();
       principal(role.name(), role.arn(), role.location());
-      json.writeFieldName("trustPolicy");
-      if (role.trustPolicy().isPresent()) {
-        policy(role.trustPolicy().get());
-      } else {
-        json.writeNull();
-      }
+      optionalPolicy("trustPolicy", role.trustPolicy());
       strings("managedPolicies", role.managedPolicyArns());
       optional("permissionsBoundary", role.permissionsBoundaryArn());
       policies("inlinePolicies", role.inlinePolicies());
@@ -134,12 +129,7 @@ final class AccountJson {
       json.writeStartObject();
       json.writeStringField("name", text(set.name()));
       location("location", set.location());
-      json.writeFieldName("inlinePolicy");
-      if (set.inlinePolicy().isPresent()) {
-        policy(set.inlinePolicy().get());
-      } else {
-        json.writeNull();
-      }
+      optionalPolicy("inlinePolicy", set.inlinePolicy());
       strings("awsManagedPolicies", set.awsManagedPolicyArns());
       strings("customerManagedPolicies", set.customerManagedPolicies().stream().map(Object::toString).toList());
       optional("permissionsBoundary", set.permissionsBoundary().map(b -> b instanceof PermissionSet.AwsManaged aws ? aws.arn() : b.toString()));
@@ -159,6 +149,15 @@ final class AccountJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+  }
+
+  private void optionalPolicy(String field, Optional<Policy> policy) throws IOException {
+    json.writeFieldName(field);
+    if (policy.isPresent()) {
+      policy(policy.get());
+    } else {
+      json.writeNull();
+    }
   }
 
   /** Organization policies as one array per level, from the organization's root down to the account. */

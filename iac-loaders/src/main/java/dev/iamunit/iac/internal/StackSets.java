@@ -1,5 +1,7 @@
 package dev.iamunit.iac.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
@@ -9,12 +11,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * The accounts a CloudFormation StackSet deploys its template to (the same resources in every
  * one), from its deployment targets: the rule both formats use (CloudFormation's {@code
  * AWS::CloudFormation::StackSet}, Terraform's {@code aws_cloudformation_stack_set_instance}).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class StackSets {
 
   private StackSets() {}
