@@ -38,6 +38,8 @@ final class StackSetInstances {
     Set<String> regions = new LinkedHashSet<>();
     for (DocNode item : items(r.property("StackInstancesGroup").map(stack::resolve).orElse(null))) {
       if (item instanceof DocObject group) {
+        group.member("ParameterOverrides").ifPresent(m -> report.add(Unresolved.of(r.logicalId() + " ParameterOverrides", m.keyLocation(),
+            StackSets.OVERRIDES_NOT_APPLIED)));
         DocObject targets = group.member("DeploymentTargets").map(DocObject.Member::value).orElse(null) instanceof DocObject t ? t : null;
         groups.add(new StackSets.DeploymentTargets(texts(stack, targets, "Accounts", report), texts(stack, targets, "OrganizationalUnitIds", report),
             targets == null ? Optional.empty() : targets.member("AccountFilterType").flatMap(m -> text(stack, m.value(), report)),

@@ -21,6 +21,10 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class StackSets {
 
+  /** Why a stack instance's parameter overrides are reported: the stack set's own parameters are the ones loaded. */
+  public static final String OVERRIDES_NOT_APPLIED = "the parameter overrides of these stack instances are not applied: IAMUnit "
+      + "loads the template with the stack set's own parameters, so a decision on the resources of an overridden account may differ";
+
   private StackSets() {}
 
   /**

@@ -199,6 +199,10 @@ final class TerraformResources {
     boolean serviceManaged = "SERVICE_MANAGED".equals(text(set.get("permission_model"), ""));
     List<StackSets.DeploymentTargets> groups = new ArrayList<>();
     for (ResourceView instance : instances) {
+      if (!(instance.get("parameter_overrides") instanceof Value.Null)) {
+        report.add(Unresolved.of(instance.address() + ".parameter_overrides", instance.locationOf("parameter_overrides"),
+            StackSets.OVERRIDES_NOT_APPLIED));
+      }
       List<ResourceView> blocks = instance.blocks("deployment_targets");
       if (blocks.isEmpty()) {
         Value account = instance.get("account_id");

@@ -13,11 +13,14 @@ import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Unresolved;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 24: {@code AWS::CloudFormation::StackSet}, the same resources in every target account.
@@ -28,6 +31,9 @@ class CloudFormationStackSetTests {
 
   static final Path STACK_SETS = Path.of("src/test/resources/stack-sets/cloudformation/stack-sets.yaml");
   static final Path SERVICE_MANAGED = Path.of("src/test/resources/stack-sets/cloudformation/service-managed.yaml");
+
+  @TempDir
+  Path dir;
 
   static LoadedSources load(String accountId, Path template) {
     return SourceFormats.standard().load(List.of(template), LoadOptions.defaults().withAccountId(accountId).withBundledAwsManagedPolicies());
@@ -73,5 +79,41 @@ class CloudFormationStackSetTests {
             + "loaded account 111111111111; its resources there are not evaluated (load these sources with that account's id to test them)"))
         .anySatisfy(r -> assertThat(r).startsWith("the stack set deploys to the accounts of ou-abcd-99999999, which is neither the root "
             + "nor an OU of an organization the loaded sources declare"));
+  }
+
+  /** Parameter overrides change the template's values in some accounts: not applied, so reported rather than dropped. */
+  @Test
+  void parameterOverridesAreReportedNotApplied() throws IOException {
+    Path template = Files.writeString(dir.resolve("overrides.yaml"), """
+        Resources:
+          Roles:
+            Type: AWS::CloudFormation::StackSet
+            Properties:
+              StackSetName: roles
+              PermissionModel: SELF_MANAGED
+              StackInstancesGroup:
+                - DeploymentTargets:
+                    Accounts: ["111111111111"]
+                  Regions: [us-east-1]
+                  ParameterOverrides:
+                    - ParameterKey: Name
+                      ParameterValue: other
+              TemplateBody: |
+                Parameters:
+                  Name: { Type: String, Default: reader }
+                Resources:
+                  R:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: !Ref Name
+                      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [] }
+        """);
+    LoadedSources loaded = load("111111111111", template);
+
+    assertThat(loaded.account().roles()).containsOnlyKeys("reader");
+    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.location().line()).isEqualTo(11);
+      assertThat(u.reason()).startsWith("the parameter overrides of these stack instances are not applied");
+    });
   }
 }
