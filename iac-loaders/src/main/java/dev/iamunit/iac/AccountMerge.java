@@ -7,6 +7,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -67,6 +68,8 @@ final class AccountMerge {
     add("managed policy", unit.managedPolicies(), sofar.managedPolicies(), (arn, p) -> into.managedPolicy(p),
         p -> p.document().location());
     add("the resource policy of", unit.resourcePolicies(), sofar.resourcePolicies(), into::resourcePolicy, Policy::location);
+    add("permission set", unit.permissionSets(), sofar.permissionSets(), (name, set) -> into.permissionSet(set), PermissionSet::location);
+    unit.assignments().forEach(into::assignment);
     unresolved.addAll(unit.unresolved());
     // The template addresses (and CDK construct paths) principals are found by, "kind address" → name.
     unit.addresses().forEach((key, name) -> into.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
@@ -125,7 +128,7 @@ final class AccountMerge {
   /** Whether the sources put anything in the account. */
   private static boolean holds(Account account) {
     return !account.users().isEmpty() || !account.groups().isEmpty() || !account.roles().isEmpty()
-        || !account.managedPolicies().isEmpty() || !account.resourcePolicies().isEmpty();
+        || !account.managedPolicies().isEmpty() || !account.resourcePolicies().isEmpty() || !account.permissionSets().isEmpty();
   }
 
   List<Problem> problems() {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.PrincipalElement;
 import dev.iamunit.model.Role;
@@ -26,6 +28,7 @@ final class AccountJson {
 
   private final JsonGenerator json;
   private List<Unresolved> known = List.of();
+  private Accounts loadedAccounts;
 
   AccountJson(JsonGenerator json) {
     this.json = json;
@@ -34,6 +37,7 @@ final class AccountJson {
   void write(String source, LoadedSources loaded) throws IOException {
     Account account = loaded.account();
     known = account.unresolved();
+    loadedAccounts = loaded.accounts();
     json.writeStartObject();
     json.writeStringField("source", source);
     strings("files", loaded.report().files());
@@ -102,12 +106,7 @@ final class AccountJson {
     for (Role role : account.roles().values()) {
       json.writeStartObject();
       principal(role.name(), role.arn(), role.location());
-      json.writeFieldName("trustPolicy");
-      if (role.trustPolicy().isPresent()) {
-        policy(role.trustPolicy().get());
-      } else {
-        json.writeNull();
-      }
+      optionalPolicy("trustPolicy", role.trustPolicy());
       strings("managedPolicies", role.managedPolicyArns());
       optional("permissionsBoundary", role.permissionsBoundaryArn());
       policies("inlinePolicies", role.inlinePolicies());
@@ -136,6 +135,7 @@ final class AccountJson {
     json.writeEndArray();
     organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
     organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
+    permissionSets(account);
   }
 
   /** A name or ARN as written, each unresolved part as {@code <unresolved: expression>}. */
@@ -147,6 +147,44 @@ final class AccountJson {
     json.writeStringField("name", text(name));
     json.writeStringField("arn", text(arn));
     location("location", location);
+  }
+
+  /** The IAM Identity Center permission sets and their assignments, each with the role provisioned in the assigned account. */
+  private void permissionSets(Account account) throws IOException {
+    json.writeArrayFieldStart("permissionSets");
+    for (PermissionSet set : account.permissionSets().values()) {
+      json.writeStartObject();
+      json.writeStringField("name", text(set.name()));
+      location("location", set.location());
+      optionalPolicy("inlinePolicy", set.inlinePolicy());
+      strings("awsManagedPolicies", set.awsManagedPolicyArns());
+      strings("customerManagedPolicies", set.customerManagedPolicies().stream().map(Object::toString).toList());
+      optional("permissionsBoundary", set.permissionsBoundary().map(b -> b instanceof PermissionSet.AwsManaged aws ? aws.arn() : b.toString()));
+      json.writeArrayFieldStart("assignments");
+      for (AccountAssignment a : account.assignments()) {
+        if (a.permissionSet().equals(set.name())) {
+          json.writeStartObject();
+          json.writeStringField("accountId", text(a.accountId()));
+          json.writeStringField("principalType", a.principalType().name());
+          json.writeStringField("principalId", text(a.principalId()));
+          optional("role", loadedAccounts.byId(a.accountId()).flatMap(target -> target.provisionedRole(set)).map(Role::arn));
+          location("location", a.location());
+          json.writeEndObject();
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+  }
+
+  private void optionalPolicy(String field, Optional<Policy> policy) throws IOException {
+    json.writeFieldName(field);
+    if (policy.isPresent()) {
+      policy(policy.get());
+    } else {
+      json.writeNull();
+    }
   }
 
   /** Organization policies as one array per level, from the organization's root down to the account. */

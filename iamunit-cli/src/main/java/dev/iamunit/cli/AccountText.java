@@ -4,11 +4,13 @@ import dev.iamunit.cli.lint.Locations;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Statement;
@@ -24,6 +26,7 @@ final class AccountText {
 
   private final PrintWriter out;
   private List<Unresolved> known = List.of();
+  private Accounts loadedAccounts;
 
   AccountText(PrintWriter out) {
     this.out = out;
@@ -32,6 +35,7 @@ final class AccountText {
   void write(String source, LoadedSources loaded) {
     Account account = loaded.account();
     known = account.unresolved();
+    loadedAccounts = loaded.accounts();
     out.println("== " + source);
     out.println("read " + LoadReport.filesRead(loaded.report().files()));
     contents(account);
@@ -81,6 +85,7 @@ final class AccountText {
     }
     organizationPolicies("SCP", account.organization().serviceControlPolicies());
     organizationPolicies("RCP", account.organization().resourceControlPolicies());
+    account.permissionSets().values().forEach(set -> permissionSet(set, account));
   }
 
   /** Organization policies by level, from the organization's root down to the account. */
@@ -111,6 +116,23 @@ final class AccountText {
         "OU " + text(u.name()) + " (" + text(u.id()) + ")  " + Locations.fileLineColumn(u.location()), u.id(), tree, indent + "  "));
     tree.accounts().stream().filter(a -> a.parentId().equals(id)).forEach(a -> node(
         "account " + text(a.name()) + " (" + text(a.id()) + ")  " + Locations.fileLineColumn(a.location()), a.id(), tree, indent + "  "));
+  }
+
+  /** A permission set, what it attaches, and each assignment with the role it provisions in the assigned account. */
+  private void permissionSet(PermissionSet set, Account account) {
+    out.println("permission set " + text(set.name()) + "  " + Locations.fileLineColumn(set.location()));
+    set.inlinePolicy().ifPresent(p -> policy("  inline policy ", p, "    "));
+    list("  attached: ", set.awsManagedPolicyArns(), known);
+    list("  customer managed: ", set.customerManagedPolicies().stream().map(Object::toString).toList(), known);
+    set.permissionsBoundary().ifPresent(b -> out.println("  permissions boundary: "
+        + text(b instanceof PermissionSet.AwsManaged aws ? aws.arn() : b.toString())));
+    for (AccountAssignment a : account.assignments()) {
+      if (a.permissionSet().equals(set.name())) {
+        out.println("  assigned to " + a.principalType() + " " + text(a.principalId()) + " in account " + text(a.accountId()) + ": "
+            + loadedAccounts.byId(a.accountId()).flatMap(target -> target.provisionedRole(set)).map(r -> "role " + text(r.name()))
+                .orElse("no role (see the problems)") + "  " + Locations.fileLineColumn(a.location()));
+      }
+    }
   }
 
   private void list(String label, List<String> values, List<Unresolved> known) {

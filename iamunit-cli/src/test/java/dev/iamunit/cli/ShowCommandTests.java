@@ -144,6 +144,7 @@ class ShowCommandTests {
             "resourcePolicies" : [ ],
             "serviceControlPolicies" : [ ],
             "resourceControlPolicies" : [ ],
+            "permissionSets" : [ ],
             "unresolved" : [ ],
             "problems" : [ ]
           } ]

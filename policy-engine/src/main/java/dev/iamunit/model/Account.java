@@ -33,6 +33,8 @@ public final class Account {
   private final Organization organization;
   private final List<Unresolved> unresolved;
   private final Map<String, String> aliases;
+  private final Map<String, PermissionSet> permissionSets;
+  private final List<AccountAssignment> assignments;
 
   private Account(Builder builder) {
     this.id = builder.id;
@@ -46,6 +48,8 @@ public final class Account {
     this.organization = builder.organization;
     this.unresolved = List.copyOf(builder.unresolved);
     this.aliases = Map.copyOf(builder.aliases);
+    this.permissionSets = Collections.unmodifiableMap(new LinkedHashMap<>(builder.permissionSets));
+    this.assignments = List.copyOf(builder.assignments);
   }
 
   public static Builder builder() {
@@ -130,6 +134,31 @@ public final class Account {
     return unresolved;
   }
 
+  /** The IAM Identity Center permission sets the sources declare, by name, whichever accounts they are assigned to. */
+  public Map<String, PermissionSet> permissionSets() {
+    return permissionSets;
+  }
+
+  /** The IAM Identity Center account assignments the sources declare, to this account and to others. */
+  public List<AccountAssignment> assignments() {
+    return assignments;
+  }
+
+  /**
+   * The role IAM Identity Center provisioned in this account for permission set {@code name}
+   * ({@code AWSReservedSSO_name_suffix}); empty when the permission set is not declared or not
+   * assigned to this account.
+   */
+  public Optional<Role> permissionSetRole(String name) {
+    PermissionSet set = permissionSets.get(name);
+    return set == null ? Optional.empty() : provisionedRole(set);
+  }
+
+  /** The role IAM Identity Center provisions here for permission set {@code set} (declared in this account or another, such as the management account). */
+  public Optional<Role> provisionedRole(PermissionSet set) {
+    return roles.values().stream().filter(set::provisioned).findFirst();
+  }
+
   public Builder toBuilder() {
     Builder builder = new Builder().id(id).partition(partition).region(region).organization(organization);
     builder.users.putAll(users);
@@ -139,6 +168,8 @@ public final class Account {
     builder.resourcePolicies.putAll(resourcePolicies);
     builder.unresolved.addAll(unresolved);
     builder.aliases.putAll(aliases);
+    builder.permissionSets.putAll(permissionSets);
+    builder.assignments.addAll(assignments);
     return builder;
   }
 
@@ -155,6 +186,8 @@ public final class Account {
     private Organization organization = Organization.NONE;
     private final List<Unresolved> unresolved = new ArrayList<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
+    private final Map<String, PermissionSet> permissionSets = new LinkedHashMap<>();
+    private final List<AccountAssignment> assignments = new ArrayList<>();
 
     private Builder() {}
 
@@ -214,6 +247,16 @@ public final class Account {
      */
     public Builder alias(String kind, String address, String name) {
       aliases.put(kind + " " + Objects.requireNonNull(address, "address"), Objects.requireNonNull(name, "name"));
+      return this;
+    }
+
+    public Builder permissionSet(PermissionSet set) {
+      permissionSets.put(set.name(), set);
+      return this;
+    }
+
+    public Builder assignment(AccountAssignment assignment) {
+      assignments.add(Objects.requireNonNull(assignment, "assignment"));
       return this;
     }
 

@@ -12,7 +12,9 @@ import dev.iamunit.iac.internal.AssemblyTarget;
 import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -78,8 +80,15 @@ final class CloudFormationResources {
   }
 
   void add(Template template, Path file, String stackName) {
+    add(template, file, stackName, Map.of());
+  }
+
+  /** A stack given {@code parameters} (a stack set's instance). */
+  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters) {
     report.file(template.file());
-    Intrinsics stack = new Intrinsics(template, options, stacks, Map.of(), null, new Intrinsics.Text(stackName, List.of()));
+    // The parameters are given as values: nothing to resolve them in.
+    Intrinsics stack = new Intrinsics(template, options, stacks, parameters, java.util.function.UnaryOperator.identity(),
+        new Intrinsics.Text(stackName, List.of()));
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());
   }
@@ -88,17 +97,40 @@ final class CloudFormationResources {
     return report;
   }
 
+  AccountAssembler assembler() {
+    return assembler;
+  }
+
+  LoadOptions options() {
+    return options;
+  }
+
   /** Maps every stack's resources, then lets the assembler build the accounts of {@code target}. */
   LoadReport into(AssemblyTarget target) {
+    map();
+    return target.finish(assembler, report);
+  }
+
+  /** Maps every stack's resources (nested stacks and stack set instances in their target accounts included) onto the assembler. */
+  void map() {
     NestedStacks.load(stacks, files, options, report);
-    for (Intrinsics stack : stacks.all()) {
+    List<Intrinsics> loaded = List.copyOf(stacks.all());
+    for (Intrinsics stack : loaded) {
       for (Template.Resource r : stack.template().resources().values()) {
         if (exists(stack, r)) {
           map(stack, r);
         }
       }
     }
-    return target.finish(assembler, report);
+    // After the organization's OUs and accounts, through which a stack set's targets expand.
+    for (Intrinsics stack : loaded) {
+      for (Template.Resource r : stack.template().resources().values()) {
+        if (r.type().equals("AWS::CloudFormation::StackSet") && exists(stack, r)) {
+          StackSetInstances.load(stack, r, files.get(stack), this).forEach((account, instance) -> assembler.within(account, () ->
+              instance.template().resources().values().stream().filter(child -> exists(instance, child)).forEach(child -> map(instance, child))));
+        }
+      }
+    }
   }
 
   private void map(Intrinsics stack, Template.Resource r) {
@@ -163,6 +195,14 @@ final class CloudFormationResources {
             r.property("AccountName").isPresent() ? text(stack, r, "AccountName") : r.logicalId(),
             parents.isEmpty() ? Optional.empty() : Optional.of(parents.get(0)), r.location());
       }
+      case "AWS::CloudFormation::StackSet" -> {
+        // Its template's resources are mapped once the organization is known (StackSetInstances).
+      }
+      case "AWS::SSO::PermissionSet" -> permissionSet(stack, r);
+      case "AWS::SSO::Assignment" -> assembler.accountAssignment(key(r.property("PermissionSetArn").map(stack::resolve).orElse(null)),
+          text(stack, r, "TargetId"), "USER".equals(key(r.property("PrincipalType").map(stack::resolve).orElse(null)))
+              ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,
+          key(r.property("PrincipalId").map(stack::resolve).orElse(null)), r.logicalId(), r.location());
       default -> {
         if (OWN_POLICY.containsKey(r.type())) {
           ownPolicy(stack, r, OWN_POLICY.get(r.type()));
@@ -503,6 +543,51 @@ final class CloudFormationResources {
         keys(r.property("TargetIds").map(stack::resolve).orElse(null)).stream().map(id -> new OrganizationTree.Target(id, r.location())).toList();
     PolicyDocuments.read(r.property("Content").map(stack::resolve).orElse(null), r.location(), kind, name, report)
         .ifPresent(p -> assembler.organizationPolicy(kind, p, r.logicalId(), key(stack.resources().ref(r, r.location())), targets));
+  }
+
+  /**
+   * An IAM Identity Center permission set and what it holds (CloudFormation resource reference,
+   * AWS::SSO::PermissionSet: InlinePolicy, ManagedPolicies, CustomerManagedPolicyReferences,
+   * PermissionsBoundary); assignments name it by {@code Fn::GetAtt PermissionSetArn}, generated
+   * by AWS. Its Identity Center instance is in the stack's region.
+   */
+  private void permissionSet(Intrinsics stack, Template.Resource r) {
+    String key = key(stack.resources().getAtt(r, "PermissionSetArn", r.location()));
+    assembler.permissionSet(key, text(stack, r, "Name"), options.region(), r.logicalId(), r.location());
+    PolicyDocuments.read(r.property("InlinePolicy").map(stack::resolve).orElse(null), r.location(), PolicyKind.IDENTITY, r.logicalId(),
+        report).ifPresent(p -> assembler.permissionSetInline(key, p, r.logicalId(), r.location()));
+    names(stack, r, "ManagedPolicies").forEach(arn -> assembler.permissionSetManagedPolicy(key, arn, r.logicalId(), r.location()));
+    if (r.property("CustomerManagedPolicyReferences").map(stack::resolve).orElse(null) instanceof DocArray references) {
+      references.items().forEach(item -> customerManaged(item, r).ifPresent(c ->
+          assembler.permissionSetCustomerManagedPolicy(key, c.name(), c.path(), r.logicalId(), c.location())));
+    }
+    if (r.property("PermissionsBoundary").map(stack::resolve).orElse(null) instanceof DocObject boundary) {
+      boundary.member("ManagedPolicyArn").map(m -> Intrinsics.text(m.value())).ifPresent(arn -> {
+        report.addAll(arn.parts());
+        assembler.permissionSetBoundary(key, new PermissionSet.AwsManaged(arn.text(), boundary.location()), r.logicalId(), r.location());
+      });
+      boundary.member("CustomerManagedPolicyReference").flatMap(m -> customerManaged(m.value(), r))
+          .ifPresent(c -> assembler.permissionSetBoundary(key, c, r.logicalId(), r.location()));
+    }
+  }
+
+  /** A CustomerManagedPolicyReference, {Name, Path}: "The default is /". */
+  private Optional<PermissionSet.CustomerManaged> customerManaged(DocNode node, Template.Resource r) {
+    if (!(node instanceof DocObject reference)) {
+      report.add(Unresolved.of(r.logicalId() + " CustomerManagedPolicyReference", node.location(),
+          "a customer managed policy reference must be a mapping with Name and Path, not " + node.describe()));
+      return Optional.empty();
+    }
+    Intrinsics.Text name = reference.member("Name").map(m -> Intrinsics.text(m.value())).orElse(null);
+    Intrinsics.Text path = reference.member("Path").map(m -> Intrinsics.text(m.value())).orElse(new Intrinsics.Text("/", List.of()));
+    if (name == null || path == null) {
+      report.add(Unresolved.of(r.logicalId() + " CustomerManagedPolicyReference", reference.location(),
+          "the customer managed policy reference has no Name (or a Name or Path that is not a string)"));
+      return Optional.empty();
+    }
+    report.addAll(name.parts());
+    report.addAll(path.parts());
+    return Optional.of(new PermissionSet.CustomerManaged(name.text(), path.text(), reference.location()));
   }
 
   /**

@@ -134,8 +134,9 @@ final class ResourceValues {
     if (attribute.equals(GENERATED_ID.get(type))) {
       return generatedId(resource, at);
     }
-    if (attribute.equals("RootId") && type.equals("AWS::Organizations::Organization")) {
-      return generatedId(resource, "RootId", at);
+    if (attribute.equals("RootId") && type.equals("AWS::Organizations::Organization")
+        || attribute.equals("PermissionSetArn") && type.equals("AWS::SSO::PermissionSet")) {
+      return generatedId(resource, attribute, at);
     }
     if (attribute.equals("Name") && (type.equals("AWS::CodeArtifact::Domain") || type.equals("AWS::CodeArtifact::Repository"))
         || attribute.equals("DomainName") && type.endsWith("::Domain") || attribute.equals("BackupVaultName")

@@ -8,12 +8,14 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
@@ -62,6 +64,9 @@ public final class AccountAssembler {
   private final Set<String> missingAwsManaged = new LinkedHashSet<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
+  private final IdentityCenter identityCenter;
+  /** The account the permission sets are declared in, once one is. */
+  private AccountContents identityCenterAccount;
   private final List<Policy> scps = new ArrayList<>();
   private final List<Policy> rcps = new ArrayList<>();
   private final List<Runnable> references = new ArrayList<>();
@@ -72,6 +77,7 @@ public final class AccountAssembler {
   public AccountAssembler(LoadOptions options, LoadReportBuilder report) {
     this.options = options;
     this.report = report;
+    this.identityCenter = new IdentityCenter(report);
     AccountContents first = contents(options.accountId());
     this.placing = () -> first;
   }
@@ -90,6 +96,18 @@ public final class AccountAssembler {
       }
       return known[0];
     };
+  }
+
+  /** Maps what {@code mapping} declares into account {@code accountId} (a stack set's instance there), then places as before. */
+  public void within(String accountId, Runnable mapping) {
+    Supplier<AccountContents> before = placing;
+    AccountContents account = contents(accountId);
+    placing = () -> account;
+    try {
+      mapping.run();
+    } finally {
+      placing = before;
+    }
   }
 
   private AccountContents contents(String accountId) {
@@ -538,6 +556,14 @@ public final class AccountAssembler {
     organizationTree.accounts.add(new OrganizationDeclarations.Account(id, name, parentId, at));
   }
 
+  /**
+   * The accounts a StackSet with these deployment targets deploys to, by the organization the
+   * sources declare so far (OUs and accounts are declared before stack sets are expanded).
+   */
+  public StackSets.Targets stackSetTargets(boolean serviceManaged, List<StackSets.DeploymentTargets> groups) {
+    return StackSets.targets(serviceManaged, groups, organizationTree::accountsUnder, organizationTree.managementAccount(options));
+  }
+
   public void organizationAttachment(String policyId, String address, SourceLocation at) {
     references.add(() -> {
       OrganizationPolicy held = heldOrganizationPolicies.get(policyId);
@@ -547,6 +573,109 @@ public final class AccountAssembler {
         (held.kind() == PolicyKind.RESOURCE_CONTROL ? rcps : scps).add(held.policy());
       }
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // IAM Identity Center
+
+  /**
+   * A permission set. {@code key} is what the resources that attach policies to it and assign it
+   * give as its ARN; {@code region} is its Identity Center instance's, which the paths of the roles
+   * it provisions name.
+   */
+  public void permissionSet(String key, String name, String region, String address, SourceLocation at) {
+    identityCenterAccount();
+    identityCenter.permissionSet(key, name, region, address, at);
+  }
+
+  /** The inline policy of the permission set {@code key} names. */
+  public void permissionSetInline(String key, Policy policy, String address, SourceLocation at) {
+    identityCenter.inline(key, record(address, policy), address, at);
+  }
+
+  /** An AWS managed policy attached to a permission set (looked up in each account a role of the set is provisioned into). */
+  public void permissionSetManagedPolicy(String key, String policyArn, String address, SourceLocation at) {
+    identityCenter.awsManaged(key, policyArn, address, at);
+  }
+
+  /** A customer managed policy attached to a permission set by name and path: each account it is provisioned into must have it. */
+  public void permissionSetCustomerManagedPolicy(String key, String name, String path, String address, SourceLocation at) {
+    identityCenter.customerManaged(key, name, path, address, at);
+  }
+
+  /** The permissions boundary of a permission set's roles. */
+  public void permissionSetBoundary(String key, PermissionSet.PolicyReference boundary, String address, SourceLocation at) {
+    identityCenter.boundary(key, boundary, address, at);
+  }
+
+  /** A group or user assigned the permission set {@code permissionSetKey} names in account {@code accountId}. */
+  public void accountAssignment(String permissionSetKey, String accountId, AccountAssignment.PrincipalType type, String principalId,
+      String address, SourceLocation at) {
+    identityCenterAccount();
+    identityCenter.assignment(permissionSetKey, accountId, type, principalId, address, at);
+  }
+
+  /** The account whose Identity Center instance holds the permission sets: the one the first of them is placed in. */
+  private void identityCenterAccount() {
+    if (identityCenterAccount == null) {
+      identityCenterAccount = placing.get();
+    }
+  }
+
+  /**
+   * The roles IAM Identity Center provisions from the permission sets into every account an
+   * assignment targets (that account is loaded then: AWS creates the role there), each with the
+   * customer managed policies of its own account, and the AWS managed policies they name looked up
+   * for that account. An assignment to an account that cannot be computed is reported: IAMUnit
+   * cannot tell which account gets its role. Runs once the references are resolved, before the
+   * accounts are placed.
+   */
+  private void provisionIdentityCenter() {
+    List<AccountAssignment> assignments = identityCenter.assignments();
+    Map<String, AccountContents> known = Map.copyOf(accounts);
+    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(identityCenter.permissionSets(), assignments,
+        options.partition(), id -> Optional.ofNullable(known.get(id)).map(AccountAssembler::customerManaged));
+    for (AccountAssignment a : assignments) {
+      if (Unresolved.isIn(a.accountId())) {
+        report.add(Unresolved.of("assignment of " + a.permissionSet(), a.location(), "assigns permission set \"" + a.permissionSet()
+            + "\" to an account IAMUnit cannot compute, so which account gets its role cannot be told; its role is not evaluated"));
+      }
+    }
+    provisioning.refusals().forEach(r -> report.problem(r.location(), r.message()));
+    provisioning.roles().forEach((id, roles) -> {
+      AccountContents account = contents(id);
+      for (Role role : roles) {
+        account.provisioned.add(role);
+        role.managedPolicyArns().forEach(arn -> noteAwsManaged(account, arn, role.location()));
+        role.permissionsBoundaryArn().ifPresent(arn -> noteAwsManaged(account, arn, role.location()));
+      }
+    });
+  }
+
+  private static Set<String> customerManaged(AccountContents account) {
+    Set<String> arns = new LinkedHashSet<>();
+    account.managed.forEach((arn, policy) -> {
+      if (!policy.awsManaged()) {
+        arns.add(arn);
+      }
+    });
+    return arns;
+  }
+
+  /** The permission sets and assignments, in the account of the Identity Center instance. */
+  private void identityCenterInto(AccountContents account, Account.Builder builder) {
+    if (account == identityCenterAccount) {
+      identityCenter.permissionSets().forEach(builder::permissionSet);
+      identityCenter.assignments().forEach(builder::assignment);
+    }
+    for (Role role : account.provisioned) {
+      Optional<SourceLocation> taken = builder.role(role.name()).map(Role::location);
+      taken.ifPresent(at -> report.problem(role.location(), "role \"" + role.name() + "\" that IAM Identity Center provisions here is "
+          + "declared at " + at + " too; the name is reserved for IAM Identity Center: rename that role"));
+      if (taken.isEmpty()) {
+        builder.role(role);
+      }
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -561,6 +690,7 @@ public final class AccountAssembler {
    */
   public void into(Account.Builder builder) {
     references.forEach(Runnable::run);
+    provisionIdentityCenter();
     builder.id(options.accountId()).partition(options.partition()).region(options.region());
     accounts.values().forEach(account -> place(account, builder));
     Optional<OrganizationTree> tree = tree();
@@ -580,6 +710,7 @@ public final class AccountAssembler {
    */
   public void into(Accounts.Builder builder) {
     references.forEach(Runnable::run);
+    provisionIdentityCenter();
     accounts.values().forEach(account -> place(account, builder.account(account.id)));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
@@ -650,6 +781,7 @@ public final class AccountAssembler {
       }
     }
     account.addresses.forEach((kind, byAddress) -> byAddress.forEach((address, name) -> builder.alias(kind.word(), address, name)));
+    identityCenterInto(account, builder);
     account.resourcePolicies.forEach(builder::resourcePolicy);
     account.kmsKeys.forEach((arn, key) -> {
       if (!account.resourcePolicies.containsKey(arn)) {

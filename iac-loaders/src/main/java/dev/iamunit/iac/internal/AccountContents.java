@@ -3,7 +3,9 @@ package dev.iamunit.iac.internal;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ final class AccountContents {
   final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
   final Map<String, List<DocNode>> statements = new LinkedHashMap<>();
   final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
+  /** The roles IAM Identity Center provisions here from the permission sets assigned to the account. */
+  final List<Role> provisioned = new ArrayList<>();
 
   AccountContents(String id) {
     this.id = id;

@@ -93,9 +93,7 @@ final class OrganizationDeclarations {
     // the loaded account, when the sources create the organization, unless the test places it
     // among the member accounts (it then asks about that account's principals).
     // An account whose id AWS generates may be the loaded one: then which it is cannot be told.
-    Optional<String> management = organization.isPresent()
-        && accounts.stream().noneMatch(a -> a.id().equals(options.accountId()) || Unresolved.isIn(a.id()))
-        ? Optional.of(options.accountId()) : Optional.empty();
+    Optional<String> management = managementAccount(options);
     List<OrganizationTree.Member> members =
         accounts.stream().map(a -> new OrganizationTree.Member(a.id(), a.name(), a.parentId().orElse(rootId), a.location())).toList();
     OrganizationTree tree = new OrganizationTree(rootId, management, rule, rcpsEnabled, units, members, policies, at);
@@ -109,6 +107,38 @@ final class OrganizationDeclarations {
       }
     }
     return Optional.of(tree);
+  }
+
+  /** The management account: the loaded one, when the sources create the organization and do not place it among the members. */
+  Optional<String> managementAccount(LoadOptions options) {
+    return organization.isPresent() && accounts.stream().noneMatch(a -> a.id().equals(options.accountId()) || Unresolved.isIn(a.id()))
+        ? Optional.of(options.accountId()) : Optional.empty();
+  }
+
+  /**
+   * The member accounts under the root or OU {@code id}, at any depth; empty when {@code id} is
+   * neither the declared organization's root nor a declared OU.
+   */
+  Optional<Set<String>> accountsUnder(String id) {
+    Optional<String> root = organization.map(Declared::rootId);
+    boolean isRoot = root.filter(id::equals).isPresent();
+    if (!isRoot && units.stream().noneMatch(u -> u.id().equals(id))) {
+      return Optional.empty();
+    }
+    Set<String> under = new LinkedHashSet<>();
+    for (Account a : accounts) {
+      String parent = a.parentId().orElse(root.orElse(""));
+      // Up the OUs, at most once each (a loop of parents is reported when the tree is built).
+      for (int step = 0; step <= units.size() && !parent.isEmpty(); step++) {
+        if (isRoot || parent.equals(id)) {
+          under.add(a.id());
+          break;
+        }
+        String from = parent;
+        parent = units.stream().filter(u -> u.id().equals(from)).map(OrganizationTree.Unit::parentId).findFirst().orElse("");
+      }
+    }
+    return Optional.of(under);
   }
 
   /** AWS requires every OU's and account's parent to be the root or an OU: the one other parent is the root. */

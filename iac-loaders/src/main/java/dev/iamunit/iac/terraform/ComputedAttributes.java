@@ -78,6 +78,9 @@ final class ComputedAttributes {
       case "aws_organizations_organization.roots" -> Optional.of(new Value.Unknown(r.generated("roots", "AWS generates the root's id")));
       case "aws_organizations_organizational_unit.id" -> Optional.of(new Value.Unknown(r.generated("id", "AWS generates the OU's id")));
       case "aws_organizations_policy.id" -> Optional.of(new Value.Unknown(r.generated("id", "AWS generates the policy's id")));
+      // A permission set's ARN only names it in the resources that attach policies to it and assign it.
+      case "aws_ssoadmin_permission_set.arn", "aws_ssoadmin_permission_set.id" ->
+          Optional.of(new Value.Unknown(r.generated("arn", "AWS generates the permission set's ARN")));
       case "aws_s3_bucket.arn" -> Optional.of(concat("arn:" + partition + ":s3:::", r.get("bucket")));
       case "aws_s3_bucket.id", "aws_s3_bucket.bucket" -> Optional.of(r.get("bucket")).filter(v -> !(v instanceof Value.Null));
       case "aws_sqs_queue.arn" -> Optional.of(concat("arn:" + partition + ":sqs:" + region + ":" + account + ":", r.get("name")));

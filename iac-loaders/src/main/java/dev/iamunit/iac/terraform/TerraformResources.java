@@ -4,15 +4,20 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.cloudformation.EmbeddedTemplates;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PolicyDocuments;
+import dev.iamunit.iac.internal.StackSets;
 import dev.iamunit.iac.internal.PrincipalKind;
 import dev.iamunit.iac.internal.LoadReportBuilder;
+import dev.iamunit.model.AccountAssignment;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,12 +51,16 @@ final class TerraformResources {
   }
 
   void add(List<ResourceView> resources) {
+    Map<String, ResourceView> stackSets = new LinkedHashMap<>();
+    List<ResourceView> stackSetInstances = new ArrayList<>();
     for (ResourceView r : resources) {
       // "provider = aws.prod": what the resource declares lives in that provider's account; an
       // account IAMUnit cannot compute is unresolved in the resource's ARNs, and the resource stays
       // in the default account.
       assembler.placeIn(() -> r.provider(options).account() instanceof Value.Str s && s.known() ? s.text() : options.accountId());
       switch (r.type()) {
+        case "aws_cloudformation_stack_set" -> stackSets.put(text(r.get("name"), r.address()), r);
+        case "aws_cloudformation_stack_set_instance" -> stackSetInstances.add(r);
         case "aws_iam_user" -> principal(PrincipalKind.USER, r);
         case "aws_iam_group" -> principal(PrincipalKind.GROUP, r);
         case "aws_iam_role" -> role(r);
@@ -163,8 +172,103 @@ final class TerraformResources {
                 r.location());
         case "aws_organizations_account" -> assembler.organizationAccount(key(r.computed("id", options)), text(r.get("name"), r.address()),
             r.get("parent_id") instanceof Value.Null ? Optional.empty() : Optional.of(key(r.get("parent_id"))), r.location());
+        case "aws_ssoadmin_permission_set" ->
+            assembler.permissionSet(key(r.computed("arn", options)), name(r.get("name"), r, "name"), region(r), r.address(), r.location());
+        case "aws_ssoadmin_permission_set_inline_policy" -> PolicyText.parse(r.get("inline_policy"), r.locationOf("inline_policy"),
+            PolicyKind.IDENTITY, r.address(), report).ifPresent(p -> assembler.permissionSetInline(permissionSet(r), p, r.address(), r.location()));
+        case "aws_ssoadmin_managed_policy_attachment" -> assembler.permissionSetManagedPolicy(permissionSet(r),
+            name(r.get("managed_policy_arn"), r, "managed_policy_arn"), r.address(), r.locationOf("managed_policy_arn"));
+        case "aws_ssoadmin_customer_managed_policy_attachment" -> r.blocks("customer_managed_policy_reference").forEach(ref ->
+            assembler.permissionSetCustomerManagedPolicy(permissionSet(r), name(ref.get("name"), r, "customer_managed_policy_reference.name"),
+                path(ref), r.address(), ref.location()));
+        case "aws_ssoadmin_permissions_boundary_attachment" -> r.blocks("permissions_boundary").forEach(b -> permissionsBoundary(r, b));
+        case "aws_ssoadmin_account_assignment" -> assembler.accountAssignment(permissionSet(r), name(r.get("target_id"), r, "target_id"),
+            "USER".equals(text(r.get("principal_type"), "")) ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,
+            key(r.get("principal_id")), r.address(), r.location());
         default -> unmodelled(r);
       }
+    }
+    // After the organization's OUs and accounts, through which their targets expand.
+    stackSets.forEach((name, set) -> stackSet(set, stackSetInstances.stream()
+        .filter(i -> text(i.get("stack_set_name"), "").equals(name)).toList()));
+  }
+
+  /**
+   * A stack set and its instances (AWS provider: aws_cloudformation_stack_set_instance "account_id -
+   * (Optional) Target AWS Account ID to create a Stack based on the StackSet. Defaults to current
+   * account", or a deployment_targets block for a service-managed one); its template_body is
+   * loaded as a stack of the loaded account when an instance targets it.
+   */
+  private void stackSet(ResourceView set, List<ResourceView> instances) {
+    boolean serviceManaged = "SERVICE_MANAGED".equals(text(set.get("permission_model"), ""));
+    List<StackSets.DeploymentTargets> groups = new ArrayList<>();
+    for (ResourceView instance : instances) {
+      if (!(instance.get("parameter_overrides") instanceof Value.Null)) {
+        report.add(Unresolved.of(instance.address() + ".parameter_overrides", instance.locationOf("parameter_overrides"),
+            StackSets.OVERRIDES_NOT_APPLIED));
+      }
+      List<ResourceView> blocks = instance.blocks("deployment_targets");
+      if (blocks.isEmpty()) {
+        Value account = instance.get("account_id");
+        groups.add(new StackSets.DeploymentTargets(List.of(account instanceof Value.Null ? account(instance)
+            : name(account, instance, "account_id")), List.of(), Optional.empty(), instance.location()));
+      }
+      for (ResourceView targets : blocks) {
+        List<String> accounts = new ArrayList<>();
+        each(targets.get("accounts"), a -> accounts.add(name(a, instance, "deployment_targets.accounts")));
+        List<String> units = new ArrayList<>();
+        each(targets.get("organizational_unit_ids"), u -> units.add(key(u)));
+        Value filter = targets.get("account_filter_type");
+        groups.add(new StackSets.DeploymentTargets(accounts, units,
+            filter instanceof Value.Str f && f.known() ? Optional.of(f.text()) : Optional.empty(), instance.location()));
+      }
+    }
+    List<String> targets = StackSets.deployedTo(set.address(), set.location(), assembler.stackSetTargets(serviceManaged, groups), report);
+    if (targets.isEmpty()) {
+      return;
+    }
+    Value body = set.get("template_body");
+    if (!(body instanceof Value.Str text) || !text.known()) {
+      report.add(Unresolved.of(set.address() + ".template_body", set.location(), "the template of stack set " + set.address()
+          + (body instanceof Value.Null ? " is not in the configuration (template_url names one IAMUnit does not fetch)" : " cannot be computed")
+          + ", so its resources are not loaded; give template_body (file(\"template.yaml\") reads a local one)"));
+      return;
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (set.get("parameters") instanceof Value.Obj given) {
+      given.members().forEach((k, v) -> parameters.put(k, name(v, set, "parameters." + k)));
+    }
+    SourceLocation at = set.locationOf("template_body");
+    for (String account : targets) {
+      assembler.within(account, () -> EmbeddedTemplates.map(assembler, text.text(), at.file() + " (" + set.address() + ".template_body)",
+          options.projectRoot().resolve(at.file()).getParent(), "StackSet-" + text(set.get("name"), set.address()), parameters, at));
+    }
+  }
+
+  /**
+   * The permission set an IAM Identity Center resource names by {@code permission_set_arn}: the
+   * ARN AWS generates, which only identifies it (as the instance ARN and Identity Store ids do),
+   * so its placeholder is the key and is not reported.
+   */
+  private static String permissionSet(ResourceView r) {
+    return key(r.get("permission_set_arn"));
+  }
+
+  /** A {@code customer_managed_policy_reference} block's path: "Defaults to /". */
+  private String path(ResourceView reference) {
+    return reference.get("path") instanceof Value.Null ? "/" : name(reference.get("path"), reference, "path");
+  }
+
+  /** One {@code permissions_boundary} block: an AWS managed policy by ARN, or a customer managed one by name and path. */
+  private void permissionsBoundary(ResourceView r, ResourceView boundary) {
+    Value arn = boundary.get("managed_policy_arn");
+    if (!(arn instanceof Value.Null)) {
+      assembler.permissionSetBoundary(permissionSet(r), new PermissionSet.AwsManaged(name(arn, r, "managed_policy_arn"),
+          boundary.locationOf("managed_policy_arn")), r.address(), r.location());
+    }
+    for (ResourceView ref : boundary.blocks("customer_managed_policy_reference")) {
+      assembler.permissionSetBoundary(permissionSet(r), new PermissionSet.CustomerManaged(name(ref.get("name"), r,
+          "customer_managed_policy_reference.name"), path(ref), ref.location()), r.address(), r.location());
     }
   }
 

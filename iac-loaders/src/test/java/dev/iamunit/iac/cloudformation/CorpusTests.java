@@ -49,10 +49,10 @@ class CorpusTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws-cloudformation__aws-cloudformation-templates__AutoScaling__AutoScalingRollingUpdates.json | 2 | 1 | 0
-      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 3 | 2 | 0
+      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 3 | 3 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.json | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.yaml | 3 | 2 | 0
-      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__templates__common-resources-stackset.yaml | 0 | 0 | 0
+      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__templates__common-resources-stackset.yaml | 0 | 1 | 0
       aws-cloudformation__aws-cloudformation-templates__Config__Config.yaml | 8 | 6 | 0
       aws-cloudformation__aws-cloudformation-templates__ECS__ECS_Schedule_Example.yaml | 9 | 5 | 0
       aws-cloudformation__aws-cloudformation-templates__ElasticLoadBalancing__ELB_Access_Logs_And_Connection_Draining.json | 2 | 1 | 0

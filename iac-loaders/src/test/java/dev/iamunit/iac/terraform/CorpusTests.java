@@ -44,13 +44,13 @@ class CorpusTests {
       aws-ia__terraform-aws-vpc_endpoints__main_generated.tf.json | 0 | 852 | 0
       aws-samples__aws-scps-with-terraform | 7 | 12 | 0
       bridgecrewio__checkov__tf-checks-data__example_GithubActionsOIDCTrustPolicy__main.tf | 0 | 0 | 0
-      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 6 | 2 | 1
+      bridgecrewio__checkov__tf-checks__example_IAMAdminPolicyDocument__iam.tf | 9 | 4 | 1
       bridgecrewio__checkov__tf-checks__example_IAMRoleAllowAssumeFromAccount__main.tf | 8 | 0 | 5
       bridgecrewio__checkov__tf-checks__example_KMSKeyWildcardPrincipal__pass.tf | 4 | 5 | 2
       bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 20 | 27 | 1
       bridgecrewio__checkov__tf-checks__example_SNSTopicPolicyAnyPrincipal__main.tf | 1 | 23 | 0
       bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf | 10 | 30 | 0
-      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 9 | 13 | 5
+      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 12 | 15 | 5
       bridgecrewio__checkov__tf-graph-checks__IAMUsersAreMembersAtLeastOneGroup__main.tf | 0 | 0 | 1
       bridgecrewio__checkov__tf-runner__duplicate_violations__modules__main.tf | 0 | 1 | 1
       bridgecrewio__checkov__tf-runner__example__example.tf | 10 | 41 | 3

@@ -92,8 +92,10 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
 
   private static IamScenario newScenario(ExtensionContext context) {
     Accounts accounts = accounts(context);
-    ScenarioSettings settings = ScenarioAnnotations.resolve(
+    ScenarioSettings annotated = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
+    ScenarioSettings settings = annotated.permissionSet()
+        .map(set -> annotated.withPrincipal(PermissionSetRoles.principal(accounts, annotated.permissionSetAccount(), set))).orElse(annotated);
     ScenarioEvaluator evaluator = new ScenarioEvaluator(
         accounts, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context));

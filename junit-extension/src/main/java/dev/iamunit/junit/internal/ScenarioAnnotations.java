@@ -1,5 +1,6 @@
 package dev.iamunit.junit.internal;
 
+import dev.iamunit.junit.AsPermissionSet;
 import dev.iamunit.junit.AsRole;
 import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
@@ -33,7 +34,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 final class ScenarioAnnotations {
 
-  private static final List<Class<? extends Annotation>> PRINCIPAL = List.of(AsUser.class, AsRole.class, AsRootUser.class);
+  private static final List<Class<? extends Annotation>> PRINCIPAL = List.of(AsUser.class, AsRole.class, AsRootUser.class,
+      AsPermissionSet.class);
   private static final List<Class<? extends Annotation>> CREDENTIALS =
       List.of(WithMFA.class, WithoutMFA.class, WithCredentials.class);
 
@@ -52,12 +54,15 @@ final class ScenarioAnnotations {
   static ScenarioSettings resolve(List<AnnotatedElement> elements) {
     Optional<IamPrincipal> principal = Optional.empty();
     Optional<String> assumedBy = Optional.empty();
+    Optional<AsPermissionSet> permissionSet = Optional.empty();
     Optional<Annotation> who = closest(elements, PRINCIPAL);
     if (who.isPresent()) {
       if (who.get() instanceof AsUser user) {
         principal = Optional.of(IamPrincipal.user(user.value()));
       } else if (who.get() instanceof AsRootUser) {
         principal = Optional.of(IamPrincipal.root());
+      } else if (who.get() instanceof AsPermissionSet set) {
+        permissionSet = Optional.of(set); // its role is resolved in the @InAccount account (the home one by default)
       } else {
         AsRole role = (AsRole) who.get();
         principal = Optional.of(IamPrincipal.role(role.value(), role.session()));
@@ -89,7 +94,8 @@ final class ScenarioAnnotations {
         tags.put(tag.key(), tag.value());
       }
     }
-    return new ScenarioSettings(principal, assumedBy, credentials, time, context, tags);
+    return new ScenarioSettings(principal, assumedBy, credentials, time, context, tags, permissionSet,
+        permissionSet.isPresent() ? account : Optional.empty());
   }
 
   private static Optional<Annotation> closest(

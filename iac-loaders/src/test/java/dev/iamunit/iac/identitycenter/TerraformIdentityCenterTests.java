@@ -1,0 +1,243 @@
+package dev.iamunit.iac.identitycenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
+import dev.iamunit.explain.DecisionText;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.AccountAssignment;
+import dev.iamunit.model.PermissionSet;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.Unresolved;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Issue 24: IAM Identity Center from Terraform. {@code identity-center/terraform} declares
+ * Developers (an inline policy, an AWS managed and a customer managed policy, a customer managed
+ * boundary) assigned to prod (111111111111) and dev (222222222222), and Auditors assigned to dev
+ * only; the loaded account is the one the test names.
+ */
+class TerraformIdentityCenterTests {
+
+  static final Path SOURCES = Path.of("src/test/resources/identity-center/terraform");
+  static final String PROD = "111111111111";
+  static final String DEV = "222222222222";
+
+  @TempDir
+  Path dir;
+
+  static LoadedSources load(String accountId, Path source) {
+    return SourceFormats.standard().load(List.of(source), LoadOptions.defaults().withAccountId(accountId).withBundledAwsManagedPolicies());
+  }
+
+  static Decision asRole(Account account, Role role, String action, String resource) {
+    Caller caller = Caller.roleSession(account, role.name(), "alice@example.com");
+    return Evaluator.standard().explain(caller.request(action, resource, CredentialKind.ASSUMED_ROLE,
+        Instant.parse("2026-01-01T00:00:00Z"), Map.of()));
+  }
+
+  @Test
+  void thePermissionSetsHoldWhatTheirResourcesAttach() {
+    Account prod = load(PROD, SOURCES).account();
+
+    PermissionSet developers = prod.permissionSets().get("Developers");
+    assertThat(developers.inlinePolicy()).hasValueSatisfying(p -> assertThat(p.statements()).singleElement()
+        .satisfies(s -> assertThat(s.sid()).contains("ReadAppData")));
+    assertThat(developers.awsManagedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess");
+    assertThat(developers.customerManagedPolicies()).extracting(PermissionSet.CustomerManaged::toString)
+        .containsExactly("/teams/deploy-functions");
+    // "Path ... The default is /" (IAM Identity Center API Reference, CustomerManagedPolicyReference).
+    assertThat(developers.permissionsBoundary()).hasValueSatisfying(b -> assertThat(b).isInstanceOfSatisfying(
+        PermissionSet.CustomerManaged.class, c -> assertThat(c.toString()).isEqualTo("/developer-boundary")));
+    assertThat(prod.permissionSets()).containsOnlyKeys("Developers", "Auditors");
+    assertThat(prod.assignments()).extracting(AccountAssignment::permissionSet, AccountAssignment::accountId,
+        AccountAssignment::principalType).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Developers", PROD, AccountAssignment.PrincipalType.GROUP),
+            org.assertj.core.groups.Tuple.tuple("Developers", DEV, AccountAssignment.PrincipalType.GROUP),
+            org.assertj.core.groups.Tuple.tuple("Auditors", DEV, AccountAssignment.PrincipalType.USER));
+  }
+
+  /**
+   * "When you assign a permission set to an AWS account, IAM Identity Center creates a role with a
+   * name that begins with AWSReservedSSO_ ... AWSReservedSSO_permission-set-name_unique-suffix" (IAM
+   * Identity Center User Guide, Referencing permission sets in resource policies); in us-east-1 its
+   * path names no region.
+   */
+  @Test
+  void anAssignmentToTheLoadedAccountProvisionsTheRoleAwsCreates() {
+    Account prod = load(PROD, SOURCES).account();
+
+    Role role = prod.permissionSetRole("Developers").orElseThrow();
+    assertThat(role.name()).matches("AWSReservedSSO_Developers_[0-9a-f]{16}");
+    assertThat(role.path()).isEqualTo("/aws-reserved/sso.amazonaws.com/");
+    assertThat(role.arn()).isEqualTo("arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/" + role.name());
+    assertThat(role.managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/AmazonEC2ReadOnlyAccess",
+        "arn:aws:iam::111111111111:policy/teams/deploy-functions");
+    assertThat(role.permissionsBoundaryArn()).contains("arn:aws:iam::111111111111:policy/developer-boundary");
+    assertThat(load(PROD, SOURCES).account().permissionSetRole("Developers").orElseThrow().name())
+        .as("the suffix is the same on every load").isEqualTo(role.name());
+    // Auditors is assigned to dev only.
+    assertThat(prod.permissionSetRole("Auditors")).isEmpty();
+    assertThat(prod.roles().keySet()).filteredOn(n -> n.startsWith("AWSReservedSSO_")).hasSize(1);
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource({
+      "s3:GetObject,               arn:aws:s3:::app-data/report.csv,                       ALLOWED",         // inline policy
+      "s3:GetObject,               arn:aws:s3:::other/report.csv,                          IMPLICIT_DENY",
+      "lambda:UpdateFunctionCode,  arn:aws:lambda:us-east-1:111111111111:function:api,     ALLOWED",         // customer managed
+      "ec2:DescribeInstances,      *,                                                       IMPLICIT_DENY",  // AWS managed, outside the boundary
+  })
+  void theRoleDecidesByThePermissionSetsPoliciesWithinItsBoundary(String action, String resource, Outcome expected) {
+    Account prod = load(PROD, SOURCES).account();
+    Decision decision = asRole(prod, prod.permissionSetRole("Developers").orElseThrow(), action, resource);
+
+    assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(expected);
+  }
+
+  /**
+   * The role trusts IAM Identity Center's SAML provider only: "Permission sets ultimately get
+   * created as IAM roles ... with trust policies that allow users to assume the role through AWS
+   * SSO" (IAM Identity Center User Guide, Permission sets). An IAM user of the account whose own
+   * policy allows sts:AssumeRole on everything still cannot assume it: "IAM role trust policies
+   * ... must explicitly allow access to the principal" (IAM User Guide, Policy evaluation logic).
+   */
+  @Test
+  void noIamPrincipalMayAssumeTheRole() {
+    Account prod = load(PROD, SOURCES).account();
+    Role role = prod.permissionSetRole("Developers").orElseThrow();
+
+    Decision assume = Evaluator.standard().explain(Caller.user(prod, "alice").request("sts:AssumeRole", role.arn(),
+        CredentialKind.ACCESS_KEYS, Instant.parse("2026-01-01T00:00:00Z"), Map.of()));
+
+    assertThat(assume.outcome()).as(DecisionText.explained(assume)).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(role.trustPolicy().orElseThrow().statements()).singleElement().satisfies(s -> {
+      assertThat(s.principal().toString()).contains(":saml-provider/AWSSSO_").contains("_DO_NOT_DELETE");
+      assertThat(s.action().toString()).contains("sts:AssumeRoleWithSAML");
+    });
+  }
+
+  @Test
+  void assignmentsToOtherAccountsAreReportedNotEvaluated() {
+    LoadedSources prod = load(PROD, SOURCES);
+
+    assertThat(prod.report().problems()).isEmpty();
+    // The group's Identity Store id comes from a data source: reported, harmless, since it only names the group.
+    assertThat(prod.report().unresolved()).filteredOn(u -> !u.expression().startsWith("data.aws_identitystore_group"))
+        .extracting(Unresolved::reason).containsExactlyInAnyOrder(
+        "assigns permission set \"Developers\" to account 222222222222, not the loaded account 111111111111; its role there is "
+            + "not evaluated (load that account's sources with its account id to test it)",
+        "assigns permission set \"Auditors\" to account 222222222222, not the loaded account 111111111111; its role there is "
+            + "not evaluated (load that account's sources with its account id to test it)");
+    assertThat(prod.report().unresolved()).filteredOn(u -> u.reason().startsWith("assigns")).extracting(u -> u.location().toString())
+        .containsExactlyInAnyOrder("src/test/resources/identity-center/terraform/main.tf:101:1 (aws_ssoadmin_account_assignment.developers_dev)",
+            "src/test/resources/identity-center/terraform/main.tf:121:1 (aws_ssoadmin_account_assignment.auditor_dev)");
+
+    Account dev = load(DEV, SOURCES).account();
+    assertThat(dev.permissionSetRole("Developers")).isPresent();
+    assertThat(dev.permissionSetRole("Auditors")).hasValueSatisfying(r -> assertThat(r.arn()).startsWith("arn:aws:iam::222222222222:role/"));
+  }
+
+  /** Outside us-east-1 the path names the instance's region: ".../aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_...". */
+  @Test
+  void theRolesPathNamesTheInstancesRegionOutsideUsEast1() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" {
+          region = "eu-west-2"
+        }
+        resource "aws_ssoadmin_permission_set" "admins" {
+          name         = "Admins"
+          instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+        }
+        resource "aws_ssoadmin_account_assignment" "admins" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.admins.arn
+          principal_id       = "g-1"
+          principal_type     = "GROUP"
+          target_id          = "111111111111"
+          target_type        = "AWS_ACCOUNT"
+        }
+        """);
+    Role role = load(PROD, dir).account().permissionSetRole("Admins").orElseThrow();
+
+    assertThat(role.path()).isEqualTo("/aws-reserved/sso.amazonaws.com/eu-west-2/");
+    assertThat(role.arn()).startsWith("arn:aws:iam::111111111111:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_Admins_");
+  }
+
+  /**
+   * "You must have an IAM policy that matches the name and path in each AWS account where you want
+   * to deploy your permission set" (IAM Identity Center API Reference,
+   * CustomerManagedPolicyReference): without it, AWS refuses the provisioning.
+   */
+  @Test
+  void aCustomerManagedPolicyTheAccountLacksIsAProblemAndNoRoleIsCreated() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        resource "aws_ssoadmin_permission_set" "ops" {
+          name         = "Operators"
+          instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+        }
+        resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+          customer_managed_policy_reference {
+            name = "ops-policy"
+            path = "/ops/"
+          }
+        }
+        resource "aws_ssoadmin_account_assignment" "ops" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+          principal_id       = "g-1"
+          principal_type     = "GROUP"
+          target_id          = "111111111111"
+          target_type        = "AWS_ACCOUNT"
+        }
+        """);
+    LoadedSources loaded = load(PROD, dir);
+
+    assertThat(loaded.account().permissionSetRole("Operators")).isEmpty();
+    assertThat(loaded.report().problems()).singleElement().satisfies(p -> {
+      assertThat(p.location().toString()).endsWith("main.tf:13:1 (aws_ssoadmin_account_assignment.ops)");
+      assertThat(p.message()).startsWith("IAM Identity Center cannot provision permission set \"Operators\" into account 111111111111: "
+          + "it names the customer managed policy /ops/ops-policy (");
+    });
+  }
+
+  @Test
+  void aReferenceToAnUndeclaredPermissionSetIsReported() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        variable "permission_set_arn" {}
+        resource "aws_ssoadmin_account_assignment" "ops" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = var.permission_set_arn
+          principal_id       = "g-1"
+          principal_type     = "GROUP"
+          target_id          = "111111111111"
+          target_type        = "AWS_ACCOUNT"
+        }
+        """);
+    LoadedSources loaded = load(PROD, dir);
+
+    assertThat(loaded.report().unresolved()).anySatisfy(u -> {
+      assertThat(u.expression()).isEqualTo("aws_ssoadmin_account_assignment.ops");
+      assertThat(u.reason()).startsWith("refers to permission set <generated ARN>, which the loaded sources do not declare");
+    });
+    assertThat(loaded.account().assignments()).isEmpty();
+  }
+}
