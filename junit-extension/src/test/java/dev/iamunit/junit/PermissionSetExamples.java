@@ -28,6 +28,19 @@ class PermissionSetExamples {
     }
 
     /** The role trusts IAM Identity Center's SAML provider only, so alice's AssumeRole-anything policy does not reach it. */
+    /** Auditors is assigned to dev only: with @InAccount the scenario is the role IAM Identity Center provisions there (it has no policies). */
+    @Test
+    @AsPermissionSet("Auditors")
+    @InAccount("222222222222")
+    void auditorsActInDevWhereTheyAreAssigned(IamScenario scenario) {
+      org.assertj.core.api.Assertions.assertThat(scenario.principal()).hasValueSatisfying(p -> {
+        org.assertj.core.api.Assertions.assertThat(p.roleName()).hasValueSatisfying(n -> org.assertj.core.api.Assertions.assertThat(n)
+            .matches("AWSReservedSSO_Auditors_[0-9a-f]{16}"));
+        org.assertj.core.api.Assertions.assertThat(p.account()).contains("222222222222");
+      });
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::app-data/report.csv")).isImplicitlyDenied();
+    }
+
     @Test
     @AsUser("alice")
     void noIamUserMayAssumeTheRole(IamScenario scenario, Account account) {

@@ -13,7 +13,7 @@ class PermissionSetExtensionTests {
     EngineExecutionResults results = TestKit.run(PermissionSetExamples.Passing.class);
 
     assertThat(TestKit.failures(results)).isEmpty();
-    results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+    results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
   }
 
   @Test
@@ -22,7 +22,7 @@ class PermissionSetExtensionTests {
 
     assertThat(TestKit.failureMessage(results, "auditorsAreNotAssignedToProd(IamScenario)")).isEqualTo(
         "@AsPermissionSet(\"Auditors\"): permission set \"Auditors\" is not assigned to account 111111111111 (the test's account), "
-            + "so IAM Identity Center creates no role for it there; it is assigned to 222222222222. The loaded sources declare "
+            + "so IAM Identity Center creates no role for it there; it is assigned to 222222222222 (@InAccount picks one). The loaded sources declare "
             + "Developers (assigned to 111111111111), Auditors (assigned to 222222222222)");
     assertThat(TestKit.failureMessage(results, "noPermissionSetIsCalledAdmins(IamScenario)")).isEqualTo(
         "@AsPermissionSet(\"Admins\"): the loaded sources declare no permission set \"Admins\"; they declare "

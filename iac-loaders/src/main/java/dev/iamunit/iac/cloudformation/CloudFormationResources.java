@@ -85,9 +85,14 @@ final class CloudFormationResources {
 
   /** A stack given {@code parameters} (a stack set's instance). */
   void add(Template template, Path file, String stackName, Map<String, DocNode> parameters) {
+    add(template, file, stackName, parameters, options);
+  }
+
+  /** A stack given {@code parameters}, deployed with {@code stackOptions} (a stack set's instance in its account: AWS::AccountId). */
+  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters, LoadOptions stackOptions) {
     report.file(template.file());
     // The parameters are given as values: nothing to resolve them in.
-    Intrinsics stack = new Intrinsics(template, options, stacks, parameters, java.util.function.UnaryOperator.identity(),
+    Intrinsics stack = new Intrinsics(template, stackOptions, stacks, parameters, java.util.function.UnaryOperator.identity(),
         new Intrinsics.Text(stackName, List.of()));
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());

@@ -21,12 +21,12 @@ public final class EmbeddedTemplates {
   private EmbeddedTemplates() {}
 
   /**
-   * Maps the resources of template {@code text} onto {@code assembler}, as a stack of the loaded
-   * account named {@code stackName} given {@code parameters}; {@code name} is the file its
+   * Maps the resources of template {@code text} onto {@code assembler}, as a stack of account {@code accountId}
+   * named {@code stackName} given {@code parameters}; {@code name} is the file its
    * locations name, {@code dir} the folder local paths inside it are relative to.
    */
-  public static void map(AccountAssembler assembler, String text, String name, Path dir, String stackName, Map<String, String> parameters,
-      SourceLocation at) {
+  public static void map(AccountAssembler assembler, String accountId, String text, String name, Path dir, String stackName,
+      Map<String, String> parameters, SourceLocation at) {
     CloudFormationResources resources = new CloudFormationResources(assembler);
     Template template = Template.read(text, name);
     Map<String, DocNode> given = new LinkedHashMap<>();
@@ -35,7 +35,7 @@ public final class EmbeddedTemplates {
         given.put(key, DocScalar.string(value, at));
       }
     });
-    resources.add(template, dir.resolve(name), stackName, given);
+    resources.add(template, dir.resolve(name), stackName, given, assembler.options().withAccountId(accountId));
     resources.map();
   }
 }

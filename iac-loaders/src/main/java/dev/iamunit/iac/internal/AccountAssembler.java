@@ -625,8 +625,9 @@ public final class AccountAssembler {
   /**
    * The roles IAM Identity Center provisions from the permission sets into every account an
    * assignment targets (that account is loaded then: AWS creates the role there), each with the
-   * customer managed policies of its own account, and the AWS managed policies they name looked up
-   * for that account. An assignment to an account that cannot be computed is reported: IAMUnit
+   * customer managed policies of its own account (an account these sources declare nothing in has
+   * none, so a permission set naming one is refused there, as AWS refuses it), and the AWS managed
+   * policies they name looked up for that account. An assignment to an account that cannot be computed is reported: IAMUnit
    * cannot tell which account gets its role. Runs once the references are resolved, before the
    * accounts are placed.
    */
@@ -634,7 +635,7 @@ public final class AccountAssembler {
     List<AccountAssignment> assignments = identityCenter.assignments();
     Map<String, AccountContents> known = Map.copyOf(accounts);
     IdentityCenter.Provisioning provisioning = IdentityCenter.provision(identityCenter.permissionSets(), assignments,
-        options.partition(), id -> Optional.ofNullable(known.get(id)).map(AccountAssembler::customerManaged));
+        options.partition(), id -> Optional.of(known.containsKey(id) ? customerManaged(known.get(id)) : Set.of()));
     for (AccountAssignment a : assignments) {
       if (Unresolved.isIn(a.accountId())) {
         report.add(Unresolved.of("assignment of " + a.permissionSet(), a.location(), "assigns permission set \"" + a.permissionSet()

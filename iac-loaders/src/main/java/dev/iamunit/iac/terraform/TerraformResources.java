@@ -240,7 +240,7 @@ final class TerraformResources {
     }
     SourceLocation at = set.locationOf("template_body");
     for (String account : targets) {
-      assembler.within(account, () -> EmbeddedTemplates.map(assembler, text.text(), at.file() + " (" + set.address() + ".template_body)",
+      assembler.within(account, () -> EmbeddedTemplates.map(assembler, account, text.text(), at.file() + " (" + set.address() + ".template_body)",
           options.projectRoot().resolve(at.file()).getParent(), "StackSet-" + text(set.get("name"), set.address()), parameters, at));
     }
   }

@@ -133,25 +133,44 @@ class TerraformIdentityCenterTests {
     });
   }
 
+  /**
+   * An assignment to another account provisions the role there: Accounts holds dev though the
+   * sources declare nothing else in it. Its customer managed policies are dev's, and dev has none,
+   * so Developers is refused there: "You must have an IAM policy that matches the name and path in
+   * each AWS account where you want to deploy your permission set" (IAM Identity Center API
+   * Reference, CustomerManagedPolicyReference). Auditors (AWS managed only) is provisioned, with
+   * SecurityAudit looked up in dev.
+   */
   @Test
-  void assignmentsToOtherAccountsAreReportedNotEvaluated() {
-    LoadedSources prod = load(PROD, SOURCES);
+  void anAssignmentToAnotherAccountProvisionsTheRoleThereWithThatAccountsPolicies() {
+    LoadedSources loaded = load(PROD, SOURCES);
+    Account dev = loaded.accounts().byId(DEV).orElseThrow();
+    PermissionSet auditors = loaded.account().permissionSets().get("Auditors");
+    PermissionSet developers = loaded.account().permissionSets().get("Developers");
 
-    assertThat(prod.report().problems()).isEmpty();
-    // The group's Identity Store id comes from a data source: reported, harmless, since it only names the group.
-    assertThat(prod.report().unresolved()).filteredOn(u -> !u.expression().startsWith("data.aws_identitystore_group"))
-        .extracting(Unresolved::reason).containsExactlyInAnyOrder(
-        "assigns permission set \"Developers\" to account 222222222222, not the loaded account 111111111111; its role there is "
-            + "not evaluated (load that account's sources with its account id to test it)",
-        "assigns permission set \"Auditors\" to account 222222222222, not the loaded account 111111111111; its role there is "
-            + "not evaluated (load that account's sources with its account id to test it)");
-    assertThat(prod.report().unresolved()).filteredOn(u -> u.reason().startsWith("assigns")).extracting(u -> u.location().toString())
-        .containsExactlyInAnyOrder("src/test/resources/identity-center/terraform/main.tf:101:1 (aws_ssoadmin_account_assignment.developers_dev)",
-            "src/test/resources/identity-center/terraform/main.tf:121:1 (aws_ssoadmin_account_assignment.auditor_dev)");
+    Role auditor = dev.provisionedRole(auditors).orElseThrow();
+    assertThat(auditor.arn()).startsWith("arn:aws:iam::222222222222:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Auditors_");
+    assertThat(auditor.managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/SecurityAudit");
+    assertThat(dev.managedPolicies()).containsKey("arn:aws:iam::aws:policy/SecurityAudit");
+    Decision audit = asRole(dev, auditor, "s3:GetBucketPolicy", "arn:aws:s3:::app-data");
+    assertThat(audit.outcome()).as(DecisionText.explained(audit)).isEqualTo(Outcome.ALLOWED);
+    assertThat(dev.provisionedRole(developers)).isEmpty();
+    assertThat(loaded.report().problems()).singleElement().satisfies(p -> {
+      assertThat(p.message()).startsWith("IAM Identity Center cannot provision permission set \"Developers\" into account 222222222222")
+          .contains("/teams/deploy-functions");
+      assertThat(p.location().toString()).isEqualTo(
+          "src/test/resources/identity-center/terraform/main.tf:101:1 (aws_ssoadmin_account_assignment.developers_dev)");
+    });
+    // Prod keeps its own: the customer managed policies are prod's there.
+    assertThat(loaded.account().provisionedRole(developers)).hasValueSatisfying(r -> assertThat(r.managedPolicyArns())
+        .contains("arn:aws:iam::111111111111:policy/teams/deploy-functions"));
+    assertThat(loaded.account().provisionedRole(auditors)).isEmpty();
+    // No assignment is reported as not evaluated any more; the Identity Store id from a data source still is.
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.startsWith("assigns"));
 
-    Account dev = load(DEV, SOURCES).account();
-    assertThat(dev.permissionSetRole("Developers")).isPresent();
-    assertThat(dev.permissionSetRole("Auditors")).hasValueSatisfying(r -> assertThat(r.arn()).startsWith("arn:aws:iam::222222222222:role/"));
+    Account devAlone = load(DEV, SOURCES).account();
+    assertThat(devAlone.permissionSetRole("Developers")).isPresent();
+    assertThat(devAlone.permissionSetRole("Auditors")).hasValueSatisfying(r -> assertThat(r.arn()).startsWith("arn:aws:iam::222222222222:role/"));
   }
 
   /** Outside us-east-1 the path names the instance's region: ".../aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_...". */
