@@ -21,9 +21,9 @@ import java.util.Set;
  * {@code AWS::CloudFormation::StackSet}: the same template in every target account (CloudFormation
  * resource reference: {@code TemplateBody} or {@code TemplateURL}, {@code Parameters}, {@code
  * StackInstancesGroup} with {@code DeploymentTargets} and {@code Regions}, {@code PermissionModel}).
- * The targets are {@link StackSets#targets}; the loaded account is the only account a load models,
- * so the template is loaded as a stack of it when the stack set targets it, and every other target
- * (or one that cannot be told) is reported as not evaluated.
+ * The targets are {@link StackSets#targets}; the template is loaded as a stack of every target
+ * account (its AWS::AccountId that account's), and a target that cannot be told is reported as not
+ * evaluated.
  */
 final class StackSetInstances {
 

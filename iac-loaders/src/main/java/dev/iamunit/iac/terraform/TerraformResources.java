@@ -197,7 +197,7 @@ final class TerraformResources {
    * A stack set and its instances (AWS provider: aws_cloudformation_stack_set_instance "account_id -
    * (Optional) Target AWS Account ID to create a Stack based on the StackSet. Defaults to current
    * account", or a deployment_targets block for a service-managed one); its template_body is
-   * loaded as a stack of the loaded account when an instance targets it.
+   * loaded as a stack of every account an instance targets.
    */
   private void stackSet(ResourceView set, List<ResourceView> instances) {
     boolean serviceManaged = "SERVICE_MANAGED".equals(text(set.get("permission_model"), ""));
