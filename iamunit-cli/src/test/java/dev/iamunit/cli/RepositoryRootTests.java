@@ -34,6 +34,23 @@ class RepositoryRootTests {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
+  /**
+   * example-repo's root without naming its sources: its Terraform root module and its stack, not
+   * the tests' wrong copy of Force_MFA in {@code src/test/iam} (a second root module that would
+   * declare Force_MFA twice).
+   */
+  @Test
+  void showOfExampleRepositorysRootReadsWhatItDeploysNotItsTestFixtures() {
+    CliRun run = CliRun.of("show", "../example-repo");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).containsPattern("(?m)^read 10 files: \\S*example-repo/terraform/main\\.tf, .*"
+            + "\\S*example-repo/cloudformation/credentials\\.yaml$")
+        .contains("user MFAUser (", "group EC2MFA (")
+        .doesNotContain("src/test", "force-mfa-with-bool", "problem");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void showJsonNamesTheFilesRead() {
     CliRun run = CliRun.of("show", "--json", ROOT.toString());
