@@ -16,7 +16,7 @@ class DiffCommandTests {
   Path work;
 
   @Test
-  void reportsNewAccessAsTextAndExitsZeroWithoutAGate() {
+  void reportsNewAccessAsTextAndExitsZeroWithoutAGate() throws Exception {
     CliRun run = CliRun.of("diff", "--base", CHANGES + "added-action/base", "--head", CHANGES + "added-action/head");
 
     assertThat(run.err()).isEmpty();
@@ -25,18 +25,9 @@ class DiffCommandTests {
         + "Read in base " + CHANGES + "added-action/base: 1 file: main.tf\n"
         + "Read in head " + CHANGES + "added-action/head: 1 file: main.tf\n"
         + "Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context\n");
-    assertThat(run.out()).contains("""
-        Newly allowed: 3 requests, 3 causes
-          1. user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource
-             changed:
-               Allow ReadReports (Reports, main.tf:11)
-             + "Action": "s3:PutObject"   main.tf:11
-             1 request decided
-               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
-               head: allowed by statement ReadReports (main.tf:11)
-             for example:
-               s3:PutObject on arn:aws:s3:::reports/example
-        """);
+    // The text report's own expectation (iamunit-diff's ReportTests reads the same file): the CLI prints it.
+    assertThat(run.out()).contains("Newly allowed: 3 requests, 3 causes\n"
+        + Files.readString(Path.of(CHANGES + "added-action/first-cause.txt")));
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 

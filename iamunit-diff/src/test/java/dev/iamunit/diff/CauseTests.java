@@ -8,6 +8,7 @@ import dev.iamunit.diff.report.MarkdownReport;
 import dev.iamunit.diff.report.ReportFormat;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ class CauseTests {
 
   /** A copy of example-repo's terraform/ in base/ and head/, the head with Bool for BoolIfExists in Force_MFA. */
   private AccessDiff boolForBoolIfExists() throws IOException {
-    ExampleRepoDiffTests.copy(EXAMPLE_TERRAFORM, work.resolve("base/terraform"));
-    ExampleRepoDiffTests.copy(EXAMPLE_TERRAFORM, work.resolve("head/terraform"));
+    FileTrees.copy(EXAMPLE_TERRAFORM, work.resolve("base/terraform"));
+    FileTrees.copy(EXAMPLE_TERRAFORM, work.resolve("head/terraform"));
     Path file = work.resolve("head").resolve(FORCE_MFA);
     String text = Files.readString(file);
     assertThat(text).containsOnlyOnce("\"BoolIfExists\"");

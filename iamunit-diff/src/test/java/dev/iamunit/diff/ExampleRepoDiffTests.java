@@ -6,12 +6,12 @@ import static dev.iamunit.diff.Change.NEWLY_ALLOWED;
 import static dev.iamunit.diff.Change.NEWLY_DENIED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +26,6 @@ class ExampleRepoDiffTests {
   @TempDir
   Path work;
 
-  static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
 
   /** Drops "iam:ListUsers" from the NotAction of Force_MFA's BlockMostAccessUnlessSignedInWithMFA. */
   static void dropListUsersFromNotAction(Path root) throws IOException {
@@ -51,8 +39,8 @@ class ExampleRepoDiffTests {
 
   @Test
   void droppingAnActionFromForceMfasNotActionDeniesItToMfaUserWithoutMfa() throws IOException {
-    copy(EXAMPLE_TERRAFORM, work.resolve("base/terraform"));
-    copy(EXAMPLE_TERRAFORM, work.resolve("head/terraform"));
+    FileTrees.copy(EXAMPLE_TERRAFORM, work.resolve("base/terraform"));
+    FileTrees.copy(EXAMPLE_TERRAFORM, work.resolve("head/terraform"));
     dropListUsersFromNotAction(work.resolve("head"));
 
     AccessDiff diff = AccessDiffer.standard().compare(
@@ -82,8 +70,8 @@ class ExampleRepoDiffTests {
   @Test
   void boolInsteadOfBoolIfExistsInTheCloudFormationStackOpensAccessKeys() throws IOException {
     for (String side : List.of("base", "head")) {
-      copy(EXAMPLE_TERRAFORM, work.resolve(side + "/terraform"));
-      copy(EXAMPLE_CLOUDFORMATION, work.resolve(side + "/cloudformation"));
+      FileTrees.copy(EXAMPLE_TERRAFORM, work.resolve(side + "/terraform"));
+      FileTrees.copy(EXAMPLE_CLOUDFORMATION, work.resolve(side + "/cloudformation"));
     }
     Path template = work.resolve("head").resolve(CREDENTIALS);
     Files.writeString(template, Files.readString(template).replaceFirst("BoolIfExists:", "Bool:"));

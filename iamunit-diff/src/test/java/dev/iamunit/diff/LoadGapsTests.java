@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.diff.report.ReportFormat;
 import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ class LoadGapsTests {
   /** Class 2 of issue 20: the plugin's and the CLI's diff dropped an unknown SAM policy template. */
   @Test
   void anUnknownSamPolicyTemplateInTheHeadIsListedAndFailsTheNewAccessGate() throws IOException {
-    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("base/cloudformation"));
-    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("head/cloudformation"));
+    FileTrees.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("base/cloudformation"));
+    FileTrees.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("head/cloudformation"));
     Files.copy(WORKER, work.resolve("head/cloudformation/worker.yaml"));
 
     AccessDiff diff = AccessDiffer.standard().compare(
