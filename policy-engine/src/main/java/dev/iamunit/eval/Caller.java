@@ -241,11 +241,6 @@ public final class Caller {
     return session.sourceIdentity();
   }
 
-  /** The principal tags of this caller: its own, or a session's over its role's. */
-  public Map<String, String> principalTags() {
-    return tags;
-  }
-
   /**
    * {@code aws:PrincipalTag/KEY} for each tag and {@code aws:PrincipalTagKeys}, the tags' keys,
    * always multivalued: "This key is included in the request context if the principal is using an
