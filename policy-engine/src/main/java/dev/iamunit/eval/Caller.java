@@ -417,7 +417,8 @@ public final class Caller {
         // Bucket policies for Amazon S3).
         resourcePolicy = owner.resourcePolicy(
             "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
-      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/") && parts[4].equals(owner.id())) {
+        // Only this account's roles: a role of the same name in another account has its own trust policy.
         String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
         resourcePolicy = owner.role(roleName).flatMap(Role::trustPolicy);
       }
