@@ -2,9 +2,13 @@ package dev.iamunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.coverage.CoverageAnalysis;
+import dev.iamunit.coverage.StatementCoverage;
+import java.nio.file.Path;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /**
@@ -20,6 +24,19 @@ class RoleAssumptionExtensionTests {
 
     assertThat(TestKit.failures(results)).isEmpty();
     results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
+  }
+
+  /** Each hop's decisions are recorded like any request's, so a trust policy's statements count as covered. */
+  @Test
+  void theHopsDecisionsCoverTheTrustPolicies(@TempDir Path directory) {
+    TestKit.run(RoleChainExamples.Passing.class, Map.of("iamunit.coverage.directory", directory.toString()));
+
+    CoverageAnalysis analysis = CoverageAnalysis.read(directory);
+    assertThat(analysis.statementsWithSid("VendorWithExternalId")).singleElement().extracting(StatementCoverage::covered).isEqualTo(true);
+    assertThat(analysis.statementsWithSid("AssumeRolesWithTagsAndSourceIdentity")).singleElement()
+        .extracting(StatementCoverage::covered).isEqualTo(true);
+    // No passing example tries the locked role.
+    assertThat(analysis.statementsWithSid("NoDevelopers")).singleElement().extracting(StatementCoverage::covered).isEqualTo(false);
   }
 
   @Test

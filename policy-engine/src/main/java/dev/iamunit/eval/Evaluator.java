@@ -328,6 +328,15 @@ public final class Evaluator {
     }
     boolean resourceMustAllow = needsResourcePolicy(request);
     if (!identityAllows.isEmpty() && limitsAllow && (!resourceMustAllow || grant == Grant.ACCOUNT)) {
+      if (resourceMustAllow) {
+        // A trust or key policy's grant to the account is as necessary as the identity side's
+        // Allow ("as long as the role's trust policy trusts the account", AWS STS API Reference,
+        // AssumeRole, Permissions): both decide, and coverage counts both.
+        List<Hit> deciding = new ArrayList<>(resourceAllows);
+        deciding.addAll(identityAllows);
+        return new Verdict(Outcome.ALLOWED, deciding, List.of(
+            "allowed by an identity-based policy and the " + resourcePolicyName(request) + ", which allows the account"));
+      }
       return new Verdict(Outcome.ALLOWED, identityAllows, ALLOWED_BY_IDENTITY);
     }
     List<String> reasons = new ArrayList<>();

@@ -146,6 +146,21 @@ class RoleAssumptionTests {
       assertThat(outcome).isEqualTo(expected);
     }
 
+    /**
+     * Through a trust policy that trusts the account, the call needs both sides, so both decide:
+     * the caller's Allow and the trust policy's, which coverage then counts as exercised.
+     */
+    @Test
+    void aTrustPolicyThatTrustsTheAccountDecidesTogetherWithTheCallersPolicy() {
+      Result result = assume(ALICE_CALLER, role("trusts-account"));
+
+      Decision decision = ((Assumed) result).checks().get(0).decision();
+      assertThat(decision.deciding()).extracting(r -> r.statement().sid().orElseThrow())
+          .containsExactly("TrustTheAccount", "AssumeAnyRole");
+      assertThat(decision.explanation().reasons())
+          .containsExactly("allowed by an identity-based policy and the role trust policy, which allows the account");
+    }
+
     /** A refusal by the trust policy names its statement, in the words of the one renderer. */
     @Test
     void theTrustPolicysDenyIsTheDecidingStatement() {
