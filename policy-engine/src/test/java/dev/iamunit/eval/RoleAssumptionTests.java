@@ -406,6 +406,39 @@ class RoleAssumptionTests {
     }
   }
 
+  /**
+   * Across accounts: "the request must be allowed by both the identity-based policy in the trusting
+   * account and the resource-based policy in the trusted account" (IAM User Guide, Cross-account
+   * policy evaluation logic). In {@link CrossAccountCallerTests}' organization, dev's role deploy
+   * trusts prod's deployer, whose own policy allows sts:AssumeRole.
+   */
+  @Nested
+  class AcrossAccounts {
+
+    private Result assumeDeploy(String from) {
+      Account home = CrossAccountCallerTests.ACCOUNTS.byId(from).orElseThrow();
+      Caller deployer = Caller.roleSession(CrossAccountCallerTests.ACCOUNTS, home, "deployer", "ci");
+      Account dev = CrossAccountCallerTests.ACCOUNTS.owning("arn:aws:iam::222222222222:role/deploy").orElseThrow();
+      return RoleAssumption.of(dev, "arn:aws:iam::222222222222:role/deploy", AssumeRoleParameters.sessionName("hop"))
+          .by(deployer, CredentialKind.ASSUMED_ROLE, NOW, Map.of(), Evaluator.standard()::explain);
+    }
+
+    @Test
+    void theTrustedRoleOfAnotherAccountAssumesAndItsSessionIsInTheRolesAccount() {
+      Caller session = session(assumeDeploy(CrossAccountCallerTests.PROD));
+
+      assertThat(session.arn()).isEqualTo("arn:aws:sts::222222222222:assumed-role/deploy/hop");
+      assertThat(session.account().id()).isEqualTo(CrossAccountCallerTests.DEV);
+      assertThat(session.accounts()).isSameAs(CrossAccountCallerTests.ACCOUNTS);
+    }
+
+    @Test
+    void aRoleTheTrustPolicyDoesNotNameIsRefusedEvenInTheRolesOwnAccount() {
+      assertThat(refusal(assumeDeploy(CrossAccountCallerTests.DEV)).decision().outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+      assertThat(refusal(assumeDeploy(CrossAccountCallerTests.MANAGEMENT)).decision().outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+    }
+  }
+
   @Nested
   class Mistakes {
 
