@@ -55,6 +55,18 @@ public final class Caller {
   private final ConcurrentMap<String, PolicySet> byResourceAccount;
 
   private record ForResource(PolicySet policies, String account) {}
+  /** What a role session carries to the next session of a role chain (RoleAssumption). */
+  private final Session session;
+
+  /**
+   * Of a role session: the transitive session tags, which "pass to subsequent sessions in a role
+   * chain" (IAM User Guide, Passing session tags in AWS STS, Chaining roles with session tags), and
+   * the source identity, which "persists when a role is used to assume another role" (IAM User
+   * Guide, Monitor and control actions taken with assumed roles). Empty for other callers.
+   */
+  private record Session(Map<String, String> transitiveTags, Optional<String> sourceIdentity) {
+    static final Session NONE = new Session(Map.of(), Optional.empty());
+  }
 
   private Caller(
       Account account,
@@ -68,7 +80,8 @@ public final class Caller {
       PolicySet policies,
       List<Unresolved> existence,
       ConcurrentMap<String, ForResource> byResource,
-      ConcurrentMap<String, PolicySet> byResourceAccount) {
+      ConcurrentMap<String, PolicySet> byResourceAccount,
+      Session session) {
     this.account = account;
     this.accounts = accounts;
     this.arn = arn;
@@ -81,13 +94,14 @@ public final class Caller {
     this.existence = existence;
     this.byResource = byResource;
     this.byResourceAccount = byResourceAccount;
+    this.session = session;
   }
 
   private Caller(
       Account account, Accounts accounts, String arn, String principalArn, String description, CredentialKind defaultCredentials,
       Map<String, String> tags, RequestContext.Builder context, PolicySet policies, List<Unresolved> existence) {
     this(account, accounts, arn, principalArn, description, defaultCredentials, sorted(tags), context, policies, existence,
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), Session.NONE);
   }
 
   /**
@@ -199,7 +213,32 @@ public final class Caller {
     tags.keySet().forEach(key -> context.remove("aws:PrincipalTag/" + key));
     return new Caller(
         account, accounts, arn, principalArn, description, defaultCredentials, Collections.unmodifiableMap(merged), context, policies,
-        existence, byResource, byResourceAccount);
+        existence, byResource, byResourceAccount, session);
+  }
+
+  /**
+   * This role session as {@link RoleAssumption} makes it: with {@code sessionTags} (passed and
+   * inherited transitive ones) over the role's tags, carrying {@code transitiveTags} to the next
+   * session of a chain, and with {@code aws:SourceIdentity} in every request: "After a source
+   * identity is set, the aws:SourceIdentity key is present in all subsequent requests made during
+   * the role session" (IAM User Guide, Monitor and control actions taken with assumed roles).
+   */
+  Caller assumedWith(Map<String, String> sessionTags, Map<String, String> transitiveTags, Optional<String> sourceIdentity) {
+    Caller tagged = withPrincipalTags(sessionTags);
+    RequestContext.Builder context = tagged.baseContext.toBuilder();
+    sourceIdentity.ifPresent(identity -> context.put("aws:SourceIdentity", identity));
+    return new Caller(account, accounts, arn, principalArn, description, defaultCredentials, tagged.tags, context, policies,
+        existence, byResource, byResourceAccount, new Session(sorted(transitiveTags), sourceIdentity));
+  }
+
+  /** The transitive session tags this role session passes on when it assumes another role; empty for others. */
+  public Map<String, String> transitiveTags() {
+    return session.transitiveTags();
+  }
+
+  /** The source identity of this role session, set when it or an earlier session of its chain was assumed. */
+  public Optional<String> sourceIdentity() {
+    return session.sourceIdentity();
   }
 
   /**
@@ -378,7 +417,8 @@ public final class Caller {
         // Bucket policies for Amazon S3).
         resourcePolicy = owner.resourcePolicy(
             "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
-      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
+      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/") && parts[4].equals(owner.id())) {
+        // Only this account's roles: a role of the same name in another account has its own trust policy.
         String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
         resourcePolicy = owner.role(roleName).flatMap(Role::trustPolicy);
       }

@@ -14,7 +14,6 @@ import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -329,6 +328,15 @@ public final class Evaluator {
     }
     boolean resourceMustAllow = needsResourcePolicy(request);
     if (!identityAllows.isEmpty() && limitsAllow && (!resourceMustAllow || grant == Grant.ACCOUNT)) {
+      if (resourceMustAllow) {
+        // A trust or key policy's grant to the account is as necessary as the identity side's
+        // Allow ("as long as the role's trust policy trusts the account", AWS STS API Reference,
+        // AssumeRole, Permissions): both decide, and coverage counts both.
+        List<Hit> deciding = new ArrayList<>(resourceAllows);
+        deciding.addAll(identityAllows);
+        return new Verdict(Outcome.ALLOWED, deciding, List.of(
+            "allowed by an identity-based policy and the " + resourcePolicyName(request) + ", which allows the account"));
+      }
       return new Verdict(Outcome.ALLOWED, identityAllows, ALLOWED_BY_IDENTITY);
     }
     List<String> reasons = new ArrayList<>();
@@ -388,17 +396,28 @@ public final class Evaluator {
   /**
    * "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
    * explicitly allow access for principals" (How AWS enforcement code logic evaluates requests).
+   * Besides {@code sts:AssumeRole*}, the trust policy must allow the permissions-only actions of
+   * the call: "When using session tags, trust policies for all roles ... must have the
+   * sts:TagSession permission. For roles that don't have this permission in the trust policy, the
+   * AssumeRole operation will fail" (IAM User Guide, Passing session tags in AWS STS), and
+   * likewise sts:SetSourceIdentity (Monitor and control actions taken with assumed roles).
    */
   private static boolean needsResourcePolicy(Request request) {
     String resource = request.resource();
     if (Arns.partEquals(resource, 2, "kms")) {
       return Arns.resourceStartsWith(resource, "key/");
     }
-    return CaseInsensitive.startsWith(request.action().strip(), "sts:assumerole") && resource.contains(":role/");
+    return isTrustAction(request.action()) && resource.contains(":role/");
+  }
+
+  private static boolean isTrustAction(String action) {
+    String stripped = action.strip();
+    return CaseInsensitive.startsWith(stripped, "sts:assumerole") || CaseInsensitive.equals(stripped, "sts:tagsession")
+        || CaseInsensitive.equals(stripped, "sts:setsourceidentity");
   }
 
   private static String resourcePolicyName(Request request) {
-    return request.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? "role trust policy" : "KMS key policy";
+    return isTrustAction(request.action()) ? "role trust policy" : "KMS key policy";
   }
 
   /**
