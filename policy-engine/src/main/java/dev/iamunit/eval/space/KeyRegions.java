@@ -37,11 +37,12 @@ final class KeyRegions {
 
   /**
    * The regions of {@code key} under {@code conditions} (each with whether its policy substitutes
-   * variables), for a caller whose context is {@code caller}. {@code fixed} tells which keys the
+   * variables), for a principal whose context is one of {@code callers} (one per version). {@code fixed} tells which keys the
    * principal fixes, which a variable may read.
    */
-  static Result of(String key, List<Compared> conditions, RequestContext caller, boolean setValued,
+  static Result of(String key, List<Compared> conditions, List<RequestContext> callers, boolean setValued,
       Function<String, Boolean> fixed, int maxStates, int maxSetRegions) {
+    RequestContext caller = callers.get(0);
     Set<Family> families = EnumSet.noneOf(Family.class);
     for (Compared c : conditions) {
       if (c.condition().operator().type().family() != Family.NULL) {
@@ -73,12 +74,13 @@ final class KeyRegions {
             continue;
           }
           for (String raw : c.condition().values()) {
-            PolicyValues.Glob glob = PolicyValues.resolve(raw, c.variables(), caller);
-            if (glob == null) {
-              continue;
+            for (RequestContext each : callers) {
+              PolicyValues.Glob glob = PolicyValues.resolve(raw, c.variables(), each);
+              if (glob != null) {
+                tests.add(test(glob, c.condition().operator().type()));
+                seeds.add(readable(glob));
+              }
             }
-            tests.add(test(glob, c.condition().operator().type()));
-            seeds.add(readable(glob));
           }
         }
         caller.get(key).filter(e -> !e.multivalued()).ifPresent(e -> seeds.add(e.value()));

@@ -85,6 +85,11 @@ final class TextMachine {
     return id;
   }
 
+  /** Whether no text read from {@code state} can match any more. */
+  boolean dead(int state) {
+    return states.get(state).isEmpty();
+  }
+
   boolean accepts(int state) {
     return states.get(state).get(chars.length);
   }

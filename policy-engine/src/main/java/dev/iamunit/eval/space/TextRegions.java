@@ -49,6 +49,15 @@ public final class TextRegions {
    * the product are visited.
    */
   public static Result of(List<TextTest> tests, List<String> seeds, Predicate<BitSet> keep, int maxStates) {
+    return of(tests, seeds, keep, -1, maxStates);
+  }
+
+  /**
+   * As {@link #of(List, List, Predicate, int)}, for regions in which test {@code required} passes
+   * (it must be an {@link TextTest.Mode#ARN_PARTS} test, or -1 for none): the search leaves every
+   * text that can no longer pass it, so that its cost follows the required pattern.
+   */
+  public static Result of(List<TextTest> tests, List<String> seeds, Predicate<BitSet> keep, int required, int maxStates) {
     List<TextMachine> machines = tests.stream().map(TextMachine::new).toList();
     Map<BitSet, String> found = new LinkedHashMap<>();
     for (String seed : seeds) {
@@ -89,6 +98,9 @@ public final class TextRegions {
           TextMachine m = machines.get(i);
           next[1 + 2 * i] = state[1 + 2 * i] < 0 ? -1 : m.step(state[1 + 2 * i], c, false);
           next[2 + 2 * i] = state[2 + 2 * i] < 0 ? -1 : m.step(state[2 + 2 * i], c, true);
+        }
+        if (required >= 0 && (next[0] == NOT_ARN || machines.get(required).dead(next[2 + 2 * required]))) {
+          continue;
         }
         if (seen.putIfAbsent(new Key(next), Boolean.TRUE) == null) {
           if (nodes.size() >= maxStates) {
