@@ -40,12 +40,13 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Compares two versions of an account over one request space: every principal of either version,
- * every action their statements name ({@link ActionUniverse}), the resources those statements name
- * and a representative of each ARN format ({@link ResourceSamples}), the credential kinds, and the
- * condition values the statements compare with ({@link ConditionSamples}). Each request is decided
- * on the fast path; only the requests whose answers differ are evaluated again for their deciding
- * statements.
+ * Compares two versions of an account over the complete request space ({@code eval.space}): every
+ * principal of either version, every action of the bundled catalog in classes the policies cannot
+ * tell apart ({@link ActionClasses}), the credential kinds, and one request per region of resources
+ * and condition values ({@link RequestRegions}). A principal/action pair whose regions would be too
+ * many is decided over the sampled space instead ({@link ResourceSamples}, {@link
+ * ConditionSamples}), and the report names it. Each request is decided on the fast path; only the
+ * requests whose answers differ are evaluated again for their deciding statements.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AccessDiffer {
@@ -127,7 +128,6 @@ public final class AccessDiffer {
     }
     ActionClasses classes = ActionClasses.of(compared, aws);
     RequestRegions regions = RequestRegions.of(both, compared, aws);
-    ActionUniverse actions = ActionUniverse.of(statements, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
     ConditionSamples conditions = ConditionSamples.of(statements);
 

@@ -211,7 +211,12 @@ public final class RequestRegions {
       // the format's ARNs, and an action that has the format asks about each.
       for (Map.Entry<TextTest, String> format : formats.entrySet()) {
         List<String> formatSeeds = new ArrayList<>(seeds);
-        formatSeeds.add(formatSeed(format.getKey().text()));
+        String seed = formatSeed(format.getKey().text());
+        formatSeeds.add(seed);
+        String[] parts = seed.split(":", 6);
+        if (parts.length == 6 && format.getKey().text().split(":", 6)[4].equals("*")) {
+          accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
+        }
         List<TextTest> left = disjointDropped(all, format.getKey());
         Resources found = accountsOnly(format.getKey(), left, format.getValue());
         if (found == null) {

@@ -195,8 +195,15 @@ public final class TextRegions {
         out.append(c);
       }
     }
-    closed.forEach(out::append);
+    // Lower case first, upper case last: the search finds the shortest text of each region in
+    // this order, and reports read better with arn:aws: than with arn:AWS:.
+    closed.stream().sorted(java.util.Comparator.comparingInt(TextRegions::readability).thenComparing(c -> c))
+        .forEach(out::append);
     return out.toString().toCharArray();
+  }
+
+  private static int readability(char c) {
+    return Character.isLowerCase(c) ? 0 : Character.isDigit(c) ? 1 : c < 128 && !Character.isUpperCase(c) ? 2 : Character.isUpperCase(c) ? 3 : 4;
   }
 
   /** A product state, compared by value. */
