@@ -78,25 +78,21 @@ class AccessDifferTests {
     AccessDiff diff = Changes.diff("new-group-membership");
 
     assertThat(Changes.rows(diff, NEWLY_DENIED, CHANGED_REASON)).isEmpty();
-    assertThat(Changes.rows(diff, NEWLY_ALLOWED)).contains(
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED)).containsExactly(
+        // One request per region: every user of the account is one region (the policy names them
+        // all alike), a user ARN without an account another.
         "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice CONSOLE_WITH_MFA",
         "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice CONSOLE_WITHOUT_MFA",
         "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/alice ACCESS_KEYS",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob CONSOLE_WITH_MFA",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob CONSOLE_WITHOUT_MFA",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/bob ACCESS_KEYS",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
-        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam::123456789012:user/example ACCESS_KEYS",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam:::user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam:::user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:CreateUser arn:aws:iam:::user/example ACCESS_KEYS",
         "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice CONSOLE_WITH_MFA",
         "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice CONSOLE_WITHOUT_MFA",
         "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/alice ACCESS_KEYS",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob CONSOLE_WITH_MFA",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob CONSOLE_WITHOUT_MFA",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/bob ACCESS_KEYS",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
-        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam::123456789012:user/example ACCESS_KEYS");
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam:::user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam:::user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user bob iam:DeleteUser arn:aws:iam:::user/example ACCESS_KEYS");
   }
 
   /** "The permissions boundary ... limits the maximum permissions" (IAM User Guide): without it, iam opens. */
@@ -104,13 +100,15 @@ class AccessDifferTests {
   void aRemovedPermissionsBoundaryOpensWhatTheIdentityPolicyAlreadyAllowed() {
     AccessDiff diff = Changes.diff("removed-boundary");
 
-    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).contains(
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        // One request per region: every user of the account is one region (the policy names them
+        // all alike), a user ARN without an account another.
         "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev CONSOLE_WITH_MFA",
         "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev CONSOLE_WITHOUT_MFA",
         "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/dev ACCESS_KEYS",
-        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITH_MFA",
-        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example CONSOLE_WITHOUT_MFA",
-        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam::123456789012:user/example ACCESS_KEYS");
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam:::user/example CONSOLE_WITH_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam:::user/example CONSOLE_WITHOUT_MFA",
+        "NEWLY_ALLOWED user dev iam:CreateUser arn:aws:iam:::user/example ACCESS_KEYS");
   }
 
   @Test
