@@ -14,7 +14,13 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.StatementResult;
+import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.UnresolvedValueException;
+import dev.iamunit.eval.space.ActionClasses;
+import dev.iamunit.eval.space.ActionRegions;
+import dev.iamunit.eval.space.KeyValue;
+import dev.iamunit.eval.space.PolicyStatement;
+import dev.iamunit.eval.space.RequestRegions;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
@@ -34,12 +40,13 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Compares two versions of an account over one request space: every principal of either version,
- * every action their statements name ({@link ActionUniverse}), the resources those statements name
- * and a representative of each ARN format ({@link ResourceSamples}), the credential kinds, and the
- * condition values the statements compare with ({@link ConditionSamples}). Each request is decided
- * on the fast path; only the requests whose answers differ are evaluated again for their deciding
- * statements.
+ * Compares two versions of an account over the complete request space ({@code eval.space}): every
+ * principal of either version, every action of the bundled catalog in classes the policies cannot
+ * tell apart ({@link ActionClasses}), the credential kinds, and one request per region of resources
+ * and condition values ({@link RequestRegions}). A principal/action pair whose regions would be too
+ * many is decided over the sampled space instead ({@link ResourceSamples}, {@link
+ * ConditionSamples}), and the report names it. Each request is decided on the fast path; only the
+ * requests whose answers differ are evaluated again for their deciding statements.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AccessDiffer {
@@ -104,87 +111,164 @@ public final class AccessDiffer {
     return formats.load(paths, options);
   }
 
-  /** Every request whose answer differs between {@code base} and {@code head}. */
+  /**
+   * Every request whose answer differs between {@code base} and {@code head}: for each principal,
+   * each class of actions of the whole catalog ({@link ActionClasses}) and each kind of
+   * credentials, one request per region of resources and contexts ({@link RequestRegions}), which
+   * proves the answer for every request of the region. Where the regions would be too many, the
+   * pair is decided over the sampled space instead and the report says so.
+   */
   public AccessDiff compare(Account base, Account head, String baseName, String headName) {
     long start = System.nanoTime();
     List<Account> both = List.of(base, head);
     var statements = AccountPolicies.statements(both);
-    ActionUniverse actions = ActionUniverse.of(statements, aws);
+    List<PolicyStatement> compared = new ArrayList<>();
+    for (Account account : both) {
+      compared.addAll(PolicyStatement.of(AccountPolicies.of(account)));
+    }
+    ActionClasses classes = ActionClasses.of(compared, aws);
+    RequestRegions regions = RequestRegions.of(both, compared, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
     ConditionSamples conditions = ConditionSamples.of(statements);
-    Map<List<Map<String, String>>, List<Map<String, List<String>>>> extras = new HashMap<>();
-    int mostContexts = 1;
 
-    List<DiffRow> rows = new ArrayList<>();
-    UndecidedRequests undecided = new UndecidedRequests();
-    // A resource named with an unresolved value reads as <unresolved: ...> in the report.
-    List<Unresolved> unresolved = new ArrayList<>(base.unresolved());
-    unresolved.addAll(head.unresolved());
-    Set<String> resourcesAsked = new HashSet<>();
-    long requests = 0;
+    Run run = new Run(base, head);
     int credentialKinds = 0;
+    List<String> sampledPairs = new ArrayList<>();
+    long provedPairs = 0;
     for (Principal principal : principals(both)) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
       List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
       credentialKinds = Math.max(credentialKinds, credentials.size());
       List<String> named = resources.named(variables(base, head, principal));
-      for (String action : actions.actions()) {
-        List<Map<String, String>> contexts = conditions.contextsFor(action);
-        List<Map<String, List<String>>> extra = extras.computeIfAbsent(contexts, AccessDiffer::asExtraContext);
-        mostContexts = Math.max(mostContexts, contexts.size());
-        for (String resource : resources.forAction(action, named)) {
-          resourcesAsked.add(resource);
-          for (CredentialKind kind : credentials) {
-            for (int c = 0; c < contexts.size(); c++) {
-              if (!kind.withMfa() && mentionsMfaAge(extra.get(c))) {
-                continue;
-              }
-              requests++;
-              BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              Decision b;
-              Decision h;
-              try {
-                b = baseRequest == null ? null : evaluator.decide(baseRequest);
-              } catch (UnresolvedValueException e) {
-                // The base's decision is unknown: an ALLOWED head could be new access.
-                Decision known = headRequest == null ? null : decideOrNull(headRequest);
-                if (known == null || known.isAllowed()) {
-                  undecided.add("base", base, baseRequest.request(), e);
-                }
-                continue;
-              }
-              try {
-                h = headRequest == null ? null : evaluator.decide(headRequest);
-              } catch (UnresolvedValueException e) {
-                // The head's decision is unknown: unless the base allowed it already, it could be new access.
-                if (b == null || !b.isAllowed()) {
-                  undecided.add("head", head, headRequest.request(), e);
-                }
-                continue;
-              }
-              if (same(b, h)) {
-                continue;
-              }
-              SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
-              SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
-              rows.add(new DiffRow(
-                  change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
-                  Unresolved.readable(resource, unresolved), kind,
-                  contexts.get(c), baseSide, headSide));
+      for (ActionClasses.ActionClass actionClass : classes.classes()) {
+        String action = actionClass.representative();
+        List<String> seeds = named;
+        Set<String> gaps = new java.util.LinkedHashSet<>();
+        for (CredentialKind kind : credentials) {
+          List<RequestContext> callers = new ArrayList<>();
+          for (Caller caller : new Caller[] {baseCaller, headCaller}) {
+            if (caller != null) {
+              callers.add(caller.context(kind, REQUEST_TIME));
             }
           }
+          ActionRegions space = regions.regions(actionClass, callers, seeds);
+          if (space.complete()) {
+            run.mostContexts = Math.max(run.mostContexts, space.contexts().size());
+            for (ActionRegions.Target target : space.resources()) {
+              for (Map<String, KeyValue> context : space.contexts()) {
+                run.decide(principal, baseCaller, headCaller, target.action(), target.resource(), kind,
+                    extraContext(context), labels(context), true);
+              }
+            }
+          } else {
+            gaps.addAll(space.gaps());
+            sampled(run, principal, baseCaller, headCaller, action, kind, resources.forAction(action, named), conditions);
+          }
+        }
+        if (gaps.isEmpty()) {
+          provedPairs++;
+        } else {
+          sampledPairs.add(principal.label() + " " + action + (actionClass.members().size() > 1
+              ? " (and " + (actionClass.members().size() - 1) + " more actions treated alike)" : "") + ": " + String.join("; ", gaps));
         }
       }
     }
-    rows.sort(ROW_ORDER);
+    run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
-        principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
-        mostContexts, requests, notes(actions, conditions));
-    return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
-        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()))
+        principals(both).size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
+        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
+        new RequestSpace.Proof(provedPairs, sampledPairs));
+    return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
+        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), run.undecided.gaps()))
         .withEditsBetween(base, head);
+  }
+
+  /** The sampled space for one principal, action and credentials: the fallback, stated as such. */
+  private static void sampled(Run run, Principal principal, Caller baseCaller, Caller headCaller, String action, CredentialKind kind,
+      List<String> resources, ConditionSamples conditions) {
+    List<Map<String, String>> contexts = conditions.contextsFor(action);
+    run.mostContexts = Math.max(run.mostContexts, contexts.size());
+    for (String resource : resources) {
+      for (Map<String, String> context : contexts) {
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        context.forEach((k, v) -> extra.put(k, List.of(v)));
+        if (!kind.withMfa() && mentionsMfaAge(extra)) {
+          continue;
+        }
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, context, false);
+      }
+    }
+  }
+
+  private static Map<String, List<String>> extraContext(Map<String, KeyValue> context) {
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    context.forEach((k, v) -> extra.put(k, v.values()));
+    return extra;
+  }
+
+  /** A context as a report shows it: a set as {@code [a, b]}, the empty set as {@code []}. */
+  private static Map<String, String> labels(Map<String, KeyValue> context) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    context.forEach((k, v) -> labels.put(k, v.multivalued() ? v.values().toString() : v.values().get(0)));
+    return labels;
+  }
+
+  /** What one comparison accumulates: the rows, the undecided requests, what was asked. */
+  private final class Run {
+    private final Account base;
+    private final Account head;
+    private final List<Unresolved> unresolved = new ArrayList<>();
+    final List<DiffRow> rows = new ArrayList<>();
+    final UndecidedRequests undecided = new UndecidedRequests();
+    final Set<String> resourcesAsked = new HashSet<>();
+    long requests;
+    int mostContexts = 1;
+
+    Run(Account base, Account head) {
+      this.base = base;
+      this.head = head;
+      // A resource named with an unresolved value reads as <unresolved: ...> in the report.
+      unresolved.addAll(base.unresolved());
+      unresolved.addAll(head.unresolved());
+    }
+
+    void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
+        Map<String, List<String>> extra, Map<String, String> label, boolean proved) {
+      resourcesAsked.add(resource);
+      requests++;
+      BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra);
+      BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra);
+      Decision b;
+      Decision h;
+      try {
+        b = baseRequest == null ? null : evaluator.decide(baseRequest);
+      } catch (UnresolvedValueException e) {
+        // The base's decision is unknown: an ALLOWED head could be new access.
+        Decision known = headRequest == null ? null : decideOrNull(headRequest);
+        if (known == null || known.isAllowed()) {
+          undecided.add("base", base, baseRequest.request(), e);
+        }
+        return;
+      }
+      try {
+        h = headRequest == null ? null : evaluator.decide(headRequest);
+      } catch (UnresolvedValueException e) {
+        // The head's decision is unknown: unless the base allowed it already, it could be new access.
+        if (b == null || !b.isAllowed()) {
+          undecided.add("head", head, headRequest.request(), e);
+        }
+        return;
+      }
+      if (same(b, h)) {
+        return;
+      }
+      SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
+      SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
+      rows.add(new DiffRow(
+          change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
+          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved));
+    }
   }
 
   private Decision decideOrNull(BoundRequest request) {
@@ -193,16 +277,6 @@ public final class AccessDiffer {
     } catch (UnresolvedValueException e) {
       return null;
     }
-  }
-
-  private static List<Map<String, List<String>>> asExtraContext(List<Map<String, String>> contexts) {
-    List<Map<String, List<String>>> out = new ArrayList<>();
-    for (Map<String, String> context : contexts) {
-      Map<String, List<String>> extra = new LinkedHashMap<>();
-      context.forEach((k, v) -> extra.put(k, List.of(v)));
-      out.add(extra);
-    }
-    return out;
   }
 
   private static final Comparator<DiffRow> ROW_ORDER = Comparator.comparing(DiffRow::change)
@@ -293,22 +367,23 @@ public final class AccessDiffer {
     return Change.CHANGED_REASON;
   }
 
-  private static List<String> notes(ActionUniverse actions, ConditionSamples conditions) {
+  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved) {
     List<String> notes = new ArrayList<>();
-    if (actions.capped()) {
-      notes.add("NotAction and wildcard services are expanded over the services named in either version only: "
-          + String.join(", ", actions.services()) + ".");
-    }
-    notes.add("Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \""
-        + ResourceSamples.SAMPLE + "\") and one ARN per ARN format of each action; actions without resource types on *.");
+    notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
+        + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
+        + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",
+        classes.actions(), classes.classes().size()));
+    notes.add("Resources and condition values: one request per region the policies' comparisons cannot tell apart (ARN and"
+        + " string patterns as automata, numbers and dates split at each constant, addresses at each CIDR boundary, a key's"
+        + " absence, each set of a multivalued key's regions); resources of each action's ARN formats, * for actions without"
+        + " resource types.");
     notes.add("Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \""
-        + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + ".");
-    if (conditions.keys() > 0) {
-      notes.add(conditions.crossProduct()
-          ? "Condition keys (" + conditions.keys() + "): for each action, every combination of the values its statements"
-              + " compare with, their boundaries and one value outside."
-          : "Condition keys: more than " + ConditionSamples.MAX_CONTEXTS
-              + " combinations, so each of the " + conditions.keys() + " keys is varied alone.");
+        + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + " unless a condition compares the time.");
+    if (!allProved) {
+      notes.add("Where the regions were too many, the pair was decided over the sampled space: the resources policies name"
+          + " (wildcards as \"" + ResourceSamples.SAMPLE + "\") and one per ARN format, and for condition keys "
+          + (conditions.crossProduct() ? "every combination of" : "each key alone with")
+          + " the values compared, their boundaries and one value outside.");
     }
     return notes;
   }

@@ -35,7 +35,8 @@ class ReportTests {
         <!-- iamunit-diff -->
         ### IAMUnit access diff
 
-        `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+        `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every \
+        region of requests (473 principal/action pairs).
 
         The statement edits that change decisions:
 
@@ -46,7 +47,7 @@ class ReportTests {
 
         #### Newly allowed: 3 requests, 3 causes
 
-        <details><summary>user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource; \
+        <details><summary>user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource (proved); \
         Allow ReadReports (Reports) edited</summary>
 
         ```diff
@@ -63,16 +64,14 @@ class ReportTests {
 
         </details>
         <details><summary>user alice, console sign-in without MFA: 1 request:""");
-    assertThat(markdown).endsWith("""
-        <details><summary>Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 \
+    assertThat(markdown).endsWith("</details>\n");
+    assertThat(markdown).contains("""
+        <details><summary>Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 \
         credential kinds × up to 1 context</summary>
 
-        - Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \
-        "example") and one ARN per ARN format of each action; actions without resource types on *.
-        - Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \
-        "iamunit" with and without MFA; every request at 2026-01-01T00:00:00Z.
-
-        </details>
+        - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 473 classes: an \
+        action a pattern names through its service is its own class; the rest, reached through NotAction or a wildcard \
+        service, are classed by service and the patterns that match them, one representative each.
         """);
   }
 
@@ -84,15 +83,15 @@ class ReportTests {
         IAMUnit access diff: base origin/main -> head HEAD
         Read in base origin/main: 1 file: main.tf
         Read in head HEAD: 1 file: main.tf
-        Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context
+        Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 credential kinds × up to 1 context
         """);
     // The first cause's block is a file: iamunit-cli's DiffCommandTests expects the same text from the CLI.
     assertThat(text).contains("""
-        3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+        3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests (473 principal/action pairs).
 
         Newly allowed: 3 requests, 3 causes
         """ + Files.readString(Path.of("src/test/resources/changes/added-action/first-cause.txt")) + """
-          2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource
+          2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource (proved)
         """).doesNotContain("every request (");
   }
 
@@ -109,12 +108,16 @@ class ReportTests {
   void jsonHasOneObjectPerRequest() throws Exception {
     JsonNode json = new ObjectMapper().readTree(JsonReport.render(diff("removed-condition")));
 
-    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(3);
-    assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(2);
+    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(1422);
+    assertThat(json.get("requestSpace").get("provedPairs").asLong()).isEqualTo(472);
+    assertThat(json.get("requestSpace").get("sampledPairs")).isEmpty();
+    // Two regions of instances: the account's, and an ARN without an account.
+    assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(4);
     JsonNode cause = json.get("causes").get(0);
     assertThat(cause.get("principal").asText()).isEqualTo("user alice");
     assertThat(cause.get("credentials").asText()).isEqualTo("CONSOLE_WITHOUT_MFA");
-    assertThat(cause.get("requests").asInt()).isEqualTo(1);
+    assertThat(cause.get("requests").asInt()).isEqualTo(2);
+    assertThat(cause.get("proved").asBoolean()).isTrue();
     assertThat(cause.get("changedStatements").get(0).get("lines").toString()).isEqualTo(
         "[{\"sign\":\"-\",\"text\":\"\\\"Bool\\\": {\\\"aws:MultiFactorAuthPresent\\\": \\\"true\\\"}\",\"file\":\"main.tf\",\"line\":17}]");
     JsonNode first = json.get("changes").get(0);
@@ -144,10 +147,11 @@ class ReportTests {
     assertThat(result.get("locations").get(0).get("physicalLocation").toString()).isEqualTo(
         "{\"artifactLocation\":{\"uri\":\"main.tf\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":11}}");
     assertThat(result.get("message").get("text").asText()).isEqualTo("""
-        Newly allowed: user alice, console sign-in without MFA, 1 request: ec2:TerminateInstances on 1 resource.
+        Newly allowed: user alice, console sign-in without MFA, 2 requests: ec2:TerminateInstances on 2 resources (proved).
           Allow TerminateWithMfa (Terminate, main.tf:11)
         - "Bool": {"aws:MultiFactorAuthPresent": "true"}   main.tf:17
-        1 request: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
-        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example""");
+        2 requests: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
+        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example
+        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1::instance/example""");
   }
 }
