@@ -22,6 +22,7 @@ import dev.iamunit.eval.space.KeyValue;
 import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.eval.space.RequestRegions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
@@ -74,9 +75,13 @@ public final class AccessDiffer {
     return new AccessDiffer(AwsData.bundled());
   }
 
-  private record Principal(boolean role, String name) {
+  /**
+   * A principal of one account; {@code where} is empty when only one account is compared, else
+   * " in prod (111111111111)", so that a name two accounts declare reads as two principals.
+   */
+  private record Principal(String account, boolean role, String name, String where) {
     String label() {
-      return (role ? "role " : "user ") + name;
+      return (role ? "role " : "user ") + name + where;
     }
   }
 
@@ -97,7 +102,7 @@ public final class AccessDiffer {
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
     LoadedSources baseLoad = load(base, sources, formats, options);
     LoadedSources headLoad = load(head, sources, formats, options);
-    AccessDiff diff = compare(baseLoad.account(), headLoad.account(), base.name(), head.name());
+    AccessDiff diff = compare(baseLoad.accounts(), headLoad.accounts(), base.name(), head.name());
     return diff.withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad).plus(diff.headGaps()));
   }
 
@@ -119,8 +124,18 @@ public final class AccessDiffer {
    * pair is decided over the sampled space instead and the report says so.
    */
   public AccessDiff compare(Account base, Account head, String baseName, String headName) {
+    return compare(Accounts.of(base), Accounts.of(head), baseName, headName);
+  }
+
+  /**
+   * Every request whose answer differs between {@code base} and {@code head}, for the principals of
+   * every account of either version; each request finds its resource's policy and RCPs in the
+   * account that owns the resource, as {@link Caller#request} does.
+   */
+  public AccessDiff compare(Accounts base, Accounts head, String baseName, String headName) {
     long start = System.nanoTime();
-    List<Account> both = List.of(base, head);
+    List<Account> both = new ArrayList<>(base.all());
+    both.addAll(head.all());
     var statements = AccountPolicies.statements(both);
     List<PolicyStatement> compared = new ArrayList<>();
     for (Account account : both) {
@@ -131,11 +146,12 @@ public final class AccessDiffer {
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
     ConditionSamples conditions = ConditionSamples.of(statements);
 
-    Run run = new Run(base, head);
+    Run run = new Run(both);
     int credentialKinds = 0;
     List<String> sampledPairs = new ArrayList<>();
     long provedPairs = 0;
-    for (Principal principal : principals(both)) {
+    List<Principal> principals = principals(base, head);
+    for (Principal principal : principals) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
       List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
@@ -176,7 +192,7 @@ public final class AccessDiffer {
     }
     run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
-        principals(both).size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
+        principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
         run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
         new RequestSpace.Proof(provedPairs, sampledPairs));
     return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
@@ -216,8 +232,6 @@ public final class AccessDiffer {
 
   /** What one comparison accumulates: the rows, the undecided requests, what was asked. */
   private final class Run {
-    private final Account base;
-    private final Account head;
     private final List<Unresolved> unresolved = new ArrayList<>();
     final List<DiffRow> rows = new ArrayList<>();
     final UndecidedRequests undecided = new UndecidedRequests();
@@ -225,12 +239,9 @@ public final class AccessDiffer {
     long requests;
     int mostContexts = 1;
 
-    Run(Account base, Account head) {
-      this.base = base;
-      this.head = head;
+    Run(List<Account> accounts) {
       // A resource named with an unresolved value reads as <unresolved: ...> in the report.
-      unresolved.addAll(base.unresolved());
-      unresolved.addAll(head.unresolved());
+      accounts.forEach(a -> unresolved.addAll(a.unresolved()));
     }
 
     void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
@@ -247,7 +258,7 @@ public final class AccessDiffer {
         // The base's decision is unknown: an ALLOWED head could be new access.
         Decision known = headRequest == null ? null : decideOrNull(headRequest);
         if (known == null || known.isAllowed()) {
-          undecided.add("base", base, baseRequest.request(), e);
+          undecided.add("base", baseCaller.account(), baseRequest.request(), e);
         }
         return;
       }
@@ -256,7 +267,7 @@ public final class AccessDiffer {
       } catch (UnresolvedValueException e) {
         // The head's decision is unknown: unless the base allowed it already, it could be new access.
         if (b == null || !b.isAllowed()) {
-          undecided.add("head", head, headRequest.request(), e);
+          undecided.add("head", headCaller.account(), headRequest.request(), e);
         }
         return;
       }
@@ -286,26 +297,55 @@ public final class AccessDiffer {
       .thenComparing(DiffRow::credentials)
       .thenComparing(r -> new TreeMap<>(r.context()).toString());
 
-  private static List<Principal> principals(List<Account> accounts) {
-    Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing(Principal::role).thenComparing(Principal::name));
-    for (Account account : accounts) {
-      account.users().keySet().forEach(name -> all.add(new Principal(false, name)));
-      account.roles().keySet().forEach(name -> all.add(new Principal(true, name)));
+  /** The principals of every account of either version, home account first, then by account id. */
+  private static List<Principal> principals(Accounts base, Accounts head) {
+    Set<String> ids = accountIds(base, head);
+    Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing((Principal p) -> !p.account().equals(base.home().id()))
+        .thenComparing(Principal::account).thenComparing(Principal::role).thenComparing(Principal::name));
+    for (Accounts version : List.of(base, head)) {
+      for (Account account : version.all()) {
+        String where = where(base, head, account.id());
+        account.users().keySet().forEach(name -> all.add(new Principal(account.id(), false, name, where)));
+        account.roles().keySet().forEach(name -> all.add(new Principal(account.id(), true, name, where)));
+      }
     }
     return List.copyOf(all);
   }
 
-  private static Caller caller(Account account, Principal principal) {
-    if (principal.role()) {
-      return account.role(principal.name()).isPresent() ? Caller.roleSession(account, principal.name(), ROLE_SESSION) : null;
+  /**
+   * How a principal's label names its account: nothing when the versions load one account, else
+   * {@code " in prod (111111111111)"} (the head's name for it, or the base's).
+   */
+  static String where(Accounts base, Accounts head, String accountId) {
+    if (accountIds(base, head).size() < 2) {
+      return "";
     }
-    return account.user(principal.name()).isPresent() ? Caller.user(account, principal.name()) : null;
+    return " in " + head.byId(accountId).map(head::describe).orElseGet(() -> base.describe(base.byId(accountId).orElseThrow()));
+  }
+
+  /** The ids of the accounts either version loads. */
+  static Set<String> accountIds(Accounts base, Accounts head) {
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    base.all().forEach(a -> ids.add(a.id()));
+    head.all().forEach(a -> ids.add(a.id()));
+    return ids;
+  }
+
+  private static Caller caller(Accounts accounts, Principal principal) {
+    Account account = accounts.byId(principal.account()).orElse(null);
+    if (account == null) {
+      return null;
+    }
+    if (principal.role()) {
+      return account.role(principal.name()).isPresent() ? Caller.roleSession(accounts, account, principal.name(), ROLE_SESSION) : null;
+    }
+    return account.user(principal.name()).isPresent() ? Caller.user(accounts, account, principal.name()) : null;
   }
 
   /** The policy variables a named resource may use for this principal, keys in lower case. */
-  private static Map<String, String> variables(Account base, Account head, Principal principal) {
+  private static Map<String, String> variables(Accounts base, Accounts head, Principal principal) {
     Map<String, String> variables = new HashMap<>();
-    for (Account account : List.of(base, head)) {
+    for (Account account : List.of(base, head).stream().flatMap(v -> v.byId(principal.account()).stream()).toList()) {
       if (principal.role()) {
         account.role(principal.name()).map(Role::tags).ifPresent(tags -> tags.forEach(
             (k, v) -> variables.put("aws:principaltag/" + k.toLowerCase(Locale.ROOT), v)));

@@ -131,4 +131,20 @@ class AccessDifferTests {
     assertThat(diff.space().requests()).isGreaterThan(12);
     assertThat(diff.space().proof().complete()).isTrue();
   }
+
+  /**
+   * Issue 24: a role created through an aliased provider lives in that provider's account, and the
+   * diff compares the principals of every account: the change to prod's deployer is found and named
+   * with its account, the home account's deployer of the same name is untouched.
+   */
+  @Test
+  void thePrincipalsOfEveryAccountAreCompared() {
+    AccessDiff diff = Changes.diff("two-accounts");
+
+    assertThat(Changes.rows(diff, NEWLY_ALLOWED, NEWLY_DENIED, CHANGED_REASON)).containsExactly(
+        "NEWLY_ALLOWED role deployer in 111111111111 lambda:DeleteFunction arn:aws:lambda:us-east-1:111111111111:function:api ASSUMED_ROLE",
+        "NEWLY_ALLOWED role deployer in 111111111111 lambda:DeleteFunction arn:aws:lambda:us-east-1:111111111111:function:api ASSUMED_ROLE_WITH_MFA");
+    assertThat(diff.causes()).extracting(Cause::principal).containsOnly("role deployer in 111111111111");
+    assertThat(diff.causes().get(0).changed()).isNotEmpty();
+  }
 }
