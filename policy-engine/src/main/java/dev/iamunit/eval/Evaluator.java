@@ -97,9 +97,7 @@ public final class Evaluator {
     for (List<CompiledPolicy> level : policies.scpLevels()) {
       scan.policies(level);
     }
-    if (policies.resource().isPresent()) {
-      scan.policy(policies.resource().get());
-    }
+    scan.policies(policies.resources());
     scan.policies(policies.identity());
     scan.policies(policies.boundaries());
     scan.policies(policies.session());
@@ -282,7 +280,7 @@ public final class Evaluator {
       return new Verdict(Outcome.IMPLICIT_DENY, List.of(), missing);
     }
 
-    List<Hit> resourceAllows = policies.resource().isPresent() ? hits(scan, Effect.ALLOW, List.of(policies.resource().get()), trust) : List.of();
+    List<Hit> resourceAllows = policies.resources().isEmpty() ? List.of() : hits(scan, Effect.ALLOW, policies.resources(), trust);
     Grant grant = Grant.NONE;
     for (Hit hit : resourceAllows) {
       if (hit.grant.compareTo(grant) > 0) {
@@ -339,7 +337,7 @@ public final class Evaluator {
     }
     reasons.addAll(limits(boundaryAllows, sessionAllows));
     if (resourceMustAllow && grant == Grant.NONE) {
-      reasons.add(policies.resource().isPresent()
+      reasons.add(!policies.resources().isEmpty()
           ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must"
           : "no " + resourcePolicyName(request) + " was given, and it must allow the principal");
     }
@@ -365,7 +363,7 @@ public final class Evaluator {
       return new Verdict(Outcome.ALLOWED, resourceAllows, ROOT_CROSS_ACCOUNT);
     }
     if (needsResourcePolicy(request) && grant == Grant.NONE) {
-      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(policies.resource().isPresent()
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(!policies.resources().isEmpty()
           ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must, even for the account's root user"
           : "no " + resourcePolicyName(request) + " was given, and it must allow the principal, even the account's root user"));
     }
