@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.eval.internal.Arns;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Existence;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -38,6 +41,8 @@ import org.apiguardian.api.API;
  *   <tr><td>{@code arn:…:glacier:r:a:vaults/name}</td><td>the vault access policy and the Vault Lock policy</td></tr>
  *   <tr><td>{@code arn:…:secretsmanager:r:a:secret:name-AbCdEf}</td><td>the secret's, stored with its suffix unknown</td></tr>
  *   <tr><td>{@code arn:…:iam::a:role/name}</td><td>the role's trust policy</td></tr>
+ *   <tr><td>an API or Multi-Region Access Point whose id or alias the templates leave unknown</td>
+ *     <td>its policy, applying only if the id is the one requested (a decision it could change fails)</td></tr>
  *   <tr><td>a Lambda version or alias ({@code function:name:qualifier}), a Kinesis consumer, anything else</td>
  *     <td>its own only</td></tr>
  * </table>
@@ -65,8 +70,15 @@ public final class ResourcePolicyOwner {
     if (own.isEmpty() && parts[2].equals("secretsmanager")) {
       secretWithUnknownSuffix(account, resource).ifPresent(found::add);
     }
+    if (own.isEmpty() && GENERATED_IDS.contains(parts[2])) {
+      found.addAll(withGeneratedId(account, resource));
+    }
     for (String holder : holders(parts)) {
-      account.resourcePolicy(holder).ifPresent(found::add);
+      Optional<Policy> held = account.resourcePolicy(holder);
+      held.ifPresent(found::add);
+      if (held.isEmpty() && GENERATED_IDS.contains(parts[2])) {
+        found.addAll(withGeneratedId(account, holder));
+      }
     }
     if (parts[2].equals("logs") && parts[5].startsWith("log-group:")) {
       // "Creates or updates a resource policy allowing other AWS services to put log events to
@@ -168,6 +180,38 @@ public final class ResourcePolicyOwner {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Services whose policy holders are named by an id AWS generates at deployment, which the
+   * loaders keep as an unknown in the ARN: a REST API's id (execute-api), a Multi-Region Access
+   * Point's alias (s3).
+   */
+  private static final Set<String> GENERATED_IDS = Set.of("execute-api", "s3");
+
+  /**
+   * The policies kept at an ARN whose generated part is unknown and that {@code arn} could be: a
+   * request names the API or access point by an id the templates cannot know. Whether it is that
+   * one is the unknown value itself, so each applies only if it is ({@link Existence#onlyIf}): a
+   * decision it could change fails naming the value, one it cannot change stands. Never guessed.
+   */
+  private static List<Policy> withGeneratedId(Account account, String arn) {
+    List<Policy> found = new ArrayList<>(1);
+    for (Map.Entry<String, Policy> e : account.resourcePolicies().entrySet()) {
+      String key = e.getKey();
+      if (Unresolved.isIn(key) && couldBe(key, arn)) {
+        List<Unresolved> values = account.unresolved().stream().filter(u -> key.contains(u.placeholder())).toList();
+        found.add(Existence.onlyIf(e.getValue(), values));
+      }
+    }
+    return found;
+  }
+
+  /** Whether {@code arn} is {@code key} with each unknown part one ARN segment (no {@code :} or {@code /}). */
+  private static boolean couldBe(String key, String arn) {
+    String marker = "\u0000";
+    String pattern = Pattern.quote(Unresolved.replacePlaceholders(key, marker)).replace(marker, "\\E[^:/]+\\Q");
+    return Pattern.matches(pattern, arn);
   }
 
   /**
