@@ -338,7 +338,19 @@ public final class Caller {
     });
     ForResource bound = forResource(resource);
     Request request = new Request(arn, action, resource, Optional.of(bound.account()), context.build(), credentials);
-    return new BoundRequest(request, bound.policies());
+    String endpoint = sourceVpce(extraContext);
+    List<Policy> endpointPolicies = endpoint == null ? List.of() : ResourcePolicyOwner.endpointPolicies(account, endpoint);
+    return new BoundRequest(request, endpointPolicies.isEmpty() ? bound.policies() : bound.policies().withEndpointPolicies(endpointPolicies));
+  }
+
+  /** The VPC endpoint a request says it comes through ({@code aws:SourceVpce}, one value), or null. */
+  private static String sourceVpce(Map<String, List<String>> context) {
+    for (Map.Entry<String, List<String>> e : context.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("aws:SourceVpce") && e.getValue().size() == 1) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
   }
 
   /**

@@ -37,6 +37,8 @@ public final class Evaluator {
   private static final List<String> ALLOWED_BY_NAMED_PRINCIPAL = List.of("allowed by a resource-based policy that names the principal");
   private static final List<String> ALLOWED_BY_NAMED_ROLE = List.of("allowed by a resource-based policy that names the role");
   private static final List<String> ALLOWED_BY_IDENTITY = List.of("allowed by an identity-based policy");
+  private static final List<String> ENDPOINT_DOES_NOT_ALLOW = List.of(
+      "the policy of the VPC endpoint the request comes through does not allow it (implicit deny)");
   private static final List<String> ROOT_ALLOWED = List.of("the account's root user has full access");
   private static final List<String> ROOT_CROSS_ACCOUNT = List.of(
       "allowed by the resource-based policy, and the root user has full access in its own account");
@@ -101,6 +103,7 @@ public final class Evaluator {
     scan.policies(policies.identity());
     scan.policies(policies.boundaries());
     scan.policies(policies.session());
+    scan.policies(policies.endpoint());
 
     scan.rootBucketPolicyExemption = root && RootUser.bucketPolicyDeniesDoNotBind(request);
 
@@ -291,6 +294,12 @@ public final class Evaluator {
     boolean boundaryAllows = policies.boundaries().isEmpty() || anyAllow(scan, policies.boundaries(), trust);
     boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, policies.session(), trust);
     boolean limitsAllow = boundaryAllows && sessionAllows;
+    if (!policies.endpoint().isEmpty() && !anyAllow(scan, policies.endpoint(), trust)) {
+      // "An endpoint policy does not override or replace identity-based policies or resource-based
+      // policies" (Amazon VPC PrivateLink Guide, Control access to VPC endpoints using endpoint
+      // policies): a request through the endpoint needs its Allow besides every other, whoever asks.
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), ENDPOINT_DOES_NOT_ALLOW);
+    }
 
     if (scan.root) {
       return rootVerdict(request, policies, resourceAllows, grant, bucketPolicyDenyIgnored);

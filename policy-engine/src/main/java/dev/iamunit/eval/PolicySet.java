@@ -22,6 +22,7 @@ public final class PolicySet {
   private final List<List<CompiledPolicy>> scpLevels;
   private final List<List<CompiledPolicy>> rcpLevels;
   private final List<CompiledPolicy> session;
+  private final List<CompiledPolicy> endpoint;
   private final List<Unresolved> unreadable;
 
   private PolicySet(
@@ -30,13 +31,15 @@ public final class PolicySet {
       List<CompiledPolicy> boundaries,
       List<List<CompiledPolicy>> scpLevels,
       List<List<CompiledPolicy>> rcpLevels,
-      List<CompiledPolicy> session) {
+      List<CompiledPolicy> session,
+      List<CompiledPolicy> endpoint) {
     this.identity = identity;
     this.resources = resources;
     this.boundaries = boundaries;
     this.scpLevels = scpLevels;
     this.rcpLevels = rcpLevels;
     this.session = session;
+    this.endpoint = endpoint;
     this.unreadable = collectUnreadable();
   }
 
@@ -47,6 +50,7 @@ public final class PolicySet {
     this.scpLevels = levels(builder.scpLevels, PolicyType.SERVICE_CONTROL, "scps");
     this.rcpLevels = levels(builder.rcpLevels, PolicyType.RESOURCE_CONTROL, "rcps");
     this.session = compile(builder.session, PolicyType.SESSION, "session");
+    this.endpoint = compile(builder.endpoint, PolicyType.VPC_ENDPOINT, "endpoint");
     this.unreadable = collectUnreadable();
   }
 
@@ -92,7 +96,18 @@ public final class PolicySet {
    * a Deny in any of them denies.
    */
   public PolicySet withResourcePolicies(List<Policy> policies) {
-    return new PolicySet(identity, compileResources(policies), boundaries, scpLevels, rcpLevels, session);
+    return new PolicySet(identity, compileResources(policies), boundaries, scpLevels, rcpLevels, session, endpoint);
+  }
+
+  /**
+   * This set with {@code policies} as the policy of the VPC endpoint the request comes through
+   * (replacing any). "An endpoint policy does not override or replace identity-based policies or
+   * resource-based policies" (Amazon VPC PrivateLink Guide, Control access to VPC endpoints using
+   * endpoint policies): the request must be allowed as without the endpoint, and by its policy too;
+   * a Deny in it denies.
+   */
+  public PolicySet withEndpointPolicies(List<Policy> policies) {
+    return new PolicySet(identity, resources, boundaries, scpLevels, rcpLevels, session, compile(policies, PolicyType.VPC_ENDPOINT, "endpoint"));
   }
 
   /**
@@ -101,7 +116,7 @@ public final class PolicySet {
    * knows only per request.
    */
   public PolicySet withResourceControlPolicies(List<List<Policy>> levels) {
-    return new PolicySet(identity, resources, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session);
+    return new PolicySet(identity, resources, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session, endpoint);
   }
 
   public static Builder builder() {
@@ -137,6 +152,10 @@ public final class PolicySet {
     return session;
   }
 
+  List<CompiledPolicy> endpoint() {
+    return endpoint;
+  }
+
   /** The statements of the set's policies that no one could read (see {@link Policy#unreadable()}). */
   public List<Unresolved> unreadable() {
     return unreadable;
@@ -145,7 +164,7 @@ public final class PolicySet {
   private List<Unresolved> collectUnreadable() {
     // Nearly every set has none, and a set is made for every line of a case file: then no list
     // is built, not even the list of its policies.
-    boolean none = readable(identity) && readable(boundaries) && readable(session) && readable(resources);
+    boolean none = readable(identity) && readable(boundaries) && readable(session) && readable(resources) && readable(endpoint);
     for (List<CompiledPolicy> level : scpLevels) {
       none &= readable(level);
     }
@@ -180,6 +199,7 @@ public final class PolicySet {
     identity.forEach(p -> all.add(p.policy()));
     boundaries.forEach(p -> all.add(p.policy()));
     session.forEach(p -> all.add(p.policy()));
+    endpoint.forEach(p -> all.add(p.policy()));
     return all;
   }
 
@@ -191,6 +211,7 @@ public final class PolicySet {
     private final List<List<Policy>> scpLevels = new ArrayList<>();
     private final List<List<Policy>> rcpLevels = new ArrayList<>();
     private final List<Policy> session = new ArrayList<>();
+    private final List<Policy> endpoint = new ArrayList<>();
 
     private Builder() {}
 
@@ -236,6 +257,12 @@ public final class PolicySet {
     /** A session policy; several (inline and managed) together are the session's policies. */
     public Builder session(Policy policy) {
       session.add(policy);
+      return this;
+    }
+
+    /** The policy of the VPC endpoint the request comes through (see {@link PolicySet#withEndpointPolicies}). */
+    public Builder endpoint(Policy policy) {
+      endpoint.add(policy);
       return this;
     }
 

@@ -7,7 +7,10 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +183,46 @@ public final class ResourcePolicyOwner {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The policy of VPC endpoint {@code endpointId} ({@code vpce-…}, the request's {@code
+   * aws:SourceVpce}), kept at its ARN ({@link #vpcEndpointPolicy}); an endpoint whose id the
+   * templates leave unknown applies only if it is that one, as for {@link #withGeneratedId}. Empty
+   * when no loaded endpoint has a policy: an endpoint created without one has "the default endpoint
+   * policy", which "grants full access to the endpoint" (Amazon VPC PrivateLink Guide, Control
+   * access to VPC endpoints using endpoint policies), and one the templates do not declare is not
+   * known.
+   */
+  public static List<Policy> endpointPolicies(Account account, String endpointId) {
+    List<Policy> found = new ArrayList<>(1);
+    for (Map.Entry<String, Policy> e : account.resourcePolicies().entrySet()) {
+      String[] parts = Arns.split(e.getKey());
+      if (parts == null || !parts[2].equals("ec2") || !parts[5].startsWith(VPC_ENDPOINT)) {
+        continue;
+      }
+      String id = parts[5].substring(VPC_ENDPOINT.length());
+      if (id.equals(endpointId)) {
+        found.add(e.getValue());
+      } else if (Unresolved.isIn(id) && couldBe(e.getKey(), e.getKey().substring(0, e.getKey().length() - id.length()) + endpointId)) {
+        List<Unresolved> values = account.unresolved().stream().filter(u -> id.contains(u.placeholder())).toList();
+        found.add(Existence.onlyIf(e.getValue(), values));
+        // The endpoint's policy must allow, so its absence matters too: if the request's endpoint
+        // is another, this policy does not bind. That case is an Allow as unknown as the match.
+        found.add(Existence.onlyIf(PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}", values.isEmpty() ? SourceLocation.UNKNOWN
+            : values.get(0).location(), PolicyKind.RESOURCE, "(if " + endpointId + " is another endpoint than the one at "
+            + e.getValue().location() + ")"), values));
+      }
+    }
+    return found;
+  }
+
+  private static final String VPC_ENDPOINT = "vpc-endpoint/";
+
+  /** The key of the policy of VPC endpoint {@code endpointId}: its ARN, {@code arn:…:ec2:region:account:vpc-endpoint/vpce-…}. */
+  public static String vpcEndpointPolicy(String partition, String region, String account, String endpointId) {
+    return "arn:" + partition + ":ec2:" + region + ":" + account + ":" + VPC_ENDPOINT + endpointId;
   }
 
   /**

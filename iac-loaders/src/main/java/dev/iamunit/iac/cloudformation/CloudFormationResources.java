@@ -153,6 +153,14 @@ final class CloudFormationResources {
       case "AWS::S3Express::BucketPolicy" -> resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3express:"
           + options.region() + ":" + options.accountId() + ":bucket/" + text(stack, r, "Bucket")));
       case "AWS::Logs::ResourcePolicy" -> logsResourcePolicy(stack, r);
+      case "AWS::EC2::VPCEndpoint" -> {
+        if (r.property("PolicyDocument").isPresent()) {
+          Intrinsics.Text id = Intrinsics.text(stack.resources().ref(r, r.location()));
+          report.addAll(id.parts());
+          resourcePolicy(stack, r, List.of(ResourcePolicyOwner.vpcEndpointPolicy(options.partition(), options.region(), options.accountId(),
+              id.text())));
+        }
+      }
       case "AWS::ECR::RegistryPolicy" -> resourcePolicy(stack, r, "PolicyText",
           List.of(ResourcePolicyOwner.ecrRegistryPolicy(options.partition(), options.region(), options.accountId())));
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);

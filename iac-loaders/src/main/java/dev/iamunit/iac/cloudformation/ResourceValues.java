@@ -84,7 +84,8 @@ final class ResourceValues {
       "AWS::Organizations::Organization", "Id",
       "AWS::Organizations::OrganizationalUnit", "Id",
       "AWS::Organizations::Account", "AccountId",
-      "AWS::Organizations::Policy", "Id");
+      "AWS::Organizations::Policy", "Id",
+      "AWS::EC2::VPCEndpoint", "Id");
 
   private final Template template;
   private final LoadOptions options;

@@ -159,6 +159,16 @@ final class TerraformResources {
         case "aws_sagemaker_model_package_group_policy" -> resourcePolicy(r, "resource_policy",
             named(r, "sagemaker", "model-package-group/", r.get("model_package_group_name")));
         case "aws_s3tables_table_bucket_policy" -> resourcePolicy(r, "resource_policy", r.get("table_bucket_arn"));
+        case "aws_vpc_endpoint" -> {
+          Value policy = r.get("policy");
+          if (writes(r, "policy", policy)) {
+            Unresolved id = report.add(r.generated("id", "AWS generates the id (vpce-...) of the VPC endpoint when it creates it"));
+            resourcePolicy(r, "policy", policy, Value.of(ResourcePolicyOwner.vpcEndpointPolicy(partition(r), region(r), account(r),
+                id.placeholder())));
+          }
+        }
+        case "aws_vpc_endpoint_policy" -> resourcePolicy(r, "policy", concat(ResourcePolicyOwner.vpcEndpointPolicy(partition(r), region(r),
+            account(r), ""), r.get("vpc_endpoint_id")));
         case "aws_organizations_policy" -> organizationPolicy(r);
         case "aws_organizations_policy_attachment" ->
             assembler.organizationAttachment(key(r.get("policy_id")), key(r.get("target_id")), r.address(), r.location());

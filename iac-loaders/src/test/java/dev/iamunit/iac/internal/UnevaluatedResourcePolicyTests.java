@@ -26,7 +26,6 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_vpc_endpoint                                 | vpc_id = "v"                | policy
       aws_s3tables_table_policy                        | name = "t"                  | resource_policy
       """)
   void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
@@ -49,13 +48,13 @@ class UnevaluatedResourcePolicyTests {
   void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
     Sources.Loaded loaded = new Sources(dir).terraform("unknown", """
         variable "policy" { type = string }
-        resource "aws_vpc_endpoint_policy" "x" {
-          policy = var.policy
+        resource "aws_s3tables_table_policy" "x" {
+          resource_policy = var.policy
         }
         """);
 
     assertThat(loaded.report().unresolved()).filteredOn(u -> u.reason().contains("not evaluated")).singleElement()
-        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:12 (aws_vpc_endpoint_policy.x)"));
+        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:21 (aws_s3tables_table_policy.x)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -109,7 +108,7 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      AWS::EC2::VPCEndpoint               | PolicyDocument       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "s3:*", Resource: "*"}]}`
+      AWS::S3Tables::TablePolicy          | ResourcePolicy       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "s3tables:*", Resource: "*"}]}`
       AWS::S3ObjectLambda::AccessPointPolicy | PolicyDocument    | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
       """)
   void cloudFormationReportsTheTypeAtThePropertysLine(String type, String property, String document) {
