@@ -377,7 +377,19 @@ public final class Caller {
     });
     ForResource bound = forResource(resource);
     Request request = new Request(arn, action, resource, Optional.of(bound.account()), context.build(), credentials);
-    return new BoundRequest(request, bound.policies());
+    String endpoint = sourceVpce(extraContext);
+    List<Policy> endpointPolicies = endpoint == null ? List.of() : ResourcePolicyOwner.endpointPolicies(account, endpoint);
+    return new BoundRequest(request, endpointPolicies.isEmpty() ? bound.policies() : bound.policies().withEndpointPolicies(endpointPolicies));
+  }
+
+  /** The VPC endpoint a request says it comes through ({@code aws:SourceVpce}, one value), or null. */
+  private static String sourceVpce(Map<String, List<String>> context) {
+    for (Map.Entry<String, List<String>> e : context.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("aws:SourceVpce") && e.getValue().size() == 1) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
   }
 
   /**
@@ -400,30 +412,11 @@ public final class Caller {
           id -> policies.withResourceControlPolicies(owner.map(a -> a.organization().resourceControlPolicies()).orElse(List.of())));
       // A resource of an account the sources do not load has no known policy; a single-account
       // caller's account may hold resources of other accounts' ARNs (loaded as one account).
-      PolicySet set = resourcePolicy(owner.orElse(account), r)
-          // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
-          .map(p -> base.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(base);
+      List<Policy> found = ResourcePolicyOwner.policies(owner.orElse(account), r);
+      // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
+      PolicySet set = found.isEmpty() ? base : base.withResourcePolicies(found.stream().map(p -> Existence.onlyIf(p, existence)).toList());
       return new ForResource(set, ownerId);
     });
-  }
-
-  private static Optional<Policy> resourcePolicy(Account owner, String resource) {
-    Optional<Policy> resourcePolicy = owner.resourcePolicy(resource);
-    if (resourcePolicy.isEmpty()) {
-      String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
-      if (parts != null && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') > 0) {
-        // An object's resource-based policy is its bucket's: "a bucket policy ... to grant
-        // access permissions to your bucket and the objects in it" (Amazon S3 User Guide,
-        // Bucket policies for Amazon S3).
-        resourcePolicy = owner.resourcePolicy(
-            "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
-      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/") && parts[4].equals(owner.id())) {
-        // Only this account's roles: a role of the same name in another account has its own trust policy.
-        String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
-        resourcePolicy = owner.role(roleName).flatMap(Role::trustPolicy);
-      }
-    }
-    return resourcePolicy;
   }
 
   @Override

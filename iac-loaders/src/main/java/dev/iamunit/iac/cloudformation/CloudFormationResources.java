@@ -5,6 +5,7 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.internal.AccountAssembler;
@@ -54,7 +55,8 @@ final class CloudFormationResources {
       Map.entry("AWS::EFS::FileSystem", "FileSystemPolicy"),
       Map.entry("AWS::OpenSearchService::Domain", "AccessPolicies"),
       Map.entry("AWS::Elasticsearch::Domain", "AccessPolicies"),
-      Map.entry("AWS::Events::EventBus", "Policy"));
+      Map.entry("AWS::Events::EventBus", "Policy"),
+      Map.entry("AWS::SageMaker::ModelPackageGroup", "ModelPackageGroupPolicy"));
 
   /** Policy resources that name the resource they set the policy of by its ARN: type → [policy property, ARN property]. */
   private static final Map<String, List<String>> POLICY_OF_ARN = Map.of(
@@ -151,6 +153,16 @@ final class CloudFormationResources {
       case "AWS::S3Express::BucketPolicy" -> resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3express:"
           + options.region() + ":" + options.accountId() + ":bucket/" + text(stack, r, "Bucket")));
       case "AWS::Logs::ResourcePolicy" -> logsResourcePolicy(stack, r);
+      case "AWS::EC2::VPCEndpoint" -> {
+        if (r.property("PolicyDocument").isPresent()) {
+          Intrinsics.Text id = Intrinsics.text(stack.resources().ref(r, r.location()));
+          report.addAll(id.parts());
+          resourcePolicy(stack, r, List.of(ResourcePolicyOwner.vpcEndpointPolicy(options.partition(), options.region(), options.accountId(),
+              id.text())));
+        }
+      }
+      case "AWS::ECR::RegistryPolicy" -> resourcePolicy(stack, r, "PolicyText",
+          List.of(ResourcePolicyOwner.ecrRegistryPolicy(options.partition(), options.region(), options.accountId())));
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
       case "AWS::Organizations::Organization" -> assembler.organization(
           key(stack.resources().getAtt(r, "RootId", r.location())), Optional.empty(), r.logicalId(), r.location());
@@ -257,23 +269,19 @@ final class CloudFormationResources {
    * (Amazon S3 User Guide, "Multi-Region Access Point restrictions and limitations").
    */
   private void multiRegionAccessPointPolicy(Intrinsics stack, Template.Resource r) {
-    String name = text(stack, r, "MrapName");
-    Unresolved alias = report.add(Unresolved.of(r.logicalId() + " alias", r.location(), "Amazon S3 generates the alias of Multi-Region "
-        + "Access Point " + Unresolved.replacePlaceholders(name, "<?>") + " that its ARN names, at deployment"));
-    resourcePolicy(stack, r, "Policy", List.of("arn:" + options.partition() + ":s3::" + options.accountId() + ":accesspoint/"
-        + alias.placeholder()));
+    resourcePolicy(stack, r, "Policy", List.of(assembler.multiRegionAccessPointArn(options.partition(), options.accountId(),
+        text(stack, r, "MrapName"), r.logicalId(), r.location())));
   }
 
   /**
    * A CloudWatch Logs resource policy is not the policy of one resource: it applies to the log
    * groups of the account and Region that its statements name (CloudWatch Logs API Reference,
-   * PutResourcePolicy), and IAMUnit keeps resource policies by the ARN of one resource. It is read,
-   * so that a policy AWS would reject is a problem, and reported as not evaluated at its property.
+   * PutResourcePolicy). It is kept under its name ({@link ResourcePolicyOwner#logsResourcePolicy}),
+   * where a request on a log group finds it with the account's others.
    */
   private void logsResourcePolicy(Intrinsics stack, Template.Resource r) {
-    PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE, r.logicalId(),
-        report);
-    unmodelled(stack, r);
+    resourcePolicy(stack, r, List.of(ResourcePolicyOwner.logsResourcePolicy(options.partition(), options.region(), options.accountId(),
+        text(stack, r, "PolicyName"))));
   }
 
   /**

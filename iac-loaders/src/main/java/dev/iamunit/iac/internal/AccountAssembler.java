@@ -476,6 +476,18 @@ public final class AccountAssembler {
   }
 
   /**
+   * The ARN of Multi-Region Access Point {@code name}, which names it by the alias S3 generates
+   * for it, not its name: "arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap" (Amazon S3
+   * User Guide, "Multi-Region Access Point restrictions and limitations"). The alias is unknown
+   * until deployment: it is reported at the resource, and stands in the ARN.
+   */
+  public String multiRegionAccessPointArn(String partition, String account, String name, String address, SourceLocation at) {
+    Unresolved alias = report.add(Unresolved.of(address + " alias", at, "Amazon S3 generates the alias of Multi-Region "
+        + "Access Point " + Unresolved.replacePlaceholders(name, "<?>") + " that its ARN names, at deployment"));
+    return "arn:" + partition + ":s3::" + account + ":accesspoint/" + alias.placeholder();
+  }
+
+  /**
    * A resource that holds a resource policy of a type IAMUnit does not evaluate yet: it is
    * reported, so that a gate never reads its absence from the account as "no access".
    */
