@@ -134,6 +134,10 @@ final class AccountJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!account.organization().serviceControlPolicies().isEmpty()) {
+      json.writeStringField("scpRule", account.organization().scpRule().name());
+      json.writeStringField("scpRuleDescription", account.organization().scpRule().description());
+    }
     organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
     organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
   }

@@ -79,6 +79,9 @@ final class AccountText {
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
       policy("resource policy of " + Unresolved.readable(entry.getKey(), known) + " ", entry.getValue(), "  ");
     }
+    if (account.organization().tree().isEmpty() && !account.organization().serviceControlPolicies().isEmpty()) {
+      out.println("SCPs placed in no organization tree the sources declare: " + account.organization().scpRule().description());
+    }
     organizationPolicies("SCP", account.organization().serviceControlPolicies());
     organizationPolicies("RCP", account.organization().resourceControlPolicies());
   }
