@@ -136,9 +136,9 @@ final class FailingExamples {
   static class UnknownSamPolicyTemplate {
 
     @Test
-    @AsRole("WorkerRole")
+    @AsRole("Worker") // the role SAM generates is known by its function
     void readsTheFunctionsPolicies(IamScenario scenario) {
-      assertThat(scenario.request("s3:GetObject", "arn:aws:s3:::reports/a.csv")).isDenied();
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/a.csv")).isDenied();
     }
 
     @Test
