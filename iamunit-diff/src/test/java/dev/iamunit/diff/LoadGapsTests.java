@@ -36,8 +36,12 @@ class LoadGapsTests {
     assertThat(diff.baseGaps().isEmpty()).isTrue();
     assertThat(diff.headGaps().problems()).singleElement()
         .satisfies(p -> assertThat(p.location().fileAndLine()).isEqualTo("cloudformation/worker.yaml:14"));
-    assertThat(diff.headGaps().couldGrant()).singleElement().hasToString("cloudformation/worker.yaml:14: left out: "
+    // The problem, and the requests whose decision depends on the unreadable policy that stands for it.
+    assertThat(diff.headGaps().couldGrant()).hasSize(2);
+    assertThat(diff.headGaps().couldGrant().get(0)).hasToString("cloudformation/worker.yaml:14: left out: "
         + diff.headGaps().problems().get(0).message());
+    assertThat(diff.headGaps().couldGrant().get(1).toString()).startsWith("cloudformation/worker.yaml:14: "
+        + "<unresolved: SAM policy template NoSuchSamPolicy>").contains("could be newly allowed, such as head: ");
     assertThat(Gate.NEW_ACCESS.fails(diff)).isTrue();
 
     for (ReportFormat format : ReportFormat.values()) {
