@@ -50,7 +50,7 @@ class LoadGapsTests {
     String text = ReportFormat.named("text").render(diff);
     assertThat(text.lines().skip(1).findFirst()).hasValue("Not evaluated in head head: 1 unresolved value, 1 problem");
     assertThat(text).contains("Could grant access that no request shows (head):\n  cloudformation/worker.yaml:14: left out: ")
-        .contains("Not \"no new access\": the head holds 1 thing IAMUnit could not evaluate that could grant access.");
+        .contains("Not \"no new access\": the head holds 2 things IAMUnit could not evaluate that could grant access.");
   }
 
   /**
