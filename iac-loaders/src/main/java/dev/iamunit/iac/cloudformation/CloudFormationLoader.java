@@ -46,7 +46,7 @@ public final class CloudFormationLoader {
 
   /**
    * Loads templates into an existing builder, so that several sources combine into one account, and
-   * returns what was found. Invalid policies are left out and listed in {@link LoadReport#problems()}
+   * returns what was found. Invalid policies stay as policies no one can read and are listed in {@link LoadReport#problems()}
    * rather than thrown, so tools can show every problem at once.
    *
    * @throws TemplateException with file:line for a malformed template or a name declared twice

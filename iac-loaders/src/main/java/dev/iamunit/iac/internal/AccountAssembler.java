@@ -595,7 +595,7 @@ public final class AccountAssembler {
     accounts.values().forEach(account -> place(account, builder.account(account.id)));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
-      builder.organization(tree.get(), OrganizationDeclarations.fullAwsAccess());
+      builder.organization(tree.get(), OrganizationTree.FULL_AWS_ACCESS);
     } else {
       levelsWithoutTree().ifPresent(levels -> accounts.keySet().forEach(id -> builder.account(id).organization(levels)));
     }
@@ -607,7 +607,7 @@ public final class AccountAssembler {
    * management account) is reported; so is the home account when no account holds principals.
    */
   public static void organization(OrganizationTree tree, Accounts.Builder accounts, Set<String> withPrincipals, LoadReportBuilder report) {
-    accounts.organization(tree, OrganizationDeclarations.fullAwsAccess());
+    accounts.organization(tree, OrganizationTree.FULL_AWS_ACCESS);
     for (String id : accounts.ids()) {
       if (withPrincipals.contains(id) || (withPrincipals.isEmpty() && id.equals(accounts.homeId()))) {
         OrganizationDeclarations.levels(tree, id, report);
@@ -622,9 +622,9 @@ public final class AccountAssembler {
         .toList(), options, report);
   }
 
+  /** SCPs and RCPs no tree places: one level, by AWS's FullAWSAccess rule ({@link OrganizationDeclarations#unplaced}). */
   private Optional<Organization> levelsWithoutTree() {
-    return scps.isEmpty() && rcps.isEmpty() ? Optional.empty()
-        : Optional.of(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
+    return scps.isEmpty() && rcps.isEmpty() ? Optional.empty() : Optional.of(organizationTree.unplaced(scps, rcps, report));
   }
 
   /** What one account holds, into {@code builder}. */
