@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Data sources computed from load options or from the configuration; every other data source
+ * Data sources computed from load options or from the configuration (the provider's region,
+ * account and partition, policy documents, AWS managed policies, the parts of an ARN); every other data source
  * (notably {@code http}) is never read, so its attributes are unknown. Loading never touches the
  * network.
  */
@@ -46,6 +47,7 @@ final class DataSources {
         yield known(address, block, ev, Map.of("name", region, "id", region, "region", region));
       }
       case "aws_iam_policy" -> awsManagedPolicy(address, block, ev, provider, options);
+      case "aws_arn" -> arnParts(address, block, ev);
       default -> known(address, block, ev, Map.of());
     };
   }
@@ -85,6 +87,24 @@ final class DataSources {
         "path", Value.of(path), "policy", Value.of(options.awsManagedPolicies().apply(policyArn).orElseThrow())),
         "data source aws_iam_policy reads this attribute from the account when Terraform plans; IAMUnit knows only the"
             + " AWS managed policy's arn, id, name, path and policy");
+  }
+
+  /**
+   * {@code data "aws_arn"} reads nothing: it "parses an ARN into its constituent parts" ("partition",
+   * "service", "region", "account", "resource"; AWS provider, Data Source: aws_arn), so its
+   * attributes are known when its {@code arn} is.
+   */
+  private static Value arnParts(String address, Body.Block block, ExpressionEvaluator ev) {
+    Value arn = argument(block, "arn", ev);
+    if (!(arn instanceof Value.Str s && s.known())) {
+      return known(address, block, ev, Map.of(), "data source aws_arn parses an ARN that IAMUnit cannot compute");
+    }
+    String[] fields = s.text().split(":", 6);
+    if (fields.length < 6 || !fields[0].equals("arn")) {
+      return known(address, block, ev, Map.of(), "data source aws_arn is given " + s.text() + ", which is not an ARN; Terraform rejects it");
+    }
+    return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", Value.of(fields[1]), "service", Value.of(fields[2]),
+        "region", Value.of(fields[3]), "account", Value.of(fields[4]), "resource", Value.of(fields[5])));
   }
 
   private static Value argument(Body.Block block, String name, ExpressionEvaluator ev) {
