@@ -40,13 +40,27 @@ while IFS=$'\t' read -r repository commit path license format; do
   [[ "$repository" == repository ]] && continue
   n=$((n + 1))
   dir="$units/${repository/\//+}@${commit:0:12}"
+  git_dir="$mirrors/${repository/\//+}/repo"
   if [[ ! -d "$dir" ]]; then
-    git_dir="$mirrors/${repository/\//+}/repo"
     [[ -d "$git_dir" ]] || { echo "no mirror of $repository at $git_dir (fetch it first)" >&2; exit 3; }
-    mkdir -p "$dir.part"
-    git --git-dir="$git_dir" archive "$commit" | tar -x -C "$dir.part"
-    mv "$dir.part" "$dir"
+    rm -rf "$dir.part" && mkdir -p "$dir.part"
+    # The whole commit, so that a Terraform example's module (source = "../../") is there; a
+    # mirror without its largest files cannot archive it all: then each unit's folder alone.
+    if git --git-dir="$git_dir" archive "$commit" 2>/dev/null | tar -x -C "$dir.part" 2>/dev/null; then
+      mv "$dir.part" "$dir"
+    else
+      rm -rf "$dir.part" && mkdir -p "$dir.part.units"
+    fi
   fi
+  if [[ -d "$dir.part.units" && ! -e "$dir.part.units/$path" ]]; then
+    # File by file, leaving out the blobs the mirror does not hold (it lacks files of 4 MiB and more).
+    folder="$(git --git-dir="$git_dir" cat-file -t "$commit:$path" | grep -q tree && echo "$path" || dirname "$path")"
+    git --git-dir="$git_dir" ls-tree -r --name-only "$commit" -- "$folder" | while IFS= read -r file; do
+      mkdir -p "$dir.part.units/$(dirname "$file")"
+      git --git-dir="$git_dir" cat-file blob "$commit:$file" >"$dir.part.units/$file" 2>/dev/null || rm -f "$dir.part.units/$file"
+    done
+  fi
+  [[ -d "$dir" ]] || dir="$dir.part.units"
   # The unit's repository is the project root, so that its modules and nested templates resolve.
   status=0
   (cd "$dir" && java -jar "$jar" show --json "$path") >"$out/$n.json" 2>"$out/$n.err" || status=$?

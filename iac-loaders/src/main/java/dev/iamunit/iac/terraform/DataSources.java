@@ -96,15 +96,21 @@ final class DataSources {
    */
   private static Value arnParts(String address, Body.Block block, ExpressionEvaluator ev) {
     Value arn = argument(block, "arn", ev);
-    if (!(arn instanceof Value.Str s && s.known())) {
-      return known(address, block, ev, Map.of(), "data source aws_arn parses an ARN that IAMUnit cannot compute");
+    String[] fields = arn instanceof Value.Str s ? s.text().split(":", 6) : new String[0];
+    if (!(arn instanceof Value.Str s) || fields.length < 6 || !fields[0].equals("arn")) {
+      if (arn instanceof Value.Str s && s.known() || arn instanceof Value.Null) {
+        return known(address, block, ev, Map.of(), "data source aws_arn is given " + (arn instanceof Value.Str t ? t.text() : "null")
+            + ", which is not an ARN; Terraform rejects it");
+      }
+      // Unknown, or an unknown part that may stand for the whole ARN: every part is as unknown, for the same reason.
+      return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", arn, "service", arn, "region", arn, "account", arn,
+          "resource", arn));
     }
-    String[] fields = s.text().split(":", 6);
-    if (fields.length < 6 || !fields[0].equals("arn")) {
-      return known(address, block, ev, Map.of(), "data source aws_arn is given " + s.text() + ", which is not an ARN; Terraform rejects it");
-    }
-    return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", Value.of(fields[1]), "service", Value.of(fields[2]),
-        "region", Value.of(fields[3]), "account", Value.of(fields[4]), "resource", Value.of(fields[5])));
+    // A part known only after apply stays in the field it is written in (a name inside the resource).
+    java.util.function.Function<String, Value> field = text -> new Value.Str(text,
+        s.parts().stream().filter(u -> text.contains(u.placeholder())).toList(), java.util.Optional.empty());
+    return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", field.apply(fields[1]), "service", field.apply(fields[2]),
+        "region", field.apply(fields[3]), "account", field.apply(fields[4]), "resource", field.apply(fields[5])));
   }
 
   private static Value argument(Body.Block block, String name, ExpressionEvaluator ev) {

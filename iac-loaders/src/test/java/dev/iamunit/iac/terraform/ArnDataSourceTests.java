@@ -58,9 +58,18 @@ class ArnDataSourceTests {
     assertThat(resource(report)).isEqualTo(rebuilt);
   }
 
+  /** A part known only after apply stays where it is written, carrying its own reason. */
+  @org.junit.jupiter.api.Test
+  void anUnknownPartOfTheArnStaysInItsField() throws IOException {
+    LoadReport report = load("\"arn:aws:logs:us-east-1:111111111111:log-group:/aws/lambda/${var.unset}\"");
+
+    assertThat(resource(report)).isEqualTo("arn:aws:logs:us-east-1:111111111111:log-group:/aws/lambda/<?>");
+    assertThat(report.unresolved()).extracting(Unresolved::expression).containsExactly("var.unset");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      var.unset       | data source aws_arn parses an ARN that IAMUnit cannot compute
+      var.unset       | variable "unset" has no default and was given no value
       "not-an-arn"    | data source aws_arn is given not-an-arn, which is not an ARN; Terraform rejects it
       """)
   void anArnNotKnownOrNotAnArnLeavesThemUnresolved(String arn, String reason) throws IOException {
