@@ -135,10 +135,10 @@ public final class CloudFormationLoader {
    * name without its extensions; when two templates of the load have the same file name
    * ({@code template.yaml} of two SAM apps), each is named after its path from the project root
    * instead, since CloudFormation requires stack names unique in a Region and their exports would
-   * otherwise clash. Characters a stack name cannot hold become {@code -} ("A stack name can contain
+   * otherwise clash. Characters a stack name cannot hold become {@code -} ("The name can contain
    * only alphanumeric characters (case-sensitive) and hyphens. It must start with an alphabetical
-   * character and can't be longer than 128 characters", CloudFormation User Guide, "Create a stack
-   * from the CloudFormation console").
+   * character and can't be longer than 128 characters", AWS CloudFormation API Reference,
+   * CreateStack, StackName; the stack ARN pattern {@code stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/}).
    *
    * @param template the template as {@link #displayName} shows it
    * @param all every top-level template of the load, shown the same way
