@@ -180,7 +180,7 @@ class LoadingTests {
 
     assertThat(alice.arn()).isEqualTo("arn:aws:iam::123456789012:user/staff/alice");
     assertThat(alice.groups()).hasSize(2).startsWith("admins");
-    assertThat(alice.groups().get(1)).startsWith("iamunit-Readers-");
+    assertThat(alice.groups().get(1)).startsWith("t-Readers-");
     assertThat(alice.tags()).containsEntry("team", "platform");
     assertThat(alice.permissionsBoundaryArn()).contains("arn:aws:iam::123456789012:policy/boundary");
     assertThat(account.group("admins").orElseThrow().arn()).isEqualTo("arn:aws:iam::123456789012:group/ops/admins");

@@ -116,12 +116,12 @@ class PolicyResourceTypesTests {
       AWS::S3Tables::TableBucket      | !Ref X                    | {TableBucketName: t}                 | arn:aws:s3tables:us-east-1:123456789012:bucket/t
       AWS::EFS::FileSystem            | !GetAtt X.Arn             | {Encrypted: true}                    | arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/<?>
       AWS::OpenSearchService::Domain  | !GetAtt X.DomainArn       | {DomainName: search}                 | arn:aws:es:us-east-1:123456789012:domain/search
-      AWS::OpenSearchService::Domain  | !GetAtt X.Arn             | {}                                   | arn:aws:es:us-east-1:123456789012:domain/iamunit-X-<?>
+      AWS::OpenSearchService::Domain  | !GetAtt X.Arn             | {}                                   | arn:aws:es:us-east-1:123456789012:domain/t-X-<?>
       AWS::Events::EventBus           | !GetAtt X.Arn             | {Name: bus}                          | arn:aws:events:us-east-1:123456789012:event-bus/bus
       AWS::IAM::OIDCProvider          | !Ref X                    | {Url: https://token.actions.githubusercontent.com, ClientIdList: [sts.amazonaws.com]} | arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com
       AWS::IAM::OIDCProvider          | !GetAtt X.Arn             | {Url: https://oidc.eks.us-east-1.amazonaws.com/id/ABC} | arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC
       AWS::IAM::SAMLProvider          | !Ref X                    | {Name: okta, SamlMetadataDocument: x} | arn:aws:iam::123456789012:saml-provider/okta
-      AWS::IAM::SAMLProvider          | !GetAtt X.Arn             | {SamlMetadataDocument: x}            | arn:aws:iam::123456789012:saml-provider/iamunit-X-<?>
+      AWS::IAM::SAMLProvider          | !GetAtt X.Arn             | {SamlMetadataDocument: x}            | arn:aws:iam::123456789012:saml-provider/t-X-<?>
       """)
   void refAndGetAttGiveTheReturnValues(String type, String expression, String properties, String value) {
     LoadedTemplate loaded = load("""
