@@ -75,9 +75,12 @@ final class AccountMerge {
     unit.addresses().forEach((key, name) -> into.alias(key.substring(0, key.indexOf(' ')), key.substring(key.indexOf(' ') + 1), name));
     if (unit.organization().tree().isEmpty()) {
       Organization earlier = levels.getOrDefault(unit.id(), Organization.NONE);
-      levels.put(unit.id(), new Organization(
-          levels("service control policies", earlier.serviceControlPolicies(), unit.organization().serviceControlPolicies()),
-          levels("resource control policies", earlier.resourceControlPolicies(), unit.organization().resourceControlPolicies())));
+      List<List<Policy>> scps = levels("service control policies", earlier.serviceControlPolicies(),
+          unit.organization().serviceControlPolicies());
+      // The FullAWSAccess rule goes with the SCP levels kept (Organization.unplaced).
+      levels.put(unit.id(), new Organization(scps,
+          levels("resource control policies", earlier.resourceControlPolicies(), unit.organization().resourceControlPolicies()),
+          Optional.empty(), scps == earlier.serviceControlPolicies() ? earlier.scpRule() : unit.organization().scpRule()));
     }
   }
 

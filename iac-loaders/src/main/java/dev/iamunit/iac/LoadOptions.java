@@ -142,7 +142,13 @@ public record LoadOptions(
     return account;
   }
 
-  /** The paths AWS managed policies live under, as the bundled AWS data lists them. */
+  /** The partition a Region belongs to (AWS General Reference, "AWS partitions"): {@code aws-cn} for {@code cn-north-1}. */
+  public static String partitionOf(String region) {
+    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : region.startsWith("us-isob-") ? "aws-iso-b"
+        : region.startsWith("us-iso-") ? "aws-iso" : region.startsWith("eu-isoe-") ? "aws-iso-e" : "aws";
+  }
+
+    /** The paths AWS managed policies live under, as the bundled AWS data lists them. */
   private static final List<String> AWS_MANAGED_PATHS = List.of("/", "/service-role/", "/job-function/", "/aws-service-role/", "/root-task/");
 
   /**

@@ -7,6 +7,8 @@ import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -34,8 +36,26 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
    * A mistake Terraform, CloudFormation or AWS would reject (an invalid policy, a duplicate
    * resource, an unknown SAM policy template): what was wrong is left out of the account, and the
    * loaders' {@code load} fails on it.
+   *
+   * @param standIn where the problem concerns one policy (of a principal, a resource, an
+   *     organization level), the value that stands for it in the account: the policy is there
+   *     with no readable statement and this as its {@linkplain Policy#unreadable() unreadable}
+   *     part, so a decision that could read it fails naming the problem and one it cannot change
+   *     stands; empty when the problem cannot be located, and then any decision may be wrong
    */
-  public record Problem(SourceLocation location, String message) {
+  public record Problem(SourceLocation location, String message, Optional<Unresolved> standIn) {
+
+    public Problem {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(message, "message");
+      Objects.requireNonNull(standIn, "standIn");
+    }
+
+    /** A problem that cannot be located in the account. */
+    public Problem(SourceLocation location, String message) {
+      this(location, message, Optional.empty());
+    }
+
     @Override
     public String toString() {
       return location + ": " + message;

@@ -105,7 +105,8 @@ public final class SourceFormats {
    * {@code path} as every format reads it. A file is read by the first format that accepts it, as
    * {@link #source} reads it. A folder, a repository root say, is read by every template format
    * that finds templates in it ({@link SourceFormat#sourcesIn}: the Terraform module at its top or
-   * else its root modules below, CloudFormation templates anywhere below), so no kind is left out;
+   * else its root modules below, CloudFormation templates anywhere below, neither inside a build's
+   * test tree {@code src/test}: see {@link #walk}), so no kind is left out;
    * plain policy documents are read from a folder only when it holds no templates, since a template
    * repository's {@code .json} documents are the templates' inputs ({@code file("policy.json")}),
    * not policies of their own.
@@ -139,8 +140,22 @@ public final class SourceFormats {
   static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".terraform", "node_modules", "target", "build", "cdk.out");
 
   /**
+   * Whether {@code dir} is a build's test tree, {@code src/test}: Maven's standard directory layout
+   * (which Gradle follows) keeps test sources and test resources there, so the templates in it are
+   * the tests' fixtures (example-repo's deliberately wrong copy of Force_MFA), not what the
+   * repository deploys. A walk does not enter it below the folder it starts from; naming it, or a
+   * folder in it, reads it.
+   */
+  static boolean isTestTree(Path dir) {
+    Path parent = dir.getParent();
+    return dir.getFileName() != null && dir.getFileName().toString().equals("test")
+        && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("src");
+  }
+
+  /**
    * Every regular file under {@code folder} that {@code wanted} accepts, sorted, not entering the
-   * {@link #SKIPPED_FOLDERS} below {@code folder} (naming one of them as the folder reads it).
+   * {@link #SKIPPED_FOLDERS} nor a test tree ({@link #isTestTree}) below {@code folder} (naming one
+   * of them as the folder reads it).
    */
   static List<Path> walk(Path folder, Predicate<Path> wanted) {
     List<Path> found = new ArrayList<>();
@@ -148,7 +163,7 @@ public final class SourceFormats {
       Files.walkFileTree(folder, new SimpleFileVisitor<>() {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          return !dir.equals(folder) && SKIPPED_FOLDERS.contains(dir.getFileName().toString())
+          return !dir.equals(folder) && (SKIPPED_FOLDERS.contains(dir.getFileName().toString()) || isTestTree(dir))
               ? FileVisitResult.SKIP_SUBTREE
               : FileVisitResult.CONTINUE;
         }

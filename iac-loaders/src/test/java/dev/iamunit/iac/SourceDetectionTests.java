@@ -151,6 +151,47 @@ class SourceDetectionTests {
     assertThat(loaded.account().unresolved()).isEmpty();
   }
 
+  /**
+   * Issue 25: example-repo's root read without naming its sources is what it deploys, {@code
+   * terraform/} and {@code cloudformation/}: {@code src/test/iam/force-mfa-with-bool}, the tests'
+   * deliberately wrong copy of Force_MFA, is a fixture of the build's test tree, not a second root
+   * module declaring Force_MFA again.
+   */
+  @Test
+  void exampleRepositorysRootReadsWhatItDeploysNotItsTestFixtures() {
+    Path root = Path.of("../example-repo");
+
+    assertThat(formats.sources(root)).extracting(s -> root.relativize(s.path()) + " " + s.format().name())
+        .containsExactly("terraform terraform", " cloudFormation");
+    LoadedSources loaded = formats.load(List.of(root), options.withProjectRoot(root));
+    // Relative to the project root the options name.
+    assertThat(loaded.report().files()).map(f -> f.replace('\\', '/'))
+        .allMatch(f -> f.startsWith("terraform/") || f.startsWith("cloudformation/"))
+        .contains("terraform/main.tf", "terraform/modules/force-mfa-group/main.tf", "cloudformation/credentials.yaml");
+    assertThat(loaded.report().problems()).isEmpty();
+  }
+
+  /**
+   * {@code src/test} is skipped at any depth (a module of a multi-module build has its own), only
+   * as {@code src/test}: a root module for an environment called {@code test} is read, and naming
+   * the test tree reads it.
+   */
+  @Test
+  void aWalkSkipsABuildsTestTreeButNotAnEnvironmentCalledTest() throws IOException {
+    write("src/test/resources/stack.yaml", TEMPLATE);
+    write("src/test/iam/copy/main.tf", "resource \"aws_iam_user\" \"copy\" {\n  name = \"copy\"\n}\n");
+    write("service/src/test/resources/policy/stack.yaml", TEMPLATE);
+    write("envs/test/main.tf", "resource \"aws_iam_user\" \"tester\" {\n  name = \"tester\"\n}\n");
+    write("test/stack.yaml", TEMPLATE);
+
+    assertThat(formats.sources(work)).extracting(s -> work.relativize(s.path()) + " " + s.format().name())
+        .containsExactly("envs/test terraform", " cloudFormation");
+    assertThat(SourceFormats.CloudFormation.templates(work)).containsExactly(work.resolve("test/stack.yaml"));
+    assertThat(SourceFormats.CloudFormation.templates(work.resolve("src/test")))
+        .containsExactly(work.resolve("src/test/resources/stack.yaml"));
+    assertThat(formats.sources(work.resolve("src/test/iam/copy"))).extracting(s -> s.format().name()).containsExactly("terraform");
+  }
+
   /** A folder holding .tf files at its top is one module, as {@code terraform -chdir} takes it; its modules load through it. */
   @Test
   void aTerraformFolderIsItsOwnRootModule() {

@@ -7,6 +7,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
+import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
@@ -88,6 +89,7 @@ final class AccountJson {
       principal(user.name(), user.arn(), user.location());
       strings("groups", user.groups());
       strings("managedPolicies", user.managedPolicyArns());
+      existence(user.existence(), user.managedPolicyArns(), user.groups());
       optional("permissionsBoundary", user.permissionsBoundaryArn());
       policies("inlinePolicies", user.inlinePolicies());
       json.writeEndObject();
@@ -98,6 +100,7 @@ final class AccountJson {
       json.writeStartObject();
       principal(group.name(), group.arn(), group.location());
       strings("managedPolicies", group.managedPolicyArns());
+      existence(group.existence(), group.managedPolicyArns(), List.of());
       policies("inlinePolicies", group.inlinePolicies());
       json.writeEndObject();
     }
@@ -108,6 +111,7 @@ final class AccountJson {
       principal(role.name(), role.arn(), role.location());
       optionalPolicy("trustPolicy", role.trustPolicy());
       strings("managedPolicies", role.managedPolicyArns());
+      existence(role.existence(), role.managedPolicyArns(), List.of());
       optional("permissionsBoundary", role.permissionsBoundaryArn());
       policies("inlinePolicies", role.inlinePolicies());
       json.writeEndObject();
@@ -133,6 +137,10 @@ final class AccountJson {
       json.writeEndObject();
     }
     json.writeEndArray();
+    if (!account.organization().serviceControlPolicies().isEmpty()) {
+      json.writeStringField("scpRule", account.organization().scpRule().name());
+      json.writeStringField("scpRuleDescription", account.organization().scpRule().description());
+    }
     organizationPolicies("serviceControlPolicies", account.organization().serviceControlPolicies());
     organizationPolicies("resourceControlPolicies", account.organization().resourceControlPolicies());
     permissionSets(account);
@@ -185,6 +193,37 @@ final class AccountJson {
     } else {
       json.writeNull();
     }
+  }
+
+  /**
+   * What of the principal exists only if unresolved values say so ({@link Existence}): the
+   * principal itself, and each attachment or membership a resource of unknown existence makes, in
+   * the order of {@code arns} and {@code groups}; empty when certain.
+   */
+  private void existence(Existence existence, List<String> arns, List<String> groups) throws IOException {
+    json.writeArrayFieldStart("existsOnlyIf");
+    for (Unresolved value : existence.principal()) {
+      unresolved(value);
+    }
+    json.writeEndArray();
+    uncertain("uncertainManagedPolicies", arns, existence.attachments());
+    if (!groups.isEmpty() || !existence.memberships().isEmpty()) {
+      uncertain("uncertainGroups", groups, existence.memberships());
+    }
+  }
+
+  private void uncertain(String field, List<String> keys, Map<String, List<Unresolved>> uncertain) throws IOException {
+    json.writeObjectFieldStart(field);
+    for (String key : keys) {
+      if (uncertain.containsKey(key)) {
+        json.writeArrayFieldStart(text(key));
+        for (Unresolved value : uncertain.get(key)) {
+          unresolved(value);
+        }
+        json.writeEndArray();
+      }
+    }
+    json.writeEndObject();
   }
 
   /** Organization policies as one array per level, from the organization's root down to the account. */

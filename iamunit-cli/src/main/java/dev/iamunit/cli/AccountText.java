@@ -7,6 +7,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Condition;
+import dev.iamunit.model.Existence;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
@@ -60,20 +61,23 @@ final class AccountText {
   private void contents(Account account) {
     for (User user : account.users().values()) {
       out.println("user " + text(user.name()) + " (" + Unresolved.readable(user.arn(), known) + ")  " + Locations.fileLineColumn(user.location()));
-      list("  groups: ", user.groups(), known);
-      list("  attached: ", user.managedPolicyArns(), known);
+      existsOnlyIf(user.existence());
+      list("  groups: ", user.groups(), user.existence().memberships());
+      list("  attached: ", user.managedPolicyArns(), user.existence().attachments());
       user.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + Unresolved.readable(arn, known)));
       user.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
     for (Group group : account.groups().values()) {
       out.println("group " + text(group.name()) + " (" + Unresolved.readable(group.arn(), known) + ")  " + Locations.fileLineColumn(group.location()));
-      list("  attached: ", group.managedPolicyArns(), known);
+      existsOnlyIf(group.existence());
+      list("  attached: ", group.managedPolicyArns(), group.existence().attachments());
       group.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
     for (Role role : account.roles().values()) {
       out.println("role " + text(role.name()) + " (" + Unresolved.readable(role.arn(), known) + ")  " + Locations.fileLineColumn(role.location()));
+      existsOnlyIf(role.existence());
       role.trustPolicy().ifPresent(p -> policy("  trust policy ", p, "    "));
-      list("  attached: ", role.managedPolicyArns(), known);
+      list("  attached: ", role.managedPolicyArns(), role.existence().attachments());
       role.permissionsBoundaryArn().ifPresent(arn -> out.println("  permissions boundary: " + Unresolved.readable(arn, known)));
       role.inlinePolicies().forEach(p -> policy("  inline policy ", p, "    "));
     }
@@ -82,6 +86,9 @@ final class AccountText {
     }
     for (Map.Entry<String, Policy> entry : account.resourcePolicies().entrySet()) {
       policy("resource policy of " + Unresolved.readable(entry.getKey(), known) + " ", entry.getValue(), "  ");
+    }
+    if (account.organization().tree().isEmpty() && !account.organization().serviceControlPolicies().isEmpty()) {
+      out.println("SCPs placed in no organization tree the sources declare: " + account.organization().scpRule().description());
     }
     organizationPolicies("SCP", account.organization().serviceControlPolicies());
     organizationPolicies("RCP", account.organization().resourceControlPolicies());
@@ -122,8 +129,8 @@ final class AccountText {
   private void permissionSet(PermissionSet set, Account account) {
     out.println("permission set " + text(set.name()) + "  " + Locations.fileLineColumn(set.location()));
     set.inlinePolicy().ifPresent(p -> policy("  inline policy ", p, "    "));
-    list("  attached: ", set.awsManagedPolicyArns(), known);
-    list("  customer managed: ", set.customerManagedPolicies().stream().map(Object::toString).toList(), known);
+    list("  attached: ", set.awsManagedPolicyArns(), Map.of());
+    list("  customer managed: ", set.customerManagedPolicies().stream().map(Object::toString).toList(), Map.of());
     set.permissionsBoundary().ifPresent(b -> out.println("  permissions boundary: "
         + text(b instanceof PermissionSet.AwsManaged aws ? aws.arn() : b.toString())));
     for (AccountAssignment a : account.assignments()) {
@@ -135,10 +142,26 @@ final class AccountText {
     }
   }
 
-  private void list(String label, List<String> values, List<Unresolved> known) {
+  /**
+   * Group names or policy ARNs, each made by a resource whose existence is unknown marked with the
+   * values it depends on ({@link Existence}): "ReadOnly (only if <unresolved: var.enable_audit>)".
+   */
+  private void list(String label, List<String> values, Map<String, List<Unresolved>> uncertain) {
     if (!values.isEmpty()) {
-      out.println(label + String.join(", ", values.stream().map(v -> Unresolved.readable(v, known)).toList()));
+      out.println(label + String.join(", ", values.stream()
+          .map(v -> text(v) + (uncertain.containsKey(v) ? " (only if " + displays(uncertain.get(v)) + ")" : "")).toList()));
     }
+  }
+
+  /** A principal made by a resource whose existence is unknown. */
+  private void existsOnlyIf(Existence existence) {
+    if (!existence.principal().isEmpty()) {
+      out.println("  exists only if " + displays(existence.principal()));
+    }
+  }
+
+  private static String displays(List<Unresolved> values) {
+    return String.join(", ", values.stream().map(u -> u.display() + " (" + Locations.fileLineColumn(u.location()) + ")").toList());
   }
 
   private void policy(String label, Policy policy, String indent) {

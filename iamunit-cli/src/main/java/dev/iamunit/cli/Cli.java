@@ -35,22 +35,26 @@ public final class Cli {
     return commandLine;
   }
 
-  /** A user's mistake is one line on stderr; only a bug gets a stack trace. */
+  /**
+   * A user's mistake is one line on stderr; only a bug gets a stack trace. The line starts with the
+   * command as typed ({@code iamunit coverage check:}), so a nested subcommand is named with its parent.
+   */
   private static int handle(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
     PrintWriter err = commandLine.getErr();
     commandLine.getOut().flush();
+    String command = commandLine.getCommandSpec().qualifiedName();
     if (e instanceof IamUnitException || e instanceof InputException) {
-      err.println("iamunit " + commandLine.getCommandName() + ": " + e.getMessage());
+      err.println(command + ": " + e.getMessage());
       err.flush();
       return ExitCodes.INPUT;
     }
     if (e instanceof UncheckedIOException || e instanceof IOException) {
       IOException cause = e instanceof IOException io ? io : ((UncheckedIOException) e).getCause();
-      err.println("iamunit " + commandLine.getCommandName() + ": " + InputException.describe(cause));
+      err.println(command + ": " + InputException.describe(cause));
       err.flush();
       return ExitCodes.INPUT;
     }
-    err.println("iamunit " + commandLine.getCommandName() + ": internal error, please report it with this trace:");
+    err.println(command + ": internal error, please report it with this trace:");
     e.printStackTrace(err);
     err.flush();
     return ExitCodes.INTERNAL;

@@ -122,7 +122,7 @@ final class EvaluateCommand implements Callable<Integer> {
       out.write(CaseFormat.writeError(CaseFormat.idOf(line), "internal error: " + e));
       out.write('\n');
       PrintWriter err = spec.commandLine().getErr();
-      err.println("iamunit evaluate: internal error at " + where + ":");
+      err.println(spec.qualifiedName() + ": internal error at " + where + ":");
       e.printStackTrace(err);
       return null;
     }

@@ -16,6 +16,10 @@ import dev.iamunit.iac.PolicyFiles;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.Organization;
+import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,6 +89,11 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--scp", paramLabel = "FILE", description = "A service control policy; each file is one level of the organization, root first (repeatable).")
   List<Path> scps = new ArrayList<>();
 
+  @Option(names = "--without-full-aws-access",
+      description = "The --scp files are each level's whole set of SCPs (FullAWSAccess detached: an allow list). "
+          + "Without it, each level also holds the FullAWSAccess AWS attaches everywhere, as in an organization.")
+  boolean withoutFullAwsAccess;
+
   @Option(names = "--rcp", paramLabel = "FILE", description = "A resource control policy; each file is one level, root first (repeatable).")
   List<Path> rcps = new ArrayList<>();
 
@@ -143,7 +152,7 @@ final class ExplainCommand implements Callable<Integer> {
     PolicyKind resourceKind = action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
     resource.ifPresent(file -> set.resource(PolicyFiles.read(file, resourceKind)));
     boundaries.forEach(file -> set.boundary(PolicyFiles.read(file, PolicyKind.PERMISSIONS_BOUNDARY)));
-    scps.forEach(file -> set.scpLevel(List.of(PolicyFiles.read(file, PolicyKind.SERVICE_CONTROL))));
+    scpLevels().serviceControlPolicies().forEach(set::scpLevel);
     rcps.forEach(file -> set.rcpLevel(List.of(PolicyFiles.read(file, PolicyKind.RESOURCE_CONTROL))));
     sessions.forEach(file -> set.session(PolicyFiles.read(file, PolicyKind.SESSION)));
 
@@ -153,7 +162,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** The principal and its policies from the loaded templates, as the JUnit extension's scenarios have them. */
   private int explainInAccount() {
-    if (!identity.isEmpty() || resource.isPresent() || !boundaries.isEmpty() || !scps.isEmpty() || !rcps.isEmpty()
+    if (!identity.isEmpty() || resource.isPresent() || !boundaries.isEmpty() || !scps.isEmpty() || withoutFullAwsAccess || !rcps.isEmpty()
         || !sessions.isEmpty() || !principal.equals(DEFAULT_PRINCIPAL) || resourceAccount.isPresent()) {
       throw new InputException("with --source the principal and its policies come from the templates: name the principal "
           + "with --user or --role, and leave out --principal, --resource-account and the policy files");
@@ -198,10 +207,26 @@ final class ExplainCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Request: " + request);
     out.println("Context: " + request.context());
-    problems.forEach(problem -> out.println("Not loaded, so not in this decision: " + problem));
+    // A problem with a stand-in is in the decision as a policy no one can read: it fails if it matters.
+    problems.stream().filter(p -> p.standIn().isEmpty()).forEach(problem -> out.println("Not loaded, so not in this decision: " + problem));
     out.println("Decision: " + DecisionText.explained(decision, Optional.of(request.context())));
     out.flush();
     return decision.isAllowed() ? ExitCodes.OK : ExitCodes.FINDINGS;
+  }
+
+  /**
+   * One level per {@code --scp} file, by the rule the loaders apply to SCPs no organization tree
+   * places ({@link Organization#unplaced}): AWS's FullAWSAccess beside each, unless the user says it
+   * is detached.
+   */
+  private Organization scpLevels() {
+    List<List<Policy>> levels = scps.stream().map(file -> List.of(PolicyFiles.read(file, PolicyKind.SERVICE_CONTROL))).toList();
+    if (withoutFullAwsAccess) {
+      return new Organization(levels, List.of());
+    }
+    return Organization.unplaced(levels, List.of(), OrganizationTree.ScpRule.AWS_DEFAULT, (allowList, allow) -> Unresolved.of(
+        "--scp " + allowList.location().file(), allow.location(), "allows some actions but not all (an allow list), which "
+            + "restricts only where FullAWSAccess is detached; give --without-full-aws-access if it is detached at every level"));
   }
 
   /** An action that does not exist is a typo far more often than a new AWS action. */

@@ -21,8 +21,28 @@ class CoverageCommandTests {
   void checkWithoutFragmentsSaysRunTheTestsFirst() {
     CliRun run = CliRun.of("coverage", "check", "--data", dir.resolve("none").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).startsWith("iamunit check: no coverage data").contains("run the IAMUnit tests first")
+    assertThat(run.err()).startsWith("iamunit coverage check: no coverage data").contains("run the IAMUnit tests first")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void baselineWithoutFragmentsNamesTheCommandAsTyped() {
+    CliRun run = CliRun.of("coverage", "baseline", "--data", dir.resolve("none").toString(),
+        "--baseline", dir.resolve("baseline.txt").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("iamunit coverage baseline: no coverage data")
+        .contains("run the IAMUnit tests first").doesNotContain("Exception");
+    assertThat(dir.resolve("baseline.txt")).doesNotExist();
+  }
+
+  @Test
+  void reportThatCannotWriteNamesTheCommandAsTyped() throws Exception {
+    Files.writeString(dir.resolve("coverage-1.json"), "{\"format\":\"iamunit-coverage-fragment/1\"}");
+    Path notAFolder = Files.writeString(dir.resolve("reports"), "a file where the reports' folder should be");
+    CliRun run = CliRun.of("coverage", "report", "--data", dir.toString(), "--output", notAFolder.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("iamunit coverage report: ").contains(notAFolder.toString())
+        .doesNotContain("Exception").hasLineCount(1);
   }
 
   @Test
@@ -37,7 +57,7 @@ class CoverageCommandTests {
     Path rules = Files.writeString(dir.resolve("gate.properties"), "rule.1.element = CLASS\n");
     CliRun run = CliRun.of("coverage", "check", "--data", dir.toString(), "--rules", rules.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).isEqualTo("iamunit check: " + rules
+    assertThat(run.err()).isEqualTo("iamunit coverage check: " + rules
         + ":1: rule.1.element = CLASS is not one of [BUNDLE, TEMPLATE, POLICY, PRINCIPAL]\n");
   }
 

@@ -53,6 +53,42 @@ class ExplainCommandTests {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
+  /**
+   * "When you enable SCPs, AWS Organizations attaches an AWS managed SCP policy named FullAWSAccess
+   * which allows all services and actions" (AWS Organizations User Guide, SCP evaluation): an
+   * {@code --scp} level holds it beside the file, so a region lock denies only other regions.
+   */
+  @Test
+  void anScpLevelHoldsFullAwsAccessBesideADenyList() {
+    CliRun inRegion = CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--scp", POLICIES + "scp_region_lock.json",
+        "--action", "ec2:RunInstances", "--context", "aws:RequestedRegion=eu-west-1");
+    assertThat(inRegion.out()).contains("Decision: allowed by statement AllowEc2");
+    assertThat(inRegion.exitCode()).isEqualTo(ExitCodes.OK);
+
+    CliRun outside = CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--scp", POLICIES + "scp_region_lock.json",
+        "--action", "ec2:RunInstances", "--context", "aws:RequestedRegion=us-east-1");
+    assertThat(outside.out()).contains("Decision: explicitly denied by statement DenyAllOutsideEU");
+    assertThat(outside.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  /** An allow list restricts only where FullAWSAccess is detached: explain says so, or takes --without-full-aws-access. */
+  @Test
+  void anScpAllowListNeedsToBeToldWhetherFullAwsAccessIsDetached() {
+    CliRun unknown = CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--scp", POLICIES + "scp_allow_list.json",
+        "--action", "ec2:RunInstances");
+    assertThat(unknown.exitCode()).as(unknown.out() + unknown.err()).isEqualTo(ExitCodes.OK); // the allow list allows it
+
+    CliRun iam = CliRun.of("explain", "--policy", POLICIES + "allow_all.json", "--scp", POLICIES + "scp_allow_list.json",
+        "--action", "iam:CreateUser");
+    assertThat(iam.err()).contains("scp_allow_list.json:4").contains("an allow list").contains("--without-full-aws-access");
+    assertThat(iam.exitCode()).isEqualTo(ExitCodes.INPUT);
+
+    CliRun detached = CliRun.of("explain", "--policy", POLICIES + "allow_all.json", "--scp", POLICIES + "scp_allow_list.json",
+        "--without-full-aws-access", "--action", "iam:CreateUser");
+    assertThat(detached.out()).contains("no service control policy at organization level 0 allows the request");
+    assertThat(detached.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
   /** With --source, the principal is the templates' user: its group's Force_MFA, and no MFA key with access keys. */
   @Test
   void explainsARequestOfAUserOfLoadedTemplates() {

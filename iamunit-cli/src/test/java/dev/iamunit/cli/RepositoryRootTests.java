@@ -2,11 +2,10 @@ package dev.iamunit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +33,23 @@ class RepositoryRootTests {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
+  /**
+   * example-repo's root without naming its sources: its Terraform root module and its stack, not
+   * the tests' wrong copy of Force_MFA in {@code src/test/iam} (a second root module that would
+   * declare Force_MFA twice).
+   */
+  @Test
+  void showOfExampleRepositorysRootReadsWhatItDeploysNotItsTestFixtures() {
+    CliRun run = CliRun.of("show", "../example-repo");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).containsPattern("(?m)^read 10 files: \\S*example-repo/terraform/main\\.tf, .*"
+            + "\\S*example-repo/cloudformation/credentials\\.yaml$")
+        .contains("user MFAUser (", "group EC2MFA (")
+        .doesNotContain("src/test", "force-mfa-with-bool", "problem");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void showJsonNamesTheFilesRead() {
     CliRun run = CliRun.of("show", "--json", ROOT.toString());
@@ -45,7 +61,7 @@ class RepositoryRootTests {
   @Test
   void diffOfTwoRepositoryRootsReadsTheirTemplatesAndReportsTheChange() throws IOException {
     Path base = work.resolve("base");
-    copy(ROOT, base);
+    FileTrees.copy(ROOT, base);
     Path stack = base.resolve("cloudformation/stack.yaml");
     Files.writeString(stack, Files.readString(stack).replace("logs:PutLogEvents", "logs:CreateLogStream"));
 
@@ -72,22 +88,5 @@ class RepositoryRootTests {
           },
         """);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      files.forEach(source -> {
-        try {
-          Path target = to.resolve(from.relativize(source).toString());
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(source, target);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
   }
 }

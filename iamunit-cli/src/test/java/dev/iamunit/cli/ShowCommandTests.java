@@ -237,4 +237,31 @@ class ShowCommandTests {
     CliRun json = CliRun.of("show", "--json", TEMPLATES + "scp-attached");
     assertThat(json.out()).contains("\"serviceControlPolicies\" : [ [ {").contains("\"DenyStop\"");
   }
+
+  /**
+   * Issue 20: a membership, an attachment or a principal made by a resource whose count depends on
+   * an unset variable is marked with the value it depends on, in text and JSON (model.Existence).
+   */
+  @Test
+  void marksAttachmentsMembershipsAndPrincipalsThatExistOnlyIfAValueSaysSo() {
+    String source = TEMPLATES + "uncertain-links";
+    String file = source + "/main.tf";
+    CliRun run = CliRun.of("show", source);
+
+    assertThat(run.out())
+        .contains("user alice (arn:aws:iam::123456789012:user/alice)  " + file + ":15:1\n"
+            + "  groups: audit (only if <unresolved: count = var.enable_audit ? 1 : 0> (" + file + ":28:12)), dev\n"
+            + "  attached: arn:aws:iam::123456789012:policy/audit (only if <unresolved: count = var.enable_audit ? 1 : 0> ("
+            + file + ":44:16))\n")
+        .contains("user auditor (arn:aws:iam::123456789012:user/auditor)  " + file + ":10:1\n"
+            + "  exists only if <unresolved: count = var.enable_auditor ? 1 : 0> (" + file + ":11:11)\n")
+        .contains("\ngroup dev (arn:aws:iam::123456789012:group/dev)  " + file + ":23:1\n");
+    String json = CliRun.of("show", "--json", source).out();
+    assertThat(json)
+        .containsPattern("\"uncertainManagedPolicies\" : \\{\\s*\"arn:aws:iam::123456789012:policy/audit\" : \\[ \\{\\s*"
+            + "\"expression\" : \"count = var.enable_audit \\? 1 : 0\"")
+        .containsPattern("\"uncertainGroups\" : \\{\\s*\"audit\" : \\[ \\{\\s*\"expression\" : \"count = var.enable_audit \\? 1 : 0\"")
+        .containsPattern("\"existsOnlyIf\" : \\[ \\{\\s*\"expression\" : \"count = var.enable_auditor \\? 1 : 0\"")
+        .contains("\"existsOnlyIf\" : [ ],\n      \"uncertainManagedPolicies\" : { },");
+  }
 }

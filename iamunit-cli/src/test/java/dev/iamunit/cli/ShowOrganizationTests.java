@@ -58,4 +58,18 @@ class ShowOrganizationTests {
         .containsPattern("\"accountId\" : \"111111111111\",\\s+\"name\" : \"prod\"")
         .contains("\"arn\" : \"arn:aws:iam::222222222222:role/deployer\"");
   }
+
+  /** SCPs attached to a target the sources do not declare: one level, and the FullAWSAccess rule it was built by. */
+  @Test
+  void saysWhichRuleAppliesToScpsNoTreePlaces() {
+    String source = "src/test/resources/templates/scp-attached";
+    CliRun run = CliRun.of("show", source);
+
+    assertThat(run.out())
+        .contains("SCPs placed in no organization tree the sources declare: FullAWSAccess is attached by AWS to the root, every OU "
+            + "and every account")
+        .contains("SCP (level 0) FullAWSAccess  ")
+        .contains("SCP (level 0) deny-cloudtrail-stop  ");
+    assertThat(CliRun.of("show", "--json", source).out()).contains("\"scpRule\" : \"AWS_DEFAULT\"");
+  }
 }

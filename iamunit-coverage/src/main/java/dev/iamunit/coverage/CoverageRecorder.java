@@ -209,7 +209,8 @@ public final class CoverageRecorder {
   }
 
   private static boolean limits(PolicyType type) {
-    return type == PolicyType.SERVICE_CONTROL || type == PolicyType.PERMISSIONS_BOUNDARY || type == PolicyType.SESSION;
+    return type == PolicyType.SERVICE_CONTROL || type == PolicyType.PERMISSIONS_BOUNDARY || type == PolicyType.SESSION
+        || type == PolicyType.VPC_ENDPOINT;
   }
 
   private StatementCounters counters(Policy policy, Statement statement) {

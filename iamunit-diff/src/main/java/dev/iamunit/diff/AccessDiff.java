@@ -3,7 +3,9 @@ package dev.iamunit.diff;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apiguardian.api.API;
@@ -64,7 +66,24 @@ public record AccessDiff(
 
   /** The same diff, naming what differs between the accounts {@code before} and {@code after}. */
   public AccessDiff withEditsBetween(Account before, Account after) {
-    return withEdits(StatementChange.between(before, after), List.copyOf(PrincipalChange.between(before, after).values()));
+    return withEditsBetween(Accounts.of(before), Accounts.of(after));
+  }
+
+  /**
+   * The same diff, naming what differs between each account of {@code before} and the account of
+   * {@code after} with the same id; a principal of an organization's account is named with it.
+   */
+  public AccessDiff withEditsBetween(Accounts before, Accounts after) {
+    List<StatementChange> statements = new ArrayList<>();
+    List<PrincipalChange> principals = new ArrayList<>();
+    for (String id : AccessDiffer.accountIds(before, after)) {
+      Account b = before.byId(id).orElseGet(() -> Account.builder().id(id).build());
+      Account h = after.byId(id).orElseGet(() -> Account.builder().id(id).build());
+      statements.addAll(StatementChange.between(b, h));
+      String where = AccessDiffer.where(before, after, id);
+      PrincipalChange.between(b, h).values().forEach(c -> principals.add(new PrincipalChange(c.principal() + where, c.lines())));
+    }
+    return withEdits(statements, principals);
   }
 
   /**

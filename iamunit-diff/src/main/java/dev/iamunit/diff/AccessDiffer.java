@@ -14,8 +14,15 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.StatementResult;
+import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.UnresolvedValueException;
+import dev.iamunit.eval.space.ActionClasses;
+import dev.iamunit.eval.space.ActionRegions;
+import dev.iamunit.eval.space.KeyValue;
+import dev.iamunit.eval.space.PolicyStatement;
+import dev.iamunit.eval.space.RequestRegions;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
@@ -34,12 +41,13 @@ import java.util.TreeMap;
 import org.apiguardian.api.API;
 
 /**
- * Compares two versions of an account over one request space: every principal of either version,
- * every action their statements name ({@link ActionUniverse}), the resources those statements name
- * and a representative of each ARN format ({@link ResourceSamples}), the credential kinds, and the
- * condition values the statements compare with ({@link ConditionSamples}). Each request is decided
- * on the fast path; only the requests whose answers differ are evaluated again for their deciding
- * statements.
+ * Compares two versions of an account over the complete request space ({@code eval.space}): every
+ * principal of either version, every action of the bundled catalog in classes the policies cannot
+ * tell apart ({@link ActionClasses}), the credential kinds, and one request per region of resources
+ * and condition values ({@link RequestRegions}). A principal/action pair whose regions would be too
+ * many is decided over the sampled space instead ({@link ResourceSamples}, {@link
+ * ConditionSamples}), and the report names it. Each request is decided on the fast path; only the
+ * requests whose answers differ are evaluated again for their deciding statements.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class AccessDiffer {
@@ -67,9 +75,13 @@ public final class AccessDiffer {
     return new AccessDiffer(AwsData.bundled());
   }
 
-  private record Principal(boolean role, String name) {
+  /**
+   * A principal of one account; {@code where} is empty when only one account is compared, else
+   * " in prod (111111111111)", so that a name two accounts declare reads as two principals.
+   */
+  private record Principal(String account, boolean role, String name, String where) {
     String label() {
-      return (role ? "role " : "user ") + name;
+      return (role ? "role " : "user ") + name + where;
     }
   }
 
@@ -90,7 +102,7 @@ public final class AccessDiffer {
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
     LoadedSources baseLoad = load(base, sources, formats, options);
     LoadedSources headLoad = load(head, sources, formats, options);
-    AccessDiff diff = compare(baseLoad.account(), headLoad.account(), base.name(), head.name());
+    AccessDiff diff = compare(baseLoad.accounts(), headLoad.accounts(), base.name(), head.name());
     return diff.withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad).plus(diff.headGaps()));
   }
 
@@ -104,87 +116,170 @@ public final class AccessDiffer {
     return formats.load(paths, options);
   }
 
-  /** Every request whose answer differs between {@code base} and {@code head}. */
+  /**
+   * Every request whose answer differs between {@code base} and {@code head}: for each principal,
+   * each class of actions of the whole catalog ({@link ActionClasses}) and each kind of
+   * credentials, one request per region of resources and contexts ({@link RequestRegions}), which
+   * proves the answer for every request of the region. Where the regions would be too many, the
+   * pair is decided over the sampled space instead and the report says so.
+   */
   public AccessDiff compare(Account base, Account head, String baseName, String headName) {
+    return compare(Accounts.of(base), Accounts.of(head), baseName, headName);
+  }
+
+  /**
+   * Every request whose answer differs between {@code base} and {@code head}, for the principals of
+   * every account of either version; each request finds its resource's policy and RCPs in the
+   * account that owns the resource, as {@link Caller#request} does.
+   */
+  public AccessDiff compare(Accounts base, Accounts head, String baseName, String headName) {
     long start = System.nanoTime();
-    List<Account> both = List.of(base, head);
+    List<Account> both = new ArrayList<>(base.all());
+    both.addAll(head.all());
     var statements = AccountPolicies.statements(both);
-    ActionUniverse actions = ActionUniverse.of(statements, aws);
+    List<PolicyStatement> compared = new ArrayList<>();
+    for (Account account : both) {
+      compared.addAll(PolicyStatement.of(AccountPolicies.of(account)));
+    }
+    ActionClasses classes = ActionClasses.of(compared, aws);
+    RequestRegions regions = RequestRegions.of(both, compared, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
     ConditionSamples conditions = ConditionSamples.of(statements);
-    Map<List<Map<String, String>>, List<Map<String, List<String>>>> extras = new HashMap<>();
-    int mostContexts = 1;
 
-    List<DiffRow> rows = new ArrayList<>();
-    UndecidedRequests undecided = new UndecidedRequests();
-    // A resource named with an unresolved value reads as <unresolved: ...> in the report.
-    List<Unresolved> unresolved = new ArrayList<>(base.unresolved());
-    unresolved.addAll(head.unresolved());
-    Set<String> resourcesAsked = new HashSet<>();
-    long requests = 0;
+    Run run = new Run(both);
     int credentialKinds = 0;
-    for (Principal principal : principals(both)) {
+    List<String> sampledPairs = new ArrayList<>();
+    long provedPairs = 0;
+    List<Principal> principals = principals(base, head);
+    for (Principal principal : principals) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
       List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
       credentialKinds = Math.max(credentialKinds, credentials.size());
       List<String> named = resources.named(variables(base, head, principal));
-      for (String action : actions.actions()) {
-        List<Map<String, String>> contexts = conditions.contextsFor(action);
-        List<Map<String, List<String>>> extra = extras.computeIfAbsent(contexts, AccessDiffer::asExtraContext);
-        mostContexts = Math.max(mostContexts, contexts.size());
-        for (String resource : resources.forAction(action, named)) {
-          resourcesAsked.add(resource);
-          for (CredentialKind kind : credentials) {
-            for (int c = 0; c < contexts.size(); c++) {
-              if (!kind.withMfa() && mentionsMfaAge(extra.get(c))) {
-                continue;
-              }
-              requests++;
-              BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra.get(c));
-              Decision b;
-              Decision h;
-              try {
-                b = baseRequest == null ? null : evaluator.decide(baseRequest);
-              } catch (UnresolvedValueException e) {
-                // The base's decision is unknown: an ALLOWED head could be new access.
-                Decision known = headRequest == null ? null : decideOrNull(headRequest);
-                if (known == null || known.isAllowed()) {
-                  undecided.add("base", base, baseRequest.request(), e);
-                }
-                continue;
-              }
-              try {
-                h = headRequest == null ? null : evaluator.decide(headRequest);
-              } catch (UnresolvedValueException e) {
-                // The head's decision is unknown: unless the base allowed it already, it could be new access.
-                if (b == null || !b.isAllowed()) {
-                  undecided.add("head", head, headRequest.request(), e);
-                }
-                continue;
-              }
-              if (same(b, h)) {
-                continue;
-              }
-              SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
-              SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
-              rows.add(new DiffRow(
-                  change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
-                  Unresolved.readable(resource, unresolved), kind,
-                  contexts.get(c), baseSide, headSide));
+      for (ActionClasses.ActionClass actionClass : classes.classes()) {
+        String action = actionClass.representative();
+        List<String> seeds = named;
+        Set<String> gaps = new java.util.LinkedHashSet<>();
+        for (CredentialKind kind : credentials) {
+          List<RequestContext> callers = new ArrayList<>();
+          for (Caller caller : new Caller[] {baseCaller, headCaller}) {
+            if (caller != null) {
+              callers.add(caller.context(kind, REQUEST_TIME));
             }
           }
+          ActionRegions space = regions.regions(actionClass, callers, seeds);
+          if (space.complete()) {
+            run.mostContexts = Math.max(run.mostContexts, space.contexts().size());
+            for (ActionRegions.Target target : space.resources()) {
+              for (Map<String, KeyValue> context : space.contexts()) {
+                run.decide(principal, baseCaller, headCaller, target.action(), target.resource(), kind,
+                    extraContext(context), labels(context), true);
+              }
+            }
+          } else {
+            gaps.addAll(space.gaps());
+            sampled(run, principal, baseCaller, headCaller, action, kind, resources.forAction(action, named), conditions);
+          }
+        }
+        if (gaps.isEmpty()) {
+          provedPairs++;
+        } else {
+          sampledPairs.add(principal.label() + " " + action + (actionClass.members().size() > 1
+              ? " (and " + (actionClass.members().size() - 1) + " more actions treated alike)" : "") + ": " + String.join("; ", gaps));
         }
       }
     }
-    rows.sort(ROW_ORDER);
+    run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
-        principals(both).size(), actions.actions().size(), resourcesAsked.size(), credentialKinds,
-        mostContexts, requests, notes(actions, conditions));
-    return new AccessDiff(baseName, headName, space, rows, Duration.ofNanos(System.nanoTime() - start))
-        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), undecided.gaps()))
+        principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
+        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
+        new RequestSpace.Proof(provedPairs, sampledPairs));
+    return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
+        .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), run.undecided.gaps()))
         .withEditsBetween(base, head);
+  }
+
+  /** The sampled space for one principal, action and credentials: the fallback, stated as such. */
+  private static void sampled(Run run, Principal principal, Caller baseCaller, Caller headCaller, String action, CredentialKind kind,
+      List<String> resources, ConditionSamples conditions) {
+    List<Map<String, String>> contexts = conditions.contextsFor(action);
+    run.mostContexts = Math.max(run.mostContexts, contexts.size());
+    for (String resource : resources) {
+      for (Map<String, String> context : contexts) {
+        Map<String, List<String>> extra = new LinkedHashMap<>();
+        context.forEach((k, v) -> extra.put(k, List.of(v)));
+        if (!kind.withMfa() && mentionsMfaAge(extra)) {
+          continue;
+        }
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, context, false);
+      }
+    }
+  }
+
+  private static Map<String, List<String>> extraContext(Map<String, KeyValue> context) {
+    Map<String, List<String>> extra = new LinkedHashMap<>();
+    context.forEach((k, v) -> extra.put(k, v.values()));
+    return extra;
+  }
+
+  /** A context as a report shows it: a set as {@code [a, b]}, the empty set as {@code []}. */
+  private static Map<String, String> labels(Map<String, KeyValue> context) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    context.forEach((k, v) -> labels.put(k, v.multivalued() ? v.values().toString() : v.values().get(0)));
+    return labels;
+  }
+
+  /** What one comparison accumulates: the rows, the undecided requests, what was asked. */
+  private final class Run {
+    private final List<Unresolved> unresolved = new ArrayList<>();
+    final List<DiffRow> rows = new ArrayList<>();
+    final UndecidedRequests undecided = new UndecidedRequests();
+    final Set<String> resourcesAsked = new HashSet<>();
+    long requests;
+    int mostContexts = 1;
+
+    Run(List<Account> accounts) {
+      // A resource named with an unresolved value reads as <unresolved: ...> in the report.
+      accounts.forEach(a -> unresolved.addAll(a.unresolved()));
+    }
+
+    void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
+        Map<String, List<String>> extra, Map<String, String> label, boolean proved) {
+      resourcesAsked.add(resource);
+      requests++;
+      BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra);
+      BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra);
+      Decision b;
+      Decision h;
+      try {
+        b = baseRequest == null ? null : evaluator.decide(baseRequest);
+      } catch (UnresolvedValueException e) {
+        // The base's decision is unknown: an ALLOWED head could be new access.
+        Decision known = headRequest == null ? null : decideOrNull(headRequest);
+        if (known == null || known.isAllowed()) {
+          undecided.add("base", baseCaller.account(), baseRequest.request(), e);
+        }
+        return;
+      }
+      try {
+        h = headRequest == null ? null : evaluator.decide(headRequest);
+      } catch (UnresolvedValueException e) {
+        // The head's decision is unknown: unless the base allowed it already, it could be new access.
+        if (b == null || !b.isAllowed()) {
+          undecided.add("head", headCaller.account(), headRequest.request(), e);
+        }
+        return;
+      }
+      if (same(b, h)) {
+        return;
+      }
+      SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
+      SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
+      rows.add(new DiffRow(
+          change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
+          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved));
+    }
   }
 
   private Decision decideOrNull(BoundRequest request) {
@@ -195,16 +290,6 @@ public final class AccessDiffer {
     }
   }
 
-  private static List<Map<String, List<String>>> asExtraContext(List<Map<String, String>> contexts) {
-    List<Map<String, List<String>>> out = new ArrayList<>();
-    for (Map<String, String> context : contexts) {
-      Map<String, List<String>> extra = new LinkedHashMap<>();
-      context.forEach((k, v) -> extra.put(k, List.of(v)));
-      out.add(extra);
-    }
-    return out;
-  }
-
   private static final Comparator<DiffRow> ROW_ORDER = Comparator.comparing(DiffRow::change)
       .thenComparing(DiffRow::principal)
       .thenComparing(DiffRow::action)
@@ -212,26 +297,55 @@ public final class AccessDiffer {
       .thenComparing(DiffRow::credentials)
       .thenComparing(r -> new TreeMap<>(r.context()).toString());
 
-  private static List<Principal> principals(List<Account> accounts) {
-    Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing(Principal::role).thenComparing(Principal::name));
-    for (Account account : accounts) {
-      account.users().keySet().forEach(name -> all.add(new Principal(false, name)));
-      account.roles().keySet().forEach(name -> all.add(new Principal(true, name)));
+  /** The principals of every account of either version, home account first, then by account id. */
+  private static List<Principal> principals(Accounts base, Accounts head) {
+    Set<String> ids = accountIds(base, head);
+    Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing((Principal p) -> !p.account().equals(base.home().id()))
+        .thenComparing(Principal::account).thenComparing(Principal::role).thenComparing(Principal::name));
+    for (Accounts version : List.of(base, head)) {
+      for (Account account : version.all()) {
+        String where = where(base, head, account.id());
+        account.users().keySet().forEach(name -> all.add(new Principal(account.id(), false, name, where)));
+        account.roles().keySet().forEach(name -> all.add(new Principal(account.id(), true, name, where)));
+      }
     }
     return List.copyOf(all);
   }
 
-  private static Caller caller(Account account, Principal principal) {
-    if (principal.role()) {
-      return account.role(principal.name()).isPresent() ? Caller.roleSession(account, principal.name(), ROLE_SESSION) : null;
+  /**
+   * How a principal's label names its account: nothing when the versions load one account, else
+   * {@code " in prod (111111111111)"} (the head's name for it, or the base's).
+   */
+  static String where(Accounts base, Accounts head, String accountId) {
+    if (accountIds(base, head).size() < 2) {
+      return "";
     }
-    return account.user(principal.name()).isPresent() ? Caller.user(account, principal.name()) : null;
+    return " in " + head.byId(accountId).map(head::describe).orElseGet(() -> base.describe(base.byId(accountId).orElseThrow()));
+  }
+
+  /** The ids of the accounts either version loads. */
+  static Set<String> accountIds(Accounts base, Accounts head) {
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    base.all().forEach(a -> ids.add(a.id()));
+    head.all().forEach(a -> ids.add(a.id()));
+    return ids;
+  }
+
+  private static Caller caller(Accounts accounts, Principal principal) {
+    Account account = accounts.byId(principal.account()).orElse(null);
+    if (account == null) {
+      return null;
+    }
+    if (principal.role()) {
+      return account.role(principal.name()).isPresent() ? Caller.roleSession(accounts, account, principal.name(), ROLE_SESSION) : null;
+    }
+    return account.user(principal.name()).isPresent() ? Caller.user(accounts, account, principal.name()) : null;
   }
 
   /** The policy variables a named resource may use for this principal, keys in lower case. */
-  private static Map<String, String> variables(Account base, Account head, Principal principal) {
+  private static Map<String, String> variables(Accounts base, Accounts head, Principal principal) {
     Map<String, String> variables = new HashMap<>();
-    for (Account account : List.of(base, head)) {
+    for (Account account : List.of(base, head).stream().flatMap(v -> v.byId(principal.account()).stream()).toList()) {
       if (principal.role()) {
         account.role(principal.name()).map(Role::tags).ifPresent(tags -> tags.forEach(
             (k, v) -> variables.put("aws:principaltag/" + k.toLowerCase(Locale.ROOT), v)));
@@ -293,22 +407,23 @@ public final class AccessDiffer {
     return Change.CHANGED_REASON;
   }
 
-  private static List<String> notes(ActionUniverse actions, ConditionSamples conditions) {
+  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved) {
     List<String> notes = new ArrayList<>();
-    if (actions.capped()) {
-      notes.add("NotAction and wildcard services are expanded over the services named in either version only: "
-          + String.join(", ", actions.services()) + ".");
-    }
-    notes.add("Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \""
-        + ResourceSamples.SAMPLE + "\") and one ARN per ARN format of each action; actions without resource types on *.");
+    notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
+        + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
+        + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",
+        classes.actions(), classes.classes().size()));
+    notes.add("Resources and condition values: one request per region the policies' comparisons cannot tell apart (ARN and"
+        + " string patterns as automata, numbers and dates split at each constant, addresses at each CIDR boundary, a key's"
+        + " absence, each set of a multivalued key's regions); resources of each action's ARN formats, * for actions without"
+        + " resource types.");
     notes.add("Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \""
-        + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + ".");
-    if (conditions.keys() > 0) {
-      notes.add(conditions.crossProduct()
-          ? "Condition keys (" + conditions.keys() + "): for each action, every combination of the values its statements"
-              + " compare with, their boundaries and one value outside."
-          : "Condition keys: more than " + ConditionSamples.MAX_CONTEXTS
-              + " combinations, so each of the " + conditions.keys() + " keys is varied alone.");
+        + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + " unless a condition compares the time.");
+    if (!allProved) {
+      notes.add("Where the regions were too many, the pair was decided over the sampled space: the resources policies name"
+          + " (wildcards as \"" + ResourceSamples.SAMPLE + "\") and one per ARN format, and for condition keys "
+          + (conditions.crossProduct() ? "every combination of" : "each key alone with")
+          + " the values compared, their boundaries and one value outside.");
     }
     return notes;
   }

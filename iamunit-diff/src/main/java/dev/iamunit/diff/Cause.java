@@ -122,7 +122,15 @@ public record Cause(
     return List.copyOf(rows().stream().map(DiffRow::action).collect(TreeSet::new, Set::add, Set::addAll));
   }
 
-  /** {@code 1,200 requests: 640 actions of autoscaling, ec2, … on 12 resources}. */
+  /**
+   * Whether every request of this cause stands for a region decided in full (the complete space),
+   * not a sample of the fallback space.
+   */
+  public boolean proved() {
+    return rows().stream().allMatch(DiffRow::proved);
+  }
+
+  /** {@code 1,200 requests: 640 actions of autoscaling, ec2, … on 12 resources (proved)}. */
   public String extent() {
     List<String> actions = actions();
     List<DiffRow> rows = rows();
@@ -133,7 +141,7 @@ public record Cause(
         : String.join(", ", List.copyOf(services).subList(0, 4)) + ", …";
     return String.format(Locale.ROOT, "%,d request%s: %s on %,d resource%s", rows.size(), rows.size() == 1 ? "" : "s",
         actions.size() == 1 ? actions.get(0) : String.format(Locale.ROOT, "%,d actions of %s", actions.size(), serviceList),
-        resources, resources == 1 ? "" : "s");
+        resources, resources == 1 ? "" : "s") + (proved() ? " (proved)" : " (sampled)");
   }
 
   /** {@code user MFAUser, long-term access keys}. */

@@ -20,6 +20,8 @@ import org.apiguardian.api.API;
  * @param context the condition keys this request sets beyond the caller's defaults, sorted by key
  * @param base the base version's decision
  * @param head the head version's decision
+ * @param proved whether the request stands for a region of requests that all get these answers
+ *     (the complete space), or is a sample of the fallback space
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record DiffRow(
@@ -30,7 +32,8 @@ public record DiffRow(
     CredentialKind credentials,
     Map<String, String> context,
     SideDecision base,
-    SideDecision head) {
+    SideDecision head,
+    boolean proved) {
 
   public DiffRow {
     Objects.requireNonNull(change, "change");
@@ -42,6 +45,12 @@ public record DiffRow(
     context = Collections.unmodifiableMap(new TreeMap<>(context));
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(head, "head");
+  }
+
+  /** A row of the sampled space. */
+  public DiffRow(Change change, String principal, String action, String resource, CredentialKind credentials,
+      Map<String, String> context, SideDecision base, SideDecision head) {
+    this(change, principal, action, resource, credentials, context, base, head, false);
   }
 
   /** The credentials and any extra context: {@code long-term access keys, aws:SourceIp=10.0.0.1}. */

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Statement;
@@ -79,17 +80,19 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
    */
   public static LoadGaps of(LoadedSources loaded) {
     Set<Unresolved> inStatements = new HashSet<>();
-    for (Policy policy : AccountPolicies.of(loaded.account())) {
-      for (Statement statement : policy.statements()) {
-        inStatements.addAll(statement.unresolved());
-      }
-    }
     // A name CloudFormation or Terraform generates names a principal whose policies are loaded:
     // by itself it grants nothing.
     List<String> names = new ArrayList<>();
-    loaded.account().users().values().forEach(u -> names.add(u.name() + " " + u.arn()));
-    loaded.account().groups().values().forEach(g -> names.add(g.name() + " " + g.arn()));
-    loaded.account().roles().values().forEach(r -> names.add(r.name() + " " + r.arn()));
+    for (Account account : loaded.accounts().all()) {
+      for (Policy policy : AccountPolicies.of(account)) {
+        for (Statement statement : policy.statements()) {
+          inStatements.addAll(statement.unresolved());
+        }
+      }
+      account.users().values().forEach(u -> names.add(u.name() + " " + u.arn()));
+      account.groups().values().forEach(g -> names.add(g.name() + " " + g.arn()));
+      account.roles().values().forEach(r -> names.add(r.name() + " " + r.arn()));
+    }
     List<Gap> couldGrant = new ArrayList<>();
     for (Unresolved value : loaded.report().unresolved()) {
       boolean principalName = names.stream().anyMatch(n -> n.contains(value.placeholder()));

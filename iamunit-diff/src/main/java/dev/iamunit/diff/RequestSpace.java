@@ -19,10 +19,42 @@ import org.apiguardian.api.API;
  *     the statements that can apply to an action are varied for it)
  * @param requests requests asked of each version
  * @param notes how the space was bounded, in sentences
+ * @param proof which principal/action pairs were proved over their regions and which sampled
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RequestSpace(
-    int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes) {
+    int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes, Proof proof) {
+
+  /**
+   * How much of the space is a proof.
+   *
+   * @param proved principal/action pairs (an action standing for its class) decided on every region
+   * @param sampled the pairs decided over the sampled space instead, each with why: {@code user
+   *     alice s3:GetObject: the condition keys' regions multiply past ...}
+   */
+  public record Proof(long proved, List<String> sampled) {
+    public Proof {
+      sampled = List.copyOf(sampled);
+    }
+
+    /** Whether every pair was proved. */
+    public boolean complete() {
+      return sampled.isEmpty();
+    }
+
+    /** {@code Proved for every principal and action (1,234 pairs).} or how many were sampled. */
+    public String describe() {
+      return sampled.isEmpty()
+          ? String.format(Locale.ROOT, "Proved: every request of every principal and action (%,d pair%s) is in a region decided.", proved, proved == 1 ? "" : "s")
+          : String.format(Locale.ROOT, "Proved for %,d principal/action pair%s; SAMPLED for %,d (their findings may be incomplete):",
+              proved, proved == 1 ? "" : "s", sampled.size());
+    }
+  }
+
+  /** A space with no proof: every pair sampled, none named. */
+  public RequestSpace(int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes) {
+    this(principals, actions, resources, credentialKinds, contexts, requests, notes, new Proof(0, List.of("(every pair)")));
+  }
 
   /** {@code 40,311 requests per version: 3 principals × 1,508 actions on 21 resources × ...}. */
   public String describe() {
@@ -38,5 +70,6 @@ public record RequestSpace(
 
   public RequestSpace {
     notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+    Objects.requireNonNull(proof, "proof");
   }
 }

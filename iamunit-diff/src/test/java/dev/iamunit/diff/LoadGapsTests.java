@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.diff.report.ReportFormat;
 import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,8 @@ class LoadGapsTests {
   /** Class 2 of issue 20: the plugin's and the CLI's diff dropped an unknown SAM policy template. */
   @Test
   void anUnknownSamPolicyTemplateInTheHeadIsListedAndFailsTheNewAccessGate() throws IOException {
-    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("base/cloudformation"));
-    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("head/cloudformation"));
+    FileTrees.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("base/cloudformation"));
+    FileTrees.copy(ExampleRepoDiffTests.EXAMPLE_CLOUDFORMATION, work.resolve("head/cloudformation"));
     Files.copy(WORKER, work.resolve("head/cloudformation/worker.yaml"));
 
     AccessDiff diff = AccessDiffer.standard().compare(
@@ -36,8 +37,12 @@ class LoadGapsTests {
     assertThat(diff.baseGaps().isEmpty()).isTrue();
     assertThat(diff.headGaps().problems()).singleElement()
         .satisfies(p -> assertThat(p.location().fileAndLine()).isEqualTo("cloudformation/worker.yaml:14"));
-    assertThat(diff.headGaps().couldGrant()).singleElement().hasToString("cloudformation/worker.yaml:14: left out: "
+    // The problem, and the requests whose decision depends on the unreadable policy that stands for it.
+    assertThat(diff.headGaps().couldGrant()).hasSize(2);
+    assertThat(diff.headGaps().couldGrant().get(0)).hasToString("cloudformation/worker.yaml:14: left out: "
         + diff.headGaps().problems().get(0).message());
+    assertThat(diff.headGaps().couldGrant().get(1).toString()).startsWith("cloudformation/worker.yaml:14: "
+        + "<unresolved: SAM policy template NoSuchSamPolicy>").contains("could be newly allowed, such as head: ");
     assertThat(Gate.NEW_ACCESS.fails(diff)).isTrue();
 
     for (ReportFormat format : ReportFormat.values()) {
@@ -46,7 +51,7 @@ class LoadGapsTests {
     String text = ReportFormat.named("text").render(diff);
     assertThat(text.lines().skip(1).findFirst()).hasValue("Not evaluated in head head: 1 unresolved value, 1 problem");
     assertThat(text).contains("Could grant access that no request shows (head):\n  cloudformation/worker.yaml:14: left out: ")
-        .contains("Not \"no new access\": the head holds 1 thing IAMUnit could not evaluate that could grant access.");
+        .contains("Not \"no new access\": the head holds 2 things IAMUnit could not evaluate that could grant access.");
   }
 
   /**

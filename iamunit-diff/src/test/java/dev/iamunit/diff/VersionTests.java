@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.testfiles.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ class VersionTests {
 
   @Test
   void comparesACommittedRevisionWithTheWorkingTree() throws Exception {
-    ExampleRepoDiffTests.copy(ExampleRepoDiffTests.EXAMPLE_TERRAFORM, repository.resolve("terraform"));
+    FileTrees.copy(ExampleRepoDiffTests.EXAMPLE_TERRAFORM, repository.resolve("terraform"));
     git("init", "-q");
     git("add", ".");
     git("-c", "user.name=IAMUnit", "-c", "user.email=iamunit@example.com", "commit", "-q", "-m", "base");

@@ -122,7 +122,7 @@ class MojoTests {
     assertThat(dev.iamunit.coverage.CounterKind.STATEMENT.count(analysis.statements()).missed()).isEqualTo(2);
     assertThat(dev.iamunit.coverage.CounterKind.ALLOW.count(analysis.statements()).total()).isEqualTo(1);
     assertThat(analysis.statements()).flatExtracting(s -> s.principals())
-        .containsExactly("role/iamunit-WorkerRole-<unresolved: WorkerRole name>");
+        .containsExactly("role/worker-WorkerRole-<unresolved: WorkerRole name>");
     assertThat(log.lines).anySatisfy(line -> assertThat(line)
         .startsWith("[WARNING] IAMUnit: not read, counted as a missed statement: iam/worker.yaml:10"));
   }

@@ -19,6 +19,7 @@ import dev.iamunit.junit.AsUser;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.IamTest;
 import dev.iamunit.junit.WithCredentials;
+import dev.iamunit.testfiles.FileTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +76,7 @@ class ExplanationAgreementTests {
   @BeforeAll
   static void repository() throws IOException {
     repository = work.resolve("repository");
-    copy(Path.of("../example-repo/terraform"), repository.resolve("terraform"));
+    FileTrees.copy(Path.of("../example-repo/terraform"), repository.resolve("terraform"));
     Files.createDirectories(repository.resolve("roles"));
     Files.copy(Path.of("src/test/iam/deployer-role.yaml"), repository.resolve("roles/deployer-role.yaml"));
   }
@@ -147,7 +147,7 @@ class ExplanationAgreementTests {
   @Test
   void theAccessDiffsReportsSayTheDecisionInTheSameWords() throws IOException {
     Path base = work.resolve("base");
-    copy(repository, base);
+    FileTrees.copy(repository, base);
     Path forceMfa = base.resolve(FORCE_MFA);
     Files.writeString(forceMfa, Files.readString(forceMfa)
         .replace("\"sts:GetSessionToken\"\n", "\"sts:GetSessionToken\",\n            \"sts:AssumeRole\"\n"));
@@ -194,18 +194,5 @@ class ExplanationAgreementTests {
       entries.add(Path.of(entry).toAbsolutePath().toString());
     }
     return String.join(File.pathSeparator, entries);
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
   }
 }

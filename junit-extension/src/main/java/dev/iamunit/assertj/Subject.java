@@ -5,6 +5,7 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.explain.DecisionText;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,7 @@ record Subject(
 
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
   String describe() {
-    return request + credentials.map(c -> " (" + c.description() + ")").orElse("");
+    return credentials.map(c -> DecisionText.request(request, c)).orElse(request);
   }
 
   /**

@@ -5,7 +5,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
+import dev.iamunit.explain.DecisionText;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -38,11 +40,11 @@ public record Evaluation(IamPrincipal principal, CredentialKind credentials, Req
 
   /** {@code ec2:RunInstances on * as MFAUser}: the request as messages name it, without its credentials. */
   public String requestDescription() {
-    return action() + " on " + resource() + " as " + principal;
+    return DecisionText.request(action(), resource(), Optional.of(principal.toString()));
   }
 
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}. */
   public String description() {
-    return requestDescription() + " (" + credentials.description() + ")";
+    return DecisionText.request(requestDescription(), credentials);
   }
 }

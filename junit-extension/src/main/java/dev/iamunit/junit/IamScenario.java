@@ -2,6 +2,7 @@ package dev.iamunit.junit;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.model.Account;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -28,6 +29,29 @@ public interface IamScenario {
 
   /** The same scenario with another principal. */
   IamScenario as(IamPrincipal principal);
+
+  /**
+   * The same scenario as a session of the role {@code roleArn} (such as {@code
+   * arn:aws:iam::123456789012:role/deploy}), named {@value IamPrincipal#DEFAULT_SESSION}, which the
+   * scenario's principal assumes with {@code sts:AssumeRole}: see {@link #assume(String,
+   * AssumeRoleParameters)}.
+   */
+  default IamScenario assume(String roleArn) {
+    return assume(roleArn, AssumeRoleParameters.sessionName(IamPrincipal.DEFAULT_SESSION));
+  }
+
+  /**
+   * The same scenario as a session of the role {@code roleArn}, which the scenario's principal
+   * assumes with {@code sts:AssumeRole} and {@code parameters} (session name, session tags and
+   * which are transitive, external id, source identity), decided as AWS decides it: the principal's
+   * identity-based policies, boundary and SCPs together with the role's trust policy, which must
+   * also allow {@code sts:TagSession} when tags are passed and {@code sts:SetSourceIdentity} when a
+   * source identity is set. Its requests are the session's: the role's policies, its principal tags
+   * (session tags over the role's), {@code aws:SourceIdentity}. Call it again on the result to
+   * chain roles: transitive tags and the source identity carry on. When AWS would refuse the call,
+   * the test fails with the statement or rule that refused it, naming the hop of the chain.
+   */
+  IamScenario assume(String roleArn, AssumeRoleParameters parameters);
 
   /** The principal, when the scenario names one. */
   Optional<IamPrincipal> principal();

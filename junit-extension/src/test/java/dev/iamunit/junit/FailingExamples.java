@@ -118,12 +118,36 @@ final class FailingExamples {
   static class BrokenTemplate {
 
     @Test
-    void brokenTemplate(IamScenario scenario) {}
+    @AsUser("MFAUser")
+    void readsTheBrokenPolicy(IamScenario scenario) {
+      assertThat(scenario.request("ec2:DescribeInstances")).isAllowed();
+    }
+
+    @Test
+    @AsUser("Auditor")
+    void doesNotReadIt(IamScenario scenario) {
+      assertThat(scenario.request("ec2:DescribeInstances")).isAllowed();
+      assertThat(scenario.request("ec2:RunInstances")).isDenied();
+    }
   }
 
   @Examples
   @IamTest(cloudFormation = "src/test/cloudformation/unknown-sam.yaml")
   static class UnknownSamPolicyTemplate {
+
+    @Test
+    @AsRole("Worker") // the role SAM generates is known by its function
+    void readsTheFunctionsPolicies(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/a.csv")).isDenied();
+    }
+
+    @Test
+    void makesNoDecision(IamScenario scenario) {}
+  }
+
+  @Examples
+  @IamTest(terraform = "src/test/terraform/duplicate-attribute")
+  static class UnlocatedProblem {
 
     @Test
     void anyTest(IamScenario scenario) {}

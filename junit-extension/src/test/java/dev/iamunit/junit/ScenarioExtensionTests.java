@@ -190,25 +190,48 @@ class ScenarioExtensionTests {
         .contains("Paths are relative to the project root ");
   }
 
+  /**
+   * A problem that concerns one policy fails only the decisions that could read it, with the
+   * problem's file:line and what to do; a decision it cannot change stands.
+   */
   @Test
-  void aTemplateThatDoesNotLoadFailsWithTheLoadersMessage() {
-    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.BrokenTemplate.class)).get("brokenTemplate(IamScenario)");
+  void aPolicyAwsWouldRejectFailsOnlyTheTestsThatReadIt() {
+    EngineExecutionResults results = TestKit.run(FailingExamples.BrokenTemplate.class);
 
-    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause().hasMessage(
-        "IAMUnit could not load the sources of this test: src/test/iam/broken-policy.json:4:41 (aws_iam_user_policy.broken): "
-            + "policy broken-policy: unknown element \"Actions\" in a "
-            + "statement; the elements of a statement are Action, Condition, Effect, NotAction, NotPrincipal, "
-            + "NotResource, Principal, Resource, Sid");
+    assertThat(TestKit.failures(results)).containsOnlyKeys("readsTheBrokenPolicy(IamScenario)");
+    results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    Throwable failure = TestKit.failures(results).get("readsTheBrokenPolicy(IamScenario)");
+    assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause();
+    assertThat(failure.getMessage())
+        .contains(" cannot be evaluated: its decision depends on values IAMUnit could not compute\n"
+            + "  <unresolved: policy broken-policy> at src/test/iam/broken-policy.json:4:41 (aws_iam_user_policy.broken): "
+            + "policy broken-policy: unknown element \"Actions\" in a statement; the elements of a statement are Action, Condition, "
+            + "Effect, NotAction, NotPrincipal, NotResource, Principal, Resource, Sid; IAMUnit cannot read it, so a decision that "
+            + "could depend on it is not made: fix it in the template");
   }
 
-  /** Class 2 of issue 20: a problem of the templates fails every test of them, naming it with file:line. */
+  /** Class 2 of issue 20: a SAM policy template IAMUnit does not know fails the decisions of its function's role, naming it. */
   @Test
-  void anUnknownSamPolicyTemplateFailsTheTestsNamingIt() {
-    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.UnknownSamPolicyTemplate.class)).get("anyTest(IamScenario)");
+  void anUnknownSamPolicyTemplateFailsTheDecisionsThatCouldReadIt() {
+    EngineExecutionResults results = TestKit.run(FailingExamples.UnknownSamPolicyTemplate.class);
+
+    assertThat(TestKit.failures(results)).containsOnlyKeys("readsTheFunctionsPolicies(IamScenario)");
+    assertThat(results.testEvents().succeeded().list()).extracting(e -> e.getTestDescriptor().getDisplayName())
+        .containsExactly("makesNoDecision(IamScenario)");
+    assertThat(TestKit.failureMessage(results, "readsTheFunctionsPolicies(IamScenario)"))
+        .contains("<unresolved: SAM policy template NoSuchSamPolicy> at src/test/cloudformation/unknown-sam.yaml:13")
+        .contains("Worker Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows")
+        .contains("fix it in the template");
+  }
+
+  /** A problem that names no policy leaves out something any decision could need: every test of the sources fails, naming it. */
+  @Test
+  void aProblemThatCannotBeLocatedFailsEveryTest() {
+    Throwable failure = TestKit.failures(TestKit.run(FailingExamples.UnlocatedProblem.class)).get("anyTest(IamScenario)");
 
     assertThat(failure).isInstanceOf(AssertionFailedError.class).hasNoCause()
-        .hasMessageStartingWith("IAMUnit could not load the sources of this test: src/test/cloudformation/unknown-sam.yaml:13")
-        .hasMessageContaining("Worker Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows");
+        .hasMessageStartingWith("IAMUnit could not load the sources of this test: src/test/terraform/duplicate-attribute/main.tf:5")
+        .hasMessageContaining("attribute \"name\" is set twice in the same block");
   }
 
   /** The templates' unresolved values, once per run in a report entry; tests that do not depend on them pass. */

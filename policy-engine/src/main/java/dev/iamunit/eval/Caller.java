@@ -55,6 +55,18 @@ public final class Caller {
   private final ConcurrentMap<String, PolicySet> byResourceAccount;
 
   private record ForResource(PolicySet policies, String account) {}
+  /** What a role session carries to the next session of a role chain (RoleAssumption). */
+  private final Session session;
+
+  /**
+   * Of a role session: the transitive session tags, which "pass to subsequent sessions in a role
+   * chain" (IAM User Guide, Passing session tags in AWS STS, Chaining roles with session tags), and
+   * the source identity, which "persists when a role is used to assume another role" (IAM User
+   * Guide, Monitor and control actions taken with assumed roles). Empty for other callers.
+   */
+  private record Session(Map<String, String> transitiveTags, Optional<String> sourceIdentity) {
+    static final Session NONE = new Session(Map.of(), Optional.empty());
+  }
 
   private Caller(
       Account account,
@@ -68,7 +80,8 @@ public final class Caller {
       PolicySet policies,
       List<Unresolved> existence,
       ConcurrentMap<String, ForResource> byResource,
-      ConcurrentMap<String, PolicySet> byResourceAccount) {
+      ConcurrentMap<String, PolicySet> byResourceAccount,
+      Session session) {
     this.account = account;
     this.accounts = accounts;
     this.arn = arn;
@@ -81,13 +94,14 @@ public final class Caller {
     this.existence = existence;
     this.byResource = byResource;
     this.byResourceAccount = byResourceAccount;
+    this.session = session;
   }
 
   private Caller(
       Account account, Accounts accounts, String arn, String principalArn, String description, CredentialKind defaultCredentials,
       Map<String, String> tags, RequestContext.Builder context, PolicySet policies, List<Unresolved> existence) {
     this(account, accounts, arn, principalArn, description, defaultCredentials, sorted(tags), context, policies, existence,
-        new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), Session.NONE);
   }
 
   /**
@@ -199,7 +213,32 @@ public final class Caller {
     tags.keySet().forEach(key -> context.remove("aws:PrincipalTag/" + key));
     return new Caller(
         account, accounts, arn, principalArn, description, defaultCredentials, Collections.unmodifiableMap(merged), context, policies,
-        existence, byResource, byResourceAccount);
+        existence, byResource, byResourceAccount, session);
+  }
+
+  /**
+   * This role session as {@link RoleAssumption} makes it: with {@code sessionTags} (passed and
+   * inherited transitive ones) over the role's tags, carrying {@code transitiveTags} to the next
+   * session of a chain, and with {@code aws:SourceIdentity} in every request: "After a source
+   * identity is set, the aws:SourceIdentity key is present in all subsequent requests made during
+   * the role session" (IAM User Guide, Monitor and control actions taken with assumed roles).
+   */
+  Caller assumedWith(Map<String, String> sessionTags, Map<String, String> transitiveTags, Optional<String> sourceIdentity) {
+    Caller tagged = withPrincipalTags(sessionTags);
+    RequestContext.Builder context = tagged.baseContext.toBuilder();
+    sourceIdentity.ifPresent(identity -> context.put("aws:SourceIdentity", identity));
+    return new Caller(account, accounts, arn, principalArn, description, defaultCredentials, tagged.tags, context, policies,
+        existence, byResource, byResourceAccount, new Session(sorted(transitiveTags), sourceIdentity));
+  }
+
+  /** The transitive session tags this role session passes on when it assumes another role; empty for others. */
+  public Map<String, String> transitiveTags() {
+    return session.transitiveTags();
+  }
+
+  /** The source identity of this role session, set when it or an earlier session of its chain was assumed. */
+  public Optional<String> sourceIdentity() {
+    return session.sourceIdentity();
   }
 
   /**
@@ -338,7 +377,19 @@ public final class Caller {
     });
     ForResource bound = forResource(resource);
     Request request = new Request(arn, action, resource, Optional.of(bound.account()), context.build(), credentials);
-    return new BoundRequest(request, bound.policies());
+    String endpoint = sourceVpce(extraContext);
+    List<Policy> endpointPolicies = endpoint == null ? List.of() : ResourcePolicyOwner.endpointPolicies(account, endpoint);
+    return new BoundRequest(request, endpointPolicies.isEmpty() ? bound.policies() : bound.policies().withEndpointPolicies(endpointPolicies));
+  }
+
+  /** The VPC endpoint a request says it comes through ({@code aws:SourceVpce}, one value), or null. */
+  private static String sourceVpce(Map<String, List<String>> context) {
+    for (Map.Entry<String, List<String>> e : context.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("aws:SourceVpce") && e.getValue().size() == 1) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
   }
 
   /**
@@ -361,29 +412,11 @@ public final class Caller {
           id -> policies.withResourceControlPolicies(owner.map(a -> a.organization().resourceControlPolicies()).orElse(List.of())));
       // A resource of an account the sources do not load has no known policy; a single-account
       // caller's account may hold resources of other accounts' ARNs (loaded as one account).
-      PolicySet set = resourcePolicy(owner.orElse(account), r)
-          // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
-          .map(p -> base.withResourcePolicy(Existence.onlyIf(p, existence))).orElse(base);
+      List<Policy> found = ResourcePolicyOwner.policies(owner.orElse(account), r);
+      // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
+      PolicySet set = found.isEmpty() ? base : base.withResourcePolicies(found.stream().map(p -> Existence.onlyIf(p, existence)).toList());
       return new ForResource(set, ownerId);
     });
-  }
-
-  private static Optional<Policy> resourcePolicy(Account owner, String resource) {
-    Optional<Policy> resourcePolicy = owner.resourcePolicy(resource);
-    if (resourcePolicy.isEmpty()) {
-      String[] parts = dev.iamunit.eval.internal.Arns.split(resource);
-      if (parts != null && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') > 0) {
-        // An object's resource-based policy is its bucket's: "a bucket policy ... to grant
-        // access permissions to your bucket and the objects in it" (Amazon S3 User Guide,
-        // Bucket policies for Amazon S3).
-        resourcePolicy = owner.resourcePolicy(
-            "arn:" + parts[1] + ":s3:::" + parts[5].substring(0, parts[5].indexOf('/')));
-      } else if (parts != null && parts[2].equals("iam") && parts[5].startsWith("role/")) {
-        String roleName = parts[5].substring(parts[5].lastIndexOf('/') + 1);
-        resourcePolicy = owner.role(roleName).flatMap(Role::trustPolicy);
-      }
-    }
-    return resourcePolicy;
   }
 
   @Override

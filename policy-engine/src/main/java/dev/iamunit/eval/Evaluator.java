@@ -14,7 +14,6 @@ import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -37,6 +36,8 @@ public final class Evaluator {
   private static final List<String> ALLOWED_BY_NAMED_PRINCIPAL = List.of("allowed by a resource-based policy that names the principal");
   private static final List<String> ALLOWED_BY_NAMED_ROLE = List.of("allowed by a resource-based policy that names the role");
   private static final List<String> ALLOWED_BY_IDENTITY = List.of("allowed by an identity-based policy");
+  private static final List<String> ENDPOINT_DOES_NOT_ALLOW = List.of(
+      "the policy of the VPC endpoint the request comes through does not allow it (implicit deny)");
   private static final List<String> ROOT_ALLOWED = List.of("the account's root user has full access");
   private static final List<String> ROOT_CROSS_ACCOUNT = List.of(
       "allowed by the resource-based policy, and the root user has full access in its own account");
@@ -97,12 +98,11 @@ public final class Evaluator {
     for (List<CompiledPolicy> level : policies.scpLevels()) {
       scan.policies(level);
     }
-    if (policies.resource().isPresent()) {
-      scan.policy(policies.resource().get());
-    }
+    scan.policies(policies.resources());
     scan.policies(policies.identity());
     scan.policies(policies.boundaries());
     scan.policies(policies.session());
+    scan.policies(policies.endpoint());
 
     scan.rootBucketPolicyExemption = root && RootUser.bucketPolicyDeniesDoNotBind(request);
 
@@ -282,7 +282,7 @@ public final class Evaluator {
       return new Verdict(Outcome.IMPLICIT_DENY, List.of(), missing);
     }
 
-    List<Hit> resourceAllows = policies.resource().isPresent() ? hits(scan, Effect.ALLOW, List.of(policies.resource().get()), trust) : List.of();
+    List<Hit> resourceAllows = policies.resources().isEmpty() ? List.of() : hits(scan, Effect.ALLOW, policies.resources(), trust);
     Grant grant = Grant.NONE;
     for (Hit hit : resourceAllows) {
       if (hit.grant.compareTo(grant) > 0) {
@@ -293,6 +293,12 @@ public final class Evaluator {
     boolean boundaryAllows = policies.boundaries().isEmpty() || anyAllow(scan, policies.boundaries(), trust);
     boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, policies.session(), trust);
     boolean limitsAllow = boundaryAllows && sessionAllows;
+    if (!policies.endpoint().isEmpty() && !anyAllow(scan, policies.endpoint(), trust)) {
+      // "An endpoint policy does not override or replace identity-based policies or resource-based
+      // policies" (Amazon VPC PrivateLink Guide, Control access to VPC endpoints using endpoint
+      // policies): a request through the endpoint needs its Allow besides every other, whoever asks.
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), ENDPOINT_DOES_NOT_ALLOW);
+    }
 
     if (scan.root) {
       return rootVerdict(request, policies, resourceAllows, grant, bucketPolicyDenyIgnored);
@@ -329,6 +335,15 @@ public final class Evaluator {
     }
     boolean resourceMustAllow = needsResourcePolicy(request);
     if (!identityAllows.isEmpty() && limitsAllow && (!resourceMustAllow || grant == Grant.ACCOUNT)) {
+      if (resourceMustAllow) {
+        // A trust or key policy's grant to the account is as necessary as the identity side's
+        // Allow ("as long as the role's trust policy trusts the account", AWS STS API Reference,
+        // AssumeRole, Permissions): both decide, and coverage counts both.
+        List<Hit> deciding = new ArrayList<>(resourceAllows);
+        deciding.addAll(identityAllows);
+        return new Verdict(Outcome.ALLOWED, deciding, List.of(
+            "allowed by an identity-based policy and the " + resourcePolicyName(request) + ", which allows the account"));
+      }
       return new Verdict(Outcome.ALLOWED, identityAllows, ALLOWED_BY_IDENTITY);
     }
     List<String> reasons = new ArrayList<>();
@@ -339,7 +354,7 @@ public final class Evaluator {
     }
     reasons.addAll(limits(boundaryAllows, sessionAllows));
     if (resourceMustAllow && grant == Grant.NONE) {
-      reasons.add(policies.resource().isPresent()
+      reasons.add(!policies.resources().isEmpty()
           ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must"
           : "no " + resourcePolicyName(request) + " was given, and it must allow the principal");
     }
@@ -365,7 +380,7 @@ public final class Evaluator {
       return new Verdict(Outcome.ALLOWED, resourceAllows, ROOT_CROSS_ACCOUNT);
     }
     if (needsResourcePolicy(request) && grant == Grant.NONE) {
-      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(policies.resource().isPresent()
+      return new Verdict(Outcome.IMPLICIT_DENY, List.of(), List.of(!policies.resources().isEmpty()
           ? "the " + resourcePolicyName(request) + " does not allow the principal, and it must, even for the account's root user"
           : "no " + resourcePolicyName(request) + " was given, and it must allow the principal, even the account's root user"));
     }
@@ -388,17 +403,28 @@ public final class Evaluator {
   /**
    * "IAM role trust policies and KMS key policies are exceptions to this logic, because they must
    * explicitly allow access for principals" (How AWS enforcement code logic evaluates requests).
+   * Besides {@code sts:AssumeRole*}, the trust policy must allow the permissions-only actions of
+   * the call: "When using session tags, trust policies for all roles ... must have the
+   * sts:TagSession permission. For roles that don't have this permission in the trust policy, the
+   * AssumeRole operation will fail" (IAM User Guide, Passing session tags in AWS STS), and
+   * likewise sts:SetSourceIdentity (Monitor and control actions taken with assumed roles).
    */
   private static boolean needsResourcePolicy(Request request) {
     String resource = request.resource();
     if (Arns.partEquals(resource, 2, "kms")) {
       return Arns.resourceStartsWith(resource, "key/");
     }
-    return CaseInsensitive.startsWith(request.action().strip(), "sts:assumerole") && resource.contains(":role/");
+    return isTrustAction(request.action()) && resource.contains(":role/");
+  }
+
+  private static boolean isTrustAction(String action) {
+    String stripped = action.strip();
+    return CaseInsensitive.startsWith(stripped, "sts:assumerole") || CaseInsensitive.equals(stripped, "sts:tagsession")
+        || CaseInsensitive.equals(stripped, "sts:setsourceidentity");
   }
 
   private static String resourcePolicyName(Request request) {
-    return request.action().toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? "role trust policy" : "KMS key policy";
+    return isTrustAction(request.action()) ? "role trust policy" : "KMS key policy";
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -18,36 +17,40 @@ import org.apiguardian.api.API;
 public final class PolicySet {
 
   private final List<CompiledPolicy> identity;
-  private final Optional<CompiledPolicy> resource;
+  private final List<CompiledPolicy> resources;
   private final List<CompiledPolicy> boundaries;
   private final List<List<CompiledPolicy>> scpLevels;
   private final List<List<CompiledPolicy>> rcpLevels;
   private final List<CompiledPolicy> session;
+  private final List<CompiledPolicy> endpoint;
   private final List<Unresolved> unreadable;
 
   private PolicySet(
       List<CompiledPolicy> identity,
-      Optional<CompiledPolicy> resource,
+      List<CompiledPolicy> resources,
       List<CompiledPolicy> boundaries,
       List<List<CompiledPolicy>> scpLevels,
       List<List<CompiledPolicy>> rcpLevels,
-      List<CompiledPolicy> session) {
+      List<CompiledPolicy> session,
+      List<CompiledPolicy> endpoint) {
     this.identity = identity;
-    this.resource = resource;
+    this.resources = resources;
     this.boundaries = boundaries;
     this.scpLevels = scpLevels;
     this.rcpLevels = rcpLevels;
     this.session = session;
+    this.endpoint = endpoint;
     this.unreadable = collectUnreadable();
   }
 
   private PolicySet(Builder builder) {
     this.identity = compile(builder.identity, PolicyType.IDENTITY, "identity");
-    this.resource = builder.resource.map(p -> CompiledPolicy.compile(p, PolicyType.RESOURCE, "resource"));
+    this.resources = compileResources(builder.resources);
     this.boundaries = compile(builder.boundaries, PolicyType.PERMISSIONS_BOUNDARY, "permissionBoundaries");
     this.scpLevels = levels(builder.scpLevels, PolicyType.SERVICE_CONTROL, "scps");
     this.rcpLevels = levels(builder.rcpLevels, PolicyType.RESOURCE_CONTROL, "rcps");
     this.session = compile(builder.session, PolicyType.SESSION, "session");
+    this.endpoint = compile(builder.endpoint, PolicyType.VPC_ENDPOINT, "endpoint");
     this.unreadable = collectUnreadable();
   }
 
@@ -69,13 +72,42 @@ public final class PolicySet {
     return List.of(compiled);
   }
 
+  /** The first resource-based policy is {@code resource}, as it always was; others are {@code resource[i]}. */
+  private static List<CompiledPolicy> compileResources(List<Policy> policies) {
+    CompiledPolicy[] compiled = new CompiledPolicy[policies.size()];
+    for (int i = 0; i < compiled.length; i++) {
+      compiled[i] = CompiledPolicy.compile(policies.get(i), PolicyType.RESOURCE, i == 0 ? "resource" : "resource[" + i + "]");
+    }
+    return List.of(compiled);
+  }
+
   /**
    * This set with {@code policy} as the resource-based policy (replacing any), reusing the
    * compiled form of every other policy: the cheap way to ask about many resources.
    */
   public PolicySet withResourcePolicy(Policy policy) {
-    return new PolicySet(
-        identity, Optional.of(CompiledPolicy.compile(policy, PolicyType.RESOURCE, "resource")), boundaries, scpLevels, rcpLevels, session);
+    return withResourcePolicies(List.of(policy));
+  }
+
+  /**
+   * This set with {@code policies} as the resource-based policies that apply to the request
+   * (replacing any): a table's policy and its table bucket's, a vault's access policy and its
+   * Vault Lock policy. Each is a resource-based policy of the request: any of them may allow, and
+   * a Deny in any of them denies.
+   */
+  public PolicySet withResourcePolicies(List<Policy> policies) {
+    return new PolicySet(identity, compileResources(policies), boundaries, scpLevels, rcpLevels, session, endpoint);
+  }
+
+  /**
+   * This set with {@code policies} as the policy of the VPC endpoint the request comes through
+   * (replacing any). "An endpoint policy does not override or replace identity-based policies or
+   * resource-based policies" (Amazon VPC PrivateLink Guide, Control access to VPC endpoints using
+   * endpoint policies): the request must be allowed as without the endpoint, and by its policy too;
+   * a Deny in it denies.
+   */
+  public PolicySet withEndpointPolicies(List<Policy> policies) {
+    return new PolicySet(identity, resources, boundaries, scpLevels, rcpLevels, session, compile(policies, PolicyType.VPC_ENDPOINT, "endpoint"));
   }
 
   /**
@@ -84,7 +116,7 @@ public final class PolicySet {
    * knows only per request.
    */
   public PolicySet withResourceControlPolicies(List<List<Policy>> levels) {
-    return new PolicySet(identity, resource, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session);
+    return new PolicySet(identity, resources, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session, endpoint);
   }
 
   public static Builder builder() {
@@ -100,8 +132,8 @@ public final class PolicySet {
     return identity;
   }
 
-  Optional<CompiledPolicy> resource() {
-    return resource;
+  List<CompiledPolicy> resources() {
+    return resources;
   }
 
   List<CompiledPolicy> boundaries() {
@@ -120,6 +152,10 @@ public final class PolicySet {
     return session;
   }
 
+  List<CompiledPolicy> endpoint() {
+    return endpoint;
+  }
+
   /** The statements of the set's policies that no one could read (see {@link Policy#unreadable()}). */
   public List<Unresolved> unreadable() {
     return unreadable;
@@ -128,8 +164,7 @@ public final class PolicySet {
   private List<Unresolved> collectUnreadable() {
     // Nearly every set has none, and a set is made for every line of a case file: then no list
     // is built, not even the list of its policies.
-    boolean none = readable(identity) && readable(boundaries) && readable(session)
-        && (resource.isEmpty() || resource.get().policy().unreadable().isEmpty());
+    boolean none = readable(identity) && readable(boundaries) && readable(session) && readable(resources) && readable(endpoint);
     for (List<CompiledPolicy> level : scpLevels) {
       none &= readable(level);
     }
@@ -160,21 +195,23 @@ public final class PolicySet {
     List<Policy> all = new ArrayList<>();
     rcpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
     scpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
-    resource.ifPresent(p -> all.add(p.policy()));
+    resources.forEach(p -> all.add(p.policy()));
     identity.forEach(p -> all.add(p.policy()));
     boundaries.forEach(p -> all.add(p.policy()));
     session.forEach(p -> all.add(p.policy()));
+    endpoint.forEach(p -> all.add(p.policy()));
     return all;
   }
 
   /** Collects the policies of a set. */
   public static final class Builder {
     private final List<Policy> identity = new ArrayList<>();
-    private Optional<Policy> resource = Optional.empty();
+    private final List<Policy> resources = new ArrayList<>();
     private final List<Policy> boundaries = new ArrayList<>();
     private final List<List<Policy>> scpLevels = new ArrayList<>();
     private final List<List<Policy>> rcpLevels = new ArrayList<>();
     private final List<Policy> session = new ArrayList<>();
+    private final List<Policy> endpoint = new ArrayList<>();
 
     private Builder() {}
 
@@ -188,9 +225,12 @@ public final class PolicySet {
       return this;
     }
 
-    /** The resource-based policy of the requested resource (a role's trust policy for AssumeRole). */
+    /**
+     * A resource-based policy of the requested resource (a role's trust policy for AssumeRole);
+     * several given are each a resource-based policy of the request (see {@link #withResourcePolicies}).
+     */
     public Builder resource(Policy policy) {
-      resource = Optional.of(policy);
+      resources.add(policy);
       return this;
     }
 
@@ -217,6 +257,12 @@ public final class PolicySet {
     /** A session policy; several (inline and managed) together are the session's policies. */
     public Builder session(Policy policy) {
       session.add(policy);
+      return this;
+    }
+
+    /** The policy of the VPC endpoint the request comes through (see {@link PolicySet#withEndpointPolicies}). */
+    public Builder endpoint(Policy policy) {
+      endpoint.add(policy);
       return this;
     }
 

@@ -12,7 +12,9 @@ public enum PolicyType {
   RESOURCE("resource-based policy"),
   IDENTITY("identity-based policy"),
   PERMISSIONS_BOUNDARY("permissions boundary"),
-  SESSION("session policy");
+  SESSION("session policy"),
+  /** The policy of the VPC endpoint a request comes through ({@code aws:SourceVpce}). */
+  VPC_ENDPOINT("VPC endpoint policy");
 
   private final String description;
 

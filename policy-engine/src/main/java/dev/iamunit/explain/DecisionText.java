@@ -3,6 +3,7 @@ package dev.iamunit.explain;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.eval.ConditionResult;
+import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.RequestContext;
@@ -40,6 +41,19 @@ public final class DecisionText {
   private static final String INDENT = "  ";
 
   private DecisionText() {}
+
+  /**
+   * {@code ec2:RunInstances on * as MFAUser}: a request as every message names it, without
+   * {@code as ...} before a principal is chosen.
+   */
+  public static String request(String action, String resource, Optional<String> principal) {
+    return action + " on " + resource + principal.map(p -> " as " + p).orElse("");
+  }
+
+  /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}: {@code request} signed with {@code credentials}. */
+  public static String request(String request, CredentialKind credentials) {
+    return request + " (" + credentials.description() + ")";
+  }
 
   /** {@code allowed}, {@code explicitly denied} or {@code implicitly denied}. */
   public static String outcome(Outcome outcome) {

@@ -49,6 +49,12 @@ public record OrganizationTree(
   /** The id of the AWS managed SCP AWS attaches everywhere when SCPs are enabled. */
   public static final String FULL_AWS_ACCESS_ID = "p-FullAWSAccess";
 
+  /**
+   * FullAWSAccess itself: "allows every action on every resource" (AWS Organizations User Guide,
+   * SCP evaluation): {@code {"Effect":"Allow","Action":"*","Resource":"*"}}.
+   */
+  public static final Policy FULL_AWS_ACCESS = fullAwsAccess();
+
   /** The id of the AWS managed RCP AWS attaches everywhere when RCPs are enabled; it cannot be detached. */
   public static final String RCP_FULL_AWS_ACCESS_ID = "p-RCPFullAWSAccess";
 
@@ -201,5 +207,12 @@ public record OrganizationTree(
       }
     }
     return new Organization(scps, rcps, Optional.of(this));
+  }
+
+  private static Policy fullAwsAccess() {
+    SourceLocation at = SourceLocation.of("arn:aws:organizations::aws:policy/service_control_policy/" + FULL_AWS_ACCESS_ID, 1, 1);
+    Statement allowAll = new Statement(Optional.empty(), Effect.ALLOW, new ActionElement(List.of("*"), false, at),
+        Optional.of(new ResourceElement(List.of("*"), false, at)), Optional.empty(), List.of(), 0, at, List.of());
+    return new Policy("FullAWSAccess", Optional.of(Policy.VERSION_2012), Optional.empty(), List.of(allowAll), at);
   }
 }

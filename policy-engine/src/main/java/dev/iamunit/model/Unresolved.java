@@ -84,7 +84,7 @@ public record Unresolved(String expression, SourceLocation location, String reas
   /**
    * How it reads in messages: {@code <unresolved: var.bucket_arn>}. An expression of several lines
    * (a remote {@code module} block whose outputs are all unknown) reads as its first line and
-   * where it is, {@code <unresolved: module "buckets" { … at main.tf:1>}, so that a value derived
+   * where it is, <code>&lt;unresolved: module "buckets" &#123; … at main.tf:1&gt;</code>, so that a value derived
    * from it does not print the whole block each time it is used.
    */
   public String display() {

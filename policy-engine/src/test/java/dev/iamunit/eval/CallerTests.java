@@ -74,6 +74,8 @@ class CallerTests {
         Arguments.of("an object of the bucket", "s3:GetObject", BUCKET + "/2026/01.gz", Optional.of(BUCKET_POLICY)),
         // "a role trust policy ... is a resource-based policy" (IAM User Guide, Roles terms and concepts).
         Arguments.of("a role", "sts:AssumeRole", DEPLOYER, Optional.of(TRUST)),
+        // A role of the same name in an account the sources do not hold: its trust policy is unknown, not this one.
+        Arguments.of("a role of another account", "sts:AssumeRole", "arn:aws:iam::444455556666:role/Deployer", Optional.empty()),
         Arguments.of("a bucket without a policy", "s3:GetObject", "arn:aws:s3:::other", Optional.empty()),
         Arguments.of("an action without a resource type", "ec2:DescribeInstances", "*", Optional.empty()));
   }

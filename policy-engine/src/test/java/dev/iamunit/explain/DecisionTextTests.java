@@ -2,6 +2,7 @@ package dev.iamunit.explain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.Outcome;
@@ -177,5 +178,14 @@ class DecisionTextTests {
   private static Policy identity(String file, int line, String name, String... statements) {
     return PolicyParser.parse("{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(", ", statements) + "]}",
         SourceLocation.of(file, line, 3), PolicyKind.IDENTITY, name);
+  }
+
+  /** How every message names a request: the assertion messages, the extension's failures and its Evaluation. */
+  @Test
+  void namesARequestWithAndWithoutItsPrincipalAndCredentials() {
+    assertThat(DecisionText.request("ec2:RunInstances", "*", Optional.of("MFAUser"))).isEqualTo("ec2:RunInstances on * as MFAUser");
+    assertThat(DecisionText.request("s3:GetObject", "arn:aws:s3:::b/k", Optional.empty())).isEqualTo("s3:GetObject on arn:aws:s3:::b/k");
+    assertThat(DecisionText.request("ec2:RunInstances on * as MFAUser", CredentialKind.CONSOLE_WITHOUT_MFA))
+        .isEqualTo("ec2:RunInstances on * as MFAUser (" + CredentialKind.CONSOLE_WITHOUT_MFA.description() + ")");
   }
 }

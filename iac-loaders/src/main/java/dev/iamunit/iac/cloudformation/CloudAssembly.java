@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -30,12 +32,21 @@ import org.apiguardian.api.API;
  * {@code directoryName} names. The stacks load as CloudFormation templates do, together (they
  * import each other's exports), their nested stacks through the {@code aws:asset:path} metadata
  * the CDK gives each {@code AWS::CloudFormation::Stack}, and principals are also found by their
- * construct path ({@code aws:cdk:path}). Nothing else of the assembly (assets, tree.json) is read.
+ * construct path ({@code aws:cdk:path}). A stack's {@code environment} gives its
+ * {@code AWS::AccountId} and {@code AWS::Region} when it fixes them; an environment-agnostic stack
+ * takes the load options'. Nothing else of the assembly (assets, tree.json) is read.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class CloudAssembly {
 
   static final String MANIFEST = "manifest.json";
+
+  /**
+   * A stack artifact's {@code environment}: {@code aws://ACCOUNT/REGION}, where an
+   * environment-agnostic stack has {@code unknown-account} and {@code unknown-region} (the CDK's
+   * {@code UNKNOWN_ACCOUNT}, {@code UNKNOWN_REGION}; AWS CDK Developer Guide, "Environments").
+   */
+  private static final Pattern ENVIRONMENT = Pattern.compile("aws://([^/]+)/([^/]+)");
 
   private CloudAssembly() {}
 
@@ -94,8 +105,15 @@ public final class CloudAssembly {
       if (type.equals("aws:cloudformation:stack")) {
         String templateFile = properties.flatMap(p -> text(p, "templateFile")).orElseThrow(() -> new TemplateException(
             "stack artifact " + artifact.key() + " names no templateFile", artifact.keyLocation()));
+        Optional<String> environment = text(artifact.value(), "environment");
+        Matcher env = ENVIRONMENT.matcher(environment.orElse("aws://unknown-account/unknown-region"));
+        if (!env.matches()) {
+          throw new TemplateException("the environment of stack " + artifact.key() + " is " + environment.get()
+              + ", not aws://ACCOUNT/REGION as cdk synth writes it", artifact.keyLocation());
+        }
         stacks.add(new CloudFormationLoader.StackFile(inside(assembly, templateFile, artifact.keyLocation()),
-            properties.flatMap(p -> text(p, "stackName")).orElse(artifact.key())));
+            properties.flatMap(p -> text(p, "stackName")).orElse(artifact.key()),
+            Optional.of(env.group(1)).filter(a -> !a.equals("unknown-account")), Optional.of(env.group(2)).filter(r -> !r.equals("unknown-region"))));
       } else if (type.equals("cdk:cloud-assembly")) {
         String directory = properties.flatMap(p -> text(p, "directoryName")).orElseThrow(() -> new TemplateException(
             "nested assembly " + artifact.key() + " names no directoryName", artifact.keyLocation()));

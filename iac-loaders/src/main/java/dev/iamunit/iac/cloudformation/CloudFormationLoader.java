@@ -13,6 +13,8 @@ import dev.iamunit.model.Accounts;
 import dev.iamunit.iac.internal.AssemblyTarget;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -27,7 +29,7 @@ public final class CloudFormationLoader {
   private CloudFormationLoader() {}
 
   /**
-   * Loads templates, one stack each, into a new account.
+   * Loads templates, one stack each (named by {@link #stackName}), into a new account.
    *
    * @throws TemplateException naming file:line when a template is malformed, a name is declared
    *     twice, or a policy is one AWS would reject (see {@link LoadReport#problems()})
@@ -46,22 +48,42 @@ public final class CloudFormationLoader {
 
   /**
    * Loads templates into an existing builder, so that several sources combine into one account, and
-   * returns what was found. Invalid policies are left out and listed in {@link LoadReport#problems()}
+   * returns what was found. Invalid policies stay as policies no one can read and are listed in {@link LoadReport#problems()}
    * rather than thrown, so tools can show every problem at once.
    *
    * @throws TemplateException with file:line for a malformed template or a name declared twice
    */
   public static LoadReport loadInto(List<Path> files, LoadOptions options, Account.Builder builder) {
-    return loadStacks(files.stream().map(f -> new StackFile(f, options.stackName())).toList(), options, builder);
+    return loadStacks(stackFiles(files, options), options, builder);
+  }
+
+  /** Each template with the name {@link #stackName} gives its stack. */
+  private static List<StackFile> stackFiles(List<Path> files, LoadOptions options) {
+    List<String> shown = files.stream().map(f -> displayName(f, options.projectRoot())).toList();
+    return files.stream().map(f -> new StackFile(f, stackName(displayName(f, options.projectRoot()), shown))).toList();
   }
 
   /** Like {@link #loadInto(List, LoadOptions, Account.Builder)}, into the accounts of a load. */
   public static LoadReport loadInto(List<Path> files, LoadOptions options, Accounts.Builder accounts) {
-    return loadStacks(files.stream().map(f -> new StackFile(f, options.stackName())).toList(), options, accounts);
+    return loadStacks(stackFiles(files, options), options, accounts);
   }
 
-  /** A template and the name of the stack it deploys as ({@code AWS::StackName}). */
-  public record StackFile(Path file, String stackName) {}
+  /**
+   * A template, the name of the stack it deploys as ({@code AWS::StackName}), and the account and
+   * Region it deploys to when they are fixed (a CDK stack's {@code environment}); empty ones are the
+   * load options'.
+   */
+  public record StackFile(Path file, String stackName, Optional<String> accountId, Optional<String> region) {
+    public StackFile(Path file, String stackName) {
+      this(file, stackName, Optional.empty(), Optional.empty());
+    }
+
+    /** The options the stack's pseudo parameters and the ARNs of its resources are computed with. */
+    LoadOptions options(LoadOptions load) {
+      LoadOptions result = accountId.map(load::withAccountId).orElse(load);
+      return region.map(r -> result.withRegion(r).withPartition(LoadOptions.partitionOf(r))).orElse(result);
+    }
+  }
 
   /** Like {@link #loadInto}, each template with its own stack name: the stacks of a CDK cloud assembly. */
   public static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, Account.Builder builder) {
@@ -75,13 +97,67 @@ public final class CloudFormationLoader {
 
   private static LoadReport loadStacks(List<StackFile> stacks, LoadOptions options, AssemblyTarget target) {
     LoadReportBuilder report = new LoadReportBuilder();
-    CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(options, report));
+    CloudFormationResources assembler = new CloudFormationResources(new AccountAssembler(accountOf(stacks, options), report));
     for (StackFile stack : stacks) {
       String name = displayName(stack.file(), options.projectRoot());
       assembler.add(Template.read(SourceText.read(stack.file(), name, "CloudFormation", Long.MAX_VALUE), name), stack.file(),
-          stack.stackName());
+          stack.stackName(), stack.options(options));
     }
     return assembler.into(target);
+  }
+
+  /**
+   * The options the account model is assembled with: the account and Region every stack deploys
+   * to, when all of them fix the same (a CDK app whose stacks all have one {@code env}), as a
+   * Terraform root's default provider gives its account; else the load options'. Stacks deployed
+   * to several accounts still load into one account model, each resource's ARN in its own account.
+   */
+  private static LoadOptions accountOf(List<StackFile> stacks, LoadOptions options) {
+    LoadOptions result = options;
+    List<String> accounts = stacks.stream().map(s -> s.accountId().orElse("")).distinct().toList();
+    if (accounts.size() == 1 && !accounts.get(0).isEmpty()) {
+      result = result.withAccountId(accounts.get(0));
+    }
+    List<String> regions = stacks.stream().map(s -> s.region().orElse("")).distinct().toList();
+    if (regions.size() == 1 && !regions.get(0).isEmpty()) {
+      result = result.withRegion(regions.get(0)).withPartition(LoadOptions.partitionOf(regions.get(0)));
+    }
+    return result;
+  }
+
+  /** What a template's file name ends with that is not part of the stack name people give it. */
+  private static final Pattern EXTENSION = Pattern.compile("(?i)\\.(json|ya?ml|template|tmpl|cfn|txt)$");
+
+  /**
+   * The stack name a top-level template deploys as. A template does not name its stack: the
+   * deployment does ({@code aws cloudformation deploy --stack-name}, {@code sam deploy
+   * --stack-name}), and teams name it after the file far more often than not. So it is the file's
+   * name without its extensions; when two templates of the load have the same file name
+   * ({@code template.yaml} of two SAM apps), each is named after its path from the project root
+   * instead, since CloudFormation requires stack names unique in a Region and their exports would
+   * otherwise clash. Characters a stack name cannot hold become {@code -} ("The name can contain
+   * only alphanumeric characters (case-sensitive) and hyphens. It must start with an alphabetical
+   * character and can't be longer than 128 characters", AWS CloudFormation API Reference,
+   * CreateStack, StackName; the stack ARN pattern {@code stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/}).
+   *
+   * @param template the template as {@link #displayName} shows it
+   * @param all every top-level template of the load, shown the same way
+   */
+  static String stackName(String template, List<String> all) {
+    String stem = stem(template.substring(template.lastIndexOf('/') + 1));
+    boolean shared = all.stream().filter(t -> !t.equals(template)).anyMatch(t -> stem(t.substring(t.lastIndexOf('/') + 1)).equals(stem));
+    String name = (shared ? stem(template) : stem).replaceAll("[^A-Za-z0-9-]", "-");
+    name = Character.isLetter(name.isEmpty() ? '-' : name.charAt(0)) && name.charAt(0) < 128 ? name : "stack-" + name;
+    return name.length() > 128 ? name.substring(0, 128) : name;
+  }
+
+  private static String stem(String file) {
+    String result = file;
+    String shorter;
+    while (!(shorter = EXTENSION.matcher(result).replaceFirst("")).equals(result) && !shorter.isEmpty()) {
+      result = shorter;
+    }
+    return result;
   }
 
   /** Like {@link #loadInto}, into a fresh account, returning only the report. */

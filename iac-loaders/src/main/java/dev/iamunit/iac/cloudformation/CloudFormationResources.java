@@ -5,6 +5,7 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.internal.AccountAssembler;
@@ -56,7 +57,8 @@ final class CloudFormationResources {
       Map.entry("AWS::EFS::FileSystem", "FileSystemPolicy"),
       Map.entry("AWS::OpenSearchService::Domain", "AccessPolicies"),
       Map.entry("AWS::Elasticsearch::Domain", "AccessPolicies"),
-      Map.entry("AWS::Events::EventBus", "Policy"));
+      Map.entry("AWS::Events::EventBus", "Policy"),
+      Map.entry("AWS::SageMaker::ModelPackageGroup", "ModelPackageGroupPolicy"));
 
   /** Policy resources that name the resource they set the policy of by its ARN: type → [policy property, ARN property]. */
   private static final Map<String, List<String>> POLICY_OF_ARN = Map.of(
@@ -79,13 +81,12 @@ final class CloudFormationResources {
     this.report = assembler.report();
   }
 
-  void add(Template template, Path file, String stackName) {
-    add(template, file, stackName, Map.of());
-  }
-
-  /** A stack given {@code parameters} (a stack set's instance). */
-  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters) {
-    add(template, file, stackName, parameters, options);
+  /** A top-level stack; {@code stackOptions} are the load's, with the account and Region it deploys to. */
+  void add(Template template, Path file, String stackName, LoadOptions stackOptions) {
+    report.file(template.file());
+    Intrinsics stack = new Intrinsics(template, stackOptions, stacks, Map.of(), null, new Intrinsics.Text(stackName, List.of()), List.of());
+    stacks.add(stack);
+    files.put(stack, file.toAbsolutePath().normalize());
   }
 
   /** A stack given {@code parameters}, deployed with {@code stackOptions} (a stack set's instance in its account: AWS::AccountId). */
@@ -93,7 +94,7 @@ final class CloudFormationResources {
     report.file(template.file());
     // The parameters are given as values: nothing to resolve them in.
     Intrinsics stack = new Intrinsics(template, stackOptions, stacks, parameters, java.util.function.UnaryOperator.identity(),
-        new Intrinsics.Text(stackName, List.of()));
+        new Intrinsics.Text(stackName, List.of()), List.of());
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());
   }
@@ -162,7 +163,7 @@ final class CloudFormationResources {
         names(stack, r, "Users").forEach(n -> assembler.membership(n, group, r.logicalId(), r.location()));
       }
       case "AWS::S3::BucketPolicy" ->
-          resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3:::" + text(stack, r, "Bucket")));
+          resourcePolicy(stack, r, List.of("arn:" + stack.options().partition() + ":s3:::" + text(stack, r, "Bucket")));
       case "AWS::SNS::TopicPolicy" -> resourcePolicy(stack, r, names(stack, r, "Topics"));
       case "AWS::SQS::QueuePolicy" -> resourcePolicy(stack, r, names(stack, r, "Queues").stream().map(u -> queueArn(u, r)).toList());
       case "AWS::KMS::Key" -> {
@@ -185,9 +186,19 @@ final class CloudFormationResources {
       case "AWS::Lambda::LayerVersionPermission" -> layerVersionPermission(stack, r);
       case "AWS::Events::EventBusPolicy" -> eventBusPolicy(stack, r);
       case "AWS::S3::MultiRegionAccessPointPolicy" -> multiRegionAccessPointPolicy(stack, r);
-      case "AWS::S3Express::BucketPolicy" -> resourcePolicy(stack, r, List.of("arn:" + options.partition() + ":s3express:"
-          + options.region() + ":" + options.accountId() + ":bucket/" + text(stack, r, "Bucket")));
+      case "AWS::S3Express::BucketPolicy" -> resourcePolicy(stack, r, List.of("arn:" + stack.options().partition() + ":s3express:"
+          + stack.options().region() + ":" + stack.options().accountId() + ":bucket/" + text(stack, r, "Bucket")));
       case "AWS::Logs::ResourcePolicy" -> logsResourcePolicy(stack, r);
+      case "AWS::EC2::VPCEndpoint" -> {
+        if (r.property("PolicyDocument").isPresent()) {
+          Intrinsics.Text id = Intrinsics.text(stack.resources().ref(r, r.location()));
+          report.addAll(id.parts());
+          resourcePolicy(stack, r, List.of(ResourcePolicyOwner.vpcEndpointPolicy(stack.options().partition(), stack.options().region(), stack.options().accountId(),
+              id.text())));
+        }
+      }
+      case "AWS::ECR::RegistryPolicy" -> resourcePolicy(stack, r, "PolicyText",
+          List.of(ResourcePolicyOwner.ecrRegistryPolicy(stack.options().partition(), stack.options().region(), stack.options().accountId())));
       case "AWS::Organizations::Policy" -> organizationPolicy(stack, r);
       case "AWS::Organizations::Organization" -> assembler.organization(
           key(stack.resources().getAtt(r, "RootId", r.location())), Optional.empty(), r.logicalId(), r.location());
@@ -260,7 +271,7 @@ final class CloudFormationResources {
   private void eventBusPolicy(Intrinsics stack, Template.Resource r) {
     String bus = r.property("EventBusName").isPresent() ? text(stack, r, "EventBusName") : "default";
     String arn = bus.startsWith("arn:") ? bus
-        : "arn:" + options.partition() + ":events:" + options.region() + ":" + options.accountId() + ":event-bus/" + bus;
+        : "arn:" + stack.options().partition() + ":events:" + stack.options().region() + ":" + stack.options().accountId() + ":event-bus/" + bus;
     SourceLocation at = r.location();
     List<DocObject.Member> members = new ArrayList<>();
     members.add(new DocObject.Member("Sid", at, scalar(stack, r, "StatementId")));
@@ -302,23 +313,19 @@ final class CloudFormationResources {
    * (Amazon S3 User Guide, "Multi-Region Access Point restrictions and limitations").
    */
   private void multiRegionAccessPointPolicy(Intrinsics stack, Template.Resource r) {
-    String name = text(stack, r, "MrapName");
-    Unresolved alias = report.add(Unresolved.of(r.logicalId() + " alias", r.location(), "Amazon S3 generates the alias of Multi-Region "
-        + "Access Point " + Unresolved.replacePlaceholders(name, "<?>") + " that its ARN names, at deployment"));
-    resourcePolicy(stack, r, "Policy", List.of("arn:" + options.partition() + ":s3::" + options.accountId() + ":accesspoint/"
-        + alias.placeholder()));
+    resourcePolicy(stack, r, "Policy", List.of(assembler.multiRegionAccessPointArn(stack.options().partition(), stack.options().accountId(),
+        text(stack, r, "MrapName"), r.logicalId(), r.location())));
   }
 
   /**
    * A CloudWatch Logs resource policy is not the policy of one resource: it applies to the log
    * groups of the account and Region that its statements name (CloudWatch Logs API Reference,
-   * PutResourcePolicy), and IAMUnit keeps resource policies by the ARN of one resource. It is read,
-   * so that a policy AWS would reject is a problem, and reported as not evaluated at its property.
+   * PutResourcePolicy). It is kept under its name ({@link ResourcePolicyOwner#logsResourcePolicy}),
+   * where a request on a log group finds it with the account's others.
    */
   private void logsResourcePolicy(Intrinsics stack, Template.Resource r) {
-    PolicyDocuments.read(r.property("PolicyDocument").map(stack::resolve).orElse(null), r.location(), PolicyKind.RESOURCE, r.logicalId(),
-        report);
-    unmodelled(stack, r);
+    resourcePolicy(stack, r, List.of(ResourcePolicyOwner.logsResourcePolicy(stack.options().partition(), stack.options().region(), stack.options().accountId(),
+        text(stack, r, "PolicyName"))));
   }
 
   /**
@@ -328,28 +335,24 @@ final class CloudFormationResources {
    * CloudFormation User Guide, "Conditions syntax"), through {@link AccountAssembler#existenceUnknown}.
    */
   private boolean exists(Intrinsics stack, Template.Resource r) {
+    // The role SAM generates is declared under its function's id, and exists with it.
+    String address = r.generatedFor().isEmpty() ? r.logicalId() : r.generatedFor();
+    if (isIam(r)) {
+      // A resource of a nested stack that may not be created may not exist either.
+      stack.existence().stream().filter(why -> uncertain.add(address + " " + why.placeholder()))
+          .forEach(why -> assembler.existenceUnknown(address, why));
+    }
     if (r.condition().isEmpty()) {
       return true;
     }
-    String condition = r.condition().get();
-    Boolean value = stack.condition(condition, r.location());
-    // The role SAM generates is declared under its function's id, and exists with it.
-    String address = r.generatedFor().isEmpty() ? r.logicalId() : r.generatedFor();
+    Boolean value = stack.condition(r.condition().get(), r.location());
     if (value == null && isIam(r) && uncertain.add(address)) {
-      List<Unresolved> causes = stack.unknownsOfCondition(condition);
-      List<String> parameters = causes.stream().map(Unresolved::expression).filter(e -> e.startsWith("Ref "))
-          .map(e -> e.substring(4)).filter(p -> stack.template().parameters().containsKey(p)).toList();
-      assembler.existenceUnknown(address, Unresolved.of("Condition " + condition, r.location(),
-          "whether " + r.logicalId() + " exists is unknown: condition " + condition + " depends on "
-              + (causes.isEmpty() ? "values known only at deployment" : causes.get(0).display() + " (" + causes.get(0).reason() + ")")
-              + "; its statements apply only if it does, so a decision that depends on them cannot be made"
-              + (parameters.isEmpty() ? "" : "; give " + String.join(" and ", parameters) + " a value (@IamTest(parameters = \""
-                  + parameters.get(0) + "=...\"))")));
+      assembler.existenceUnknown(address, stack.conditionUnknown(r));
     }
     return value == null || value;
   }
 
-  /** Resources whose existence is already marked unknown: exists() is asked once per pass. */
+  /** Resources whose existence is already marked unknown (and why): exists() is asked once per pass. */
   private final java.util.Set<String> uncertain = new java.util.HashSet<>();
 
   private static boolean isIam(Template.Resource r) {
@@ -517,7 +520,7 @@ final class CloudFormationResources {
   private String queueArn(String url, Template.Resource r) {
     Matcher m = QUEUE_URL.matcher(url);
     if (m.matches()) {
-      return "arn:" + options.partition() + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3);
+      return "arn:" + LoadOptions.partitionOf(m.group(1)) + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3);
     }
     if (url.startsWith("arn:")) {
       return url;
@@ -529,7 +532,8 @@ final class CloudFormationResources {
   private void lambdaPermission(Intrinsics stack, Template.Resource r) {
     String function = text(stack, r, "FunctionName");
     String arn = function.startsWith("arn:") ? function
-        : "arn:" + options.partition() + ":lambda:" + options.region() + ":" + options.accountId() + ":function:" + function;
+        : "arn:" + stack.options().partition() + ":lambda:" + stack.options().region() + ":" + stack.options().accountId() + ":function:"
+            + function;
     assembler.lambdaPermission(new AccountAssembler.LambdaPermission(arn, Optional.of(r.logicalId()), text(stack, r, "Principal"),
         scalar(stack, r, "Principal"), scalar(stack, r, "Action"),
         r.property("SourceArn").map(p -> scalar(stack, r, "SourceArn")), r.property("SourceAccount").map(p -> scalar(stack, r, "SourceAccount")),

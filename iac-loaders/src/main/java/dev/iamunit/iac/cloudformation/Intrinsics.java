@@ -49,26 +49,31 @@ final class Intrinsics {
   private final Map<String, DocNode> passed;
   private final java.util.function.UnaryOperator<DocNode> inParent;
   private final Text stackName;
+  /** Why it is unknown whether this stack is created (a nested stack's Condition that cannot be computed); empty when it is. */
+  private final List<Unresolved> existence;
 
-  /** One stack on its own, as tests resolve values. */
+  /** One stack on its own, as tests resolve values, named after its file. */
   Intrinsics(Template template, LoadOptions options) {
-    this(template, options, new Stacks(), Map.of(), null, new Text(options.stackName(), List.of()));
+    this(template, options, new Stacks(), Map.of(), null, new Text(CloudFormationLoader.stackName(template.file(), List.of()), List.of()),
+        List.of());
     stacks.add(this);
   }
 
   /**
    * A stack of a load: {@code stacks} are all of its stacks, which it imports from; {@code passed}
    * the parameters its parent passes when it is nested, resolved by {@code inParent} when first
-   * used (they may read a sibling nested stack's outputs); {@code stackName} its AWS::StackName.
+   * used (they may read a sibling nested stack's outputs); {@code stackName} its AWS::StackName;
+   * {@code existence} why it may not be created.
    */
   Intrinsics(Template template, LoadOptions options, Stacks stacks, Map<String, DocNode> passed,
-      java.util.function.UnaryOperator<DocNode> inParent, Text stackName) {
+      java.util.function.UnaryOperator<DocNode> inParent, Text stackName, List<Unresolved> existence) {
     this.template = template;
     this.options = options;
     this.stacks = stacks;
     this.passed = passed;
     this.inParent = inParent;
     this.stackName = stackName;
+    this.existence = List.copyOf(existence);
     this.resources = new ResourceValues(template, options, this);
   }
 
@@ -76,9 +81,17 @@ final class Intrinsics {
     return stacks;
   }
 
-  /** AWS::StackName: the test's, or for a nested stack its parent's name, its logical id and a part CloudFormation generates. */
+  /** AWS::StackName: the one {@link CloudFormationLoader#stackName} gives a template, or for a nested stack its parent's name, its logical id and a part CloudFormation generates. */
   Text stackName() {
     return stackName;
+  }
+
+  /**
+   * Why it is unknown whether this stack is created: the Conditions that cannot be computed of the
+   * nested stack resources that create it, through its parents; empty for a stack that is created.
+   */
+  List<Unresolved> existence() {
+    return existence;
   }
 
   Template template() {
@@ -493,6 +506,23 @@ final class Intrinsics {
     } else if (node instanceof DocArray array) {
       array.items().forEach(i -> unknownsIn(i, found, seen));
     }
+  }
+
+  /**
+   * Why it is unknown whether resource {@code r} exists: its Condition cannot be computed. Says what
+   * the condition depends on and which parameters to give.
+   */
+  Unresolved conditionUnknown(Template.Resource r) {
+    String condition = r.condition().orElseThrow();
+    List<Unresolved> causes = unknownsOfCondition(condition);
+    List<String> parameters = causes.stream().map(Unresolved::expression).filter(e -> e.startsWith("Ref "))
+        .map(e -> e.substring(4)).filter(p -> template.parameters().containsKey(p)).toList();
+    return Unresolved.of("Condition " + condition, r.location(),
+        "whether " + r.logicalId() + " exists is unknown: condition " + condition + " depends on "
+            + (causes.isEmpty() ? "values known only at deployment" : causes.get(0).display() + " (" + causes.get(0).reason() + ")")
+            + "; its statements apply only if it does, so a decision that depends on them cannot be made"
+            + (parameters.isEmpty() ? "" : "; give " + String.join(" and ", parameters) + " a value (@IamTest(parameters = \""
+                + parameters.get(0) + "=...\"))"));
   }
 
   /** A condition's value; null when it depends on something that cannot be known before deployment. */

@@ -61,8 +61,15 @@ final class NestedStacks {
 
   private static Intrinsics child(Intrinsics parent, Template.Resource r, Map<Intrinsics, Path> files,
       Map<Intrinsics, List<Path>> chains, LoadOptions options, LoadReportBuilder report) {
-    if (r.condition().isPresent() && Boolean.FALSE.equals(parent.condition(r.condition().get(), r.location()))) {
+    // Optional.map would turn an unknown (null) condition into "created".
+    Boolean created = r.condition().isEmpty() ? Boolean.TRUE : parent.condition(r.condition().get(), r.location());
+    if (Boolean.FALSE.equals(created)) {
       return null;
+    }
+    // Whether the nested stack is created, and so its resources, is unknown when its Condition is.
+    List<Unresolved> existence = new ArrayList<>(parent.existence());
+    if (created == null) {
+      existence.add(parent.conditionUnknown(r));
     }
     boolean sam = r.type().equals("AWS::Serverless::Application");
     String property = sam ? "Location" : "TemplateURL";
@@ -128,8 +135,8 @@ final class NestedStacks {
     Intrinsics.Text parentName = parent.stackName();
     List<Unresolved> parts = new ArrayList<>(parentName.parts());
     parts.add(random);
-    Intrinsics child = new Intrinsics(template, options, parent.stacks(), passed, parent::resolve,
-        new Intrinsics.Text(parentName.text() + "-" + r.logicalId() + "-" + random.placeholder(), parts));
+    Intrinsics child = new Intrinsics(template, parent.options(), parent.stacks(), passed, parent::resolve,
+        new Intrinsics.Text(parentName.text() + "-" + r.logicalId() + "-" + random.placeholder(), parts), existence);
     parent.stacks().nested(parent, r.logicalId(), child);
     files.put(child, file);
     chains.put(child, chain);

@@ -50,6 +50,7 @@ final class ResourceValues {
       Map.entry("AWS::CloudTrail::Dashboard", "Name"),
       Map.entry("AWS::S3Tables::TableBucket", "TableBucketName"),
       Map.entry("AWS::OpenSearchService::Domain", "DomainName"),
+      Map.entry("AWS::SageMaker::ModelPackageGroup", "ModelPackageGroupName"),
       Map.entry("AWS::Elasticsearch::Domain", "DomainName"),
       Map.entry("AWS::Events::EventBus", "Name"),
       Map.entry("AWS::IAM::SAMLProvider", "Name"));
@@ -61,7 +62,7 @@ final class ResourceValues {
   private static final Set<String> REF_IS_ARN = Set.of("AWS::IAM::ManagedPolicy", "AWS::SNS::Topic", "AWS::StepFunctions::StateMachine",
       "AWS::Serverless::StateMachine", "AWS::SecretsManager::Secret", "AWS::CodeArtifact::Domain", "AWS::CodeArtifact::Repository",
       "AWS::CloudTrail::Dashboard", "AWS::CloudTrail::EventDataStore", "AWS::S3Tables::TableBucket", "AWS::IAM::OIDCProvider",
-      "AWS::IAM::SAMLProvider");
+      "AWS::IAM::SAMLProvider", "AWS::SageMaker::ModelPackageGroup");
 
   /** Fn::GetAtt attributes that are the resource's ARN, besides {@code Arn} (CloudFormation resource reference, "Return values"). */
   private static final Map<String, String> ARN_ATTRIBUTE = Map.of(
@@ -72,7 +73,8 @@ final class ResourceValues {
       "AWS::CloudTrail::EventDataStore", "EventDataStoreArn",
       "AWS::S3Tables::TableBucket", "TableBucketARN",
       "AWS::OpenSearchService::Domain", "DomainArn",
-      "AWS::Elasticsearch::Domain", "DomainArn");
+      "AWS::Elasticsearch::Domain", "DomainArn",
+      "AWS::SageMaker::ModelPackageGroup", "ModelPackageGroupArn");
 
   /** Types whose physical id AWS generates (Ref, and the id attribute, of the CloudFormation resource reference). */
   private static final Map<String, String> GENERATED_ID = Map.of(
@@ -82,7 +84,8 @@ final class ResourceValues {
       "AWS::Organizations::Organization", "Id",
       "AWS::Organizations::OrganizationalUnit", "Id",
       "AWS::Organizations::Account", "AccountId",
-      "AWS::Organizations::Policy", "Id");
+      "AWS::Organizations::Policy", "Id",
+      "AWS::EC2::VPCEndpoint", "Id");
 
   private final Template template;
   private final LoadOptions options;
@@ -208,6 +211,7 @@ final class ResourceValues {
           text(prefix + "elasticfilesystem:" + regional + "file-system/", Intrinsics.text(generatedId(resource, at)), at);
       case "AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain" -> text(prefix + "es:" + regional + "domain/", name(resource), at);
       case "AWS::Events::EventBus" -> text(prefix + "events:" + regional + "event-bus/", name(resource), at);
+      case "AWS::SageMaker::ModelPackageGroup" -> text(prefix + "sagemaker:" + regional + "model-package-group/", name(resource), at);
       // The API's own part of the execute-api ARNs its policy's statements name (API Gateway
       // Developer Guide, "Control access to a REST API with API Gateway resource policies").
       case "AWS::ApiGateway::RestApi" -> text(prefix + "execute-api:" + regional, Intrinsics.text(generatedId(resource, at)), at);

@@ -67,8 +67,8 @@ final class SamFunctions {
       } else if (item instanceof DocObject object && object.members().size() == 1) {
         templateDocument(stack, index, object.members().get(0), owner, assembler).ifPresent(d -> inline.add(new InlinePolicy(name, d)));
       } else {
-        assembler.report().problem(item.location(), owner.logicalId() + " Policies: " + item.describe()
-            + " is neither a managed policy, a policy document nor a SAM policy template");
+        inline.add(new InlinePolicy(name, new DocUnresolved(assembler.report().problemIn(name, item.location(), owner.logicalId()
+            + " Policies: " + item.describe() + " is neither a managed policy, a policy document nor a SAM policy template"))));
       }
     }
     Optional<String> boundary = owner.property("PermissionsBoundary").map(stack::resolve).map(Intrinsics::text).map(Intrinsics.Text::text);
@@ -105,7 +105,8 @@ final class SamFunctions {
   /**
    * A SAM policy template expanded as SAM's translator does (policy_templates_plugin.py,
    * policy_template_processor/template.py): a name SAM does not have, parameter values that are
-   * not a mapping, or a missing parameter fail SAM's transform, so each is a problem here.
+   * not a mapping, or a missing parameter fail SAM's transform, so each is a problem here, with a
+   * policy no one can read in the template's place.
    */
   private static Optional<DocNode> templateDocument(Intrinsics stack, int index, DocObject.Member use, Template.Resource owner,
       CloudFormationResources assembler) {
@@ -114,24 +115,26 @@ final class SamFunctions {
     if (definition.isEmpty()) {
       // SAM reads a one-key mapping as a template only when it knows the name; anything else fails
       // its transform with "Policy at index N in the 'Policies' property is not valid".
-      assembler.report().problem(use.keyLocation(), policies + "\"" + use.key() + "\" is not a SAM policy template IAMUnit knows: "
+      return problem(assembler, use, policies + "\"" + use.key() + "\" is not a SAM policy template IAMUnit knows: "
           + "it knows all " + SamPolicyTemplates.names().size() + " of " + SamPolicyTemplates.ORIGIN
           + ", and SAM's transform fails on it (\"Policy at index " + index + " in the 'Policies' property is not valid\")");
-      return Optional.empty();
     }
     if (!(use.value() instanceof DocObject given)) {
-      assembler.report().problem(use.keyLocation(), policies + "SAM policy template " + use.key()
+      return problem(assembler, use, policies + "SAM policy template " + use.key()
           + " takes a mapping of its parameters (write {} when it has none), not " + use.value().describe()
           + "; SAM's transform fails with \"Must specify valid parameter values for policy template '" + use.key() + "'\"");
-      return Optional.empty();
     }
     List<String> missing = definition.get().missing(given);
     if (!missing.isEmpty()) {
-      assembler.report().problem(use.keyLocation(), policies + "SAM policy template " + use.key() + " needs "
+      return problem(assembler, use, policies + "SAM policy template " + use.key() + " needs "
           + (missing.size() == 1 ? "its parameter " : "its parameters ") + String.join(", ", missing)
           + "; SAM's transform fails without them");
-      return Optional.empty();
     }
     return Optional.of(stack.resolve(definition.get().expand(given, use.keyLocation())));
+  }
+
+  /** A template use SAM's transform rejects: a problem, and in its place a policy no one can read. */
+  private static Optional<DocNode> problem(CloudFormationResources assembler, DocObject.Member use, String message) {
+    return Optional.of(new DocUnresolved(assembler.report().problemIn("SAM policy template " + use.key(), use.keyLocation(), message)));
   }
 }

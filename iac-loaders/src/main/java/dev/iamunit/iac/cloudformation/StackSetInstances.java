@@ -74,7 +74,7 @@ final class StackSetInstances {
       Map<String, Intrinsics> instances = new LinkedHashMap<>();
       // Each instance's AWS::AccountId is its own account's.
       accounts.forEach(account -> instances.put(account, new Intrinsics(template, resources.options().withAccountId(account), stack.stacks(),
-          passed, stack::resolve, new Intrinsics.Text("StackSet-" + r.logicalId() + "-" + id.placeholder(), List.of(id)))));
+          passed, stack::resolve, new Intrinsics.Text("StackSet-" + r.logicalId() + "-" + id.placeholder(), List.of(id)), List.of())));
       return instances;
     }).orElse(Map.of());
   }

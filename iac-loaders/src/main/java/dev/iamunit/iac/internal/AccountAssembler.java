@@ -494,6 +494,18 @@ public final class AccountAssembler {
   }
 
   /**
+   * The ARN of Multi-Region Access Point {@code name}, which names it by the alias S3 generates
+   * for it, not its name: "arn:aws:s3::123456789012:accesspoint/mfzwi23gnjvgw.mrap" (Amazon S3
+   * User Guide, "Multi-Region Access Point restrictions and limitations"). The alias is unknown
+   * until deployment: it is reported at the resource, and stands in the ARN.
+   */
+  public String multiRegionAccessPointArn(String partition, String account, String name, String address, SourceLocation at) {
+    Unresolved alias = report.add(Unresolved.of(address + " alias", at, "Amazon S3 generates the alias of Multi-Region "
+        + "Access Point " + Unresolved.replacePlaceholders(name, "<?>") + " that its ARN names, at deployment"));
+    return "arn:" + partition + ":s3::" + account + ":accesspoint/" + alias.placeholder();
+  }
+
+  /**
    * A resource that holds a resource policy of a type IAMUnit does not evaluate yet: it is
    * reported, so that a gate never reads its absence from the account as "no access".
    */
@@ -715,7 +727,7 @@ public final class AccountAssembler {
     accounts.values().forEach(account -> place(account, builder.account(account.id)));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
-      builder.organization(tree.get(), OrganizationDeclarations.fullAwsAccess());
+      builder.organization(tree.get(), OrganizationTree.FULL_AWS_ACCESS);
     } else {
       levelsWithoutTree().ifPresent(levels -> accounts.keySet().forEach(id -> builder.account(id).organization(levels)));
     }
@@ -727,7 +739,7 @@ public final class AccountAssembler {
    * management account) is reported; so is the home account when no account holds principals.
    */
   public static void organization(OrganizationTree tree, Accounts.Builder accounts, Set<String> withPrincipals, LoadReportBuilder report) {
-    accounts.organization(tree, OrganizationDeclarations.fullAwsAccess());
+    accounts.organization(tree, OrganizationTree.FULL_AWS_ACCESS);
     for (String id : accounts.ids()) {
       if (withPrincipals.contains(id) || (withPrincipals.isEmpty() && id.equals(accounts.homeId()))) {
         OrganizationDeclarations.levels(tree, id, report);
@@ -742,9 +754,9 @@ public final class AccountAssembler {
         .toList(), options, report);
   }
 
+  /** SCPs and RCPs no tree places: one level, by AWS's FullAWSAccess rule ({@link OrganizationDeclarations#unplaced}). */
   private Optional<Organization> levelsWithoutTree() {
-    return scps.isEmpty() && rcps.isEmpty() ? Optional.empty()
-        : Optional.of(new Organization(scps.isEmpty() ? List.of() : List.of(scps), rcps.isEmpty() ? List.of() : List.of(rcps)));
+    return scps.isEmpty() && rcps.isEmpty() ? Optional.empty() : Optional.of(organizationTree.unplaced(scps, rcps, report));
   }
 
   /** What one account holds, into {@code builder}. */

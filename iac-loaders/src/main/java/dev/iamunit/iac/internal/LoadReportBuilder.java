@@ -7,9 +7,12 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -23,14 +26,20 @@ public final class LoadReportBuilder {
   private final List<LoadReport.LoadedPolicy> policies = new ArrayList<>();
   private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
   private final List<LoadReport.Problem> problems = new ArrayList<>();
+  private final Set<String> standIns = new HashSet<>();
 
   public void file(String name) {
     files.add(name);
   }
 
-  /** Records a value that cannot be computed; the same value (same placeholder) is kept once. */
+  /**
+   * Records a value that cannot be computed; the same value (same placeholder) is kept once. A
+   * problem's stand-in is reported as its problem, not again here.
+   */
   public Unresolved add(Unresolved value) {
-    unresolved.putIfAbsent(value.placeholder(), value);
+    if (!standIns.contains(value.placeholder())) {
+      unresolved.putIfAbsent(value.placeholder(), value);
+    }
     return value;
   }
 
@@ -46,6 +55,18 @@ public final class LoadReportBuilder {
   /** A mistake Terraform, CloudFormation or AWS would reject; what it concerns is left out, the rest still loads. */
   public void problem(SourceLocation location, String message) {
     problems.add(new LoadReport.Problem(location, message));
+  }
+
+  /**
+   * A mistake AWS would reject in {@code what} (one policy), which stays in the account as a policy
+   * no one can read: returns the value that stands for it ({@link LoadReport.Problem#standIn()}).
+   */
+  public Unresolved problemIn(String what, SourceLocation location, String message) {
+    Unresolved standIn = Unresolved.of(what, location, message + "; IAMUnit cannot read it, so a decision that could depend on it "
+        + "is not made: fix it in the template");
+    standIns.add(standIn.placeholder());
+    problems.add(new LoadReport.Problem(location, message, Optional.of(standIn)));
+    return standIn;
   }
 
   public LoadReport build() {

@@ -30,8 +30,9 @@ public final class PolicyDocuments {
   private PolicyDocuments() {}
 
   /**
-   * The policy a document holds, or empty when there is none (absent, or a problem AWS would
-   * reject, which is in the report). A document that cannot be known at all is not dropped: it is
+   * The policy a document holds, or empty when there is none. A document AWS would reject is a
+   * problem in the report and stays as a policy no one can read ({@link LoadReportBuilder#problemIn}),
+   * so that only the decisions that could read it fail. A document that cannot be known at all is not dropped: it is
    * a policy with no readable statement and the reason as its {@linkplain Policy#unreadable()
    * unreadable} part, so that a decision that could depend on it fails naming it; one that depends
    * on unknown values in places keeps the statements it can read.
@@ -56,8 +57,7 @@ public final class PolicyDocuments {
       try {
         document = JsonDocuments.read(scalar.text(), scalar.location());
       } catch (IamUnitException e) {
-        report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + message(e));
-        return Optional.empty();
+        return Optional.of(invalidJson(name, at, e, report));
       }
     }
     return read(document, kind, name, at, report, List.of());
@@ -76,9 +76,13 @@ public final class PolicyDocuments {
       report.addAll(policy.unreadable());
       return Optional.of(policy);
     } catch (IamUnitException e) {
-      report.problem(e.location().orElse(at), "policy " + name + ": " + message(e));
-      return Optional.empty();
+      return Optional.of(unknown(name, at, report.problemIn("policy " + name, e.location().orElse(at), "policy " + name + ": " + message(e))));
     }
+  }
+
+  /** A policy whose JSON text is not well-formed: a problem, and a policy no one can read in its place. */
+  public static Policy invalidJson(String name, SourceLocation at, IamUnitException e, LoadReportBuilder report) {
+    return unknown(name, at, report.problemIn("policy " + name, e.location().orElse(at), "policy " + name + " is not valid JSON: " + message(e)));
   }
 
   /** A policy that exists but whose content cannot be known: no statement, one unreadable reason. */

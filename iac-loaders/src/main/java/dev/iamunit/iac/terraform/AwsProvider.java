@@ -85,9 +85,7 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
       return Value.of(options.partition());
     }
     if (region instanceof Value.Str s && s.known()) {
-      String r = s.text();
-      return Value.of(r.startsWith("cn-") ? "aws-cn" : r.startsWith("us-gov-") ? "aws-us-gov" : r.startsWith("us-isob-") ? "aws-iso-b"
-          : r.startsWith("us-iso-") ? "aws-iso" : r.startsWith("eu-isoe-") ? "aws-iso-e" : "aws");
+      return Value.of(LoadOptions.partitionOf(s.text()));
     }
     return region instanceof Value.Str s ? new Value.Unknown(s.parts().get(0)) : region;
   }

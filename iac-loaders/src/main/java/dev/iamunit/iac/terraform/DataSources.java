@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Data sources computed from load options or from the configuration; every other data source
+ * Data sources computed from load options or from the configuration (the provider's region,
+ * account and partition, policy documents, AWS managed policies, the parts of an ARN); every other data source
  * (notably {@code http}) is never read, so its attributes are unknown. Loading never touches the
  * network.
  */
@@ -46,6 +47,7 @@ final class DataSources {
         yield known(address, block, ev, Map.of("name", region, "id", region, "region", region));
       }
       case "aws_iam_policy" -> awsManagedPolicy(address, block, ev, provider, options);
+      case "aws_arn" -> arnParts(address, block, ev);
       default -> known(address, block, ev, Map.of());
     };
   }
@@ -85,6 +87,30 @@ final class DataSources {
         "path", Value.of(path), "policy", Value.of(options.awsManagedPolicies().apply(policyArn).orElseThrow())),
         "data source aws_iam_policy reads this attribute from the account when Terraform plans; IAMUnit knows only the"
             + " AWS managed policy's arn, id, name, path and policy");
+  }
+
+  /**
+   * {@code data "aws_arn"} reads nothing: it "parses an ARN into its constituent parts" ("partition",
+   * "service", "region", "account", "resource"; AWS provider, Data Source: aws_arn), so its
+   * attributes are known when its {@code arn} is.
+   */
+  private static Value arnParts(String address, Body.Block block, ExpressionEvaluator ev) {
+    Value arn = argument(block, "arn", ev);
+    String[] fields = arn instanceof Value.Str s ? s.text().split(":", 6) : new String[0];
+    if (!(arn instanceof Value.Str s) || fields.length < 6 || !fields[0].equals("arn")) {
+      if (arn instanceof Value.Str s && s.known() || arn instanceof Value.Null) {
+        return known(address, block, ev, Map.of(), "data source aws_arn is given " + (arn instanceof Value.Str t ? t.text() : "null")
+            + ", which is not an ARN; Terraform rejects it");
+      }
+      // Unknown, or an unknown part that may stand for the whole ARN: every part is as unknown, for the same reason.
+      return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", arn, "service", arn, "region", arn, "account", arn,
+          "resource", arn));
+    }
+    // A part known only after apply stays in the field it is written in (a name inside the resource).
+    java.util.function.Function<String, Value> field = text -> new Value.Str(text,
+        s.parts().stream().filter(u -> text.contains(u.placeholder())).toList(), java.util.Optional.empty());
+    return known(address, block, ev, Map.of("id", arn, "arn", arn, "partition", field.apply(fields[1]), "service", field.apply(fields[2]),
+        "region", field.apply(fields[3]), "account", field.apply(fields[4]), "resource", field.apply(fields[5])));
   }
 
   private static Value argument(Body.Block block, String name, ExpressionEvaluator ev) {

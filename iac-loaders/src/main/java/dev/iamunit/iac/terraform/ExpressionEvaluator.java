@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Evaluates expressions the way Terraform does, except that what cannot be known statically stays
@@ -361,7 +362,7 @@ final class ExpressionEvaluator {
     return new Value.Obj(members, location(forExpr.span()));
   }
 
-  /** Key/value pairs of a list (index, item) or map (key, value); null when unknown. */
+  /** Key/value pairs of a list (index, item) or map (key, value, by key); null when unknown. */
   static List<Map.Entry<Value, Value>> elements(Value collection) {
     List<Map.Entry<Value, Value>> elements = new ArrayList<>();
     {
@@ -374,7 +375,10 @@ final class ExpressionEvaluator {
       
       }
       else if (sel7 instanceof Value.Obj obj) {
-        obj.members().forEach((k, v) -> elements.add(Map.entry(Value.of(k), v)));
+        // Terraform iterates a map or object in lexical order of its keys, not as written: the
+        // order keys() returns ("The keys are returned in lexicographical order", Terraform
+        // language, keys function), for for expressions, dynamic blocks and for_each alike.
+        new TreeMap<>(obj.members()).forEach((k, v) -> elements.add(Map.entry(Value.of(k), v)));
       }
       else if (sel7 instanceof Value.Null n) {
 

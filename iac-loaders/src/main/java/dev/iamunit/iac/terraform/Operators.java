@@ -125,6 +125,13 @@ final class Operators {
 
   /** Deep equality as Terraform compares; empty when an unknown part decides it. */
   static Optional<Boolean> equal(Value a, Value b) {
+    // Null equals only null: once both values are themselves known, a comparison with null is
+    // decided even if parts of the other value are not (go-cty, Value.Equals: "If only one is null
+    // then the result must be false"), so `var.statements != null` holds for a map whose values
+    // are known only after apply.
+    if (isKnown(a) && isKnown(b) && (a instanceof Value.Null || b instanceof Value.Null)) {
+      return Optional.of(a instanceof Value.Null && b instanceof Value.Null);
+    }
     if (!isWhollyKnown(a) || !isWhollyKnown(b)) {
       return Optional.empty();
     }

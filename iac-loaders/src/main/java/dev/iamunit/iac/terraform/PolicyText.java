@@ -67,8 +67,7 @@ final class PolicyText {
           return Optional.of(PolicyDocuments.unknown(name, at, report.add(Unresolved.of(name, at,
               "the policy JSON is not well-formed until " + first.expression() + " is known (" + first.reason() + ")"))));
         }
-        report.problem(e.location().orElse(at), "policy " + name + " is not valid JSON: " + PolicyDocuments.message(e));
-        return Optional.empty();
+        return Optional.of(PolicyDocuments.invalidJson(name, at, e, report));
       }
       return PolicyDocuments.read(rewrite.apply(document), kind, name, at, report, s.parts());
     } else if (value instanceof Value.Obj o) {

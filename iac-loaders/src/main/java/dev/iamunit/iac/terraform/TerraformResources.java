@@ -3,6 +3,7 @@ package dev.iamunit.iac.terraform;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.cloudformation.EmbeddedTemplates;
 import dev.iamunit.iac.internal.AccountAssembler;
@@ -140,9 +141,7 @@ final class TerraformResources {
           // of its own, and the inline policies it keeps are the aws_iam_*_policy resources loaded.
         }
         // A repository policy has no Resource element: it applies to its repository, as CloudFormation's
-        // AWS::ECR::Repository RepositoryPolicyText does. A registry policy (aws_ecr_registry_policy)
-        // applies to every repository of the registry, which no one resource policy expresses: it
-        // stays reported as not evaluated.
+        // AWS::ECR::Repository RepositoryPolicyText does.
         case "aws_ecr_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr:" + region(r) + ":" + account(r)
             + ":repository/", r.get("repository"));
         case "aws_ecrpublic_repository_policy" -> singleResourcePolicy(r, "arn:" + partition(r) + ":ecr-public::" + account(r)
@@ -158,10 +157,27 @@ final class TerraformResources {
         case "aws_kms_key_policy" -> resourcePolicy(r, Value.of(keyArn(name(r.get("key_id"), r, "key_id"), r)));
         case "aws_lambda_permission" -> lambdaPermission(r);
         case "aws_lambda_layer_version_permission" -> layerVersionPermission(r);
-        // The policy is in a nested details block, which the generic detection does not read; its
-        // ARN holds the alias S3 generates.
-        case "aws_s3control_multi_region_access_point_policy" ->
-            assembler.unevaluatedResourcePolicy(r.type(), r.address() + ".details.policy", r.location());
+        case "aws_s3control_multi_region_access_point_policy" -> multiRegionAccessPointPolicy(r);
+        // Policies that apply beyond one ARN, at the keys ResourcePolicyOwner finds them by.
+        case "aws_ecr_registry_policy" ->
+            resourcePolicy(r, "policy", Value.of(ResourcePolicyOwner.ecrRegistryPolicy(partition(r), region(r), account(r))));
+        case "aws_cloudwatch_log_resource_policy" -> resourcePolicy(r, "policy_document", Value.of(
+            ResourcePolicyOwner.logsResourcePolicy(partition(r), region(r), account(r), name(r.get("policy_name"), r, "policy_name"))));
+        case "aws_glacier_vault_lock" -> resourcePolicy(r, "policy", Value.of(ResourcePolicyOwner.vaultLockPolicy(
+            name(named(r, "glacier", "vaults/", r.get("vault_name")), r, "vault_name"))));
+        case "aws_sagemaker_model_package_group_policy" -> resourcePolicy(r, "resource_policy",
+            named(r, "sagemaker", "model-package-group/", r.get("model_package_group_name")));
+        case "aws_s3tables_table_bucket_policy" -> resourcePolicy(r, "resource_policy", r.get("table_bucket_arn"));
+        case "aws_vpc_endpoint" -> {
+          Value policy = r.get("policy");
+          if (writes(r, "policy", policy)) {
+            Unresolved id = report.add(r.generated("id", "AWS generates the id (vpce-...) of the VPC endpoint when it creates it"));
+            resourcePolicy(r, "policy", policy, Value.of(ResourcePolicyOwner.vpcEndpointPolicy(partition(r), region(r), account(r),
+                id.placeholder())));
+          }
+        }
+        case "aws_vpc_endpoint_policy" -> resourcePolicy(r, "policy", concat(ResourcePolicyOwner.vpcEndpointPolicy(partition(r), region(r),
+            account(r), ""), r.get("vpc_endpoint_id")));
         case "aws_organizations_policy" -> organizationPolicy(r);
         case "aws_organizations_policy_attachment" ->
             assembler.organizationAttachment(key(r.get("policy_id")), key(r.get("target_id")), r.address(), r.location());
@@ -461,6 +477,21 @@ final class TerraformResources {
     SourceLocation at = r.location();
     assembler.layerVersionPermission(arn, name(r.get("statement_id"), r, "statement_id"), JsonValues.document(r.get("principal"), at),
         JsonValues.document(r.get("action"), at), optional(r.get("organization_id"), at), at);
+  }
+
+  /**
+   * A Multi-Region Access Point's policy ({@code details { name, policy }}), at the ARN that names
+   * the access point by the alias S3 generates ({@link AccountAssembler#multiRegionAccessPointArn}),
+   * in the account {@code account_id} names, else the provider's.
+   */
+  private void multiRegionAccessPointPolicy(ResourceView r) {
+    String account = r.get("account_id") instanceof Value.Null ? account(r) : name(r.get("account_id"), r, "account_id");
+    for (ResourceView details : r.blocks("details")) {
+      String arn = assembler.multiRegionAccessPointArn(partition(r), account, name(details.get("name"), r, "details.name"), r.address(),
+          r.location());
+      PolicyText.parse(details.get("policy"), details.locationOf("policy"), PolicyKind.RESOURCE, r.address(), report)
+          .ifPresent(p -> assembler.resourcePolicy(arn, p, r.address(), r.location()));
+    }
   }
 
   private static Optional<DocNode> optional(Value value, SourceLocation at) {

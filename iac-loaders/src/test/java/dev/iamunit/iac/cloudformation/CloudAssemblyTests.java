@@ -86,6 +86,75 @@ class CloudAssemblyTests {
     assertThat(loaded.account().roles()).hasSize(3);
   }
 
+  /**
+   * The manifest's {@code environment} (aws://111111111111/eu-west-1 for both stacks of the
+   * fixture) is where the stacks deploy: their AWS::AccountId and AWS::Region, the ARNs of their
+   * principals, and the account model, rather than the load options' 123456789012 in us-east-1.
+   */
+  @Test
+  void theManifestsEnvironmentIsTheStacksAccountAndRegion() {
+    Account account = FORMATS.load(List.of(CDK_OUT), options()).account();
+
+    assertThat(account.id()).isEqualTo("111111111111");
+    assertThat(account.role("Data/Reader").orElseThrow().arn()).startsWith("arn:aws:iam::111111111111:role/Data-ReaderD3C8E9A2-");
+    // The nested stack deploys where its parent does: its Ref AWS::AccountId is the manifest's account.
+    Role auditor = account.role("Data/Audit/Auditor").orElseThrow();
+    assertThat(auditor.trustPolicy().orElseThrow().statements().get(0).principal().orElseThrow().byType().get("AWS"))
+        .containsExactly("arn:aws:iam::111111111111:root");
+  }
+
+  private static final String ROLE_TEMPLATE = """
+      {"Resources": {"Role": {"Type": "AWS::IAM::Role", "Properties": {"RoleName": {"Fn::Sub": "%s-${AWS::Region}"},
+        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+          "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}}, "Action": "sts:AssumeRole"}]}}}}}
+      """;
+
+  /**
+   * An environment-agnostic stack ({@code aws://unknown-account/unknown-region}, or no
+   * environment) takes the load options' account and Region; a stack whose environment fixes them
+   * has its own, and a Region of another partition its partition; its principals are in its account.
+   */
+  @Test
+  void eachStackTakesItsEnvironmentAndAnAgnosticStackTheLoadOptions(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {
+          "Agnostic": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region",
+            "properties": {"templateFile": "Agnostic.template.json"}},
+          "China": {"type": "aws:cloudformation:stack", "environment": "aws://222222222222/cn-north-1",
+            "properties": {"templateFile": "China.template.json"}},
+          "Silent": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "Silent.template.json"}}}}
+        """);
+    for (String stack : List.of("Agnostic", "China", "Silent")) {
+      Files.writeString(dir.resolve(stack + ".template.json"), ROLE_TEMPLATE.formatted(stack.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    LoadedSources loaded = FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir).withRegion("eu-central-1"));
+    Account account = loaded.account();
+
+    assertThat(account.role("agnostic-eu-central-1").orElseThrow().trustPolicy().orElseThrow().statements().get(0).principal()
+        .orElseThrow().byType().get("AWS")).containsExactly("arn:aws:iam::123456789012:root");
+    // The China stack deploys into account 222222222222, which the load holds beside the options' account.
+    Role china = loaded.accounts().byId("222222222222").orElseThrow().role("china-cn-north-1").orElseThrow();
+    assertThat(china.arn()).isEqualTo("arn:aws-cn:iam::222222222222:role/china-cn-north-1");
+    assertThat(china.trustPolicy().orElseThrow().statements().get(0).principal().orElseThrow().byType().get("AWS"))
+        .containsExactly("arn:aws-cn:iam::222222222222:root");
+    assertThat(account.role("silent-eu-central-1")).isPresent();
+    assertThat(account.id()).isEqualTo("123456789012");
+  }
+
+  @Test
+  void anEnvironmentNotInTheFormCdkWritesIsAnError(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {"Odd": {"type": "aws:cloudformation:stack", "environment": "111111111111",
+          "properties": {"templateFile": "Odd.template.json"}}}}
+        """);
+    Files.writeString(dir.resolve("Odd.template.json"), ROLE_TEMPLATE.formatted("odd"));
+
+    assertThatThrownBy(() -> FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessage("manifest.json:1:37: the environment of stack Odd is 111111111111, not aws://ACCOUNT/REGION as cdk synth writes it");
+  }
+
   /** A stage is a cloud assembly of its own, in the folder its artifact's directoryName names. */
   @Test
   void theStacksOfAStageLoadFromItsAssembly(@TempDir Path dir) throws IOException {

@@ -218,7 +218,9 @@ class CorpusTests {
     var role = account.roles().values().stream().filter(r -> r.location().address().equals("MultiplePolicyTemplatesRole"))
         .findFirst().orElseThrow();
 
-    assertThat(role.name()).startsWith("iamunit-MultiplePolicyTemplatesRole-");
+    // The stack is named after its file, the characters a stack name cannot hold made hyphens.
+    assertThat(role.name()).startsWith("aws--serverless-application-model--translator-input--function-with-policy-templates"
+        + "-MultiplePolicyTemplatesRole-");
     assertThat(role.managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
     assertThat(role.inlinePolicies()).extracting(p -> shape(p).get(0)).containsExactly(
         "- ALLOW [sqs:ChangeMessageVisibility, sqs:ChangeMessageVisibilityBatch, sqs:DeleteMessage, sqs:DeleteMessageBatch, "
@@ -261,12 +263,13 @@ class CorpusTests {
     LoadReport report = report(name);
     var user = account.users().values().stream().filter(u -> u.location().address().equals("User")).findFirst().orElseThrow();
 
-    assertThat(user.name()).startsWith("iamunit-User-");
+    String stack = "aws-cloudformation--aws-cloudformation-templates--community--solutions--read-only-user--read-only-user";
+    assertThat(user.name()).startsWith(stack + "-User-");
     assertThat(user.inlinePolicies()).extracting(Policy::name).containsExactly("read_only_policy");
     assertThat(user.inlinePolicies().get(0).statements().get(0).action().values()).hasSize(11)
         .startsWith("autoscaling:Describe*").endsWith("tag:Get*");
     assertThat(user.managedPolicyArns()).hasSize(2)
-        .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:iam::123456789012:policy/iamunit-"));
+        .allSatisfy(arn -> assertThat(arn).startsWith("arn:aws:iam::123456789012:policy/" + stack + "-"));
     Policy mfa = only(report, "MFAPolicy");
     assertThat(shape(mfa)).containsExactly(
         "- ALLOW [iam:CreateVirtualMFADevice, iam:EnableMFADevice, iam:ResyncMFADevice] "

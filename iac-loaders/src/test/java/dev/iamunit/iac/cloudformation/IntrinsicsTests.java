@@ -63,7 +63,7 @@ class IntrinsicsTests {
       !Ref AWS::AccountId                       | 123456789012
       !Ref AWS::Region                          | us-east-1
       !Ref AWS::Partition                       | aws
-      !Ref AWS::StackName                       | iamunit
+      !Ref AWS::StackName                       | t
       !Ref AWS::URLSuffix                       | amazonaws.com
       !Ref Names                                | [a, b, c]
       !Ref Role                                 | app
@@ -76,8 +76,8 @@ class IntrinsicsTests {
       !Ref Topic                                | arn:aws:sns:us-east-1:123456789012:news
       !GetAtt Fn.Arn                            | arn:aws:lambda:us-east-1:123456789012:function:worker
       !Ref Policy                               | arn:aws:iam::123456789012:policy/P
-      !Ref Generated                            | arn:aws:iam::123456789012:policy/iamunit-Generated-<?>
-      !GetAtt Anonymous.Arn                     | arn:aws:iam::123456789012:role/iamunit-Anonymous-<?>
+      !Ref Generated                            | arn:aws:iam::123456789012:policy/t-Generated-<?>
+      !GetAtt Anonymous.Arn                     | arn:aws:iam::123456789012:role/t-Anonymous-<?>
       !GetAtt Key.Arn                           | arn:aws:kms:us-east-1:123456789012:key/<?>
       !GetAtt User.Arn                          | arn:aws:iam::123456789012:user/bob
       !GetAtt Group.Arn                         | arn:aws:iam::123456789012:group/devs

@@ -116,12 +116,12 @@ class PolicyResourceTypesTests {
       AWS::S3Tables::TableBucket      | !Ref X                    | {TableBucketName: t}                 | arn:aws:s3tables:us-east-1:123456789012:bucket/t
       AWS::EFS::FileSystem            | !GetAtt X.Arn             | {Encrypted: true}                    | arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/<?>
       AWS::OpenSearchService::Domain  | !GetAtt X.DomainArn       | {DomainName: search}                 | arn:aws:es:us-east-1:123456789012:domain/search
-      AWS::OpenSearchService::Domain  | !GetAtt X.Arn             | {}                                   | arn:aws:es:us-east-1:123456789012:domain/iamunit-X-<?>
+      AWS::OpenSearchService::Domain  | !GetAtt X.Arn             | {}                                   | arn:aws:es:us-east-1:123456789012:domain/t-X-<?>
       AWS::Events::EventBus           | !GetAtt X.Arn             | {Name: bus}                          | arn:aws:events:us-east-1:123456789012:event-bus/bus
       AWS::IAM::OIDCProvider          | !Ref X                    | {Url: https://token.actions.githubusercontent.com, ClientIdList: [sts.amazonaws.com]} | arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com
       AWS::IAM::OIDCProvider          | !GetAtt X.Arn             | {Url: https://oidc.eks.us-east-1.amazonaws.com/id/ABC} | arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC
       AWS::IAM::SAMLProvider          | !Ref X                    | {Name: okta, SamlMetadataDocument: x} | arn:aws:iam::123456789012:saml-provider/okta
-      AWS::IAM::SAMLProvider          | !GetAtt X.Arn             | {SamlMetadataDocument: x}            | arn:aws:iam::123456789012:saml-provider/iamunit-X-<?>
+      AWS::IAM::SAMLProvider          | !GetAtt X.Arn             | {SamlMetadataDocument: x}            | arn:aws:iam::123456789012:saml-provider/t-X-<?>
       """)
   void refAndGetAttGiveTheReturnValues(String type, String expression, String properties, String value) {
     LoadedTemplate loaded = load("""
@@ -270,9 +270,12 @@ class PolicyResourceTypesTests {
     });
   }
 
-  /** A CloudWatch Logs resource policy applies to log groups, not one resource: read, and reported as not evaluated at its property. */
+  /**
+   * A CloudWatch Logs resource policy names the log groups it applies to in Resource (it is
+   * evaluated: ResourcePolicyOwnerTests); one without Resource is a problem, as for any resource policy.
+   */
   @Test
-  void aLogsResourcePolicyIsReadAndReportedAsNotEvaluated() {
+  void aLogsResourcePolicyWithoutResourceIsAProblem() {
     LoadedTemplate loaded = load("""
         Resources:
           Delivery:
@@ -283,8 +286,7 @@ class PolicyResourceTypesTests {
         """);
 
     assertThat(loaded.report().problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("neither Resource nor NotResource"));
-    assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).anyMatch(r -> r.startsWith(
-        "resource policy of type AWS::Logs::ResourcePolicy not evaluated"));
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("not evaluated"));
     assertThat(loaded.account().resourcePolicies()).isEmpty();
   }
 }

@@ -226,8 +226,13 @@ class SamPolicyTemplatesTests {
     assertThat(report.problems()).singleElement().satisfies(problem -> {
       assertThat(problem.location().fileAndLine()).endsWith("function.yaml:7");
       assertThat(problem.message()).startsWith("Fn Policies: ").contains(message);
+      // In the template's place, a policy no one can read: a decision that could read it fails naming the problem.
+      assertThat(onlyRole(account.build()).inlinePolicies()).singleElement().satisfies(policy -> {
+        assertThat(policy.statements()).isEmpty();
+        assertThat(policy.unreadable()).containsExactly(problem.standIn().orElseThrow());
+      });
     });
-    assertThat(onlyRole(account.build()).inlinePolicies()).isEmpty();
+    assertThat(report.unresolved()).as("reported once, as the problem").noneMatch(u -> u.reason().contains(message));
   }
 
   /** SAM names each inline policy after the entry's position in Policies as written (role_constructor.py). */

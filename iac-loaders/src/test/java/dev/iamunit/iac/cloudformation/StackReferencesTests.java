@@ -3,6 +3,10 @@ package dev.iamunit.iac.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
+import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.TemplateException;
@@ -14,10 +18,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Issue 22: stacks that reference each other. {@code Fn::ImportValue} reads the {@code Export} of
@@ -124,6 +132,73 @@ class StackReferencesTests {
         .hasMessageContaining("b.yaml:8").hasMessageContaining("export shared-prod-data-arn is also exported at a.yaml:8");
   }
 
+  private static final String EXPORTS_ROLE = """
+      Resources:
+        Role:
+          Type: AWS::IAM::Role
+          Properties:
+            RoleName: !Sub "${AWS::StackName}-role"
+            AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]}
+      Outputs:
+        RoleArn:
+          Value: !GetAtt Role.Arn
+          Export: {Name: !Sub "${AWS::StackName}-RoleArn"}
+      """;
+
+  /**
+   * Each top-level template is a stack of its own name, taken from its file as teams name stacks
+   * with {@code aws cloudformation deploy --stack-name}: two templates exporting
+   * {@code ${AWS::StackName}-RoleArn} do not clash, and a third imports the one it names.
+   */
+  @Test
+  void eachTemplateIsAStackNamedAfterItsFileSoItsExportsAreItsOwn() {
+    Loaded loaded = load(write("orders.yaml", EXPORTS_ROLE), write("billing.yaml", EXPORTS_ROLE), write("bucket.yaml", """
+        Resources:
+          Data: {Type: AWS::S3::Bucket, Properties: {BucketName: data}}
+          DataPolicy:
+            Type: AWS::S3::BucketPolicy
+            Properties:
+              Bucket: !Ref Data
+              PolicyDocument:
+                Version: "2012-10-17"
+                Statement: [{Effect: Allow, Principal: {AWS: !ImportValue billing-RoleArn}, Action: s3:GetObject, Resource: arn:aws:s3:::data/*}]
+        """));
+
+    assertThat(loaded.report().problems()).isEmpty();
+    assertThat(loaded.account().role("orders-role")).isPresent();
+    assertThat(loaded.account().role("billing-role")).isPresent();
+    Policy bucket = loaded.account().resourcePolicy("arn:aws:s3:::data").orElseThrow();
+    assertThat(bucket.statements().get(0).principal().orElseThrow().byType().get("AWS"))
+        .containsExactly("arn:aws:iam::123456789012:role/billing-role");
+  }
+
+  /** Two templates of one file name (two SAM apps' template.yaml) are named after their paths, not one name twice. */
+  @Test
+  void templatesOfOneFileNameAreNamedAfterTheirPaths() {
+    Loaded loaded = load(write("orders/template.yaml", EXPORTS_ROLE), write("billing/template.yaml", EXPORTS_ROLE));
+
+    assertThat(loaded.account().roles().keySet()).containsExactlyInAnyOrder("orders-template-role", "billing-template-role");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      orders.yaml                   | orders
+      orders.template.json          | orders
+      iam/orders-stack.yml          | orders-stack
+      my_stack.v2.yaml              | my-stack-v2
+      01-iam.yaml                   | stack-01-iam
+      template.yaml                 | template
+      """)
+  void aStackIsNamedAfterItsFile(String template, String stackName) {
+    assertThat(CloudFormationLoader.stackName(template, List.of(template))).isEqualTo(stackName);
+  }
+
+  @Test
+  void aStackNameIsAtMost128Characters() {
+    String template = "a".repeat(200) + ".yaml";
+    assertThat(CloudFormationLoader.stackName(template, List.of(template))).hasSize(128);
+  }
+
   private static final String PARENT = """
       Resources:
         Uploads: {Type: AWS::S3::Bucket, Properties: {BucketName: uploads}}
@@ -210,7 +285,100 @@ class StackReferencesTests {
 
     String arn = loaded.account().managedPolicies().values().iterator().next().document().statements().get(0).resource().orElseThrow()
         .values().get(0);
-    assertThat(Unresolved.replacePlaceholders(arn, "<?>")).isEqualTo("arn:aws:s3:::iamunit-workers-<?>-scratch-<?>");
+    assertThat(Unresolved.replacePlaceholders(arn, "<?>")).isEqualTo("arn:aws:s3:::parent-workers-<?>-scratch-<?>");
+  }
+
+  private static final String AUDITED_PARENT = """
+      Parameters:
+        EnableAudit: {Type: String, AllowedValues: ["true", "false"]}
+      Conditions:
+        Audit: !Equals [!Ref EnableAudit, "true"]
+      Resources:
+        AuditStack:
+          Type: AWS::CloudFormation::Stack
+          Condition: Audit
+          Properties:
+            TemplateURL: nested/audit.yaml
+      """;
+
+  private static final String AUDIT = """
+      Resources:
+        Auditor:
+          Type: AWS::IAM::Role
+          Properties:
+            RoleName: auditor
+            AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]}
+            Policies:
+              - PolicyName: trail
+                PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: cloudtrail:LookupEvents, Resource: "*"}]}
+        Deeper: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: deeper.yaml}}
+      """;
+
+  private static final String DEEPER = """
+      Resources:
+        Reader:
+          Type: AWS::IAM::Role
+          Properties:
+            RoleName: reader
+            AssumeRolePolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: {Service: ec2.amazonaws.com}, Action: sts:AssumeRole}]}
+        ReadPolicy:
+          Type: AWS::IAM::Policy
+          Properties:
+            PolicyName: read
+            Roles: [!Ref Reader]
+            PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: s3:GetObject, Resource: "*"}]}
+      """;
+
+  private Account loadAudited(Map<String, String> values) {
+    write("nested/audit.yaml", AUDIT);
+    write("nested/deeper.yaml", DEEPER);
+    Account.Builder builder = Account.builder();
+    LoadReport report = CloudFormationLoader.loadInto(List.of(write("parent.yaml", AUDITED_PARENT)),
+        LoadOptions.defaults().withProjectRoot(dir).withValues(values).withAwsManagedPolicies(arn -> Optional.empty()), builder);
+    assertThat(report.problems()).isEmpty();
+    return builder.build();
+  }
+
+  private static Outcome outcome(Account account, String role, String action) {
+    Caller caller = Caller.roleSession(account, role, "s");
+    return Evaluator.standard().explain(caller.request(action, "*", caller.defaultCredentials(), Instant.parse("2026-01-01T00:00:00Z"),
+        Map.of())).outcome();
+  }
+
+  /**
+   * A nested stack whose Condition cannot be computed may not be created, and then neither are its
+   * resources, nor those of the stacks it nests ("CloudFormation creates entities that are
+   * associated with a true condition and ignores entities that are associated with a false
+   * condition", CloudFormation User Guide, "Conditions syntax"): like a resource with such a
+   * Condition, its principals and statements apply only if they exist, so a decision that depends
+   * on them fails naming the Condition and the parameter to give.
+   */
+  @Test
+  void aNestedStackWithAConditionThatCannotBeComputedMayNotExistNorMayWhatItNests() {
+    Account account = loadAudited(Map.of());
+
+    for (String[] roleAndAction : new String[][] {{"auditor", "cloudtrail:LookupEvents"}, {"reader", "s3:GetObject"}}) {
+      assertThatThrownBy(() -> outcome(account, roleAndAction[0], roleAndAction[1]))
+          .isInstanceOfSatisfying(UnresolvedValueException.class, e -> assertThat(e.values()).singleElement().satisfies(u -> {
+            assertThat(u.expression()).isEqualTo("Condition Audit");
+            assertThat(u.location().fileAndLine()).isEqualTo("parent.yaml:6");
+            assertThat(u.reason()).startsWith("whether AuditStack exists is unknown: condition Audit depends on <unresolved: Ref EnableAudit>")
+                .endsWith("give EnableAudit a value (@IamTest(parameters = \"EnableAudit=...\"))");
+          }));
+    }
+    assertThat(account.role("auditor").orElseThrow().existence().principal()).extracting(Unresolved::expression)
+        .containsExactly("Condition Audit");
+  }
+
+  @Test
+  void aNestedStackWhoseConditionIsGivenIsCreatedOrNot() {
+    Account created = loadAudited(Map.of("EnableAudit", "true"));
+    assertThat(outcome(created, "auditor", "cloudtrail:LookupEvents")).isEqualTo(Outcome.ALLOWED);
+    assertThat(outcome(created, "reader", "s3:GetObject")).isEqualTo(Outcome.ALLOWED);
+    assertThat(created.role("reader").orElseThrow().existence().principal()).isEmpty();
+
+    Account skipped = loadAudited(Map.of("EnableAudit", "false"));
+    assertThat(skipped.roles()).isEmpty();
   }
 
   @Test

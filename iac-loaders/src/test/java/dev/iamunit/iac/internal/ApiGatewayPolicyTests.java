@@ -2,7 +2,6 @@ package dev.iamunit.iac.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
@@ -74,11 +73,9 @@ class ApiGatewayPolicyTests {
     String api = "arn:aws:execute-api:us-east-1:123456789012:a1b2c3";
     Caller caller = Caller.user(loaded.account(), "app");
 
-    // The API's policy decides on requests to its methods: Caller.request looks resource policies
-    // up by the exact ARN, so the test joins the API's policy to the method's request.
-    BoundRequest onMethod = caller.request("execute-api:Invoke", api + "/" + method, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
-    BoundRequest onApi = caller.request("execute-api:Invoke", api, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of());
-    Decision decision = Evaluator.standard().explain(new BoundRequest(onMethod.request(), onApi.policies()));
+    // A method is inside its API: Caller.request finds the API's policy (ResourcePolicyOwner).
+    Decision decision = Evaluator.standard().explain(
+        caller.request("execute-api:Invoke", api + "/" + method, CredentialKind.ACCESS_KEYS, Instant.now(), Map.of()));
 
     assertThat(loaded.report().unresolved()).isEmpty();
     assertThat(decision.outcome()).as(DecisionText.explained(decision)).isEqualTo(expected);

@@ -137,7 +137,7 @@ class GeneratedNameTests {
 
     Role role = loaded.account().role("Worker").orElseThrow();
     assertThat(role.inlinePolicies()).extracting(Policy::name).containsExactly("read");
-    assertThat(Unresolved.replacePlaceholders(role.name(), "<generated>")).isEqualTo("iamunit-Worker-<generated>");
+    assertThat(Unresolved.replacePlaceholders(role.name(), "<generated>")).isEqualTo("t-Worker-<generated>");
     assertThat(loaded.account().role("Read")).as("an address names only the principal declared there").isEmpty();
   }
 }

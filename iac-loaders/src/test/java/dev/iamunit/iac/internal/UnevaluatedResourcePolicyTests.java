@@ -26,16 +26,8 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      aws_ecr_registry_policy                          | #                           | policy
-      aws_cloudwatch_log_resource_policy               | policy_name = "p"           | policy_document
-      aws_sagemaker_model_package_group_policy         | model_package_group_name = "g" | resource_policy
-      aws_glacier_vault_lock                           | vault_name = "v"            | policy
-      aws_vpc_endpoint                                 | vpc_id = "v"                | policy
+      aws_s3tables_table_policy                        | name = "t"                  | resource_policy
       """)
-  // aws_ecr_registry_policy stays: a registry policy applies to every repository of the registry
-  // (Amazon ECR User Guide, "Private registry permissions in Amazon ECR": "Amazon ECR uses a
-  // registry policy to grant permissions to an AWS principal at the private registry level"),
-  // which no resource policy of one ARN in the account model expresses.
   void terraformReportsTheTypeAtTheArgumentsLine(String type, String other, String argument) {
     Sources.Loaded loaded = new Sources(dir).terraform(type, """
         resource "%s" "x" {
@@ -51,37 +43,18 @@ class UnevaluatedResourcePolicyTests {
     });
   }
 
-  /**
-   * A Multi-Region Access Point policy holds its document in a nested block, but grants access:
-   * it is reported by its type. (Lambda layer version permissions, which hold no document, are
-   * built into the layer version's policy: {@code LayerVersionPermissionTests}.)
-   */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
-      aws_s3control_multi_region_access_point_policy | details {; name = "global"; policy = "{}"; }
-      """)
-  void terraformReportsPermissionsWithoutADocumentArgument(String type, String arguments) {
-    Sources.Loaded loaded = new Sources(dir).terraform("layer", "resource \"" + type + "\" \"x\" {\n  "
-        + arguments.replace("; ", "\n  ") + "\n}\n");
-
-    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
-      assertThat(u.location()).hasToString("layer/main.tf:1:1 (" + type + ".x)");
-      assertThat(u.reason()).startsWith("resource policy of type " + type + " not evaluated");
-    });
-  }
-
   /** An access policy argument that cannot be computed is reported too: it could hold anything. */
   @Test
   void terraformReportsAnAccessPolicyArgumentThatCannotBeComputed() {
     Sources.Loaded loaded = new Sources(dir).terraform("unknown", """
         variable "policy" { type = string }
-        resource "aws_ecr_registry_policy" "x" {
-          policy = var.policy
+        resource "aws_s3tables_table_policy" "x" {
+          resource_policy = var.policy
         }
         """);
 
     assertThat(loaded.report().unresolved()).filteredOn(u -> u.reason().contains("not evaluated")).singleElement()
-        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:12 (aws_ecr_registry_policy.x)"));
+        .satisfies(u -> assertThat(u.location()).hasToString("unknown/main.tf:3:21 (aws_s3tables_table_policy.x)"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -135,8 +108,7 @@ class UnevaluatedResourcePolicyTests {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-      AWS::ECR::RegistryPolicy            | PolicyText           | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "ecr:*", Resource: "*"}]}`
-      AWS::Logs::ResourcePolicy           | PolicyDocument       | `!Sub '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "logs:*", "Resource": "*"}]}'`
+      AWS::S3Tables::TablePolicy          | ResourcePolicy       | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "s3tables:*", Resource: "*"}]}`
       AWS::S3ObjectLambda::AccessPointPolicy | PolicyDocument    | `{Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "*", Resource: "*"}]}`
       """)
   void cloudFormationReportsTheTypeAtThePropertysLine(String type, String property, String document) {

@@ -14,6 +14,7 @@ import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
+import dev.iamunit.testfiles.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,7 +131,7 @@ class TerraformOrganizationTests {
    */
   @Test
   void anAllowListManagesFullAwsAccessAttachmentsItself() throws IOException {
-    Path org = copy(ORG, dir.resolve("org"));
+    Path org = FileTrees.copy(ORG, dir.resolve("org"));
     Files.writeString(org.resolve("allow-list.tf"), """
         resource "aws_organizations_policy_attachment" "full_root" {
           policy_id = "p-FullAWSAccess"
@@ -163,7 +164,7 @@ class TerraformOrganizationTests {
 
   @Test
   void anAttachmentToATargetOutsideTheTreeIsUnresolvedWithItsLine() throws IOException {
-    Path org = copy(ORG, dir.resolve("org"));
+    Path org = FileTrees.copy(ORG, dir.resolve("org"));
     Files.writeString(org.resolve("elsewhere.tf"), """
         resource "aws_organizations_policy_attachment" "elsewhere" {
           policy_id = aws_organizations_policy.region_lock.id
@@ -181,7 +182,7 @@ class TerraformOrganizationTests {
 
   @Test
   void anAccountTheTreeDoesNotHoldIsReportedWhenTheSourcesDoNotCreateTheOrganization() throws IOException {
-    Path org = copy(ORG, dir.resolve("org"));
+    Path org = FileTrees.copy(ORG, dir.resolve("org"));
     String main = Files.readString(org.resolve("main.tf"));
     // The organization exists already: its root is read, not created.
     Files.writeString(org.resolve("main.tf"), main
@@ -210,15 +211,5 @@ class TerraformOrganizationTests {
     assertThat(admin(prod, "cloudtrail:StopLogging", "*", "eu-west-1").outcome()).isEqualTo(Outcome.ALLOWED);
     assertThat(admin(load(PROD, ORG, WORKLOAD).account(), "cloudtrail:StopLogging", "*", "eu-west-1").outcome())
         .isEqualTo(Outcome.EXPLICIT_DENY);
-  }
-
-  private static Path copy(Path from, Path to) throws IOException {
-    Files.createDirectories(to);
-    try (var files = Files.list(from)) {
-      for (Path f : files.toList()) {
-        Files.copy(f, to.resolve(f.getFileName()));
-      }
-    }
-    return to;
   }
 }

@@ -167,6 +167,46 @@ class ConstructTests {
         .containsExactly("Read [s3:PutObject]", "Keep [s3:ListBucket]");
   }
 
+  /**
+   * Terraform iterates a map in lexical order of its keys, whatever the order written ("The keys
+   * are returned in lexicographical order", Terraform language, keys function); `terraform console`
+   * 1.11 gives {@code [for k, v in {b = 1, a = 2, B = 3} : k]} as ["B", "a", "b"], and the plan of
+   * tools/terraform-oracle's functions unit renders a dynamic statement over a map in that order.
+   */
+  @Test
+  void dynamicBlocksAndForExpressionsIterateAMapInLexicalKeyOrder() throws IOException {
+    LoadReport report = load("""
+        locals {
+          m = { Read = "s3:GetObject", List = "s3:ListBucket", b = "s3:PutObject", B = "s3:DeleteObject" }
+        }
+
+        data "aws_iam_policy_document" "d" {
+          dynamic "statement" {
+            for_each = local.m
+            content {
+              sid       = statement.key
+              actions   = [statement.value]
+              resources = ["*"]
+            }
+          }
+        }
+
+        resource "aws_iam_policy" "p" {
+          name   = "p"
+          policy = data.aws_iam_policy_document.d.json
+        }
+
+        resource "aws_iam_policy" "for_expression" {
+          name   = "for-expression"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = [for k, v in local.m : v], Resource = "*" }] })
+        }
+        """);
+    assertThat(policy(report, "aws_iam_policy.p").statements()).extracting(s -> s.sid().orElse(""))
+        .containsExactly("B", "List", "Read", "b");
+    assertThat(first(report, "aws_iam_policy.for_expression").action().values())
+        .containsExactly("s3:DeleteObject", "s3:ListBucket", "s3:GetObject", "s3:PutObject");
+  }
+
   @Test
   void variablesLocalsTemplatesConditionalsForAndSplat() throws IOException {
     LoadReport report = load("""

@@ -139,8 +139,9 @@ class TypeConstraintTests {
         }
         """);
     assertThat(report.unresolved()).isEmpty();
-    Statement sns = statement(report, "module.queue.aws_sqs_queue_policy.this", 0);
-    Statement deny = statement(report, "module.queue.aws_sqs_queue_policy.this", 1);
+    // The dynamic block iterates the map in lexical key order, as Terraform does: deny_insecure, then sns.
+    Statement deny = statement(report, "module.queue.aws_sqs_queue_policy.this", 0);
+    Statement sns = statement(report, "module.queue.aws_sqs_queue_policy.this", 1);
     assertThat(sns.sid()).contains("sns");
     assertThat(sns.effect()).hasToString("ALLOW");
     assertThat(sns.action().values()).containsExactly("sqs:SendMessage");

@@ -99,6 +99,12 @@ public final class JsonReport {
       json.writeNumberField("resources", diff.space().resources());
       json.writeNumberField("credentialKinds", diff.space().credentialKinds());
       json.writeNumberField("contexts", diff.space().contexts());
+      json.writeNumberField("provedPairs", diff.space().proof().proved());
+      json.writeArrayFieldStart("sampledPairs");
+      for (String pair : diff.space().proof().sampled()) {
+        json.writeString(pair);
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("notes");
       for (String note : diff.space().notes()) {
         json.writeString(note);
@@ -129,6 +135,7 @@ public final class JsonReport {
         json.writeStringField("action", row.action());
         json.writeStringField("resource", row.resource());
         json.writeStringField("credentials", row.credentials().name());
+        json.writeBooleanField("proved", row.proved());
         json.writeObjectFieldStart("context");
         for (Map.Entry<String, String> entry : new TreeMap<>(row.context()).entrySet()) {
           json.writeStringField(entry.getKey(), entry.getValue());
@@ -153,6 +160,7 @@ public final class JsonReport {
     json.writeStringField("principal", cause.principal());
     json.writeStringField("credentials", cause.credentials().name());
     json.writeNumberField("requests", cause.rows().size());
+    json.writeBooleanField("proved", cause.proved());
     json.writeNumberField("actions", cause.actions().size());
     json.writeArrayFieldStart("decided");
     for (Cause.Decided d : cause.decided()) {

@@ -82,6 +82,7 @@ public final class MarkdownReport {
     for (String note : diff.space().notes()) {
       out.append("- ").append(cell(note)).append('\n');
     }
+    Summary.sampled(diff).forEach(line -> out.append("- ").append(cell(line)).append('\n'));
     out.append("\n</details>\n");
     return CommentLimit.fit(out.toString(), MAX_CHARS);
   }

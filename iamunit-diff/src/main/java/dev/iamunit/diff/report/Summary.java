@@ -5,6 +5,7 @@ import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.StatementChange;
 import dev.iamunit.diff.LoadGaps;
+import dev.iamunit.diff.RequestSpace;
 import dev.iamunit.iac.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,34 @@ final class Summary {
 
   /** {@code 2 requests newly allowed, 3 newly denied, 0 with a changed reason.} */
   static String line(AccessDiff diff) {
-    return decided(diff) + (diff.mayHaveUnseenAccess()
+    return decided(diff) + " " + proof(diff) + (diff.mayHaveUnseenAccess()
         ? String.format(Locale.ROOT, " Not \"no new access\": the head holds %d thing%s IAMUnit could not evaluate that could grant access.",
             diff.headGaps().couldGrant().size(), diff.headGaps().couldGrant().size() == 1 ? "" : "s")
         : "");
+  }
+
+  /** Whether the answer is a proof: {@code Proved over every region of 1,234 principal/action pairs.} */
+  static String proof(AccessDiff diff) {
+    RequestSpace.Proof proof = diff.space().proof();
+    return proof.complete()
+        ? String.format(Locale.ROOT, "Proved over every region of requests (%,d principal/action pair%s).", proof.proved(),
+            proof.proved() == 1 ? "" : "s")
+        : String.format(Locale.ROOT, "Proved for %,d principal/action pair%s; SAMPLED for %,d, where a change may be missed.",
+            proof.proved(), proof.proved() == 1 ? "" : "s", proof.sampled().size());
+  }
+
+  /** How many sampled pairs every format names; the rest are in JSON. */
+  static final int SAMPLED = 10;
+
+  /** {@code Sampled: user alice s3:GetObject: ...}, the first few, then how many more. */
+  static List<String> sampled(AccessDiff diff) {
+    List<String> pairs = diff.space().proof().sampled();
+    List<String> lines = new ArrayList<>();
+    pairs.subList(0, Math.min(SAMPLED, pairs.size())).forEach(p -> lines.add("Sampled: " + p));
+    if (pairs.size() > SAMPLED) {
+      lines.add(String.format(Locale.ROOT, "Sampled: %,d more pairs, in the JSON report", pairs.size() - SAMPLED));
+    }
+    return lines;
   }
 
   /**

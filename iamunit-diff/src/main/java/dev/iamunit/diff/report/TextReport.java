@@ -36,6 +36,7 @@ public final class TextReport {
     for (String note : diff.space().notes()) {
       out.append("  ").append(note).append('\n');
     }
+    Summary.sampled(diff).forEach(line -> out.append("  ").append(line).append('\n'));
     out.append(Summary.line(diff)).append('\n');
     List<Cause> every = diff.causes();
     for (Change change : Change.values()) {

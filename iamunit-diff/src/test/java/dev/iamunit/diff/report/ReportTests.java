@@ -12,6 +12,7 @@ import dev.iamunit.diff.AccessDiffer;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.diff.Version;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ class ReportTests {
         <!-- iamunit-diff -->
         ### IAMUnit access diff
 
-        `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+        `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every \
+        region of requests (473 principal/action pairs).
 
         The statement edits that change decisions:
 
@@ -45,7 +47,7 @@ class ReportTests {
 
         #### Newly allowed: 3 requests, 3 causes
 
-        <details><summary>user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource; \
+        <details><summary>user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource (proved); \
         Allow ReadReports (Reports) edited</summary>
 
         ```diff
@@ -62,72 +64,60 @@ class ReportTests {
 
         </details>
         <details><summary>user alice, console sign-in without MFA: 1 request:""");
-    assertThat(markdown).endsWith("""
-        <details><summary>Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 \
+    assertThat(markdown).endsWith("</details>\n");
+    assertThat(markdown).contains("""
+        <details><summary>Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 \
         credential kinds × up to 1 context</summary>
 
-        - Resources: each resource a policy names (policy variables filled in per principal, other wildcards as \
-        "example") and one ARN per ARN format of each action; actions without resource types on *.
-        - Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \
-        "iamunit" with and without MFA; every request at 2026-01-01T00:00:00Z.
-
-        </details>
+        - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 473 classes: an \
+        action a pattern names through its service is its own class; the rest, reached through NotAction or a wildcard \
+        service, are classed by service and the patterns that match them, one representative each.
         """);
   }
 
   @Test
-  void textGroupsByCauseWithTheStatementDiff() {
+  void textGroupsByCauseWithTheStatementDiff() throws Exception {
     String text = TextReport.render(diff("added-action"));
 
     assertThat(text).startsWith("""
         IAMUnit access diff: base origin/main -> head HEAD
         Read in base origin/main: 1 file: main.tf
         Read in head HEAD: 1 file: main.tf
-        Request space: 24 requests per version: 1 principal × 2 actions on 4 resources × 3 credential kinds × up to 1 context
+        Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 credential kinds × up to 1 context
         """);
+    // The first cause's block is a file: iamunit-cli's DiffCommandTests expects the same text from the CLI.
     assertThat(text).contains("""
-        3 requests newly allowed, 0 newly denied, 0 with a changed reason.
+        3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests (473 principal/action pairs).
 
         Newly allowed: 3 requests, 3 causes
-          1. user alice, console sign-in with MFA: 1 request: s3:PutObject on 1 resource
-             changed:
-               Allow ReadReports (Reports, main.tf:11)
-             + "Action": "s3:PutObject"   main.tf:11
-             1 request decided
-               base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
-               head: allowed by statement ReadReports (main.tf:11)
-             for example:
-               s3:PutObject on arn:aws:s3:::reports/example
-          2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource
+        """ + Files.readString(Path.of("src/test/resources/changes/added-action/first-cause.txt")) + """
+          2. user alice, console sign-in without MFA: 1 request: s3:PutObject on 1 resource (proved)
         """).doesNotContain("every request (");
   }
 
   @Test
-  void textWithAllListsEveryRequestByPrincipalAndAction() {
+  void textWithAllListsEveryRequestByPrincipalAndAction() throws Exception {
     String text = TextReport.render(diff("added-action"), true);
 
-    assertThat(text).contains("""
-
-        Newly allowed, every request (3)
-          user alice
-            s3:PutObject
-              on arn:aws:s3:::reports/example as console sign-in with MFA; console sign-in without MFA; long-term access keys
-                base: implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)
-                head: allowed by statement ReadReports (main.tf:11)
-
-        Compared in\s""").doesNotContain("for example:");
+    // A file iamunit-cli's DiffCommandTests expects from `iamunit diff --all` too.
+    assertThat(text).contains("\n" + Files.readString(Path.of("src/test/resources/changes/added-action/every-request.txt"))
+        + "\nCompared in ").doesNotContain("for example:");
   }
 
   @Test
   void jsonHasOneObjectPerRequest() throws Exception {
     JsonNode json = new ObjectMapper().readTree(JsonReport.render(diff("removed-condition")));
 
-    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(3);
-    assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(2);
+    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(1422);
+    assertThat(json.get("requestSpace").get("provedPairs").asLong()).isEqualTo(472);
+    assertThat(json.get("requestSpace").get("sampledPairs")).isEmpty();
+    // Two regions of instances: the account's, and an ARN without an account.
+    assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(4);
     JsonNode cause = json.get("causes").get(0);
     assertThat(cause.get("principal").asText()).isEqualTo("user alice");
     assertThat(cause.get("credentials").asText()).isEqualTo("CONSOLE_WITHOUT_MFA");
-    assertThat(cause.get("requests").asInt()).isEqualTo(1);
+    assertThat(cause.get("requests").asInt()).isEqualTo(2);
+    assertThat(cause.get("proved").asBoolean()).isTrue();
     assertThat(cause.get("changedStatements").get(0).get("lines").toString()).isEqualTo(
         "[{\"sign\":\"-\",\"text\":\"\\\"Bool\\\": {\\\"aws:MultiFactorAuthPresent\\\": \\\"true\\\"}\",\"file\":\"main.tf\",\"line\":17}]");
     JsonNode first = json.get("changes").get(0);
@@ -157,10 +147,11 @@ class ReportTests {
     assertThat(result.get("locations").get(0).get("physicalLocation").toString()).isEqualTo(
         "{\"artifactLocation\":{\"uri\":\"main.tf\",\"uriBaseId\":\"%SRCROOT%\"},\"region\":{\"startLine\":11}}");
     assertThat(result.get("message").get("text").asText()).isEqualTo("""
-        Newly allowed: user alice, console sign-in without MFA, 1 request: ec2:TerminateInstances on 1 resource.
+        Newly allowed: user alice, console sign-in without MFA, 2 requests: ec2:TerminateInstances on 2 resources (proved).
           Allow TerminateWithMfa (Terminate, main.tf:11)
         - "Bool": {"aws:MultiFactorAuthPresent": "true"}   main.tf:17
-        1 request: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
-        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example""");
+        2 requests: base implicitly denied: no identity-based or resource-based policy allows the request (implicit deny); head allowed by statement TerminateWithMfa (main.tf:11)
+        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example
+        e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1::instance/example""");
   }
 }

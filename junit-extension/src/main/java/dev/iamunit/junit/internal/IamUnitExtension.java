@@ -2,24 +2,17 @@ package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.assertj.internal.PolicyAssertionError;
-import dev.iamunit.eval.Caller;
-import dev.iamunit.eval.CredentialKind;
-import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.BoundRequest;
-import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.IamTest;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
-import dev.iamunit.model.Role;
-import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -100,30 +93,23 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
         accounts, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context));
     settings.principal().ifPresent(evaluator::check);
-    settings.assumedBy().ifPresent(user -> checkTrust(evaluator, user, settings.principal().orElseThrow()));
+    if (settings.assumedBy().isPresent()) {
+      return assumedBy(evaluator, settings.assumedBy().get(), settings.principal().orElseThrow());
+    }
     return new DefaultIamScenario(evaluator, settings.principal());
   }
 
-  /** "sts:AssumeRole": the user's policies and the role's trust policy must both allow it. */
-  private static void checkTrust(ScenarioEvaluator scenario, String userName, IamPrincipal rolePrincipal) {
-    String roleName = rolePrincipal.roleName().orElseThrow();
-    Role role;
-    try {
-      role = scenario.accountOf(rolePrincipal).role(roleName).orElseThrow();
-    } catch (IamUnitException e) {
-      throw Failures.failure(e.getMessage());
-    }
-    Caller user = scenario.caller(IamPrincipal.user(userName));
-    BoundRequest assume = user.request("sts:AssumeRole", role.arn(), CredentialKind.ACCESS_KEYS, scenario.time(), Map.of());
-    Decision decision = scenario.decide(assume);
-    if (!decision.isAllowed()) {
-      // In the words of the assertion messages: the same request described alike, the decision by the one renderer.
-      throw Failures.failure("@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): user " + userName
-          + " cannot assume role " + roleName + ", so the scenario cannot happen; sts:AssumeRole on "
-          + Unresolved.readable(role.arn(), scenario.account().unresolved()) + " as " + userName
-          + " (" + CredentialKind.ACCESS_KEYS.description() + ") was "
-          + DecisionText.explained(decision, Optional.of(assume.request().context())));
-    }
+  /**
+   * {@code @AsRole(assumedBy)}: the user assumes the role by the one rule of {@code
+   * scenario.assume} (RoleAssumption), or the test fails before its body runs.
+   */
+  private static IamScenario assumedBy(ScenarioEvaluator evaluator, String userName, IamPrincipal role) {
+    String roleName = role.roleName().orElseThrow();
+    String roleArn = evaluator.caller(role).principalArn();
+    ScenarioEvaluator.Assumed assumed = evaluator.assume(IamPrincipal.user(userName), roleArn,
+        AssumeRoleParameters.sessionName(role.sessionName().orElseThrow()),
+        "@AsRole(\"" + roleName + "\", assumedBy = \"" + userName + "\"): ");
+    return new DefaultIamScenario(assumed.evaluator(), Optional.of(assumed.principal()));
   }
 
   /** {@code ForceMfaTest.ec2IsBlockedUntilMfa()}: how reports name the test that made a decision. */

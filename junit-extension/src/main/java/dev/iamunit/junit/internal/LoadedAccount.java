@@ -15,10 +15,13 @@ import java.util.stream.Collectors;
  * fails once, and every test that uses those sources fails with the same message. Lives in the
  * root store.
  *
- * <p>A problem in the templates (a policy AWS would reject, a SAM policy template IAMUnit does not
- * know) leaves the account without something the templates declare, so any decision might be
- * wrong: every test of these sources fails, naming each problem. An unresolved value fails only a
- * decision that depends on it; the report lists them all once per run ({@link #summary()}).
+ * <p>A problem in the templates that concerns one policy (a policy AWS would reject, a SAM policy
+ * template IAMUnit does not know) stays in the account as a policy no one can read
+ * ({@link LoadReport.Problem#standIn()}): like an unresolved value, it fails only a decision that
+ * could read it, naming the problem, and the evaluator decides the rest. A problem that cannot be
+ * located (a block declared twice, say) leaves the account without something the templates
+ * declare, so any decision might be wrong: every test of these sources fails, naming each such
+ * problem. The report lists every problem and unresolved value once per run ({@link #summary()}).
  */
 final class LoadedAccount implements AutoCloseable {
 
@@ -37,7 +40,7 @@ final class LoadedAccount implements AutoCloseable {
     } catch (IamUnitException e) {
       return new LoadedAccount(null, "IAMUnit could not load the sources of this test: " + e.getMessage());
     }
-    List<LoadReport.Problem> problems = loaded.report().problems();
+    List<LoadReport.Problem> problems = loaded.report().problems().stream().filter(p -> p.standIn().isEmpty()).toList();
     if (!problems.isEmpty()) {
       return new LoadedAccount(loaded, "IAMUnit could not load the sources of this test: " + problems.get(0)
           + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems: "

@@ -1,18 +1,23 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.RoleAssumption;
 import dev.iamunit.eval.UnresolvedValueException;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.Unresolved;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +29,9 @@ import java.util.concurrent.ConcurrentMap;
  * Evaluates the requests of one test over its loaded account, as its scenario annotations say:
  * every request through {@link Caller#request}, which fills the context and brings the policies
  * along, and every decision recorded in the run's statement coverage. Thread-safe; callers are
- * built once, on demand, and shared by every principal the test switches to.
+ * built once, on demand, and shared by every principal the test switches to. A scenario that
+ * assumed a role has an evaluator of its own that also knows the role sessions its chain made
+ * ({@link #assume}).
  */
 final class ScenarioEvaluator implements RequestEvaluator {
 
@@ -35,7 +42,9 @@ final class ScenarioEvaluator implements RequestEvaluator {
   private final Instant time;
   private final CoverageSession coverage;
   private final String testId;
-  private final ConcurrentMap<IamPrincipal, Caller> callers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<IamPrincipal, Caller> callers;
+  /** The role sessions the scenario's chain of {@link #assume} made, by their principal; they win over {@link #callers}. */
+  private final Map<IamPrincipal, Caller> sessions;
   /** The callers of the test's requests, with the tags {@code @WithPrincipalTag} gives them. */
   private final ConcurrentMap<IamPrincipal, Caller> tagged = new ConcurrentHashMap<>();
 
@@ -53,6 +62,21 @@ final class ScenarioEvaluator implements RequestEvaluator {
     this.time = settings.time().orElse(startedAt);
     this.coverage = coverage;
     this.testId = testId;
+    this.callers = new ConcurrentHashMap<>();
+    this.sessions = Map.of();
+  }
+
+  /** {@code base} knowing {@code sessions} too; it shares {@code base}'s callers. */
+  private ScenarioEvaluator(ScenarioEvaluator base, Map<IamPrincipal, Caller> sessions) {
+    this.accounts = base.accounts;
+    this.account = base.account;
+    this.evaluator = base.evaluator;
+    this.settings = base.settings;
+    this.time = base.time;
+    this.coverage = base.coverage;
+    this.testId = base.testId;
+    this.callers = base.callers;
+    this.sessions = Map.copyOf(sessions);
   }
 
   @Override
@@ -68,7 +92,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     IamPrincipal who = request.principal().orElseThrow(() -> Failures.failure("the request " + request.action()
         + " has no principal: annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call "
         + ".as(IamPrincipal.user(\"name\"))"));
-    Caller caller = tagged.computeIfAbsent(who, p -> caller(p).withPrincipalTags(settings.principalTags()));
+    Caller caller = requestCaller(who);
     Map<String, List<String>> context = new LinkedHashMap<>(settings.context());
     context.putAll(request.context());
     List<Evaluation> evaluations = new ArrayList<>();
@@ -92,8 +116,20 @@ final class ScenarioEvaluator implements RequestEvaluator {
     return decision;
   }
 
-  /** The caller for {@code principal}, without test tags; an unknown one fails the test with a suggestion. */
+  /** The caller of {@code principal}'s requests in this test: with the tags {@code @WithPrincipalTag} gives it. */
+  private Caller requestCaller(IamPrincipal principal) {
+    return tagged.computeIfAbsent(principal, p -> caller(p).withPrincipalTags(settings.principalTags()));
+  }
+
+  /**
+   * The caller for {@code principal}, without test tags: a role session the scenario assumed, or
+   * one built from its account; an unknown one fails the test with a suggestion.
+   */
   Caller caller(IamPrincipal principal) {
+    Caller session = sessions.get(principal);
+    if (session != null) {
+      return session;
+    }
     try {
       return callers.computeIfAbsent(principal, p -> {
         Account home = accountOf(p);
@@ -160,6 +196,75 @@ final class ScenarioEvaluator implements RequestEvaluator {
         .filter(name -> accounts.named(name).filter(a::equals).isPresent()).orElse(a.id())).toList();
   }
 
+  /**
+   * {@code who} assumes the role {@code roleArn} with {@code parameters} ({@link RoleAssumption},
+   * the one rule): its call made as its requests are (the test's tags, context keys and time),
+   * under each kind of credentials the scenario stands for, each permission decided and recorded in
+   * coverage like any request. A refusal fails the test with {@code step} (which names where in the
+   * test the call is made), the permission and its decision in the words of the one renderer, or
+   * the rule of STS that refused it.
+   *
+   * @return the session's principal, and an evaluator that knows the session
+   */
+  Assumed assume(IamPrincipal who, String roleArn, AssumeRoleParameters parameters, String step) {
+    RoleAssumption call;
+    try {
+      call = RoleAssumption.of(roleAccount(roleArn), roleArn, parameters);
+    } catch (IamUnitException e) {
+      throw Failures.failure(step + e.getMessage());
+    }
+    Caller caller = requestCaller(who);
+    Caller session = null;
+    for (CredentialKind kind : settings.credentials().kindsFor(who)) {
+      RoleAssumption.Result result;
+      try {
+        result = call.by(caller, kind, time, settings.context(), this::decide);
+      } catch (UnresolvedValueException e) {
+        throw Failures.failure(step + UnresolvedValueMessage.of(describe("sts:AssumeRole", call.role().arn(), who, kind), e.values()));
+      } catch (IamUnitException e) {
+        throw Failures.failure(step + describe("sts:AssumeRole", call.role().arn(), who, kind) + " cannot be evaluated: " + e.getMessage());
+      }
+      if (result instanceof RoleAssumption.Refused refused) {
+        String cannot = step + who(who) + " cannot assume role " + call.role().name() + ", so the scenario cannot happen";
+        throw Failures.failure(refused.check()
+            .map(check -> cannot + "; " + describe(check.request().request().action(), call.role().arn(), who, kind) + " was "
+                // In the words of the assertion messages: the same request described alike, the decision by the one renderer.
+                + DecisionText.explained(check.decision(), Optional.of(check.request().request().context())))
+            .orElse(cannot + ": " + refused.reason()));
+      }
+      session = ((RoleAssumption.Assumed) result).session();
+    }
+    Account owner = roleAccount(roleArn);
+    IamPrincipal named = IamPrincipal.role(call.role().name(), parameters.sessionName());
+    // A session of another account's role says which account it is in, as @InAccount would.
+    IamPrincipal assumed = owner.equals(account) ? named : named.inAccount(owner.id());
+    Map<IamPrincipal, Caller> known = new HashMap<>(sessions);
+    known.put(assumed, session);
+    return new Assumed(assumed, new ScenarioEvaluator(this, known));
+  }
+
+  /** A role session a scenario assumed, and the evaluator of the scenario that acts as it. */
+  record Assumed(IamPrincipal principal, ScenarioEvaluator evaluator) {}
+
+  /**
+   * The loaded account that owns {@code roleArn} ({@link Accounts#owning}): the one place a role's
+   * account is found. For an account the sources do not load, the loaded account, of which
+   * {@link RoleAssumption#of} says that the ARN names another.
+   */
+  private Account roleAccount(String roleArn) {
+    return accounts.owning(roleArn).orElse(account);
+  }
+
+  /** {@code sts:AssumeRole on ARN as MFAUser (long-term access keys)}, as {@link ScenarioRequest#describe} says a request. */
+  private String describe(String action, String arn, IamPrincipal who, CredentialKind kind) {
+    return action + " on " + Unresolved.readable(arn, account.unresolved()) + " as " + who + " (" + kind.description() + ")";
+  }
+
+  /** {@code user MFAUser}, {@code role session Deployer/ci}, {@code the account's root user}. */
+  private static String who(IamPrincipal principal) {
+    return principal.isRoot() ? principal.toString() : (principal.userName().isPresent() ? "user " : "role session ") + principal;
+  }
+
   /** Every account the test's sources load. */
   Accounts accounts() {
     return accounts;
@@ -167,10 +272,5 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   Account account() {
     return account;
-  }
-
-  /** When the test's requests are made: {@code @AtTime}, or when the test started. */
-  Instant time() {
-    return time;
   }
 }

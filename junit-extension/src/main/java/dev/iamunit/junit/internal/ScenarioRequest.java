@@ -1,6 +1,7 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
@@ -99,12 +100,12 @@ final class ScenarioRequest implements IamRequest {
 
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}, as {@link Evaluation#description()} reads. */
   String describe(CredentialKind kind) {
-    return this + " (" + kind.description() + ")";
+    return DecisionText.request(toString(), kind);
   }
 
   /** {@code ec2:RunInstances on * as MFAUser}. */
   @Override
   public String toString() {
-    return action + " on " + resource() + principal.map(p -> " as " + p).orElse("");
+    return DecisionText.request(action, resource(), principal.map(IamPrincipal::toString));
   }
 }

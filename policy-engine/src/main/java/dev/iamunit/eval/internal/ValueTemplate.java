@@ -125,6 +125,22 @@ final class ValueTemplate {
     return raw;
   }
 
+  /** The context keys this value's variables read, normalized: what a request space must hold fixed. */
+  List<String> variableKeys() {
+    List<String> keys = new ArrayList<>();
+    for (Part part : parts) {
+      if (part instanceof Variable variable) {
+        keys.add(variable.key());
+      }
+    }
+    return keys;
+  }
+
+  /** Which characters of a resolved pattern are wildcards, for {@link PolicyValues}. */
+  static boolean[] wildcards(Wildcard pattern) {
+    return pattern.wildcards();
+  }
+
   /** The value with its variables replaced, as a pattern; null when a variable has no value. */
   public Wildcard resolve(RequestContext context) {
     if (constant != null) {

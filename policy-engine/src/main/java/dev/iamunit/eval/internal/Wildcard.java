@@ -93,6 +93,11 @@ final class Wildcard {
     return chars.length;
   }
 
+  /** A copy of which characters are wildcards. */
+  boolean[] wildcards() {
+    return wild.clone();
+  }
+
   public String text() {
     return new String(chars);
   }

@@ -1,0 +1,472 @@
+package dev.iamunit.eval.space;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.aws.ActionInfo;
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.aws.ConditionKeyInfo;
+import dev.iamunit.aws.ResourceType;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.eval.internal.PolicyValues;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Condition;
+import dev.iamunit.model.ConditionOperator.SetQualifier;
+import dev.iamunit.model.ResourceElement;
+import dev.iamunit.model.Role;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+
+/**
+ * A complete request space: for one principal and one action, every comparison the policies make
+ * on the resource and on each condition key, and the regions those comparisons cannot tell apart,
+ * one representative each ({@link ActionRegions}). Deciding each representative decides every
+ * request the principal can make for the action with the same credentials. The diff and the
+ * whole-catalog assertions share it.
+ *
+ * <p>The resource's regions also separate what the evaluator asks of a resource besides the
+ * policies' patterns: its account, the resource-based policy that applies to it, whether it is a
+ * KMS key or a role. For an action of the bundled catalog only resources of its ARN formats are
+ * asked (AWS sends no other); an action without resource types is asked about {@code *} only.
+ *
+ * <p>Where a dimension would be too large, or a policy value reads the request (a variable on a
+ * key the request sets), the regions are a sample and {@link ActionRegions#gaps()} says why;
+ * never a silent claim of proof. Thread-safe; the regions are cached by what they depend on.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class RequestRegions {
+
+  /** Most automaton states one dimension's search visits. */
+  public static final int MAX_STATES = 50_000;
+  /** Most resource regions of one action. */
+  public static final int MAX_RESOURCES = 1_000;
+  /** Most contexts (the product of the keys' regions) of one action. */
+  public static final int MAX_CONTEXTS = 2_048;
+  /** Most regions of values of a multivalued key for which every set is asked. */
+  public static final int MAX_SET_REGIONS = 6;
+
+  /**
+   * The keys the principal fixes, which no request changes: a variable may read them, and they
+   * are not dimensions. {@code aws:MultiFactorAuthPresent} is fixed by the credentials.
+   */
+  private static final Set<String> FIXED = Set.of(
+      "aws:username", "aws:userid", "aws:principalarn", "aws:principalaccount", "aws:principaltype",
+      "aws:principaltagkeys", "aws:rolesessionname", "aws:multifactorauthpresent");
+
+  /** Keys the credentials set or leave out: varied only where the caller's context has them. */
+  private static final Set<String> BY_CREDENTIALS = Set.of("aws:multifactorauthage", "aws:tokenissuetime");
+
+  private record Resources(List<ActionRegions.Target> targets, List<String> gaps) {}
+
+  private final AwsData aws;
+  private final List<PolicyStatement> statements;
+  private final List<TextTest> evaluatorTests;
+  private final Map<String, List<PolicyStatement>> relevant = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Resources> resourceCache = new ConcurrentHashMap<>();
+  private final Map<List<Object>, KeyRegions.Result> keyCache = new ConcurrentHashMap<>();
+
+  private final List<String> accountIds;
+  private final Set<TextTest> accountTests;
+  private final String partition;
+  private final String region;
+  private final String accountId;
+
+  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<TextTest> evaluatorTests, Account account) {
+    this.aws = aws;
+    this.partition = account.partition();
+    this.region = account.region();
+    this.accountId = account.id();
+    this.accountTests = Set.copyOf(evaluatorTests.stream().filter(t -> t.text().startsWith("arn:*:*:*:") && t.mode() == TextTest.Mode.ARN_PARTS).toList());
+    List<String> ids = new ArrayList<>(List.of(account.id()));
+    accountTests.forEach(t -> {
+      String id = t.text().split(":", 6)[4];
+      if (!id.isEmpty() && !ids.contains(id)) {
+        ids.add(id);
+      }
+    });
+    this.accountIds = List.copyOf(ids);
+    this.statements = List.copyOf(statements);
+    this.evaluatorTests = evaluatorTests;
+  }
+
+  /**
+   * A space for the principals of {@code accounts} (every version compared) under {@code
+   * statements} (every statement of every policy of those accounts), with {@code aws}'s catalog.
+   */
+  public static RequestRegions of(List<Account> accounts, List<PolicyStatement> statements, AwsData aws) {
+    return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1));
+  }
+
+  /** The statements that may apply to {@code action}. */
+  private List<PolicyStatement> relevantTo(String action) {
+    return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT),
+        a -> statements.stream().filter(s -> s.mayApplyTo(action)).toList());
+  }
+
+  /** Whether the principal fixes {@code key} (lower case), so that no request varies it. */
+  public static boolean fixedByPrincipal(String key) {
+    return FIXED.contains(key) || key.startsWith("aws:principaltag/");
+  }
+
+  /**
+   * The regions of {@code action} for a principal whose context is one of {@code callers} (its
+   * context in each version compared: its tags may differ); {@code seeds} are resources to prefer
+   * as representatives (readable names).
+   */
+  public ActionRegions regions(String action, List<RequestContext> callers, List<String> seeds) {
+    return regions(new ActionClasses.ActionClass(action, List.of(action)), callers, seeds);
+  }
+
+  /**
+   * The regions of a class of actions ({@link ActionClasses}): the policies treat its members
+   * alike, so its representative is asked, on resources of every member's ARN formats, each
+   * resource with a member that has that format.
+   */
+  public ActionRegions regions(ActionClasses.ActionClass actions, List<RequestContext> callers, List<String> seeds) {
+    List<PolicyStatement> relevant = relevantTo(actions.representative());
+    if (relevant.isEmpty()) {
+      // No statement of any version can apply: every request is implicitly denied in each, one
+      // region. One request stands for it.
+      return new ActionRegions(List.of(new ActionRegions.Target(actions.representative(), any(actions.representative()))), List.of(Map.of()), List.of());
+    }
+    List<String> gaps = new ArrayList<>();
+    List<ActionRegions.Target> resources = resources(actions, relevant, callers, seeds, gaps);
+    List<Map<String, KeyValue>> contexts = contexts(relevant, callers, gaps);
+    return new ActionRegions(resources, contexts, gaps);
+  }
+
+  private List<ActionRegions.Target> resources(
+      ActionClasses.ActionClass actions, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> seeds, List<String> gaps) {
+    // Per member: "Some actions don't support resource-level permissions ... you must use the *
+    // wildcard" (Service Authorization Reference): such a member's resource is *. A member
+    // outside the catalog may name anything.
+    String starAction = null;
+    Map<TextTest, String> formats = new LinkedHashMap<>();
+    boolean anyResource = false;
+    for (String member : actions.members()) {
+      Optional<ActionInfo> info = aws.action(member);
+      if (info.isEmpty()) {
+        anyResource = true;
+        starAction = starAction == null ? member : starAction;
+        continue;
+      }
+      for (ResourceType type : info.get().resourceTypes()) {
+        for (String format : type.arnPatterns()) {
+          formats.putIfAbsent(TextTest.glob(format.replaceAll("\\$\\{[^}]*}", "*"), TextTest.Mode.ARN_PARTS), member);
+        }
+      }
+      if (info.get().resourceTypes().stream().noneMatch(ResourceType::required)) {
+        starAction = starAction == null ? member : starAction;
+      }
+    }
+    List<ActionRegions.Target> out = new ArrayList<>();
+    if (starAction != null) {
+      out.add(new ActionRegions.Target(starAction, "*"));
+    }
+    if (formats.isEmpty() && !anyResource) {
+      return out;
+    }
+    Set<TextTest> tests = new LinkedHashSet<>();
+    for (PolicyStatement s : relevant) {
+      List<String> values = s.statement().resource().map(ResourceElement::values).orElse(List.of());
+      for (String raw : values) {
+        String reads = KeyRegions.readsRequest(raw, s.variables(), k -> fixedByPrincipal(k));
+        if (reads != null) {
+          gaps.add("resource " + raw + " reads " + reads + " from the request");
+          return out;
+        }
+        for (RequestContext caller : callers) {
+          PolicyValues.Glob glob = PolicyValues.resolve(raw, s.variables(), caller);
+          if (glob != null) {
+            tests.add(new TextTest(glob.text(), glob.wild(), TextTest.Mode.ARN));
+          }
+        }
+      }
+    }
+    tests.addAll(evaluatorTests);
+    if (actions.representative().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
+      // needsResourcePolicy: a role's trust policy must allow sts:AssumeRole* on ":role/".
+      tests.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
+    }
+    List<TextTest> all = List.copyOf(tests);
+    if (anyResource) {
+      // A member outside the catalog: every text is a resource it may name.
+      List<String> allSeeds = new ArrayList<>(seeds);
+      allSeeds.add("*");
+      Resources found = search(all, null, allSeeds, actions.representative());
+      gaps.addAll(found.gaps());
+      boolean starAsked = starAction != null;
+      found.targets().stream().filter(t -> !(t.resource().equals("*") && starAsked)).forEach(out::add);
+    } else {
+      // One search per ARN format, over the tests that can tell its ARNs apart: the regions of
+      // the format's ARNs, and an action that has the format asks about each.
+      for (Map.Entry<TextTest, String> format : formats.entrySet()) {
+        List<String> formatSeeds = new ArrayList<>(seeds);
+        String seed = formatSeed(format.getKey().text());
+        formatSeeds.add(seed);
+        String[] parts = seed.split(":", 6);
+        if (parts.length == 6 && format.getKey().text().split(":", 6)[4].equals("*")) {
+          accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
+        }
+        List<TextTest> left = disjointDropped(all, format.getKey());
+        Resources found = accountsOnly(format.getKey(), left, format.getValue());
+        if (found == null) {
+          found = search(left, format.getKey(), formatSeeds, format.getValue());
+        }
+        gaps.addAll(found.gaps());
+        out.addAll(found.targets());
+      }
+    }
+    if (out.size() > MAX_RESOURCES) {
+      gaps.add(out.size() + " regions of resources, more than " + MAX_RESOURCES);
+    }
+    return out;
+  }
+
+  /** The regions of {@code tests} among the texts {@code format} matches (all texts when null), cached. */
+  private Resources search(List<TextTest> tests, TextTest format, List<String> seeds, String action) {
+    List<Object> key = java.util.Arrays.asList(tests, format, seeds);
+    Resources found = resourceCache.computeIfAbsent(key, k -> {
+      List<TextTest> all = new ArrayList<>(tests);
+      if (format != null) {
+        all.add(format);
+      }
+      int last = all.size() - 1;
+      TextRegions.Result regions = format == null
+          ? TextRegions.of(all, seeds, a -> true, MAX_STATES)
+          : TextRegions.of(all, seeds, a -> a.get(last), last, MAX_STATES);
+      List<String> why = new ArrayList<>();
+      if (!regions.complete()) {
+        why.add("the resource patterns make more than " + MAX_STATES + " automaton states");
+      }
+      return new Resources(regions.representatives().stream().map(r -> new ActionRegions.Target("", r)).toList(), why);
+    });
+    return new Resources(found.targets().stream().map(t -> new ActionRegions.Target(action, t.resource())).toList(), found.gaps());
+  }
+
+  /**
+   * {@code tests} without those that no ARN of {@code format} can pass: both name a service
+   * without wildcards, and the services differ (the evaluator compares services ignoring case at
+   * most). A test false on every text the search keeps splits nothing.
+   */
+  private static List<TextTest> disjointDropped(List<TextTest> tests, TextTest format) {
+    String service = literalPart(format, 2);
+    if (service == null) {
+      return tests;
+    }
+    List<TextTest> kept = new ArrayList<>();
+    for (TextTest test : tests) {
+      String other = test.mode() == TextTest.Mode.ARN || test.mode() == TextTest.Mode.ARN_PARTS ? literalPart(test, 2) : null;
+      if (other == null || other.equalsIgnoreCase(service)) {
+        kept.add(test);
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * The service part of a pattern when every text it can match has that service: no wildcard in
+   * it, and none before it unless the pattern is read part by part. Else null.
+   */
+  private static String literalPart(TextTest test, int index) {
+    String text = test.text();
+    int literalColons = 0;
+    for (int i = 0; i < text.length(); i++) {
+      literalColons += text.charAt(i) == ':' && !test.isWild(i) ? 1 : 0;
+    }
+    boolean byParts = test.mode() == TextTest.Mode.ARN_PARTS || test.mode() == TextTest.Mode.ARN && literalColons >= 5;
+    int start = 0;
+    int colons = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (test.isWild(i) && (!byParts || colons == index)) {
+        return null;
+      }
+      if (text.charAt(i) == ':' && !test.isWild(i)) {
+        if (colons == index) {
+          return text.substring(start, i);
+        }
+        colons++;
+        start = i + 1;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The regions of a format's ARNs when the only tests left that tell them apart are the
+   * evaluator's account tests: the principal's account, no account, another account (as the
+   * format admits), without a search.
+   */
+  private Resources accountsOnly(TextTest format, List<TextTest> tests, String action) {
+    for (TextTest test : tests) {
+      boolean star = test.mode() == TextTest.Mode.ARN && test.text().equals("*") && test.isWild(0);
+      if (!star && !accountTests.contains(test)) {
+        return null;
+      }
+    }
+    String seed = formatSeed(format.text());
+    String[] parts = seed.split(":", 6);
+    List<String> accounts = format.text().split(":", 6)[4].equals("*") ? accountVariants() : List.of(parts[4]);
+    List<ActionRegions.Target> targets = new ArrayList<>();
+    for (String account : accounts) {
+      targets.add(new ActionRegions.Target(action, parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + parts[3] + ":" + account + ":" + parts[5]));
+    }
+    return new Resources(targets, List.of());
+  }
+
+  /** The principal's account first, no account, every other account the versions declare, and one none declares. */
+  private List<String> accountVariants() {
+    List<String> out = new ArrayList<>(accountIds);
+    out.add("");
+    out.add("999999999999".equals(accountIds.get(0)) ? "999999999998" : "999999999999");
+    return out;
+  }
+
+  /** A resource {@code action} may be asked about: {@code *}, or an ARN of its first format. */
+  private String any(String action) {
+    return aws.action(action).flatMap(info -> info.resourceTypes().stream()
+            .filter(ResourceType::required).flatMap(t -> t.arnPatterns().stream()).findFirst())
+        .filter(f -> aws.action(action).get().resourceTypes().stream().allMatch(ResourceType::required))
+        .map(f -> formatSeed(f.replaceAll("\\$\\{[^}]*}", "*")))
+        .orElse("*");
+  }
+
+  /** A readable ARN of a format: its partition, region and account, "example" for the rest. */
+  private String formatSeed(String format) {
+    String[] parts = format.split(":", 6);
+    if (parts.length < 6) {
+      return format.replace("*", "example");
+    }
+    return "arn:" + (parts[1].equals("*") ? partition : parts[1]) + ":" + parts[2] + ":"
+        + (parts[3].equals("*") ? region : parts[3]) + ":" + (parts[4].equals("*") ? accountId : parts[4]) + ":"
+        + parts[5].replace("*", "example");
+  }
+
+  private List<Map<String, KeyValue>> contexts(List<PolicyStatement> relevant, List<RequestContext> callers, List<String> gaps) {
+    RequestContext caller = callers.get(0);
+    Map<String, List<KeyRegions.Compared>> byKey = new LinkedHashMap<>();
+    for (PolicyStatement s : relevant) {
+      for (Condition condition : s.statement().conditions()) {
+        String key = condition.key().toLowerCase(Locale.ROOT);
+        if (fixedByPrincipal(key) || BY_CREDENTIALS.contains(key) && !caller.contains(key)) {
+          continue;
+        }
+        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyRegions.Compared(condition, s.variables()));
+      }
+    }
+    List<Map<String, KeyValue>> contexts = new ArrayList<>();
+    contexts.add(Map.of());
+    long product = 1;
+    Map<String, List<KeyValue>> dimensions = new LinkedHashMap<>();
+    for (Map.Entry<String, List<KeyRegions.Compared>> entry : new java.util.TreeMap<>(byKey).entrySet()) {
+      String key = entry.getKey();
+      List<KeyRegions.Compared> conditions = entry.getValue();
+      boolean setValued = conditions.stream().anyMatch(c -> c.qualifier() != SetQualifier.NONE)
+          || aws.conditionKey(key).map(ConditionKeyInfo::type).map(t -> t.isArray()).orElse(false);
+      List<Object> cacheKey = List.of(key, conditions.stream().map(c -> List.of(c.condition().operator().name(), c.condition().values(), c.variables())).toList(),
+          setValued, String.valueOf(caller.get(key).orElse(null)), callers.stream().map(c -> variablesOf(conditions, c)).toList());
+      KeyRegions.Result regions = keyCache.computeIfAbsent(cacheKey,
+          k -> KeyRegions.of(key, conditions, callers, setValued, RequestRegions::fixedByPrincipal, MAX_STATES, MAX_SET_REGIONS));
+      if (!regions.gap().isEmpty()) {
+        gaps.add(regions.gap());
+      }
+      if (regions.values().isEmpty()) {
+        return contexts;
+      }
+      dimensions.put(conditions.get(0).condition().key(), regions.values());
+      product *= regions.values().size();
+      if (product > MAX_CONTEXTS) {
+        StringBuilder why = new StringBuilder();
+        dimensions.forEach((k, v) -> why.append(why.length() == 0 ? "" : " × ").append(k).append(": ").append(v.size()));
+        gaps.add("the condition keys' regions multiply past " + MAX_CONTEXTS + " contexts (" + why + ")");
+        return contexts;
+      }
+    }
+    for (Map.Entry<String, List<KeyValue>> dimension : dimensions.entrySet()) {
+      List<Map<String, KeyValue>> extended = new ArrayList<>();
+      for (Map<String, KeyValue> context : contexts) {
+        for (KeyValue value : dimension.getValue()) {
+          Map<String, KeyValue> next = new LinkedHashMap<>(context);
+          if (value.present()) {
+            next.put(dimension.getKey(), value);
+          }
+          extended.add(next);
+        }
+      }
+      contexts = extended;
+    }
+    return contexts;
+  }
+
+  /** The principal's values the conditions' variables read: the regions depend on them. */
+  private static List<String> variablesOf(List<KeyRegions.Compared> conditions, RequestContext caller) {
+    List<String> values = new ArrayList<>();
+    for (KeyRegions.Compared c : conditions) {
+      for (String raw : c.condition().values()) {
+        for (String key : PolicyValues.variableKeys(raw, c.variables())) {
+          values.add(key + "=" + caller.get(key).map(Object::toString).orElse(""));
+        }
+      }
+    }
+    return values;
+  }
+
+  /**
+   * What the evaluator and the caller ask of a resource besides the policies' patterns: which
+   * account owns it (the principal's, another, none), which resource-based policy applies (an
+   * exact ARN, a bucket's for its objects, a role's trust policy by the role's name), whether it
+   * is a KMS key ({@code needsResourcePolicy}) or a role.
+   */
+  private static List<TextTest> evaluatorTests(List<Account> accounts) {
+    Set<TextTest> tests = new LinkedHashSet<>();
+    tests.add(TextTest.glob("arn:*:*:*::*", TextTest.Mode.ARN_PARTS));
+    tests.add(TextTest.glob("arn:*:kms:*:*:key/*", TextTest.Mode.ARN_PARTS));
+    tests.add(TextTest.glob("arn:*:iam:*:*:role/*", TextTest.Mode.ARN_PARTS));
+    tests.add(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS));
+    for (Account account : accounts) {
+      tests.add(new TextTest("arn:*:*:*:" + account.id() + ":*", wildStars("arn:*:*:*:" + account.id() + ":*"), TextTest.Mode.ARN_PARTS));
+      for (String arn : account.resourcePolicies().keySet()) {
+        tests.add(TextTest.exact(arn, false));
+        String[] parts = arn.split(":", 6);
+        if (parts.length == 6 && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') < 0) {
+          String objects = "arn:" + parts[1] + ":s3:*::" + parts[5] + "/*";
+          tests.add(new TextTest(objects, wildStars(objects), TextTest.Mode.ARN_PARTS));
+        }
+      }
+      for (Role role : account.roles().values()) {
+        for (String form : List.of("arn:*:iam:*:*:role/" + role.name(), "arn:*:iam:*:*:role/*/" + role.name())) {
+          boolean[] wild = wildStars(form);
+          int path = form.indexOf("role/*/");
+          if (path > 0) {
+            wild[path + 5] = true;
+          }
+          tests.add(new TextTest(form, wild, TextTest.Mode.ARN_PARTS));
+        }
+      }
+    }
+    return List.copyOf(tests);
+  }
+
+  /** Wildcards at the {@code *}s of the first five parts only: the rest is literal. */
+  private static boolean[] wildStars(String pattern) {
+    boolean[] wild = new boolean[pattern.length()];
+    int colons = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      wild[i] = c == '*' && (colons < 5 || i == pattern.length() - 1);
+      if (c == ':') {
+        colons++;
+      }
+    }
+    return wild;
+  }
+}
