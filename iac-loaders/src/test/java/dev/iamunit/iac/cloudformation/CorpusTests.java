@@ -49,7 +49,7 @@ class CorpusTests {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws-cloudformation__aws-cloudformation-templates__AutoScaling__AutoScalingRollingUpdates.json | 2 | 1 | 0
-      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 3 | 3 | 0
+      aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-management.yaml | 4 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.json | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__log-setup-target-accounts.yaml | 3 | 2 | 0
       aws-cloudformation__aws-cloudformation-templates__CloudFormation__StackSets__templates__common-resources-stackset.yaml | 0 | 1 | 0

@@ -50,7 +50,7 @@ class CorpusTests {
       bridgecrewio__checkov__tf-checks__example_S3AllowsAnyPrincipal__main.tf | 20 | 27 | 1
       bridgecrewio__checkov__tf-checks__example_SNSTopicPolicyAnyPrincipal__main.tf | 1 | 23 | 0
       bridgecrewio__checkov__tf-checks__example_SQSQueuePolicyAnyPrincipal__main.tf | 10 | 30 | 0
-      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 12 | 15 | 5
+      bridgecrewio__checkov__tf-graph-checks__IAMPolicyNotAllowFullIAMAccess__main.tf | 12 | 16 | 5
       bridgecrewio__checkov__tf-graph-checks__IAMUsersAreMembersAtLeastOneGroup__main.tf | 0 | 0 | 1
       bridgecrewio__checkov__tf-runner__duplicate_violations__modules__main.tf | 0 | 1 | 1
       bridgecrewio__checkov__tf-runner__example__example.tf | 10 | 41 | 3
