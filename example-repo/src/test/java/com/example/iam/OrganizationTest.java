@@ -46,10 +46,11 @@ class OrganizationTest {
   }
 
   /**
-   * dev's CI runner acts as the pipeline role: the role's trust policy names it. "A resource-based
-   * policy can specify ... an IAM user ... in the same account" and then grants on its own (IAM
-   * User Guide, Policy evaluation logic, Evaluating identity-based and resource-based policies
-   * together in the same account).
+   * dev's CI runner acts as the pipeline role: the role's trust policy names it, and within one
+   * account that is enough. "If either the identity-based policy or the resource-based policy
+   * within the same account allows the request and the other doesn't, the request is still
+   * allowed" (IAM User Guide, Policy evaluation for requests within a single account, Example
+   * identity-based and resource-based policy evaluation).
    */
   @Test
   @AsUser("ci")
@@ -77,10 +78,9 @@ class OrganizationTest {
 
     /**
      * "Can the dev deploy role write the prod bucket?" No: prod's bucket policy denies every
-     * principal but prod's deploy role, although the pipeline's own policy allows it s3:*. Across
-     * accounts "the request must be allowed by both the identity-based policy in the trusting
-     * account and the resource-based policy in the trusted account" (IAM User Guide, Cross-account
-     * policy evaluation logic), and an explicit deny in any policy wins.
+     * principal but prod's deploy role, although the pipeline's own policy allows it s3:*: "An
+     * explicit deny overrides an explicit allow" (IAM User Guide, How AWS enforcement code logic
+     * evaluates requests to allow or deny access).
      */
     @Test
     void theDevPipelineCannotWriteTheProdBucket(IamScenario scenario) {
@@ -88,8 +88,10 @@ class OrganizationTest {
     }
 
     /**
-     * It deploys only through prod's deploy role: its own policy allows sts:AssumeRole on it, and
-     * the role's trust policy names the pipeline, both needed across accounts.
+     * It deploys only through prod's deploy role, and across accounts both sides must say so: "The
+     * resource-based policy in the trusting account must specify the principal of the trusted
+     * account" and "The principal's identity-based policy must allow the requested access to the
+     * resource" (IAM User Guide, Cross-account policy evaluation logic).
      */
     @Test
     void theDevPipelineDeploysThroughProdsDeployRole(IamScenario scenario) {
