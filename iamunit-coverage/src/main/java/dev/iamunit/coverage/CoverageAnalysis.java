@@ -23,8 +23,8 @@ import org.apiguardian.api.API;
  * by template, policy and principal.
  *
  * <p>When any fragment carries an inventory (the statements of loaded templates), only inventory
- * statements are counted: statements of policies built in code or of AWS managed policies are
- * not the repository's and are left out. Without any inventory, every recorded statement counts.
+ * statements are counted: statements of policies built in code, of AWS managed policies or of the
+ * FullAWSAccess SCP IAMUnit adds by AWS's rule are not the repository's and are left out. Without any inventory, every recorded statement counts.
  */
 @API(status = EXPERIMENTAL)
 public final class CoverageAnalysis {

@@ -80,7 +80,9 @@ public final class CoverageRecorder {
    * Adds every customer-written statement of an account to the inventory, with the principals
    * (users and roles) whose requests use it, so statements no test evaluated count as missed.
    * A principal's policies are those {@link PrincipalPolicies} gathers for its requests, plus a
-   * role's trust policy. AWS managed policies are left out: they are not the repository's code.
+   * role's trust policy. Policies no source of the user's declares are left out ({@link
+   * #declaredInSources(Policy)}): AWS managed policies, and the FullAWSAccess SCP IAMUnit adds by
+   * AWS's rule; they are AWS's, not the repository's code, and no test could decide all of them.
    * A group or managed policy the templates do not declare has no statements to count; a test
    * that asks as its principal fails with where it is referenced.
    */
@@ -127,6 +129,9 @@ public final class CoverageRecorder {
 
   private void inventory(Collection<Policy> policies, String principal) {
     for (Policy policy : policies) {
+      if (!declaredInSources(policy)) {
+        continue;
+      }
       for (Statement statement : policy.statements()) {
         StatementCounters counters = counters(policy, statement);
         counters.markInventory();
@@ -135,6 +140,23 @@ public final class CoverageRecorder {
         }
       }
     }
+  }
+
+  /**
+   * Whether a source of the user's declares {@code policy}, so that its statements belong in the
+   * inventory. The loaders name a policy AWS owns (an AWS managed policy, {@code
+   * arn:aws:iam::aws:policy/...}; the FullAWSAccess SCP AWS attaches by itself, {@code
+   * arn:aws:organizations::aws:policy/...}) by its ARN where a declared policy has its file: the
+   * one rule for both, so that whatever else IAMUnit synthesizes from AWS's rules stays out too.
+   */
+  static boolean declaredInSources(Policy policy) {
+    String file = policy.location().file();
+    if (!file.startsWith("arn:")) {
+      return true;
+    }
+    // arn:partition:service:region:account:...; AWS's own policies are in the account "aws".
+    String[] parts = file.split(":", 6);
+    return !(parts.length == 6 && parts[4].equals("aws"));
   }
 
   /**

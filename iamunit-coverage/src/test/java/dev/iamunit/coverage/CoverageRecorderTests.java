@@ -10,6 +10,7 @@ import dev.iamunit.eval.Request;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.Organization;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.User;
@@ -203,6 +204,45 @@ class CoverageRecorderTests {
       assertThat(principal.name()).isEqualTo("user/alice");
       assertThat(principal.counter(CounterKind.STATEMENT)).isEqualTo(new Counter(1, 2));
     });
+  }
+
+  /**
+   * "When you enable SCPs, AWS Organizations attaches an AWS managed SCP policy named FullAWSAccess"
+   * (AWS Organizations User Guide, SCP evaluation, How SCPs work with Allow): IAMUnit adds it to
+   * every level by that rule, named by its ARN. No source declares it, so like an AWS managed policy
+   * it is not in the inventory, even once a decision applies it; the SCP the sources declare is.
+   */
+  @Test
+  void theFullAwsAccessScpIamUnitAddsByAwsRuleIsNotInTheInventoryButDeclaredScpsAre() {
+    Policy fullAwsAccess = PolicyParser.parse(ALLOW_ALL, "arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess",
+        PolicyKind.SERVICE_CONTROL, "FullAWSAccess");
+    Policy regionLock = PolicyParser.parse("""
+        {"Version":"2012-10-17","Statement":[{"Sid":"RegionLock","Effect":"Deny","Action":"ec2:*","Resource":"*",
+          "Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}""",
+        "organization/main.tf", PolicyKind.SERVICE_CONTROL, "region-lock");
+    Account account = Account.builder()
+        .organization(new Organization(List.of(List.of(fullAwsAccess), List.of(fullAwsAccess, regionLock)), List.of()))
+        .build();
+    CoverageRecorder recorder = new CoverageRecorder();
+    recorder.recordInventory(account);
+    PolicySet set = PolicySet.builder().identity(Fixture.policy())
+        .scpLevel(List.of(fullAwsAccess)).scpLevel(List.of(fullAwsAccess, regionLock)).build();
+    Decision decision = Fixture.evaluate(set, "ec2:DescribeInstances", false);
+    assertThat(decision.explanation().statements()).as("the decision applied FullAWSAccess")
+        .anyMatch(result -> result.policy() == fullAwsAccess && result.applied());
+    recorder.record(set, decision, "t");
+
+    assertThat(recorder.snapshot()).as("recorded: FullAWSAccess too, but outside the inventory")
+        .anyMatch(s -> s.key().file().startsWith("arn:aws:organizations::aws:") && !s.inventory());
+    assertThat(CoverageAnalysis.of(recorder.snapshot()).statements()).extracting(s -> s.key().file())
+        .containsOnly("organization/main.tf");
+    assertThat(CoverageRecorder.declaredInSources(fullAwsAccess)).isFalse();
+    assertThat(CoverageRecorder.declaredInSources(regionLock)).isTrue();
+    assertThat(CoverageRecorder.declaredInSources(parse(ALLOW_ALL).named("AdministratorAccess"))).isTrue();
+    assertThat(CoverageRecorder.declaredInSources(PolicyParser.parse(ALLOW_ALL, "arn:aws:iam::aws:policy/AdministratorAccess",
+        PolicyKind.IDENTITY, "AdministratorAccess"))).as("AWS managed, by the same rule").isFalse();
+    assertThat(CoverageRecorder.declaredInSources(PolicyParser.parse(ALLOW_ALL, "arn:aws:iam::111122223333:policy/Mine",
+        PolicyKind.IDENTITY, "Mine"))).as("a customer's ARN is not AWS's").isTrue();
   }
 
   @Test

@@ -1,0 +1,129 @@
+package com.example.iam;
+
+import static dev.iamunit.assertj.IamAssertions.assertThat;
+
+import dev.iamunit.junit.AsRole;
+import dev.iamunit.junit.AsRootUser;
+import dev.iamunit.junit.AsUser;
+import dev.iamunit.junit.IamScenario;
+import dev.iamunit.junit.IamTest;
+import dev.iamunit.junit.InAccount;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The organization (organization/main.tf): the questions a team asks before merging a change to
+ * it, each test named after its answer. The sources are loaded as the management account
+ * (999999999999) sees them; prod (111111111111) and dev (222222222222) are found by the names the
+ * organization gives them.
+ */
+@IamTest(terraform = "organization", accountId = "999999999999", region = "eu-west-1")
+class OrganizationTest {
+
+  private static final String PROD_ARTIFACT = "arn:aws:s3:::prod-artifacts/app.zip";
+  private static final String PROD_DEPLOY_ROLE = "arn:aws:iam::111111111111:role/deploy";
+
+  /**
+   * "Can anyone in a workload account stop CloudTrail, even as root?" No, in every account of the
+   * Workloads OU: the root's SCP denies it, and "SCPs affect all users and roles in attached
+   * accounts, including the root user" (AWS Organizations User Guide, Service control policies
+   * (SCPs)).
+   */
+  @Test
+  @AsRootUser
+  void notEvenRootStopsCloudTrailInAnyWorkloadAccount(IamScenario scenario) {
+    assertThat(scenario.request("cloudtrail:StopLogging")).inEveryAccountOf("Workloads").isExplicitlyDenied();
+  }
+
+  /**
+   * "SCPs don't affect users or roles in the management account" (AWS Organizations User Guide,
+   * Service control policies (SCPs)): the guardrails are for the member accounts only.
+   */
+  @Test
+  @AsRootUser
+  void theManagementAccountIsNotBoundByTheGuardrails(IamScenario scenario) {
+    assertThat(scenario.request("cloudtrail:StopLogging")).isAllowed();
+  }
+
+  /**
+   * dev's CI runner acts as the pipeline role: the role's trust policy names it, and within one
+   * account that is enough. "If either the identity-based policy or the resource-based policy
+   * within the same account allows the request and the other doesn't, the request is still
+   * allowed" (IAM User Guide, Policy evaluation for requests within a single account, Example
+   * identity-based and resource-based policy evaluation).
+   */
+  @Test
+  @AsUser("ci")
+  @InAccount("dev")
+  void theCiRunnerActsAsThePipeline(IamScenario scenario) {
+    assertThat(scenario.request("sts:AssumeRole").on("arn:aws:iam::222222222222:role/pipeline")).isAllowed()
+        .by("TrustCiRunner");
+  }
+
+  @AsRole("pipeline")
+  @InAccount("dev")
+  @Nested
+  class DevPipeline {
+
+    /**
+     * "Does the region lock spare the pipeline?" In eu-west-1, yes; every other region is locked
+     * for it, by the Workloads OU's SCP.
+     */
+    @Test
+    void theRegionLockSparesThePipelineInEuWest1Only(IamScenario scenario) {
+      assertThat(scenario.request("ec2:RunInstances")).isAllowed().by("BuildInDev");
+      assertThat(scenario.request("ec2:RunInstances").withContext("aws:RequestedRegion", "us-east-1"))
+          .isExplicitlyDenied().by("RegionLock");
+    }
+
+    /**
+     * "Can the dev deploy role write the prod bucket?" No: prod's bucket policy denies every
+     * principal but prod's deploy role, although the pipeline's own policy allows it s3:*: "An
+     * explicit deny overrides an explicit allow" (IAM User Guide, How AWS enforcement code logic
+     * evaluates requests to allow or deny access).
+     */
+    @Test
+    void theDevPipelineCannotWriteTheProdBucket(IamScenario scenario) {
+      assertThat(scenario.request("s3:PutObject").on(PROD_ARTIFACT)).isExplicitlyDenied().by("OnlyDeployWrites");
+    }
+
+    /**
+     * It deploys only through prod's deploy role, and across accounts both sides must say so: "The
+     * resource-based policy in the trusting account must specify the principal of the trusted
+     * account" and "The principal's identity-based policy must allow the requested access to the
+     * resource" (IAM User Guide, Cross-account policy evaluation logic).
+     */
+    @Test
+    void theDevPipelineDeploysThroughProdsDeployRole(IamScenario scenario) {
+      assertThat(scenario.request("sts:AssumeRole").on(PROD_DEPLOY_ROLE)).isAllowed().by("TrustDevPipeline");
+      assertThat(scenario.request("sts:AssumeRole").on(PROD_DEPLOY_ROLE)).isAllowed().by("DeployThroughProd");
+    }
+  }
+
+  @AsRole("deploy")
+  @InAccount("prod")
+  @Nested
+  class ProdDeploy {
+
+    @Test
+    void theProdDeployRoleWritesTheArtifactsBucket(IamScenario scenario) {
+      assertThat(scenario.request("s3:PutObject").on(PROD_ARTIFACT)).isAllowed().by("WriteArtifacts");
+    }
+
+    /**
+     * The RCP holds for every principal on prod's resources: "Use an RCP when you need to restrict
+     * IAM principals ... making requests to access resources within your organization's member
+     * accounts" (AWS Organizations User Guide, Resource control policies (RCPs)).
+     */
+    @Test
+    void notEvenTheDeployRoleWritesOverPlainHttp(IamScenario scenario) {
+      assertThat(scenario.request("s3:PutObject").on(PROD_ARTIFACT).withContext("aws:SecureTransport", "false"))
+          .isExplicitlyDenied().by("S3OnlyOverTls");
+    }
+
+    @Test
+    void theDeployRoleCannotStopCloudTrail(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+    }
+  }
+}
