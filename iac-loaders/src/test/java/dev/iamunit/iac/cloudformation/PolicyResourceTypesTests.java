@@ -288,7 +288,7 @@ class PolicyResourceTypesTests {
     assertThat(loaded.report().problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("neither Resource nor NotResource"));
     assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("not evaluated"));
     // The problem stands in the account as a policy no one can read, so a decision it could change is not made.
-    assertThat(loaded.account().resourcePolicies()).singleElement().satisfies(e -> {
+    assertThat(loaded.account().resourcePolicies().entrySet()).singleElement().satisfies(e -> {
       assertThat(e.getKey()).isEqualTo("arn:aws:logs:us-east-1:123456789012:resource-policy:delivery");
       assertThat(e.getValue().statements()).isEmpty();
       assertThat(e.getValue().unreadable()).isNotEmpty();
