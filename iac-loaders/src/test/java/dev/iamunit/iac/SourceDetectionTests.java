@@ -162,11 +162,11 @@ class SourceDetectionTests {
     Path root = Path.of("../example-repo");
 
     assertThat(formats.sources(root)).extracting(s -> root.relativize(s.path()) + " " + s.format().name())
-        .containsExactly("terraform terraform", " cloudFormation");
+        .containsExactly("organization terraform", "terraform terraform", " cloudFormation");
     LoadedSources loaded = formats.load(List.of(root), options.withProjectRoot(root));
     // Relative to the project root the options name.
     assertThat(loaded.report().files()).map(f -> f.replace('\\', '/'))
-        .allMatch(f -> f.startsWith("terraform/") || f.startsWith("cloudformation/"))
+        .allMatch(f -> f.startsWith("organization/") || f.startsWith("terraform/") || f.startsWith("cloudformation/"))
         .contains("terraform/main.tf", "terraform/modules/force-mfa-group/main.tf", "cloudformation/credentials.yaml");
     assertThat(loaded.report().problems()).isEmpty();
   }

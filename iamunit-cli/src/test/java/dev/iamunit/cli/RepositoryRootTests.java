@@ -43,7 +43,7 @@ class RepositoryRootTests {
     CliRun run = CliRun.of("show", "../example-repo");
 
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).containsPattern("(?m)^read 10 files: \\S*example-repo/terraform/main\\.tf, .*"
+    assertThat(run.out()).containsPattern("(?m)^read 11 files: \\S*example-repo/organization/main\\.tf, \\S*example-repo/terraform/main\\.tf, .*"
             + "\\S*example-repo/cloudformation/credentials\\.yaml$")
         .contains("user MFAUser (", "group EC2MFA (")
         .doesNotContain("src/test", "force-mfa-with-bool", "problem");
