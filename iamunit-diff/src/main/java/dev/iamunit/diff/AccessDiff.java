@@ -77,8 +77,8 @@ public record AccessDiff(
     List<StatementChange> statements = new ArrayList<>();
     List<PrincipalChange> principals = new ArrayList<>();
     for (String id : AccessDiffer.accountIds(before, after)) {
-      Account b = before.byId(id).orElseGet(() -> Account.builder().id(id).build());
-      Account h = after.byId(id).orElseGet(() -> Account.builder().id(id).build());
+      Account b = before.byId(id).orElseGet(() -> Account.empty(id));
+      Account h = after.byId(id).orElseGet(() -> Account.empty(id));
       statements.addAll(StatementChange.between(b, h));
       String where = AccessDiffer.where(before, after, id);
       PrincipalChange.between(b, h).values().forEach(c -> principals.add(new PrincipalChange(c.principal() + where, c.lines())));

@@ -56,6 +56,14 @@ public final class Account {
     return new Builder();
   }
 
+  /**
+   * Account {@code id} declaring nothing: what one version holds of an account only the other
+   * version's sources declare, so that comparing them shows everything of it as added or removed.
+   */
+  public static Account empty(String id) {
+    return new Builder().id(id).build();
+  }
+
   public String id() {
     return id;
   }
