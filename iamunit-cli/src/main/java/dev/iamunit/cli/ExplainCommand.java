@@ -182,23 +182,14 @@ final class ExplainCommand implements Callable<Integer> {
     return print(request.request(), request.policies(), loaded.report().problems());
   }
 
-  /**
-   * The account that declares the principal: the home account (the one {@code --account} names)
-   * when it does, else the one account that does, else the home account (the caller then lists the
-   * names it knows). Two other accounts declaring one name is a question only the user can answer.
-   */
+  /** The account that declares the principal ({@link Accounts#homesOf}); two that do ask for {@code --account}. */
   private static Account declaringAccount(Accounts accounts, String kind, String name) {
-    List<Account> declaring = accounts.all().stream()
-        .filter(a -> (kind.equals("user") ? a.user(name).isPresent() : a.role(name).isPresent()))
-        .toList();
-    if (declaring.contains(accounts.home())) {
-      return accounts.home();
+    List<Account> homes = accounts.homesOf(kind.equals("role"), name);
+    if (homes.size() > 1) {
+      throw new InputException(kind + " " + name + " is declared in " + homes.size() + " accounts, "
+          + accounts.describe(homes) + ": give the one you mean with --account ID");
     }
-    if (declaring.size() > 1) {
-      throw new InputException(kind + " " + name + " is declared in " + declaring.size() + " accounts, "
-          + accounts.describe(declaring) + ": give the one you mean with --account ID");
-    }
-    return declaring.isEmpty() ? accounts.home() : declaring.get(0);
+    return homes.get(0);
   }
 
   /** Decides and prints; a problem of the load is a policy the decision could not include, so it is said first. */

@@ -66,6 +66,19 @@ public final class Accounts {
   }
 
   /**
+   * The accounts a user (or, with {@code role}, a role) named {@code name} may be meant in: the
+   * home account when it declares the name or no account does (where an unknown name is then
+   * reported with the names it declares); else every account that declares it. More than one is a
+   * question only the test or its author can answer.
+   */
+  public List<Account> homesOf(boolean role, String name) {
+    List<Account> declaring = byId.values().stream()
+        .filter(a -> role ? a.role(name).isPresent() : a.user(name).isPresent())
+        .toList();
+    return declaring.isEmpty() || declaring.contains(home()) ? List.of(home()) : declaring;
+  }
+
+  /**
    * The account that owns the resource {@code arn}: the account its ARN names; for an ARN without
    * an account (an S3 bucket or object), the account that holds the resource's policy. Empty when
    * the ARN names an account the sources do not load (what that account allows is not known here),

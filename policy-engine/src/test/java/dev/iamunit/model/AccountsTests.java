@@ -138,6 +138,19 @@ class AccountsTests {
     assertThat(accounts.tree()).isEmpty();
   }
 
+  /** The accounts a principal's name may be meant in: the home account first, else each that declares it. */
+  @Test
+  void homesOfANameAreTheHomeAccountFirstElseEveryAccountThatDeclaresIt() {
+    Accounts accounts = organization();
+    Accounts homeDeclares = Accounts.builder("111111111111", "aws", "us-east-1").add(accounts.byId("111111111111").orElseThrow())
+        .add(accounts.byId("222222222222").orElseThrow()).build();
+
+    assertThat(accounts.homesOf(false, "deployer")).extracting(Account::id).containsExactly("111111111111", "222222222222");
+    assertThat(homeDeclares.homesOf(false, "deployer")).extracting(Account::id).containsExactly("111111111111");
+    assertThat(accounts.homesOf(false, "nobody")).extracting(Account::id).containsExactly("999999999999");
+    assertThat(accounts.homesOf(true, "deployer")).extracting(Account::id).containsExactly("999999999999");
+  }
+
   private static User user(String name, String account) {
     return new User(name, "/", "arn:aws:iam::" + account + ":user/" + name, Map.of(), List.of(), List.of(), List.of(),
         Optional.empty(), AT);

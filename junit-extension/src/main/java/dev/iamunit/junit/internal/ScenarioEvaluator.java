@@ -148,15 +148,13 @@ final class ScenarioEvaluator implements RequestEvaluator {
    * {@code inEveryAccountOf} makes its requests in each account, and needs no {@code @InAccount}.
    */
   void check(IamPrincipal principal) {
-    if (principal.account().isPresent() || principal.isRoot() || declaring(principal).size() < 2) {
+    if (principal.account().isPresent() || principal.isRoot() || homesOf(principal).size() < 2) {
       caller(principal);
     }
   }
 
-  private List<Account> declaring(IamPrincipal principal) {
-    String name = principal.userName().or(principal::roleName).orElseThrow();
-    return accounts.all().stream()
-        .filter(a -> principal.userName().isPresent() ? a.user(name).isPresent() : a.role(name).isPresent()).toList();
+  private List<Account> homesOf(IamPrincipal principal) {
+    return accounts.homesOf(principal.userName().isEmpty(), principal.userName().or(principal::roleName).orElseThrow());
   }
 
   /**
@@ -175,15 +173,12 @@ final class ScenarioEvaluator implements RequestEvaluator {
     }
     String kind = principal.userName().isPresent() ? "user" : "role";
     String name = principal.userName().or(principal::roleName).orElseThrow();
-    List<Account> declaring = declaring(principal);
-    if (declaring.contains(account) || declaring.isEmpty()) {
-      return account;
+    List<Account> homes = homesOf(principal);
+    if (homes.size() > 1) {
+      throw new IamUnitException(kind + " \"" + name + "\" is declared in " + homes.size() + " accounts, "
+          + accounts.describe(homes) + ": name the one the test means with @InAccount");
     }
-    if (declaring.size() > 1) {
-      throw new IamUnitException(kind + " \"" + name + "\" is declared in " + declaring.size() + " accounts, "
-          + accounts.describe(declaring) + ": name the one the test means with @InAccount");
-    }
-    return declaring.get(0);
+    return homes.get(0);
   }
 
   @Override
