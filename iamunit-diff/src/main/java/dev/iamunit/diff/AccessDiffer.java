@@ -299,7 +299,6 @@ public final class AccessDiffer {
 
   /** The principals of every account of either version, home account first, then by account id. */
   private static List<Principal> principals(Accounts base, Accounts head) {
-    Set<String> ids = accountIds(base, head);
     Set<Principal> all = new java.util.TreeSet<>(Comparator.comparing((Principal p) -> !p.account().equals(base.home().id()))
         .thenComparing(Principal::account).thenComparing(Principal::role).thenComparing(Principal::name));
     for (Accounts version : List.of(base, head)) {
