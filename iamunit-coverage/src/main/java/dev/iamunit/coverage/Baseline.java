@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apiguardian.api.API;
@@ -19,8 +20,12 @@ import org.apiguardian.api.API;
  * covered now are reported so the file can shrink.
  *
  * <p>The file is text, one statement per line, {@code file<TAB>policy<TAB>Sid} (or {@code #index}
- * for a statement without a Sid); {@code #} starts a comment line. Entries name statements by Sid
- * rather than line, so editing a template above a statement does not break the baseline.
+ * for a statement without a Sid), and for an SCP or RCP statement {@code <TAB>account}, the id of
+ * the account it is missed in (coverage counts those per account, {@link StatementKey});
+ * {@code #} starts a comment line. Entries name statements by Sid rather than line, so editing a
+ * template above a statement does not break the baseline. An SCP or RCP entry without an account
+ * (a baseline written before coverage counted them per account) tolerates the statement in every
+ * account; {@link CoverageCheck} says so in a note, until the baseline is written again.
  */
 @API(status = EXPERIMENTAL)
 public final class Baseline {
@@ -56,7 +61,7 @@ public final class Baseline {
 
   public Path write(Path file) {
     StringBuilder text = new StringBuilder("# IAMUnit coverage baseline: statements missed when the gate was adopted.\n"
-        + "# file<TAB>policy<TAB>Sid or #index. Remove lines as tests cover them; never add new ones.\n");
+        + "# file<TAB>policy<TAB>Sid or #index[<TAB>account of an SCP or RCP]. Remove lines as tests cover them; never add new ones.\n");
     entries.forEach(e -> text.append(e).append('\n'));
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -70,12 +75,30 @@ public final class Baseline {
 
   /** The line that names a statement in a baseline. */
   public static String entry(StatementCoverage statement) {
-    return statement.key().file() + "\t" + statement.policy() + "\t"
-        + statement.sid().orElse("#" + statement.key().index());
+    String entry = accountless(statement);
+    return statement.key().inAccount() ? entry + "\t" + statement.key().account() : entry;
+  }
+
+  /** The entry of an SCP or RCP statement as a baseline written before coverage counted them per account names it. */
+  private static String accountless(StatementCoverage statement) {
+    return statement.key().file() + "\t" + statement.policy() + "\t" + statement.sid().orElse("#" + statement.key().index());
   }
 
   public boolean tolerates(StatementCoverage statement) {
-    return entries.contains(entry(statement));
+    return toleratedBy(statement).isPresent();
+  }
+
+  /**
+   * The entry that tolerates {@code statement}: its own, or for an SCP or RCP statement an entry
+   * without an account, which tolerates it in every account.
+   */
+  public Optional<String> toleratedBy(StatementCoverage statement) {
+    String own = entry(statement);
+    if (entries.contains(own)) {
+      return Optional.of(own);
+    }
+    String accountless = accountless(statement);
+    return statement.key().inAccount() && entries.contains(accountless) ? Optional.of(accountless) : Optional.empty();
   }
 
   public Set<String> entries() {

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.coverage.internal.FragmentFormat;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,29 +62,47 @@ public final class CoverageAnalysis {
     List<StatementCoverage> all = new ArrayList<>();
     List<AssertionFailure> failures = new ArrayList<>();
     List<RecordedDecision> decisions = new ArrayList<>();
-    int fragments = 0;
-    if (Files.isDirectory(dataDirectory)) {
-      try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory, "coverage-*.json")) {
-        for (Path file : files) {
-          JsonNode root = readJson(file);
-          if (!FragmentFormat.FORMAT.equals(root.path("format").asText())) {
-            throw new CoverageDataException(file + " is not an IAMUnit coverage fragment (format " + FragmentFormat.FORMAT
-                + " expected); remove it or move it out of " + dataDirectory);
-          }
-          all.addAll(FragmentFormat.readStatements(root));
-          failures.addAll(FragmentFormat.readFailures(root));
-          decisions.addAll(FragmentFormat.readDecisions(root));
-          fragments++;
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    List<Path> fragments = fragments(dataDirectory);
+    if (fragments.isEmpty()) {
+      throw new CoverageDataException(noData(dataDirectory));
     }
-    if (fragments == 0) {
-      throw new CoverageDataException("no coverage data (coverage-*.json) in " + dataDirectory
-          + ": run the IAMUnit tests first; they write one fragment per test JVM there");
+    for (Path file : fragments) {
+      JsonNode root = readJson(file);
+      String format = root.path("format").asText();
+      if (FragmentFormat.PREVIOUS_FORMATS.contains(format)) {
+        throw new CoverageDataException("cannot read coverage fragment " + file + ": an earlier IAMUnit wrote it (format "
+            + format + "), which counted an SCP or RCP statement once for every account, where " + FragmentFormat.FORMAT
+            + " counts it per account it applies to; run the tests again (mvn clean verify) to write it anew");
+      }
+      if (!FragmentFormat.FORMAT.equals(format)) {
+        throw new CoverageDataException(file + " is not an IAMUnit coverage fragment (format " + FragmentFormat.FORMAT
+            + " expected); remove it or move it out of " + dataDirectory);
+      }
+      all.addAll(FragmentFormat.readStatements(root));
+      failures.addAll(FragmentFormat.readFailures(root));
+      decisions.addAll(FragmentFormat.readDecisions(root));
     }
     return new CoverageAnalysis(all, failures, decisions);
+  }
+
+  /** Why there is nothing to analyse in {@code dataDirectory}, and what to do. */
+  static String noData(Path dataDirectory) {
+    return "no coverage data (coverage-*.json) in " + dataDirectory
+        + ": run the IAMUnit tests first; they write one fragment per test JVM there";
+  }
+
+  /** The fragments ({@code coverage-*.json}) in {@code dataDirectory}, by name; none when it does not exist. */
+  public static List<Path> fragments(Path dataDirectory) {
+    if (!Files.isDirectory(dataDirectory)) {
+      return List.of();
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory, "coverage-*.json")) {
+      List<Path> found = new ArrayList<>();
+      files.forEach(found::add);
+      return found.stream().sorted().toList();
+    } catch (IOException e) {
+      throw new CoverageDataException("cannot list the coverage fragments in " + dataDirectory + ": " + e.getMessage());
+    }
   }
 
   private static JsonNode readJson(Path file) {

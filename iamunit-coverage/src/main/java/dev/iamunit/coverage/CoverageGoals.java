@@ -55,17 +55,17 @@ public final class CoverageGoals {
   /**
    * Merges the fragments of {@code dataDirectory} and writes {@code coverage.json}, {@code
    * coverage.csv}, {@code iamunit.sarif} and {@code html/} into {@code outputDirectory}. No data
-   * is no failure: the outcome says the report was skipped and why.
+   * is no failure: the outcome says the report was skipped and why. A fragment that cannot be read
+   * is: a report without it would show its statements as missed, or leave them out.
    *
    * @param sourceRoots folders the templates' paths are relative to, for the HTML source pages
+   * @throws CoverageDataException naming the fragment that cannot be read
    */
   public static ReportOutcome report(Path dataDirectory, Path outputDirectory, List<Path> sourceRoots, String title) {
-    CoverageAnalysis analysis;
-    try {
-      analysis = CoverageAnalysis.read(dataDirectory);
-    } catch (CoverageDataException e) {
-      return new ReportOutcome(Optional.empty(), List.of("IAMUnit coverage report skipped: " + e.getMessage()));
+    if (CoverageAnalysis.fragments(dataDirectory).isEmpty()) {
+      return new ReportOutcome(Optional.empty(), List.of("IAMUnit coverage report skipped: " + CoverageAnalysis.noData(dataDirectory)));
     }
+    CoverageAnalysis analysis = CoverageAnalysis.read(dataDirectory);
     CoverageReport report = CoverageReport.of(analysis).withSourceRoots(sourceRoots).withTitle(title);
     Path index = report.writeAll(outputDirectory);
     List<String> lines = new ArrayList<>(List.of(report.consoleSummary().split("\n")));

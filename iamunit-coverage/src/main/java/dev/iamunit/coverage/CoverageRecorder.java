@@ -15,6 +15,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Effect;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
+import dev.iamunit.model.OrganizationTree;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Statement;
@@ -56,6 +57,8 @@ public final class CoverageRecorder {
   private final Map<StatementKey, StatementCoverage> notRead = new ConcurrentHashMap<>();
   private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   private final Queue<RecordedDecision> decisions;
+  /** The organizations whose SCPs and RCPs that apply nowhere are in the inventory already. */
+  private final Set<OrganizationTree> treesInventoried = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
   /** A recorder of statement coverage only. */
   public CoverageRecorder() {
@@ -107,8 +110,34 @@ public final class CoverageRecorder {
       }
     }
     inventory(account.resourcePolicies().values(), null);
-    account.organization().serviceControlPolicies().forEach(level -> inventory(level, null));
-    account.organization().resourceControlPolicies().forEach(level -> inventory(level, null));
+    // An SCP or RCP counts once per account it applies to (StatementKey): these are this account's levels.
+    String name = account.organization().tree().flatMap(t -> t.account(account.id())).map(OrganizationTree.Member::name).orElse("");
+    account.organization().serviceControlPolicies().forEach(level -> inventory(level, account.id(), name));
+    account.organization().resourceControlPolicies().forEach(level -> inventory(level, account.id(), name));
+    account.organization().tree().ifPresent(this::inventoryAppliedNowhere);
+  }
+
+  /**
+   * The SCPs and RCPs of {@code tree} that apply to no account the load holds (attached to an OU
+   * without member accounts, or only to the management account, which they do not restrict): no
+   * test can exercise them, yet they are code the repository declares, so they count once, without
+   * an account, as missed, rather than vanish from coverage.
+   */
+  private void inventoryAppliedNowhere(OrganizationTree tree) {
+    if (!treesInventoried.add(tree)) {
+      return;
+    }
+    List<List<String>> paths = tree.accounts().stream()
+        .filter(m -> !Unresolved.isIn(m.id()) && tree.managementAccountId().filter(m.id()::equals).isEmpty())
+        .flatMap(m -> tree.path(m.id()).stream())
+        .toList();
+    for (OrganizationTree.ControlPolicy control : tree.policies()) {
+      boolean enabled = control.resourceControl() ? tree.rcpsEnabled() : tree.scpRule() != OrganizationTree.ScpRule.DISABLED;
+      boolean applies = paths.stream().anyMatch(path -> control.targets().stream().anyMatch(t -> path.contains(t.id())));
+      if (enabled && !applies) {
+        inventory(List.of(control.policy()), null);
+      }
+    }
   }
 
   /**
@@ -133,11 +162,25 @@ public final class CoverageRecorder {
         continue;
       }
       for (Statement statement : policy.statements()) {
-        StatementCounters counters = counters(policy, statement);
+        StatementCounters counters = counters(StatementKey.of(policy, statement), policy, statement);
         counters.markInventory();
         if (principal != null) {
           counters.addPrincipal(principal);
         }
+      }
+    }
+  }
+
+  /** Adds an organization level's statements to the inventory as they apply for account {@code accountId}. */
+  private void inventory(Collection<Policy> level, String accountId, String accountName) {
+    for (Policy policy : level) {
+      if (!declaredInSources(policy)) {
+        continue;
+      }
+      for (Statement statement : policy.statements()) {
+        StatementCounters counters = counters(StatementKey.of(policy, statement, accountId), policy, statement);
+        counters.markInventory();
+        counters.nameAccount(accountName);
       }
     }
   }
@@ -171,22 +214,31 @@ public final class CoverageRecorder {
    */
   public void record(PolicySet policies, Decision decision, String testId) {
     Objects.requireNonNull(testId, "testId");
-    countStatements(policies, decision, testId);
+    if (!policies.policies(PolicyType.SERVICE_CONTROL).isEmpty() || !policies.policies(PolicyType.RESOURCE_CONTROL).isEmpty()) {
+      // An SCP or RCP counts per account it applied for, which only the request tells.
+      throw new IllegalArgumentException("the policy set has SCPs or RCPs, which count per account they apply for: "
+          + "record the decision with its request, record(request, policies, decision, testId)");
+    }
+    countStatements(null, policies, decision, testId);
   }
 
   /**
-   * Records the decision as {@link #record(PolicySet, Decision, String)} does and, when this
-   * recorder keeps a decision log, adds it there with its request.
+   * Records the decision as {@link #record(PolicySet, Decision, String)} does, with the SCP
+   * statements counted for the principal's account and the RCP statements for the resource's
+   * ({@link StatementKey#appliedFor}), and, when this recorder keeps a decision log, adds it there
+   * with its request.
    */
   public void record(Request request, PolicySet policies, Decision decision, String testId) {
+    Objects.requireNonNull(request, "request");
     Objects.requireNonNull(testId, "testId");
-    countStatements(policies, decision, testId);
+    countStatements(request, policies, decision, testId);
     if (decisions != null) {
       decisions.add(RecordedDecision.of(testId, request, decision));
     }
   }
 
-  private void countStatements(PolicySet policies, Decision decision, String testId) {
+  /** {@code request} is null only for a policy set without SCPs and RCPs, whose statements have no account. */
+  private void countStatements(Request request, PolicySet policies, Decision decision, String testId) {
     Set<Statement> deciding = Collections.newSetFromMap(new IdentityHashMap<>());
     for (StatementResult result : decision.deciding()) {
       deciding.add(result.statement());
@@ -197,7 +249,7 @@ public final class CoverageRecorder {
       if (!reached.add(statement)) {
         continue;
       }
-      StatementCounters counters = counters(result.policy(), statement);
+      StatementCounters counters = counters(key(result.policy(), statement, result.policyType(), request), result.policy(), statement);
       if (result.applied()) {
         boolean decisive = deciding.contains(statement)
             || decision.outcome() == Outcome.ALLOWED && statement.effect() == Effect.ALLOW && limits(result.policyType());
@@ -213,13 +265,19 @@ public final class CoverageRecorder {
         counters.condition(i, result.conditions().get(i).met());
       }
     }
-    for (Policy policy : policies.policies()) {
-      for (Statement statement : policy.statements()) {
-        if (!reached.contains(statement)) {
-          counters(policy, statement).actionNotMatched();
+    for (PolicyType type : PolicyType.values()) {
+      for (Policy policy : policies.policies(type)) {
+        for (Statement statement : policy.statements()) {
+          if (!reached.contains(statement)) {
+            counters(key(policy, statement, type, request), policy, statement).actionNotMatched();
+          }
         }
       }
     }
+  }
+
+  private static StatementKey key(Policy policy, Statement statement, PolicyType type, Request request) {
+    return request == null ? StatementKey.of(policy, statement) : StatementKey.of(policy, statement, type, request);
   }
 
   /**
@@ -235,8 +293,7 @@ public final class CoverageRecorder {
         || type == PolicyType.VPC_ENDPOINT;
   }
 
-  private StatementCounters counters(Policy policy, Statement statement) {
-    StatementKey key = StatementKey.of(policy, statement);
+  private StatementCounters counters(StatementKey key, Policy policy, Statement statement) {
     StatementCounters counters = statements.get(key);
     return counters != null ? counters : statements.computeIfAbsent(key, k -> new StatementCounters(k, policy, statement));
   }

@@ -23,10 +23,10 @@ import org.apiguardian.api.API;
 public final class CoverageReport {
 
   /** The {@code format} of {@code coverage.json}; its schema is in this module's README. */
-  public static final String JSON_FORMAT = "iamunit-coverage/1";
+  public static final String JSON_FORMAT = "iamunit-coverage/2";
 
   private static final List<CounterKind> COUNTERS = List.of(CounterKind.values());
-  private static final String CSV_HEADER = "TEMPLATE,LINE,COLUMN,INDEX,SID,POLICY,EFFECT,STATUS,DECISIVE,OVERRIDDEN,"
+  private static final String CSV_HEADER = "TEMPLATE,LINE,COLUMN,INDEX,ACCOUNT,SID,POLICY,EFFECT,STATUS,DECISIVE,OVERRIDDEN,"
       + "NOT_APPLIED_ACTION,NOT_APPLIED_RESOURCE,NOT_APPLIED_PRINCIPAL,NOT_APPLIED_CONDITION,CONDITIONS_COVERED,"
       + "CONDITIONS_MISSED,TESTS";
 
@@ -65,7 +65,9 @@ public final class CoverageReport {
     if (!missed.isEmpty()) {
       text.append("Missed statements (never decisive in any test):\n");
       for (StatementCoverage s : missed) {
-        text.append("  ").append(s.effect().json()).append(' ').append(s.describe()).append(" in ").append(s.policy())
+        // An SCP or RCP statement reads ProtectCloudTrail/DenyStopLogging (file:line) in prod (111111111111).
+        text.append("  ").append(s.effect().json()).append(' ')
+            .append(s.key().inAccount() ? s.policy() + "/" + s.describe() : s.describe() + " in " + s.policy())
             .append(s.neverDecisive() ? " (applied " + s.overridden() + "x, always overridden: possibly dead)" : "")
             .append('\n');
       }
@@ -130,7 +132,7 @@ public final class CoverageReport {
   public String csv() {
     StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
     for (StatementCoverage s : analysis.statements()) {
-      List<Object> cells = List.of(s.key().file(), s.key().line(), s.key().column(), s.key().index(), s.sid().orElse(""),
+      List<Object> cells = List.of(s.key().file(), s.key().line(), s.key().column(), s.key().index(), s.account(), s.sid().orElse(""),
           s.policy(), s.effect().json(), s.status(), s.decisive(), s.overridden(), s.notAppliedAction(),
           s.notAppliedResource(), s.notAppliedPrincipal(), s.notAppliedCondition(), s.conditionsCovered(),
           s.conditions().size() - s.conditionsCovered(), String.join(" ", s.tests()));

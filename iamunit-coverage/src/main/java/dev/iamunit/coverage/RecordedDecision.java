@@ -45,7 +45,7 @@ public record RecordedDecision(String testId, String request, Outcome outcome, L
   /** The log entry of {@code decision}, made by {@code testId} for {@code request}. */
   public static RecordedDecision of(String testId, Request request, Decision decision) {
     List<String> deciding = decision.deciding().stream()
-        .map(result -> StatementKey.of(result.policy(), result.statement()).id())
+        .map(result -> StatementKey.of(result.policy(), result.statement(), result.policyType(), request).id())
         .distinct()
         .toList();
     return new RecordedDecision(testId, describe(request), decision.outcome(), deciding);

@@ -35,6 +35,8 @@ import org.apiguardian.api.API;
  *     the account (a policy AWS would reject, a SAM policy template IAMUnit does not know): it
  *     counts as one missed statement, whatever it holds; its effect is unknown, so the Allow and
  *     Deny counters leave it out
+ * @param accountName for an SCP or RCP statement in one account ({@link StatementKey#account()}),
+ *     the name the organization gives that account ({@code prod}); empty when it has none
  */
 @API(status = EXPERIMENTAL)
 public record StatementCoverage(
@@ -54,7 +56,8 @@ public record StatementCoverage(
     List<ConditionCoverage> conditions,
     List<String> decisiveTests,
     List<String> tests,
-    Optional<String> notRead) {
+    Optional<String> notRead,
+    String accountName) {
 
   /** Template file, then position. */
   public static final Comparator<StatementCoverage> ORDER = Comparator.comparing(StatementCoverage::key);
@@ -70,6 +73,7 @@ public record StatementCoverage(
     decisiveTests = List.copyOf(new TreeSet<>(decisiveTests));
     tests = List.copyOf(new TreeSet<>(tests));
     Objects.requireNonNull(notRead, "notRead");
+    Objects.requireNonNull(accountName, "accountName");
   }
 
   /** A statement that was read. */
@@ -78,7 +82,7 @@ public record StatementCoverage(
       long notAppliedResource, long notAppliedPrincipal, long notAppliedCondition, List<ConditionCoverage> conditions,
       List<String> decisiveTests, List<String> tests) {
     this(key, sid, effect, policy, address, inventory, principals, decisive, overridden, notAppliedAction,
-        notAppliedResource, notAppliedPrincipal, notAppliedCondition, conditions, decisiveTests, tests, Optional.empty());
+        notAppliedResource, notAppliedPrincipal, notAppliedCondition, conditions, decisiveTests, tests, Optional.empty(), "");
   }
 
   /**
@@ -87,23 +91,41 @@ public record StatementCoverage(
    */
   public static StatementCoverage notRead(StatementKey key, String address, String reason) {
     return new StatementCoverage(key, Optional.empty(), Effect.ALLOW, "not read", address, true, List.of(), 0, 0, 0, 0, 0,
-        0, List.of(), List.of(), List.of(), Optional.of(reason));
+        0, List.of(), List.of(), List.of(), Optional.of(reason), "");
   }
 
-  /** The Sid, or {@code #index at file:line} for a statement without one. */
+  /**
+   * The Sid, or {@code #index at file:line} for a statement without one; for an SCP or RCP
+   * statement, followed by the account it applies for: {@code DenyStopLogging in prod (111111111111)}.
+   */
   public String displayName() {
     if (notRead.isPresent()) {
       return "not read at " + key.fileAndLine() + ": " + notRead.get();
     }
-    return sid.orElseGet(() -> "#" + key.index() + " at " + key.fileAndLine());
+    return sid.orElseGet(() -> "#" + key.index() + " at " + key.fileAndLine()) + inAccount();
   }
 
-  /** {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}. */
+  /**
+   * {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}; for an SCP or RCP
+   * statement, {@code DenyStopLogging (terraform/org.tf:30) in prod (111111111111)}.
+   */
   public String describe() {
     if (notRead.isPresent()) {
       return displayName();
     }
-    return sid.map(s -> s + " (" + key.fileAndLine() + ")").orElseGet(this::displayName);
+    return sid.map(s -> s + " (" + key.fileAndLine() + ")" + inAccount()).orElseGet(this::displayName);
+  }
+
+  /** {@code prod (111111111111)}, or the id alone for an account without a name; empty for a statement of no account. */
+  public String account() {
+    if (!key.inAccount()) {
+      return "";
+    }
+    return accountName.isEmpty() ? key.account() : accountName + " (" + key.account() + ")";
+  }
+
+  private String inAccount() {
+    return key.inAccount() ? " in " + account() : "";
   }
 
   /** The STATEMENT counter: covered when it decided at least once. */
@@ -151,7 +173,7 @@ public record StatementCoverage(
         decisive + other.decisive, overridden + other.overridden, notAppliedAction + other.notAppliedAction,
         notAppliedResource + other.notAppliedResource, notAppliedPrincipal + other.notAppliedPrincipal,
         notAppliedCondition + other.notAppliedCondition, merged, union(decisiveTests, other.decisiveTests),
-        union(tests, other.tests), notRead.or(other::notRead));
+        union(tests, other.tests), notRead.or(other::notRead), accountName.isEmpty() ? other.accountName : accountName);
   }
 
   private static List<String> union(List<String> a, List<String> b) {

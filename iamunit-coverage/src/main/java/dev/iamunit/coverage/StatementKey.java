@@ -2,33 +2,54 @@ package dev.iamunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.eval.PolicyType;
+import dev.iamunit.eval.Request;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Statement;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
  * Names one statement the same way in every JVM: where it is written and its position in its
- * policy. The Sid is not part of the key (it is optional and may repeat across policies); it is
- * kept beside the key for display.
+ * policy, and, for an SCP or RCP statement, the account it applied for. The Sid is not part of
+ * the key (it is optional and may repeat across policies); it is kept beside the key for display.
+ *
+ * <p>An SCP or RCP applies separately in every account under its attachment point: "an explicit
+ * Allow statement" is needed "at every level from the root through each OU in the direct path to
+ * the account (including the target account itself)" (AWS Organizations User Guide, SCP
+ * evaluation), and "any RCP from the root through each OU in the direct path to the account
+ * (including the target account itself) can deny" (RCP evaluation). A test that exercises a
+ * "protect CloudTrail" SCP in dev says nothing about prod, so such a statement has one key per
+ * account it applies to.
+ * Identity and resource policies belong to one account already and have no account in their key.
  *
  * @param file the template file, as the loader names it
  * @param line 1-based line of the statement, 0 when unknown
  * @param column 1-based column of the statement, 0 when unknown
  * @param index 0-based position of the statement in its policy
+ * @param account the id of the account an SCP or RCP statement applies for; empty for any other
+ *     statement (and for an SCP or RCP attached where no member account is)
  */
 @API(status = EXPERIMENTAL)
-public record StatementKey(String file, int line, int column, int index) implements Comparable<StatementKey> {
+public record StatementKey(String file, int line, int column, int index, String account) implements Comparable<StatementKey> {
 
   private static final Comparator<StatementKey> ORDER = Comparator.comparing(StatementKey::file)
       .thenComparingInt(StatementKey::line)
       .thenComparingInt(StatementKey::column)
-      .thenComparingInt(StatementKey::index);
+      .thenComparingInt(StatementKey::index)
+      .thenComparing(StatementKey::account);
 
   public StatementKey {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(account, "account");
+  }
+
+  /** The key of a statement that belongs to no account of its own (identity or resource policy). */
+  public StatementKey(String file, int line, int column, int index) {
+    this(file, line, column, index, "");
   }
 
   /**
@@ -37,9 +58,48 @@ public record StatementKey(String file, int line, int column, int index) impleme
    * two such policies do not share counters.
    */
   public static StatementKey of(Policy policy, Statement statement) {
+    return of(policy, statement, "");
+  }
+
+  /** The key of a statement of {@code policy} as it applies for {@code account} (empty: no account of its own). */
+  public static StatementKey of(Policy policy, Statement statement, String account) {
     SourceLocation location = statement.location();
     String file = location.file().equals(SourceLocation.UNKNOWN.file()) ? "<" + policy.name() + ">" : location.file();
-    return new StatementKey(file, location.line(), location.column(), statement.index());
+    return new StatementKey(file, location.line(), location.column(), statement.index(), account);
+  }
+
+  /**
+   * The key of a statement of {@code policy}, a policy of {@code type}, as it applied to {@code
+   * request}: an SCP for the principal's account, an RCP for the resource's, as {@code Caller}
+   * gathers them; any other statement without an account.
+   */
+  public static StatementKey of(Policy policy, Statement statement, PolicyType type, Request request) {
+    return of(policy, statement, appliedFor(type, request));
+  }
+
+  /**
+   * The account a policy of {@code type} applied for in {@code request}, as {@code Caller} gathers
+   * them: an SCP is of the principal's account's path, an RCP of the resource's account's path
+   * (the principal's when the request does not name the resource's account, as for a request on
+   * a resource of its own account); empty for any other type.
+   */
+  public static String appliedFor(PolicyType type, Request request) {
+    return switch (type) {
+      case SERVICE_CONTROL -> principalAccount(request);
+      case RESOURCE_CONTROL -> request.resourceAccount().orElseGet(() -> principalAccount(request));
+      default -> "";
+    };
+  }
+
+  /** {@code aws:PrincipalAccount}, as every caller's request carries it, else the account field of the principal's ARN. */
+  private static String principalAccount(Request request) {
+    Optional<String> key = request.context().get("aws:PrincipalAccount").filter(e -> !e.values().isEmpty()).map(e -> e.values().get(0));
+    if (key.isPresent()) {
+      return key.get();
+    }
+    // arn:partition:service:region:ACCOUNT:resource
+    String[] parts = request.principal().split(":", 6);
+    return parts.length == 6 && parts[0].equals("arn") ? parts[4] : "";
   }
 
   /** Reads the form {@link #id()} writes. */
@@ -48,24 +108,35 @@ public record StatementKey(String file, int line, int column, int index) impleme
     int columnColon = hash < 0 ? -1 : id.lastIndexOf(':', hash);
     int lineColon = columnColon < 0 ? -1 : id.lastIndexOf(':', columnColon - 1);
     if (lineColon < 0) {
-      throw new IllegalArgumentException("not a statement key (file:line:column#index): " + id);
+      throw new IllegalArgumentException("not a statement key (file:line:column#index[@account]): " + id);
     }
+    int at = id.indexOf('@', hash);
     try {
       return new StatementKey(id.substring(0, lineColon), Integer.parseInt(id.substring(lineColon + 1, columnColon)),
-          Integer.parseInt(id.substring(columnColon + 1, hash)), Integer.parseInt(id.substring(hash + 1)));
+          Integer.parseInt(id.substring(columnColon + 1, hash)), Integer.parseInt(id.substring(hash + 1, at < 0 ? id.length() : at)),
+          at < 0 ? "" : id.substring(at + 1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a statement key (file:line:column#index): " + id, e);
+      throw new IllegalArgumentException("not a statement key (file:line:column#index[@account]): " + id, e);
     }
   }
 
-  /** {@code terraform/iam.tf:12:5#0}: stable, unique, and what baselines store. */
+  /**
+   * {@code terraform/iam.tf:12:5#0}, and {@code terraform/org.tf:30:5#1@111111111111} for an SCP
+   * or RCP statement in one account: stable, unique, and what reports link by.
+   */
   public String id() {
-    return file + ":" + line + ":" + column + "#" + index;
+    String id = file + ":" + line + ":" + column + "#" + index;
+    return account.isEmpty() ? id : id + "@" + account;
   }
 
   /** {@code terraform/iam.tf:12}, the form editors and CI annotations understand. */
   public String fileAndLine() {
     return line > 0 ? file + ":" + line : file;
+  }
+
+  /** Whether this is an SCP or RCP statement in one account. */
+  public boolean inAccount() {
+    return !account.isEmpty();
   }
 
   @Override

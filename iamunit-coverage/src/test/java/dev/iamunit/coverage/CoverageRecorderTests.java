@@ -220,17 +220,18 @@ class CoverageRecorderTests {
         {"Version":"2012-10-17","Statement":[{"Sid":"RegionLock","Effect":"Deny","Action":"ec2:*","Resource":"*",
           "Condition":{"StringNotEquals":{"aws:RequestedRegion":"eu-west-1"}}}]}""",
         "organization/main.tf", PolicyKind.SERVICE_CONTROL, "region-lock");
-    Account account = Account.builder()
+    Account account = Account.builder().id("111122223333")
         .organization(new Organization(List.of(List.of(fullAwsAccess), List.of(fullAwsAccess, regionLock)), List.of()))
         .build();
     CoverageRecorder recorder = new CoverageRecorder();
     recorder.recordInventory(account);
     PolicySet set = PolicySet.builder().identity(Fixture.policy())
         .scpLevel(List.of(fullAwsAccess)).scpLevel(List.of(fullAwsAccess, regionLock)).build();
-    Decision decision = Fixture.evaluate(set, "ec2:DescribeInstances", false);
+    Request request = Fixture.request("ec2:DescribeInstances", false);
+    Decision decision = Evaluator.standard().explain(request, set);
     assertThat(decision.explanation().statements()).as("the decision applied FullAWSAccess")
         .anyMatch(result -> result.policy() == fullAwsAccess && result.applied());
-    recorder.record(set, decision, "t");
+    recorder.record(request, set, decision, "t");
 
     assertThat(recorder.snapshot()).as("recorded: FullAWSAccess too, but outside the inventory")
         .anyMatch(s -> s.key().file().startsWith("arn:aws:organizations::aws:") && !s.inventory());

@@ -40,13 +40,13 @@ class CoverageReportTests {
   @Test
   void csvHasOneRowPerStatement() {
     assertThat(report.csv()).isEqualTo("""
-        TEMPLATE,LINE,COLUMN,INDEX,SID,POLICY,EFFECT,STATUS,DECISIVE,OVERRIDDEN,NOT_APPLIED_ACTION,NOT_APPLIED_RESOURCE,\
+        TEMPLATE,LINE,COLUMN,INDEX,ACCOUNT,SID,POLICY,EFFECT,STATUS,DECISIVE,OVERRIDDEN,NOT_APPLIED_ACTION,NOT_APPLIED_RESOURCE,\
         NOT_APPLIED_PRINCIPAL,NOT_APPLIED_CONDITION,CONDITIONS_COVERED,CONDITIONS_MISSED,TESTS
-        policies/ec2.json,4,5,0,AllowEc2,Ec2Access,Allow,COVERED,2,1,0,0,0,0,0,0,\
+        policies/ec2.json,4,5,0,,AllowEc2,Ec2Access,Allow,COVERED,2,1,0,0,0,0,0,0,\
         Ec2Tests.describeIsAllowed Ec2Tests.runWithMfaIsAllowed Ec2Tests.runWithoutMfaIsDenied
-        policies/ec2.json,10,5,1,DenyRunWithoutMfa,Ec2Access,Deny,COVERED,1,0,1,0,0,1,1,0,\
+        policies/ec2.json,10,5,1,,DenyRunWithoutMfa,Ec2Access,Deny,COVERED,1,0,1,0,0,1,1,0,\
         Ec2Tests.runWithMfaIsAllowed Ec2Tests.runWithoutMfaIsDenied
-        policies/ec2.json,19,5,2,,Ec2Access,Allow,MISSED,0,0,3,0,0,0,0,0,
+        policies/ec2.json,19,5,2,,,Ec2Access,Allow,MISSED,0,0,3,0,0,0,0,0,
         """);
   }
 
@@ -55,7 +55,7 @@ class CoverageReportTests {
     StatementCoverage odd = new StatementCoverage(new StatementKey("a,b.json", 1, 1, 0), java.util.Optional.of("Say \"hi\""),
         dev.iamunit.model.Effect.ALLOW, "P", "", true, List.of(), 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
     assertThat(CoverageReport.of(CoverageAnalysis.of(List.of(odd))).csv().lines().skip(1).findFirst().orElseThrow())
-        .startsWith("\"a,b.json\",1,1,0,\"Say \"\"hi\"\"\",P,Allow,MISSED");
+        .startsWith("\"a,b.json\",1,1,0,,\"Say \"\"hi\"\"\",P,Allow,MISSED");
   }
 
   @Test

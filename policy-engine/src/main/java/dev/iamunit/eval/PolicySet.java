@@ -193,13 +193,24 @@ public final class PolicySet {
   /** Every policy of the set, in evaluation order. */
   public List<Policy> policies() {
     List<Policy> all = new ArrayList<>();
-    rcpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
-    scpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
-    resources.forEach(p -> all.add(p.policy()));
-    identity.forEach(p -> all.add(p.policy()));
-    boundaries.forEach(p -> all.add(p.policy()));
-    session.forEach(p -> all.add(p.policy()));
-    endpoint.forEach(p -> all.add(p.policy()));
+    for (PolicyType type : PolicyType.values()) {
+      all.addAll(policies(type));
+    }
+    return all;
+  }
+
+  /** The set's policies of one type, every level of an organization's in order: a statement's type tells which account it applied for. */
+  public List<Policy> policies(PolicyType type) {
+    List<Policy> all = new ArrayList<>();
+    switch (type) {
+      case RESOURCE_CONTROL -> rcpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
+      case SERVICE_CONTROL -> scpLevels.forEach(level -> level.forEach(p -> all.add(p.policy())));
+      case RESOURCE -> resources.forEach(p -> all.add(p.policy()));
+      case IDENTITY -> identity.forEach(p -> all.add(p.policy()));
+      case PERMISSIONS_BOUNDARY -> boundaries.forEach(p -> all.add(p.policy()));
+      case SESSION -> session.forEach(p -> all.add(p.policy()));
+      case VPC_ENDPOINT -> endpoint.forEach(p -> all.add(p.policy()));
+    }
     return all;
   }
 

@@ -28,7 +28,15 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class FragmentFormat {
 
-  public static final String FORMAT = "iamunit-coverage-fragment/1";
+  /**
+   * The fragment format. Version 2 keys an SCP or RCP statement per account it applies to
+   * ({@code account}, {@code accountName}); a version 1 fragment cannot say which account its SCP
+   * and RCP statements were exercised in, so it is not read (see {@link #PREVIOUS_FORMATS}).
+   */
+  public static final String FORMAT = "iamunit-coverage-fragment/2";
+
+  /** Formats an earlier IAMUnit wrote, which the analysis names instead of calling them foreign. */
+  public static final List<String> PREVIOUS_FORMATS = List.of("iamunit-coverage-fragment/1");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FragmentFormat() {}
@@ -81,6 +89,10 @@ public final class FragmentFormat {
     node.put("line", s.key().line());
     node.put("column", s.key().column());
     node.put("index", s.key().index());
+    if (s.key().inAccount()) {
+      node.put("account", s.key().account());
+      node.put("accountName", s.accountName());
+    }
     s.sid().ifPresentOrElse(sid -> node.put("sid", sid), () -> node.putNull("sid"));
     node.put("name", s.displayName());
     node.put("effect", s.effect().json());
@@ -128,14 +140,16 @@ public final class FragmentFormat {
       }
       JsonNode notApplied = n.path("notApplied");
       statements.add(new StatementCoverage(
-          new StatementKey(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt(), n.path("index").asInt()),
+          new StatementKey(n.path("file").asText(), n.path("line").asInt(), n.path("column").asInt(), n.path("index").asInt(),
+              n.path("account").asText()),
           n.path("sid").isTextual() ? Optional.of(n.path("sid").asText()) : Optional.empty(),
           "Deny".equals(n.path("effect").asText()) ? Effect.DENY : Effect.ALLOW,
           n.path("policy").asText(), n.path("address").asText(), n.path("inventory").asBoolean(),
           strings(n.path("principals")), n.path("decisive").asLong(), n.path("overridden").asLong(),
           notApplied.path("action").asLong(), notApplied.path("resource").asLong(), notApplied.path("principal").asLong(),
           notApplied.path("condition").asLong(), conditions, strings(n.path("decisiveTests")), strings(n.path("tests")),
-          n.path("notRead").isTextual() ? Optional.of(n.path("notRead").asText()) : Optional.empty()));
+          n.path("notRead").isTextual() ? Optional.of(n.path("notRead").asText()) : Optional.empty(),
+          n.path("accountName").asText()));
     }
     return statements;
   }

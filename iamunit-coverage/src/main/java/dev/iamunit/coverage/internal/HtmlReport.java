@@ -248,7 +248,7 @@ public final class HtmlReport {
   }
 
   private static String rowId(StatementCoverage s) {
-    return "S" + s.key().line() + "-" + s.key().column() + "-" + s.key().index();
+    return "S" + s.key().line() + "-" + s.key().column() + "-" + s.key().index() + (s.key().inAccount() ? "-" + s.key().account() : "");
   }
 
   private static long notApplied(StatementCoverage s) {
@@ -294,7 +294,9 @@ public final class HtmlReport {
           ? statements.get(i + 1).key().line() - 1 : lines.size();
       int end = Math.min(StatementExtent.end(lines, start, s.key().column()), next);
       for (int line = start; line <= end; line++) {
-        byLine.putIfAbsent(line, s);
+        // An SCP or RCP statement has a row per account: its lines show the account where it fares worst.
+        byLine.merge(line, s, (shown, other) -> other.key().line() == shown.key().line() && other.key().column() == shown.key().column()
+            && other.key().index() == shown.key().index() && other.status().compareTo(shown.status()) > 0 ? other : shown);
       }
     }
     return byLine;

@@ -26,6 +26,7 @@ public final class StatementCounters {
   private final Statement statement;
   private final String policy;
   private volatile boolean inventory;
+  private volatile String accountName = "";
   private final Set<String> principals = ConcurrentHashMap.newKeySet();
   private final LongAdder decisive = new LongAdder();
   private final LongAdder overridden = new LongAdder();
@@ -58,6 +59,11 @@ public final class StatementCounters {
 
   public void markInventory() {
     inventory = true;
+  }
+
+  /** The name the organization gives the account of an SCP or RCP statement, learned from the inventory. */
+  public void nameAccount(String name) {
+    accountName = name;
   }
 
   public void addPrincipal(String name) {
@@ -105,6 +111,6 @@ public final class StatementCounters {
     }
     return new StatementCoverage(key, sid, statement.effect(), policy, statement.location().address(), inventory,
         List.copyOf(principals), decisive.sum(), overridden.sum(), action.sum(), resource.sum(), principal.sum(),
-        condition.sum(), conditions, List.copyOf(decisiveTests), List.copyOf(tests));
+        condition.sum(), conditions, List.copyOf(decisiveTests), List.copyOf(tests), Optional.empty(), accountName);
   }
 }
