@@ -5,6 +5,6 @@ assert log.contains('Rule violated for template iam/ec2.json: statements covered
 assert log.contains('Allow AllowRun (iam/ec2.json:5)')
 assert log.contains('Required Sid AllowRun (iam/ec2.json:5, Allow in Ec2) was not exercised by any test')
 assert new File(basedir, 'target/iamunit/html/index.html').isFile()
-assert new File(basedir, 'target/iamunit/coverage.json').text.contains('"format" : "iamunit-coverage/1"')
+assert new File(basedir, 'target/iamunit/coverage.json').text.contains('"format" : "iamunit-coverage/2"')
 assert new File(basedir, 'target/iamunit/iamunit.sarif').text.contains('iamunit/coverage-rule')
 return true

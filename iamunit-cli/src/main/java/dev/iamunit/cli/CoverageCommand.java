@@ -42,11 +42,12 @@ final class CoverageCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Writes coverage.json, coverage.csv, iamunit.sarif and html/index.html into the output folder",
-        "and prints the summary; without fragments it says so and exits 0, as mvn iamunit:report does.",
+        "and prints the summary; without fragments it says so and exits 0, as mvn iamunit:report does;",
+        "a fragment it cannot read fails it, named, as it fails mvn iamunit:report.",
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {"0:the report was written, or there was no data to report", ExitCodes.USAGE_LINE,
-          "3:a fragment cannot be read", ExitCodes.INTERNAL_LINE})
+          "3:a fragment cannot be read (the message names it), the output folder cannot be written", ExitCodes.INTERNAL_LINE})
   static final class Report implements Callable<Integer> {
 
     @Spec

@@ -37,7 +37,7 @@ class CoverageCommandTests {
 
   @Test
   void reportThatCannotWriteNamesTheCommandAsTyped() throws Exception {
-    Files.writeString(dir.resolve("coverage-1.json"), "{\"format\":\"iamunit-coverage-fragment/1\"}");
+    Files.writeString(dir.resolve("coverage-1.json"), "{\"format\":\"iamunit-coverage-fragment/2\"}");
     Path notAFolder = Files.writeString(dir.resolve("reports"), "a file where the reports' folder should be");
     CliRun run = CliRun.of("coverage", "report", "--data", dir.toString(), "--output", notAFolder.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
@@ -50,6 +50,28 @@ class CoverageCommandTests {
     CliRun run = CliRun.of("coverage", "report", "--data", dir.resolve("none").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
     assertThat(run.out()).startsWith("IAMUnit coverage report skipped: no coverage data");
+  }
+
+  /** Its help says exit code 3 for a fragment it cannot read; a report without it would be wrong. */
+  @Test
+  void reportOnAFragmentItCannotReadExitsThreeNamingIt() throws Exception {
+    Path broken = Files.writeString(dir.resolve("coverage-broken.json"), "{\"format\": \"iamunit-coverage-fr");
+    CliRun run = CliRun.of("coverage", "report", "--data", dir.toString(), "--output", dir.resolve("out").toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("iamunit coverage report: cannot read coverage fragment " + broken + ": ")
+        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  /** A fragment an earlier IAMUnit wrote (before SCP and RCP statements were counted per account) is named, with what to do. */
+  @Test
+  void reportOnAFragmentOfAnEarlierFormatExitsThreeSayingRunTheTestsAgain() throws Exception {
+    Path old = Files.writeString(dir.resolve("coverage-old.json"), "{\"format\":\"iamunit-coverage-fragment/1\",\"statements\":[]}");
+    CliRun run = CliRun.of("coverage", "report", "--data", dir.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(run.err()).startsWith("iamunit coverage report: cannot read coverage fragment " + old + ": an earlier IAMUnit wrote it")
+        .contains("run the tests again").hasLineCount(1);
   }
 
   @Test

@@ -2,12 +2,13 @@ package dev.iamunit.maven;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.iamunit.coverage.CoverageDataException;
 import dev.iamunit.coverage.CoverageGoals;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -43,15 +44,24 @@ public class ReportMojo extends AbstractMojo {
   @Parameter(property = "iamunit.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * Without fragments there is nothing to report, and the goal says so; a fragment it cannot read
+   * fails the build naming the file, as {@code iamunit coverage report} exits 3: a report without
+   * it would be wrong.
+   */
   @Override
-  public void execute() throws MojoExecutionException {
+  public void execute() throws MojoFailureException {
     if (skip) {
       getLog().info("IAMUnit coverage report skipped");
       return;
     }
     List<Path> roots = sourceRoots == null || sourceRoots.isEmpty()
         ? List.of(basedir.toPath()) : sourceRoots.stream().map(File::toPath).toList();
-    CoverageGoals.report(dataDirectory.toPath(), outputDirectory.toPath(), roots, title).lines()
-        .forEach(line -> getLog().info(line));
+    try {
+      CoverageGoals.report(dataDirectory.toPath(), outputDirectory.toPath(), roots, title).lines()
+          .forEach(line -> getLog().info(line));
+    } catch (CoverageDataException e) {
+      throw new MojoFailureException(e.getMessage());
+    }
   }
 }

@@ -181,6 +181,21 @@ class MojoTests {
     assertThat(log.lines).singleElement().asString().startsWith("[INFO] IAMUnit coverage report skipped: no coverage data");
   }
 
+  /** What {@code iamunit coverage report} exits 3 on fails the build, naming the fragment (CoverageCommandTests). */
+  @Test
+  void reportFailsTheBuildOnAFragmentItCannotReadNamingIt() throws Exception {
+    Path broken = Files.writeString(data.resolve("coverage-broken.json"), "{\"format\": \"iamunit-coverage-fr");
+    ReportMojo mojo = new ReportMojo();
+    mojo.setLog(log);
+    mojo.dataDirectory = data.toFile();
+    mojo.outputDirectory = project.resolve("out").toFile();
+    mojo.basedir = project.toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("cannot read coverage fragment " + broken + ": ");
+    assertThat(project.resolve("out")).doesNotExist();
+    assertThat(log.lines).isEmpty();
+  }
+
   @Test
   void checkFailsTheBuildListingEveryViolationAndWritesThemIntoTheSarif() {
     CheckMojo mojo = check(rule("BUNDLE", limit("STATEMENT", "COVEREDRATIO", "0.80", null)));
