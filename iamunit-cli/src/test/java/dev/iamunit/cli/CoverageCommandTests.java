@@ -58,7 +58,7 @@ class CoverageCommandTests {
     Path broken = Files.writeString(dir.resolve("coverage-broken.json"), "{\"format\": \"iamunit-coverage-fr");
     CliRun run = CliRun.of("coverage", "report", "--data", dir.toString(), "--output", dir.resolve("out").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT);
-    assertThat(run.err()).startsWith("iamunit coverage report: cannot read coverage fragment " + broken + ": ")
+    assertThat(run.err()).startsWith("iamunit coverage report: cannot read coverage fragment " + broken + ": not JSON at line 1, column 32 (")
         .doesNotContain("Exception").hasLineCount(1);
     assertThat(run.out()).isEmpty();
     assertThat(dir.resolve("out")).doesNotExist();

@@ -2,6 +2,8 @@ package dev.iamunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamunit.coverage.internal.FragmentFormat;
 import java.io.IOException;
@@ -108,6 +110,12 @@ public final class CoverageAnalysis {
   private static JsonNode readJson(Path file) {
     try {
       return FragmentFormat.mapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      // One line, without Jackson's second line about its source: where in the file, and what.
+      JsonLocation at = e.getLocation();
+      throw new CoverageDataException("cannot read coverage fragment " + file + ": not JSON"
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + " (" + e.getOriginalMessage()
+          + "); IAMUnit writes its fragments whole, so something else wrote or changed it: remove it and run the tests again");
     } catch (IOException e) {
       throw new CoverageDataException("cannot read coverage fragment " + file + ": " + e.getMessage());
     }

@@ -93,7 +93,8 @@ public record StatementKey(String file, int line, int column, int index, String 
 
   /** {@code aws:PrincipalAccount}, as every caller's request carries it, else the account field of the principal's ARN. */
   private static String principalAccount(Request request) {
-    Optional<String> key = request.context().get("aws:PrincipalAccount").filter(e -> !e.values().isEmpty()).map(e -> e.values().get(0));
+    Optional<String> key = request.context().get("aws:PrincipalAccount").filter(e -> !e.values().isEmpty())
+        .map(e -> e.values().get(0));
     if (key.isPresent()) {
       return key.get();
     }
@@ -132,6 +133,11 @@ public record StatementKey(String file, int line, int column, int index, String 
   /** {@code terraform/iam.tf:12}, the form editors and CI annotations understand. */
   public String fileAndLine() {
     return line > 0 ? file + ":" + line : file;
+  }
+
+  /** The statement itself, whatever account it applies for: what a source line shows. */
+  public StatementKey withoutAccount() {
+    return account.isEmpty() ? this : new StatementKey(file, line, column, index);
   }
 
   /** Whether this is an SCP or RCP statement in one account. */

@@ -181,6 +181,27 @@ class PerAccountCoverageTests {
         key(PROTECT_CLOUDTRAIL, PROD).id());
   }
 
+  /** A source line is as covered as its statement in the account where it fares worst; the table below has a row per account. */
+  @Test
+  void theHtmlSourceShowsTheAccountWhereTheStatementFaresWorstAndARowPerAccount(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("src/organization"));
+    Files.writeString(dir.resolve("src/" + SCP_FILE), """
+        {"Version":"2012-10-17","Statement":[
+          {"Sid":"DenyStopLogging","Effect":"Deny","Action":"cloudtrail:StopLogging","Resource":"*"}]}
+        """);
+    CoverageRecorder recorder = inventory();
+    record(recorder, DEV, "alice", "cloudtrail:StopLogging", "*", Outcome.EXPLICIT_DENY);
+    CoverageReport.of(CoverageAnalysis.of(recorder.snapshot())).withSourceRoots(List.of(dir.resolve("src"))).writeHtml(dir.resolve("html"));
+
+    String page;
+    try (var pages = Files.list(dir.resolve("html/templates"))) {
+      page = Files.readString(pages.filter(p -> p.getFileName().toString().contains("protect-cloudtrail")).findFirst().orElseThrow());
+    }
+    assertThat(page).contains("<span class=\"line nc\" title=\"Deny DenyStopLogging in prod (" + PROD + "): MISSED")
+        .contains("<tr id=\"S2-3-0-" + PROD + "\">", "<tr id=\"S2-3-0-" + DEV + "\">")
+        .contains(">DenyStopLogging in dev (" + DEV + ")</td>");
+  }
+
   @Test
   void fragmentsKeepTheAccountAndItsName(@TempDir Path dir) {
     CoverageRecorder recorder = inventory();

@@ -1,6 +1,7 @@
 package dev.iamunit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.iamunit.coverage.CoverageAnalysis;
 import dev.iamunit.coverage.StatementCoverage;
@@ -29,6 +30,25 @@ class CoverageRecordingTests {
     // Statements no test reached are in the inventory, as missed.
     assertThat(analysis.statementsWithSid("AllowIndividualUserToDeactivateOnlyTheirOwnMFAOnlyWhenUsingMFA"))
         .singleElement().extracting(StatementCoverage::covered).isEqualTo(false);
+  }
+
+  /**
+   * An SCP counts once per account it applies to, and {@code inEveryAccountOf} records its request
+   * in each: the root's ProtectCloudTrail, asked in every account of Workloads, is covered in prod
+   * and dev, and still missed in sandbox, the member account no test asked in; the management
+   * account, which "SCPs don't affect" (AWS Organizations User Guide, Service control policies
+   * (SCPs)), has no entry.
+   */
+  @Test
+  void anScpIsRecordedForTheAccountOfEachRequestInEveryAccountOfAUnit(@TempDir Path directory) {
+    TestKit.run(OrganizationExamples.Passing.class, Map.of("iamunit.coverage.directory", directory.toString()));
+
+    assertThat(CoverageAnalysis.read(directory).statementsWithSid("ProtectCloudTrail"))
+        .extracting(StatementCoverage::displayName, StatementCoverage::covered)
+        .containsExactly(
+            tuple("ProtectCloudTrail in prod (111111111111)", true),
+            tuple("ProtectCloudTrail in dev (222222222222)", true),
+            tuple("ProtectCloudTrail in sandbox (333333333333)", false));
   }
 
   /** Failed policy assertions reach the SARIF report at the statement that decided instead. */

@@ -248,7 +248,8 @@ public final class HtmlReport {
   }
 
   private static String rowId(StatementCoverage s) {
-    return "S" + s.key().line() + "-" + s.key().column() + "-" + s.key().index() + (s.key().inAccount() ? "-" + s.key().account() : "");
+    String row = "S" + s.key().line() + "-" + s.key().column() + "-" + s.key().index();
+    return s.key().inAccount() ? row + "-" + s.key().account() : row;
   }
 
   private static long notApplied(StatementCoverage s) {
@@ -295,8 +296,8 @@ public final class HtmlReport {
       int end = Math.min(StatementExtent.end(lines, start, s.key().column()), next);
       for (int line = start; line <= end; line++) {
         // An SCP or RCP statement has a row per account: its lines show the account where it fares worst.
-        byLine.merge(line, s, (shown, other) -> other.key().line() == shown.key().line() && other.key().column() == shown.key().column()
-            && other.key().index() == shown.key().index() && other.status().compareTo(shown.status()) > 0 ? other : shown);
+        byLine.merge(line, s, (shown, other) -> other.key().withoutAccount().equals(shown.key().withoutAccount())
+            && other.status().compareTo(shown.status()) > 0 ? other : shown);
       }
     }
     return byLine;
