@@ -278,7 +278,7 @@ public final class AccessDiffer {
       SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
       rows.add(new DiffRow(
           change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
-          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved));
+          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved, principal.account()));
     }
   }
 

@@ -16,6 +16,17 @@ final class AccountPolicies {
   private AccountPolicies() {}
 
   static List<Policy> of(Account account) {
+    List<Policy> all = declared(account);
+    account.organization().serviceControlPolicies().forEach(all::addAll);
+    account.organization().resourceControlPolicies().forEach(all::addAll);
+    return all;
+  }
+
+  /**
+   * The account's own policy documents, without the SCPs and RCPs of its organization levels:
+   * those are the organization's, compared once however many accounts they reach.
+   */
+  static List<Policy> declared(Account account) {
     List<Policy> all = new ArrayList<>();
     for (User user : account.users().values()) {
       all.addAll(user.inlinePolicies());
@@ -31,8 +42,6 @@ final class AccountPolicies {
       all.add(policy.document());
     }
     all.addAll(account.resourcePolicies().values());
-    account.organization().serviceControlPolicies().forEach(all::addAll);
-    account.organization().resourceControlPolicies().forEach(all::addAll);
     return all;
   }
 

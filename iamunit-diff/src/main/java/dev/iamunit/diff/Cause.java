@@ -107,6 +107,11 @@ public record Cause(
     return List.copyOf(found);
   }
 
+  /** The id of its principal's account (every request of a cause is one principal's), empty when the rows name none. */
+  public String account() {
+    return decided.isEmpty() ? "" : decided.get(0).rows().get(0).account();
+  }
+
   /** How many requests this cause holds. */
   public int requests() {
     return decided.stream().mapToInt(d -> d.rows().size()).sum();

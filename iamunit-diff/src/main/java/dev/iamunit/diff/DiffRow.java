@@ -22,6 +22,7 @@ import org.apiguardian.api.API;
  * @param head the head version's decision
  * @param proved whether the request stands for a region of requests that all get these answers
  *     (the complete space), or is a sample of the fallback space
+ * @param account the id of the principal's account, empty when the row was made without one
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record DiffRow(
@@ -33,7 +34,8 @@ public record DiffRow(
     Map<String, String> context,
     SideDecision base,
     SideDecision head,
-    boolean proved) {
+    boolean proved,
+    String account) {
 
   public DiffRow {
     Objects.requireNonNull(change, "change");
@@ -45,6 +47,13 @@ public record DiffRow(
     context = Collections.unmodifiableMap(new TreeMap<>(context));
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(head, "head");
+    Objects.requireNonNull(account, "account");
+  }
+
+  /** A row whose principal's account is not named. */
+  public DiffRow(Change change, String principal, String action, String resource, CredentialKind credentials,
+      Map<String, String> context, SideDecision base, SideDecision head, boolean proved) {
+    this(change, principal, action, resource, credentials, context, base, head, proved, "");
   }
 
   /** A row of the sampled space. */

@@ -106,6 +106,11 @@ public record StatementChange(
    * moved down its file is no change.
    */
   public static List<StatementChange> between(Account base, Account head) {
+    return between(AccountPolicies.of(base), AccountPolicies.of(head));
+  }
+
+  /** {@link #between(Account, Account)} over two lists of policies: those of one account, or an organization's SCPs and RCPs. */
+  static List<StatementChange> between(List<Policy> base, List<Policy> head) {
     Map<String, Located> before = located(base);
     Map<String, Located> after = located(head);
     Map<String, Located> keys = new LinkedHashMap<>(after);
@@ -138,9 +143,9 @@ public record StatementChange(
 
   private record Element(String text, SourceLocation location) {}
 
-  private static Map<String, Located> located(Account account) {
+  private static Map<String, Located> located(List<Policy> policies) {
     Map<String, Located> all = new LinkedHashMap<>();
-    for (Policy policy : AccountPolicies.of(account)) {
+    for (Policy policy : policies) {
       for (Statement s : policy.statements()) {
         String key = policy.name() + "/" + s.sid().orElse("#" + s.index()) + "/" + s.effect().json() + "@" + s.location().file();
         all.putIfAbsent(key, new Located(policy.name(), s));

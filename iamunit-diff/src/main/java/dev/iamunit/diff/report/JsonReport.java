@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.BlastRadius;
+import dev.iamunit.diff.DiffAccount;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.PrincipalChange;
 import dev.iamunit.diff.StatementChange;
@@ -112,11 +114,23 @@ public final class JsonReport {
       json.writeEndArray();
       json.writeEndObject();
       json.writeObjectFieldStart("summary");
-      json.writeNumberField("newlyAllowed", diff.rows(Change.NEWLY_ALLOWED).size());
-      json.writeNumberField("newlyDenied", diff.rows(Change.NEWLY_DENIED).size());
-      json.writeNumberField("changedReason", diff.rows(Change.CHANGED_REASON).size());
+      counts(json, diff.rows());
       json.writeEndObject();
       json.writeNumberField("elapsedMillis", diff.elapsed().toMillis());
+      json.writeArrayFieldStart("accounts");
+      for (DiffAccount account : diff.accounts()) {
+        List<DiffRow> rows = diff.rows().stream().filter(r -> r.account().equals(account.id())).toList();
+        json.writeStartObject();
+        account(json, account);
+        counts(json, rows);
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("blastRadius");
+      for (BlastRadius change : diff.blastRadius()) {
+        blastRadius(json, change);
+      }
+      json.writeEndArray();
       List<Cause> causes = diff.causes();
       Map<DiffRow, Integer> causeOf = new IdentityHashMap<>();
       json.writeArrayFieldStart("causes");
@@ -132,6 +146,7 @@ public final class JsonReport {
         json.writeStringField("change", row.change().name());
         json.writeNumberField("cause", causeOf.get(row));
         json.writeStringField("principal", row.principal());
+        json.writeStringField("account", row.account());
         json.writeStringField("action", row.action());
         json.writeStringField("resource", row.resource());
         json.writeStringField("credentials", row.credentials().name());
@@ -158,6 +173,7 @@ public final class JsonReport {
     json.writeStartObject();
     json.writeStringField("change", cause.change().name());
     json.writeStringField("principal", cause.principal());
+    json.writeStringField("account", cause.account());
     json.writeStringField("credentials", cause.credentials().name());
     json.writeNumberField("requests", cause.rows().size());
     json.writeBooleanField("proved", cause.proved());
@@ -171,28 +187,35 @@ public final class JsonReport {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("changedStatements");
-    for (StatementChange change : cause.changed()) {
+    statementChanges(json, "changedStatements", cause.changed());
+    lines(json, "principalChanges", cause.principalChange().map(PrincipalChange::lines).orElse(List.of()));
+    json.writeArrayFieldStart("examples");
+    for (DiffRow row : cause.examples(Summary.EXAMPLES)) {
+      json.writeString(Cause.request(row));
+    }
+    json.writeEndArray();
+    json.writeEndObject();
+  }
+
+  private static void statementChanges(JsonGenerator json, String name, List<StatementChange> changes) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (StatementChange change : changes) {
       json.writeStartObject();
       json.writeStringField("policy", change.policy());
       json.writeStringField("statement", change.statement());
       json.writeStringField("effect", change.effect().json());
       optionalLocation(json, "base", change.base());
       optionalLocation(json, "head", change.head());
-      json.writeArrayFieldStart("lines");
-      for (StatementChange.Line line : change.lines()) {
-        json.writeStartObject();
-        json.writeStringField("sign", String.valueOf(line.sign()));
-        json.writeStringField("text", line.text());
-        location(json, line.location());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
+      lines(json, "lines", change.lines());
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("principalChanges");
-    for (StatementChange.Line line : cause.principalChange().map(PrincipalChange::lines).orElse(List.of())) {
+  }
+
+  /** Diff lines: {@code sign}, {@code text}, {@code file}, {@code line}. */
+  private static void lines(JsonGenerator json, String name, List<StatementChange.Line> lines) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (StatementChange.Line line : lines) {
       json.writeStartObject();
       json.writeStringField("sign", String.valueOf(line.sign()));
       json.writeStringField("text", line.text());
@@ -200,9 +223,45 @@ public final class JsonReport {
       json.writeEndObject();
     }
     json.writeEndArray();
-    json.writeArrayFieldStart("examples");
-    for (DiffRow row : cause.examples(Summary.EXAMPLES)) {
-      json.writeString(Cause.request(row));
+  }
+
+  private static void account(JsonGenerator json, DiffAccount account) throws IOException {
+    json.writeStringField("id", account.id());
+    json.writeStringField("name", account.name());
+  }
+
+  /** {@code newlyAllowed}, {@code newlyDenied}, {@code changedReason}: as the summary counts them. */
+  private static void counts(JsonGenerator json, List<DiffRow> rows) throws IOException {
+    json.writeNumberField("newlyAllowed", rows.stream().filter(r -> r.change() == Change.NEWLY_ALLOWED).count());
+    json.writeNumberField("newlyDenied", rows.stream().filter(r -> r.change() == Change.NEWLY_DENIED).count());
+    json.writeNumberField("changedReason", rows.stream().filter(r -> r.change() == Change.CHANGED_REASON).count());
+  }
+
+  /** An SCP or RCP change: its edits, its attachments, and each account it reaches with the causes found there. */
+  private static void blastRadius(JsonGenerator json, BlastRadius change) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("kind", change.kind());
+    json.writeStringField("policy", change.policy());
+    location(json, change.location());
+    statementChanges(json, "changedStatements", change.statements());
+    lines(json, "attachments", change.attachments());
+    json.writeArrayFieldStart("accounts");
+    for (BlastRadius.Reach reach : change.accounts()) {
+      json.writeStartObject();
+      account(json, reach.account());
+      json.writeBooleanField("reachedInBase", reach.base());
+      json.writeBooleanField("reachedInHead", reach.head());
+      List<DiffRow> access = reach.causes().stream().flatMap(c -> c.rows().stream()).toList();
+      json.writeNumberField("newlyAllowed", access.stream().filter(r -> r.change() == Change.NEWLY_ALLOWED).count());
+      json.writeNumberField("newlyDenied", access.stream().filter(r -> r.change() == Change.NEWLY_DENIED).count());
+      // The requests the policy decided that kept their outcome: not in the causes, which are who gains or loses access.
+      json.writeNumberField("changedReason", reach.changedReason());
+      json.writeArrayFieldStart("causes");
+      for (Cause cause : reach.causes()) {
+        cause(json, cause);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     }
     json.writeEndArray();
     json.writeEndObject();

@@ -3,6 +3,8 @@ package dev.iamunit.diff.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.BlastRadius;
+import dev.iamunit.diff.DiffAccount;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DiffRow;
@@ -55,21 +57,17 @@ public final class MarkdownReport {
       out.append("\nThe statement edits that change decisions:\n");
       folded(out, edits, VISIBLE_EDIT_LINES, "diff", "more lines of statement edits");
     }
-    int visible = 0;
+    blastRadius(out, diff.blastRadius());
+    int[] visible = {0};
     List<Cause> hidden = new ArrayList<>();
-    for (Change change : Change.values()) {
-      List<Cause> causes = all.stream().filter(c -> c.change() == change).toList();
-      if (causes.isEmpty()) {
-        continue;
+    if (diff.perAccount()) {
+      for (DiffAccount account : diff.accounts()) {
+        List<Cause> causes = diff.causes(account);
+        out.append("\n#### ").append(Summary.account(account, causes)).append('\n');
+        changes(out, causes, visible, hidden, "#####");
       }
-      out.append("\n#### ").append(Summary.heading(all, change)).append("\n\n");
-      for (Cause cause : causes) {
-        if (visible++ < VISIBLE_CAUSES) {
-          cause(out, cause);
-        } else {
-          hidden.add(cause);
-        }
-      }
+    } else {
+      changes(out, all, visible, hidden, "####");
     }
     if (!hidden.isEmpty()) {
       out.append(String.format(Locale.ROOT, "%n<details><summary>%,d more causes</summary>%n%n", hidden.size()));
@@ -85,6 +83,59 @@ public final class MarkdownReport {
     Summary.sampled(diff).forEach(line -> out.append("- ").append(cell(line)).append('\n'));
     out.append("\n</details>\n");
     return CommentLimit.fit(out.toString(), MAX_CHARS);
+  }
+
+  /** Each kind of change of {@code all}, a folded block per cause while fewer than {@link #VISIBLE_CAUSES} are shown. */
+  private static void changes(StringBuilder out, List<Cause> all, int[] visible, List<Cause> hidden, String heading) {
+    for (Change change : Change.values()) {
+      List<Cause> causes = all.stream().filter(c -> c.change() == change).toList();
+      if (causes.isEmpty()) {
+        continue;
+      }
+      out.append('\n').append(heading).append(' ').append(Summary.heading(all, change)).append("\n\n");
+      for (Cause cause : causes) {
+        if (visible[0]++ < VISIBLE_CAUSES) {
+          cause(out, cause);
+        } else {
+          hidden.add(cause);
+        }
+      }
+    }
+  }
+
+  /** Rows of a blast radius table shown unfolded; more accounts are folded. */
+  static final int VISIBLE_ACCOUNTS = 10;
+
+  /**
+   * Each changed SCP or RCP: its edits as a diff, then a table of the accounts it reaches, with
+   * who gains or loses access there and a request that proves it.
+   */
+  private static void blastRadius(StringBuilder out, List<BlastRadius> changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    out.append("\n#### ").append(html(Summary.blastRadiusHeading(changes))).append('\n');
+    for (BlastRadius change : changes) {
+      out.append("\n**").append(cell(Summary.blastRadiusTitle(change))).append("**\n\n");
+      code(out, Summary.blastRadiusEdits(change), "diff");
+      List<String> rows = new ArrayList<>();
+      for (BlastRadius.Reach reach : change.accounts()) {
+        List<String> who = new ArrayList<>();
+        for (Cause cause : reach.causes()) {
+          who.add(cell(Summary.reachCause(cause)) + ", e.g. `" + cell(Cause.request(cause.examples(1).get(0))) + "`");
+        }
+        rows.add("| " + cell(Summary.reachedAccount(reach)) + " | " + cell(Summary.reachedAccess(reach)) + (who.isEmpty() ? "" : "<br>" + String.join("<br>", who)) + " |");
+      }
+      String header = "\n| Account | Who gains or loses access |\n| --- | --- |\n";
+      int shown = rows.size() <= VISIBLE_ACCOUNTS + 1 ? rows.size() : VISIBLE_ACCOUNTS;
+      out.append(header);
+      rows.subList(0, shown).forEach(row -> out.append(row).append('\n'));
+      if (shown < rows.size()) {
+        out.append(String.format(Locale.ROOT, "%n<details><summary>%,d more accounts</summary>%n", rows.size() - shown)).append(header);
+        rows.subList(shown, rows.size()).forEach(row -> out.append(row).append('\n'));
+        out.append("\n</details>\n");
+      }
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.DiffAccount;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.SideDecision;
 import dev.iamunit.diff.StatementChange;
@@ -111,7 +112,7 @@ public final class SarifReport {
       gaps(json, "base " + diff.base(), diff.baseGaps());
       gaps(json, "head " + diff.head(), diff.headGaps());
       for (Cause cause : diff.causes()) {
-        result(json, cause);
+        result(json, diff, cause);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -166,7 +167,7 @@ public final class SarifReport {
   }
 
   /** One result per cause, at the edit behind it: the added line, or the statement that decided. */
-  private static void result(JsonGenerator json, Cause cause) throws IOException {
+  private static void result(JsonGenerator json, AccessDiff diff, Cause cause) throws IOException {
     String[] rule = rule(cause.change());
     json.writeStartObject();
     json.writeStringField("ruleId", rule[0]);
@@ -185,6 +186,21 @@ public final class SarifReport {
     if (at.isPresent()) {
       location(json, at.get().file(), at.get().line());
     }
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("account", cause.account());
+    json.writeStringField("accountName", account(diff, cause.account()));
+    List<String> organizationPolicies = diff.blastRadius().stream()
+        .filter(b -> b.accounts().stream().anyMatch(r -> r.causes().stream().anyMatch(c -> c.principal().equals(cause.principal())
+            && c.change() == cause.change() && c.credentials() == cause.credentials())))
+        .map(b -> b.kind() + " " + b.policy()).toList();
+    if (!organizationPolicies.isEmpty()) {
+      json.writeArrayFieldStart("organizationPolicies");
+      for (String policy : organizationPolicies) {
+        json.writeString(policy);
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField("iamunitDiff/v2", cause.change().name() + "|" + cause.principal() + "|" + cause.credentials().name()
         + "|" + (cause.changed().isEmpty()
@@ -192,6 +208,11 @@ public final class SarifReport {
             : String.join(",", cause.changed().stream().map(StatementChange::identity).toList())));
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /** {@code prod (111111111111)}: the account's name in the diff, or its id. */
+  private static String account(AccessDiff diff, String id) {
+    return diff.accounts().stream().filter(a -> a.id().equals(id)).map(DiffAccount::description).findFirst().orElse(id);
   }
 
   private static String identities(SideDecision side) {

@@ -1,6 +1,9 @@
 package dev.iamunit.diff.report;
 
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.BlastRadius;
+import dev.iamunit.diff.DiffAccount;
+import dev.iamunit.diff.DiffRow;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.StatementChange;
@@ -85,12 +88,74 @@ final class Summary {
   }
 
   private static String decided(AccessDiff diff) {
-    if (diff.isEmpty()) {
+    return decided(diff.rows());
+  }
+
+  /** {@code 2 requests newly allowed, 3 newly denied, 0 with a changed reason.}, or that nothing changed. */
+  private static String decided(List<DiffRow> rows) {
+    if (rows.isEmpty()) {
       return "No change in who may do what.";
     }
+    long allowed = rows.stream().filter(r -> r.change() == Change.NEWLY_ALLOWED).count();
     return String.format(Locale.ROOT, "%,d request%s newly allowed, %,d newly denied, %,d with a changed reason.",
-        diff.rows(Change.NEWLY_ALLOWED).size(), diff.rows(Change.NEWLY_ALLOWED).size() == 1 ? "" : "s",
-        diff.rows(Change.NEWLY_DENIED).size(), diff.rows(Change.CHANGED_REASON).size());
+        allowed, allowed == 1 ? "" : "s", rows.stream().filter(r -> r.change() == Change.NEWLY_DENIED).count(),
+        rows.stream().filter(r -> r.change() == Change.CHANGED_REASON).count());
+  }
+
+  /** {@code Account prod (111111111111): 2 requests newly allowed, 0 newly denied, 0 with a changed reason.} */
+  static String account(DiffAccount account, List<Cause> causes) {
+    return "Account " + account.description() + ": " + decided(causes.stream().flatMap(c -> c.rows().stream()).toList());
+  }
+
+  /** {@code Organization policy changes: 2 (SCP region-lock, RCP s3-over-tls): what each reaches}. */
+  static String blastRadiusHeading(List<BlastRadius> changes) {
+    return "Organization policy change" + (changes.size() == 1 ? "" : "s") + ": " + changes.size() + " ("
+        + String.join(", ", changes.stream().map(b -> b.kind() + " " + b.policy()).toList()) + "): the accounts each reaches, and who gains or loses access there";
+  }
+
+  /** {@code SCP region-lock (main.tf:72): statements edited; reaches 2 accounts}. */
+  static String blastRadiusTitle(BlastRadius change) {
+    long reached = change.accounts().stream().filter(r -> r.base() || r.head()).count();
+    return change.describe() + ": " + change.what() + "; reaches " + reached + " account" + (reached == 1 ? "" : "s");
+  }
+
+  /** The statement edits and attachment changes of an organization policy, each as a diff line at file:line. */
+  static List<String> blastRadiusEdits(BlastRadius change) {
+    List<String> lines = new ArrayList<>();
+    change.statements().forEach(s -> lines.addAll(edit(s)));
+    change.attachments().forEach(l -> lines.add(l + "   " + l.location().fileAndLine()));
+    return lines;
+  }
+
+  /**
+   * {@code prod (111111111111), in base and head: 68 requests newly allowed, 0 newly denied}, or that
+   * it applies there and no declared principal's access changed.
+   */
+  static String reach(BlastRadius.Reach reach) {
+    return reachedAccount(reach) + ": " + reachedAccess(reach);
+  }
+
+  /** {@code prod (111111111111), reached in base and head}. */
+  static String reachedAccount(BlastRadius.Reach reach) {
+    return reach.account().description() + ", reached in " + reach.versions();
+  }
+
+  /** {@code 68 requests newly allowed, 0 newly denied}, or that no declared principal's access changed. */
+  static String reachedAccess(BlastRadius.Reach reach) {
+    if (reach.causes().isEmpty()) {
+      return "no declared principal's access changed" + (reach.changedReason() == 0 ? ""
+          : String.format(Locale.ROOT, " (%,d request%s decided alike through other statements)", reach.changedReason(),
+              reach.changedReason() == 1 ? "" : "s"));
+    }
+    List<DiffRow> rows = reach.causes().stream().flatMap(c -> c.rows().stream()).toList();
+    long allowed = rows.stream().filter(r -> r.change() == Change.NEWLY_ALLOWED).count();
+    return String.format(Locale.ROOT, "%,d request%s newly allowed, %,d newly denied", allowed, allowed == 1 ? "" : "s",
+        rows.size() - allowed);
+  }
+
+  /** {@code role operator, assumed-role session: newly allowed: 34 requests: ec2:RunInstances on 34 resources (proved)}. */
+  static String reachCause(Cause cause) {
+    return cause.who() + ": " + title(cause.change()).toLowerCase(Locale.ROOT) + ": " + cause.extent();
   }
 
   /** How many examples of a cause every format shows; the rest are behind {@code --all} and in JSON. */

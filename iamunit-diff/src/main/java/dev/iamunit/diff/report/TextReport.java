@@ -3,6 +3,8 @@ package dev.iamunit.diff.report;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.BlastRadius;
+import dev.iamunit.diff.DiffAccount;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DiffRow;
@@ -38,7 +40,25 @@ public final class TextReport {
     }
     Summary.sampled(diff).forEach(line -> out.append("  ").append(line).append('\n'));
     out.append(Summary.line(diff)).append('\n');
-    List<Cause> every = diff.causes();
+    blastRadius(out, diff.blastRadius());
+    if (diff.perAccount()) {
+      for (DiffAccount account : diff.accounts()) {
+        List<Cause> causes = diff.causes(account);
+        out.append('\n').append(Summary.account(account, causes)).append('\n');
+        changes(out, causes, all);
+      }
+    } else {
+      changes(out, diff.causes(), all);
+    }
+    if (all) {
+      every(out, diff);
+    }
+    out.append(String.format(Locale.ROOT, "%nCompared in %,d ms.%n", diff.elapsed().toMillis()));
+    return out.toString();
+  }
+
+  /** Each kind of change of {@code every}, its causes numbered. */
+  private static void changes(StringBuilder out, List<Cause> every, boolean all) {
     for (Change change : Change.values()) {
       List<Cause> causes = every.stream().filter(c -> c.change() == change).toList();
       if (causes.isEmpty()) {
@@ -49,11 +69,25 @@ public final class TextReport {
         cause(out, i + 1, causes.get(i), all);
       }
     }
-    if (all) {
-      every(out, diff);
+  }
+
+  /** Each changed SCP or RCP: its edits, then each account it reaches with who gains or loses access there. */
+  private static void blastRadius(StringBuilder out, List<BlastRadius> changes) {
+    if (changes.isEmpty()) {
+      return;
     }
-    out.append(String.format(Locale.ROOT, "%nCompared in %,d ms.%n", diff.elapsed().toMillis()));
-    return out.toString();
+    out.append('\n').append(Summary.blastRadiusHeading(changes)).append('\n');
+    for (BlastRadius change : changes) {
+      out.append("  ").append(Summary.blastRadiusTitle(change)).append('\n');
+      Summary.blastRadiusEdits(change).forEach(line -> out.append("   ").append(line).append('\n'));
+      for (BlastRadius.Reach reach : change.accounts()) {
+        out.append("    ").append(Summary.reach(reach)).append('\n');
+        for (Cause cause : reach.causes()) {
+          out.append("      ").append(Summary.reachCause(cause)).append('\n');
+          cause.examples(1).forEach(row -> out.append("        for example ").append(Cause.request(row)).append('\n'));
+        }
+      }
+    }
   }
 
   private static void cause(StringBuilder out, int number, Cause cause, boolean all) {
