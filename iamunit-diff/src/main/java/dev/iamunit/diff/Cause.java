@@ -34,7 +34,7 @@ import org.apiguardian.api.API;
  *     which policies apply, an attachment, membership or boundary)
  * @param decided how the requests were decided in the base and the head, most requests first
  * @param principalChange when no deciding statement was edited, what changed in the principal's
- *     groups, attachments or boundary, if anything
+ *     groups, attachments, boundary or the SCPs that reach its account, if anything
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Cause(

@@ -63,9 +63,12 @@ public final class MarkdownReport {
     if (diff.perAccount()) {
       for (DiffAccount account : diff.accounts()) {
         List<Cause> causes = diff.causes(account);
-        out.append("\n#### ").append(Summary.account(account, causes)).append('\n');
-        changes(out, causes, visible, hidden, "#####");
+        if (!causes.isEmpty()) {
+          out.append("\n#### ").append(Summary.account(account, causes)).append('\n');
+          changes(out, causes, visible, hidden, "#####");
+        }
       }
+      Summary.unchangedAccounts(diff).ifPresent(line -> out.append('\n').append(line).append('\n'));
     } else {
       changes(out, all, visible, hidden, "####");
     }

@@ -13,6 +13,7 @@ import dev.iamunit.iac.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The sentences every format shares, built in one place. */
 final class Summary {
@@ -107,6 +108,13 @@ final class Summary {
     return "Account " + account.description() + ": " + decided(causes.stream().flatMap(c -> c.rows().stream()).toList());
   }
 
+  /** {@code No change in who may do what in 123456789012, dev (222222222222).}, when some account has no change. */
+  static Optional<String> unchangedAccounts(AccessDiff diff) {
+    List<String> unchanged = diff.accounts().stream().filter(a -> diff.causes(a).isEmpty()).map(DiffAccount::description).toList();
+    return unchanged.isEmpty() ? Optional.empty()
+        : Optional.of("No change in who may do what in " + String.join(", ", unchanged) + ".");
+  }
+
   /** {@code Organization policy changes: 2 (SCP region-lock, RCP s3-over-tls): what each reaches}. */
   static String blastRadiusHeading(List<BlastRadius> changes) {
     return "Organization policy change" + (changes.size() == 1 ? "" : "s") + ": " + changes.size() + " ("
@@ -182,7 +190,7 @@ final class Summary {
         return lines;
       }
       return List.of("  (no deciding statement differs, nor " + cause.principal()
-          + "'s groups, attachments or boundary: an organization policy or a resource policy changed)");
+          + "'s groups, attachments, boundary or SCPs: an RCP or a resource policy changed)");
     }
     List<String> lines = new ArrayList<>();
     for (StatementChange change : cause.changed()) {
@@ -210,7 +218,7 @@ final class Summary {
   /** {@code Deny BlockMostAccessUnlessSignedInWithMFA (Force_MFA) edited}, or that no deciding statement was. */
   static String edited(Cause cause) {
     return cause.changed().isEmpty()
-        ? cause.principalChange().map(p -> "groups, attachments or boundary edited").orElse("no deciding statement edited")
+        ? cause.principalChange().map(p -> "groups, attachments, boundary or SCPs edited").orElse("no deciding statement edited")
         : String.join("; ", cause.changed().stream().map(c -> c.effect().json() + " " + c.statement() + " (" + c.policy() + ")").toList())
             + " edited";
   }

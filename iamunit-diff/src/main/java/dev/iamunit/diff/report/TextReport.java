@@ -44,9 +44,12 @@ public final class TextReport {
     if (diff.perAccount()) {
       for (DiffAccount account : diff.accounts()) {
         List<Cause> causes = diff.causes(account);
-        out.append('\n').append(Summary.account(account, causes)).append('\n');
-        changes(out, causes, all);
+        if (!causes.isEmpty()) {
+          out.append('\n').append(Summary.account(account, causes)).append('\n');
+          changes(out, causes, all);
+        }
       }
+      Summary.unchangedAccounts(diff).ifPresent(line -> out.append('\n').append(line).append('\n'));
     } else {
       changes(out, diff.causes(), all);
     }
