@@ -51,6 +51,26 @@ class DiffCommandTests {
     assertThat(closed.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
+  /**
+   * Issue 24: an RCP narrowed in an organization of two accounts. The text groups the changes by
+   * account and starts with the RCP's blast radius (iamunit-diff's BlastRadiusTests reads the same
+   * file); the gate fails on the new access it opens; the JSON names each change's account.
+   */
+  @Test
+  void anOrganizationPolicyChangeIsReportedWithItsBlastRadiusPerAccount() throws Exception {
+    CliRun text = CliRun.of("diff", "--base", CHANGES + "rcp-narrowed/base", "--head", CHANGES + "rcp-narrowed/head",
+        "--fail-on", "new-access", "--output", "json=" + work.resolve("diff.json"));
+
+    assertThat(text.err()).isEmpty();
+    assertThat(text.out()).contains("\n" + Files.readString(Path.of(CHANGES + "rcp-narrowed/blast-radius.txt")) + "\n")
+        .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 1,134 with a changed reason.\n")
+        .contains("\nNo change in who may do what in 123456789012, dev (222222222222).\n");
+    assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(Files.readString(work.resolve("diff.json")))
+        .contains("\"principal\" : \"role reader in prod (111111111111)\",\n        \"account\" : \"111111111111\"")
+        .contains("\"blastRadius\" : [ {\n    \"kind\" : \"RCP\",\n    \"policy\" : \"s3-over-tls\"");
+  }
+
   @Test
   void writesMarkdownAndSarifFilesBesideTheConsoleFormat() throws Exception {
     Path markdown = work.resolve("out/diff.md");
