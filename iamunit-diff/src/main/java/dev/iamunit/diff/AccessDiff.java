@@ -164,9 +164,14 @@ public record AccessDiff(
     return accounts.size() > 1;
   }
 
-  /** The causes of the principals of account {@code id} ({@link Cause#account()}). */
-  public List<Cause> causes(DiffAccount account) {
-    return causes().stream().filter(c -> c.account().equals(account.id())).toList();
+  /** The causes ({@link #causes()}) of each account's principals ({@link Cause#account()}), every account, in order. */
+  public Map<DiffAccount, List<Cause>> causesByAccount() {
+    List<Cause> all = causes();
+    Map<DiffAccount, List<Cause>> byAccount = new LinkedHashMap<>();
+    for (DiffAccount account : accounts) {
+      byAccount.put(account, all.stream().filter(c -> c.account().equals(account.id())).toList());
+    }
+    return byAccount;
   }
 
   /**

@@ -80,8 +80,9 @@ public record BlastRadius(
     for (ControlPolicies.Key key : keys) {
       ControlPolicies.Entry b = base.entries().get(key);
       ControlPolicies.Entry h = head.entries().get(key);
+      Set<String> files = files(key, b, h);
       List<StatementChange> edits = statements.stream()
-          .filter(s -> s.policy().equals(key.name()) && s.head().or(s::base).map(SourceLocation::file).orElseThrow().equals(key.file()))
+          .filter(s -> s.policy().equals(key.name()) && files.contains(s.head().or(s::base).map(SourceLocation::file).orElseThrow()))
           .distinct().toList();
       List<StatementChange.Line> attachments = attachments(b, h);
       Set<String> reachedBase = b == null ? Set.of() : b.reached();
@@ -93,7 +94,7 @@ public record BlastRadius(
       reached.addAll(reachedHead);
       Map<String, List<DiffRow>> byAccount = new LinkedHashMap<>();
       for (DiffRow row : rows) {
-        if (decidedBy(key, row, reached)) {
+        if (decidedBy(key, files, row, reached)) {
           String account = key.resourceControl() ? resourceAccount(before, after, row) : row.account();
           byAccount.computeIfAbsent(account, a -> new ArrayList<>()).add(row);
         }
@@ -113,6 +114,18 @@ public record BlastRadius(
     return List.copyOf(all);
   }
 
+  /** The files the policy and its statements are written in (a policy may read its document from another file). */
+  private static Set<String> files(ControlPolicies.Key key, ControlPolicies.Entry base, ControlPolicies.Entry head) {
+    Set<String> files = new LinkedHashSet<>();
+    files.add(key.file());
+    for (ControlPolicies.Entry entry : new ControlPolicies.Entry[] {base, head}) {
+      if (entry != null) {
+        entry.policy().statements().forEach(s -> files.add(s.location().file()));
+      }
+    }
+    return files;
+  }
+
   /** The targets only the base attaches the policy to ({@code -}), then those only the head does ({@code +}). */
   private static List<StatementChange.Line> attachments(ControlPolicies.Entry base, ControlPolicies.Entry head) {
     List<ControlPolicies.Target> before = base == null ? List.of() : base.targets();
@@ -130,9 +143,9 @@ public record BlastRadius(
    * SCP that reaches the principal's account, an SCP level allowed nothing (an allow list widened,
    * narrowed or detached leaves no deciding statement, only that reason).
    */
-  private static boolean decidedBy(ControlPolicies.Key key, DiffRow row, Set<String> reached) {
+  private static boolean decidedBy(ControlPolicies.Key key, Set<String> files, DiffRow row, Set<String> reached) {
     for (SideDecision side : List.of(row.base(), row.head())) {
-      if (side.deciding().stream().anyMatch(d -> d.policy().equals(key.name()) && d.file().equals(key.file()))) {
+      if (side.deciding().stream().anyMatch(d -> d.policy().equals(key.name()) && files.contains(d.file()))) {
         return true;
       }
       // The evaluator's words for an SCP level without an Allow (Evaluator.decide).

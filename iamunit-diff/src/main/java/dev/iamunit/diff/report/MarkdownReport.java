@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -61,14 +62,14 @@ public final class MarkdownReport {
     int[] visible = {0};
     List<Cause> hidden = new ArrayList<>();
     if (diff.perAccount()) {
-      for (DiffAccount account : diff.accounts()) {
-        List<Cause> causes = diff.causes(account);
+      Map<DiffAccount, List<Cause>> byAccount = diff.causesByAccount();
+      byAccount.forEach((account, causes) -> {
         if (!causes.isEmpty()) {
           out.append("\n#### ").append(Summary.account(account, causes)).append('\n');
           changes(out, causes, visible, hidden, "#####");
         }
-      }
-      Summary.unchangedAccounts(diff).ifPresent(line -> out.append('\n').append(line).append('\n'));
+      });
+      Summary.unchangedAccounts(byAccount).ifPresent(line -> out.append('\n').append(line).append('\n'));
     } else {
       changes(out, all, visible, hidden, "####");
     }

@@ -13,6 +13,7 @@ import dev.iamunit.iac.LoadReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The sentences every format shares, built in one place. */
@@ -109,8 +110,8 @@ final class Summary {
   }
 
   /** {@code No change in who may do what in 123456789012, dev (222222222222).}, when some account has no change. */
-  static Optional<String> unchangedAccounts(AccessDiff diff) {
-    List<String> unchanged = diff.accounts().stream().filter(a -> diff.causes(a).isEmpty()).map(DiffAccount::description).toList();
+  static Optional<String> unchangedAccounts(Map<DiffAccount, List<Cause>> byAccount) {
+    List<String> unchanged = byAccount.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(e -> e.getKey().description()).toList();
     return unchanged.isEmpty() ? Optional.empty()
         : Optional.of("No change in who may do what in " + String.join(", ", unchanged) + ".");
   }

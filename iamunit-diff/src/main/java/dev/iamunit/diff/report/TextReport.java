@@ -10,6 +10,7 @@ import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DiffRow;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -42,14 +43,14 @@ public final class TextReport {
     out.append(Summary.line(diff)).append('\n');
     blastRadius(out, diff.blastRadius());
     if (diff.perAccount()) {
-      for (DiffAccount account : diff.accounts()) {
-        List<Cause> causes = diff.causes(account);
+      Map<DiffAccount, List<Cause>> byAccount = diff.causesByAccount();
+      byAccount.forEach((account, causes) -> {
         if (!causes.isEmpty()) {
           out.append('\n').append(Summary.account(account, causes)).append('\n');
           changes(out, causes, all);
         }
-      }
-      Summary.unchangedAccounts(diff).ifPresent(line -> out.append('\n').append(line).append('\n'));
+      });
+      Summary.unchangedAccounts(byAccount).ifPresent(line -> out.append('\n').append(line).append('\n'));
     } else {
       changes(out, diff.causes(), all);
     }
