@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The policy documents of ../shared/seeds/, read at test time from the AWS pages they are in. */
-final class Seeds {
+public final class Seeds {
 
   private Seeds() {}
 
@@ -33,7 +33,7 @@ final class Seeds {
     throw new IllegalStateException("no seed " + number + " in " + folder());
   }
 
-  static Policy policy(String number, String name) {
+  public static Policy policy(String number, String name) {
     return PolicyParser.parse(json(number), "seeds/" + number, PolicyKind.IDENTITY, name);
   }
 

@@ -1,0 +1,212 @@
+package dev.iamunit.eval.space;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.BoundRequest;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+
+/**
+ * Every request one principal can make, over the complete request space ({@link RequestRegions}),
+ * that its policies allow: the search behind "this principal may only do X" and "none of these
+ * requests is allowed". One version of the policies; the access diff asks the same space for two.
+ *
+ * <p>The actions searched are classes of the bundled catalog's actions ({@link ActionClasses}),
+ * each restricted to the actions asked about; each class is decided on one request per region of
+ * resources and contexts, under each kind of credentials asked. Keys the caller fixes (the test's
+ * context keys, and the time when fixed) are not varied. Where the regions of a class are a sample
+ * ({@link ActionRegions#gaps()}), the result names the class in {@link Result#sampled()}: an empty
+ * {@link Result#allowed()} is a proof only when {@link Result#proved()}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class AllowedRequests {
+
+  /**
+   * An allowed request.
+   *
+   * @param request the request with its policies, as {@link Caller#request} makes it
+   * @param decision the decision ({@link Evaluator#decide}: explain it for a message)
+   * @param alike the other actions asked about that the policies treat alike ({@link
+   *     ActionClasses}): each is allowed on the same request
+   */
+  public record Found(BoundRequest request, Decision decision, List<String> alike) {
+    public Found {
+      Objects.requireNonNull(request, "request");
+      Objects.requireNonNull(decision, "decision");
+      alike = List.copyOf(alike);
+    }
+
+    /** The action of the request and every action alike. */
+    public List<String> actions() {
+      List<String> all = new ArrayList<>(alike.size() + 1);
+      all.add(request.request().action());
+      all.addAll(alike);
+      return all;
+    }
+  }
+
+  /**
+   * A class of actions whose regions were a sample, not the complete space.
+   *
+   * @param action the action asked for the class
+   * @param alike how many more actions the class holds
+   * @param why what made the regions a sample ({@link ActionRegions#gaps()})
+   */
+  public record Sampled(String action, int alike, List<String> why) {
+    public Sampled {
+      why = List.copyOf(why);
+    }
+  }
+
+  /**
+   * What the search found.
+   *
+   * @param allowed every allowed request, one per region, by action
+   * @param sampled the classes of actions decided over a sample only
+   * @param actions how many actions were searched
+   * @param requests how many requests were decided
+   */
+  public record Result(List<Found> allowed, List<Sampled> sampled, int actions, long requests) {
+    public Result {
+      allowed = List.copyOf(allowed);
+      sampled = List.copyOf(sampled);
+    }
+
+    /** Whether every request of every action searched was decided (a region each): nothing sampled. */
+    public boolean proved() {
+      return sampled.isEmpty();
+    }
+  }
+
+  private final AwsData aws;
+  private final Evaluator evaluator;
+
+  private AllowedRequests(AwsData aws, Evaluator evaluator) {
+    this.aws = aws;
+    this.evaluator = evaluator;
+  }
+
+  /** A search with {@code aws}'s catalog, deciding with {@code evaluator}. */
+  public static AllowedRequests of(AwsData aws, Evaluator evaluator) {
+    return new AllowedRequests(Objects.requireNonNull(aws, "aws"), Objects.requireNonNull(evaluator, "evaluator"));
+  }
+
+  /**
+   * Every request {@code caller} can make for an action {@code actions} accepts (of the catalog and
+   * of every action a policy names), with each of {@code credentials}, at {@code time}, that its
+   * policies allow. {@code fixed} are context keys every request carries as given (the test's),
+   * never varied; when {@code timeFixed}, neither is the time.
+   *
+   * @throws dev.iamunit.eval.UnresolvedValueException when a decision depends on a value the loaders could not compute
+   */
+  public Result search(Caller caller, List<CredentialKind> credentials, Instant time, Map<String, List<String>> fixed,
+      boolean timeFixed, Predicate<String> actions) {
+    List<PolicyStatement> statements = PolicyStatement.of(policiesOf(caller));
+    List<Account> accounts = caller.accounts().all();
+    RequestRegions space = RequestRegions.of(accounts, statements, aws);
+    Set<String> notVaried = new LinkedHashSet<>();
+    fixed.keySet().forEach(k -> notVaried.add(k.toLowerCase(Locale.ROOT)));
+    if (timeFixed) {
+      notVaried.add("aws:currenttime");
+      notVaried.add("aws:epochtime");
+    }
+    List<Found> allowed = new ArrayList<>();
+    List<Sampled> sampled = new ArrayList<>();
+    int searched = 0;
+    long requests = 0;
+    for (ActionClasses.ActionClass all : ActionClasses.of(statements, aws).classes()) {
+      List<String> members = all.members().stream().filter(actions).toList();
+      if (members.isEmpty()) {
+        continue;
+      }
+      searched += members.size();
+      ActionClasses.ActionClass asked = new ActionClasses.ActionClass(members.get(0), members);
+      Set<String> why = new LinkedHashSet<>();
+      for (CredentialKind kind : credentials) {
+        RequestContext context = withKeys(caller.context(kind, time), fixed);
+        ActionRegions regions = space.regions(asked, List.of(context), List.of());
+        why.addAll(regions.gaps());
+        for (ActionRegions.Target target : regions.resources()) {
+          for (Map<String, List<String>> varied : contexts(regions.contexts(), notVaried)) {
+            Map<String, List<String>> extra = new LinkedHashMap<>(fixed);
+            extra.putAll(varied);
+            BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra);
+            requests++;
+            Decision decision = evaluator.decide(request);
+            if (decision.isAllowed()) {
+              allowed.add(new Found(request, decision, members.stream().filter(m -> !m.equals(target.action())).toList()));
+            }
+          }
+        }
+      }
+      if (!why.isEmpty()) {
+        sampled.add(new Sampled(asked.representative(), members.size() - 1, List.copyOf(why)));
+      }
+    }
+    return new Result(allowed, sampled, searched, requests);
+  }
+
+  /** The contexts of the regions without the keys not varied, each once. */
+  private static Collection<Map<String, List<String>>> contexts(List<Map<String, KeyValue>> regions, Set<String> notVaried) {
+    Set<Map<String, List<String>>> out = new LinkedHashSet<>();
+    for (Map<String, KeyValue> region : regions) {
+      Map<String, List<String>> context = new LinkedHashMap<>();
+      region.forEach((key, value) -> {
+        if (!notVaried.contains(key.toLowerCase(Locale.ROOT))) {
+          context.put(key, value.values());
+        }
+      });
+      out.add(context);
+    }
+    return out;
+  }
+
+  /** {@code context} with {@code keys} added as {@link Caller#request} adds them: one value is single-valued. */
+  private static RequestContext withKeys(RequestContext context, Map<String, List<String>> keys) {
+    RequestContext.Builder builder = context.toBuilder();
+    keys.forEach((key, values) -> {
+      if (values.size() == 1) {
+        builder.put(key, values.get(0));
+      } else {
+        builder.putMultivalued(key, values);
+      }
+    });
+    return builder.build();
+  }
+
+  /**
+   * Every policy a request of {@code caller} can meet: its own (identity, boundary, SCPs), and in
+   * every account it can reach, each resource-based policy (a VPC endpoint's too), trust policy and
+   * RCP. Only these compare anything a request of this caller carries.
+   */
+  private static List<Policy> policiesOf(Caller caller) {
+    List<Policy> all = new ArrayList<>(caller.policies().policies());
+    for (Account account : caller.accounts().all()) {
+      all.addAll(account.resourcePolicies().values());
+      for (Role role : account.roles().values()) {
+        role.trustPolicy().ifPresent(all::add);
+      }
+      account.organization().resourceControlPolicies().forEach(all::addAll);
+    }
+    return all;
+  }
+}

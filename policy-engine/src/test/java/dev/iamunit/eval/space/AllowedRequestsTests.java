@@ -1,0 +1,141 @@
+package dev.iamunit.eval.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Seeds;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.User;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search for allowed requests over the complete space, one version: what it finds is allowed
+ * when decided directly, and what it does not find is denied, including requests away from the
+ * default resource and context.
+ */
+class AllowedRequestsTests {
+
+  private static final String ACCOUNT = "123456789012";
+  private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+  private static final AllowedRequests SEARCH = AllowedRequests.of(AwsData.bundled(), Evaluator.standard());
+
+  private static Caller user(Policy... policies) {
+    Account account = Account.builder()
+        .id(ACCOUNT)
+        .user(new User("MFAUser", "/", "arn:aws:iam::" + ACCOUNT + ":user/MFAUser", Map.of(), List.of(), List.of(policies),
+            List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .build();
+    return Caller.user(account, "MFAUser");
+  }
+
+  private static Policy policy(String json) {
+    return PolicyParser.parse(json, "test.json", PolicyKind.IDENTITY, "test");
+  }
+
+  private static Set<String> actions(AllowedRequests.Result result) {
+    Set<String> actions = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    result.allowed().forEach(found -> actions.addAll(found.actions()));
+    return actions;
+  }
+
+  private static AllowedRequests.Result search(Caller caller, CredentialKind kind, Map<String, List<String>> fixed, Predicate<String> actions) {
+    return SEARCH.search(caller, List.of(kind), NOW, fixed, false, actions);
+  }
+
+  /**
+   * Seed 003, Force_MFA: "when the user is not signed-in with MFA ... they can perform only the
+   * listed actions" of the NotAction, and of those only what the other statements allow.
+   */
+  @Test
+  void withoutMfaTheForceMfaUserMayOnlyListAndSetUpMfaOverTheWholeCatalog() {
+    Caller caller = user(Seeds.policy("003", "Force_MFA"));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.CONSOLE_WITHOUT_MFA, Map.of(), a -> true);
+
+    assertThat(result.proved()).as("sampled: %s", result.sampled()).isTrue();
+    assertThat(result.actions()).isEqualTo(AwsData.bundled().expandActionPattern("*").size());
+    assertThat(actions(result)).containsExactlyInAnyOrder(
+        "iam:CreateVirtualMFADevice", "iam:EnableMFADevice", "iam:ResyncMFADevice", "iam:ListVirtualMFADevices",
+        "iam:ListAccountAliases", "iam:ListUsers", "iam:ListSSHPublicKeys", "iam:ListAccessKeys", "iam:ListMFADevices",
+        "iam:GetAccountSummary",
+        // "No permissions are required to perform this operation" (STS API Reference,
+        // GetCallerIdentity); GetSessionToken likewise: no policy can take them away.
+        "sts:GetCallerIdentity", "sts:GetSessionToken");
+    for (AllowedRequests.Found found : result.allowed()) {
+      assertThat(Evaluator.standard().explain(found.request()).isAllowed()).as("%s", found.request().request()).isTrue();
+    }
+    // Own MFA device only: the region of other users' devices is denied, and the search asked it.
+    assertThat(result.allowed()).filteredOn(f -> f.request().request().action().equals("iam:EnableMFADevice"))
+        .extracting(f -> f.request().request().resource())
+        .allMatch(r -> r.equals("*") || r.endsWith(":mfa/MFAUser") || r.endsWith(":user/MFAUser"));
+  }
+
+  @Test
+  void withMfaTheSameUserMayDoMore() {
+    Caller caller = user(Seeds.policy("003", "Force_MFA"));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.CONSOLE_WITH_MFA, Map.of(), a -> true);
+
+    assertThat(actions(result)).contains("iam:DeactivateMFADevice", "iam:ChangePassword").doesNotContain("ec2:RunInstances");
+  }
+
+  /**
+   * Allowed only from one address range: no request with the default context is allowed, yet the
+   * search finds one inside the range, and only there.
+   */
+  @Test
+  void findsTheRequestAllowedOnlyInsideACidrRange() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+          "Condition": {"IpAddress": {"aws:SourceIp": "10.20.0.0/16"}}}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("s3:"));
+
+    assertThat(result.proved()).isTrue();
+    assertThat(result.allowed()).isNotEmpty().allSatisfy(found -> {
+      assertThat(found.request().request().action()).isEqualTo("s3:GetObject");
+      assertThat(found.request().request().context().get("aws:SourceIp").orElseThrow().value()).startsWith("10.20.");
+    });
+    assertThat(Evaluator.standard().decide(caller.request("s3:GetObject", "arn:aws:s3:::b/k", CredentialKind.ACCESS_KEYS, NOW, Map.of()))
+        .isAllowed()).isFalse();
+  }
+
+  @Test
+  void keysTheCallerFixesAreNotVaried() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+          "Condition": {"IpAddress": {"aws:SourceIp": "10.20.0.0/16"}}}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of("aws:SourceIp", List.of("192.0.2.1")), a -> a.startsWith("s3:"));
+
+    assertThat(result.allowed()).isEmpty();
+    assertThat(result.proved()).isTrue();
+  }
+
+  /** A NotAction allow opens services no policy names: each is found, one request per class. */
+  @Test
+  void aNotActionAllowOpensEveryOtherService() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> !a.toLowerCase().startsWith("s3:"));
+
+    Set<String> found = actions(result);
+    assertThat(found).contains("ec2:RunInstances", "dynamodb:GetItem").noneMatch(a -> a.startsWith("iam:") || a.startsWith("s3:"));
+    assertThat(result.requests()).isLessThan(found.size());
+  }
+}
