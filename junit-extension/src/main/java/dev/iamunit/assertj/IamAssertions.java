@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.junit.IamRequest;
 import dev.iamunit.junit.IamRequests;
+import dev.iamunit.junit.IamScenario;
 import org.apiguardian.api.API;
 
 /**
@@ -23,6 +24,10 @@ public final class IamAssertions {
 
   public static IamRequestsAssert assertThat(IamRequests actual) {
     return new IamRequestsAssert(actual);
+  }
+
+  public static IamScenarioAssert assertThat(IamScenario actual) {
+    return new IamScenarioAssert(actual);
   }
 
   public static DecisionAssert assertThat(Decision actual) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.junit.IamRequest;
 import dev.iamunit.junit.IamRequests;
+import dev.iamunit.junit.IamScenario;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractSoftAssertions;
@@ -24,6 +25,10 @@ public class IamSoftAssertions extends AbstractSoftAssertions {
 
   public IamRequestsAssert assertThat(IamRequests actual) {
     return proxy(IamRequestsAssert.class, IamRequests.class, actual);
+  }
+
+  public IamScenarioAssert assertThat(IamScenario actual) {
+    return proxy(IamScenarioAssert.class, IamScenario.class, actual);
   }
 
   public DecisionAssert assertThat(Decision actual) {

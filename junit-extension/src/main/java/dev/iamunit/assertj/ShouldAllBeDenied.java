@@ -15,4 +15,16 @@ final class ShouldAllBeDenied {
   static String shouldAllBeDenied(String requests, int total, List<Subject> offenders) {
     return String.format("Expecting every request of %s to be denied, but %d of %d were allowed:", requests, offenders.size(), total) + RequestListing.of(offenders);
   }
+
+  /**
+   * @param requests {@code ec2:* on each action's default resource as MFAUser}
+   * @param actions how many actions the search asked about
+   * @param total how many requests it decided
+   * @param offenders the allowed ones it found
+   */
+  static String shouldAllBeDeniedInSpace(String requests, int actions, long total, List<Subject> offenders) {
+    return String.format("Expecting every request of %s, and on every other region of resources and context values the policies "
+        + "tell apart, to be denied, but over that complete request space (%d actions, %d requests) %d were allowed:",
+        requests, actions, total, offenders.size()) + RequestListing.of(offenders);
+  }
 }

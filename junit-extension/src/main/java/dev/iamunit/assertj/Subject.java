@@ -6,6 +6,8 @@ import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.explain.DecisionText;
+import dev.iamunit.junit.Evaluation;
+import dev.iamunit.junit.SpaceSearch;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,13 @@ import java.util.Optional;
  */
 record Subject(
     String request, Optional<CredentialKind> credentials, Decision decision, Optional<Request> context, boolean resourceDefaulted) {
+
+  /** An allowed request a search of the complete request space found. */
+  static Subject of(SpaceSearch.Allowed allowed) {
+    Evaluation evaluation = allowed.evaluation();
+    return new Subject(allowed.requestDescription(), Optional.of(evaluation.credentials()), evaluation.decision(),
+        Optional.of(evaluation.request()), false);
+  }
 
   /** The request's context, when the request is known: the explanation shows the values its conditions test. */
   Optional<RequestContext> requestContext() {

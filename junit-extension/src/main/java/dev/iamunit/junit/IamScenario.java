@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.model.Account;
+import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 
@@ -26,6 +27,17 @@ public interface IamScenario {
    * {@code iam:*MFA*}), expanded through IAMUnit's bundled AWS action catalog.
    */
   IamRequests requests(String actionPattern);
+
+  /**
+   * Every request of the scenario's principal that AWS allows for an action none of {@code
+   * actionPatterns} names ({@code iam:List*}, {@code sts:GetCallerIdentity}), over the complete
+   * request space: every action of IAMUnit's bundled catalog (all services) and every action a
+   * policy names, every region of resources and of context values the policies can tell apart,
+   * under each kind of credentials the scenario stands for; the scenario's context keys and, with
+   * {@link AtTime}, its time stay as given. What {@code assertThat(scenario).mayOnly(...)} checks.
+   * A pattern that names no action AWS documents fails the test.
+   */
+  SpaceSearch allowedRequestsExcept(List<String> actionPatterns);
 
   /** The same scenario with another principal. */
   IamScenario as(IamPrincipal principal);

@@ -1,10 +1,12 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.eval.AssumeRoleParameters;
+import dev.iamunit.eval.space.AllowedRequests;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
 import dev.iamunit.junit.IamRequests;
 import dev.iamunit.junit.IamScenario;
+import dev.iamunit.junit.SpaceSearch;
 import dev.iamunit.model.Account;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,12 @@ final class DefaultIamScenario implements IamScenario {
   @Override
   public IamRequests requests(String actionPattern) {
     return new ScenarioRequests(evaluator, actionPattern, ActionCatalog.expand(actionPattern), Optional.empty(), Map.of(), principal);
+  }
+
+  @Override
+  public SpaceSearch allowedRequestsExcept(List<String> actionPatterns) {
+    actionPatterns.forEach(ActionCatalog::expand);
+    return evaluator.allowedRequests(principal, AllowedRequests.matching(actionPatterns).negate());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.junit.Evaluation;
+import dev.iamunit.junit.SpaceSearch;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * What a scenario's requests need of the scenario, and nothing more: a {@link ScenarioRequest} is a
@@ -20,4 +22,11 @@ interface RequestEvaluator {
    * that cannot be evaluated fails the test with a message that says why.
    */
   List<Evaluation> evaluations(ScenarioRequest request);
+
+  /**
+   * Every request {@code principal} can make for an action {@code actions} accepts that AWS
+   * allows, over the complete request space, under each kind of credentials the scenario stands
+   * for; a principal missing or a value the loaders could not compute fails the test.
+   */
+  SpaceSearch allowedRequests(java.util.Optional<dev.iamunit.junit.IamPrincipal> principal, Predicate<String> actions);
 }

@@ -1,6 +1,7 @@
 package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
+import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
@@ -9,9 +10,11 @@ import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RoleAssumption;
 import dev.iamunit.eval.UnresolvedValueException;
+import dev.iamunit.eval.space.AllowedRequests;
 import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
+import dev.iamunit.junit.SpaceSearch;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Unresolved;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 
 /**
  * Evaluates the requests of one test over its loaded account, as its scenario annotations say:
@@ -107,6 +111,32 @@ final class ScenarioEvaluator implements RequestEvaluator {
       }
     }
     return List.copyOf(evaluations);
+  }
+
+  @Override
+  public SpaceSearch allowedRequests(Optional<IamPrincipal> principal, Predicate<String> actions) {
+    IamPrincipal who = principal.orElseThrow(() -> Failures.failure("the scenario has no principal whose requests to search: "
+        + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))"));
+    Caller caller = requestCaller(who);
+    AllowedRequests.Result result;
+    try {
+      result = AllowedRequests.of(AwsData.bundled(), evaluator)
+          .search(caller, settings.credentials().kindsFor(who), time, settings.context(), settings.time().isPresent(), actions);
+    } catch (UnresolvedValueException e) {
+      throw Failures.failure(UnresolvedValueMessage.of("the search for allowed requests of " + who, e.values()));
+    } catch (IamUnitException e) {
+      throw Failures.failure("the requests of " + who + " cannot be searched: " + e.getMessage());
+    }
+    List<SpaceSearch.Allowed> allowed = new ArrayList<>();
+    for (AllowedRequests.Found found : result.allowed()) {
+      // Explained (and recorded in coverage) as any request of the test: the found ones are few.
+      BoundRequest bound = found.request();
+      allowed.add(new SpaceSearch.Allowed(new Evaluation(who, bound.request().credentials(), bound.request(), decide(bound)),
+          found.varied(), found.alike()));
+    }
+    List<String> sampled = result.sampled().stream().map(s -> s.action()
+        + (s.alike() > 0 ? " (and " + s.alike() + " more actions treated alike)" : "") + ": " + String.join("; ", s.why())).toList();
+    return new SpaceSearch(allowed, sampled, result.actions(), result.requests());
   }
 
   /** Decides a request with its full explanation and records the decision in the run's statement coverage. */

@@ -1,8 +1,10 @@
 package dev.iamunit.junit.internal;
 
+import dev.iamunit.eval.space.AllowedRequests;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
 import dev.iamunit.junit.IamRequests;
+import dev.iamunit.junit.SpaceSearch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,14 @@ final class ScenarioRequests implements IamRequests {
     return actions.stream()
         .<IamRequest>map(action -> new ScenarioRequest(evaluator, action, resource, context, principal))
         .toList();
+  }
+
+  @Override
+  public Optional<SpaceSearch> allowedRequests() {
+    if (resource.isPresent() || !context.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(evaluator.allowedRequests(principal, AllowedRequests.matching(List.of(pattern))));
   }
 
   @Override

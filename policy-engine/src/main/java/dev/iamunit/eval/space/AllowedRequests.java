@@ -9,12 +9,14 @@ import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.eval.internal.PolicyValues;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,13 +47,16 @@ public final class AllowedRequests {
    *
    * @param request the request with its policies, as {@link Caller#request} makes it
    * @param decision the decision ({@link Evaluator#decide}: explain it for a message)
+   * @param varied the context keys the search set, for its region (the caller's and the fixed
+   *     ones left out): what makes this request differ from the caller's usual one
    * @param alike the other actions asked about that the policies treat alike ({@link
    *     ActionClasses}): each is allowed on the same request
    */
-  public record Found(BoundRequest request, Decision decision, List<String> alike) {
+  public record Found(BoundRequest request, Decision decision, Map<String, List<String>> varied, List<String> alike) {
     public Found {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(decision, "decision");
+      varied = Collections.unmodifiableMap(new LinkedHashMap<>(varied));
       alike = List.copyOf(alike);
     }
 
@@ -153,7 +158,7 @@ public final class AllowedRequests {
             requests++;
             Decision decision = evaluator.decide(request);
             if (decision.isAllowed()) {
-              allowed.add(new Found(request, decision, members.stream().filter(m -> !m.equals(target.action())).toList()));
+              allowed.add(new Found(request, decision, varied, members.stream().filter(m -> !m.equals(target.action())).toList()));
             }
           }
         }
@@ -163,6 +168,15 @@ public final class AllowedRequests {
       }
     }
     return new Result(allowed, sampled, searched, requests);
+  }
+
+  /**
+   * Whether one of {@code actionPatterns} ({@code iam:List*}, {@code s3:GetObject}) names an
+   * action, as the evaluator matches an Action element: what a search's action filter is made of.
+   */
+  public static Predicate<String> matching(List<String> actionPatterns) {
+    List<String> patterns = List.copyOf(actionPatterns);
+    return action -> patterns.stream().anyMatch(p -> PolicyValues.actionMatches(p, action));
   }
 
   /** The contexts of the regions without the keys not varied, each once. */
