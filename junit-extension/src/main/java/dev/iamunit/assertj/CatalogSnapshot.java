@@ -88,7 +88,12 @@ final class CatalogSnapshot {
     return actions.contains(action.toLowerCase(Locale.ROOT));
   }
 
-  /** {@code iam-data 0.138.0 (src/test/iam/aws-actions.txt, 17210 actions)}. */
+  /** {@code iam-data 0.21.202609261}, or {@code an unknown version}. */
+  String version() {
+    return version;
+  }
+
+  /** {@code iam-data 0.21.202609261 (src/test/iam/aws-actions.txt, 22091 actions)}. */
   String describe() {
     return version + " (" + file + ", " + actions.size() + " actions)";
   }

@@ -66,7 +66,7 @@ public class IamScenarioAssert extends AbstractAssert<IamScenarioAssert, IamScen
     if (!offenders.isEmpty() || !drift.isEmpty()) {
       Subject first = offenders.isEmpty() ? drift.get(0).subject() : offenders.get(0);
       fail(ShouldOnlyBeAllowed.shouldOnlyBeAllowed(who, patterns, search.actions(), search.requests(), offenders, drift,
-          snapshot.map(CatalogSnapshot::describe).orElse("")), Optional.of(first));
+          snapshot.map(CatalogSnapshot::describe).orElse(""), snapshot.map(CatalogSnapshot::version).orElse("")), Optional.of(first));
     }
     if (!search.proved()) {
       fail(ShouldBeProved.shouldBeProved(who + " may only use " + String.join(", ", patterns), search.sampled()), Optional.empty());

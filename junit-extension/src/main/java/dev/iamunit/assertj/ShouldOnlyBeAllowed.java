@@ -16,11 +16,12 @@ final class ShouldOnlyBeAllowed {
    * @param offenders allowed requests of actions the snapshot (if any) knows: the test was wrong when written
    * @param drift allowed requests of actions only AWS's newer catalog has, each with those actions
    * @param snapshot the snapshot the test was written against, when it names one
+   * @param version the catalog version the snapshot records ({@code iam-data 0.21.0})
    */
   static String shouldOnlyBeAllowed(String who, List<String> patterns, int actions, long requests, List<Subject> offenders,
-      List<Drift> drift, String snapshot) {
+      List<Drift> drift, String snapshot, String version) {
     StringBuilder text = new StringBuilder(String.format(
-        "Expecting %s to be allowed only %s, over the complete request space (%d actions of the whole catalog, %d requests: "
+        "Expecting %s to be allowed only %s, over the complete request space (the %d other actions of the catalog, %d requests: "
             + "every region of resources and context values the policies tell apart), but %d requests of other actions were allowed",
         who, String.join(", ", patterns), actions, requests, offenders.size() + drift.size()));
     if (!offenders.isEmpty()) {
@@ -32,7 +33,7 @@ final class ShouldOnlyBeAllowed {
       for (int i = 0; i < Math.min(drift.size(), RequestListing.MAX_LISTED); i++) {
         Drift d = drift.get(i);
         text.append("\n  ").append(String.join(", ", d.actions())).append(d.actions().size() == 1 ? " was" : " were")
-            .append(" added to AWS's catalog after ").append(snapshot).append(" and ").append(d.actions().size() == 1 ? "is " : "are ")
+            .append(" added to AWS's catalog after ").append(version).append(" and ").append(d.actions().size() == 1 ? "is " : "are ")
             .append(DecisionText.summary(d.subject().decision())).append(": ").append(d.subject().describe());
       }
       if (drift.size() > RequestListing.MAX_LISTED) {
