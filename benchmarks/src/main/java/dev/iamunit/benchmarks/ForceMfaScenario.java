@@ -101,6 +101,11 @@ final class ForceMfaScenario {
         SourceLocation.UNKNOWN);
   }
 
+  /** User MFAUser. */
+  Caller caller() {
+    return caller;
+  }
+
   /** The caller's policies, compiled once; no resource in the mix has a resource-based policy. */
   PolicySet policies() {
     return caller.policies();

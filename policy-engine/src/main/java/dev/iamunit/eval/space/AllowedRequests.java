@@ -138,6 +138,9 @@ public final class AllowedRequests {
     List<Sampled> sampled = new ArrayList<>();
     int searched = 0;
     long requests = 0;
+    // The caller's context for each kind of credentials, with the fixed keys: what the regions vary from.
+    Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
+    credentials.forEach(kind -> contexts.put(kind, List.of(withKeys(caller.context(kind, time), fixed))));
     for (ActionClasses.ActionClass all : ActionClasses.of(statements, aws).classes()) {
       List<String> members = all.members().stream().filter(actions).toList();
       if (members.isEmpty()) {
@@ -147,8 +150,7 @@ public final class AllowedRequests {
       ActionClasses.ActionClass asked = new ActionClasses.ActionClass(members.get(0), members);
       Set<String> why = new LinkedHashSet<>();
       for (CredentialKind kind : credentials) {
-        RequestContext context = withKeys(caller.context(kind, time), fixed);
-        ActionRegions regions = space.regions(asked, List.of(context), List.of());
+        ActionRegions regions = space.regions(asked, contexts.get(kind), List.of());
         why.addAll(regions.gaps());
         for (ActionRegions.Target target : regions.resources()) {
           for (Map<String, List<String>> varied : contexts(regions.contexts(), notVaried)) {
