@@ -179,4 +179,33 @@ class MessageFactoryTests {
     assertThatThrownBy(() -> IamAssertions.assertThat(ALLOWED.decision()).as("break glass").isDenied())
         .hasMessageStartingWith("[break glass] Expecting the decision to be denied, but it was allowed");
   }
+
+  @Test
+  void shouldOnlyBeAllowedTellsCatalogDriftApart() {
+    String message = ShouldOnlyBeAllowed.shouldOnlyBeAllowed("MFAUser", List.of("iam:*MFA*"), 22079, 21542, List.of(ALLOWED),
+        List.of(new ShouldOnlyBeAllowed.Drift(List.of("ec2:NewAction"), ALLOWED)), "iam-data 0.1 (aws-actions.txt, 20000 actions)",
+        "iam-data 0.1");
+
+    assertThat(message).isEqualTo("""
+        Expecting MFAUser to be allowed only iam:*MFA*, over the complete request space (the 22079 other actions of the catalog, \
+        21542 requests: every region of resources and context values the policies tell apart), but 2 requests of other actions \
+        were allowed:
+          ec2:RunInstances on * as MFAUser (console sign-in without MFA): allowed by statement AllowEc2 (terraform/ec2.tf:14)
+        Catalog drift: this action was added to AWS's catalog after the test was written against iam-data 0.1 \
+        (aws-actions.txt, 20000 actions):
+          ec2:NewAction was added to AWS's catalog after iam-data 0.1 and is allowed by statement AllowEc2 (terraform/ec2.tf:14): \
+        ec2:RunInstances on * as MFAUser (console sign-in without MFA)
+        Allow or deny them on purpose, then delete the snapshot file to write the current catalog to it.""");
+  }
+
+  @Test
+  void shouldBeProvedNamesWhatWasSampled() {
+    assertThat(ShouldBeProved.shouldBeProved("MFAUser may only use iam:*MFA*",
+        List.of("s3:GetObject: the condition keys' regions multiply past 2048 contexts (aws:RequestTag/a: 3 × aws:RequestTag/b: 3)")))
+        .isEqualTo("""
+            Expecting a proof that MFAUser may only use iam:*MFA*, but part of the request space was sampled, not proved \
+            (a sample proves nothing): the regions of 1 class of actions were too many to decide each:
+              s3:GetObject: the condition keys' regions multiply past 2048 contexts (aws:RequestTag/a: 3 × aws:RequestTag/b: 3)
+            Check those actions with a request each (.on(resourceArn).withContext(...)), or narrow the policies' patterns.""");
+  }
 }

@@ -138,4 +138,27 @@ class AllowedRequestsTests {
     assertThat(found).contains("ec2:RunInstances", "dynamodb:GetItem").noneMatch(a -> a.startsWith("iam:") || a.startsWith("s3:"));
     assertThat(result.requests()).isLessThan(found.size());
   }
+
+  /**
+   * Eight keys of three regions each (absent, equal, other) make 6,561 contexts, past {@link
+   * RequestRegions#MAX_CONTEXTS}: the class is decided over a sample, and the result says so.
+   */
+  @Test
+  void aSpaceTooLargeIsSampledAndSaysSo() {
+    StringBuilder keys = new StringBuilder();
+    for (char k = 'a'; k <= 'h'; k++) {
+      keys.append(k == 'a' ? "" : ", ").append("\"aws:RequestTag/").append(k).append("\": \"v\"");
+    }
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+          "Condition": {"StringEquals": {%s}}}]}""".formatted(keys)));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("s3:"));
+
+    assertThat(result.proved()).isFalse();
+    assertThat(result.sampled()).singleElement().satisfies(s -> {
+      assertThat(s.action()).isEqualTo("s3:GetObject");
+      assertThat(s.why()).singleElement().asString().contains("multiply past " + RequestRegions.MAX_CONTEXTS + " contexts");
+    });
+  }
 }
