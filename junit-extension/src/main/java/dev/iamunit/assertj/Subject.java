@@ -25,7 +25,9 @@ record Subject(
   /** An allowed request a search of the complete request space found. */
   static Subject of(SpaceSearch.Allowed allowed) {
     Evaluation evaluation = allowed.evaluation();
-    return new Subject(allowed.requestDescription(), Optional.of(evaluation.credentials()), evaluation.decision(),
+    // One request stands for the actions the policies treat alike: say how many, so none goes unsaid.
+    String alike = allowed.alike().isEmpty() ? "" : " (and " + allowed.alike().size() + " more actions the policies treat alike)";
+    return new Subject(allowed.requestDescription() + alike, Optional.of(evaluation.credentials()), evaluation.decision(),
         Optional.of(evaluation.request()), false);
   }
 
