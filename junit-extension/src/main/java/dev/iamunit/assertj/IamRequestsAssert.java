@@ -83,7 +83,7 @@ public class IamRequestsAssert extends AbstractAssert<IamRequestsAssert, IamRequ
     try {
       failWithMessage("%s", message);
     } catch (AssertionError failure) {
-      throw subject.<AssertionError>map(s -> s.failure(failure)).orElse(failure);
+      throw Subject.about(subject, failure);
     }
   }
 

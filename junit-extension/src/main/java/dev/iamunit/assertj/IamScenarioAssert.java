@@ -79,7 +79,7 @@ public class IamScenarioAssert extends AbstractAssert<IamScenarioAssert, IamScen
     try {
       failWithMessage("%s", message);
     } catch (AssertionError failure) {
-      throw subject.<AssertionError>map(s -> s.failure(failure)).orElse(failure);
+      throw Subject.about(subject, failure);
     }
   }
 }

@@ -41,6 +41,11 @@ record Subject(
     return credentials.map(c -> DecisionText.request(request, c)).orElse(request);
   }
 
+  /** {@code failure} about {@code subject} when there is one ({@link #failure}), else as it is. */
+  static AssertionError about(Optional<Subject> subject, AssertionError failure) {
+    return subject.<AssertionError>map(s -> s.failure(failure)).orElse(failure);
+  }
+
   /**
    * AssertJ's {@code failure} about this subject, naming the statement it is about (the one that
    * decided, else the one that came closest), so that the extension can put it on the policy line.
