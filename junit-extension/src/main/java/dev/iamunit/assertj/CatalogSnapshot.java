@@ -35,8 +35,11 @@ final class CatalogSnapshot {
     this.actions = actions;
   }
 
-  /** The snapshot at {@code file}; the bundled catalog, written there first when there is none. */
-  static CatalogSnapshot at(Path file) {
+  /**
+   * The snapshot at {@code file}, which messages name {@code shown} (as the test wrote it); the
+   * bundled catalog, written there first when there is none.
+   */
+  static CatalogSnapshot at(Path file, Path shown) {
     try {
       if (!Files.exists(file)) {
         write(file);
@@ -51,7 +54,7 @@ final class CatalogSnapshot {
           actions.add(text.toLowerCase(Locale.ROOT));
         }
       }
-      return new CatalogSnapshot(file, version, actions);
+      return new CatalogSnapshot(shown, version, actions);
     } catch (IOException e) {
       // A path the test chose: a failure that says so, not a stack trace.
       throw new AssertionError("cannot read or write the catalog snapshot " + file + " (" + e + "): give asOfCatalog a file the test may write", e);

@@ -26,8 +26,8 @@ public class IamScenarioAssert extends AbstractAssert<IamScenarioAssert, IamScen
   }
 
   /**
-   * The list of AWS's actions the test was written against: a file in the project (relative to the
-   * test's working directory), one action a line, which IAMUnit writes with the bundled catalog
+   * The list of AWS's actions the test was written against: a file in the project (relative to
+   * {@link IamScenario#projectRoot()}, as the sources are), one action a line, which IAMUnit writes with the bundled catalog
    * when it does not exist; commit it. Then {@link #mayOnly} tells an allowed action that AWS added
    * to its catalog since ("catalog drift") from one the test missed. It changes the message only:
    * either fails the test.
@@ -50,7 +50,7 @@ public class IamScenarioAssert extends AbstractAssert<IamScenarioAssert, IamScen
     List<String> patterns = List.of(actionPatterns);
     SpaceSearch search = actual.allowedRequestsExcept(patterns);
     String who = actual.principal().map(Object::toString).orElse("the scenario's principal");
-    Optional<CatalogSnapshot> snapshot = catalog.map(CatalogSnapshot::at);
+    Optional<CatalogSnapshot> snapshot = catalog.map(file -> CatalogSnapshot.at(actual.projectRoot().resolve(file), file));
     List<Subject> offenders = new ArrayList<>();
     List<ShouldOnlyBeAllowed.Drift> drift = new ArrayList<>();
     for (SpaceSearch.Allowed allowed : search.allowed()) {

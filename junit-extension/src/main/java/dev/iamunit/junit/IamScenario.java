@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.eval.AssumeRoleParameters;
 import dev.iamunit.model.Account;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -67,6 +68,12 @@ public interface IamScenario {
 
   /** The principal, when the scenario names one. */
   Optional<IamPrincipal> principal();
+
+  /**
+   * The folder the test's sources and files are relative to: {@link IamTest#PROJECT_ROOT_PROPERTY_NAME},
+   * else the test JVM's working directory.
+   */
+  Path projectRoot();
 
   /** The account loaded from the test's sources. */
   Account account();

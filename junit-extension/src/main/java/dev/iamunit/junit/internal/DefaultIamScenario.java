@@ -8,6 +8,7 @@ import dev.iamunit.junit.IamRequests;
 import dev.iamunit.junit.IamScenario;
 import dev.iamunit.junit.SpaceSearch;
 import dev.iamunit.model.Account;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,11 @@ final class DefaultIamScenario implements IamScenario {
   @Override
   public Optional<IamPrincipal> principal() {
     return principal;
+  }
+
+  @Override
+  public Path projectRoot() {
+    return evaluator.projectRoot();
   }
 
   @Override

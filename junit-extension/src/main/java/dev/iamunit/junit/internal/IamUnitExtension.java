@@ -91,7 +91,7 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
         .map(set -> annotated.withPrincipal(PermissionSetRoles.principal(accounts, annotated.permissionSetAccount(), set))).orElse(annotated);
     ScenarioEvaluator evaluator = new ScenarioEvaluator(
         accounts, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
-        coverage(context), testId(context));
+        coverage(context), testId(context), projectRoot(context));
     settings.principal().ifPresent(evaluator::check);
     if (settings.assumedBy().isPresent()) {
       return assumedBy(evaluator, settings.assumedBy().get(), settings.principal().orElseThrow());

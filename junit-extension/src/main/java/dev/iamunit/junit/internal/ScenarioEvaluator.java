@@ -18,6 +18,7 @@ import dev.iamunit.junit.SpaceSearch;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Unresolved;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,8 @@ import java.util.function.Predicate;
 final class ScenarioEvaluator implements RequestEvaluator {
 
   private final Accounts accounts;
+  /** The folder the test's sources are relative to ({@code IamTest.PROJECT_ROOT_PROPERTY_NAME}). */
+  private final Path projectRoot;
   private final Account account;
   private final Evaluator evaluator;
   private final ScenarioSettings settings;
@@ -54,11 +57,12 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   ScenarioEvaluator(
       Account account, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage, String testId) {
-    this(Accounts.of(account), evaluator, settings, startedAt, coverage, testId);
+    this(Accounts.of(account), evaluator, settings, startedAt, coverage, testId, Path.of("").toAbsolutePath());
   }
 
-  ScenarioEvaluator(
-      Accounts accounts, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage, String testId) {
+  ScenarioEvaluator(Accounts accounts, Evaluator evaluator, ScenarioSettings settings, Instant startedAt, CoverageSession coverage,
+      String testId, Path projectRoot) {
+    this.projectRoot = projectRoot;
     this.accounts = accounts;
     this.account = accounts.home();
     this.evaluator = evaluator;
@@ -72,6 +76,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   /** {@code base} knowing {@code sessions} too; it shares {@code base}'s callers. */
   private ScenarioEvaluator(ScenarioEvaluator base, Map<IamPrincipal, Caller> sessions) {
+    this.projectRoot = base.projectRoot;
     this.accounts = base.accounts;
     this.account = base.account;
     this.evaluator = base.evaluator;
@@ -297,5 +302,9 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   Account account() {
     return account;
+  }
+
+  Path projectRoot() {
+    return projectRoot;
   }
 }
