@@ -23,7 +23,9 @@ import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.eval.space.RequestRegions;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.time.Duration;
@@ -65,21 +67,34 @@ public final class AccessDiffer {
 
   private final AwsData aws;
   private final Evaluator evaluator = Evaluator.standard();
+  private final boolean scoped;
 
-  private AccessDiffer(AwsData aws) {
+  private AccessDiffer(AwsData aws, boolean scoped) {
     this.aws = aws;
+    this.scoped = scoped;
   }
 
-  /** A differ that expands actions and ARN formats through the bundled AWS data. */
+  /**
+   * A differ that expands actions and ARN formats through the bundled AWS data, and decides only
+   * the principals whose answers the change can affect ({@link Scope}).
+   */
   public static AccessDiffer standard() {
-    return new AccessDiffer(AwsData.bundled());
+    return new AccessDiffer(AwsData.bundled(), true);
+  }
+
+  /**
+   * This differ deciding every principal of either version, whatever changed: the reference the
+   * scoped diff is checked against, and what it costs without scoping.
+   */
+  public AccessDiffer everyPrincipal() {
+    return new AccessDiffer(aws, false);
   }
 
   /**
    * A principal of one account; {@code where} is empty when only one account is compared, else
    * " in prod (111111111111)", so that a name two accounts declare reads as two principals.
    */
-  private record Principal(String account, boolean role, String name, String where) {
+  record Principal(String account, boolean role, String name, String where) {
     String label() {
       return (role ? "role " : "user ") + name + where;
     }
@@ -136,11 +151,28 @@ public final class AccessDiffer {
     long start = System.nanoTime();
     List<Account> both = new ArrayList<>(base.all());
     both.addAll(head.all());
-    var statements = AccountPolicies.statements(both);
-    List<PolicyStatement> compared = new ArrayList<>();
-    for (Account account : both) {
-      compared.addAll(PolicyStatement.of(AccountPolicies.of(account)));
+    List<Principal> every = principals(base, head);
+    Scope scope;
+    List<Principal> principals;
+    if (scoped) {
+      ChangeScope changes = ChangeScope.between(base, head, every);
+      scope = changes.describe();
+      principals = every.stream().filter(changes::decides).toList();
+    } else {
+      scope = Scope.everyPrincipal(every.size());
+      principals = every;
     }
+    // The regions separate what the policies that can apply to the decided principals compare:
+    // theirs, and every resource, trust and organization policy.
+    List<Policy> policies = new ArrayList<>();
+    for (Accounts version : List.of(base, head)) {
+      for (Account account : version.all()) {
+        policies.addAll(AccountPolicies.reaching(account,
+            principals.stream().filter(p -> p.account().equals(account.id())).map(p -> (p.role() ? "role " : "user ") + p.name()).toList()));
+      }
+    }
+    List<Statement> statements = policies.stream().flatMap(p -> p.statements().stream()).toList();
+    List<PolicyStatement> compared = PolicyStatement.of(policies);
     ActionClasses classes = ActionClasses.of(compared, aws);
     RequestRegions regions = RequestRegions.of(both, compared, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
@@ -150,7 +182,6 @@ public final class AccessDiffer {
     int credentialKinds = 0;
     List<String> sampledPairs = new ArrayList<>();
     long provedPairs = 0;
-    List<Principal> principals = principals(base, head);
     for (Principal principal : principals) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
@@ -194,7 +225,7 @@ public final class AccessDiffer {
     RequestSpace space = new RequestSpace(
         principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
         run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
-        new RequestSpace.Proof(provedPairs, sampledPairs));
+        new RequestSpace.Proof(provedPairs, sampledPairs), scope);
     return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), run.undecided.gaps()))
         .withEditsBetween(base, head);

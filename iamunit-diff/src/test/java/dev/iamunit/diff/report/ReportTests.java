@@ -38,6 +38,8 @@ class ReportTests {
         `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every \
         region of requests (473 principal/action pairs).
 
+        Re-decided 1 of 1 principal: user alice's inline policy Reports changed.
+
         The statement edits that change decisions:
 
         ```diff
@@ -87,6 +89,7 @@ class ReportTests {
         """);
     // The first cause's block is a file: iamunit-cli's DiffCommandTests expects the same text from the CLI.
     assertThat(text).contains("""
+        Re-decided 1 of 1 principal: user alice's inline policy Reports changed.
         3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests (473 principal/action pairs).
 
         Newly allowed: 3 requests, 3 causes
@@ -111,6 +114,11 @@ class ReportTests {
     assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(1422);
     assertThat(json.get("requestSpace").get("provedPairs").asLong()).isEqualTo(472);
     assertThat(json.get("requestSpace").get("sampledPairs")).isEmpty();
+    // Issue 26: only the principals the change can affect are decided, and the report says why.
+    assertThat(json.get("scope").get("principals").asInt()).isEqualTo(1);
+    assertThat(json.get("scope").get("decided").asInt()).isEqualTo(1);
+    assertThat(json.get("scope").get("reasons").get(0).get("why").asText()).startsWith("user alice's inline policy ");
+    assertThat(json.get("summary").get("principalsDecided").asInt()).isEqualTo(1);
     // Two regions of instances: the account's, and an ARN without an account.
     assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(4);
     JsonNode cause = json.get("causes").get(0);
