@@ -154,8 +154,8 @@ public final class AccessDiffer {
     List<Principal> every = principals(base, head);
     Scope scope;
     List<Principal> principals;
-    if (scoped) {
-      ChangeScope changes = ChangeScope.between(base, head, every);
+    ChangeScope changes = scoped ? ChangeScope.between(base, head, every) : null;
+    if (changes != null) {
       scope = changes.describe();
       principals = every.stream().filter(changes::decides).toList();
     } else {
@@ -182,6 +182,7 @@ public final class AccessDiffer {
     int credentialKinds = 0;
     List<String> sampledPairs = new ArrayList<>();
     long provedPairs = 0;
+    long unaffectedPairs = 0;
     for (Principal principal : principals) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
@@ -190,6 +191,10 @@ public final class AccessDiffer {
       List<String> named = resources.named(variables(base, head, principal));
       for (ActionClasses.ActionClass actionClass : classes.classes()) {
         String action = actionClass.representative();
+        if (changes != null && !changes.decides(principal, action)) {
+          unaffectedPairs++;
+          continue;
+        }
         List<String> seeds = named;
         Set<String> gaps = new java.util.LinkedHashSet<>();
         for (CredentialKind kind : credentials) {
@@ -224,7 +229,7 @@ public final class AccessDiffer {
     run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
         principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
-        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
+        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty(), unaffectedPairs),
         new RequestSpace.Proof(provedPairs, sampledPairs), scope);
     return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), run.undecided.gaps()))
@@ -437,8 +442,13 @@ public final class AccessDiffer {
     return Change.CHANGED_REASON;
   }
 
-  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved) {
+  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved, long unaffectedPairs) {
     List<String> notes = new ArrayList<>();
+    if (unaffectedPairs > 0) {
+      notes.add(String.format(Locale.ROOT, "Only what the change can affect: %,d principal/action pair%s of the principals decided"
+          + " were not asked, since no statement that differs can apply to the action (only the policies' statements differ"
+          + " for the principal).", unaffectedPairs, unaffectedPairs == 1 ? "" : "s"));
+    }
     notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
         + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
         + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",

@@ -1,6 +1,8 @@
 package dev.iamunit.diff;
 
 import dev.iamunit.eval.PrincipalPolicies;
+import dev.iamunit.eval.space.ActionClasses;
+import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Existence;
@@ -53,6 +55,13 @@ final class ChangeScope {
   private final List<AccessDiffer.Principal> all;
   private final Map<AccessDiffer.Principal, Set<String>> reasons = new LinkedHashMap<>();
   private final Map<Policy, PolicyShape> shapes = new IdentityHashMap<>();
+  /**
+   * Per decided principal, the statements that differ, when nothing else does: only the actions
+   * one of them can apply to can be decided differently. A principal missing here is decided for
+   * every action.
+   */
+  private final Map<AccessDiffer.Principal, List<PolicyStatement>> statementsOnly = new LinkedHashMap<>();
+  private final Set<AccessDiffer.Principal> everyAction = new java.util.HashSet<>();
 
   private ChangeScope(List<AccessDiffer.Principal> all) {
     this.all = all;
@@ -93,12 +102,97 @@ final class ChangeScope {
     return new Scope(all.size(), reasons.size(), list);
   }
 
+  /** Every principal {@code which} holds is decided for every action, because of {@code why}. */
   private void add(Predicate<AccessDiffer.Principal> which, String why) {
+    add(which, why, null);
+  }
+
+  /**
+   * Every principal {@code which} holds is decided because of {@code why}: for the actions one of
+   * {@code changed} can apply to, or for every action when {@code changed} is null.
+   */
+  private void add(Predicate<AccessDiffer.Principal> which, String why, List<PolicyStatement> changed) {
     for (AccessDiffer.Principal principal : all) {
       if (which.test(principal)) {
-        reasons.computeIfAbsent(principal, k -> new LinkedHashSet<>()).add(why);
+        addOne(principal, why, changed);
       }
     }
+  }
+
+  private void addOne(AccessDiffer.Principal principal, String why, List<PolicyStatement> changed) {
+    reasons.computeIfAbsent(principal, k -> new LinkedHashSet<>()).add(why);
+    if (changed == null) {
+      everyAction.add(principal);
+      statementsOnly.remove(principal);
+    } else if (!everyAction.contains(principal)) {
+      statementsOnly.computeIfAbsent(principal, k -> new ArrayList<>()).addAll(changed);
+    }
+  }
+
+  /**
+   * Whether {@code principal}'s answers for {@code action} (standing for its class: {@link
+   * ActionClasses} separates whatever the statements' patterns tell apart) can differ: the
+   * principal is decided, and either more than statements differ for it, or a statement that
+   * differs can apply to the action. A statement that cannot apply to an action takes no part in
+   * its decision (IAM User Guide, policy evaluation logic: only the statements that match the
+   * request's action are evaluated).
+   */
+  boolean decides(AccessDiffer.Principal principal, String action) {
+    if (!reasons.containsKey(principal)) {
+      return false;
+    }
+    List<PolicyStatement> changed = statementsOnly.get(principal);
+    return changed == null || changed.stream().anyMatch(s -> s.mayApplyTo(action));
+  }
+
+  /**
+   * The statements of {@code before} and {@code after} (one policy, or one level of organization
+   * policies, in each version) that the other lacks, compared by shape with their policy's name
+   * and Version: what differs when the same policies apply in both.
+   */
+  private List<PolicyStatement> changed(List<Policy> before, List<Policy> after) {
+    List<List<Object>> left = new ArrayList<>(keys(after));
+    List<PolicyStatement> out = new ArrayList<>();
+    List<List<Object>> beforeKeys = keys(before);
+    List<PolicyStatement> beforeStatements = PolicyStatement.of(before);
+    for (int i = 0; i < beforeKeys.size(); i++) {
+      if (!left.remove(beforeKeys.get(i))) {
+        out.add(beforeStatements.get(i));
+      }
+    }
+    List<List<Object>> right = new ArrayList<>(beforeKeys);
+    List<List<Object>> afterKeys = keys(after);
+    List<PolicyStatement> afterStatements = PolicyStatement.of(after);
+    for (int i = 0; i < afterKeys.size(); i++) {
+      if (!right.remove(afterKeys.get(i))) {
+        out.add(afterStatements.get(i));
+      }
+    }
+    return out;
+  }
+
+  private List<List<Object>> keys(List<Policy> policies) {
+    List<List<Object>> keys = new ArrayList<>();
+    for (Policy policy : policies) {
+      PolicyShape shape = shape(policy);
+      shape.statements().forEach(s -> keys.add(List.of(shape.name(), shape.version(), s)));
+    }
+    return keys;
+  }
+
+  /** The statements that differ level by level, or null when the levels themselves differ (one added or removed). */
+  private List<PolicyStatement> changedLevels(List<List<Policy>> before, List<List<Policy>> after) {
+    if (before.size() != after.size()) {
+      return null;
+    }
+    List<PolicyStatement> out = new ArrayList<>();
+    for (int i = 0; i < before.size(); i++) {
+      if (before.get(i).isEmpty() != after.get(i).isEmpty()) {
+        return null;
+      }
+      out.addAll(changed(before.get(i), after.get(i)));
+    }
+    return out;
   }
 
   private PolicyShape shape(Policy policy) {
@@ -118,14 +212,16 @@ final class ChangeScope {
     }
     List<List<Policy>> scps = head.organization().serviceControlPolicies();
     if (!shapes(base.organization().serviceControlPolicies()).equals(shapes(scps))) {
-      add(inAccount, "SCP " + level(base, head, true));
+      add(inAccount, "SCP " + level(base, head, true),
+          changedLevels(base.organization().serviceControlPolicies(), scps));
     } else if (scps.stream().flatMap(List::stream).anyMatch(PolicyShape::hasGaps)) {
       add(inAccount, "an SCP above account " + id + " holds a value IAMUnit could not compute");
     }
     if (!shapes(base.organization().resourceControlPolicies()).equals(shapes(head.organization().resourceControlPolicies()))) {
       // "RCPs ... apply to resources in member accounts" whoever asks (AWS Organizations User
       // Guide, Resource control policies): every caller of the account's resources.
-      add(p -> true, "RCP " + level(base, head, false));
+      add(p -> true, "RCP " + level(base, head, false),
+          changedLevels(base.organization().resourceControlPolicies(), head.organization().resourceControlPolicies()));
     } else if (head.organization().resourceControlPolicies().stream().flatMap(List::stream).anyMatch(PolicyShape::hasGaps)) {
       add(p -> true, "an RCP above account " + id + " holds a value IAMUnit could not compute");
     }
@@ -142,7 +238,9 @@ final class ChangeScope {
         Optional.ofNullable(h).ifPresent(versions::add);
         String what = Unresolved.readable(key, base.unresolved()) + (changed
             ? (b == null ? " added" : h == null ? " removed" : " changed") : " holds a value IAMUnit could not compute");
-        add(reach(id, key, versions), what);
+        // A policy added or removed changes whether the resource has one (a KMS key's, a role's
+        // trust policy must allow): every action; an edited one, what its statements can apply to.
+        add(reach(id, key, versions), what, changed && b != null && h != null && !gaps ? changed(List.of(b), List.of(h)) : null);
       }
     }
   }
@@ -263,18 +361,31 @@ final class ChangeScope {
     Map<String, Object> after = held(head, principal);
     String who = principal.label();
     if (before == null || after == null) {
-      addOne(principal, who + (before == null ? " added" : " removed"));
+      addOne(principal, who + (before == null ? " added" : " removed"), null);
       return;
     }
     for (String part : union(before.keySet(), after.keySet())) {
-      if (!Objects.equals(before.get(part), after.get(part))) {
-        addOne(principal, part.endsWith(GAPS) ? part : part + " changed");
+      Object b = before.get(part);
+      Object h = after.get(part);
+      if (!Objects.equals(b, h)) {
+        // A policy both versions hold, edited: only what its differing statements can apply to.
+        List<PolicyStatement> changed = b instanceof Held x && h instanceof Held y ? changed(List.of(x.policy()), List.of(y.policy())) : null;
+        addOne(principal, part.endsWith(GAPS) ? part : part + " changed", changed);
       }
     }
   }
 
-  private void addOne(AccessDiffer.Principal principal, String why) {
-    reasons.computeIfAbsent(principal, k -> new LinkedHashSet<>()).add(why);
+  /** A policy a principal holds, compared by its shape. */
+  private record Held(PolicyShape shape, Policy policy) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Held h && shape.equals(h.shape);
+    }
+
+    @Override
+    public int hashCode() {
+      return shape.hashCode();
+    }
   }
 
   /**
@@ -340,7 +451,7 @@ final class ChangeScope {
       existence = user.existence();
     }
     for (String arn : managed) {
-      parts.put("managed policy " + arn, account.managedPolicy(arn).map(m -> shape(m.document())));
+      parts.put("managed policy " + arn, account.managedPolicy(arn).<Object>map(m -> new Held(shape(m.document()), m.document())).orElse("(not declared)"));
     }
     boolean gaps = !policies.missing().isEmpty() || !existence.equals(Existence.CERTAIN)
         || policies.policies().stream().anyMatch(held -> PolicyShape.hasGaps(held.document()));
@@ -356,7 +467,7 @@ final class ChangeScope {
     for (int i = 0; i < inline.size(); i++) {
       String name = inline.get(i).name();
       String part = who + "'s inline policy " + name;
-      parts.put(parts.containsKey(part) ? part + " (" + (i + 1) + ")" : part, shape(inline.get(i)));
+      parts.put(parts.containsKey(part) ? part + " (" + (i + 1) + ")" : part, new Held(shape(inline.get(i)), inline.get(i)));
     }
   }
 
