@@ -192,7 +192,9 @@ public final class AccessDiffer {
       for (ActionClasses.ActionClass actionClass : classes.classes()) {
         String action = actionClass.representative();
         if (changes != null && !changes.decides(principal, action)) {
+          // Proved without a request: no statement that differs for the principal can apply to the action.
           unaffectedPairs++;
+          provedPairs++;
           continue;
         }
         List<String> seeds = named;
@@ -444,11 +446,7 @@ public final class AccessDiffer {
 
   private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved, long unaffectedPairs) {
     List<String> notes = new ArrayList<>();
-    if (unaffectedPairs > 0) {
-      notes.add(String.format(Locale.ROOT, "Only what the change can affect: %,d principal/action pair%s of the principals decided"
-          + " were not asked, since no statement that differs can apply to the action (only the policies' statements differ"
-          + " for the principal).", unaffectedPairs, unaffectedPairs == 1 ? "" : "s"));
-    }
+
     notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
         + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
         + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",
@@ -459,6 +457,11 @@ public final class AccessDiffer {
         + " resource types.");
     notes.add("Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \""
         + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + " unless a condition compares the time.");
+    if (unaffectedPairs > 0) {
+      notes.add(String.format(Locale.ROOT, "Only what the change can affect: %,d principal/action pair%s of the principals decided"
+          + " were proved without a request, since only statements differ for the principal and none of them can apply to the"
+          + " action.", unaffectedPairs, unaffectedPairs == 1 ? "" : "s"));
+    }
     if (!allProved) {
       notes.add("Where the regions were too many, the pair was decided over the sampled space: the resources policies name"
           + " (wildcards as \"" + ResourceSamples.SAMPLE + "\") and one per ARN format, and for condition keys "

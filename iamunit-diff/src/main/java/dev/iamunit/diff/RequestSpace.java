@@ -31,7 +31,9 @@ public record RequestSpace(
   /**
    * How much of the space is a proof.
    *
-   * @param proved principal/action pairs (an action standing for its class) decided on every region
+   * @param proved principal/action pairs (an action standing for its class) decided on every region,
+   *     or proved without a request: only statements differ for the principal, and none of them
+   *     can apply to the action ({@link Scope})
    * @param sampled the pairs decided over the sampled space instead, each with why: {@code user
    *     alice s3:GetObject: the condition keys' regions multiply past ...}
    */
