@@ -415,13 +415,7 @@ final class ChangeScope {
         return null;
       }
       Role role = found.get();
-      parts.put(who + "'s ARN", role.arn());
-      parts.put(who + "'s tags", role.tags());
-      parts.put(who + "'s managed policy attachments", role.managedPolicyArns());
-      parts.put(who + "'s permissions boundary", role.permissionsBoundaryArn());
-      inline(parts, who, role.inlinePolicies());
-      managed.addAll(role.managedPolicyArns());
-      role.permissionsBoundaryArn().ifPresent(managed::add);
+      own(parts, managed, who, role.arn(), role.tags(), role.managedPolicyArns(), role.permissionsBoundaryArn(), role.inlinePolicies());
       policies = PrincipalPolicies.of(account, role);
       existence = role.existence();
     } else {
@@ -430,14 +424,8 @@ final class ChangeScope {
         return null;
       }
       User user = found.get();
-      parts.put(who + "'s ARN", user.arn());
-      parts.put(who + "'s tags", user.tags());
+      own(parts, managed, who, user.arn(), user.tags(), user.managedPolicyArns(), user.permissionsBoundaryArn(), user.inlinePolicies());
       parts.put(who + "'s groups", user.groups());
-      parts.put(who + "'s managed policy attachments", user.managedPolicyArns());
-      parts.put(who + "'s permissions boundary", user.permissionsBoundaryArn());
-      inline(parts, who, user.inlinePolicies());
-      managed.addAll(user.managedPolicyArns());
-      user.permissionsBoundaryArn().ifPresent(managed::add);
       for (String name : user.groups()) {
         Optional<Group> group = account.group(name);
         String g = "group " + name;
@@ -461,6 +449,18 @@ final class ChangeScope {
       parts.put(who + GAPS, new Object());
     }
     return parts;
+  }
+
+  /** What a user or role holds itself: its ARN, tags, attachments (each managed ARN into {@code managed}), boundary, inline policies. */
+  private void own(Map<String, Object> parts, List<String> managed, String who, String arn, Map<String, String> tags,
+      List<String> managedArns, Optional<String> boundary, List<Policy> inline) {
+    parts.put(who + "'s ARN", arn);
+    parts.put(who + "'s tags", tags);
+    parts.put(who + "'s managed policy attachments", managedArns);
+    parts.put(who + "'s permissions boundary", boundary);
+    inline(parts, who, inline);
+    managed.addAll(managedArns);
+    boundary.ifPresent(managed::add);
   }
 
   private void inline(Map<String, Object> parts, String who, List<Policy> inline) {
