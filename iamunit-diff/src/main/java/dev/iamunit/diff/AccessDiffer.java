@@ -23,7 +23,9 @@ import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.eval.space.RequestRegions;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
+import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.time.Duration;
@@ -65,21 +67,34 @@ public final class AccessDiffer {
 
   private final AwsData aws;
   private final Evaluator evaluator = Evaluator.standard();
+  private final boolean scoped;
 
-  private AccessDiffer(AwsData aws) {
+  private AccessDiffer(AwsData aws, boolean scoped) {
     this.aws = aws;
+    this.scoped = scoped;
   }
 
-  /** A differ that expands actions and ARN formats through the bundled AWS data. */
+  /**
+   * A differ that expands actions and ARN formats through the bundled AWS data, and decides only
+   * the principals whose answers the change can affect ({@link Scope}).
+   */
   public static AccessDiffer standard() {
-    return new AccessDiffer(AwsData.bundled());
+    return new AccessDiffer(AwsData.bundled(), true);
+  }
+
+  /**
+   * This differ deciding every principal of either version, whatever changed: the reference the
+   * scoped diff is checked against, and what it costs without scoping.
+   */
+  public AccessDiffer everyPrincipal() {
+    return new AccessDiffer(aws, false);
   }
 
   /**
    * A principal of one account; {@code where} is empty when only one account is compared, else
    * " in prod (111111111111)", so that a name two accounts declare reads as two principals.
    */
-  private record Principal(String account, boolean role, String name, String where) {
+  record Principal(String account, boolean role, String name, String where) {
     String label() {
       return (role ? "role " : "user ") + name + where;
     }
@@ -136,11 +151,28 @@ public final class AccessDiffer {
     long start = System.nanoTime();
     List<Account> both = new ArrayList<>(base.all());
     both.addAll(head.all());
-    var statements = AccountPolicies.statements(both);
-    List<PolicyStatement> compared = new ArrayList<>();
-    for (Account account : both) {
-      compared.addAll(PolicyStatement.of(AccountPolicies.of(account)));
+    List<Principal> every = principals(base, head);
+    Scope scope;
+    List<Principal> principals;
+    ChangeScope changes = scoped ? ChangeScope.between(base, head, every) : null;
+    if (changes != null) {
+      scope = changes.describe();
+      principals = every.stream().filter(changes::decides).toList();
+    } else {
+      scope = Scope.everyPrincipal(every.size());
+      principals = every;
     }
+    // The regions separate what the policies that can apply to the decided principals compare:
+    // theirs, and every resource, trust and organization policy.
+    List<Policy> policies = new ArrayList<>();
+    for (Accounts version : List.of(base, head)) {
+      for (Account account : version.all()) {
+        policies.addAll(AccountPolicies.reaching(account,
+            principals.stream().filter(p -> p.account().equals(account.id())).map(p -> (p.role() ? "role " : "user ") + p.name()).toList()));
+      }
+    }
+    List<Statement> statements = policies.stream().flatMap(p -> p.statements().stream()).toList();
+    List<PolicyStatement> compared = PolicyStatement.of(policies);
     ActionClasses classes = ActionClasses.of(compared, aws);
     RequestRegions regions = RequestRegions.of(both, compared, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
@@ -150,7 +182,7 @@ public final class AccessDiffer {
     int credentialKinds = 0;
     List<String> sampledPairs = new ArrayList<>();
     long provedPairs = 0;
-    List<Principal> principals = principals(base, head);
+    long unaffectedPairs = 0;
     for (Principal principal : principals) {
       Caller baseCaller = caller(base, principal);
       Caller headCaller = caller(head, principal);
@@ -159,6 +191,12 @@ public final class AccessDiffer {
       List<String> named = resources.named(variables(base, head, principal));
       for (ActionClasses.ActionClass actionClass : classes.classes()) {
         String action = actionClass.representative();
+        if (changes != null && !changes.decides(principal, action)) {
+          // Proved without a request: no statement that differs for the principal can apply to the action.
+          unaffectedPairs++;
+          provedPairs++;
+          continue;
+        }
         List<String> seeds = named;
         Set<String> gaps = new java.util.LinkedHashSet<>();
         for (CredentialKind kind : credentials) {
@@ -193,8 +231,8 @@ public final class AccessDiffer {
     run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
         principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,
-        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty()),
-        new RequestSpace.Proof(provedPairs, sampledPairs));
+        run.mostContexts, run.requests, notes(classes, conditions, sampledPairs.isEmpty(), unaffectedPairs),
+        new RequestSpace.Proof(provedPairs, sampledPairs), scope);
     return new AccessDiff(baseName, headName, space, run.rows, Duration.ofNanos(System.nanoTime() - start))
         .withGaps(LoadGaps.NONE, new LoadGaps(List.of(), List.of(), run.undecided.gaps()))
         .withEditsBetween(base, head);
@@ -406,8 +444,9 @@ public final class AccessDiffer {
     return Change.CHANGED_REASON;
   }
 
-  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved) {
+  private static List<String> notes(ActionClasses classes, ConditionSamples conditions, boolean allProved, long unaffectedPairs) {
     List<String> notes = new ArrayList<>();
+
     notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
         + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
         + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",
@@ -418,6 +457,11 @@ public final class AccessDiffer {
         + " resource types.");
     notes.add("Users ask with console sign-in with and without MFA and with long-term access keys; roles as session \""
         + ROLE_SESSION + "\" with and without MFA; every request at " + REQUEST_TIME + " unless a condition compares the time.");
+    if (unaffectedPairs > 0) {
+      notes.add(String.format(Locale.ROOT, "Only what the change can affect: %,d principal/action pair%s of the principals decided"
+          + " were proved without a request, since only statements differ for the principal and none of them can apply to the"
+          + " action.", unaffectedPairs, unaffectedPairs == 1 ? "" : "s"));
+    }
     if (!allProved) {
       notes.add("Where the regions were too many, the pair was decided over the sampled space: the resources policies name"
           + " (wildcards as \"" + ResourceSamples.SAMPLE + "\") and one per ARN format, and for condition keys "

@@ -10,7 +10,8 @@ import org.apiguardian.api.API;
 /**
  * The finite set of requests both versions were asked, as the report states it.
  *
- * @param principals users and roles declared in either version
+ * @param principals users and roles asked: those of either version the change can affect ({@link
+ *     #scope()})
  * @param actions distinct actions
  * @param resources distinct resources across all actions and principals
  * @param credentialKinds credential kinds per principal (users: console with and without MFA, access
@@ -20,15 +21,19 @@ import org.apiguardian.api.API;
  * @param requests requests asked of each version
  * @param notes how the space was bounded, in sentences
  * @param proof which principal/action pairs were proved over their regions and which sampled
+ * @param scope which principals were asked, of how many, and why
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record RequestSpace(
-    int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes, Proof proof) {
+    int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes, Proof proof,
+    Scope scope) {
 
   /**
    * How much of the space is a proof.
    *
-   * @param proved principal/action pairs (an action standing for its class) decided on every region
+   * @param proved principal/action pairs (an action standing for its class) decided on every region,
+   *     or proved without a request: only statements differ for the principal, and none of them
+   *     can apply to the action ({@link Scope})
    * @param sampled the pairs decided over the sampled space instead, each with why: {@code user
    *     alice s3:GetObject: the condition keys' regions multiply past ...}
    */
@@ -51,9 +56,10 @@ public record RequestSpace(
     }
   }
 
-  /** A space with no proof: every pair sampled, none named. */
+  /** A space with no proof: every pair sampled, none named; every principal asked. */
   public RequestSpace(int principals, int actions, int resources, int credentialKinds, int contexts, long requests, List<String> notes) {
-    this(principals, actions, resources, credentialKinds, contexts, requests, notes, new Proof(0, List.of("(every pair)")));
+    this(principals, actions, resources, credentialKinds, contexts, requests, notes, new Proof(0, List.of("(every pair)")),
+        Scope.everyPrincipal(principals));
   }
 
   /** {@code 40,311 requests per version: 3 principals × 1,508 actions on 21 resources × ...}. */
@@ -71,5 +77,6 @@ public record RequestSpace(
   public RequestSpace {
     notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
     Objects.requireNonNull(proof, "proof");
+    Objects.requireNonNull(scope, "scope");
   }
 }

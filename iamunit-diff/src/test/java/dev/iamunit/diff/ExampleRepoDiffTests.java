@@ -53,7 +53,10 @@ class ExampleRepoDiffTests {
         "allowed by statement AllowAllUsersToListAccounts (" + FORCE_MFA + ":10)");
     assertThat(diff.rows().get(0).head().describe()).isEqualTo(
         "explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA (" + FORCE_MFA + ":88)");
-    assertThat(diff.space().principals()).isEqualTo(3);
+    // Issue 26: of the 3 principals, only the one Force_MFA applies to is asked.
+    assertThat(diff.space().scope().principals()).isEqualTo(3);
+    assertThat(diff.space().scope().decided()).isEqualTo(1);
+    assertThat(diff.space().principals()).isEqualTo(1);
     // Force_MFA's NotAction reaches every service of the catalog, not only those the repository names.
     assertThat(diff.space().notes().get(0)).startsWith("Actions: every action of the bundled catalog");
     assertThat(diff.space().actions()).isGreaterThan(20_000);
@@ -86,7 +89,9 @@ class ExampleRepoDiffTests {
     assertThat(diff.rows().get(0).base().describe()).startsWith("explicitly denied by statement DenyAllExceptListedIfNoMFA (");
     assertThat(diff.rows().get(0).head().describe()).startsWith("allowed by statement AllowManageOwnUserMFA (")
         .endsWith(CREDENTIALS + ":38)");
-    assertThat(diff.space().principals()).isEqualTo(5);
+    // Issue 26: of the 5 principals, only mfa-only-user, whose policy changed, is asked.
+    assertThat(diff.space().scope().principals()).isEqualTo(5);
+    assertThat(diff.space().scope().decided()).isEqualTo(1);
     assertThat(diff.rows(CHANGED_REASON)).allSatisfy(row -> assertThat(row.principal()).isEqualTo("user mfa-only-user"));
   }
 }

@@ -9,6 +9,7 @@ import dev.iamunit.diff.BlastRadius;
 import dev.iamunit.diff.DiffAccount;
 import dev.iamunit.diff.Cause;
 import dev.iamunit.diff.PrincipalChange;
+import dev.iamunit.diff.Scope;
 import dev.iamunit.diff.StatementChange;
 import java.util.IdentityHashMap;
 import java.util.Optional;
@@ -113,8 +114,10 @@ public final class JsonReport {
       }
       json.writeEndArray();
       json.writeEndObject();
+      scope(json, diff.space().scope());
       json.writeObjectFieldStart("summary");
       counts(json, diff.rows());
+      json.writeNumberField("principalsDecided", diff.space().scope().decided());
       json.writeEndObject();
       json.writeNumberField("elapsedMillis", diff.elapsed().toMillis());
       json.writeArrayFieldStart("accounts");
@@ -166,6 +169,24 @@ public final class JsonReport {
       throw new UncheckedIOException(e);
     }
     return text + "\n";
+  }
+
+  /** Which principals were decided, of how many, and each reason with how many principals it covers. */
+  private static void scope(JsonGenerator json, Scope scope) throws IOException {
+    json.writeObjectFieldStart("scope");
+    json.writeNumberField("principals", scope.principals());
+    json.writeNumberField("decided", scope.decided());
+    json.writeStringField("text", scope.describe());
+    json.writeArrayFieldStart("reasons");
+    for (Scope.Reason reason : scope.reasons()) {
+      json.writeStartObject();
+      json.writeStringField("why", reason.why());
+      json.writeNumberField("principals", reason.principals());
+      strings(json, "examples", reason.examples());
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   /** One cause: who, how many, both sides, the statement edits behind it and a few example requests. */

@@ -51,6 +51,7 @@ public final class MarkdownReport {
     out.append(MARKER).append('\n');
     out.append("### IAMUnit access diff\n\n");
     out.append('`').append(diff.base()).append("` → `").append(diff.head()).append("`: ").append(Summary.line(diff)).append('\n');
+    out.append('\n').append(Summary.scope(diff)).append('\n');
     folded(out, Summary.gaps(diff), VISIBLE_GAP_LINES, "", "more lines of what could not be evaluated");
     List<Cause> all = diff.causes();
     List<String> edits = edits(all);

@@ -39,6 +39,14 @@ final class Summary {
             proof.proved(), proof.proved() == 1 ? "" : "s", proof.sampled().size());
   }
 
+  /**
+   * Which principals were asked and why ({@link dev.iamunit.diff.Scope}): {@code Re-decided 1 of
+   * 3,000 principals: role team-17's inline policy team-17 changed.}
+   */
+  static String scope(AccessDiff diff) {
+    return diff.space().scope().describe();
+  }
+
   /** How many sampled pairs every format names; the rest are in JSON. */
   static final int SAMPLED = 10;
 

@@ -40,6 +40,7 @@ public final class TextReport {
       out.append("  ").append(note).append('\n');
     }
     Summary.sampled(diff).forEach(line -> out.append("  ").append(line).append('\n'));
+    out.append(Summary.scope(diff)).append('\n');
     out.append(Summary.line(diff)).append('\n');
     blastRadius(out, diff.blastRadius());
     if (diff.perAccount()) {

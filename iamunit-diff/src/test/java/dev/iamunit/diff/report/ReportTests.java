@@ -38,6 +38,8 @@ class ReportTests {
         `origin/main` → `HEAD`: 3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every \
         region of requests (473 principal/action pairs).
 
+        Re-decided 1 of 1 principal: user alice's inline policy Reports changed.
+
         The statement edits that change decisions:
 
         ```diff
@@ -66,7 +68,7 @@ class ReportTests {
         <details><summary>user alice, console sign-in without MFA: 1 request:""");
     assertThat(markdown).endsWith("</details>\n");
     assertThat(markdown).contains("""
-        <details><summary>Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 \
+        <details><summary>Request space: 36 requests per version: 1 principal × 22,091 actions on 6 resources × 3 \
         credential kinds × up to 1 context</summary>
 
         - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 473 classes: an \
@@ -83,10 +85,11 @@ class ReportTests {
         IAMUnit access diff: base origin/main -> head HEAD
         Read in base origin/main: 1 file: main.tf
         Read in head HEAD: 1 file: main.tf
-        Request space: 1,449 requests per version: 1 principal × 22,091 actions on 260 resources × 3 credential kinds × up to 1 context
+        Request space: 36 requests per version: 1 principal × 22,091 actions on 6 resources × 3 credential kinds × up to 1 context
         """);
     // The first cause's block is a file: iamunit-cli's DiffCommandTests expects the same text from the CLI.
     assertThat(text).contains("""
+        Re-decided 1 of 1 principal: user alice's inline policy Reports changed.
         3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests (473 principal/action pairs).
 
         Newly allowed: 3 requests, 3 causes
@@ -108,9 +111,15 @@ class ReportTests {
   void jsonHasOneObjectPerRequest() throws Exception {
     JsonNode json = new ObjectMapper().readTree(JsonReport.render(diff("removed-condition")));
 
-    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(1422);
+    // Issue 26: only the classes the edited statement can apply to are asked; the other 471 pairs are proved by the edit's shape.
+    assertThat(json.get("requestSpace").get("requests").asLong()).isEqualTo(9);
     assertThat(json.get("requestSpace").get("provedPairs").asLong()).isEqualTo(472);
     assertThat(json.get("requestSpace").get("sampledPairs")).isEmpty();
+    // Issue 26: only the principals the change can affect are decided, and the report says why.
+    assertThat(json.get("scope").get("principals").asInt()).isEqualTo(1);
+    assertThat(json.get("scope").get("decided").asInt()).isEqualTo(1);
+    assertThat(json.get("scope").get("reasons").get(0).get("why").asText()).startsWith("user alice's inline policy ");
+    assertThat(json.get("summary").get("principalsDecided").asInt()).isEqualTo(1);
     // Two regions of instances: the account's, and an ARN without an account.
     assertThat(json.get("summary").get("newlyAllowed").asInt()).isEqualTo(4);
     JsonNode cause = json.get("causes").get(0);

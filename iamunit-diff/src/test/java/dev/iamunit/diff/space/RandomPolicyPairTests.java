@@ -113,7 +113,7 @@ class RandomPolicyPairTests {
     return evaluator.decide(caller.request(action, resource, kind, AccessDiffer.REQUEST_TIME, context)).isAllowed();
   }
 
-  private static String statement(Random random) {
+  static String statement(Random random) {
     StringBuilder s = new StringBuilder("{\"Effect\": \"").append(random.nextInt(4) == 0 ? "Deny" : "Allow").append("\", ");
     s.append("\"Action\": \"").append(ACTIONS.get(random.nextInt(ACTIONS.size()))).append("\", ");
     s.append("\"Resource\": \"").append(RESOURCES.get(random.nextInt(RESOURCES.size()))).append('"');
