@@ -24,7 +24,7 @@ class DiffCommandTests {
         + CHANGES + "added-action/head\n"
         + "Read in base " + CHANGES + "added-action/base: 1 file: main.tf\n"
         + "Read in head " + CHANGES + "added-action/head: 1 file: main.tf\n"
-        + "Request space: 36 requests per version: 1 principal × 22,091 actions on 6 resources × 3 credential kinds × up to 1 context\n");
+        + "Request space: 30 requests per version: 1 principal × 22,091 actions on 5 resources × 3 credential kinds × up to 1 context\n");
     // The text report's own expectation (iamunit-diff's ReportTests reads the same file): the CLI prints it.
     assertThat(run.out()).contains("Newly allowed: 3 requests, 3 causes\n"
         + Files.readString(Path.of(CHANGES + "added-action/first-cause.txt")));

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apiguardian.api.API;
 
 /**
@@ -55,6 +56,13 @@ public final class Caller {
   private final ConcurrentMap<String, PolicySet> byResourceAccount;
 
   private record ForResource(PolicySet policies, String account) {}
+
+  /** A context built for one time: an access diff asks many requests of each kind of credentials at one time. */
+  private record BuiltContext(Instant time, RequestContext context) {}
+
+  /** The context last built for each kind of credentials, by ordinal. */
+  private final AtomicReferenceArray<BuiltContext> lastContexts =
+      new AtomicReferenceArray<>(CredentialKind.values().length);
   /** What a role session carries to the next session of a role chain (RoleAssumption). */
   private final Session session;
 
@@ -337,6 +345,16 @@ public final class Caller {
    * {@code aws:RequestedRegion}, {@code aws:ViaAWSService}, and the MFA keys of the credentials.
    */
   public RequestContext context(CredentialKind credentials, Instant time) {
+    BuiltContext last = lastContexts.get(credentials.ordinal());
+    if (last != null && last.time().equals(time)) {
+      return last.context();
+    }
+    RequestContext built = newContext(credentials, time);
+    lastContexts.set(credentials.ordinal(), new BuiltContext(time, built));
+    return built;
+  }
+
+  private RequestContext newContext(CredentialKind credentials, Instant time) {
     RequestContext.Builder context = baseContext.toBuilder()
         .put("aws:CurrentTime", time.toString())
         .put("aws:EpochTime", Long.toString(time.getEpochSecond()))

@@ -61,7 +61,9 @@ public final class ResourcePolicyOwner {
    */
   public static List<Policy> policies(Account account, String resource) {
     List<Policy> found = new ArrayList<>(2);
-    Optional<Policy> own = account.resourcePolicy(resource);
+    // An endpoint's policy is kept at the endpoint's ARN but governs the requests that go through
+    // the endpoint (endpointPolicies), not requests on the endpoint itself.
+    Optional<Policy> own = endpointId(resource) != null ? Optional.empty() : account.resourcePolicy(resource);
     own.ifPresent(found::add);
     String[] parts = Arns.split(resource);
     if (parts == null) {
@@ -98,6 +100,178 @@ public final class ResourcePolicyOwner {
       }
     }
     return found;
+  }
+
+  /**
+   * Where a resource-based policy of an account applies, as the rules of {@link #policies} read
+   * backwards: to the resource at {@code policy}, its key, and to resources that match a pattern
+   * of {@code within} and none of {@code outside}; two resources that match the same patterns are
+   * alike to it. A pattern is an ARN read part by part as {@link Arns#split} splits a resource,
+   * case-sensitively: {@code *} is any run of characters and {@code ?} one, neither crossing a
+   * colon before the resource part; a backslash makes the next character literal ({@link
+   * #literal}). The request space splits resources by these patterns, so that finding a policy
+   * and varying resources read one rule.
+   *
+   * @param policy the key the account keeps the policy under; for a trust policy, the role's ARN
+   * @param within the patterns of the other resources it applies to: those it holds, or the ARNs
+   *     an unknown id could be
+   * @param outside patterns that set apart resources of {@code within} it does not apply to
+   */
+  public record Reach(String policy, List<String> within, List<String> outside) {
+    public Reach {
+      within = List.copyOf(within);
+      outside = List.copyOf(outside);
+    }
+  }
+
+  /** Where each resource-based policy of {@code account} applies, roles' trust policies included. */
+  public static List<Reach> reaches(Account account) {
+    List<Reach> out = new ArrayList<>();
+    for (String key : account.resourcePolicies().keySet()) {
+      if (endpointId(key) != null) {
+        continue;
+      }
+      List<String> within = new ArrayList<>();
+      List<String> outside = new ArrayList<>();
+      String[] parts = Arns.split(key);
+      if (parts != null) {
+        held(parts, within, outside);
+        if (parts[2].equals("secretsmanager")) {
+          secretNamed(key, within, outside);
+        }
+        if (GENERATED_IDS.contains(parts[2]) && Unresolved.isIn(key)) {
+          generated(key, parts, within, outside);
+        }
+      }
+      out.add(new Reach(key, within, outside));
+    }
+    for (Role role : account.roles().values()) {
+      if (role.trustPolicy().isPresent()) {
+        // Only this account's roles, by the name after the path (policies, above).
+        String prefix = "arn:*:iam:*:" + literal(account.id()) + ":role/";
+        out.add(new Reach(role.arn(), List.of(prefix + literal(role.name()), prefix + "*/" + literal(role.name())), List.of()));
+      }
+    }
+    return out;
+  }
+
+  /** {@code text} as a pattern of {@link Reach} that matches only itself. */
+  public static String literal(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '*' || c == '?' || c == '\\') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** The resources that {@link #holders} finds the policy at {@code key} for: each rule read backwards. */
+  private static void held(String[] key, List<String> within, List<String> outside) {
+    String prefix = literal("arn:" + key[1] + ":" + key[2] + ":" + key[3] + ":" + key[4] + ":");
+    String own = prefix + literal(key[5]);
+    String resource = key[5];
+    int segments = segments(resource);
+    switch (key[2]) {
+      case "s3" -> {
+        if (key[3].isEmpty() && key[4].isEmpty() && segments == 1) {
+          within.add(own + "/*");
+        } else if (resource.startsWith("accesspoint/") && segments == 2) {
+          within.add(own + "/object/*");
+        }
+      }
+      case "execute-api" -> {
+        if (segments == 1) {
+          within.add(own + "/?*");
+        }
+      }
+      case "es" -> {
+        if (resource.startsWith("domain/") && segments == 2) {
+          within.add(own + "/?*");
+        }
+      }
+      case "codeartifact" -> {
+        if (resource.startsWith("repository/") && segments == 3) {
+          within.add(prefix + "package/" + literal(resource.substring("repository/".length())) + "/*");
+        }
+      }
+      case "s3tables" -> {
+        if (resource.startsWith("bucket/") && segments == 2) {
+          within.add(own + "/table/*");
+          within.add(own + "/*/table/*");
+        }
+      }
+      case "sagemaker" -> {
+        if (resource.startsWith("model-package-group/") && segments == 2) {
+          String versions = prefix + "model-package/" + literal(resource.substring("model-package-group/".length())) + "/";
+          within.add(versions + "*");
+          outside.add(versions + "*/*");
+        }
+      }
+      case "ecr" -> {
+        if (String.join(":", key).equals(ecrRegistryPolicy(key[1], key[3], key[4]))) {
+          within.add(prefix + "repository/*");
+        }
+      }
+      case "glacier" -> {
+        String vault = String.join(":", key);
+        if (vault.endsWith("/lock-policy") && segments == 3 && resource.startsWith("vaults/")) {
+          within.add(literal(vault.substring(0, vault.length() - "/lock-policy".length())));
+        }
+      }
+      case "logs" -> {
+        if (resource.startsWith("resource-policy:")) {
+          within.add(prefix + "log-group:*");
+        }
+      }
+      default -> { }
+    }
+  }
+
+  /** A secret kept with its suffix unknown: the name, a hyphen and six characters none a hyphen ({@link #secretWithUnknownSuffix}). */
+  private static void secretNamed(String key, List<String> within, List<String> outside) {
+    int dash = key.lastIndexOf('-');
+    if (dash < 0 || !key.contains(":secret:")) {
+      return;
+    }
+    String suffix = key.substring(dash + 1);
+    if (Unresolved.isIn(suffix) && Unresolved.replacePlaceholders(suffix, "").isEmpty()) {
+      String named = literal(key.substring(0, dash + 1));
+      within.add(named + "??????");
+      outside.add(named + "*-*");
+    }
+  }
+
+  /**
+   * A key whose generated id is unknown applies to each ARN it could be, each unknown one segment
+   * ({@link #couldBe}), and so to what that resource holds: an unknown as {@code ?*}, and as a
+   * run holding a slash or colon outside.
+   */
+  private static void generated(String key, String[] parts, List<String> within, List<String> outside) {
+    String marker = "\u0000";
+    String[] pieces = Unresolved.replacePlaceholders(key, marker).split(marker, -1);
+    String any = generatedPattern(pieces, -1, null);
+    within.add(any);
+    for (int at = 1; at < pieces.length; at++) {
+      outside.add(generatedPattern(pieces, at, "*/*"));
+      outside.add(generatedPattern(pieces, at, "*:*"));
+    }
+    if (parts[2].equals("execute-api")) {
+      within.add(any + "/?*");
+    } else if (parts[5].startsWith("accesspoint/")) {
+      within.add(any + "/object/*");
+    }
+  }
+
+  /** The pieces of a key around its unknowns, each unknown {@code ?*} but the one at {@code at}, which is {@code wildcard}. */
+  private static String generatedPattern(String[] pieces, int at, String wildcard) {
+    StringBuilder pattern = new StringBuilder(literal(pieces[0]));
+    for (int i = 1; i < pieces.length; i++) {
+      pattern.append(i == at ? wildcard : "?*").append(literal(pieces[i]));
+    }
+    return pattern.toString();
   }
 
   /**
@@ -198,11 +372,10 @@ public final class ResourcePolicyOwner {
   public static List<Policy> endpointPolicies(Account account, String endpointId) {
     List<Policy> found = new ArrayList<>(1);
     for (Map.Entry<String, Policy> e : account.resourcePolicies().entrySet()) {
-      String[] parts = Arns.split(e.getKey());
-      if (parts == null || !parts[2].equals("ec2") || !parts[5].startsWith(VPC_ENDPOINT)) {
+      String id = endpointId(e.getKey());
+      if (id == null) {
         continue;
       }
-      String id = parts[5].substring(VPC_ENDPOINT.length());
       if (id.equals(endpointId)) {
         found.add(e.getValue());
       } else if (Unresolved.isIn(id) && couldBe(e.getKey(), e.getKey().substring(0, e.getKey().length() - id.length()) + endpointId)) {
@@ -220,6 +393,28 @@ public final class ResourcePolicyOwner {
   }
 
   private static final String VPC_ENDPOINT = "vpc-endpoint/";
+
+  /**
+   * The ids of the VPC endpoints of {@code account} whose policies are loaded, as a request's
+   * {@code aws:SourceVpce} names them ({@link #endpointPolicies}); an id the templates leave
+   * unknown is left out, since it stands for whichever endpoint is asked.
+   */
+  public static List<String> endpointIds(Account account) {
+    List<String> ids = new ArrayList<>();
+    for (String key : account.resourcePolicies().keySet()) {
+      String id = endpointId(key);
+      if (id != null && !Unresolved.isIn(id)) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  /** The endpoint id of a key of {@link #vpcEndpointPolicy}, or null for another key. */
+  private static String endpointId(String key) {
+    String[] parts = Arns.split(key);
+    return parts == null || !parts[2].equals("ec2") || !parts[5].startsWith(VPC_ENDPOINT) ? null : parts[5].substring(VPC_ENDPOINT.length());
+  }
 
   /** The key of the policy of VPC endpoint {@code endpointId}: its ARN, {@code arn:…:ec2:region:account:vpc-endpoint/vpce-…}. */
   public static String vpcEndpointPolicy(String partition, String region, String account, String endpointId) {

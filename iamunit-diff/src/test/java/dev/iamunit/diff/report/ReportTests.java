@@ -68,7 +68,7 @@ class ReportTests {
         <details><summary>user alice, console sign-in without MFA: 1 request:""");
     assertThat(markdown).endsWith("</details>\n");
     assertThat(markdown).contains("""
-        <details><summary>Request space: 36 requests per version: 1 principal × 22,091 actions on 6 resources × 3 \
+        <details><summary>Request space: 30 requests per version: 1 principal × 22,091 actions on 5 resources × 3 \
         credential kinds × up to 1 context</summary>
 
         - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 473 classes: an \
@@ -85,7 +85,7 @@ class ReportTests {
         IAMUnit access diff: base origin/main -> head HEAD
         Read in base origin/main: 1 file: main.tf
         Read in head HEAD: 1 file: main.tf
-        Request space: 36 requests per version: 1 principal × 22,091 actions on 6 resources × 3 credential kinds × up to 1 context
+        Request space: 30 requests per version: 1 principal × 22,091 actions on 5 resources × 3 credential kinds × up to 1 context
         """);
     // The first cause's block is a file: iamunit-cli's DiffCommandTests expects the same text from the CLI.
     assertThat(text).contains("""

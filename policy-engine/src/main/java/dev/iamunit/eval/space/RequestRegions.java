@@ -7,12 +7,15 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ConditionKeyInfo;
 import dev.iamunit.aws.ResourceType;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.eval.ResourcePolicyOwner;
+import dev.iamunit.eval.internal.Arns;
 import dev.iamunit.eval.internal.PolicyValues;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Condition;
+import dev.iamunit.model.ConditionOperator;
 import dev.iamunit.model.ConditionOperator.SetQualifier;
 import dev.iamunit.model.ResourceElement;
-import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -37,6 +40,10 @@ import org.apiguardian.api.API;
  * policies' patterns: its account, the resource-based policy that applies to it, whether it is a
  * KMS key or a role. For an action of the bundled catalog only resources of its ARN formats are
  * asked (AWS sends no other); an action without resource types is asked about {@code *} only.
+ *
+ * <p>Where a VPC endpoint's policy is loaded, the requests go through each such endpoint, through
+ * another and through none ({@code aws:SourceVpce}), since the endpoint's policy must allow what
+ * goes through it.
  *
  * <p>Where a dimension would be too large, or a policy value reads the request (a variable on a
  * key the request sets), the regions are a sample and {@link ActionRegions#gaps()} says why;
@@ -72,7 +79,23 @@ public final class RequestRegions {
   private final List<TextTest> evaluatorTests;
   private final Map<String, List<PolicyStatement>> relevant = new ConcurrentHashMap<>();
   private final Map<List<Object>, Resources> resourceCache = new ConcurrentHashMap<>();
+  private final Map<ActionClasses.ActionClass, ClassFormats> formatsByClass = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Resources> classCache = new ConcurrentHashMap<>();
+  private final Map<String, String> anyByAction = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Boolean> inFormat = new ConcurrentHashMap<>();
+  private final Map<List<Object>, Boolean> constantOn = new ConcurrentHashMap<>();
   private final Map<List<Object>, KeyRegions.Result> keyCache = new ConcurrentHashMap<>();
+
+  /**
+   * The request's VPC endpoint, as a comparison with each loaded endpoint's id: a request through
+   * an endpoint is under its policy ({@link ResourcePolicyOwner#endpointPolicies}), so the space
+   * asks through each, through another, and through none ("This key is included in the request
+   * context only if the requester uses a VPC endpoint to make the request", IAM User Guide, AWS
+   * global condition context keys, aws:SourceVpce). Null when no endpoint policy is loaded.
+   */
+  private final KeyRegions.Compared endpoints;
+
+  private static final String SOURCE_VPCE = "aws:SourceVpce";
 
   private final List<String> accountIds;
   private final Set<TextTest> accountTests;
@@ -80,8 +103,10 @@ public final class RequestRegions {
   private final String region;
   private final String accountId;
 
-  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<TextTest> evaluatorTests, Account account) {
+  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<TextTest> evaluatorTests, Account account, List<String> endpointIds) {
     this.aws = aws;
+    this.endpoints = endpointIds.isEmpty() ? null : new KeyRegions.Compared(new Condition(ConditionOperator.parse("StringEquals").orElseThrow(),
+        SOURCE_VPCE, endpointIds, SourceLocation.UNKNOWN), false);
     this.partition = account.partition();
     this.region = account.region();
     this.accountId = account.id();
@@ -103,7 +128,9 @@ public final class RequestRegions {
    * statements} (every statement of every policy of those accounts), with {@code aws}'s catalog.
    */
   public static RequestRegions of(List<Account> accounts, List<PolicyStatement> statements, AwsData aws) {
-    return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1));
+    Set<String> endpointIds = new java.util.TreeSet<>();
+    accounts.forEach(a -> endpointIds.addAll(ResourcePolicyOwner.endpointIds(a)));
+    return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1), List.copyOf(endpointIds));
   }
 
   /** The statements that may apply to {@code action}. */
@@ -144,35 +171,77 @@ public final class RequestRegions {
     return new ActionRegions(resources, contexts, gaps);
   }
 
-  private List<ActionRegions.Target> resources(
-      ActionClasses.ActionClass actions, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> seeds, List<String> gaps) {
-    // Per member: "Some actions don't support resource-level permissions ... you must use the *
-    // wildcard" (Service Authorization Reference): such a member's resource is *. A member
-    // outside the catalog may name anything.
-    String starAction = null;
-    Map<TextTest, String> formats = new LinkedHashMap<>();
-    boolean anyResource = false;
-    for (String member : actions.members()) {
-      Optional<ActionInfo> info = aws.action(member);
-      if (info.isEmpty()) {
-        anyResource = true;
-        starAction = starAction == null ? member : starAction;
-        continue;
+  /**
+   * What the catalog says of a class's resources, which no principal changes: the member asked
+   * about {@code *} (null when none may be), whether a member is outside the catalog (it may name
+   * anything), and each ARN format of its members, with the member that has it.
+   */
+  private record ClassFormats(String starAction, boolean anyResource, List<Format> formats) {}
+
+  /**
+   * One ARN format as a test, the member that has it, its service when literal (else null), and
+   * its readable ARNs: the format's own and, where the format leaves the account open, one per
+   * account variant.
+   */
+  private record Format(TextTest test, String member, String service, List<String> seeds) {
+
+    /** Whether {@code seed} may be an ARN of this format: a seed of another service never is. */
+    boolean mayHold(String seed) {
+      if (service == null) {
+        return true;
       }
-      for (ResourceType type : info.get().resourceTypes()) {
-        for (String format : type.arnPatterns()) {
-          formats.putIfAbsent(TextTest.glob(format.replaceAll("\\$\\{[^}]*}", "*"), TextTest.Mode.ARN_PARTS), member);
+      String[] parts = seed.split(":", 6);
+      return parts.length == 6 && parts[2].equals(service);
+    }
+  }
+
+  private ClassFormats classFormats(ActionClasses.ActionClass actions) {
+    return formatsByClass.computeIfAbsent(actions, c -> {
+      // Per member: "Some actions don't support resource-level permissions ... you must use the *
+      // wildcard" (Service Authorization Reference): such a member's resource is *. A member
+      // outside the catalog may name anything.
+      String starAction = null;
+      Map<TextTest, String> byFormat = new LinkedHashMap<>();
+      boolean anyResource = false;
+      for (String member : c.members()) {
+        Optional<ActionInfo> info = aws.action(member);
+        if (info.isEmpty()) {
+          anyResource = true;
+          starAction = starAction == null ? member : starAction;
+          continue;
+        }
+        for (ResourceType type : info.get().resourceTypes()) {
+          for (String format : type.arnPatterns()) {
+            byFormat.putIfAbsent(TextTest.glob(format.replaceAll("\\$\\{[^}]*}", "*"), TextTest.Mode.ARN_PARTS), member);
+          }
+        }
+        if (info.get().resourceTypes().stream().noneMatch(ResourceType::required)) {
+          starAction = starAction == null ? member : starAction;
         }
       }
-      if (info.get().resourceTypes().stream().noneMatch(ResourceType::required)) {
-        starAction = starAction == null ? member : starAction;
-      }
-    }
+      List<Format> formats = new ArrayList<>();
+      byFormat.forEach((test, member) -> {
+        List<String> formatSeeds = new ArrayList<>();
+        String seed = formatSeed(test.text());
+        formatSeeds.add(seed);
+        String[] parts = seed.split(":", 6);
+        if (parts.length == 6 && test.text().split(":", 6)[4].equals("*")) {
+          accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
+        }
+        formats.add(new Format(test, member, literalPart(test, 2), List.copyOf(formatSeeds)));
+      });
+      return new ClassFormats(starAction, anyResource, List.copyOf(formats));
+    });
+  }
+
+  private List<ActionRegions.Target> resources(
+      ActionClasses.ActionClass actions, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> seeds, List<String> gaps) {
+    ClassFormats shape = classFormats(actions);
     List<ActionRegions.Target> out = new ArrayList<>();
-    if (starAction != null) {
-      out.add(new ActionRegions.Target(starAction, "*"));
+    if (shape.starAction() != null) {
+      out.add(new ActionRegions.Target(shape.starAction(), "*"));
     }
-    if (formats.isEmpty() && !anyResource) {
+    if (shape.formats().isEmpty() && !shape.anyResource()) {
       return out;
     }
     Set<TextTest> tests = new LinkedHashSet<>();
@@ -192,49 +261,111 @@ public final class RequestRegions {
         }
       }
     }
-    tests.addAll(evaluatorTests);
-    if (actions.representative().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
-      // needsResourcePolicy: a role's trust policy must allow sts:AssumeRole* on ":role/".
-      tests.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
-    }
-    List<TextTest> all = List.copyOf(tests);
-    if (anyResource) {
-      // A member outside the catalog: every text is a resource it may name.
-      List<String> allSeeds = new ArrayList<>(seeds);
-      allSeeds.add("*");
-      Resources found = search(all, null, allSeeds, actions.representative());
-      gaps.addAll(found.gaps());
-      boolean starAsked = starAction != null;
-      found.targets().stream().filter(t -> !(t.resource().equals("*") && starAsked)).forEach(out::add);
-    } else {
-      // One search per ARN format, over the tests that can tell its ARNs apart: the regions of
-      // the format's ARNs, and an action that has the format asks about each.
-      for (Map.Entry<TextTest, String> format : formats.entrySet()) {
-        List<String> formatSeeds = new ArrayList<>(seeds);
-        String seed = formatSeed(format.getKey().text());
-        formatSeeds.add(seed);
-        String[] parts = seed.split(":", 6);
-        if (parts.length == 6 && format.getKey().text().split(":", 6)[4].equals("*")) {
-          accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
-        }
-        List<TextTest> left = disjointDropped(all, format.getKey());
-        Resources found = accountsOnly(format.getKey(), left, format.getValue());
-        if (found == null) {
-          found = search(left, format.getKey(), formatSeeds, format.getValue());
-        }
-        gaps.addAll(found.gaps());
-        out.addAll(found.targets());
-      }
-    }
+    // The regions depend on the class, the policies' tests and the seeds that may be resources of
+    // the class's formats: every principal and credential kind that shares them shares the search.
+    List<String> kept = shape.anyResource() ? seeds
+        : seeds.stream().filter(seed -> shape.formats().stream().anyMatch(f -> f.mayHold(seed))).toList();
+    Resources found = classCache.computeIfAbsent(java.util.Arrays.asList(actions, List.copyOf(tests), kept),
+        k -> resources(actions, shape, List.copyOf(tests), kept));
+    gaps.addAll(found.gaps());
+    out.addAll(found.targets());
     if (out.size() > MAX_RESOURCES) {
       gaps.add(out.size() + " regions of resources, more than " + MAX_RESOURCES);
     }
     return out;
   }
 
-  /** The regions of {@code tests} among the texts {@code format} matches (all texts when null), cached. */
+  /** The resource regions of a class beside its {@code *}: the searches of its formats over {@code policyTests}. */
+  private Resources resources(ActionClasses.ActionClass actions, ClassFormats shape, List<TextTest> policyTests, List<String> seeds) {
+    Set<TextTest> tests = new LinkedHashSet<>(policyTests);
+    tests.addAll(evaluatorTests);
+    if (actions.representative().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
+      // needsResourcePolicy: a role's trust policy must allow sts:AssumeRole* on ":role/".
+      tests.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
+    }
+    List<TextTest> all = List.copyOf(tests);
+    List<ActionRegions.Target> out = new ArrayList<>();
+    List<String> gaps = new ArrayList<>();
+    if (shape.anyResource()) {
+      // A member outside the catalog: every text is a resource it may name.
+      List<String> allSeeds = new ArrayList<>(seeds);
+      allSeeds.add("*");
+      Resources found = search(all, null, allSeeds, actions.representative());
+      gaps.addAll(found.gaps());
+      boolean starAsked = shape.starAction() != null;
+      found.targets().stream().filter(t -> !(t.resource().equals("*") && starAsked)).forEach(out::add);
+    } else {
+      // One search per ARN format, over the tests that can tell its ARNs apart: the regions of
+      // the format's ARNs, and an action that has the format asks about each.
+      for (Format format : shape.formats()) {
+        List<String> formatSeeds = new ArrayList<>();
+        seeds.stream().filter(seed -> format.mayHold(seed) && inFormat(seed, format.test())).forEach(formatSeeds::add);
+        formatSeeds.addAll(format.seeds());
+        List<TextTest> left = disjointDropped(all, format.test());
+        Resources found = accountsOnly(format.test(), left, format.member(), List.of());
+        if (found == null) {
+          // Only the tests that split the format's ARNs: fewer automata, and one search for every
+          // class whose tests differ only outside the format.
+          List<TextTest> splitting = left.stream().filter(t -> !constantOn(t, format.test())).toList();
+          found = accountsOnly(format.test(), splitting, format.member(), formatSeeds);
+          if (found == null) {
+            found = search(splitting, format.test(), formatSeeds, format.member());
+          }
+        }
+        gaps.addAll(found.gaps());
+        out.addAll(found.targets());
+      }
+      Set<String> preferred = new java.util.HashSet<>(seeds);
+      shape.formats().forEach(f -> preferred.addAll(f.seeds()));
+      out = onePerRegion(all, out, preferred);
+    }
+    return new Resources(List.copyOf(out), List.copyOf(gaps));
+  }
+
+  /**
+   * One of {@code targets} in each region of {@code tests}, a {@code preferred} (readable) one
+   * where the region has one, else the first: the searches are per ARN format, and ARNs of two
+   * formats that every test answers alike are one region (the formats are what AWS sends, not
+   * what the evaluator asks; the class's members are alike to the policies).
+   */
+  private static List<ActionRegions.Target> onePerRegion(List<TextTest> tests, List<ActionRegions.Target> targets, Set<String> preferred) {
+    List<BitSet> answers = TextRegions.answers(tests, targets.stream().map(ActionRegions.Target::resource).toList());
+    Map<BitSet, Integer> chosen = new LinkedHashMap<>();
+    for (int i = 0; i < targets.size(); i++) {
+      Integer before = chosen.putIfAbsent(answers.get(i), i);
+      if (before != null && !preferred.contains(targets.get(before).resource()) && preferred.contains(targets.get(i).resource())) {
+        chosen.put(answers.get(i), i);
+      }
+    }
+    return chosen.values().stream().sorted().map(targets::get).toList();
+  }
+
+  /** Whether {@code seed} is an ARN of {@code format}: a seed outside it cannot stand for its regions. */
+  private boolean inFormat(String seed, TextTest format) {
+    return inFormat.computeIfAbsent(List.of(seed, format), k -> TextRegions.answers(List.of(format), seed).get(0));
+  }
+
+  /**
+   * Whether {@code test} answers alike for every ARN of {@code format}, so that it splits none of
+   * them: it is {@code *}, or a search of the two finds one region of the format only. A test
+   * whose search stops at its bound is kept.
+   */
+  private boolean constantOn(TextTest test, TextTest format) {
+    if (test.mode() == TextTest.Mode.ARN && test.text().equals("*") && test.isWild(0)) {
+      return true;
+    }
+    return constantOn.computeIfAbsent(List.of(test, format), k -> {
+      TextRegions.Result regions = TextRegions.of(List.of(test, format), List.of(), a -> a.get(1), 1, MAX_STATES);
+      return regions.complete() && regions.representatives().size() <= 1;
+    });
+  }
+
+  /**
+   * The regions of {@code tests} among the texts {@code format} matches (all texts when null),
+   * cached by the set of tests: their order changes the search's bits, not the texts it finds.
+   */
   private Resources search(List<TextTest> tests, TextTest format, List<String> seeds, String action) {
-    List<Object> key = java.util.Arrays.asList(tests, format, seeds);
+    List<Object> key = java.util.Arrays.asList(Set.copyOf(tests), format, seeds);
     Resources found = resourceCache.computeIfAbsent(key, k -> {
       List<TextTest> all = new ArrayList<>(tests);
       if (format != null) {
@@ -306,7 +437,7 @@ public final class RequestRegions {
    * evaluator's account tests: the principal's account, no account, another account (as the
    * format admits), without a search.
    */
-  private Resources accountsOnly(TextTest format, List<TextTest> tests, String action) {
+  private Resources accountsOnly(TextTest format, List<TextTest> tests, String action, List<String> seeds) {
     for (TextTest test : tests) {
       boolean star = test.mode() == TextTest.Mode.ARN && test.text().equals("*") && test.isWild(0);
       if (!star && !accountTests.contains(test)) {
@@ -318,7 +449,10 @@ public final class RequestRegions {
     List<String> accounts = format.text().split(":", 6)[4].equals("*") ? accountVariants() : List.of(parts[4]);
     List<ActionRegions.Target> targets = new ArrayList<>();
     for (String account : accounts) {
-      targets.add(new ActionRegions.Target(action, parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + parts[3] + ":" + account + ":" + parts[5]));
+      // A seed of the format in the account reads better than the format's own ARN.
+      String resource = seeds.stream().filter(s -> Arns.split(s) != null && Arns.split(s)[4].equals(account)).findFirst()
+          .orElse(parts[0] + ":" + parts[1] + ":" + parts[2] + ":" + parts[3] + ":" + account + ":" + parts[5]);
+      targets.add(new ActionRegions.Target(action, resource));
     }
     return new Resources(targets, List.of());
   }
@@ -333,11 +467,11 @@ public final class RequestRegions {
 
   /** A resource {@code action} may be asked about: {@code *}, or an ARN of its first format. */
   private String any(String action) {
-    return aws.action(action).flatMap(info -> info.resourceTypes().stream()
+    return anyByAction.computeIfAbsent(action, a -> aws.action(action).flatMap(info -> info.resourceTypes().stream()
             .filter(ResourceType::required).flatMap(t -> t.arnPatterns().stream()).findFirst())
         .filter(f -> aws.action(action).get().resourceTypes().stream().allMatch(ResourceType::required))
         .map(f -> formatSeed(f.replaceAll("\\$\\{[^}]*}", "*")))
-        .orElse("*");
+        .orElse("*"));
   }
 
   /** A readable ARN of a format: its partition, region and account, "example" for the rest. */
@@ -362,6 +496,9 @@ public final class RequestRegions {
         }
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyRegions.Compared(condition, s.variables()));
       }
+    }
+    if (endpoints != null) {
+      byKey.computeIfAbsent(SOURCE_VPCE.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(endpoints);
     }
     List<Map<String, KeyValue>> contexts = new ArrayList<>();
     contexts.add(Map.of());
@@ -422,9 +559,10 @@ public final class RequestRegions {
 
   /**
    * What the evaluator and the caller ask of a resource besides the policies' patterns: which
-   * account owns it (the principal's, another, none), which resource-based policy applies (an
-   * exact ARN, a bucket's for its objects, a role's trust policy by the role's name), whether it
-   * is a KMS key ({@code needsResourcePolicy}) or a role.
+   * account owns it (the principal's, another, none), which resource-based policy applies (its
+   * own at an exact ARN, or one that holds it, as {@link ResourcePolicyOwner#reaches} says: a
+   * bucket's for its objects, a domain's for its indexes, a role's trust policy by the role's
+   * name ...), whether it is a KMS key ({@code needsResourcePolicy}) or a role.
    */
   private static List<TextTest> evaluatorTests(List<Account> accounts) {
     Set<TextTest> tests = new LinkedHashSet<>();
@@ -434,26 +572,33 @@ public final class RequestRegions {
     tests.add(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS));
     for (Account account : accounts) {
       tests.add(new TextTest("arn:*:*:*:" + account.id() + ":*", wildStars("arn:*:*:*:" + account.id() + ":*"), TextTest.Mode.ARN_PARTS));
-      for (String arn : account.resourcePolicies().keySet()) {
-        tests.add(TextTest.exact(arn, false));
-        String[] parts = arn.split(":", 6);
-        if (parts.length == 6 && parts[2].equals("s3") && parts[4].isEmpty() && parts[5].indexOf('/') < 0) {
-          String objects = "arn:" + parts[1] + ":s3:*::" + parts[5] + "/*";
-          tests.add(new TextTest(objects, wildStars(objects), TextTest.Mode.ARN_PARTS));
-        }
-      }
-      for (Role role : account.roles().values()) {
-        for (String form : List.of("arn:*:iam:*:*:role/" + role.name(), "arn:*:iam:*:*:role/*/" + role.name())) {
-          boolean[] wild = wildStars(form);
-          int path = form.indexOf("role/*/");
-          if (path > 0) {
-            wild[path + 5] = true;
-          }
-          tests.add(new TextTest(form, wild, TextTest.Mode.ARN_PARTS));
-        }
+      for (ResourcePolicyOwner.Reach reach : ResourcePolicyOwner.reaches(account)) {
+        tests.add(TextTest.exact(reach.policy(), false));
+        reach.within().forEach(p -> tests.add(reachPattern(p)));
+        reach.outside().forEach(p -> tests.add(reachPattern(p)));
       }
     }
     return List.copyOf(tests);
+  }
+
+  /** A pattern of {@link ResourcePolicyOwner.Reach}: {@code *} and {@code ?} wild, a backslash quoting the next character. */
+  private static TextTest reachPattern(String pattern) {
+    StringBuilder text = new StringBuilder(pattern.length());
+    List<Boolean> wild = new ArrayList<>();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      boolean quoted = c == '\\' && i + 1 < pattern.length();
+      if (quoted) {
+        c = pattern.charAt(++i);
+      }
+      text.append(c);
+      wild.add(!quoted && (c == '*' || c == '?'));
+    }
+    boolean[] flags = new boolean[wild.size()];
+    for (int i = 0; i < flags.length; i++) {
+      flags[i] = wild.get(i);
+    }
+    return new TextTest(text.toString(), flags, TextTest.Mode.ARN_PARTS);
   }
 
   /** Wildcards at the {@code *}s of the first five parts only: the rest is literal. */

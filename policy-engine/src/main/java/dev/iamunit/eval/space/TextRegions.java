@@ -118,7 +118,13 @@ public final class TextRegions {
 
   /** Which tests {@code text} passes: bit i for test i. */
   public static BitSet answers(List<TextTest> tests, String text) {
-    return answersOf(tests.stream().map(TextMachine::new).toList(), text);
+    return answers(tests, List.of(text)).get(0);
+  }
+
+  /** Which tests each of {@code texts} passes, the tests' automata built once. */
+  public static List<BitSet> answers(List<TextTest> tests, List<String> texts) {
+    List<TextMachine> machines = tests.stream().map(TextMachine::new).toList();
+    return texts.stream().map(text -> answersOf(machines, text)).toList();
   }
 
   private static BitSet answersOf(List<TextMachine> machines, String text) {
