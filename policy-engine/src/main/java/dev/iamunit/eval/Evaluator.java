@@ -222,6 +222,24 @@ public final class Evaluator {
     return Optional.empty();
   }
 
+  /**
+   * What this evaluator's own rules read of an action, besides the patterns that match it and its
+   * service: two actions of one service that every pattern answers alike and that have the same
+   * rule key are decided alike, which lets the request space ask one of them for all
+   * ({@code eval.space.ActionClasses}). STS actions ({@link #outsidePolicies}, credential and
+   * root-user restrictions, trust) and the S3 bucket-policy actions the bucket owner's root keeps
+   * ({@link RootUser#bucketPolicyDeniesDoNotBind}) are ruled on by name; every other action only
+   * by whether it changes what it acts on ({@link ProtectedResources} refuses changes to what AWS
+   * owns, never reads).
+   */
+  public static String ruleKey(String action) {
+    String normalized = action.strip();
+    if (CaseInsensitive.startsWith(normalized, "sts:") || CaseInsensitive.startsWith(normalized, "s3:") && RootUser.isBucketPolicyAction(normalized)) {
+      return normalized.toLowerCase(java.util.Locale.ROOT);
+    }
+    return ProtectedResources.onlyReads(normalized) ? "reads" : "changes";
+  }
+
   /** Which statements that applied only through unresolved values to count. */
   private enum Trust {
     /** Only statements that applied without assuming any value: what certainly applies. */

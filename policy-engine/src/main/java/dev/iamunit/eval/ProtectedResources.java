@@ -32,11 +32,16 @@ final class ProtectedResources {
     } else {
       return Optional.empty();
     }
-    Optional<AccessLevel> level = AwsData.bundled().action(request.action()).map(ActionInfo::accessLevel);
-    if (level.isEmpty() || level.get() == AccessLevel.READ || level.get() == AccessLevel.LIST) {
+    if (onlyReads(request.action())) {
       return Optional.empty();
     }
     return Optional.of("AWS does not let customers change " + what + ": " + request.action() + " on " + request.resource()
         + " is refused whatever the policies allow");
+  }
+
+  /** Whether {@code action} only reads (or is unknown, which this rule never refuses). */
+  static boolean onlyReads(String action) {
+    Optional<AccessLevel> level = AwsData.bundled().action(action).map(ActionInfo::accessLevel);
+    return level.isEmpty() || level.get() == AccessLevel.READ || level.get() == AccessLevel.LIST;
   }
 }

@@ -61,10 +61,12 @@ final class RootUser {
    * (Amazon S3 API Reference, DeleteBucketPolicy, GetBucketPolicy, PutBucketPolicy).
    */
   static boolean bucketPolicyDeniesDoNotBind(Request request) {
-    String action = request.action().strip();
-    return !request.isCrossAccount()
-        && (CaseInsensitive.equals(action, "s3:getbucketpolicy") || CaseInsensitive.equals(action, "s3:putbucketpolicy")
-            || CaseInsensitive.equals(action, "s3:deletebucketpolicy"));
+    return !request.isCrossAccount() && isBucketPolicyAction(request.action().strip());
+  }
+
+  static boolean isBucketPolicyAction(String action) {
+    return CaseInsensitive.equals(action, "s3:getbucketpolicy") || CaseInsensitive.equals(action, "s3:putbucketpolicy")
+        || CaseInsensitive.equals(action, "s3:deletebucketpolicy");
   }
 
   static final String BUCKET_POLICY_DENY_IGNORED =

@@ -3,6 +3,7 @@ package dev.iamunit.eval.space;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.internal.PolicyValues;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -18,11 +19,11 @@ import org.apiguardian.api.API;
 /**
  * Every action of the bundled catalog, in classes the policies cannot tell apart. An action a
  * pattern names through its own service ({@code s3:Get*}, {@code iam:CreateUser}) is a class of
- * its own; so is every {@code sts} action, which the evaluator treats one by one. Every other
- * action reaches the policies only through {@code NotAction} or a pattern whose service is a
- * wildcard ({@code *}, {@code *:Describe*}): those of one service that the same patterns match are
- * one class, decided through one representative, since the evaluator tells actions apart only by
- * the patterns they match and by their service (credential restrictions by service).
+ * its own. Every other action reaches the policies only through {@code NotAction} or a pattern
+ * whose service is a wildcard ({@code *}, {@code *:Describe*}): those of one service that the same
+ * patterns match and that {@link Evaluator#ruleKey} puts together are one class, decided through
+ * one representative, since the evaluator tells actions apart only by the patterns they match, by
+ * their service (credential restrictions by service) and by its own rules about actions.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ActionClasses {
@@ -76,15 +77,11 @@ public final class ActionClasses {
         continue;
       }
       String service = key.substring(0, key.indexOf(':'));
-      if (service.equals("sts")) {
-        named.put(key, action);
-        continue;
-      }
       BitSet answers = new BitSet();
       for (int i = 0; i < distinctPatterns.size(); i++) {
         answers.set(i, PolicyValues.actionMatches(distinctPatterns.get(i), action));
       }
-      byAnswers.computeIfAbsent(List.of(service, answers), k -> new ArrayList<>()).add(action);
+      byAnswers.computeIfAbsent(List.of(service, Evaluator.ruleKey(action), answers), k -> new ArrayList<>()).add(action);
     }
     List<ActionClass> classes = new ArrayList<>();
     named.values().forEach(a -> classes.add(new ActionClass(a, List.of(a))));

@@ -161,4 +161,24 @@ class AllowedRequestsTests {
       assertThat(s.why()).singleElement().asString().contains("multiply past " + RequestRegions.MAX_CONTEXTS + " contexts");
     });
   }
+
+  /**
+   * The roles IAM Identity Center reserves under /aws-reserved/: "you can't modify them in IAM"
+   * (IAM Identity Center User Guide), while reading them is governed by policies as usual: an
+   * Allow of every action but S3's on those roles allows iam:GetRole and no change. Reads and
+   * changes the same patterns match must be asked apart, or a refused change stands for the read.
+   */
+  @Test
+  void readsAndChangesOfOneServiceAreAskedApartSinceAwsRefusesChangesToWhatItOwns() {
+    Caller caller = user(policy("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","NotAction":"s3:*","Resource":"arn:aws:iam::123456789012:role/aws-reserved/*"}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("iam:"));
+
+    assertThat(actions(result)).contains("iam:GetRole", "iam:ListRoleTags").doesNotContain("iam:DeleteRole", "iam:UpdateRole");
+    for (AllowedRequests.Found found : result.allowed()) {
+      assertThat(found.request().request().resource()).startsWith("arn:aws:iam::123456789012:role/aws-reserved/");
+      assertThat(Evaluator.standard().explain(found.request()).isAllowed()).as("%s", found.request().request()).isTrue();
+    }
+  }
 }
