@@ -19,7 +19,7 @@ final class EncodingFunctions {
   private static Value jsondecode(FunctionCall c) {
     Value.Str s = c.str(0);
     try {
-      return JsonValues.fromJson(JsonValues.MAPPER.readTree(s.text()), s.parts(), c.location());
+      return JsonValues.fromJson(JsonTrees.read(s.text()), s.parts(), c.location());
     } catch (JsonProcessingException e) {
       throw c.error("was given text that is not JSON: " + e.getOriginalMessage());
     }

@@ -28,6 +28,9 @@ final class HclJson {
   private static final Set<String> NESTED =
       Set.of("statement", "condition", "principals", "not_principals", "inline_policy", "dynamic", "content", "lifecycle");
 
+  /** Characters of a value's JSON text its span keeps, for messages. */
+  private static final int SPAN_TEXT = 200;
+
   private HclJson() {}
 
   static Body parseFile(String file, String text) {
@@ -54,9 +57,9 @@ final class HclJson {
 
   private static JsonNode object(String file, String text, String expected) {
     JsonNode root;
-    try (JsonParser parser = JsonValues.MAPPER.getFactory().createParser(text)) {
+    try (JsonParser parser = JsonTrees.FACTORY.createParser(text)) {
       try {
-        root = JsonValues.MAPPER.readTree(parser);
+        root = JsonTrees.read(parser);
       } catch (IOException e) {
         throw JsonValues.syntaxError("malformed JSON", e, file, parser);
       }
@@ -114,10 +117,12 @@ final class HclJson {
   }
 
   private static Expr expression(String file, JsonNode node) {
-    Expr.Span at = span(file, node.toString());
     if (node.isTextual()) {
       return HclParser.parseTemplate(file, node.asText(), 0);
     }
+    // Only the start of the value's text is kept: writing whole subtrees at every level of a
+    // large .tf.json file costs its size times its depth.
+    Expr.Span at = span(file, JsonTrees.compactStart(node, SPAN_TEXT));
     if (node.isNumber()) {
       return new Expr.Literal(new Value.Num(JsonValues.number(node, SourceLocation.of(file, 0, 0))), at);
     }
@@ -140,6 +145,6 @@ final class HclJson {
 
   /** Jackson's tree has no positions; JSON-syntax locations name the file only. */
   private static Expr.Span span(String file, String text) {
-    return new Expr.Span(file, 0, 0, text.length() > 200 ? text.substring(0, 200) : text);
+    return new Expr.Span(file, 0, 0, text.length() > SPAN_TEXT ? text.substring(0, SPAN_TEXT) : text);
   }
 }

@@ -54,13 +54,21 @@ final class HclParser {
     this.file = file;
     this.src = src;
     this.firstLine = firstLine;
-    List<Integer> starts = new ArrayList<>(List.of(0));
-    for (int i = 0; i < src.length(); i++) {
-      if (src.charAt(i) == '\n') {
-        starts.add(i + 1);
-      }
+    this.lineStarts = lineStarts(src);
+  }
+
+  /** Where each line starts. A parser is made for every string of a .tf.json file: no boxing. */
+  private static int[] lineStarts(String src) {
+    int lines = 1;
+    for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+      lines++;
     }
-    this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+    int[] starts = new int[lines];
+    int line = 1;
+    for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+      starts[line++] = i + 1;
+    }
+    return starts;
   }
 
   /** Parses a whole {@code .tf} file. */

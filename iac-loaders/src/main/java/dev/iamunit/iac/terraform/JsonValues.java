@@ -1,8 +1,6 @@
 package dev.iamunit.iac.terraform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,17 +22,6 @@ import java.util.Optional;
 /** Between Terraform values and JSON: {@code jsonencode}, {@code jsondecode}, plan JSON. */
 final class JsonValues {
 
-  /**
-   * How deeply plans and .tf.json files may nest. Terraform's own values rarely go past twenty
-   * levels; Jackson's default (1,000) would let the recursive conversions after parsing overflow
-   * the stack.
-   */
-  static final int MAX_NESTING = 200;
-
-  static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-      .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-      .build());
-
   /** A JSON parse error as a message and a location: the parser's first line, and its line and column. */
   static dev.iamunit.iac.TemplateException syntaxError(String what, java.io.IOException e, String file,
       com.fasterxml.jackson.core.JsonParser parser) {
@@ -44,7 +31,7 @@ final class JsonValues {
     }
     String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
     if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      message = "the JSON nests more than " + MAX_NESTING + " levels deep, deeper than IAMUnit reads";
+      message = "the JSON nests more than " + JsonTrees.MAX_NESTING + " levels deep, deeper than IAMUnit reads";
     }
     return new dev.iamunit.iac.TemplateException(what + ": " + message,
         dev.iamunit.model.SourceLocation.of(file, at == null ? 0 : Math.max(0, at.getLineNr()), at == null ? 0 : Math.max(0, at.getColumnNr())));
@@ -54,13 +41,7 @@ final class JsonValues {
 
   /** {@code jsonencode(value)}, as Terraform writes it (compact), with the document tree attached. */
   static Value encode(Value value, SourceLocation at) {
-    JsonNode node = toJson(value);
-    String text;
-    try {
-      text = MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    String text = JsonTrees.compact(toJson(value));
     return new Value.Str(text, Value.unresolvedIn(value), Optional.of(document(value, at)));
   }
 

@@ -1,6 +1,5 @@
 package dev.iamunit.iac.terraform;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -298,11 +297,7 @@ final class PolicyDocumentRenderer {
 
   /** The document as the provider's JSON text, unknown parts as placeholders. */
   static String json(DocNode document, List<Unresolved> parts) {
-    try {
-      return JsonValues.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(document, parts));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonTrees.pretty(toJson(document, parts));
   }
 
   private static JsonNode toJson(DocNode node, List<Unresolved> parts) {

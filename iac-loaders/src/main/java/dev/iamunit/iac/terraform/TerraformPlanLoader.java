@@ -67,9 +67,9 @@ public final class TerraformPlanLoader {
           SourceLocation.of(file, 0, 0));
     }
     String text = SourceText.read(planJson, file, "Terraform", TerraformLoader.MAX_FILE_BYTES);
-    try (com.fasterxml.jackson.core.JsonParser parser = JsonValues.MAPPER.createParser(text)) {
+    try (com.fasterxml.jackson.core.JsonParser parser = JsonTrees.FACTORY.createParser(text)) {
       try {
-        root = JsonValues.MAPPER.readTree(parser);
+        root = JsonTrees.read(parser);
       } catch (IOException e) {
         throw JsonValues.syntaxError("the plan is not valid JSON", e, file, parser);
       }
@@ -120,7 +120,7 @@ public final class TerraformPlanLoader {
       JsonNode r = resources.get(i);
       if ("managed".equals(r.path("mode").asText("managed"))) {
         into.add(new PlanResource(r.path("type").asText(), r.path("address").asText(), "", r.path("values"),
-            JsonValues.MAPPER.createObjectNode(), file, path + ".resources[" + i + "].values", report, Optional.empty(), null, Map.of()));
+            JsonTrees.emptyObject(), file, path + ".resources[" + i + "].values", report, Optional.empty(), null, Map.of()));
       }
     }
     JsonNode children = module.path("child_modules");
@@ -256,7 +256,7 @@ public final class TerraformPlanLoader {
           names.add(e.getKey());
         }
       });
-      JsonNode written = configured.map(c -> c.path("expressions")).orElse(JsonValues.MAPPER.createObjectNode());
+      JsonNode written = configured.map(c -> c.path("expressions")).orElse(JsonTrees.emptyObject());
       unknown.fields().forEachRemaining(e -> {
         if (e.getValue().asBoolean(false) && written.has(e.getKey()) && !names.contains(e.getKey())) {
           names.add(e.getKey());
@@ -272,7 +272,7 @@ public final class TerraformPlanLoader {
       for (int i = 0; i < items.size(); i++) {
         JsonNode itemUnknown = unknown.path(name).path(i);
         views.add(new PlanResource(type, address, module, items.get(i), itemUnknown.isObject() ? itemUnknown
-            : JsonValues.MAPPER.createObjectNode(), file, path + "." + name + "[" + i + "]", report, Optional.empty(), configuration,
+            : JsonTrees.emptyObject(), file, path + "." + name + "[" + i + "]", report, Optional.empty(), configuration,
             byAddress));
       }
       return views;

@@ -29,8 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * (billion laughs, deep nesting, bytes that are not UTF-8), and odd but valid ones load with the
  * right locations (a byte order mark, Windows line ends, huge files). Loading never reaches the
  * network and never prints.
+ *
+ * <p>Each limit is proven by the error only it gives, naming the limit: with the limit gone the
+ * test gets another error (snakeyaml's own, smaller limits; a stack overflow) or runs on without
+ * end. Time is not the proof, since a loaded machine takes tens of seconds for the 50 MB files
+ * (a 30 s timeout failed there twice): the timeout below only stops a run that never ends, in a
+ * thread of its own, as a CPU-bound loop ignores the interrupt JUnit would otherwise send.
  */
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileTemplateTests {
 
   @TempDir Path dir;
@@ -71,12 +77,15 @@ class HostileTemplateTests {
           .append(String.join(", ", java.util.Collections.nCopies(10, "*l" + (level - 1)))).append("]\n");
     }
 
+    // Without the node limit, the expansion would build 10^9 values.
     assertThatThrownBy(() -> load("laughs.yaml", yaml.toString()))
         .isInstanceOf(TemplateException.class)
         .hasMessageStartingWith("laughs.yaml:")
+        .hasMessageContaining("expands to more than " + YamlTemplates.MAX_NODES + " values")
         .hasMessageContaining("billion laughs");
   }
 
+  /** The line (past 100) shows it is this limit and not snakeyaml's default of 50 aliases. */
   @Test
   void rejectsMoreAliasesThanTheLimitNamingTheLine() {
     String yaml = "Resources: {}\nbase: &base [a]\nmany:\n" + "  - *base\n".repeat(YamlTemplates.MAX_ALIASES + 50);
@@ -236,7 +245,10 @@ class HostileTemplateTests {
     assertThat(report.statementCount()).isEqualTo(1);
   }
 
-  /** snakeyaml takes minutes over one 10 MB word; it is rejected before, naming where it starts. */
+  /**
+   * snakeyaml takes minutes over one 10 MB word; it is rejected before snakeyaml reads it, in one
+   * pass over the text, naming where it starts (only that pass gives this message).
+   */
   @Test
   void rejectsATenMegabyteYamlValueQuickly() {
     String yaml = POLICY + "Description: " + "x".repeat(10 * 1024 * 1024) + "\n";
@@ -246,7 +258,11 @@ class HostileTemplateTests {
         .hasMessageStartingWith("long.yaml:16:14: a value runs for more than");
   }
 
-  /** CloudFormation accepts templates up to 1 MB ("CloudFormation quotas"); 50 MB is refused, quickly. */
+  /**
+   * CloudFormation accepts templates up to 1 MB ("CloudFormation quotas"); 50 MB is refused once
+   * snakeyaml has read {@link YamlTemplates#MAX_CODE_POINTS} characters (its own default, 3 MB, would
+   * name another number).
+   */
   @Test
   void rejectsAFiftyMegabyteYamlTemplate() throws IOException {
     Path file = dir.resolve("huge.yaml");

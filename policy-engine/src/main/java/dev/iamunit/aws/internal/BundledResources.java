@@ -51,9 +51,23 @@ public final class BundledResources {
     }
   }
 
+  /** A gzip'ed text resource, whole. */
+  static String readText(String name) {
+    try (InputStream in = new GZIPInputStream(open(name), 1 << 16)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled " + name, e);
+    }
+  }
+
   /** Whether a line of a data file is a comment or blank, to be skipped. */
   static boolean isComment(String line) {
-    return line.isEmpty() || line.charAt(0) == '#';
+    return isComment(line, 0, line.length());
+  }
+
+  /** Whether the line of {@code text} from {@code start} to {@code end} is a comment or blank. */
+  static boolean isComment(String text, int start, int end) {
+    return start == end || text.charAt(start) == '#';
   }
 
   private static InputStream open(String name) {
