@@ -762,14 +762,14 @@ public final class AccountAssembler {
     place(contents(home), builder);
     Map<String, Account.Builder> provisioned = new LinkedHashMap<>(Map.of(home, builder));
     provisionIdentityCenter(provisioned, options, report);
-    for (AccountContents other : accounts.values()) {
-      Optional<SourceLocation> first = other.firstDeclaration();
-      if (!other.id.equals(home) && first.isPresent()) {
-        report.add(Unresolved.of("account " + other.id, first.get(), "declares what goes in account " + other.id
-            + " (this and what follows there), which a load of account " + home + " alone does not hold: load the sources with "
-            + "SourceFormats.load, which gives each account its own"));
-      }
-    }
+    Map<String, SourceLocation> elsewhere = new LinkedHashMap<>();
+    accounts.values().forEach(other -> other.firstDeclaration().ifPresent(at -> elsewhere.put(other.id, at)));
+    provisioned.forEach((id, roles) -> roles.build().roles().values().stream().findFirst()
+        .ifPresent(role -> elsewhere.putIfAbsent(id, role.location())));
+    elsewhere.remove(home);
+    elsewhere.forEach((id, at) -> report.add(Unresolved.of("account " + id, at, "declares what goes in account " + id
+        + " (this and what follows there), which a load of account " + home + " alone does not hold: load the sources with "
+        + "SourceFormats.load, which gives each account its own")));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
       builder.organization(OrganizationDeclarations.levels(tree.get(), home, report));
