@@ -67,6 +67,9 @@ public final class AccountAssembler {
   private final IdentityCenter identityCenter;
   /** The account the permission sets are declared in, once one is. */
   private AccountContents identityCenterAccount;
+  /** The permission sets and assignments, once every source is read (null before). */
+  private List<PermissionSet> permissionSets;
+  private List<AccountAssignment> assignments;
   private final List<Policy> scps = new ArrayList<>();
   private final List<Policy> rcps = new ArrayList<>();
   private final List<Runnable> references = new ArrayList<>();
@@ -734,11 +737,19 @@ public final class AccountAssembler {
     return Unresolved.of(arn, at, "AWS managed policy not found in the AWS managed policy data; check the name");
   }
 
-  /** The permission sets and assignments, in the account of the Identity Center instance. */
+  /**
+   * The permission sets and assignments, in the account of the Identity Center instance. Resolved
+   * once, whether or not any is declared: a reference to a permission set no source declares is
+   * reported then.
+   */
   private void identityCenterInto(AccountContents account, Account.Builder builder) {
+    if (permissionSets == null) {
+      permissionSets = identityCenter.permissionSets();
+      assignments = identityCenter.assignments();
+    }
     if (account == identityCenterAccount) {
-      identityCenter.permissionSets().forEach(builder::permissionSet);
-      identityCenter.assignments().forEach(builder::assignment);
+      permissionSets.forEach(builder::permissionSet);
+      assignments.forEach(builder::assignment);
     }
   }
 
