@@ -40,6 +40,8 @@ final class AccountMerge {
   /** The levels of accounts whose sources declare SCPs or RCPs but no organization. */
   private final Map<String, Organization> levels = new LinkedHashMap<>();
   private Optional<OrganizationTree> tree = Optional.empty();
+  /** The region a unit gave each account, where it is not the load's. */
+  private final Map<String, String> regions = new LinkedHashMap<>();
 
   AccountMerge(LoadOptions options) {
     this.options = options;
@@ -61,6 +63,14 @@ final class AccountMerge {
 
   private void add(Account unit) {
     Account.Builder into = account(unit.id());
+    // An account has the region its units create it in; two units naming two regions leave the load's.
+    if (!unit.region().equals(options.region())) {
+      String earlier = regions.putIfAbsent(unit.id(), unit.region());
+      if (earlier != null && !earlier.equals(unit.region())) {
+        regions.put(unit.id(), options.region());
+      }
+      into.region(regions.get(unit.id()));
+    }
     Account sofar = into.build();
     add("user", unit.users(), sofar.users(), (name, u) -> into.user(u), u -> u.location());
     add("group", unit.groups(), sofar.groups(), (name, g) -> into.group(g), g -> g.location());
@@ -97,9 +107,12 @@ final class AccountMerge {
    * The merged accounts, each with its organization levels, and (in {@code report}) what placing
    * them in the organization found. The home account is the options' account; when there is no
    * organization and the sources place everything in one other account (a Terraform provider that
-   * names its account), that account is the home: the load is of one account.
+   * names its account), that account is the home: the load is of one account. IAM Identity Center
+   * provisions its roles here, into the merged accounts, as AWS resolves a permission set's
+   * customer managed policies in each target account whichever unit declares them.
    */
   Accounts accounts(LoadReportBuilder report) {
+    AccountAssembler.provisionIdentityCenter(merged, options, report);
     List<String> holding = merged.entrySet().stream().filter(e -> holds(e.getValue().build())).map(Map.Entry::getKey).toList();
     String home = tree.isEmpty() && holding.size() == 1 && !holding.contains(options.accountId()) ? holding.get(0) : options.accountId();
     Accounts.Builder accounts = Accounts.builder(home, options.partition(), options.region());

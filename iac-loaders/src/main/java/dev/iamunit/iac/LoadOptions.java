@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -37,9 +38,10 @@ import org.apiguardian.api.API;
  *     another (IAMUnit does not read {@code TF_WORKSPACE} or {@code .terraform/environment}, which
  *     differ from machine to machine)
  * @param accountFolders for a repository laid out as a folder (or stack) per account, where nothing
- *     in the code says which account it deploys to: the account id each folder or file deploys
- *     into, by absolute path; a source under one loads into that account instead of {@code
- *     accountId}, the deepest folder winning
+ *     in the code says which account it deploys to: the account each folder or file deploys into,
+ *     by absolute path, as its twelve-digit id or as the name the organization the sources declare
+ *     gives it ({@link SourceFormats#loadSources} resolves names); a source under one loads into
+ *     that account instead of {@code accountId}, the deepest folder winning
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LoadOptions(
@@ -126,6 +128,52 @@ public record LoadOptions(
     folders.forEach((path, id) -> absolute.put(projectRoot.resolve(path).toAbsolutePath().normalize(), id));
     return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
         terraformWorkspace, absolute);
+  }
+
+  /** Whether {@code text} is an account id (twelve digits), not an account's name. */
+  public static boolean isAccountId(String text) {
+    return text.length() == 12 && text.chars().allMatch(c -> c >= '0' && c <= '9');
+  }
+
+  /** These options with only the account folders given by id: what can be loaded before names are resolved. */
+  LoadOptions withAccountFoldersById() {
+    Map<Path, String> byId = new LinkedHashMap<>();
+    accountFolders.forEach((path, account) -> {
+      if (isAccountId(account)) {
+        byId.put(path, account);
+      }
+    });
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+        terraformWorkspace, byId);
+  }
+
+  /**
+   * These options with each account folder given by name mapped to the id of the account of that
+   * name in {@code accounts} (through {@link Accounts#allNamed}, the organization the sources declare).
+   *
+   * @throws AccountFolderException when a name names no account, or several
+   */
+  LoadOptions withAccountFolderNamesIn(Accounts accounts) {
+    Map<Path, String> resolved = new LinkedHashMap<>();
+    accountFolders.forEach((path, account) -> {
+      if (isAccountId(account)) {
+        resolved.put(path, account);
+        return;
+      }
+      List<Account> named = accounts.allNamed(account);
+      if (named.size() != 1) {
+        String declared = accounts.tree().isEmpty() ? "the sources declare no organization whose accounts have names"
+            : "the organization the sources declare has " + (named.isEmpty() ? "no account of that name; its accounts are "
+                + accounts.describe(accounts.tree().get().accounts().stream().flatMap(m -> accounts.byId(m.id()).stream()).toList())
+                : named.size() + " accounts of that name, " + accounts.describe(named));
+        throw new AccountFolderException(path, account, "account folder " + projectRoot.toAbsolutePath().normalize().relativize(path)
+            + " is mapped to \"" + account + "\", but " + declared + ": map the folder to an account id, or to the name of one account of the "
+            + "organization");
+      }
+      resolved.put(path, named.get(0).id());
+    });
+    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+        terraformWorkspace, resolved);
   }
 
   /** The account {@code source} deploys into: the one of the deepest account folder holding it, else {@link #accountId}. */

@@ -4,7 +4,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.Unresolved;
 import java.util.Objects;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -26,6 +29,18 @@ public record LoadedSources(Accounts accounts, LoadReport report) {
   /** The home account ({@link Accounts#home()}): all of a single-account load. */
   public Account account() {
     return accounts.home();
+  }
+
+  /**
+   * The account the sources declare as theirs, where it is not the home account they were loaded
+   * into: the management account of the organization they declare (the account whose sources
+   * create it, such as a default provider's {@code allowed_account_ids}). A tool given no account
+   * id loads into it, so that sources that name no account of their own land in the organization's
+   * account rather than in the default one, which the organization does not know.
+   */
+  public Optional<String> declaredHome() {
+    return accounts.tree().flatMap(OrganizationTree::managementAccountId).filter(id -> !Unresolved.isIn(id))
+        .filter(id -> !id.equals(accounts.home().id()));
   }
 
   /** Whether the accounts hold everything the sources declare, exactly. */

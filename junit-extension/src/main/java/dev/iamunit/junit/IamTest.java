@@ -99,8 +99,10 @@ public @interface IamTest {
 
   /**
    * For a repository laid out as a folder (or stack) per account, where nothing in the code says
-   * which account each deploys to: {@code "ACCOUNT_ID=path"} entries, the path relative to the
-   * project root, such as {@code {"111111111111=terraform/prod", "222222222222=terraform/dev"}}.
+   * which account each deploys to: {@code "ACCOUNT=path"} entries, the account by its id or by the
+   * name the organization the sources declare gives it, the path relative to the project root, such
+   * as {@code {"111111111111=terraform/prod", "dev=terraform/dev"}}. A name that names no account of
+   * that organization, or several, fails the tests of these sources naming the entry.
    * Sources under a path load into its account (the deepest path wins); others into {@link
    * #accountId()}. A Terraform provider that names its account ({@code assume_role}, {@code
    * allowed_account_ids}) places its resources there whatever the folder.

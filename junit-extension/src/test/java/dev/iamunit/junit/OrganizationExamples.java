@@ -84,6 +84,12 @@ class OrganizationExamples {
     }
 
     @Test
+    @AsRootUser
+    void rootIsExpectedToStopEachAccountsTrail(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).inEveryAccountOf("Workloads").isAllowed();
+    }
+
+    @Test
     @AsRole("deployer")
     void aNameTwoAccountsDeclareNeedsInAccount(IamScenario scenario) {
       assertThat(scenario.request("s3:GetObject")).isAllowed();

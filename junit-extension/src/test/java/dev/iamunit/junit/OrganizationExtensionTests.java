@@ -29,6 +29,23 @@ class OrganizationExtensionTests {
         ProtectCloudTrail (src/test/terraform/organization/main.tf:68)""");
   }
 
+  /**
+   * A resource the test does not name is each account's own default (a trail ARN names its
+   * account): the header names the request without one, as no single account's resource is what
+   * every account decided; each account's line names its own.
+   */
+  @Test
+  void aFailureOverAccountsNamesNoOneAccountsDefaultResourceInItsHeader() {
+    EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);
+
+    assertThat(TestKit.failureMessage(results, "rootIsExpectedToStopEachAccountsTrail(IamScenario)")).isEqualTo("""
+        Expecting cloudtrail:StopLogging as the account's root user to be allowed in every account of Workloads, but 2 of 2 were not:
+          cloudtrail:StopLogging on arn:aws:cloudtrail:eu-west-1:111111111111:trail/${TrailName} as the root user of account prod \
+        (long-term access keys): explicitly denied by statement ProtectCloudTrail (src/test/terraform/organization/main.tf:68)
+          cloudtrail:StopLogging on arn:aws:cloudtrail:eu-west-1:222222222222:trail/${TrailName} as the root user of account dev \
+        (long-term access keys): explicitly denied by statement ProtectCloudTrail (src/test/terraform/organization/main.tf:68)""");
+  }
+
   @Test
   void aPrincipalNameSeveralAccountsDeclareAsksForInAccount() {
     EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);

@@ -50,6 +50,14 @@ public final class DecisionText {
     return action + " on " + resource + principal.map(p -> " as " + p).orElse("");
   }
 
+  /**
+   * {@code cloudtrail:StopLogging as the account's root user}: a request made in several accounts,
+   * each on a resource of its own (its account's default), named without one.
+   */
+  public static String request(String action, Optional<String> principal) {
+    return action + principal.map(p -> " as " + p).orElse("");
+  }
+
   /** {@code ec2:RunInstances on * as MFAUser (console sign-in without MFA)}: {@code request} signed with {@code credentials}. */
   public static String request(String request, CredentialKind credentials) {
     return request + " (" + credentials.description() + ")";

@@ -60,9 +60,18 @@ public final class Accounts {
    * name}, such as {@code prod}), or by its id.
    */
   public Optional<Account> named(String nameOrId) {
-    Optional<Account> byName = tree.flatMap(t -> t.accounts().stream().filter(a -> a.name().equals(nameOrId)).findFirst())
-        .flatMap(member -> byId(member.id()));
-    return byName.isPresent() ? byName : byId(nameOrId);
+    return allNamed(nameOrId).stream().findFirst();
+  }
+
+  /**
+   * Every account {@code nameOrId} names: those the organization gives that name, in its order
+   * (names are labels: two accounts may be given the same one, and then a name alone does not say
+   * which is meant), else the account of that id; empty when neither.
+   */
+  public List<Account> allNamed(String nameOrId) {
+    List<Account> byName = tree.stream().flatMap(t -> t.accounts().stream()).filter(a -> a.name().equals(nameOrId))
+        .flatMap(member -> byId(member.id()).stream()).toList();
+    return byName.isEmpty() ? byId(nameOrId).stream().toList() : byName;
   }
 
   /**

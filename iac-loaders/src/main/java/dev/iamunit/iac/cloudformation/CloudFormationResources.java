@@ -89,12 +89,16 @@ final class CloudFormationResources {
     files.put(stack, file.toAbsolutePath().normalize());
   }
 
-  /** A stack given {@code parameters}, deployed with {@code stackOptions} (a stack set's instance in its account: AWS::AccountId). */
-  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters, LoadOptions stackOptions) {
+  /**
+   * A stack given {@code parameters}, deployed with {@code stackOptions} (a stack set's instance in
+   * its account: AWS::AccountId), that exists only if {@code existence} allow (empty: it does).
+   */
+  void add(Template template, Path file, String stackName, Map<String, DocNode> parameters, LoadOptions stackOptions,
+      List<Unresolved> existence) {
     report.file(template.file());
     // The parameters are given as values: nothing to resolve them in.
     Intrinsics stack = new Intrinsics(template, stackOptions, stacks, parameters, java.util.function.UnaryOperator.identity(),
-        new Intrinsics.Text(stackName, List.of()), List.of());
+        new Intrinsics.Text(stackName, List.of()), existence);
     stacks.add(stack);
     files.put(stack, file.toAbsolutePath().normalize());
   }
@@ -132,8 +136,9 @@ final class CloudFormationResources {
     for (Intrinsics stack : loaded) {
       for (Template.Resource r : stack.template().resources().values()) {
         if (r.type().equals("AWS::CloudFormation::StackSet") && exists(stack, r)) {
-          StackSetInstances.load(stack, r, files.get(stack), this).forEach((account, instance) -> assembler.within(account, () ->
-              instance.template().resources().values().stream().filter(child -> exists(instance, child)).forEach(child -> map(instance, child))));
+          StackSetInstances.load(stack, r, files.get(stack), this).forEach((account, instance) ->
+              assembler.within(account, instance.options().region(), () -> instance.template().resources().values().stream()
+                  .filter(child -> exists(instance, child)).forEach(child -> map(instance, child))));
         }
       }
     }

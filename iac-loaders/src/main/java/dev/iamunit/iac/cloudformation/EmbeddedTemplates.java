@@ -4,10 +4,13 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocScalar;
+import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apiguardian.api.API;
 
@@ -21,12 +24,13 @@ public final class EmbeddedTemplates {
   private EmbeddedTemplates() {}
 
   /**
-   * Maps the resources of template {@code text} onto {@code assembler}, as a stack of account {@code accountId}
+   * Maps the resources of template {@code text} onto {@code assembler}, as a stack of account {@code accountId} in {@code region}
    * named {@code stackName} given {@code parameters}; {@code name} is the file its
-   * locations name, {@code dir} the folder local paths inside it are relative to.
+   * locations name, {@code dir} the folder local paths inside it are relative to; {@code existence}
+   * says why it is unknown whether the stack exists (empty: it does), which its resources carry.
    */
-  public static void map(AccountAssembler assembler, String accountId, String text, String name, Path dir, String stackName,
-      Map<String, String> parameters, SourceLocation at) {
+  public static void map(AccountAssembler assembler, String accountId, String region, String text, String name, Path dir, String stackName,
+      Map<String, String> parameters, List<Unresolved> existence, SourceLocation at) {
     CloudFormationResources resources = new CloudFormationResources(assembler);
     Template template = Template.read(text, name);
     Map<String, DocNode> given = new LinkedHashMap<>();
@@ -35,7 +39,8 @@ public final class EmbeddedTemplates {
         given.put(key, DocScalar.string(value, at));
       }
     });
-    resources.add(template, dir.resolve(name), stackName, given, assembler.options().withAccountId(accountId));
+    resources.add(template, dir.resolve(name), stackName, given, assembler.options().withAccountId(accountId).withRegion(region)
+        .withPartition(LoadOptions.partitionOf(region)), existence);
     resources.map();
   }
 }

@@ -509,6 +509,19 @@ final class Intrinsics {
   }
 
   /**
+   * Why it is unknown whether what resource {@code r} creates exists (a nested stack's resources, a
+   * stack set's instances): this stack's own uncertainty, and {@code r}'s Condition where it cannot
+   * be computed. Call it for a resource whose Condition is not false.
+   */
+  List<Unresolved> existenceOf(Template.Resource r) {
+    List<Unresolved> result = new ArrayList<>(existence);
+    if (r.condition().isPresent() && condition(r.condition().get(), r.location()) == null) {
+      result.add(conditionUnknown(r));
+    }
+    return result;
+  }
+
+  /**
    * Why it is unknown whether resource {@code r} exists: its Condition cannot be computed. Says what
    * the condition depends on and which parameters to give.
    */

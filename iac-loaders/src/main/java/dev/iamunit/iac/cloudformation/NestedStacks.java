@@ -67,10 +67,7 @@ final class NestedStacks {
       return null;
     }
     // Whether the nested stack is created, and so its resources, is unknown when its Condition is.
-    List<Unresolved> existence = new ArrayList<>(parent.existence());
-    if (created == null) {
-      existence.add(parent.conditionUnknown(r));
-    }
+    List<Unresolved> existence = parent.existenceOf(r);
     boolean sam = r.type().equals("AWS::Serverless::Application");
     String property = sam ? "Location" : "TemplateURL";
     // The CDK uploads a nested stack's template as an asset, and names the file of the cloud

@@ -3,6 +3,7 @@ package dev.iamunit.iac.cloudformation;
 import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
+import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.internal.StackSets;
@@ -23,7 +24,8 @@ import java.util.Set;
  * StackInstancesGroup} with {@code DeploymentTargets} and {@code Regions}, {@code PermissionModel}).
  * The targets are {@link StackSets#targets}; the template is loaded as a stack of every target
  * account (its AWS::AccountId that account's), and a target that cannot be told is reported as not
- * evaluated.
+ * evaluated. A stack set that exists only if a Condition holds (or in a nested stack that may not be
+ * created) gives its instances' resources the same uncertainty.
  */
 final class StackSetInstances {
 
@@ -51,10 +53,13 @@ final class StackSetInstances {
     if (accounts.isEmpty()) {
       return Map.of();
     }
-    if (!regions.isEmpty() && !regions.contains(resources.options().region())) {
+    // Deployed to one region, the template is loaded in it (AWS::Region, the ARNs of its regional
+    // resources, the account's region); to several, once, in the loaded region.
+    String region = regions.size() == 1 ? regions.iterator().next() : resources.options().region();
+    if (regions.size() > 1 && !regions.contains(region)) {
       report.add(Unresolved.of(r.logicalId() + " Regions", r.location(), "stack set " + r.logicalId() + " deploys to " + String.join(", ",
-          regions) + ", not the loaded region " + resources.options().region() + "; IAMUnit loads its template once, in the loaded "
-          + "region: IAM names are global, but ARNs of regional resources name " + resources.options().region()));
+          regions) + ", not the loaded region " + region + "; IAMUnit loads its template once, in the loaded "
+          + "region: IAM names are global, but ARNs of regional resources name " + region));
     }
     return template(stack, r, file, resources).map(template -> {
       report.file(template.file());
@@ -72,9 +77,11 @@ final class StackSetInstances {
       Unresolved id = Unresolved.of(r.logicalId() + " stack instance name", r.location(), "CloudFormation generates the name of the "
           + "stack of each instance of stack set " + r.logicalId());
       Map<String, Intrinsics> instances = new LinkedHashMap<>();
-      // Each instance's AWS::AccountId is its own account's.
-      accounts.forEach(account -> instances.put(account, new Intrinsics(template, resources.options().withAccountId(account), stack.stacks(),
-          passed, stack::resolve, new Intrinsics.Text("StackSet-" + r.logicalId() + "-" + id.placeholder(), List.of(id)), List.of())));
+      // Each instance's AWS::AccountId is its own account's; its resources exist only if the stack set does.
+      List<Unresolved> existence = stack.existenceOf(r);
+      LoadOptions inRegion = resources.options().withRegion(region).withPartition(LoadOptions.partitionOf(region));
+      accounts.forEach(account -> instances.put(account, new Intrinsics(template, inRegion.withAccountId(account), stack.stacks(),
+          passed, stack::resolve, new Intrinsics.Text("StackSet-" + r.logicalId() + "-" + id.placeholder(), List.of(id)), existence)));
       return instances;
     }).orElse(Map.of());
   }

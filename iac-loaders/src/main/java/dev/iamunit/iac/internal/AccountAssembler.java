@@ -67,6 +67,9 @@ public final class AccountAssembler {
   private final IdentityCenter identityCenter;
   /** The account the permission sets are declared in, once one is. */
   private AccountContents identityCenterAccount;
+  /** The permission sets and assignments, once every source is read (null before). */
+  private List<PermissionSet> permissionSets;
+  private List<AccountAssignment> assignments;
   private final List<Policy> scps = new ArrayList<>();
   private final List<Policy> rcps = new ArrayList<>();
   private final List<Runnable> references = new ArrayList<>();
@@ -86,22 +89,29 @@ public final class AccountAssembler {
    * Places what the resources mapped next declare, and the references they make, in account
    * {@code accountId} (a Terraform resource's provider's account), until called again. A
    * declaration whose ARN names another known account goes to that account, as AWS would create
-   * it there. By default everything goes to the options' account.
+   * it there. By default everything goes to the options' account. {@code region} is the region
+   * they are created in (the provider's), when it is known: an account whose resources are all
+   * created in one region has that region ({@link AccountContents#region}).
    */
-  public void placeIn(Supplier<String> accountId) {
+  public void placeIn(Supplier<String> accountId, Supplier<Optional<String>> region) {
     AccountContents[] known = new AccountContents[1];
     placing = () -> {
       if (known[0] == null) {
         known[0] = contents(accountId.get());
+        region.get().ifPresent(known[0].regions::add);
       }
       return known[0];
     };
   }
 
-  /** Maps what {@code mapping} declares into account {@code accountId} (a stack set's instance there), then places as before. */
-  public void within(String accountId, Runnable mapping) {
+  /**
+   * Maps what {@code mapping} declares into account {@code accountId}, created in {@code region} (a
+   * stack set's instance there), then places as before.
+   */
+  public void within(String accountId, String region, Runnable mapping) {
     Supplier<AccountContents> before = placing;
     AccountContents account = contents(accountId);
+    account.regions.add(region);
     placing = () -> account;
     try {
       mapping.run();
@@ -114,10 +124,17 @@ public final class AccountAssembler {
     return accounts.computeIfAbsent(accountId, AccountContents::new);
   }
 
-  /** The account a resource of {@code arn} belongs to: the one its ARN names, else the one being placed in. */
+  /**
+   * The account a resource of {@code arn} belongs to: the one its ARN names, else the one being
+   * placed in. An ARN naming the account being placed in is created there, in its region.
+   */
   private AccountContents owner(String arn) {
     String account = AccountContents.accountOf(arn);
-    return account == null ? placing.get() : contents(account);
+    if (account == null) {
+      return placing.get();
+    }
+    AccountContents placed = placing.get();
+    return placed.id.equals(account) ? placed : contents(account);
   }
 
   public LoadReportBuilder report() {
@@ -187,6 +204,10 @@ public final class AccountAssembler {
 
     public String name() {
       return name;
+    }
+
+    SourceLocation location() {
+      return location;
     }
 
     public Principal trust(Policy policy) {
@@ -635,19 +656,28 @@ public final class AccountAssembler {
   }
 
   /**
-   * The roles IAM Identity Center provisions from the permission sets into every account an
-   * assignment targets (that account is loaded then: AWS creates the role there), each with the
-   * customer managed policies of its own account (an account these sources declare nothing in has
-   * none, so a permission set naming one is refused there, as AWS refuses it), and the AWS managed
-   * policies they name looked up for that account. An assignment to an account that cannot be computed is reported: IAMUnit
-   * cannot tell which account gets its role. Runs once the references are resolved, before the
-   * accounts are placed.
+   * The roles IAM Identity Center provisions from the permission sets of {@code accounts} into every
+   * account an assignment targets (that account is loaded then: AWS creates the role there), each
+   * with the customer managed policies of its own account, and the AWS managed policies they name
+   * looked up for that account. AWS resolves a customer managed policy by name and path in the
+   * target account when it provisions, so this runs once every unit of a load is merged: a policy
+   * another unit (the target account's own Terraform root or stack) declares is found; an account
+   * no unit declares the policy in is refused, as AWS refuses it. An assignment to an account that
+   * cannot be computed is reported: IAMUnit cannot tell which account gets its role. A role name
+   * the account already declares is a problem (AWS reserves it for IAM Identity Center).
+   *
+   * @param accounts the merged accounts by id; an account that gets a role and is not there is added
    */
-  private void provisionIdentityCenter() {
-    List<AccountAssignment> assignments = identityCenter.assignments();
-    Map<String, AccountContents> known = Map.copyOf(accounts);
-    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(identityCenter.permissionSets(), assignments,
-        options.partition(), id -> Optional.of(known.containsKey(id) ? customerManaged(known.get(id)) : Set.of()));
+  public static void provisionIdentityCenter(Map<String, Account.Builder> accounts, LoadOptions options, LoadReportBuilder report) {
+    Map<String, Account> built = new LinkedHashMap<>();
+    accounts.forEach((id, builder) -> built.put(id, builder.build()));
+    List<PermissionSet> sets = built.values().stream().flatMap(a -> a.permissionSets().values().stream()).toList();
+    List<AccountAssignment> assignments = built.values().stream().flatMap(a -> a.assignments().stream()).toList();
+    if (assignments.isEmpty()) {
+      return;
+    }
+    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(sets, assignments, options.partition(),
+        id -> Optional.of(built.containsKey(id) ? customerManaged(built.get(id)) : Set.of()));
     for (AccountAssignment a : assignments) {
       if (Unresolved.isIn(a.accountId())) {
         report.add(Unresolved.of("assignment of " + a.permissionSet(), a.location(), "assigns permission set \"" + a.permissionSet()
@@ -655,19 +685,37 @@ public final class AccountAssembler {
       }
     }
     provisioning.refusals().forEach(r -> report.problem(r.location(), r.message()));
+    Set<String> missing = new LinkedHashSet<>();
     provisioning.roles().forEach((id, roles) -> {
-      AccountContents account = contents(id);
+      Account.Builder account = accounts.computeIfAbsent(id,
+          k -> Account.builder().id(k).partition(options.partition()).region(options.region()));
+      Account before = account.build();
       for (Role role : roles) {
-        account.provisioned.add(role);
-        role.managedPolicyArns().forEach(arn -> noteAwsManaged(account, arn, role.location()));
-        role.permissionsBoundaryArn().ifPresent(arn -> noteAwsManaged(account, arn, role.location()));
+        Optional<SourceLocation> taken = account.role(role.name()).map(Role::location);
+        taken.ifPresent(at -> report.problem(role.location(), "role \"" + role.name() + "\" that IAM Identity Center provisions here is "
+            + "declared at " + at + " too; the name is reserved for IAM Identity Center: rename that role"));
+        if (taken.isPresent()) {
+          continue;
+        }
+        account.role(role);
+        List<String> arns = new ArrayList<>(role.managedPolicyArns());
+        role.permissionsBoundaryArn().ifPresent(arns::add);
+        for (String arn : arns) {
+          if (arn.contains(AWS_MANAGED) && before.managedPolicy(arn).isEmpty()) {
+            awsManaged(arn, options).ifPresentOrElse(account::managedPolicy, () -> {
+              if (missing.add(arn)) {
+                report.add(notAwsManaged(arn, role.location()));
+              }
+            });
+          }
+        }
       }
     });
   }
 
-  private static Set<String> customerManaged(AccountContents account) {
+  private static Set<String> customerManaged(Account account) {
     Set<String> arns = new LinkedHashSet<>();
-    account.managed.forEach((arn, policy) -> {
+    account.managedPolicies().forEach((arn, policy) -> {
       if (!policy.awsManaged()) {
         arns.add(arn);
       }
@@ -675,19 +723,33 @@ public final class AccountAssembler {
     return arns;
   }
 
-  /** The permission sets and assignments, in the account of the Identity Center instance. */
+  /** The AWS managed policy {@code arn} from the options' AWS managed policies; empty when they have none of that ARN. */
+  private static Optional<ManagedPolicy> awsManaged(String arn, LoadOptions options) {
+    return options.awsManagedPolicies().apply(arn).map(json -> {
+      String name = arn.substring(arn.lastIndexOf('/') + 1);
+      Policy policy = PolicyParser.parse(json, arn, PolicyKind.IDENTITY, name);
+      return new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1, arn.lastIndexOf('/') + 1),
+          policy, true);
+    });
+  }
+
+  private static Unresolved notAwsManaged(String arn, SourceLocation at) {
+    return Unresolved.of(arn, at, "AWS managed policy not found in the AWS managed policy data; check the name");
+  }
+
+  /**
+   * The permission sets and assignments, in the account of the Identity Center instance. Resolved
+   * once, whether or not any is declared: a reference to a permission set no source declares is
+   * reported then.
+   */
   private void identityCenterInto(AccountContents account, Account.Builder builder) {
-    if (account == identityCenterAccount) {
-      identityCenter.permissionSets().forEach(builder::permissionSet);
-      identityCenter.assignments().forEach(builder::assignment);
+    if (permissionSets == null) {
+      permissionSets = identityCenter.permissionSets();
+      assignments = identityCenter.assignments();
     }
-    for (Role role : account.provisioned) {
-      Optional<SourceLocation> taken = builder.role(role.name()).map(Role::location);
-      taken.ifPresent(at -> report.problem(role.location(), "role \"" + role.name() + "\" that IAM Identity Center provisions here is "
-          + "declared at " + at + " too; the name is reserved for IAM Identity Center: rename that role"));
-      if (taken.isEmpty()) {
-        builder.role(role);
-      }
+    if (account == identityCenterAccount) {
+      permissionSets.forEach(builder::permissionSet);
+      assignments.forEach(builder::assignment);
     }
   }
 
@@ -695,20 +757,33 @@ public final class AccountAssembler {
   // The account
 
   /**
-   * Resolves the references and adds everything to {@code builder}, with AWS managed policies from
-   * the options: what every account holds, in one account (for callers that load one account), with
-   * the organization's levels above the options' account. A builder may already hold principals
-   * from other sources: IAM names are unique in an account, so a second declaration is a problem,
-   * not an override.
+   * Resolves the references and adds what the options' account holds to {@code builder}, with AWS
+   * managed policies from the options, the roles IAM Identity Center provisions there from the
+   * permission sets it holds, and the organization's levels above it: the single-account load.
+   * What the sources place in another account (a Terraform provider that names it, a stack set's
+   * instances, a role IAM Identity Center provisions there) is not merged into it: each such
+   * account is reported, naming where its first declaration is ({@code SourceFormats.load} gives
+   * every account its own). A builder may already hold principals from other sources: IAM names are
+   * unique in an account, so a second declaration is a problem, not an override.
    */
   public void into(Account.Builder builder) {
     references.forEach(Runnable::run);
-    provisionIdentityCenter();
-    builder.id(options.accountId()).partition(options.partition()).region(options.region());
-    accounts.values().forEach(account -> place(account, builder));
+    String home = options.accountId();
+    builder.id(home).partition(options.partition()).region(options.region());
+    place(contents(home), builder);
+    Map<String, Account.Builder> provisioned = new LinkedHashMap<>(Map.of(home, builder));
+    provisionIdentityCenter(provisioned, options, report);
+    Map<String, SourceLocation> elsewhere = new LinkedHashMap<>();
+    accounts.values().forEach(other -> other.firstDeclaration().ifPresent(at -> elsewhere.put(other.id, at)));
+    provisioned.forEach((id, roles) -> roles.build().roles().values().stream().findFirst()
+        .ifPresent(role -> elsewhere.putIfAbsent(id, role.location())));
+    elsewhere.remove(home);
+    elsewhere.forEach((id, at) -> report.add(Unresolved.of("account " + id, at, "declares what goes in account " + id
+        + " (this and what follows there), which a load of account " + home + " alone does not hold: load the sources with "
+        + "SourceFormats.load, which gives each account its own")));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
-      builder.organization(OrganizationDeclarations.levels(tree.get(), options.accountId(), report));
+      builder.organization(OrganizationDeclarations.levels(tree.get(), home, report));
     } else {
       levelsWithoutTree().ifPresent(builder::organization);
     }
@@ -719,11 +794,11 @@ public final class AccountAssembler {
    * builder}, and the organization the sources declare (its levels are computed when the accounts
    * are built, once every unit is merged). Where the sources declare SCPs or RCPs but no
    * organization, they apply to every account these sources place something in, as they applied
-   * to the one loaded account before accounts were told apart.
+   * to the one loaded account before accounts were told apart. The roles IAM Identity Center
+   * provisions are not made here but once the units are merged ({@link #provisionIdentityCenter}).
    */
   public void into(Accounts.Builder builder) {
     references.forEach(Runnable::run);
-    provisionIdentityCenter();
     accounts.values().forEach(account -> place(account, builder.account(account.id)));
     Optional<OrganizationTree> tree = tree();
     if (tree.isPresent()) {
@@ -759,21 +834,16 @@ public final class AccountAssembler {
     return scps.isEmpty() && rcps.isEmpty() ? Optional.empty() : Optional.of(organizationTree.unplaced(scps, rcps, report));
   }
 
-  /** What one account holds, into {@code builder}. */
+  /** What one account holds, into {@code builder}, with the region its resources are created in where they name one. */
   private void place(AccountContents account, Account.Builder builder) {
+    account.region().ifPresent(builder::region);
     for (Map.Entry<String, SourceLocation> use : account.awsManagedUses.entrySet()) {
       String arn = use.getKey();
-      Optional<String> json = options.awsManagedPolicies().apply(arn);
-      if (json.isEmpty()) {
-        if (missingAwsManaged.add(arn)) {
-          report.add(Unresolved.of(arn, use.getValue(), "AWS managed policy not found in the AWS managed policy data; check the name"));
-        }
-        continue;
+      Optional<ManagedPolicy> policy = awsManaged(arn, options);
+      policy.ifPresent(p -> account.managed.put(arn, p));
+      if (policy.isEmpty() && missingAwsManaged.add(arn)) {
+        report.add(notAwsManaged(arn, use.getValue()));
       }
-      String name = arn.substring(arn.lastIndexOf('/') + 1);
-      Policy policy = PolicyParser.parse(json.get(), arn, PolicyKind.IDENTITY, name);
-      account.managed.put(arn, new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1,
-          arn.lastIndexOf('/') + 1), policy, true));
     }
     account.managed.values().forEach(builder::managedPolicy);
     for (Principal p : account.principals.get(PrincipalKind.GROUP).values()) {

@@ -3,13 +3,15 @@ package dev.iamunit.iac.internal;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
-import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the sources place in one account while a load runs: its principals (IAM names are unique
@@ -30,8 +32,8 @@ final class AccountContents {
   final Map<String, SourceLocation> resourcePolicyAt = new LinkedHashMap<>();
   final Map<String, List<DocNode>> statements = new LinkedHashMap<>();
   final Map<String, KmsKey> kmsKeys = new LinkedHashMap<>();
-  /** The roles IAM Identity Center provisions here from the permission sets assigned to the account. */
-  final List<Role> provisioned = new ArrayList<>();
+  /** The regions the sources create what they place here in, as far as they name them. */
+  final Set<String> regions = new LinkedHashSet<>();
 
   AccountContents(String id) {
     this.id = id;
@@ -39,6 +41,24 @@ final class AccountContents {
       principals.put(kind, new LinkedHashMap<>());
       addresses.put(kind, new LinkedHashMap<>());
     }
+  }
+
+  /**
+   * The account's region: the one region the sources create what they place here in (a Terraform
+   * provider's, a stack set instance's); empty when they name none, or several (the load's region
+   * stays then: one region per account is what the model holds).
+   */
+  Optional<String> region() {
+    return regions.size() == 1 ? Optional.of(regions.iterator().next()) : Optional.empty();
+  }
+
+  /** Where the first thing the sources place here is declared; empty when they place nothing here. */
+  Optional<SourceLocation> firstDeclaration() {
+    return Stream.of(principals.values().stream().flatMap(byName -> byName.values().stream()).map(AccountAssembler.Principal::location),
+            managedAt.values().stream(), resourcePolicyAt.values().stream(), kmsKeys.values().stream().map(KmsKey::location),
+            statements.values().stream().map(list -> list.get(0).location()))
+        .flatMap(locations -> locations)
+        .findFirst();
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +59,8 @@ final class TerraformResources {
       // "provider = aws.prod": what the resource declares lives in that provider's account; an
       // account IAMUnit cannot compute is unresolved in the resource's ARNs, and the resource stays
       // in the default account.
-      assembler.placeIn(() -> r.provider(options).account() instanceof Value.Str s && s.known() ? s.text() : options.accountId());
+      assembler.placeIn(() -> r.provider(options).account() instanceof Value.Str s && s.known() ? s.text() : options.accountId(),
+          () -> r.provider(options).region() instanceof Value.Str s && s.known() ? Optional.of(s.text()) : Optional.empty());
       switch (r.type()) {
         case "aws_cloudformation_stack_set" -> stackSets.put(text(r.get("name"), r.address()), r);
         case "aws_cloudformation_stack_set_instance" -> stackSetInstances.add(r);
@@ -213,11 +215,16 @@ final class TerraformResources {
    * A stack set and its instances (AWS provider: aws_cloudformation_stack_set_instance "account_id -
    * (Optional) Target AWS Account ID to create a Stack based on the StackSet. Defaults to current
    * account", or a deployment_targets block for a service-managed one); its template_body is
-   * loaded as a stack of every account an instance targets.
+   * loaded as a stack of every account an instance targets. Its resources there exist only if the
+   * stack set does and an instance targeting that account does (an unknown {@code count} or {@code
+   * for_each}): they carry that uncertainty, as the stack set's own statements would.
    */
   private void stackSet(ResourceView set, List<ResourceView> instances) {
     boolean serviceManaged = "SERVICE_MANAGED".equals(text(set.get("permission_model"), ""));
     List<StackSets.DeploymentTargets> groups = new ArrayList<>();
+    // Why it is unknown whether the instance of each group exists, and the region it deploys to, by group.
+    List<List<Unresolved>> groupExistence = new ArrayList<>();
+    List<String> groupRegion = new ArrayList<>();
     for (ResourceView instance : instances) {
       if (!(instance.get("parameter_overrides") instanceof Value.Null)) {
         report.add(Unresolved.of(instance.address() + ".parameter_overrides", instance.locationOf("parameter_overrides"),
@@ -228,6 +235,8 @@ final class TerraformResources {
         Value account = instance.get("account_id");
         groups.add(new StackSets.DeploymentTargets(List.of(account instanceof Value.Null ? account(instance)
             : name(account, instance, "account_id")), List.of(), Optional.empty(), instance.location()));
+        groupExistence.add(instance.existence());
+        groupRegion.add(instanceRegion(instance));
       }
       for (ResourceView targets : blocks) {
         List<String> accounts = new ArrayList<>();
@@ -237,6 +246,8 @@ final class TerraformResources {
         Value filter = targets.get("account_filter_type");
         groups.add(new StackSets.DeploymentTargets(accounts, units,
             filter instanceof Value.Str f && f.known() ? Optional.of(f.text()) : Optional.empty(), instance.location()));
+        groupExistence.add(instance.existence());
+        groupRegion.add(instanceRegion(instance));
       }
     }
     List<String> targets = StackSets.deployedTo(set.address(), set.location(), assembler.stackSetTargets(serviceManaged, groups), report);
@@ -256,9 +267,36 @@ final class TerraformResources {
     }
     SourceLocation at = set.locationOf("template_body");
     for (String account : targets) {
-      assembler.within(account, () -> EmbeddedTemplates.map(assembler, account, text.text(), at.file() + " (" + set.address() + ".template_body)",
-          options.projectRoot().resolve(at.file()).getParent(), "StackSet-" + text(set.get("name"), set.address()), parameters, at));
+      List<Unresolved> existence = new ArrayList<>(set.existence());
+      List<List<Unresolved>> targeting = new ArrayList<>();
+      Set<String> regions = new LinkedHashSet<>();
+      for (int i = 0; i < groups.size(); i++) {
+        if (assembler.stackSetTargets(serviceManaged, List.of(groups.get(i))).includes(account)) {
+          targeting.add(groupExistence.get(i));
+          regions.add(groupRegion.get(i));
+        }
+      }
+      // Instances in several regions: the template is loaded once, in the load's region (IAM names are global).
+      String region = regions.size() == 1 ? regions.iterator().next() : options.region();
+      // An instance that certainly exists makes the stack there certain; else it exists if any does, each one's values named.
+      if (targeting.stream().noneMatch(List::isEmpty)) {
+        targeting.forEach(existence::addAll);
+      }
+      assembler.within(account, region, () -> EmbeddedTemplates.map(assembler, account, region, text.text(),
+          at.file() + " (" + set.address() + ".template_body)",
+          options.projectRoot().resolve(at.file()).getParent(), "StackSet-" + text(set.get("name"), set.address()), parameters,
+          List.copyOf(existence), at));
     }
+  }
+
+  /**
+   * The region a stack instance deploys to: its {@code region} ("Target AWS Region to create a Stack
+   * based on the StackSet. Defaults to current region", AWS provider,
+   * aws_cloudformation_stack_set_instance), else its provider's; the load's when neither is known.
+   */
+  private String instanceRegion(ResourceView instance) {
+    Value given = instance.get("region") instanceof Value.Null ? instance.provider(options).region() : instance.get("region");
+    return given instanceof Value.Str s && s.known() ? s.text() : options.region();
   }
 
   /**

@@ -238,6 +238,71 @@ class TerraformIdentityCenterTests {
     });
   }
 
+  /**
+   * AWS resolves a customer managed policy "by name and path in each AWS account where you want to
+   * deploy your permission set" (IAM Identity Center API Reference,
+   * CustomerManagedPolicyReference) when it provisions: the policy may come from the target
+   * account's own Terraform root, a unit of its own, and the permission set is provisioned there with
+   * it. The same permission set assigned to an account no unit gives the policy stays refused.
+   */
+  @Test
+  void aCustomerManagedPolicyDeclaredInTheTargetAccountsOwnUnitIsFound() throws IOException {
+    Path management = Files.createDirectories(dir.resolve("management"));
+    Files.writeString(management.resolve("main.tf"), """
+        resource "aws_ssoadmin_permission_set" "ops" {
+          name         = "Operators"
+          instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+        }
+        resource "aws_ssoadmin_customer_managed_policy_attachment" "ops" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+          customer_managed_policy_reference {
+            name = "ops-policy"
+            path = "/ops/"
+          }
+        }
+        resource "aws_ssoadmin_account_assignment" "prod" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+          principal_id       = "g-1"
+          principal_type     = "GROUP"
+          target_id          = "111111111111"
+          target_type        = "AWS_ACCOUNT"
+        }
+        resource "aws_ssoadmin_account_assignment" "dev" {
+          instance_arn       = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          permission_set_arn = aws_ssoadmin_permission_set.ops.arn
+          principal_id       = "g-1"
+          principal_type     = "GROUP"
+          target_id          = "222222222222"
+          target_type        = "AWS_ACCOUNT"
+        }
+        """);
+    Path prod = Files.createDirectories(dir.resolve("prod"));
+    Files.writeString(prod.resolve("main.tf"), """
+        resource "aws_iam_policy" "ops" {
+          name = "ops-policy"
+          path = "/ops/"
+          policy = jsonencode({
+            Version   = "2012-10-17"
+            Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }]
+          })
+        }
+        """);
+    LoadedSources loaded = SourceFormats.standard().load(List.of(management, prod), LoadOptions.defaults().withAccountId("999999999999")
+        .withAccountFolders(Map.of(prod, PROD)).withBundledAwsManagedPolicies());
+
+    Account prodAccount = loaded.accounts().byId(PROD).orElseThrow();
+    Role role = prodAccount.provisionedRole(loaded.account().permissionSets().get("Operators")).orElseThrow();
+    assertThat(role.managedPolicyArns()).containsExactly("arn:aws:iam::111111111111:policy/ops/ops-policy");
+    assertThat(asRole(prodAccount, role, "s3:GetObject", "arn:aws:s3:::artifacts/a").outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(loaded.report().problems()).singleElement().satisfies(p -> {
+      assertThat(p.location().toString()).endsWith("management/main.tf:21:1 (aws_ssoadmin_account_assignment.dev)");
+      assertThat(p.message()).startsWith("IAM Identity Center cannot provision permission set \"Operators\" into account 222222222222: "
+          + "it names the customer managed policy /ops/ops-policy (");
+    });
+  }
+
   @Test
   void aReferenceToAnUndeclaredPermissionSetIsReported() throws IOException {
     Files.writeString(dir.resolve("main.tf"), """

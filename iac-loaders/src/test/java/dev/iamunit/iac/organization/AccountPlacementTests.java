@@ -1,7 +1,9 @@
 package dev.iamunit.iac.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.iac.AccountFolderException;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormats;
@@ -258,5 +260,68 @@ class AccountPlacementTests {
   private static List<String> actions(Account account) {
     return account.role("deployer").orElseThrow().inlinePolicies().stream()
         .flatMap(p -> p.statements().stream()).flatMap(s -> s.action().values().stream()).toList();
+  }
+
+  /**
+   * An account folder may name its account as the organization names it: the folder of
+   * {@code prod} loads into the id the organization gives prod, found through the organization the
+   * same sources declare. A name the organization gives no account, or two, is refused naming the
+   * folder, the name and the accounts there are: which account is meant cannot be told.
+   */
+  @Test
+  void anAccountFolderMayNameItsAccountAsTheOrganizationNamesIt() throws IOException {
+    Path org = Files.createDirectories(dir.resolve("org"));
+    Files.writeString(org.resolve("main.tf"), """
+        resource "aws_organizations_organization" "org" { feature_set = "ALL" }
+        resource "aws_organizations_account" "prod" {
+          name      = "prod"
+          email     = "prod@example.com"
+          parent_id = aws_organizations_organization.org.roots[0].id
+        }
+        import {
+          to = aws_organizations_account.prod
+          id = "111111111111"
+        }
+        resource "aws_organizations_account" "prod_eu" {
+          name      = "shared"
+          email     = "shared-us@example.com"
+          parent_id = aws_organizations_organization.org.roots[0].id
+        }
+        import {
+          to = aws_organizations_account.prod_eu
+          id = "333333333333"
+        }
+        resource "aws_organizations_account" "prod_us" {
+          name      = "shared"
+          email     = "shared-eu@example.com"
+          parent_id = aws_organizations_organization.org.roots[0].id
+        }
+        import {
+          to = aws_organizations_account.prod_us
+          id = "444444444444"
+        }
+        """);
+    Path workload = Files.createDirectories(dir.resolve("workload"));
+    Files.writeString(workload.resolve("main.tf"), """
+        resource "aws_iam_user" "ci" { name = "ci" }
+        """);
+    LoadOptions options = LoadOptions.defaults().withProjectRoot(dir);
+
+    LoadedSources loaded = SourceFormats.standard().load(List.of(org, workload), options.withAccountFolders(Map.of(workload, "prod")));
+    assertThat(loaded.accounts().byId(PROD).orElseThrow().user("ci").orElseThrow().arn()).isEqualTo("arn:aws:iam::111111111111:user/ci");
+    assertThat(loaded.accounts().home().users()).isEmpty();
+
+    assertThatThrownBy(() -> SourceFormats.standard().load(List.of(org, workload), options.withAccountFolders(Map.of(workload, "shared"))))
+        .isInstanceOfSatisfying(AccountFolderException.class, e -> {
+          assertThat(e.folder()).isEqualTo(workload.toAbsolutePath().normalize());
+          assertThat(e.name()).isEqualTo("shared");
+        })
+        .hasMessage("account folder workload is mapped to \"shared\", but the organization the sources declare has 2 accounts of that "
+            + "name, shared (333333333333), shared (444444444444): map the folder to an account id, or to the name of one account of "
+            + "the organization");
+    assertThatThrownBy(() -> SourceFormats.standard().load(List.of(workload), options.withAccountFolders(Map.of(workload, "prod"))))
+        .isInstanceOf(AccountFolderException.class)
+        .hasMessage("account folder workload is mapped to \"prod\", but the sources declare no organization whose accounts have names: "
+            + "map the folder to an account id, or to the name of one account of the organization");
   }
 }

@@ -12,6 +12,7 @@ import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,5 +120,115 @@ class CloudFormationStackSetTests {
       assertThat(u.location().line()).isEqualTo(11);
       assertThat(u.reason()).startsWith("the parameter overrides of these stack instances are not applied");
     });
+  }
+
+  /**
+   * A stack set with a Condition that cannot be computed may not be created, and then neither are
+   * its stack instances ("CloudFormation creates entities that are associated with a true condition
+   * and ignores entities that are associated with a false condition", CloudFormation User Guide,
+   * "Conditions syntax"): the principals and statements of its template, in every target account,
+   * apply only if it exists, as the stack set's own would.
+   */
+  @Test
+  void aStackSetWithAConditionThatCannotBeComputedGivesItsInstancesTheSameUncertainty() throws IOException {
+    Path template = Files.writeString(dir.resolve("guarded.yaml"), """
+        Parameters:
+          Deploy:
+            Type: String
+        Conditions:
+          DoDeploy: !Equals [!Ref Deploy, "yes"]
+        Resources:
+          Guarded:
+            Type: AWS::CloudFormation::StackSet
+            Condition: DoDeploy
+            Properties:
+              StackSetName: guarded
+              PermissionModel: SELF_MANAGED
+              StackInstancesGroup:
+                - DeploymentTargets:
+                    Accounts: ["111111111111"]
+                  Regions: ["us-east-1"]
+              TemplateBody: |
+                Resources:
+                  Reader:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: reader
+                      AssumeRolePolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Principal: { Service: ec2.amazonaws.com }
+                            Action: sts:AssumeRole
+                      Policies:
+                        - PolicyName: read
+                          PolicyDocument:
+                            Version: "2012-10-17"
+                            Statement:
+                              - Effect: Allow
+                                Action: s3:GetObject
+                                Resource: "*"
+        """);
+    Account prod = load("111111111111", template).account();
+
+    assertThat(prod.role("reader").orElseThrow().existence().principal()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo("Condition DoDeploy");
+      assertThat(u.location().fileAndLine()).endsWith("guarded.yaml:7");
+    });
+    assertThat(prod.role("reader").orElseThrow().inlinePolicies()).flatMap(Policy::statements)
+        .allSatisfy(st -> assertThat(st.unresolved()).extracting(Unresolved::expression).contains("Condition DoDeploy"));
+
+    Account given = SourceFormats.standard().load(List.of(template), LoadOptions.defaults().withAccountId("111111111111")
+        .withValues(Map.of("Deploy", "yes"))).account();
+    assertThat(given.role("reader").orElseThrow().existence().principal()).isEmpty();
+  }
+
+  /**
+   * A stack set deployed to one region loads its template in that region: its AWS::Region, and so
+   * the ARNs of its regional resources, are the instance's ("Regions: The names of one or more
+   * Regions where you want to create stack instances", CloudFormation User Guide,
+   * AWS::CloudFormation::StackSet StackInstances), and the target account takes it as its region.
+   */
+  @Test
+  void aStackSetDeployedToOneRegionLoadsItsTemplateThereAndGivesTheAccountItsRegion() throws IOException {
+    Path template = Files.writeString(dir.resolve("regional.yaml"), """
+        Resources:
+          Workers:
+            Type: AWS::CloudFormation::StackSet
+            Properties:
+              StackSetName: workers
+              PermissionModel: SELF_MANAGED
+              StackInstancesGroup:
+                - DeploymentTargets:
+                    Accounts: ["111111111111"]
+                  Regions: ["eu-west-1"]
+              TemplateBody: |
+                Resources:
+                  Worker:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: worker
+                      AssumeRolePolicyDocument:
+                        Version: "2012-10-17"
+                        Statement:
+                          - Effect: Allow
+                            Principal: { Service: ec2.amazonaws.com }
+                            Action: sts:AssumeRole
+                      Policies:
+                        - PolicyName: jobs
+                          PolicyDocument:
+                            Version: "2012-10-17"
+                            Statement:
+                              - Effect: Allow
+                                Action: sqs:ReceiveMessage
+                                Resource: !Sub "arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:jobs"
+        """);
+    LoadedSources loaded = load("999999999999", template);
+    Account prod = loaded.accounts().byId("111111111111").orElseThrow();
+
+    assertThat(prod.region()).isEqualTo("eu-west-1");
+    assertThat(prod.role("worker").orElseThrow().inlinePolicies().get(0).statements().get(0).resource().orElseThrow().values())
+        .containsExactly("arn:aws:sqs:eu-west-1:111111111111:jobs");
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::reason).noneMatch(r -> r.contains("loaded region"));
   }
 }

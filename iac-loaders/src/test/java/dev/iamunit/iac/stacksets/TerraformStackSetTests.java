@@ -12,12 +12,17 @@ import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
 import dev.iamunit.model.Unresolved;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,5 +74,102 @@ class TerraformStackSetTests {
     Account dev = prod.accounts().byId("222222222222").orElseThrow();
     assertThat(dev.role("deploy")).hasValueSatisfying(r -> assertThat(r.arn()).isEqualTo("arn:aws:iam::222222222222:role/deploy"));
     assertThat(prod.accounts().byId("333333333333")).hasValueSatisfying(sandbox -> assertThat(sandbox.role("deploy")).isEmpty());
+  }
+
+  /**
+   * A stack set or stack instance whose {@code count} cannot be computed may not exist, and then
+   * neither do the resources it deploys: the principals and statements of its template, in the
+   * target account, apply only if it exists, naming the value that decides it. An instance that
+   * certainly targets the account makes them certain there, as one certain attachment makes an
+   * attachment certain.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      the stack set's count is unknown       | var.enabled ? 1 : 0 | 1                   | 0 | aws_cloudformation_stack_set.guarded
+      the instance's count is unknown        | 1                   | var.enabled ? 1 : 0 | 0 | aws_cloudformation_stack_set_instance.prod
+      another instance certainly targets it  | 1                   | var.enabled ? 1 : 0 | 1 | ''
+      """)
+  void anUncertainStackSetOrInstanceGivesTheInstancesResourcesTheSameUncertainty(String title, String setCount, String instanceCount,
+      int certainInstances, String expected, @TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        variable "enabled" { type = bool }
+        resource "aws_cloudformation_stack_set" "guarded" {
+          count = %s
+          name  = "guarded"
+          template_body = jsonencode({
+            Resources = {
+              Reader = {
+                Type = "AWS::IAM::Role"
+                Properties = {
+                  RoleName = "reader"
+                  AssumeRolePolicyDocument = { Version = "2012-10-17", Statement = [{ Effect = "Allow",
+                    Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] }
+                  Policies = [{ PolicyName = "read", PolicyDocument = { Version = "2012-10-17",
+                    Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] } }]
+                }
+              }
+            }
+          })
+        }
+        resource "aws_cloudformation_stack_set_instance" "prod" {
+          count          = %s
+          stack_set_name = "guarded"
+          account_id     = "111111111111"
+        }
+        resource "aws_cloudformation_stack_set_instance" "also_prod" {
+          count          = %d
+          stack_set_name = "guarded"
+          account_id     = "111111111111"
+        }
+        """.formatted(setCount, instanceCount, certainInstances));
+    Account prod = SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withAccountId("111111111111")).account();
+
+    Role reader = prod.role("reader").orElseThrow();
+    List<String> onlyIf = expected.isEmpty() ? List.of() : List.of(expected);
+    assertThat(reader.existence().principal()).extracting(u -> u.location().address()).containsExactlyElementsOf(onlyIf);
+    assertThat(reader.existence().principal()).extracting(Unresolved::expression).allMatch("count = var.enabled ? 1 : 0"::equals);
+    assertThat(reader.inlinePolicies()).flatMap(Policy::statements)
+        .allSatisfy(st -> assertThat(st.unresolved()).extracting(u -> u.location().address()).containsAll(onlyIf));
+  }
+
+  /**
+   * A stack instance deploys to its {@code region} ("Target AWS Region to create a Stack based on
+   * the StackSet. Defaults to current region", AWS provider, aws_cloudformation_stack_set_instance):
+   * the template is loaded there (AWS::Region in its ARNs), and the target account takes it.
+   */
+  @Test
+  void aStackInstancesRegionIsTheRegionOfItsTemplateAndItsAccount(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" { region = "us-east-1" }
+        resource "aws_cloudformation_stack_set" "workers" {
+          name = "workers"
+          template_body = jsonencode({
+            Resources = {
+              Worker = {
+                Type = "AWS::IAM::Role"
+                Properties = {
+                  RoleName = "worker"
+                  AssumeRolePolicyDocument = { Version = "2012-10-17", Statement = [{ Effect = "Allow",
+                    Principal = { Service = "ec2.amazonaws.com" }, Action = "sts:AssumeRole" }] }
+                  Policies = [{ PolicyName = "jobs", PolicyDocument = { Version = "2012-10-17",
+                    Statement = [{ Effect = "Allow", Action = "sqs:ReceiveMessage",
+                      Resource = { "Fn::Sub" = "arn:aws:sqs:$${AWS::Region}:$${AWS::AccountId}:jobs" } }] } }]
+                }
+              }
+            }
+          })
+        }
+        resource "aws_cloudformation_stack_set_instance" "prod" {
+          stack_set_name = aws_cloudformation_stack_set.workers.name
+          account_id     = "111111111111"
+          region         = "ap-southeast-2"
+        }
+        """);
+    LoadedSources loaded = SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withAccountId("999999999999"));
+    Account prod = loaded.accounts().byId("111111111111").orElseThrow();
+
+    assertThat(prod.region()).isEqualTo("ap-southeast-2");
+    assertThat(prod.role("worker").orElseThrow().inlinePolicies().get(0).statements().get(0).resource().orElseThrow().values())
+        .containsExactly("arn:aws:sqs:ap-southeast-2:111111111111:jobs");
   }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,12 +134,17 @@ class PlanReferenceTests {
 
   @Test
   void aResourceOfAnAliasedProviderIsInThatProvidersAccount() throws IOException {
-    load();
-    assertThat(account.id()).isEqualTo("123456789012");
-    assertThat(account.role("reader").orElseThrow().arn()).isEqualTo("arn:aws:iam::123456789012:role/reader");
-    assertThat(account.role("deployer").orElseThrow().arn()).isEqualTo("arn:aws:iam::999999999999:role/deployer");
-    assertThat(account.role("deployer").orElseThrow().managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
-    assertThat(report.unresolved()).extracting(Unresolved::expression).doesNotContain("aws_iam_role_policy.reader.role",
+    Path plan = Files.writeString(dir.resolve("plan.json"), PLAN);
+    LoadedSources loaded = SourceFormats.standard().load(List.of(plan), LoadOptions.defaults().withProjectRoot(dir));
+    Account home = loaded.accounts().home();
+    Account shared = loaded.accounts().byId("999999999999").orElseThrow();
+
+    assertThat(home.id()).isEqualTo("123456789012");
+    assertThat(home.role("reader").orElseThrow().arn()).isEqualTo("arn:aws:iam::123456789012:role/reader");
+    assertThat(shared.role("deployer").orElseThrow().arn()).isEqualTo("arn:aws:iam::999999999999:role/deployer");
+    assertThat(shared.role("deployer").orElseThrow().managedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
+    assertThat(shared.region()).isEqualTo("us-west-2");
+    assertThat(loaded.report().unresolved()).extracting(Unresolved::expression).doesNotContain("aws_iam_role_policy.reader.role",
         "aws_iam_role_policy.unnamed.role", "module.shared.aws_iam_role_policy_attachment.deploy.role");
   }
 }

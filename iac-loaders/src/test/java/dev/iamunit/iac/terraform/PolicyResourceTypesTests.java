@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +45,17 @@ class PolicyResourceTypesTests {
     return TerraformLoader.load(dir, options);
   }
 
+  /** The resource policies of every account the configuration deploys into, through the one loading path. */
+  private Map<String, Policy> resourcePolicies(String tf) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), tf);
+    LoadedSources loaded = SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir).withRegion("eu-west-1"));
+    assertThat(loaded.report().problems()).isEmpty();
+    assertThat(loaded.report().unresolved()).isEmpty();
+    Map<String, Policy> policies = new LinkedHashMap<>();
+    loaded.accounts().all().forEach(account -> policies.putAll(account.resourcePolicies()));
+    return policies;
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       aws_opensearch_domain                          | domain_name = "search"                    | access_policies | arn:aws:es:eu-west-1:123456789012:domain/search
@@ -65,11 +82,11 @@ class PolicyResourceTypesTests {
       aws_ses_identity_policy                        | identity = "example.com"; name = "send"   | policy          | arn:aws:ses:eu-west-1:123456789012:identity/example.com
       """)
   void thePolicyIsTheResourcesAtItsArn(String type, String arguments, String argument, String arn) throws IOException {
-    Account account = load("resource \"" + type + "\" \"x\" {\n  " + arguments.replace("; ", "\n  ")
+    Map<String, Policy> policies = resourcePolicies("resource \"" + type + "\" \"x\" {\n  " + arguments.replace("; ", "\n  ")
         + "\n  " + argument + " = \"" + DOCUMENT + "\"\n}\n");
 
-    assertThat(account.resourcePolicies()).containsOnlyKeys(arn);
-    assertThat(account.resourcePolicy(arn).orElseThrow().statements()).singleElement()
+    assertThat(policies).containsOnlyKeys(arn);
+    assertThat(policies.get(arn).statements()).singleElement()
         .satisfies(s -> assertThat(s.sid()).hasValue("Shown"));
   }
 

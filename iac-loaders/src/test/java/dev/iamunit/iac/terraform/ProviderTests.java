@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Statement;
 import dev.iamunit.model.Unresolved;
 import java.io.IOException;
@@ -286,6 +289,14 @@ class ProviderTests {
     return builder.build();
   }
 
+  /** Every account the configuration deploys into, through the one loading path. */
+  private Accounts accounts(String tf) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), tf);
+    LoadedSources loaded = SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir));
+    assertThat(loaded.report().problems()).isEmpty();
+    return loaded.accounts();
+  }
+
   @Test
   void resourcesOnAnAliasedProviderAreInItsAccountAndRegion() throws IOException {
     Files.createDirectories(dir.resolve("child"));
@@ -296,7 +307,7 @@ class ProviderTests {
             Principal = { Service = "codebuild.amazonaws.com" } }] })
         }
         """);
-    Account account = account("""
+    Accounts accounts = accounts("""
         provider "aws" { region = "eu-west-1" }
         provider "aws" {
           alias  = "shared"
@@ -329,9 +340,10 @@ class ProviderTests {
           providers = { aws = aws.shared }
         }
         """);
-    // The account model is the default provider's; what the alias creates keeps its own account in its ARNs.
-    assertThat(account.id()).isEqualTo("123456789012");
-    assertThat(account.region()).isEqualTo("eu-west-1");
+    // What the alias creates is in the alias's account, the only one the sources place anything in.
+    assertThat(accounts.all()).extracting(Account::id).containsExactly("999999999999");
+    Account account = accounts.home();
+    assertThat(account.region()).isEqualTo("us-west-2");
     assertThat(account.user("ci").orElseThrow().arn()).isEqualTo("arn:aws:iam::999999999999:user/ci");
     assertThat(account.managedPolicy("arn:aws:iam::999999999999:policy/deploy")).isPresent();
     assertThat(account.user("ci").orElseThrow().managedPolicyArns()).containsExactly("arn:aws:iam::999999999999:policy/deploy");
@@ -344,6 +356,84 @@ class ProviderTests {
             .containsExactly("arn:aws:iam::999999999999:root"));
     assertThat(account.resourcePolicies().keySet()).anySatisfy(k -> assertThat(k).startsWith("arn:aws:kms:us-west-2:999999999999:key/"));
     assertThat(account.unresolved()).singleElement().satisfies(u -> assertThat(u.expression()).isEqualTo("aws_kms_key.shared.key_id"));
+  }
+
+  /**
+   * An account takes the region of the provider that creates its resources: the default aws:RequestedRegion
+   * of its principals' requests, and the region of its default resources. An account whose resources
+   * two providers of two regions create keeps the load's region: the model holds one per account.
+   */
+  @Test
+  void eachAccountHasTheRegionOfTheProviderThatCreatesItsResources() throws IOException {
+    Accounts accounts = accounts("""
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "prod"
+          region = "eu-central-1"
+          assume_role { role_arn = "arn:aws:iam::111111111111:role/terraform" }
+        }
+        provider "aws" {
+          alias  = "dev_us"
+          region = "us-west-2"
+          assume_role { role_arn = "arn:aws:iam::222222222222:role/terraform" }
+        }
+        provider "aws" {
+          alias  = "dev_eu"
+          region = "eu-west-3"
+          assume_role { role_arn = "arn:aws:iam::222222222222:role/terraform" }
+        }
+        resource "aws_iam_user" "here" { name = "here" }
+        resource "aws_iam_user" "prod" {
+          provider = aws.prod
+          name     = "ops"
+        }
+        resource "aws_iam_user" "dev_us" {
+          provider = aws.dev_us
+          name     = "us"
+        }
+        resource "aws_iam_user" "dev_eu" {
+          provider = aws.dev_eu
+          name     = "eu"
+        }
+        """);
+
+    assertThat(accounts.byId(Account.DEFAULT_ID).orElseThrow().region()).isEqualTo("eu-west-1");
+    assertThat(accounts.byId("111111111111").orElseThrow().region()).isEqualTo("eu-central-1");
+    assertThat(accounts.byId("222222222222").orElseThrow().region()).isEqualTo(Account.DEFAULT_REGION);
+  }
+
+  /**
+   * The single-account path ({@code TerraformLoader.loadInto} an {@code Account.Builder}) holds the
+   * default provider's account only: what an aliased provider creates in another account is not
+   * merged into it, where a test would find a principal in the wrong account, but reported there,
+   * with the place of its first declaration.
+   */
+  @Test
+  void aLoadOfOneAccountHoldsOnlyThatAccountAndReportsWhatGoesElsewhere() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), """
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "shared"
+          assume_role { role_arn = "arn:aws:iam::999999999999:role/terraform" }
+        }
+        resource "aws_iam_user" "here" { name = "here" }
+        resource "aws_iam_user" "ci" {
+          provider = aws.shared
+          name     = "ci"
+        }
+        """);
+    Account.Builder builder = Account.builder();
+    LoadReport report = TerraformLoader.loadInto(dir, LoadOptions.defaults().withProjectRoot(dir), builder);
+    Account account = builder.build();
+
+    assertThat(account.id()).isEqualTo(Account.DEFAULT_ID);
+    assertThat(account.users()).containsOnlyKeys("here");
+    assertThat(report.unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo("account 999999999999");
+      assertThat(u.location().toString()).endsWith("main.tf:7:1 (aws_iam_user.ci)");
+      assertThat(u.reason()).startsWith("declares what goes in account 999999999999 (this and what follows there), which a load of account "
+          + Account.DEFAULT_ID + " alone does not hold");
+    });
   }
 
   /** A resource policy set by name is at the ARN of the aliased provider's partition, region and account, not the load's. */
@@ -361,7 +451,7 @@ class ProviderTests {
     String policy = type.startsWith("aws_ecr") ? "{ Effect = \"Allow\", Principal = \"*\", Action = \"ecr:*\" }"
         : "{ Effect = \"Allow\", Principal = \"*\", Action = \"*\", Resource = \"*\" }";
     String argument = type.startsWith("aws_codeartifact") ? "policy_document" : "policy";
-    Account account = account("""
+    Accounts accounts = accounts("""
         provider "aws" { region = "eu-west-1" }
         provider "aws" {
           alias  = "china"
@@ -375,8 +465,8 @@ class ProviderTests {
         }
         """.formatted(type, arguments.replace("; ", "\n  "), argument, policy));
 
-    assertThat(account.resourcePolicies()).containsOnlyKeys(arn);
-    assertThat(account.unresolved()).isEmpty();
+    assertThat(accounts.all()).flatMap(a -> a.resourcePolicies().keySet()).containsExactly(arn);
+    assertThat(accounts.all()).flatMap(Account::unresolved).isEmpty();
   }
 
   @Test

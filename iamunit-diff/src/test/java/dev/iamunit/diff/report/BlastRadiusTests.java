@@ -175,7 +175,7 @@ class BlastRadiusTests {
     assertThat(prod.get("reachedInHead").asBoolean()).isFalse();
     assertThat(prod.get("newlyAllowed").asInt()).isEqualTo(8);
     assertThat(prod.get("causes").get(0).get("examples").get(0).asText())
-        .isEqualTo("cloudtrail:DeleteTrail on arn:aws:cloudtrail:us-east-1:111111111111:trail/example");
+        .isEqualTo("cloudtrail:DeleteTrail on arn:aws:cloudtrail:eu-west-1:111111111111:trail/example");
     assertThat(scp.get("accounts").get(1).get("causes")).isEmpty();
   }
 

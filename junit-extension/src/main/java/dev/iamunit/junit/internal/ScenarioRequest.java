@@ -84,7 +84,8 @@ final class ScenarioRequest implements IamRequest {
     return context;
   }
 
-  Optional<IamPrincipal> principal() {
+  @Override
+  public Optional<IamPrincipal> principal() {
     return principal;
   }
 

@@ -1,5 +1,7 @@
 package dev.iamunit.junit.internal;
 
+import dev.iamunit.IamUnitException;
+import dev.iamunit.iac.AccountFolderException;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormat;
@@ -93,10 +95,11 @@ record SourceSet(
     for (String entry : annotation.accountFolders()) {
       int equals = entry.indexOf('=');
       String id = equals < 0 ? "" : entry.substring(0, equals).trim();
-      if (!id.matches("\\d{12}")) {
+      if (id.isEmpty() || !id.matches("[^\\s=]+")) {
         throw Failures.failure("@IamTest on " + declaringClass.getName() + " has accountFolders entry \"" + entry
-            + "\", which is not of the form ACCOUNT_ID=path (a twelve-digit account id, then the folder or file relative to the "
-            + "project root), such as \"111111111111=terraform/prod\"");
+            + "\", which is not of the form ACCOUNT=path (a twelve-digit account id, or the name the organization the sources "
+            + "declare gives the account, then the folder or file relative to the project root), such as "
+            + "\"111111111111=terraform/prod\" or \"prod=terraform/prod\"");
       }
       Path path = projectRoot.resolve(entry.substring(equals + 1).trim()).normalize();
       if (!Files.exists(path)) {
@@ -145,9 +148,18 @@ record SourceSet(
     }
   }
 
-  /** The account and report of these sources, through the one loading path. */
+  /**
+   * The account and report of these sources, through the one loading path. An account folder
+   * mapped to a name the declared organization does not give exactly one account fails naming the
+   * annotation's entry.
+   */
   LoadedSources load() {
-    return FORMATS.loadSources(sources, options());
+    try {
+      return FORMATS.loadSources(sources, options());
+    } catch (AccountFolderException e) {
+      throw new IamUnitException("@IamTest(accountFolders = \"" + e.name() + "=" + projectRoot.toAbsolutePath().normalize().relativize(e.folder()).toString().replace('\\', '/')
+          + "\"): " + e.getMessage());
+    }
   }
 
   LoadOptions options() {

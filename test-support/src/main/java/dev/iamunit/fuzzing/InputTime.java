@@ -1,5 +1,7 @@
 package dev.iamunit.fuzzing;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -7,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apiguardian.api.API;
 
 /**
  * Bounds the time one fuzz input may take. JUnit's {@code @Timeout} cannot do it for a fuzz test:
@@ -14,6 +17,7 @@ import java.util.concurrent.TimeoutException;
  * run. Each input runs on a worker thread instead; an input still running after the limit is a
  * hang, reported as a failure (the worker is a daemon, so a true hang cannot keep the JVM alive).
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InputTime {
 
   private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(task -> {

@@ -1,5 +1,7 @@
 package dev.iamunit.fuzzing;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Damage to the structure of a JSON document, one member or item at a time: removed, written
@@ -15,6 +18,7 @@ import java.util.function.Consumer;
  * type and by valid values of the wrong element. Where {@link Mutations} damages bytes, these keep
  * the JSON well-formed (but for the duplicates), so that they reach a grammar's every rule.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class JsonMutants {
 
   private static final ObjectMapper JSON = new ObjectMapper();

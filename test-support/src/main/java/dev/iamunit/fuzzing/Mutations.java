@@ -1,10 +1,13 @@
 package dev.iamunit.fuzzing;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.apiguardian.api.API;
 
 /**
  * Deterministic damage to a well-formed input, the kinds a fuzzer tries first: a byte replaced by
@@ -12,6 +15,7 @@ import java.util.Random;
  * removed. The same seed gives the same mutations on every run, so a failure reproduces. Shared
  * with iac-loaders' tests through policy-engine's test jar.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Mutations {
 
   /** Bytes that change structure: brackets, quotes, separators, line ends, escapes, bad UTF-8. */

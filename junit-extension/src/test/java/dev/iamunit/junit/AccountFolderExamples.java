@@ -1,0 +1,40 @@
+package dev.iamunit.junit;
+
+import static dev.iamunit.assertj.IamAssertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link IamTest#accountFolders()} by account name, on {@code src/test/terraform/account-folders}:
+ * the organization (managed from 999999999999) names 111111111111 prod and denies StopLogging at
+ * the root; prod's folder declares a deployer role and says nothing of its account.
+ */
+class AccountFolderExamples {
+
+  static final String ORG = "src/test/terraform/account-folders/org";
+  static final String PROD = "src/test/terraform/account-folders/prod";
+
+  @Examples
+  @IamTest(terraform = {ORG, PROD}, accountFolders = "prod=" + PROD, accountId = "999999999999")
+  static class ByName {
+
+    @Test
+    @AsRole("deployer")
+    @InAccount("111111111111")
+    void theFolderNamedProdDeploysIntoProdsAccountUnderItsScps(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::artifacts/app.zip")).isAllowed().by("Operate");
+      assertThat(scenario.request("cloudtrail:StopLogging").on("*")).isExplicitlyDenied().by("ProtectCloudTrail");
+    }
+  }
+
+  @Examples
+  @IamTest(terraform = {ORG, PROD}, accountFolders = "staging=" + PROD, accountId = "999999999999")
+  static class UnknownName {
+
+    @Test
+    @AsRole("deployer")
+    void anAccountTheOrganizationDoesNotName(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject")).isAllowed();
+    }
+  }
+}
