@@ -25,6 +25,7 @@ import dev.iamunit.model.User;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,12 @@ public final class AccountAssembler {
    */
   private Supplier<AccountContents> placing;
   private final Set<String> missingAwsManaged = new LinkedHashSet<>();
+  /**
+   * The AWS managed policies parsed so far, by ARN: the same document in every account that uses it
+   * (an organization's permission sets put AdministratorAccess or ReadOnlyAccess into hundreds of
+   * accounts), parsed once per load.
+   */
+  private final Map<String, ManagedPolicy> awsManaged = new HashMap<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
   private final IdentityCenter identityCenter;
@@ -742,7 +749,7 @@ public final class AccountAssembler {
     accounts.organization(tree, OrganizationTree.FULL_AWS_ACCESS);
     for (String id : accounts.ids()) {
       if (withPrincipals.contains(id) || (withPrincipals.isEmpty() && id.equals(accounts.homeId()))) {
-        OrganizationDeclarations.levels(tree, id, report);
+        OrganizationDeclarations.checkPlaced(tree, id, report);
       }
     }
   }
@@ -770,10 +777,11 @@ public final class AccountAssembler {
         }
         continue;
       }
-      String name = arn.substring(arn.lastIndexOf('/') + 1);
-      Policy policy = PolicyParser.parse(json.get(), arn, PolicyKind.IDENTITY, name);
-      account.managed.put(arn, new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1,
-          arn.lastIndexOf('/') + 1), policy, true));
+      account.managed.put(arn, awsManaged.computeIfAbsent(arn, a -> {
+        String name = a.substring(a.lastIndexOf('/') + 1);
+        Policy policy = PolicyParser.parse(json.get(), a, PolicyKind.IDENTITY, name);
+        return new ManagedPolicy(a, name, a.substring(a.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1, a.lastIndexOf('/') + 1), policy, true);
+      }));
     }
     account.managed.values().forEach(builder::managedPolicy);
     for (Principal p : account.principals.get(PrincipalKind.GROUP).values()) {

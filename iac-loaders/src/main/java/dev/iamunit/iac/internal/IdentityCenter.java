@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -166,6 +167,8 @@ final class IdentityCenter {
     Map<String, List<Role>> roles = new LinkedHashMap<>();
     List<Refusal> refusals = new ArrayList<>();
     Set<String> done = new LinkedHashSet<>();
+    // Every role IAM Identity Center creates in an account trusts the same provider: one policy per account.
+    Map<String, Policy> trust = new HashMap<>();
     for (AccountAssignment assignment : assignments) {
       PermissionSet set = byName.get(assignment.permissionSet());
       if (set == null || !done.add(assignment.permissionSet() + "\u0000" + assignment.accountId())) {
@@ -193,7 +196,7 @@ final class IdentityCenter {
       String name = set.roleName(suffix(set.name() + "\u0000" + account));
       String path = set.rolePath();
       String arn = "arn:" + partition + ":iam::" + account + ":role" + path + name;
-      Role role = new Role(name, path, arn, Optional.of(trustPolicy(partition, account)), Map.of(), set.inlinePolicy().stream().toList(),
+      Role role = new Role(name, path, arn, Optional.of(trust.computeIfAbsent(account, a -> trustPolicy(partition, a))), Map.of(), set.inlinePolicy().stream().toList(),
           managed, boundary, assignment.location());
       roles.computeIfAbsent(account, k -> new ArrayList<>()).add(role);
     }

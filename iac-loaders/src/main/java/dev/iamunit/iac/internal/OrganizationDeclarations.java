@@ -157,7 +157,12 @@ final class OrganizationDeclarations {
    * account; none, reported, for an account the tree does not place.
    */
   static Organization levels(OrganizationTree tree, String id, LoadReportBuilder report) {
-    Organization levels = tree.levels(id, OrganizationTree.FULL_AWS_ACCESS);
+    checkPlaced(tree, id, report);
+    return tree.levels(id, OrganizationTree.FULL_AWS_ACCESS);
+  }
+
+  /** Reports account {@code id} when the tree does not place it (it is not the management account, nor on a path to the root). */
+  static void checkPlaced(OrganizationTree tree, String id, LoadReportBuilder report) {
     boolean management = tree.managementAccountId().filter(id::equals).isPresent();
     if (!management && tree.account(id).isEmpty()) {
       report.add(Unresolved.of("account " + id, tree.location(), "the loaded account " + id + " is not an account of the organization "
@@ -167,7 +172,6 @@ final class OrganizationDeclarations {
       report.add(Unresolved.of("account " + id, tree.account(id).get().location(), "the path from account " + id
           + " up to the root passes a parent that is not an OU of the loaded organization, so none of its SCPs or RCPs is applied"));
     }
-    return levels;
   }
 
   /**
