@@ -229,7 +229,9 @@ final class IdentityCenter {
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"%s"},\
         "Action":["sts:AssumeRoleWithSAML","sts:TagSession"],\
         "Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}]}""".formatted(provider);
-    return PolicyParser.parse(json, "(IAM Identity Center trust policy)", PolicyKind.TRUST, "AWSReservedSSO trust policy");
+    // Located by an ARN in the account "aws", as every policy AWS writes itself (FullAWSAccess, AWS
+    // managed policies): coverage leaves such policies out of a repository's statements.
+    return PolicyParser.parse(json, "arn:" + partition + ":sso::aws:trustPolicy/AWSReservedSSO", PolicyKind.TRUST, "AWSReservedSSO trust policy");
   }
 
   /**
