@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -312,7 +314,7 @@ final class OrganizationTerraform {
   private String allowList(Unit unit) {
     List<String> actions = new ArrayList<>(List.of("sts:*", "iam:Get*", "iam:List*", "cloudtrail:LookupEvents"));
     List<String> services = new ArrayList<>(List.of(SERVICES));
-    java.util.Collections.shuffle(services, random);
+    Collections.shuffle(services, random);
     services.subList(0, 12).forEach(s -> actions.add(s + ":*"));
     return "{ Version = \"2012-10-17\", Statement = [{ Sid = \"AllowList%s\", Effect = \"Allow\", Action = %s, Resource = \"*\" }] }"
         .formatted(unit.name().replace("_", ""), hclList(actions));
@@ -401,13 +403,13 @@ final class OrganizationTerraform {
         """.formatted(resource, name);
   }
 
-  /** A team's policy: its services, its buckets by account, no deletes in the accounts tagged prod. */
+  /** A team's policy: its services, its bucket in each account, no deletes of resources tagged env=prod. */
   private String inlinePolicy(String resource, String name) {
     List<String> services = new ArrayList<>(List.of(SERVICES));
-    java.util.Collections.shuffle(services, random);
+    Collections.shuffle(services, random);
     List<String> actions = services.subList(0, 5).stream().map(s -> s + ":*").toList();
     List<String> deletes = services.subList(0, 5).stream().map(s -> s + ":Delete*").toList();
-    String team = name.toLowerCase(java.util.Locale.ROOT);
+    String team = name.toLowerCase(Locale.ROOT);
     return """
 
         resource "aws_ssoadmin_permission_set_inline_policy" "%s" {
