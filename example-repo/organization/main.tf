@@ -2,7 +2,8 @@
 # and dev, guarded by SCPs (CloudTrail stays on everywhere; workloads stay in eu-west-1) and an RCP
 # (S3 only over TLS). Through aliased providers it also creates the cross-account deployment: dev's
 # CI runner acts as dev's pipeline role, which may assume prod's deploy role, the one principal
-# that may write prod's artifacts bucket.
+# that may write prod's artifacts bucket. People sign in through IAM Identity Center: developers
+# with the Developers permission set in dev and prod, the platform team with Admin in both.
 
 provider "aws" {
   region              = "eu-west-1"
@@ -183,4 +184,98 @@ resource "aws_s3_bucket_policy" "prod_artifacts" {
       Condition = { ArnNotEquals = { "aws:PrincipalArn" = "arn:aws:iam::111111111111:role/deploy" } }
     }]
   })
+}
+
+# IAM Identity Center, whose instance is the management account's: the developers group works in
+# dev and prod as Developers (AWS's PowerUserAccess, but no changes in prod); the platform group
+# administers both as Admin (AdministratorAccess). The SCPs bind the roles IAM Identity Center
+# creates for them like any other role of the accounts.
+data "aws_ssoadmin_instances" "this" {}
+
+locals {
+  sso_instance_arn  = tolist(data.aws_ssoadmin_instances.this.arns)[0]
+  identity_store_id = tolist(data.aws_ssoadmin_instances.this.identity_store_ids)[0]
+  workload_accounts = {
+    dev  = aws_organizations_account.dev.id
+    prod = aws_organizations_account.prod.id
+  }
+}
+
+data "aws_identitystore_group" "developers" {
+  identity_store_id = local.identity_store_id
+  alternate_identifier {
+    unique_attribute {
+      attribute_path  = "DisplayName"
+      attribute_value = "developers"
+    }
+  }
+}
+
+data "aws_identitystore_group" "platform" {
+  identity_store_id = local.identity_store_id
+  alternate_identifier {
+    unique_attribute {
+      attribute_path  = "DisplayName"
+      attribute_value = "platform"
+    }
+  }
+}
+
+resource "aws_ssoadmin_permission_set" "developers" {
+  name             = "Developers"
+  instance_arn     = local.sso_instance_arn
+  session_duration = "PT8H"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "developers" {
+  instance_arn       = local.sso_instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.developers.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/PowerUserAccess"
+}
+
+resource "aws_ssoadmin_permission_set_inline_policy" "developers" {
+  instance_arn       = local.sso_instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.developers.arn
+  inline_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "NoDeploysInProd"
+      Effect    = "Deny"
+      Action    = ["cloudformation:CreateStack", "cloudformation:UpdateStack", "cloudformation:DeleteStack", "lambda:UpdateFunctionCode", "s3:PutObject", "s3:DeleteObject"]
+      Resource  = "*"
+      Condition = { StringEquals = { "aws:PrincipalAccount" = "111111111111" } }
+    }]
+  })
+}
+
+resource "aws_ssoadmin_account_assignment" "developers" {
+  for_each           = local.workload_accounts
+  instance_arn       = local.sso_instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.developers.arn
+  principal_id       = data.aws_identitystore_group.developers.group_id
+  principal_type     = "GROUP"
+  target_id          = each.value
+  target_type        = "AWS_ACCOUNT"
+}
+
+resource "aws_ssoadmin_permission_set" "admin" {
+  name             = "Admin"
+  instance_arn     = local.sso_instance_arn
+  session_duration = "PT1H"
+}
+
+resource "aws_ssoadmin_managed_policy_attachment" "admin" {
+  instance_arn       = local.sso_instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.admin.arn
+  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+}
+
+resource "aws_ssoadmin_account_assignment" "admin" {
+  for_each           = local.workload_accounts
+  instance_arn       = local.sso_instance_arn
+  permission_set_arn = aws_ssoadmin_permission_set.admin.arn
+  principal_id       = data.aws_identitystore_group.platform.group_id
+  principal_type     = "GROUP"
+  target_id          = each.value
+  target_type        = "AWS_ACCOUNT"
 }

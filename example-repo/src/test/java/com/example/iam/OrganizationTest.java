@@ -2,6 +2,7 @@ package com.example.iam;
 
 import static dev.iamunit.assertj.IamAssertions.assertThat;
 
+import dev.iamunit.junit.AsPermissionSet;
 import dev.iamunit.junit.AsRole;
 import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
@@ -124,6 +125,80 @@ class OrganizationTest {
     @Test
     void theDeployRoleCannotStopCloudTrail(IamScenario scenario) {
       assertThat(scenario.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+    }
+  }
+
+  /**
+   * People signed in through IAM Identity Center with the Developers permission set act as the role
+   * it provisions in the account they chose: AWS's PowerUserAccess, bound by the SCPs of the
+   * account's path like any role there.
+   */
+  @AsPermissionSet("Developers")
+  @Nested
+  class Developers {
+
+    /**
+     * PowerUserAccess allows everything but IAM, Organizations and Account, cloudtrail:StopLogging
+     * among it; the root's SCP denies that, "SCPs affect all users and roles in attached accounts"
+     * (AWS Organizations User Guide, Service control policies (SCPs)).
+     */
+    @Test
+    @InAccount("dev")
+    void developersCanDeployInDevButNotStopCloudTrail(IamScenario scenario) {
+      assertThat(scenario.request("cloudformation:CreateStack")).isAllowed();
+      assertThat(scenario.request("lambda:UpdateFunctionCode")).isAllowed();
+      assertThat(scenario.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+    }
+
+    /** The same permission set in prod: the inline policy's Deny keeps it to looking. */
+    @Test
+    @InAccount("prod")
+    void developersLookButDoNotDeployInProd(IamScenario scenario) {
+      assertThat(scenario.request("cloudformation:DescribeStacks")).isAllowed();
+      assertThat(scenario.request("cloudformation:UpdateStack")).isExplicitlyDenied().by("NoDeploysInProd");
+      assertThat(scenario.request("s3:PutObject").on(PROD_ARTIFACT)).isExplicitlyDenied().by("NoDeploysInProd");
+    }
+
+    /**
+     * "Does the region lock hold for people, too?" Yes: the developers deploy in eu-west-1 only,
+     * while the global services the SCP's NotAction spares (CloudFront here) stay reachable through
+     * us-east-1, where AWS serves them.
+     */
+    @Test
+    @InAccount("dev")
+    void theRegionLockKeepsDevelopersDeploymentsInEuWest1(IamScenario scenario) {
+      assertThat(scenario.request("cloudformation:CreateStack").withContext("aws:RequestedRegion", "us-east-1"))
+          .isExplicitlyDenied().by("RegionLock");
+      assertThat(scenario.request("cloudfront:CreateDistribution").withContext("aws:RequestedRegion", "us-east-1")).isAllowed();
+    }
+  }
+
+  /**
+   * "Can anyone in a workload account stop CloudTrail, even as admin?" No: the Admin permission set
+   * allows every action (AdministratorAccess), and the root's SCP still denies it: "Even if a user
+   * is granted full administrator permissions with the AdministratorAccess IAM policy, any action
+   * that isn't explicitly allowed by the SCPs is restricted" (AWS Organizations User Guide, Service
+   * control policies (SCPs)), and an explicit Deny in an SCP is never overridden. One test per
+   * account Admin is assigned to: the provisioned role is another role in each account, with a name
+   * of its own, so inEveryAccountOf (which makes the request as the same principal name in each
+   * account) cannot follow it there.
+   */
+  @AsPermissionSet("Admin")
+  @Nested
+  class Admin {
+
+    @Test
+    @InAccount("dev")
+    void evenAnAdministratorCannotStopCloudTrailInDev(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+      assertThat(scenario.request("cloudtrail:DeleteTrail")).isExplicitlyDenied().by("ProtectCloudTrail");
+    }
+
+    @Test
+    @InAccount("prod")
+    void evenAnAdministratorCannotStopCloudTrailInProd(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+      assertThat(scenario.request("iam:CreateRole")).isAllowed();
     }
   }
 }

@@ -225,7 +225,8 @@ public final class Accounts {
     public Accounts build() {
       tree.ifPresent(t -> {
         t.accounts().stream().map(OrganizationTree.Member::id).filter(id -> !Unresolved.isIn(id)).forEach(this::account);
-        accounts.forEach((id, builder) -> builder.organization(t.levels(id, fullAwsAccess)));
+        Map<String, Organization> levels = t.levels(accounts.keySet(), fullAwsAccess);
+        accounts.forEach((id, builder) -> builder.organization(levels.get(id)));
       });
       Map<String, Account> built = new LinkedHashMap<>();
       accounts.forEach((id, builder) -> built.put(id, builder.build()));

@@ -3,10 +3,16 @@ package dev.iamunit.model;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -149,7 +155,11 @@ public record OrganizationTree(
    * or a parent on its way up is not in the tree (or the parents form a loop).
    */
   public Optional<List<String>> path(String accountId) {
-    Optional<Member> member = account(accountId);
+    return path(accountId, this::account, this::unit);
+  }
+
+  private Optional<List<String>> path(String accountId, Function<String, Optional<Member>> members, Function<String, Optional<Unit>> unitsById) {
+    Optional<Member> member = members.apply(accountId);
     if (member.isEmpty()) {
       return Optional.empty();
     }
@@ -157,7 +167,7 @@ public record OrganizationTree(
     up.add(accountId);
     String parent = member.get().parentId();
     while (!parent.equals(rootId)) {
-      Optional<Unit> unit = unit(parent);
+      Optional<Unit> unit = unitsById.apply(parent);
       if (unit.isEmpty() || up.contains(parent) || up.size() > units.size() + 1) {
         return Optional.empty();
       }
@@ -187,7 +197,37 @@ public record OrganizationTree(
    * RCPFullAWSAccess is not listed: it only allows, and the evaluator reads RCPs for their denies.
    */
   public Organization levels(String accountId, Policy fullAwsAccess) {
-    Optional<List<String>> path = path(accountId);
+    return levels(accountId, fullAwsAccess, this::account, this::unit, this::attached);
+  }
+
+  /**
+   * {@link #levels} of each of {@code accountIds}, with the tree's lookups (accounts, OUs, the
+   * policies attached to each target) built once instead of searched for every level of every
+   * account: an organization of hundreds of accounts has thousands of levels.
+   */
+  public Map<String, Organization> levels(Collection<String> accountIds, Policy fullAwsAccess) {
+    Map<String, Member> members = new HashMap<>();
+    accounts.forEach(a -> members.putIfAbsent(a.id(), a));
+    Map<String, Unit> unitsById = new HashMap<>();
+    units.forEach(u -> unitsById.putIfAbsent(u.id(), u));
+    Map<String, List<Policy>> scps = new HashMap<>();
+    Map<String, List<Policy>> rcps = new HashMap<>();
+    for (ControlPolicy p : policies) {
+      // Once per target however often the policy names it, in declaration order, as attached() lists them.
+      p.targets().stream().map(Target::id).distinct()
+          .forEach(target -> (p.resourceControl() ? rcps : scps).computeIfAbsent(target, k -> new ArrayList<>()).add(p.policy()));
+    }
+    Map<String, Organization> levels = new LinkedHashMap<>();
+    for (String id : accountIds) {
+      levels.put(id, levels(id, fullAwsAccess, i -> Optional.ofNullable(members.get(i)), i -> Optional.ofNullable(unitsById.get(i)),
+          (target, resourceControl) -> (resourceControl ? rcps : scps).getOrDefault(target, List.of())));
+    }
+    return levels;
+  }
+
+  private Organization levels(String accountId, Policy fullAwsAccess, Function<String, Optional<Member>> members,
+      Function<String, Optional<Unit>> unitsById, BiFunction<String, Boolean, List<Policy>> attached) {
+    Optional<List<String>> path = path(accountId, members, unitsById);
     if (path.isEmpty() || managementAccountId.filter(accountId::equals).isPresent()) {
       return new Organization(List.of(), List.of(), Optional.of(this));
     }
@@ -199,11 +239,11 @@ public record OrganizationTree(
         if (scpRule == ScpRule.AWS_DEFAULT) {
           level.add(fullAwsAccess);
         }
-        level.addAll(attached(node, false));
+        level.addAll(attached.apply(node, false));
         scps.add(level);
       }
       if (rcpsEnabled) {
-        rcps.add(attached(node, true));
+        rcps.add(attached.apply(node, true));
       }
     }
     return new Organization(scps, rcps, Optional.of(this));

@@ -115,6 +115,38 @@ class AccountsTests {
     assertThat(accounts.home().organization().tree()).contains(TREE);
   }
 
+  /**
+   * The levels of many accounts at once (an organization's load) are each account's own: the same
+   * policies in the same order, a policy attached twice to one target listed once, no levels for
+   * the management account, an account outside the tree, or one whose parent is not an OU.
+   */
+  @Test
+  void theLevelsOfManyAccountsAreEachAccountsOwnLevels() {
+    OrganizationTree tree = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.MANAGED, true,
+        List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT), new OrganizationTree.Unit("ou-p", "Prod", "ou-w", AT)),
+        List.of(new OrganizationTree.Member("111111111111", "prod", "ou-p", AT), new OrganizationTree.Member("222222222222", "dev", "ou-w", AT),
+            new OrganizationTree.Member("333333333333", "lost", "ou-gone", AT), new OrganizationTree.Member("999999999999", "mgmt", "r-1", AT)),
+        List.of(new OrganizationTree.ControlPolicy("p-full", false, FULL, List.of(new OrganizationTree.Target("r-1", AT),
+                new OrganizationTree.Target("ou-w", AT), new OrganizationTree.Target("ou-p", AT), new OrganizationTree.Target("111111111111", AT))),
+            new OrganizationTree.ControlPolicy("p-trail", false, PROTECT_TRAIL, List.of(new OrganizationTree.Target("ou-w", AT),
+                new OrganizationTree.Target("ou-w", AT), new OrganizationTree.Target("222222222222", AT))),
+            control("p-region", false, REGION_LOCK, "ou-w"), control("p-rcp", true, RCP, "ou-p")),
+        AT);
+    List<String> ids = List.of("111111111111", "222222222222", "333333333333", "999999999999", "444444444444");
+
+    Map<String, Organization> levels = tree.levels(ids, FULL);
+
+    assertThat(levels).containsOnlyKeys(ids);
+    ids.forEach(id -> assertThat(levels.get(id)).as(id).isEqualTo(tree.levels(id, FULL)));
+    assertThat(levels.get("111111111111").serviceControlPolicies())
+        .containsExactly(List.of(FULL), List.of(FULL, PROTECT_TRAIL, REGION_LOCK), List.of(FULL), List.of(FULL));
+    assertThat(levels.get("111111111111").resourceControlPolicies()).containsExactly(List.of(), List.of(), List.of(RCP), List.of());
+    assertThat(levels.get("222222222222").serviceControlPolicies()).containsExactly(List.of(FULL), List.of(FULL, PROTECT_TRAIL, REGION_LOCK),
+        List.of(PROTECT_TRAIL));
+    assertThat(levels.get("333333333333").serviceControlPolicies()).isEmpty();
+    assertThat(levels.get("999999999999").serviceControlPolicies()).isEmpty();
+  }
+
   @Test
   void theAccountsUnderAUnitAreThoseWhosePathPassesIt() {
     Accounts accounts = organization();

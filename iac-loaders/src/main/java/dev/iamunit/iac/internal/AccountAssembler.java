@@ -25,6 +25,7 @@ import dev.iamunit.model.User;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -62,6 +63,12 @@ public final class AccountAssembler {
    */
   private Supplier<AccountContents> placing;
   private final Set<String> missingAwsManaged = new LinkedHashSet<>();
+  /**
+   * The AWS managed policies parsed so far, by ARN: the same document in every account that uses it
+   * (an organization's permission sets put AdministratorAccess or ReadOnlyAccess into hundreds of
+   * accounts), parsed once per load.
+   */
+  private final Map<String, ManagedPolicy> awsManaged = new HashMap<>();
   private final Map<String, OrganizationPolicy> heldOrganizationPolicies = new LinkedHashMap<>();
   private final OrganizationDeclarations organizationTree = new OrganizationDeclarations();
   private final IdentityCenter identityCenter;
@@ -686,6 +693,7 @@ public final class AccountAssembler {
     }
     provisioning.refusals().forEach(r -> report.problem(r.location(), r.message()));
     Set<String> missing = new LinkedHashSet<>();
+    Map<String, ManagedPolicy> parsed = new HashMap<>();
     provisioning.roles().forEach((id, roles) -> {
       Account.Builder account = accounts.computeIfAbsent(id,
           k -> Account.builder().id(k).partition(options.partition()).region(options.region()));
@@ -702,7 +710,7 @@ public final class AccountAssembler {
         role.permissionsBoundaryArn().ifPresent(arns::add);
         for (String arn : arns) {
           if (arn.contains(AWS_MANAGED) && before.managedPolicy(arn).isEmpty()) {
-            awsManaged(arn, options).ifPresentOrElse(account::managedPolicy, () -> {
+            awsManaged(arn, options, parsed).ifPresentOrElse(account::managedPolicy, () -> {
               if (missing.add(arn)) {
                 report.add(notAwsManaged(arn, role.location()));
               }
@@ -724,13 +732,19 @@ public final class AccountAssembler {
   }
 
   /** The AWS managed policy {@code arn} from the options' AWS managed policies; empty when they have none of that ARN. */
-  private static Optional<ManagedPolicy> awsManaged(String arn, LoadOptions options) {
-    return options.awsManagedPolicies().apply(arn).map(json -> {
+  /** The AWS managed policy {@code arn}, parsed once per {@code parsed} (one load). */
+  private static Optional<ManagedPolicy> awsManaged(String arn, LoadOptions options, Map<String, ManagedPolicy> parsed) {
+    ManagedPolicy known = parsed.get(arn);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<ManagedPolicy> policy = options.awsManagedPolicies().apply(arn).map(json -> {
       String name = arn.substring(arn.lastIndexOf('/') + 1);
-      Policy policy = PolicyParser.parse(json, arn, PolicyKind.IDENTITY, name);
       return new ManagedPolicy(arn, name, arn.substring(arn.indexOf(AWS_MANAGED) + AWS_MANAGED.length() - 1, arn.lastIndexOf('/') + 1),
-          policy, true);
+          PolicyParser.parse(json, arn, PolicyKind.IDENTITY, name), true);
     });
+    policy.ifPresent(p -> parsed.put(arn, p));
+    return policy;
   }
 
   private static Unresolved notAwsManaged(String arn, SourceLocation at) {
@@ -817,7 +831,7 @@ public final class AccountAssembler {
     accounts.organization(tree, OrganizationTree.FULL_AWS_ACCESS);
     for (String id : accounts.ids()) {
       if (withPrincipals.contains(id) || (withPrincipals.isEmpty() && id.equals(accounts.homeId()))) {
-        OrganizationDeclarations.levels(tree, id, report);
+        OrganizationDeclarations.checkPlaced(tree, id, report);
       }
     }
   }
@@ -839,7 +853,7 @@ public final class AccountAssembler {
     account.region().ifPresent(builder::region);
     for (Map.Entry<String, SourceLocation> use : account.awsManagedUses.entrySet()) {
       String arn = use.getKey();
-      Optional<ManagedPolicy> policy = awsManaged(arn, options);
+      Optional<ManagedPolicy> policy = awsManaged(arn, options, awsManaged);
       policy.ifPresent(p -> account.managed.put(arn, p));
       if (policy.isEmpty() && missingAwsManaged.add(arn)) {
         report.add(notAwsManaged(arn, use.getValue()));

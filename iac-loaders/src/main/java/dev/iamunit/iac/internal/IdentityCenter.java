@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -166,6 +167,8 @@ final class IdentityCenter {
     Map<String, List<Role>> roles = new LinkedHashMap<>();
     List<Refusal> refusals = new ArrayList<>();
     Set<String> done = new LinkedHashSet<>();
+    // Every role IAM Identity Center creates in an account trusts the same provider: one policy per account.
+    Map<String, Policy> trust = new HashMap<>();
     for (AccountAssignment assignment : assignments) {
       PermissionSet set = byName.get(assignment.permissionSet());
       if (set == null || !done.add(assignment.permissionSet() + "\u0000" + assignment.accountId())) {
@@ -193,7 +196,7 @@ final class IdentityCenter {
       String name = set.roleName(suffix(set.name() + "\u0000" + account));
       String path = set.rolePath();
       String arn = "arn:" + partition + ":iam::" + account + ":role" + path + name;
-      Role role = new Role(name, path, arn, Optional.of(trustPolicy(partition, account)), Map.of(), set.inlinePolicy().stream().toList(),
+      Role role = new Role(name, path, arn, Optional.of(trust.computeIfAbsent(account, a -> trustPolicy(partition, a))), Map.of(), set.inlinePolicy().stream().toList(),
           managed, boundary, assignment.location());
       roles.computeIfAbsent(account, k -> new ArrayList<>()).add(role);
     }
@@ -226,7 +229,9 @@ final class IdentityCenter {
         {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"%s"},\
         "Action":["sts:AssumeRoleWithSAML","sts:TagSession"],\
         "Condition":{"StringEquals":{"SAML:aud":"https://signin.aws.amazon.com/saml"}}}]}""".formatted(provider);
-    return PolicyParser.parse(json, "(IAM Identity Center trust policy)", PolicyKind.TRUST, "AWSReservedSSO trust policy");
+    // Located by an ARN in the account "aws", as every policy AWS writes itself (FullAWSAccess, AWS
+    // managed policies): coverage leaves such policies out of a repository's statements.
+    return PolicyParser.parse(json, "arn:" + partition + ":sso::aws:trustPolicy/AWSReservedSSO", PolicyKind.TRUST, "AWSReservedSSO trust policy");
   }
 
   /**
@@ -237,8 +242,20 @@ final class IdentityCenter {
    */
   static String suffix(String seed) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+      // A clone of one digest: looking SHA-256 up among the security providers for each of an
+      // organization's thousands of roles costs more than hashing.
+      byte[] hash = ((MessageDigest) SHA_256.clone()).digest(seed.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 digest can be cloned", e);
+    }
+  }
+
+  private static final MessageDigest SHA_256 = sha256();
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

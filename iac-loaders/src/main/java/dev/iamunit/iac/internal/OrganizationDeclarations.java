@@ -7,6 +7,7 @@ import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,9 +92,13 @@ final class OrganizationDeclarations {
     List<OrganizationTree.Member> members =
         accounts.stream().map(a -> new OrganizationTree.Member(a.id(), a.name(), a.parentId().orElse(rootId), a.location())).toList();
     OrganizationTree tree = new OrganizationTree(rootId, management, rule, rcpsEnabled, units, members, policies, at);
+    // The targets once, not searched per attachment: an organization attaches FullAWSAccess to every OU and account.
+    Set<String> treeIds = new HashSet<>(List.of(rootId));
+    units.forEach(u -> treeIds.add(u.id()));
+    members.forEach(m -> treeIds.add(m.id()));
     for (OrganizationTree.ControlPolicy p : tree.policies()) {
       for (OrganizationTree.Target t : p.targets()) {
-        if (!tree.isTarget(t.id())) {
+        if (!treeIds.contains(t.id())) {
           report.add(Unresolved.of(t.id(), t.location(), "attaches " + p.policy().name() + " to " + t.id()
               + ", which is neither the root, an OU nor an account of the loaded organization; no decision includes it. "
               + "Declare the target in the sources, or attach the policy by the id of one they declare"));
@@ -157,7 +162,12 @@ final class OrganizationDeclarations {
    * account; none, reported, for an account the tree does not place.
    */
   static Organization levels(OrganizationTree tree, String id, LoadReportBuilder report) {
-    Organization levels = tree.levels(id, OrganizationTree.FULL_AWS_ACCESS);
+    checkPlaced(tree, id, report);
+    return tree.levels(id, OrganizationTree.FULL_AWS_ACCESS);
+  }
+
+  /** Reports account {@code id} when the tree does not place it (it is not the management account, nor on a path to the root). */
+  static void checkPlaced(OrganizationTree tree, String id, LoadReportBuilder report) {
     boolean management = tree.managementAccountId().filter(id::equals).isPresent();
     if (!management && tree.account(id).isEmpty()) {
       report.add(Unresolved.of("account " + id, tree.location(), "the loaded account " + id + " is not an account of the organization "
@@ -167,7 +177,6 @@ final class OrganizationDeclarations {
       report.add(Unresolved.of("account " + id, tree.account(id).get().location(), "the path from account " + id
           + " up to the root passes a parent that is not an OU of the loaded organization, so none of its SCPs or RCPs is applied"));
     }
-    return levels;
   }
 
   /**

@@ -131,6 +131,8 @@ class TerraformIdentityCenterTests {
       assertThat(s.principal().toString()).contains(":saml-provider/AWSSSO_").contains("_DO_NOT_DELETE");
       assertThat(s.action().toString()).contains("sts:AssumeRoleWithSAML");
     });
+    // AWS writes it, not the repository: located in the account "aws", which coverage leaves out.
+    assertThat(role.trustPolicy().orElseThrow().location().file()).isEqualTo("arn:aws:sso::aws:trustPolicy/AWSReservedSSO");
   }
 
   /**
