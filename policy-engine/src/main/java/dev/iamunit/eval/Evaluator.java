@@ -229,15 +229,14 @@ public final class Evaluator {
    * ({@code eval.space.ActionClasses}). STS actions ({@link #outsidePolicies}, credential and
    * root-user restrictions, trust) and the S3 bucket-policy actions the bucket owner's root keeps
    * ({@link RootUser#bucketPolicyDeniesDoNotBind}) are ruled on by name; every other action only
-   * by whether it changes what it acts on ({@link ProtectedResources} refuses changes to what AWS
-   * owns, never reads).
+   * by whether {@link ProtectedResources} can refuse it (changes to what AWS owns, never reads).
    */
   public static String ruleKey(String action) {
     String normalized = action.strip();
     if (CaseInsensitive.startsWith(normalized, "sts:") || CaseInsensitive.startsWith(normalized, "s3:") && RootUser.isBucketPolicyAction(normalized)) {
       return normalized.toLowerCase(java.util.Locale.ROOT);
     }
-    return ProtectedResources.onlyReads(normalized) ? "reads" : "changes";
+    return ProtectedResources.mayRefuse(normalized) ? "may be refused" : "";
   }
 
   /** Which statements that applied only through unresolved values to count. */

@@ -4,6 +4,7 @@ import dev.iamunit.aws.AccessLevel;
 import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.internal.Arns;
+import dev.iamunit.eval.internal.CaseInsensitive;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,17 @@ final class ProtectedResources {
         + " is refused whatever the policies allow");
   }
 
+  /**
+   * Whether this rule can refuse {@code action} on some resource: a change, by a service that
+   * acts on what the rule protects (IAM policies and roles, KMS aliases).
+   */
+  static boolean mayRefuse(String action) {
+    String normalized = action.strip();
+    return (CaseInsensitive.startsWith(normalized, "iam:") || CaseInsensitive.startsWith(normalized, "kms:")) && !onlyReads(normalized);
+  }
+
   /** Whether {@code action} only reads (or is unknown, which this rule never refuses). */
-  static boolean onlyReads(String action) {
+  private static boolean onlyReads(String action) {
     Optional<AccessLevel> level = AwsData.bundled().action(action).map(ActionInfo::accessLevel);
     return level.isEmpty() || level.get() == AccessLevel.READ || level.get() == AccessLevel.LIST;
   }
