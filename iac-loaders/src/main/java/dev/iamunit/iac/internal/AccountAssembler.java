@@ -693,7 +693,14 @@ public final class AccountAssembler {
     }
     provisioning.refusals().forEach(r -> report.problem(r.location(), r.message()));
     Set<String> missing = new LinkedHashSet<>();
+    // The AWS managed policies the units' own resources already use were parsed while each unit was
+    // assembled: provisioning takes those, and parses only what no unit used.
     Map<String, ManagedPolicy> parsed = new HashMap<>();
+    built.values().forEach(a -> a.managedPolicies().forEach((arn, p) -> {
+      if (p.awsManaged()) {
+        parsed.putIfAbsent(arn, p);
+      }
+    }));
     provisioning.roles().forEach((id, roles) -> {
       Account.Builder account = accounts.computeIfAbsent(id,
           k -> Account.builder().id(k).partition(options.partition()).region(options.region()));
