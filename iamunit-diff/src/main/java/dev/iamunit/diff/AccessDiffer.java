@@ -212,7 +212,7 @@ public final class AccessDiffer {
             for (ActionRegions.Target target : space.resources()) {
               for (Map<String, KeyValue> context : space.contexts()) {
                 run.decide(principal, baseCaller, headCaller, target.action(), target.resource(), kind,
-                    extraContext(context), labels(context), true);
+                    KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true);
               }
             }
           } else {
@@ -250,21 +250,15 @@ public final class AccessDiffer {
         if (!kind.withMfa() && mentionsMfaAge(extra)) {
           continue;
         }
-        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, context, false);
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, Set.of(), context, false);
       }
     }
   }
 
-  private static Map<String, List<String>> extraContext(Map<String, KeyValue> context) {
-    Map<String, List<String>> extra = new LinkedHashMap<>();
-    context.forEach((k, v) -> extra.put(k, v.values()));
-    return extra;
-  }
-
-  /** A context as a report shows it: a set as {@code [a, b]}, the empty set as {@code []}. */
+  /** A context as a report shows it ({@link KeyValue#label()}). */
   private static Map<String, String> labels(Map<String, KeyValue> context) {
     Map<String, String> labels = new LinkedHashMap<>();
-    context.forEach((k, v) -> labels.put(k, v.multivalued() ? v.values().toString() : v.values().get(0)));
+    context.forEach((k, v) -> labels.put(k, v.label()));
     return labels;
   }
 
@@ -283,11 +277,11 @@ public final class AccessDiffer {
     }
 
     void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
-        Map<String, List<String>> extra, Map<String, String> label, boolean proved) {
+        Map<String, List<String>> extra, Set<String> absent, Map<String, String> label, boolean proved) {
       resourcesAsked.add(resource);
       requests++;
-      BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra);
-      BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra);
+      BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra, absent);
+      BoundRequest headRequest = headCaller == null ? null : headCaller.request(action, resource, kind, REQUEST_TIME, extra, absent);
       Decision b;
       Decision h;
       try {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -285,6 +286,9 @@ public final class Caller {
     return set;
   }
 
+  /** The account part of the ARNs of what AWS owns and shares with every account. */
+  private static final String AWS_OWNED = "aws";
+
   /** The IAM path AWS gives service-linked roles ({@code /aws-service-role/SERVICE/}). */
   static final String SERVICE_LINKED_PATH = "/aws-service-role/";
 
@@ -385,6 +389,19 @@ public final class Caller {
    */
   public BoundRequest request(
       String action, String resource, CredentialKind credentials, Instant time, Map<String, List<String>> extraContext) {
+    return request(action, resource, credentials, time, extraContext, Set.of());
+  }
+
+  /**
+   * A request as {@link #request(String, String, CredentialKind, Instant, Map)} makes it, without
+   * {@code absentKeys}: keys this caller's context always has that AWS leaves out of some requests
+   * ({@code aws:ViaAWSService} is "always included in the request context for most services", IAM
+   * User Guide, AWS global condition context keys), so that a {@code Null} condition or an
+   * {@code ...IfExists} operator can be asked about their absence. {@code extraContext} applies
+   * first; a key in both is absent.
+   */
+  public BoundRequest request(String action, String resource, CredentialKind credentials, Instant time,
+      Map<String, List<String>> extraContext, Set<String> absentKeys) {
     RequestContext.Builder context = context(credentials, time).toBuilder();
     extraContext.forEach((key, values) -> {
       if (values.size() == 1) {
@@ -393,21 +410,14 @@ public final class Caller {
         context.putMultivalued(key, values);
       }
     });
+    absentKeys.forEach(context::remove);
     ForResource bound = forResource(resource);
-    Request request = new Request(arn, action, resource, Optional.of(bound.account()), context.build(), credentials);
-    String endpoint = sourceVpce(extraContext);
-    List<Policy> endpointPolicies = endpoint == null ? List.of() : ResourcePolicyOwner.endpointPolicies(account, endpoint);
+    RequestContext built = context.build();
+    Request request = new Request(arn, action, resource, Optional.of(bound.account()), built, credentials);
+    // The VPC endpoint the request comes through (aws:SourceVpce, one value): its policy applies.
+    List<Policy> endpointPolicies = built.get("aws:SourceVpce").filter(e -> !e.multivalued())
+        .map(e -> ResourcePolicyOwner.endpointPolicies(account, e.value())).orElse(List.of());
     return new BoundRequest(request, endpointPolicies.isEmpty() ? bound.policies() : bound.policies().withEndpointPolicies(endpointPolicies));
-  }
-
-  /** The VPC endpoint a request says it comes through ({@code aws:SourceVpce}, one value), or null. */
-  private static String sourceVpce(Map<String, List<String>> context) {
-    for (Map.Entry<String, List<String>> e : context.entrySet()) {
-      if (e.getKey().equalsIgnoreCase("aws:SourceVpce") && e.getValue().size() == 1) {
-        return e.getValue().get(0);
-      }
-    }
-    return null;
   }
 
   /**
@@ -433,7 +443,12 @@ public final class Caller {
       List<Policy> found = ResourcePolicyOwner.policies(owner.orElse(account), r);
       // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
       PolicySet set = found.isEmpty() ? base : base.withResourcePolicies(found.stream().map(p -> Existence.onlyIf(p, existence)).toList());
-      return new ForResource(set, ownerId);
+      // What AWS owns in its "aws" account it shares with every account, as the AWS managed
+      // policies, arn:aws:iam::aws:policy/...: "a single AWS managed policy can be attached to
+      // principal entities in different AWS accounts" (IAM User Guide, Managed policies and inline
+      // policies, AWS managed policies). The caller's own policies decide, not a cross-account
+      // grant no one can write; no account's RCPs apply (base above).
+      return new ForResource(set, AWS_OWNED.equals(ownerId) ? account.id() : ownerId);
     });
   }
 

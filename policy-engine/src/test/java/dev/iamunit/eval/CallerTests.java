@@ -213,4 +213,54 @@ class CallerTests {
         .isInstanceOf(IamUnitException.class)
         .hasMessage("iam.tf:12:1: " + policies.missing().get(0).message());
   }
+
+  /**
+   * "aws:ViaAWSService ... Availability – This key is always included in the request context for
+   * most services", and "The following services do not currently support aws:ViaAWSService:
+   * Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition
+   * context keys): the caller sets it, and a request can leave it out, even where the extra context
+   * gives it, so that a Null condition on it can be asked.
+   */
+  @Test
+  void aRequestLeavesOutTheKeysItIsToldAreAbsent() {
+    Caller alice = Caller.user(ACCOUNT_MODEL, "alice");
+
+    RequestContext usual = alice.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()).request().context();
+    RequestContext without = alice.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW,
+        Map.of("aws:ViaAWSService", List.of("true"), "aws:SourceIp", List.of("10.0.0.1")), java.util.Set.of("aws:viaawsservice"))
+        .request().context();
+
+    assertThat(usual.get("aws:ViaAWSService")).map(RequestContext.Entry::value).contains("false");
+    assertThat(without.contains("aws:ViaAWSService")).isFalse();
+    assertThat(without.get("aws:SourceIp")).map(RequestContext.Entry::value).contains("10.0.0.1");
+    assertThat(without.get("aws:PrincipalArn")).isEqualTo(usual.get("aws:PrincipalArn"));
+  }
+
+  /**
+   * "arn:aws:iam::aws:policy/IAMReadOnlyAccess is an AWS managed policy", and "a single AWS managed
+   * policy can be attached to principal entities in different AWS accounts" (IAM User Guide,
+   * Managed policies and inline policies, AWS managed policies): reading one is decided by the
+   * reader's own policies, not as a request on another account's resource, which needs a grant of
+   * that account; a policy of another account still does. "You cannot change the permissions
+   * defined in AWS managed policies" (the same section).
+   */
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "iam:GetPolicyVersion, arn:aws:iam::aws:policy/ReadOnlyAccess, ALLOWED",
+      "iam:GetPolicy, arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole, ALLOWED",
+      "iam:GetPolicyVersion, arn:aws:iam::111122223333:policy/Team, ALLOWED",
+      "iam:GetPolicyVersion, arn:aws:iam::444455556666:policy/Team, IMPLICIT_DENY",
+      "iam:CreatePolicyVersion, arn:aws:iam::aws:policy/ReadOnlyAccess, IMPLICIT_DENY"})
+  void anAwsManagedPolicyIsDecidedByTheCallersOwnPolicies(String action, String resource, Outcome expected) {
+    Account account = Account.builder()
+        .id(ACCOUNT)
+        .user(new User("reader", "/", "arn:aws:iam::" + ACCOUNT + ":user/reader", Map.of(), List.of(),
+            List.of(policy(PolicyKind.IDENTITY, "reader", "{\"Effect\":\"Allow\",\"Action\":\"iam:*Policy*\",\"Resource\":\"*\"}")),
+            List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .build();
+
+    BoundRequest bound = Caller.user(account, "reader").request(action, resource, CredentialKind.ACCESS_KEYS, NOW, Map.of());
+
+    assertThat(Evaluator.standard().explain(bound).outcome()).as("%s", Evaluator.standard().explain(bound)).isEqualTo(expected);
+  }
 }

@@ -135,4 +135,85 @@ class CompleteSpaceTests {
 
     assertThat(newlyAllowed(diff)).extracting(r -> r.context().get("aws:TagKeys")).contains("[]");
   }
+
+  /**
+   * "aws:ViaAWSService ... Availability – This key is always included in the request context for
+   * most services", and "The following services do not currently support aws:ViaAWSService: Amazon
+   * EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition context
+   * keys, aws:ViaAWSService): a Deny where the key is absent takes away access only from requests
+   * without it, which the caller's usual request (ViaAWSService false) never is.
+   */
+  @Test
+  void aDenyWhereViaAwsServiceIsAbsentRemovesAccessFromRequestsWithoutTheKey() {
+    String allow = "{\"Effect\": \"Allow\", \"Action\": \"ec2:DescribeInstances\", \"Resource\": \"*\"}";
+    AccessDiff diff = diff(allow, allow + ",{\"Effect\": \"Deny\", \"Action\": \"ec2:DescribeInstances\", \"Resource\": \"*\","
+        + " \"Condition\": {\"Null\": {\"aws:ViaAWSService\": \"true\"}}}");
+
+    assertThat(diff.rows(Change.NEWLY_DENIED)).isNotEmpty().allSatisfy(row -> {
+      assertThat(row.action()).isEqualTo("ec2:DescribeInstances");
+      assertThat(row.context()).containsEntry("aws:ViaAWSService", "(absent)");
+      assertThat(row.proved()).isTrue();
+    });
+    assertThat(diff.rows()).hasSize(diff.rows(Change.NEWLY_DENIED).size());
+    assertThat(TextReport.render(diff)).contains("aws:ViaAWSService=(absent)");
+  }
+
+  /**
+   * BoolIfExists: "If the policy key is present in the context of the request, process the key as
+   * specified in the policy. If the key is not present, evaluate the condition element as true"
+   * (IAM User Guide, Condition operators, ...IfExists condition operators): an Allow on requests
+   * AWS services make for the principal, widened from Bool to BoolIfExists, opens the requests
+   * without aws:ViaAWSService, and only those.
+   */
+  @Test
+  void boolWidenedToBoolIfExistsOnViaAwsServiceOpensTheRequestsWithoutTheKey() {
+    String viaService = "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+        + " \"Condition\": {\"%s\": {\"aws:ViaAWSService\": \"true\"}}}";
+    AccessDiff diff = diff(String.format(viaService, "Bool"), String.format(viaService, "BoolIfExists"));
+
+    assertThat(newlyAllowed(diff)).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.context()).containsEntry("aws:ViaAWSService", "(absent)"));
+    assertThat(diff.rows()).hasSize(newlyAllowed(diff).size());
+  }
+
+  /**
+   * "arn:aws:iam::aws:policy/IAMReadOnlyAccess is an AWS managed policy", and "a single AWS managed
+   * policy can be attached to principal entities in different AWS accounts" (IAM User Guide,
+   * Managed policies and inline policies, AWS managed policies): reading one takes the reader's own
+   * permission, no grant of another account. Opening them is new access on them, found although
+   * no account variant of the policy ARN format is "aws".
+   */
+  @Test
+  void readingAwsManagedPoliciesIsNewAccessOnThemOnly() {
+    String read = "{\"Effect\": \"Allow\", \"Action\": \"iam:GetPolicyVersion\", \"Resource\": \"%s\"}";
+    AccessDiff diff = diff(String.format(read, "arn:aws:iam::" + Accounts.ID + ":policy/*"),
+        String.format(read, "arn:aws:iam::" + Accounts.ID + ":policy/*") + "," + String.format(read, "arn:aws:iam::aws:policy/*"));
+
+    assertThat(newlyAllowed(diff)).isNotEmpty().allSatisfy(row -> {
+      assertThat(row.action()).isEqualTo("iam:GetPolicyVersion");
+      assertThat(row.resource()).startsWith("arn:aws:iam::aws:policy/");
+      assertThat(row.proved()).isTrue();
+    });
+    assertThat(diff.rows()).hasSize(newlyAllowed(diff).size());
+  }
+
+  /**
+   * A Deny of every IAM action but on the AWS managed policies, added under an Allow of every IAM
+   * action: only the reads of AWS managed policies stay allowed ("You cannot change the permissions
+   * defined in AWS managed policies", the same section), so the diff finds removed access
+   * everywhere else and none on them; a Deny on them only removes their reads.
+   */
+  @Test
+  void aDenyOfIamButOnAwsManagedPoliciesLeavesTheirReadsAlone() {
+    String all = "{\"Effect\": \"Allow\", \"Action\": \"iam:*\", \"Resource\": \"*\"}";
+    AccessDiff diff = diff(all, all + ",{\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"NotResource\": \"arn:aws:iam::aws:policy/*\"}");
+
+    assertThat(diff.rows(Change.NEWLY_DENIED)).isNotEmpty().noneMatch(row -> row.resource().startsWith("arn:aws:iam::aws:policy/"));
+    assertThat(newlyAllowed(diff)).isEmpty();
+    AccessDiff unchanged = diff(all, all + ",{\"Effect\": \"Deny\", \"Action\": \"iam:*\", \"Resource\": \"arn:aws:iam::aws:policy/*\"}");
+    assertThat(unchanged.rows(Change.NEWLY_DENIED)).isNotEmpty().allSatisfy(row -> {
+      assertThat(row.resource()).startsWith("arn:aws:iam::aws:policy/");
+      assertThat(row.action()).as("only reads: AWS refuses every change to them").matches("iam:(Get|List).*");
+    });
+  }
 }

@@ -13,7 +13,9 @@ import org.apiguardian.api.API;
  * @param resources one request target per region of resources: the resource, and the action of
  *     the class that makes such a request
  * @param contexts one context per combination of the regions of each condition key: the keys to
- *     add to the caller's context (a key left out is absent), each with its values
+ *     add to the caller's context, each with its values, and the keys to take out of it (not
+ *     {@link KeyValue#present()}: {@link KeyValue#absentKeys}); a key not named keeps the caller's
+ *     value, or its absence
  * @param gaps empty when the regions are complete, so that deciding every request of {@code
  *     resources} × {@code contexts} decides every request; otherwise what made them a sample
  */

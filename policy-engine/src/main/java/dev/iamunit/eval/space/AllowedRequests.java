@@ -49,14 +49,17 @@ public final class AllowedRequests {
    * @param decision the decision ({@link Evaluator#decide}: explain it for a message)
    * @param varied the context keys the search set, for its region (the caller's and the fixed
    *     ones left out): what makes this request differ from the caller's usual one
+   * @param absent the keys of the caller's context the search left out, for its region ({@code
+   *     aws:ViaAWSService}, which AWS leaves out of some requests)
    * @param alike the other actions asked about that the policies treat alike ({@link
    *     ActionClasses}): each is allowed on the same request
    */
-  public record Found(BoundRequest request, Decision decision, Map<String, List<String>> varied, List<String> alike) {
+  public record Found(BoundRequest request, Decision decision, Map<String, List<String>> varied, Set<String> absent, List<String> alike) {
     public Found {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(decision, "decision");
       varied = Collections.unmodifiableMap(new LinkedHashMap<>(varied));
+      absent = Collections.unmodifiableSet(new LinkedHashSet<>(absent));
       alike = List.copyOf(alike);
     }
 
@@ -153,14 +156,16 @@ public final class AllowedRequests {
         ActionRegions regions = space.regions(asked, contexts.get(kind), List.of());
         why.addAll(regions.gaps());
         for (ActionRegions.Target target : regions.resources()) {
-          for (Map<String, List<String>> varied : contexts(regions.contexts(), notVaried)) {
+          for (Map<String, KeyValue> region : contexts(regions.contexts(), notVaried)) {
+            Map<String, List<String>> varied = KeyValue.values(region);
+            Set<String> absent = KeyValue.absentKeys(region);
             Map<String, List<String>> extra = new LinkedHashMap<>(fixed);
             extra.putAll(varied);
-            BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra);
+            BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra, absent);
             requests++;
             Decision decision = evaluator.decide(request);
             if (decision.isAllowed()) {
-              allowed.add(new Found(request, decision, varied, members.stream().filter(m -> !m.equals(target.action())).toList()));
+              allowed.add(new Found(request, decision, varied, absent, members.stream().filter(m -> !m.equals(target.action())).toList()));
             }
           }
         }
@@ -182,13 +187,13 @@ public final class AllowedRequests {
   }
 
   /** The contexts of the regions without the keys not varied, each once. */
-  private static Collection<Map<String, List<String>>> contexts(List<Map<String, KeyValue>> regions, Set<String> notVaried) {
-    Set<Map<String, List<String>>> out = new LinkedHashSet<>();
+  private static Collection<Map<String, KeyValue>> contexts(List<Map<String, KeyValue>> regions, Set<String> notVaried) {
+    Set<Map<String, KeyValue>> out = new LinkedHashSet<>();
     for (Map<String, KeyValue> region : regions) {
-      Map<String, List<String>> context = new LinkedHashMap<>();
+      Map<String, KeyValue> context = new LinkedHashMap<>();
       region.forEach((key, value) -> {
         if (!notVaried.contains(key.toLowerCase(Locale.ROOT))) {
-          context.put(key, value.values());
+          context.put(key, value);
         }
       });
       out.add(context);

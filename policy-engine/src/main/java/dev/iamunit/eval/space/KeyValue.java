@@ -2,7 +2,11 @@ package dev.iamunit.eval.space;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -20,6 +24,39 @@ public record KeyValue(List<String> values, boolean present, boolean multivalued
   }
 
   static final KeyValue ABSENT = new KeyValue(List.of(), false, false);
+
+  /** How a report shows a key the request leaves out. */
+  public static final String ABSENT_LABEL = "(absent)";
+
+  /**
+   * The keys of a region's context ({@link ActionRegions#contexts()}) the request carries, with
+   * their values: the {@code extraContext} of {@link dev.iamunit.eval.Caller#request}.
+   */
+  public static Map<String, List<String>> values(Map<String, KeyValue> context) {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    context.forEach((key, value) -> {
+      if (value.present()) {
+        values.put(key, value.values());
+      }
+    });
+    return values;
+  }
+
+  /** The keys of a region's context the request leaves out: the {@code absentKeys} of {@link dev.iamunit.eval.Caller#request}. */
+  public static Set<String> absentKeys(Map<String, KeyValue> context) {
+    Set<String> absent = new LinkedHashSet<>();
+    context.forEach((key, value) -> {
+      if (!value.present()) {
+        absent.add(key);
+      }
+    });
+    return absent;
+  }
+
+  /** The value as a report shows it: a set as {@code [a, b]}, the empty set as {@code []}, absence as {@value #ABSENT_LABEL}. */
+  public String label() {
+    return !present ? ABSENT_LABEL : multivalued ? values.toString() : values.get(0);
+  }
 
   static KeyValue single(String value) {
     return new KeyValue(List.of(value), true, false);

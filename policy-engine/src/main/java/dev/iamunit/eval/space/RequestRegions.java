@@ -72,6 +72,27 @@ public final class RequestRegions {
   /** Keys the credentials set or leave out: varied only where the caller's context has them. */
   private static final Set<String> BY_CREDENTIALS = Set.of("aws:multifactorauthage", "aws:tokenissuetime");
 
+  /**
+   * Keys the caller's context always has that AWS leaves out of some requests: their absence is a
+   * region too. "aws:ViaAWSService ... Availability – This key is always included in the request
+   * context for most services", and "The following services do not currently support
+   * aws:ViaAWSService: Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS
+   * global condition context keys): asked of every action, since "most" promises it for none. The
+   * other keys the caller always sets, aws:CurrentTime, aws:EpochTime, aws:SecureTransport and
+   * aws:RequestedRegion, are each "always included in the request context" (the same page).
+   */
+  private static final Set<String> SOMETIMES_ABSENT = Set.of("aws:viaawsservice");
+
+  /**
+   * The AWS managed policies, {@code arn:aws:iam::aws:policy/...}: resources in AWS's own account
+   * "aws" of a format whose account is a variable ({@code arn:${Partition}:iam::${Account}:policy/...}),
+   * so no account variant reaches them. The caller asks them apart (the caller's own policies decide,
+   * as in its own account, {@code Caller}), and so does the evaluator (AWS refuses changes to them,
+   * {@code ProtectedResources}). The formats of other resources AWS owns name the account "aws"
+   * themselves ({@code arn:${Partition}:organizations::aws:policy/...}), and are asked as they are.
+   */
+  private static final TextTest AWS_MANAGED_POLICIES = TextTest.glob("arn:*:iam::aws:policy/*", TextTest.Mode.ARN_PARTS);
+
   private record Resources(List<ActionRegions.Target> targets, List<String> gaps) {}
 
   private final AwsData aws;
@@ -227,6 +248,10 @@ public final class RequestRegions {
         String[] parts = seed.split(":", 6);
         if (parts.length == 6 && test.text().split(":", 6)[4].equals("*")) {
           accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
+          String awsOwned = String.join(":", parts[0], parts[1], parts[2], parts[3], "aws", parts[5]);
+          if (TextRegions.answers(List.of(AWS_MANAGED_POLICIES), awsOwned).get(0)) {
+            formatSeeds.add(awsOwned);
+          }
         }
         formats.add(new Format(test, member, literalPart(test, 2), List.copyOf(formatSeeds)));
       });
@@ -504,6 +529,8 @@ public final class RequestRegions {
     contexts.add(Map.of());
     long product = 1;
     Map<String, List<KeyValue>> dimensions = new LinkedHashMap<>();
+    // Keys the caller's context has: a region of their absence is stated, or the caller's value would stand for it.
+    Set<String> setByCaller = new java.util.HashSet<>();
     for (Map.Entry<String, List<KeyRegions.Compared>> entry : new java.util.TreeMap<>(byKey).entrySet()) {
       String key = entry.getKey();
       List<KeyRegions.Compared> conditions = entry.getValue();
@@ -519,8 +546,17 @@ public final class RequestRegions {
       if (regions.values().isEmpty()) {
         return contexts;
       }
-      dimensions.put(conditions.get(0).condition().key(), regions.values());
-      product *= regions.values().size();
+      List<KeyValue> values = regions.values();
+      boolean callerSets = callers.stream().anyMatch(c -> c.contains(key));
+      if (callerSets && SOMETIMES_ABSENT.contains(key) && !values.contains(KeyValue.ABSENT)) {
+        values = new ArrayList<>(values);
+        values.add(0, KeyValue.ABSENT);
+      }
+      if (callerSets) {
+        setByCaller.add(conditions.get(0).condition().key());
+      }
+      dimensions.put(conditions.get(0).condition().key(), values);
+      product *= values.size();
       if (product > MAX_CONTEXTS) {
         StringBuilder why = new StringBuilder();
         dimensions.forEach((k, v) -> why.append(why.length() == 0 ? "" : " × ").append(k).append(": ").append(v.size()));
@@ -533,7 +569,7 @@ public final class RequestRegions {
       for (Map<String, KeyValue> context : contexts) {
         for (KeyValue value : dimension.getValue()) {
           Map<String, KeyValue> next = new LinkedHashMap<>(context);
-          if (value.present()) {
+          if (value.present() || setByCaller.contains(dimension.getKey())) {
             next.put(dimension.getKey(), value);
           }
           extended.add(next);
@@ -569,6 +605,7 @@ public final class RequestRegions {
     tests.add(TextTest.glob("arn:*:*:*::*", TextTest.Mode.ARN_PARTS));
     tests.add(TextTest.glob("arn:*:kms:*:*:key/*", TextTest.Mode.ARN_PARTS));
     tests.add(TextTest.glob("arn:*:iam:*:*:role/*", TextTest.Mode.ARN_PARTS));
+    tests.add(AWS_MANAGED_POLICIES);
     tests.add(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS));
     for (Account account : accounts) {
       tests.add(new TextTest("arn:*:*:*:" + account.id() + ":*", wildStars("arn:*:*:*:" + account.id() + ":*"), TextTest.Mode.ARN_PARTS));

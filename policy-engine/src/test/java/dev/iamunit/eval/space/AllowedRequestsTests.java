@@ -181,4 +181,86 @@ class AllowedRequestsTests {
       assertThat(Evaluator.standard().explain(found.request()).isAllowed()).as("%s", found.request().request()).isTrue();
     }
   }
+
+  /**
+   * "aws:ViaAWSService ... Availability – This key is always included in the request context for
+   * most services", and "The following services do not currently support aws:ViaAWSService:
+   * Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition
+   * context keys). The caller always sets it (false); an Allow only where it is absent allows no
+   * request the caller usually makes, and the search finds the one without the key.
+   */
+  @Test
+  void findsTheRequestAllowedOnlyWhereAwsLeavesOutViaAwsService() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*",
+          "Condition": {"Null": {"aws:ViaAWSService": "true"}}}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("ec2:Describe"));
+
+    assertThat(result.proved()).isTrue();
+    assertThat(result.allowed()).isNotEmpty().allSatisfy(found -> {
+      assertThat(found.actions()).contains("ec2:DescribeInstances");
+      assertThat(found.absent()).containsExactly("aws:ViaAWSService");
+      assertThat(found.request().request().context().contains("aws:ViaAWSService")).isFalse();
+      assertThat(Evaluator.standard().decide(found.request()).isAllowed()).isTrue();
+    });
+    assertThat(Evaluator.standard().decide(caller.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()))
+        .isAllowed()).isFalse();
+  }
+
+  /** A test that fixes aws:ViaAWSService asks its value only: its absence is not varied either. */
+  @Test
+  void aFixedViaAwsServiceIsNeverLeftOut() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*",
+          "Condition": {"Null": {"aws:ViaAWSService": "true"}}}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of("aws:ViaAWSService", List.of("true")),
+        a -> a.startsWith("ec2:Describe"));
+
+    assertThat(result.allowed()).isEmpty();
+    assertThat(result.proved()).isTrue();
+  }
+
+  /**
+   * "arn:aws:iam::aws:policy/IAMReadOnlyAccess is an AWS managed policy", and "a single AWS managed
+   * policy can be attached to principal entities in different AWS accounts" (IAM User Guide,
+   * Managed policies and inline policies, AWS managed policies): a principal allowed to read only
+   * them may read them, and the search finds it, although the policy ARN format's account is a
+   * variable no account variant sets to "aws".
+   */
+  @Test
+  void findsTheReadsAllowedOnlyOnAwsManagedPolicies() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:GetPolicy*", "Resource": "arn:aws:iam::aws:policy/*"}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("iam:"));
+
+    assertThat(result.proved()).isTrue();
+    assertThat(actions(result)).containsExactlyInAnyOrder("iam:GetPolicy", "iam:GetPolicyVersion");
+    assertThat(result.allowed()).allSatisfy(found -> {
+      assertThat(found.request().request().resource()).startsWith("arn:aws:iam::aws:policy/");
+      assertThat(Evaluator.standard().decide(found.request()).isAllowed()).isTrue();
+    });
+  }
+
+  /**
+   * Every IAM action denied but on the AWS managed policies, under an Allow of everything: only
+   * their reads remain, since "You cannot change the permissions defined in AWS managed policies"
+   * (the same section), and the search finds exactly those.
+   */
+  @Test
+  void iamDeniedButOnAwsManagedPoliciesLeavesOnlyTheirReads() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"},
+          {"Effect": "Deny", "Action": "iam:*", "NotResource": "arn:aws:iam::aws:policy/*"}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("iam:"));
+
+    assertThat(result.proved()).isTrue();
+    assertThat(actions(result)).contains("iam:GetPolicy", "iam:GetPolicyVersion", "iam:ListPolicyVersions")
+        .doesNotContain("iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:GetRole", "iam:ListPolicies");
+    assertThat(result.allowed()).allSatisfy(found ->
+        assertThat(found.request().request().resource()).startsWith("arn:aws:iam::aws:policy/"));
+  }
 }
