@@ -51,8 +51,9 @@ import org.apiguardian.api.API;
  * Compares two versions of an account over the complete request space ({@code eval.space}): every
  * principal of either version, every action of the bundled catalog in classes the policies cannot
  * tell apart ({@link ActionClasses}), the credential kinds, and one request per region of resources
- * and condition values ({@link RequestRegions}). A principal/action pair whose regions would be too
- * many is decided over the sampled space instead ({@link ResourceSamples}, {@link
+ * and condition values ({@link RequestRegions}), walked as the whole-catalog assertions walk one
+ * version ({@link SpaceWalk}, over {@link ApplicablePolicies}). A principal/action pair whose
+ * regions would be too many is decided over the sampled space instead ({@link ResourceSamples}, {@link
  * ConditionSamples}), and the report names it. Each request is decided on the fast path; only the
  * requests whose answers differ are evaluated again for their deciding statements.
  */
