@@ -94,11 +94,6 @@ public final class SpaceWalk {
     public Walked {
       sampled = List.copyOf(sampled);
     }
-
-    /** Whether every request of every class walked was decided, a region each: nothing sampled. */
-    public boolean proved() {
-      return sampled.isEmpty();
-    }
   }
 
   private final ActionClasses classes;
