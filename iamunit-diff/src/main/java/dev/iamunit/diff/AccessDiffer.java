@@ -18,9 +18,10 @@ import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.eval.space.ActionClasses;
 import dev.iamunit.eval.space.ActionRegions;
+import dev.iamunit.eval.space.ApplicablePolicies;
 import dev.iamunit.eval.space.KeyValue;
-import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.eval.space.RequestRegions;
+import dev.iamunit.eval.space.SpaceWalk;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Policy;
@@ -30,24 +31,29 @@ import dev.iamunit.model.Unresolved;
 import dev.iamunit.model.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
  * Compares two versions of an account over the complete request space ({@code eval.space}): every
  * principal of either version, every action of the bundled catalog in classes the policies cannot
  * tell apart ({@link ActionClasses}), the credential kinds, and one request per region of resources
- * and condition values ({@link RequestRegions}). A principal/action pair whose regions would be too
- * many is decided over the sampled space instead ({@link ResourceSamples}, {@link
+ * and condition values ({@link RequestRegions}), walked as the whole-catalog assertions walk one
+ * version ({@link SpaceWalk}, over {@link ApplicablePolicies}). A principal/action pair whose
+ * regions would be too many is decided over the sampled space instead ({@link ResourceSamples}, {@link
  * ConditionSamples}), and the report names it. Each request is decided on the fast path; only the
  * requests whose answers differ are evaluated again for their deciding statements.
  */
@@ -99,6 +105,9 @@ public final class AccessDiffer {
       return (role ? "role " : "user ") + name + where;
     }
   }
+
+  /** A principal decided, as it is in each version: null in a version that does not declare it. */
+  private record Asked(Principal principal, Caller base, Caller head) {}
 
   /**
    * Loads {@code sources} (paths relative to each version's root) from both versions and compares
@@ -162,19 +171,20 @@ public final class AccessDiffer {
       scope = Scope.everyPrincipal(every.size());
       principals = every;
     }
-    // The regions separate what the policies that can apply to the decided principals compare:
-    // theirs, and every resource, trust and organization policy.
-    List<Policy> policies = new ArrayList<>();
-    for (Accounts version : List.of(base, head)) {
-      for (Account account : version.all()) {
-        policies.addAll(AccountPolicies.reaching(account,
-            principals.stream().filter(p -> p.account().equals(account.id())).map(p -> (p.role() ? "role " : "user ") + p.name()).toList()));
-      }
+    // Each decided principal as it is in each version (null where it is not), asked in order and
+    // then let go: a caller keeps the policy sets of the resources it asked about.
+    Deque<Asked> asked = new ArrayDeque<>();
+    List<Caller> callers = new ArrayList<>();
+    for (Principal principal : principals) {
+      Asked pair = new Asked(principal, caller(base, principal), caller(head, principal));
+      asked.add(pair);
+      Stream.of(pair.base(), pair.head()).filter(Objects::nonNull).forEach(callers::add);
     }
+    // The regions separate what every policy that can apply to the decided principals' requests compares.
+    List<Policy> policies = ApplicablePolicies.of(callers, both);
+    callers.clear();
     List<Statement> statements = policies.stream().flatMap(p -> p.statements().stream()).toList();
-    List<PolicyStatement> compared = PolicyStatement.of(policies);
-    ActionClasses classes = ActionClasses.of(compared, aws);
-    RequestRegions regions = RequestRegions.of(both, compared, aws);
+    SpaceWalk walk = SpaceWalk.of(both, policies, aws);
     ResourceSamples resources = ResourceSamples.of(both, statements, aws);
     ConditionSamples conditions = ConditionSamples.of(statements);
 
@@ -183,51 +193,42 @@ public final class AccessDiffer {
     List<String> sampledPairs = new ArrayList<>();
     long provedPairs = 0;
     long unaffectedPairs = 0;
-    for (Principal principal : principals) {
-      Caller baseCaller = caller(base, principal);
-      Caller headCaller = caller(head, principal);
+    while (!asked.isEmpty()) {
+      Asked pair = asked.poll();
+      Principal principal = pair.principal();
       List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
       credentialKinds = Math.max(credentialKinds, credentials.size());
-      List<String> named = resources.named(variables(base, head, principal));
-      for (ActionClasses.ActionClass actionClass : classes.classes()) {
-        String action = actionClass.representative();
-        if (changes != null && !changes.decides(principal, action)) {
-          // Proved without a request: no statement that differs for the principal can apply to the action.
-          unaffectedPairs++;
-          provedPairs++;
-          continue;
-        }
-        List<String> seeds = named;
-        Set<String> gaps = new java.util.LinkedHashSet<>();
-        for (CredentialKind kind : credentials) {
-          List<RequestContext> callers = new ArrayList<>();
-          for (Caller caller : new Caller[] {baseCaller, headCaller}) {
-            if (caller != null) {
-              callers.add(caller.context(kind, REQUEST_TIME));
-            }
-          }
-          ActionRegions space = regions.regions(actionClass, callers, seeds);
-          if (space.complete()) {
-            run.mostContexts = Math.max(run.mostContexts, space.contexts().size());
-            for (ActionRegions.Target target : space.resources()) {
-              for (Map<String, KeyValue> context : space.contexts()) {
-                run.decide(principal, baseCaller, headCaller, target.action(), target.resource(), kind,
-                    KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true);
-              }
-            }
-          } else {
-            gaps.addAll(space.gaps());
-            sampled(run, principal, baseCaller, headCaller, action, kind, resources.forAction(action, named), conditions);
-          }
-        }
-        if (gaps.isEmpty()) {
-          provedPairs++;
-        } else {
-          sampledPairs.add(principal.label() + " " + action + (actionClass.members().size() > 1
-              ? " (and " + (actionClass.members().size() - 1) + " more actions treated alike)" : "") + ": " + String.join("; ", gaps));
-        }
+      Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
+      for (CredentialKind kind : credentials) {
+        contexts.put(kind, Stream.of(pair.base(), pair.head()).filter(Objects::nonNull).map(c -> c.context(kind, REQUEST_TIME)).toList());
       }
+      List<String> named = resources.named(variables(base, head, principal));
+      SpaceWalk.Walked walked = walk.walk(contexts, named, action -> true, Set.of(), new SpaceWalk.Visitor() {
+        @Override
+        public boolean walks(ActionClasses.ActionClass actions) {
+          // Proved without a request when false: no statement that differs for the principal can apply to the action.
+          return changes == null || changes.decides(principal, actions.representative());
+        }
+
+        @Override
+        public void request(ActionClasses.ActionClass actions, ActionRegions.Target target, CredentialKind kind, Map<String, KeyValue> context) {
+          run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind,
+              KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true);
+        }
+
+        @Override
+        public boolean decidedOtherwise(ActionClasses.ActionClass actions, CredentialKind kind, ActionRegions regions) {
+          String action = actions.representative();
+          sampled(run, principal, pair.base(), pair.head(), action, kind, resources.forAction(action, named), conditions);
+          return true;
+        }
+      });
+      run.mostContexts = Math.max(run.mostContexts, walked.mostContexts());
+      unaffectedPairs += walked.skipped();
+      provedPairs += walked.classes() - walked.sampled().size();
+      walked.sampled().forEach(s -> sampledPairs.add(principal.label() + " " + s.describe()));
     }
+    ActionClasses classes = walk.classes();
     run.rows.sort(ROW_ORDER);
     RequestSpace space = new RequestSpace(
         principals.size(), classes.actions(), run.resourcesAsked.size(), credentialKinds,

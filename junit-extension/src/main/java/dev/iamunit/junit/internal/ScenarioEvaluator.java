@@ -11,6 +11,7 @@ import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RoleAssumption;
 import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.eval.space.AllowedRequests;
+import dev.iamunit.eval.space.SpaceWalk;
 import dev.iamunit.explain.DecisionText;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
@@ -139,8 +140,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
       allowed.add(new SpaceSearch.Allowed(new Evaluation(who, bound.request().credentials(), bound.request(), decide(bound)),
           found.varied(), found.alike()));
     }
-    List<String> sampled = result.sampled().stream().map(s -> s.action()
-        + (s.alike() > 0 ? " (and " + s.alike() + " more actions treated alike)" : "") + ": " + String.join("; ", s.why())).toList();
+    List<String> sampled = result.sampled().stream().map(SpaceWalk.Sampled::describe).toList();
     return new SpaceSearch(allowed, sampled, result.actions(), result.requests());
   }
 

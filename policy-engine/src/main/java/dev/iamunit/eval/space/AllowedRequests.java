@@ -11,16 +11,12 @@ import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.internal.PolicyValues;
 import dev.iamunit.model.Account;
-import dev.iamunit.model.Policy;
-import dev.iamunit.model.Role;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -30,7 +26,8 @@ import org.apiguardian.api.API;
 /**
  * Every request one principal can make, over the complete request space ({@link RequestRegions}),
  * that its policies allow: the search behind "this principal may only do X" and "none of these
- * requests is allowed". One version of the policies; the access diff asks the same space for two.
+ * requests is allowed". One version of the policies, walked as the access diff walks two ({@link
+ * SpaceWalk}) over the policies that can apply to the caller's requests ({@link ApplicablePolicies}).
  *
  * <p>The actions searched are classes of the bundled catalog's actions ({@link ActionClasses}),
  * each restricted to the actions asked about; each class is decided on one request per region of
@@ -73,19 +70,6 @@ public final class AllowedRequests {
   }
 
   /**
-   * A class of actions whose regions were a sample, not the complete space.
-   *
-   * @param action the action asked for the class
-   * @param alike how many more actions the class holds
-   * @param why what made the regions a sample ({@link ActionRegions#gaps()})
-   */
-  public record Sampled(String action, int alike, List<String> why) {
-    public Sampled {
-      why = List.copyOf(why);
-    }
-  }
-
-  /**
    * What the search found.
    *
    * @param allowed every allowed request, one per region, by action
@@ -93,7 +77,7 @@ public final class AllowedRequests {
    * @param actions how many actions were searched
    * @param requests how many requests were decided
    */
-  public record Result(List<Found> allowed, List<Sampled> sampled, int actions, long requests) {
+  public record Result(List<Found> allowed, List<SpaceWalk.Sampled> sampled, int actions, long requests) {
     public Result {
       allowed = List.copyOf(allowed);
       sampled = List.copyOf(sampled);
@@ -128,53 +112,29 @@ public final class AllowedRequests {
    */
   public Result search(Caller caller, List<CredentialKind> credentials, Instant time, Map<String, List<String>> fixed,
       boolean timeFixed, Predicate<String> actions) {
-    List<PolicyStatement> statements = PolicyStatement.of(policiesOf(caller));
     List<Account> accounts = caller.accounts().all();
-    RequestRegions space = RequestRegions.of(accounts, statements, aws);
-    Set<String> notVaried = new LinkedHashSet<>();
-    fixed.keySet().forEach(k -> notVaried.add(k.toLowerCase(Locale.ROOT)));
+    SpaceWalk space = SpaceWalk.of(accounts, ApplicablePolicies.of(List.of(caller), accounts), aws);
+    Set<String> notVaried = new LinkedHashSet<>(fixed.keySet());
     if (timeFixed) {
-      notVaried.add("aws:currenttime");
-      notVaried.add("aws:epochtime");
+      notVaried.add("aws:CurrentTime");
+      notVaried.add("aws:EpochTime");
     }
-    List<Found> allowed = new ArrayList<>();
-    List<Sampled> sampled = new ArrayList<>();
-    int searched = 0;
-    long requests = 0;
     // The caller's context for each kind of credentials, with the fixed keys: what the regions vary from.
     Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
     credentials.forEach(kind -> contexts.put(kind, List.of(withKeys(caller.context(kind, time), fixed))));
-    for (ActionClasses.ActionClass all : ActionClasses.of(statements, aws).classes()) {
-      List<String> members = all.members().stream().filter(actions).toList();
-      if (members.isEmpty()) {
-        continue;
+    List<Found> allowed = new ArrayList<>();
+    SpaceWalk.Walked walked = space.walk(contexts, List.of(), actions, notVaried, (asked, target, kind, context) -> {
+      Map<String, List<String>> varied = KeyValue.values(context);
+      Set<String> absent = KeyValue.absentKeys(context);
+      Map<String, List<String>> extra = new LinkedHashMap<>(fixed);
+      extra.putAll(varied);
+      BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra, absent);
+      Decision decision = evaluator.decide(request);
+      if (decision.isAllowed()) {
+        allowed.add(new Found(request, decision, varied, absent, asked.members().stream().filter(m -> !m.equals(target.action())).toList()));
       }
-      searched += members.size();
-      ActionClasses.ActionClass asked = new ActionClasses.ActionClass(members.get(0), members);
-      Set<String> why = new LinkedHashSet<>();
-      for (CredentialKind kind : credentials) {
-        ActionRegions regions = space.regions(asked, contexts.get(kind), List.of());
-        why.addAll(regions.gaps());
-        for (ActionRegions.Target target : regions.resources()) {
-          for (Map<String, KeyValue> region : contexts(regions.contexts(), notVaried)) {
-            Map<String, List<String>> varied = KeyValue.values(region);
-            Set<String> absent = KeyValue.absentKeys(region);
-            Map<String, List<String>> extra = new LinkedHashMap<>(fixed);
-            extra.putAll(varied);
-            BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra, absent);
-            requests++;
-            Decision decision = evaluator.decide(request);
-            if (decision.isAllowed()) {
-              allowed.add(new Found(request, decision, varied, absent, members.stream().filter(m -> !m.equals(target.action())).toList()));
-            }
-          }
-        }
-      }
-      if (!why.isEmpty()) {
-        sampled.add(new Sampled(asked.representative(), members.size() - 1, List.copyOf(why)));
-      }
-    }
-    return new Result(allowed, sampled, searched, requests);
+    });
+    return new Result(allowed, walked.sampled(), walked.actions(), walked.requests());
   }
 
   /**
@@ -184,21 +144,6 @@ public final class AllowedRequests {
   public static Predicate<String> matching(List<String> actionPatterns) {
     List<String> patterns = List.copyOf(actionPatterns);
     return action -> patterns.stream().anyMatch(p -> PolicyValues.actionMatches(p, action));
-  }
-
-  /** The contexts of the regions without the keys not varied, each once. */
-  private static Collection<Map<String, KeyValue>> contexts(List<Map<String, KeyValue>> regions, Set<String> notVaried) {
-    Set<Map<String, KeyValue>> out = new LinkedHashSet<>();
-    for (Map<String, KeyValue> region : regions) {
-      Map<String, KeyValue> context = new LinkedHashMap<>();
-      region.forEach((key, value) -> {
-        if (!notVaried.contains(key.toLowerCase(Locale.ROOT))) {
-          context.put(key, value);
-        }
-      });
-      out.add(context);
-    }
-    return out;
   }
 
   /** {@code context} with {@code keys} added as {@link Caller#request} adds them: one value is single-valued. */
@@ -212,22 +157,5 @@ public final class AllowedRequests {
       }
     });
     return builder.build();
-  }
-
-  /**
-   * Every policy a request of {@code caller} can meet: its own (identity, boundary, SCPs), and in
-   * every account it can reach, each resource-based policy (a VPC endpoint's too), trust policy and
-   * RCP. Only these compare anything a request of this caller carries.
-   */
-  private static List<Policy> policiesOf(Caller caller) {
-    List<Policy> all = new ArrayList<>(caller.policies().policies());
-    for (Account account : caller.accounts().all()) {
-      all.addAll(account.resourcePolicies().values());
-      for (Role role : account.roles().values()) {
-        role.trustPolicy().ifPresent(all::add);
-      }
-      account.organization().resourceControlPolicies().forEach(all::addAll);
-    }
-    return all;
   }
 }

@@ -1,0 +1,191 @@
+package dev.iamunit.eval.space;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.RequestContext;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+
+/**
+ * The walk over a complete request space, shared by the access diff (which decides each request in
+ * two versions) and the search for allowed requests ({@link AllowedRequests}, one version): for one
+ * principal, each class of actions ({@link ActionClasses}) restricted to the actions asked, each
+ * kind of credentials, and one request per region of resources and contexts ({@link
+ * RequestRegions}), each handed to a {@link Visitor} that decides it. Where the regions of a class
+ * are a sample ({@link ActionRegions#gaps()}), the walk names the class in {@link
+ * Walked#sampled()}: a walk proves only what it does not name there.
+ *
+ * <p>Thread-safe: the regions are cached by what they depend on, and each walk keeps its own counts.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public final class SpaceWalk {
+
+  /** Decides the requests of a walk. */
+  @FunctionalInterface
+  public interface Visitor {
+
+    /**
+     * Decides one request: {@code target}'s action (a member of {@code actions}) on its resource,
+     * with {@code credentials}, the caller's context with {@code context} added (the keys of the
+     * request's region; those not varied left out, a key left out is absent).
+     */
+    void request(ActionClasses.ActionClass actions, ActionRegions.Target target, CredentialKind credentials,
+        Map<String, KeyValue> context);
+
+    /**
+     * Whether to walk {@code actions}: false when the answer is known without a request (the diff
+     * skips a class no changed statement can apply to), which the walk counts as {@link
+     * Walked#skipped()}.
+     */
+    default boolean walks(ActionClasses.ActionClass actions) {
+      return true;
+    }
+
+    /**
+     * The regions of {@code actions} with {@code credentials} are a sample ({@code
+     * regions.gaps()}): true when the visitor decided its requests another way (the diff's sampled
+     * space), false to have the walk decide the requests of these regions as they are.
+     */
+    default boolean decidedOtherwise(ActionClasses.ActionClass actions, CredentialKind credentials, ActionRegions regions) {
+      return false;
+    }
+  }
+
+  /**
+   * A class of actions whose regions were a sample, not the complete space.
+   *
+   * @param action the action asked for the class
+   * @param alike how many more actions the class holds
+   * @param why what made the regions a sample ({@link ActionRegions#gaps()})
+   */
+  public record Sampled(String action, int alike, List<String> why) {
+    public Sampled {
+      why = List.copyOf(why);
+    }
+
+    /** {@code s3:GetObject (and 3 more actions treated alike): why; why}, as reports name it. */
+    public String describe() {
+      return action + (alike > 0 ? " (and " + alike + " more actions treated alike)" : "") + ": " + String.join("; ", why);
+    }
+  }
+
+  /**
+   * What one walk did.
+   *
+   * @param sampled the classes whose regions were a sample, with one kind of credentials or more
+   * @param classes how many classes were asked, skipped ones included
+   * @param skipped how many classes the visitor did not walk ({@link Visitor#walks})
+   * @param actions how many actions the classes asked hold
+   * @param requests how many requests were handed to the visitor
+   * @param mostContexts the most contexts of the regions of one class and kind of credentials walked
+   */
+  public record Walked(List<Sampled> sampled, int classes, int skipped, int actions, long requests, int mostContexts) {
+    public Walked {
+      sampled = List.copyOf(sampled);
+    }
+  }
+
+  private final ActionClasses classes;
+  private final RequestRegions regions;
+
+  private SpaceWalk(ActionClasses classes, RequestRegions regions) {
+    this.classes = classes;
+    this.regions = regions;
+  }
+
+  /**
+   * The space of the principals of {@code accounts} under {@code policies} (every policy that can
+   * apply to their requests, {@link ApplicablePolicies}), with {@code aws}'s catalog.
+   */
+  public static SpaceWalk of(List<Account> accounts, List<Policy> policies, AwsData aws) {
+    List<PolicyStatement> statements = PolicyStatement.of(policies);
+    return new SpaceWalk(ActionClasses.of(statements, aws), RequestRegions.of(accounts, statements, aws));
+  }
+
+  /** The classes of actions walked. */
+  public ActionClasses classes() {
+    return classes;
+  }
+
+  /**
+   * Walks the requests of one principal: each class's members that {@code actions} accepts, with
+   * each kind of credentials of {@code contexts} (in order), whose values are the principal's
+   * context with those credentials in each version compared (its tags may differ). {@code seeds}
+   * are resources to prefer as representatives (readable names). {@code notVaried} are context keys
+   * (in any case) the caller sets itself, such as a test's fixed keys: the walk leaves them out of
+   * each region, so that the caller's value stands, and asks each context that remains once.
+   */
+  public Walked walk(Map<CredentialKind, List<RequestContext>> contexts, List<String> seeds, Predicate<String> actions,
+      Set<String> notVaried, Visitor visitor) {
+    Set<String> fixed = new LinkedHashSet<>();
+    notVaried.forEach(k -> fixed.add(k.toLowerCase(Locale.ROOT)));
+    List<Sampled> sampled = new ArrayList<>();
+    int asked = 0;
+    int skipped = 0;
+    int members = 0;
+    long requests = 0;
+    int mostContexts = 0;
+    for (ActionClasses.ActionClass all : classes.classes()) {
+      List<String> kept = all.members().stream().filter(actions).toList();
+      if (kept.isEmpty()) {
+        continue;
+      }
+      ActionClasses.ActionClass actionClass = new ActionClasses.ActionClass(kept.get(0), kept);
+      asked++;
+      members += kept.size();
+      if (!visitor.walks(actionClass)) {
+        skipped++;
+        continue;
+      }
+      Set<String> why = new LinkedHashSet<>();
+      for (Map.Entry<CredentialKind, List<RequestContext>> kind : contexts.entrySet()) {
+        ActionRegions space = regions.regions(actionClass, kind.getValue(), seeds);
+        why.addAll(space.gaps());
+        if (!space.complete() && visitor.decidedOtherwise(actionClass, kind.getKey(), space)) {
+          continue;
+        }
+        List<Map<String, KeyValue>> varied = varied(space.contexts(), fixed);
+        mostContexts = Math.max(mostContexts, varied.size());
+        for (ActionRegions.Target target : space.resources()) {
+          for (Map<String, KeyValue> context : varied) {
+            requests++;
+            visitor.request(actionClass, target, kind.getKey(), context);
+          }
+        }
+      }
+      if (!why.isEmpty()) {
+        sampled.add(new Sampled(actionClass.representative(), kept.size() - 1, List.copyOf(why)));
+      }
+    }
+    return new Walked(sampled, asked, skipped, members, requests, mostContexts);
+  }
+
+  /** The contexts of the regions without the keys not varied (lower case), each once. */
+  private static List<Map<String, KeyValue>> varied(List<Map<String, KeyValue>> regions, Set<String> notVaried) {
+    if (notVaried.isEmpty()) {
+      return regions;
+    }
+    Set<Map<String, KeyValue>> out = new LinkedHashSet<>();
+    for (Map<String, KeyValue> region : regions) {
+      Map<String, KeyValue> context = new LinkedHashMap<>();
+      region.forEach((key, value) -> {
+        if (!notVaried.contains(key.toLowerCase(Locale.ROOT))) {
+          context.put(key, value);
+        }
+      });
+      out.add(context);
+    }
+    return List.copyOf(out);
+  }
+}
