@@ -1,6 +1,7 @@
 package dev.iamunit.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
@@ -35,13 +36,18 @@ final class AccountJson {
     this.json = json;
   }
 
-  void write(String source, LoadedSources loaded) throws IOException {
+  void write(String source, LoadedSources loaded, HomeAccount home) throws IOException {
     Account account = loaded.account();
     known = account.unresolved();
     loadedAccounts = loaded.accounts();
     json.writeStartObject();
     json.writeStringField("source", source);
     strings("files", loaded.report().files());
+    json.writeObjectFieldStart("homeAccount");
+    json.writeStringField("accountId", home.id());
+    json.writeStringField("rule", home.rule().name());
+    json.writeStringField("description", LoadDefaults.homeLine(home));
+    json.writeEndObject();
     contents(account);
     // The other accounts the sources place principals and policies in, each with its own levels.
     Accounts accounts = loaded.accounts();

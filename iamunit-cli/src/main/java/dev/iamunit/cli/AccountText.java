@@ -1,6 +1,7 @@
 package dev.iamunit.cli;
 
 import dev.iamunit.cli.lint.Locations;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.model.Account;
@@ -33,12 +34,13 @@ final class AccountText {
     this.out = out;
   }
 
-  void write(String source, LoadedSources loaded) {
+  void write(String source, LoadedSources loaded, HomeAccount home) {
     Account account = loaded.account();
     known = account.unresolved();
     loadedAccounts = loaded.accounts();
     out.println("== " + source);
     out.println("read " + LoadReport.filesRead(loaded.report().files()));
+    out.println(LoadDefaults.homeLine(home));
     contents(account);
     // The other accounts the sources place principals and policies in, each with its own levels.
     Accounts accounts = loaded.accounts();

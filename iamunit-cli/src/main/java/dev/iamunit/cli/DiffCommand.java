@@ -3,6 +3,8 @@ package dev.iamunit.cli;
 import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.AccessDiffer;
 import dev.iamunit.diff.Gate;
+import dev.iamunit.iac.HomeAccount;
+import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.diff.Version;
 import dev.iamunit.diff.report.ReportFormat;
@@ -97,10 +99,21 @@ final class DiffCommand implements Callable<Integer> {
     }
     Path root = repository.toAbsolutePath().normalize();
     AccessDiff diff;
+    HomeAccount home;
     try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
-      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard(), defaults.options());
+      // Both versions load into one home account, the head's by the rule every command applies.
+      LoadOptions options = defaults.options();
+      List<Path> headSources = (sources.isEmpty() ? List.of(".") : sources).stream()
+          .map(s -> headVersion.root().resolve(s).normalize())
+          .toList();
+      home = defaults.load(headSources, options.withProjectRoot(headVersion.root())).home();
+      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard(), options.withAccountId(home.id()));
     }
     PrintWriter out = spec.commandLine().getOut();
+    // The text, for people, says first which account the sources loaded into and why; other formats
+    // are documents machines read, so it is said beside them, on standard error.
+    (format == ReportFormat.TEXT ? out : spec.commandLine().getErr()).println(LoadDefaults.homeLine(home));
+    spec.commandLine().getErr().flush();
     out.print(format.render(diff, all));
     out.flush();
     for (Map.Entry<ReportFormat, Path> file : files.entrySet()) {

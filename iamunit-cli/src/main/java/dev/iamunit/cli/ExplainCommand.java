@@ -10,10 +10,10 @@ import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.explain.DecisionText;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.PolicyFiles;
-import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Organization;
@@ -157,7 +157,7 @@ final class ExplainCommand implements Callable<Integer> {
     sessions.forEach(file -> set.session(PolicyFiles.read(file, PolicyKind.SESSION)));
 
     Request request = new Request(principal, action, resourceArn, resourceAccount, requestContext(), CredentialKind.UNSPECIFIED);
-    return print(request, set.build(), List.of());
+    return print(request, set.build(), List.of(), Optional.empty());
   }
 
   /** The principal and its policies from the loaded templates, as the JUnit extension's scenarios have them. */
@@ -171,7 +171,8 @@ final class ExplainCommand implements Callable<Integer> {
       throw new InputException("with --source, name the principal who asks with --user NAME or --role NAME (one of them)");
     }
     LoadDefaults.requireExisting(sources);
-    LoadedSources loaded = SourceFormats.standard().load(sources, defaults.options());
+    HomeAccount.Loaded homed = defaults.load(sources, defaults.options());
+    LoadedSources loaded = homed.sources();
     Accounts accounts = loaded.accounts();
     Account home = declaringAccount(accounts, user.isPresent() ? "user" : "role", user.or(() -> role).orElseThrow());
     Caller caller = user.isPresent()
@@ -179,7 +180,7 @@ final class ExplainCommand implements Callable<Integer> {
         : Caller.roleSession(accounts, home, role.get(), "iamunit");
     BoundRequest request =
         caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
-    return print(request.request(), request.policies(), loaded.report().problems());
+    return print(request.request(), request.policies(), loaded.report().problems(), Optional.of(homed.home()));
   }
 
   /** The account that declares the principal ({@link Accounts#homesOf}); two that do ask for {@code --account}. */
@@ -192,12 +193,16 @@ final class ExplainCommand implements Callable<Integer> {
     return homes.get(0);
   }
 
-  /** Decides and prints; a problem of the load is a policy the decision could not include, so it is said first. */
-  private int print(Request request, PolicySet policies, List<LoadReport.Problem> problems) {
+  /**
+   * Decides and prints; a problem of the load is a policy the decision could not include, so it is
+   * said first, after the home account the sources were loaded into, when they were.
+   */
+  private int print(Request request, PolicySet policies, List<LoadReport.Problem> problems, Optional<HomeAccount> home) {
     Decision decision = Evaluator.standard().explain(request, policies);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Request: " + request);
     out.println("Context: " + request.context());
+    home.ifPresent(h -> out.println("Sources: " + LoadDefaults.homeLine(h)));
     // A problem with a stand-in is in the decision as a policy no one can read: it fails if it matters.
     problems.stream().filter(p -> p.standIn().isEmpty()).forEach(problem -> out.println("Not loaded, so not in this decision: " + problem));
     out.println("Decision: " + DecisionText.explained(decision, Optional.of(request.context())));

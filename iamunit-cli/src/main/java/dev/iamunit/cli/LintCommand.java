@@ -5,13 +5,16 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.cli.lint.Finding;
 import dev.iamunit.cli.lint.Locations;
 import dev.iamunit.cli.lint.PolicyLinter;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
-import dev.iamunit.iac.SourceFormats;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +35,7 @@ import picocli.CommandLine.Spec;
       "Bool aws:MultiFactorAuthPresent false, which long-term access keys escape (use BoolIfExists).",
       "A folder stands for the templates or *.json files under it. Each line reads",
       "  FILE:LINE:COLUMN: error|warning: MESSAGE [RULE]",
+      "and the summary line ends with the home account the sources loaded into, and why (as show says it).",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -56,16 +60,18 @@ final class LintCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PolicyLinter linter = PolicyLinter.standard(AwsData.bundled());
-    SourceFormats formats = SourceFormats.standard();
     LoadOptions options = defaults.options();
     LoadDefaults.requireExisting(sources);
     int errors = 0;
     int findings = 0;
     int files = 0;
+    Map<HomeAccount, List<Path>> homes = new LinkedHashMap<>();
     for (Path source : sources) {
       LoadedSources loaded;
       try {
-        loaded = formats.load(List.of(source), options);
+        HomeAccount.Loaded homed = defaults.load(List.of(source), options);
+        loaded = homed.sources();
+        homes.computeIfAbsent(homed.home(), h -> new ArrayList<>()).add(source);
       } catch (IamUnitException e) {
         out.println(errorLine(source, e));
         errors++;
@@ -84,7 +90,9 @@ final class LintCommand implements Callable<Integer> {
         }
       }
     }
-    out.println(count(errors, "error") + ", " + count(findings, "finding") + " in " + count(files, "file"));
+    // The account matters to the ARNs the policies are read with: say which one, and why.
+    out.println(count(errors, "error") + ", " + count(findings, "finding") + " in " + count(files, "file")
+        + (homes.isEmpty() ? "" : "; " + LoadDefaults.homeLines(homes)));
     out.flush();
     return errors + findings == 0 ? ExitCodes.OK : ExitCodes.FINDINGS;
   }

@@ -1,6 +1,8 @@
 package dev.iamunit.cli;
 
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +10,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,8 +27,9 @@ final class LoadDefaults {
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
   private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
 
-  @Option(names = "--account", paramLabel = "ID", defaultValue = Account.DEFAULT_ID,
-      description = "The account the templates deploy into: AWS::AccountId, aws_caller_identity (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--account", paramLabel = "ID",
+      description = "The account the templates deploy into: AWS::AccountId, aws_caller_identity (default: the account they declare,"
+          + " an organization's management account or the one account they deploy to; else " + Account.DEFAULT_ID + ").")
   String account;
 
   @Option(names = "--region", paramLabel = "REGION", defaultValue = Account.DEFAULT_REGION,
@@ -44,15 +49,21 @@ final class LoadDefaults {
       description = "The Terraform workspace: terraform.workspace (default: ${DEFAULT-VALUE}; TF_WORKSPACE is never read).")
   String workspace;
 
-  /** The load options of these values, AWS managed policies from the bundled AWS data. */
+  /**
+   * The load options of these values, AWS managed policies from the bundled AWS data; without
+   * {@code --account}, the default account, which {@link #load} replaces with the one the sources
+   * declare.
+   */
   LoadOptions options() {
-    check("--account", account, ACCOUNT, "12 digits, such as 123456789012");
+    if (account != null) {
+      check("--account", account, ACCOUNT, "12 digits, such as 123456789012");
+    }
     check("--region", region, REGION, "a region code, such as eu-west-1");
     check("--partition", partition, PARTITION, "aws, aws-cn or aws-us-gov");
     // Relative to the working directory, as terraform reads -var-file, whatever the project root.
     requireExisting(varFiles);
     return LoadOptions.defaults()
-        .withAccountId(account)
+        .withAccountId(account == null ? Account.DEFAULT_ID : account)
         .withRegion(region)
         .withPartition(partition)
         .withTerraformVarFiles(varFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList())
@@ -63,6 +74,30 @@ final class LoadDefaults {
   /** The options, with paths in {@code file()} confined to {@code root}. */
   LoadOptions options(Path root) {
     return options().withProjectRoot(root);
+  }
+
+  /**
+   * Loads {@code sources} with {@code options} (these values' {@link #options}) into their home
+   * account, by the one rule every command applies ({@link HomeAccount}): {@code --account} wins;
+   * else the account the sources declare; else the default.
+   */
+  HomeAccount.Loaded load(List<Path> sources, LoadOptions options) {
+    return HomeAccount.load(SourceFormats.standard(), sources, options, account != null);
+  }
+
+  /** How every command says which account the sources were loaded into, and by which rule. */
+  static String homeLine(HomeAccount home) {
+    return "home account " + home.description("--account");
+  }
+
+  /** {@link #homeLine} of each home, naming the sources of each when they differ. */
+  static String homeLines(Map<HomeAccount, List<Path>> homes) {
+    if (homes.size() == 1) {
+      return homeLine(homes.keySet().iterator().next());
+    }
+    return homes.entrySet().stream()
+        .map(e -> homeLine(e.getKey()) + " for " + e.getValue().stream().map(Path::toString).collect(Collectors.joining(", ")))
+        .collect(Collectors.joining("; "));
   }
 
   /** A source that does not exist is an input error, as for every file a command reads. */

@@ -3,8 +3,7 @@ package dev.iamunit.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.iamunit.iac.LoadOptions;
-import dev.iamunit.iac.LoadedSources;
-import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.iac.HomeAccount;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ import picocli.CommandLine.Spec;
       "compute (unresolved) and every problem (a policy AWS would reject, a SAM policy template",
       "IAMUnit does not know), which are not in the account. Sources are Terraform folders and",
       ".tf files, plan JSON, CloudFormation and SAM templates and folders of them, and policy",
-      "documents (.json) and folders of them, read as the JUnit extension reads them.",
+      "documents (.json) and folders of them, read as the JUnit extension reads them. Each source",
+      "says its home account and why: --account; else the one it declares; else the default.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -62,7 +62,6 @@ final class ShowCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     LoadOptions options = defaults.options();
     LoadDefaults.requireExisting(sources);
-    SourceFormats formats = SourceFormats.standard();
     boolean complete = true;
     if (json) {
       JsonGenerator generator = JSON.createGenerator(out).useDefaultPrettyPrinter();
@@ -70,9 +69,9 @@ final class ShowCommand implements Callable<Integer> {
       generator.writeArrayFieldStart("sources");
       AccountJson writer = new AccountJson(generator);
       for (Path source : sources) {
-        LoadedSources loaded = formats.load(List.of(source), options);
-        complete &= loaded.complete();
-        writer.write(source.toString(), loaded);
+        HomeAccount.Loaded loaded = defaults.load(List.of(source), options);
+        complete &= loaded.sources().complete();
+        writer.write(source.toString(), loaded.sources(), loaded.home());
       }
       generator.writeEndArray();
       generator.writeEndObject();
@@ -81,9 +80,9 @@ final class ShowCommand implements Callable<Integer> {
     } else {
       AccountText writer = new AccountText(out);
       for (Path source : sources) {
-        LoadedSources loaded = formats.load(List.of(source), options);
-        complete &= loaded.complete();
-        writer.write(source.toString(), loaded);
+        HomeAccount.Loaded loaded = defaults.load(List.of(source), options);
+        complete &= loaded.sources().complete();
+        writer.write(source.toString(), loaded.sources(), loaded.home());
       }
     }
     out.flush();

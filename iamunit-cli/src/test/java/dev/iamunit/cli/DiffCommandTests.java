@@ -20,7 +20,8 @@ class DiffCommandTests {
     CliRun run = CliRun.of("diff", "--base", CHANGES + "added-action/base", "--head", CHANGES + "added-action/head");
 
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("IAMUnit access diff: base " + CHANGES + "added-action/base -> head "
+    assertThat(run.out()).startsWith(HomeAccountTests.DEFAULT + "\n"
+        + "IAMUnit access diff: base " + CHANGES + "added-action/base -> head "
         + CHANGES + "added-action/head\n"
         + "Read in base " + CHANGES + "added-action/base: 1 file: main.tf\n"
         + "Read in head " + CHANGES + "added-action/head: 1 file: main.tf\n"

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 class LintCommandTests {
 
+  /** Where the summary ends: sources that declare no account load into the default, named as such. */
+  static final String DEFAULT_HOME = "; home account 123456789012 (the default: the sources declare no account; --account gives another)";
+
   private static final String POLICIES = "src/test/resources/policies/";
 
   /**
@@ -22,7 +25,7 @@ class LintCommandTests {
         src/test/resources/policies/force_mfa_bool.json:50:11: warning: Deny BlockMostAccessUnlessSignedInWithMFA relies on \
         "Bool": {"aws:MultiFactorAuthPresent": "false"}, but requests signed with long-term access keys carry no \
         aws:MultiFactorAuthPresent, so they escape this Deny; use "BoolIfExists" [mfa-deny-without-ifexists]
-        0 errors, 1 finding in 1 file
+        0 errors, 1 finding in 1 file; home account 123456789012 (the default: the sources declare no account; --account gives another)
         """);
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
   }
@@ -31,7 +34,7 @@ class LintCommandTests {
   void theTutorialPolicyAsAwsWritesItIsClean() {
     CliRun run = CliRun.of("lint", POLICIES + "force_mfa.json");
 
-    assertThat(run.out()).isEqualTo("0 errors, 0 findings in 1 file\n");
+    assertThat(run.out()).isEqualTo("0 errors, 0 findings in 1 file" + DEFAULT_HOME + "\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
@@ -50,7 +53,7 @@ class LintCommandTests {
             + "(StringEquals, StringLike, ...) [condition-type-mismatch]\n"
             + file + ":12:26: warning: unknown condition key \"aws:MultifactorAuthPresnt\" under StringEquals; no request carries "
             + "it, so the condition never sees a value [unknown-condition-key]\n"
-            + "0 errors, 6 findings in 1 file\n");
+            + "0 errors, 6 findings in 1 file" + DEFAULT_HOME + "\n");
   }
 
   @Test
@@ -60,7 +63,7 @@ class LintCommandTests {
     assertThat(run.out()).isEqualTo(
         "src/test/resources/policies/invalid_effect.json:4:15: error: Effect must be \"Allow\" or \"Deny\" (case-sensitive), "
             + "not \"allow\"\n"
-            + "1 error, 0 findings in 2 files\n");
+            + "1 error, 0 findings in 2 files" + DEFAULT_HOME + "\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
   }
 
@@ -78,7 +81,7 @@ class LintCommandTests {
     CliRun run = CliRun.of("lint", "src/test/resources/templates/unknown-sam.yaml");
 
     assertThat(run.out()).containsPattern("(?m)^src/test/resources/templates/unknown-sam\\.yaml:13:\\d+: error: Worker "
-        + "Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows").endsWith("1 error, 0 findings in 1 file\n");
+        + "Policies: \"NoSuchSamPolicy\" is not a SAM policy template IAMUnit knows").endsWith("1 error, 0 findings in 1 file" + DEFAULT_HOME + "\n");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
   }
 }

@@ -35,6 +35,7 @@ class ShowCommandTests {
     assertThat(run.out()).startsWith("""
         == src/test/resources/policies/force_mfa.json
         read 1 file: src/test/resources/policies/force_mfa.json
+        home account 123456789012 (the default: the sources declare no account; --account gives another)
         managed policy arn:aws:iam::123456789012:policy/force_mfa force_mfa.json  src/test/resources/policies/force_mfa.json:1:1
           statement AllowAllUsersToListAccounts  src/test/resources/policies/force_mfa.json:4:5
             Allow
@@ -51,6 +52,7 @@ class ShowCommandTests {
     assertThat(run.out()).endsWith("""
         == src/test/resources/policies/bucket_policy.json
         read 1 file: src/test/resources/policies/bucket_policy.json
+        home account 123456789012 (the default: the sources declare no account; --account gives another)
         resource policy of src/test/resources/policies/bucket_policy.json bucket_policy.json  \
         src/test/resources/policies/bucket_policy.json:1:1
           statement ReadFromPartner  src/test/resources/policies/bucket_policy.json:4:5
@@ -89,6 +91,11 @@ class ShowCommandTests {
           "sources" : [ {
             "source" : "src/test/resources/policies/ec2_full.json",
             "files" : [ "src/test/resources/policies/ec2_full.json" ],
+            "homeAccount" : {
+              "accountId" : "123456789012",
+              "rule" : "DEFAULT",
+              "description" : "home account 123456789012 (the default: the sources declare no account; --account gives another)"
+            },
             "users" : [ ],
             "groups" : [ ],
             "roles" : [ ],
@@ -160,6 +167,7 @@ class ShowCommandTests {
     assertThat(run.out()).isEqualTo("""
         == src/test/resources/policies/invalid_effect.json
         read 1 file: src/test/resources/policies/invalid_effect.json
+        home account 123456789012 (the default: the sources declare no account; --account gives another)
         problem  src/test/resources/policies/invalid_effect.json:4:15: Effect must be "Allow" or "Deny" (case-sensitive), \
         not "allow"
         """);

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.coverage.CoverageRecorder;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.iac.LoadReport;
@@ -114,10 +115,10 @@ public class PrepareMojo extends AbstractMojo {
     List<Path> paths = sources.stream().map(root::resolve).toList();
     LoadedSources loaded;
     try {
-      loaded = SourceFormats.standard().load(paths, accountId == null ? options : options.withAccountId(accountId));
-      if (accountId == null && loaded.declaredHome().isPresent()) {
-        loaded = SourceFormats.standard().load(paths, options.withAccountId(loaded.declaredHome().get()));
-      }
+      HomeAccount.Loaded homed = HomeAccount.load(SourceFormats.standard(), paths,
+          accountId == null ? options : options.withAccountId(accountId), accountId != null);
+      loaded = homed.sources();
+      getLog().info("IAMUnit: <sources> load into account " + homed.home().description("<accountId>"));
     } catch (IamUnitException e) {
       throw new MojoFailureException("IAMUnit cannot load <sources> to count their statements: " + e.getMessage()
           + "; give <values> what the tests give, or leave the source out of <sources>");

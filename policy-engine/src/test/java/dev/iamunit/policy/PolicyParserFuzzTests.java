@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
+import dev.iamunit.fuzzing.HangGuard;
 import dev.iamunit.fuzzing.InputTime;
 import dev.iamunit.fuzzing.Mutations;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,8 +22,6 @@ class PolicyParserFuzzTests {
   /** Mutants per seed: enough to reach most error paths, few enough to keep the build quick. */
   private static final int MUTANTS_PER_SEED = 100;
 
-  /** Far above what a policy of a few kilobytes takes; a slower input is a hang to investigate. */
-  private static final Duration PER_INPUT = Duration.ofSeconds(2);
   private static final Duration FUZZED_INPUT = Duration.ofSeconds(30);
 
   static List<byte[]> seeds() {
@@ -39,7 +37,7 @@ class PolicyParserFuzzTests {
   }
 
   @Test
-  @Timeout(60)
+  @HangGuard
   void seedsAndTheirMutantsParseOrFailClearly() {
     List<byte[]> seeds = PolicyInputs.seeds();
     assertThat(seeds).as("seeds in %s", PolicyInputs.seedFolder()).hasSizeGreaterThan(5);
@@ -50,6 +48,6 @@ class PolicyParserFuzzTests {
   }
 
   private static void checkInTime(byte[] input) {
-    InputTime.within(PER_INPUT, () -> PolicyInputs.parsesOrFailsClearly(input));
+    InputTime.within(InputTime.HANG, () -> PolicyInputs.parsesOrFailsClearly(input));
   }
 }

@@ -26,6 +26,13 @@ public final class InputTime {
     return thread;
   });
 
+  /**
+   * How long one input of a build's seeds and mutants may take before it counts as a hang: far above
+   * what any takes, even on a machine shared with a whole build, since time is not what these tests
+   * prove (see {@link HangGuard}).
+   */
+  public static final Duration HANG = Duration.ofMinutes(1);
+
   private InputTime() {}
 
   public static void within(Duration limit, Runnable input) {

@@ -126,6 +126,7 @@ final class CloudFormationResources {
     NestedStacks.load(stacks, files, options, report);
     List<Intrinsics> loaded = List.copyOf(stacks.all());
     for (Intrinsics stack : loaded) {
+      placeIn(stack);
       for (Template.Resource r : stack.template().resources().values()) {
         if (exists(stack, r)) {
           map(stack, r);
@@ -134,6 +135,7 @@ final class CloudFormationResources {
     }
     // After the organization's OUs and accounts, through which a stack set's targets expand.
     for (Intrinsics stack : loaded) {
+      placeIn(stack);
       for (Template.Resource r : stack.template().resources().values()) {
         if (r.type().equals("AWS::CloudFormation::StackSet") && exists(stack, r)) {
           StackSetInstances.load(stack, r, files.get(stack), this).forEach((account, instance) ->
@@ -142,6 +144,16 @@ final class CloudFormationResources {
         }
       }
     }
+  }
+
+  /**
+   * What a stack declares goes to the account and region it deploys to: a CDK stack's {@code env}
+   * (its manifest's {@code environment}), else the load's, as a Terraform resource's goes to its
+   * provider's. An account whose stacks all deploy to one region has that region ({@code
+   * Account.region}); a nested stack deploys where its parent does.
+   */
+  private void placeIn(Intrinsics stack) {
+    assembler.placeIn(() -> stack.options().accountId(), () -> Optional.of(stack.options().region()));
   }
 
   private void map(Intrinsics stack, Template.Resource r) {

@@ -3,6 +3,8 @@ package dev.iamunit.iac.cloudformation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormats;
@@ -14,6 +16,7 @@ import dev.iamunit.model.Unresolved;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -140,6 +143,67 @@ class CloudAssemblyTests {
         .containsExactly("arn:aws-cn:iam::222222222222:root");
     assertThat(account.role("silent-eu-central-1")).isPresent();
     assertThat(account.id()).isEqualTo("123456789012");
+  }
+
+  /**
+   * A stack's env sets the account and the region of its resources: each account takes the region
+   * its stacks deploy to ({@code Account.region}, ARCHITECTURE.md "One region per account"), as it
+   * takes a Terraform provider's, so its principals' requests name that region
+   * ({@code aws:RequestedRegion}) and their default resources are there. An environment-agnostic
+   * stack deploys to the region the load is given ("environment-agnostic stacks ... will use the
+   * account and Region configured for the AWS CLI", AWS CDK Developer Guide, "Environments").
+   */
+  @Test
+  void eachAccountTakesTheRegionItsStacksEnvironmentNames(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {
+          "Prod": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1",
+            "properties": {"templateFile": "Prod.template.json"}},
+          "Dev": {"type": "aws:cloudformation:stack", "environment": "aws://222222222222/ap-southeast-2",
+            "properties": {"templateFile": "Dev.template.json"}},
+          "DevMore": {"type": "aws:cloudformation:stack", "environment": "aws://222222222222/ap-southeast-2",
+            "properties": {"templateFile": "DevMore.template.json"}},
+          "Tools": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region",
+            "properties": {"templateFile": "Tools.template.json"}}}}
+        """);
+    for (String stack : List.of("Prod", "Dev", "DevMore", "Tools")) {
+      Files.writeString(dir.resolve(stack + ".template.json"), ROLE_TEMPLATE.formatted(stack.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    LoadedSources loaded = FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir).withRegion("eu-central-1"));
+
+    Account prod = loaded.accounts().byId("111111111111").orElseThrow();
+    Account dev = loaded.accounts().byId("222222222222").orElseThrow();
+    Account tools = loaded.accounts().byId("123456789012").orElseThrow();
+    assertThat(prod.region()).isEqualTo("eu-west-1");
+    assertThat(dev.region()).isEqualTo("ap-southeast-2");
+    assertThat(tools.region()).isEqualTo("eu-central-1");
+    assertThat(dev.role("devmore-ap-southeast-2")).isPresent();
+    Caller deployer = Caller.roleSession(loaded.accounts(), dev, "dev-ap-southeast-2", "deploy");
+    assertThat(deployer.context(CredentialKind.ASSUMED_ROLE, Instant.EPOCH).get("aws:RequestedRegion"))
+        .hasValueSatisfying(v -> assertThat(v.values()).containsExactly("ap-southeast-2"));
+  }
+
+  /** Two stacks of one account in two regions: the model holds one region per account, so the load's stays. */
+  @Test
+  void anAccountWhoseStacksDeployToTwoRegionsKeepsTheLoadsRegion(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("manifest.json"), """
+        {"version": "36.0.0", "artifacts": {
+          "West": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/eu-west-1",
+            "properties": {"templateFile": "West.template.json"}},
+          "East": {"type": "aws:cloudformation:stack", "environment": "aws://111111111111/us-east-2",
+            "properties": {"templateFile": "East.template.json"}}}}
+        """);
+    for (String stack : List.of("West", "East")) {
+      Files.writeString(dir.resolve(stack + ".template.json"), ROLE_TEMPLATE.formatted(stack.toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    Account account = FORMATS.load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir).withRegion("eu-central-1")).account();
+
+    assertThat(account.id()).isEqualTo("111111111111");
+    assertThat(account.role("west-eu-west-1")).isPresent();
+    assertThat(account.role("east-us-east-2")).isPresent();
+    assertThat(account.region()).isEqualTo("eu-central-1");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.iamunit.fuzzing.HangGuard;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.TemplateException;
@@ -18,10 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,10 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each limit is proven by the error only it gives, naming the limit: with the limit gone the
  * test gets another error (snakeyaml's own, smaller limits; a stack overflow) or runs on without
  * end. Time is not the proof, since a loaded machine takes tens of seconds for the 50 MB files
- * (a 30 s timeout failed there twice): the timeout below only stops a run that never ends, in a
- * thread of its own, as a CPU-bound loop ignores the interrupt JUnit would otherwise send.
+ * (a 30 s timeout failed there twice): the {@link HangGuard} only stops a run that never ends.
  */
-@Timeout(value = 10, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@HangGuard
 class HostileTemplateTests {
 
   @TempDir Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.iamunit.fuzzing.HangGuard;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.TemplateException;
@@ -13,10 +14,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Inputs written to break a loader: huge, deep, badly encoded, escaping the project. Each either
  * loads or fails with a message that names file:line and what to do; none may overflow the stack,
- * hang, exhaust memory or read outside the project.
+ * hang, exhaust memory or read outside the project. Each limit is proven by the error only it gives
+ * (its message names the limit), not by time; the guard only stops a run that never ends.
  */
-@Timeout(60)
+@HangGuard
 class HostileInputTests {
 
   private static final String POLICY = """
@@ -388,11 +388,9 @@ class HostileInputTests {
 
   @Test
   void hugeCountIsALimitError() throws IOException {
-    long start = System.nanoTime();
     TemplateException e = failure("resource \"aws_iam_user\" \"u\" {\n  count = 100000000\n  name = \"u${count.index}\"\n}\n");
     assertThat(e).hasMessage("main.tf:2:3 (aws_iam_user.u): count = 100000000 makes more than 10000 instances of aws_iam_user.u,"
         + " more than IAMUnit expands; give count a smaller value in the test (@IamTest(parameters = ...) or a .tfvars file)");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
   @ParameterizedTest

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>In a plain {@code mvn verify} this runs in regression mode: each corpus seed once. To fuzz
  * (see iac-loaders/README.md): {@code JAZZER_FUZZ=1 mvn -pl iac-loaders test
  * -Dtest=TerraformFuzzTests#staticLoader}. The seeds given by {@code @MethodSource} are the
- * fuzzer's starting corpus too. Each input has {@link TerraformInputs#PER_INPUT} to load.
+ * fuzzer's starting corpus too. Each input has {@link dev.iamunit.fuzzing.InputTime#HANG} to load.
  */
 class TerraformFuzzTests {
 

@@ -92,12 +92,9 @@ final class TerraformInputs {
     withinTime(() -> loadChecked(() -> TerraformPlanLoader.load(plan, LoadOptions.defaults().withProjectRoot(plan.getParent()))));
   }
 
-  /** How long one input may take before it counts as a hang (generous: the machine may be busy). */
-  static final java.time.Duration PER_INPUT = java.time.Duration.ofSeconds(30);
-
-  /** Runs {@code load}, failing when it takes longer than {@link #PER_INPUT}: a hang. */
+  /** Runs {@code load}, failing when it takes longer than {@link InputTime#HANG}: a hang. */
   static void withinTime(Runnable load) {
-    InputTime.within(PER_INPUT, load);
+    InputTime.within(InputTime.HANG, load);
   }
 
   /** Runs a load: it returns, or fails clearly; any other throwable is rethrown as a finding. */
