@@ -44,8 +44,11 @@ final class ScenarioEvaluator implements RequestEvaluator {
   /** The folder the test's sources are relative to ({@code IamTest.PROJECT_ROOT_PROPERTY_NAME}). */
   private final Path projectRoot;
   private final Account account;
-  /** The roles IAM Identity Center provisions for the permission sets, in each account. */
-  private final PermissionSetRoles permissionSets;
+  /**
+   * The roles IAM Identity Center provisions for the permission sets, in each account: read from
+   * every account when a permission set is first asked for, as few tests ask for one.
+   */
+  private volatile PermissionSetRoles permissionSets;
   private final Evaluator evaluator;
   private final ScenarioSettings settings;
   private final Instant time;
@@ -67,7 +70,6 @@ final class ScenarioEvaluator implements RequestEvaluator {
     this.projectRoot = projectRoot;
     this.accounts = accounts;
     this.account = accounts.home();
-    this.permissionSets = new PermissionSetRoles(accounts);
     this.evaluator = evaluator;
     this.settings = settings;
     this.time = settings.time().orElse(startedAt);
@@ -174,8 +176,8 @@ final class ScenarioEvaluator implements RequestEvaluator {
         Account home = accountOf(p);
         if (p.permissionSet().isPresent()) {
           String set = p.permissionSet().get();
-          String role = permissionSets.role(home, set).orElseThrow(() -> new IamUnitException(
-              permissionSets.whyNoRole(home, set, p.account().isEmpty()))).name();
+          String role = permissionSets().role(home, set).orElseThrow(() -> new IamUnitException(
+              permissionSets().whyNoRole(home, set, p.account().isEmpty()))).name();
           return Caller.roleSession(accounts, home, role, p.sessionName().orElseThrow());
         }
         return p.isRoot() ? Caller.root(accounts, home)
@@ -187,6 +189,15 @@ final class ScenarioEvaluator implements RequestEvaluator {
     }
   }
 
+  private PermissionSetRoles permissionSets() {
+    PermissionSetRoles roles = permissionSets;
+    if (roles == null) {
+      roles = new PermissionSetRoles(accounts); // a race builds two equal ones: harmless
+      permissionSets = roles;
+    }
+    return roles;
+  }
+
   /**
    * Fails the test, before its body runs, when {@code principal} is not one of the loaded
    * accounts'. A user or role name several accounts declare, and a permission set the test names
@@ -196,7 +207,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
    */
   void check(IamPrincipal principal) {
     if (principal.permissionSet().isPresent() && principal.account().isEmpty()) {
-      if (!permissionSets.declares(principal.permissionSet().get())) {
+      if (!permissionSets().declares(principal.permissionSet().get())) {
         caller(principal);
       }
     } else if (principal.account().isPresent() || principal.isRoot() || homesOf(principal).size() < 2) {
@@ -213,7 +224,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     if (principal.permissionSet().isEmpty() || principal.roleName().isPresent()) {
       return principal;
     }
-    return permissionSets.role(accountOf(principal), principal.permissionSet().get())
+    return permissionSets().role(accountOf(principal), principal.permissionSet().get())
         .map(role -> new IamPrincipal(Optional.empty(), Optional.of(role.name()), principal.sessionName(), principal.account(),
             principal.permissionSet()))
         .orElse(principal);
@@ -237,7 +248,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     }
     if (principal.permissionSet().isPresent()) {
       String set = principal.permissionSet().get();
-      return permissionSets.role(where, set).isPresent() ? Optional.empty() : Optional.of(permissionSets.whyNoRoleIn(where, set));
+      return permissionSets().role(where, set).isPresent() ? Optional.empty() : Optional.of(permissionSets().whyNoRoleIn(where, set));
     }
     boolean exists = principal.userName().isPresent() ? where.user(principal.userName().get()).isPresent()
         : where.role(principal.roleName().orElseThrow()).isPresent();
