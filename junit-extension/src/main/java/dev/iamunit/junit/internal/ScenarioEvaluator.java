@@ -142,7 +142,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     for (AllowedRequests.Found found : result.allowed()) {
       // Explained (and recorded in coverage) as any request of the test: the found ones are few.
       BoundRequest bound = found.request();
-      allowed.add(new SpaceSearch.Allowed(new Evaluation(who, bound.request().credentials(), bound.request(), decide(bound)),
+      allowed.add(new SpaceSearch.Allowed(new Evaluation(placed(who), bound.request().credentials(), bound.request(), decide(bound)),
           found.varied(), found.alike()));
     }
     List<String> sampled = result.sampled().stream().map(s -> s.action()
