@@ -49,18 +49,31 @@ public class EveryAccountAssert extends AbstractAssert<EveryAccountAssert, IamRe
     return isDecidedAs(ExpectedDecision.IMPLICITLY_DENIED);
   }
 
-  /** Verifies the decision a table row expects, in every account. */
+  /**
+   * Verifies the decision a table row expects, in every account. An account where the principal
+   * does not exist ({@link IamRequest#missingPrincipal}: a permission set not assigned to it, a
+   * user or role it does not declare) is listed too: the claim cannot hold where no one can ask.
+   */
   public EveryAccountAssert isDecidedAs(ExpectedDecision decision) {
     isNotNull();
     int total = 0;
-    List<Subject> offenders = new ArrayList<>();
+    List<String> offenders = new ArrayList<>();
+    Optional<Subject> first = Optional.empty();
     List<IamRequest> requests = actual.inEveryAccountOf(unit);
     for (IamRequest request : requests) {
+      Optional<String> missing = request.missingPrincipal();
+      if (missing.isPresent()) {
+        total++;
+        offenders.add(ShouldHoldInEveryAccount.cannotBeMade(DecisionText.request(request.action(), request.resource(),
+            request.principal().map(IamPrincipal::toString)), missing.get()));
+        continue;
+      }
       for (Subject subject : IamRequestAssert.subjects(request)) {
         total++;
         if (!decision.matches(subject.decision().outcome()) || (decision != ExpectedDecision.ALLOWED
             && subject.decision().outsidePolicies().isPresent())) {
-          offenders.add(subject);
+          offenders.add(RequestListing.line(subject));
+          first = first.or(() -> Optional.of(subject));
         }
       }
     }
@@ -69,7 +82,7 @@ public class EveryAccountAssert extends AbstractAssert<EveryAccountAssert, IamRe
         failWithMessage("%s", ShouldHoldInEveryAccount.shouldHoldInEveryAccount(asMadeInEach(requests), unit, decision.description(),
             total, offenders));
       } catch (AssertionError failure) {
-        throw offenders.get(0).failure(failure);
+        throw Subject.about(first, failure);
       }
     }
     return myself;
@@ -79,10 +92,12 @@ public class EveryAccountAssert extends AbstractAssert<EveryAccountAssert, IamRe
    * The request as every account decided it: on its resource when that is the same in each (the
    * test named it, or the action's default names no account), else without one, since each
    * account's default resource is its own (the lines below name them). The principal as the test
-   * named it, not the home account's.
+   * named it, not the home account's: a permission set's session without the role of one account.
    */
   private String asMadeInEach(List<IamRequest> requests) {
-    Optional<String> principal = actual.principal().map(IamPrincipal::toString);
+    Optional<String> principal = actual.principal()
+        .map(p -> p.permissionSet().map(set -> IamPrincipal.permissionSet(set, p.sessionName().orElseThrow())).orElse(p))
+        .map(IamPrincipal::toString);
     Set<String> resources = new LinkedHashSet<>();
     requests.forEach(request -> resources.add(request.resource()));
     return resources.size() == 1 ? DecisionText.request(actual.action(), resources.iterator().next(), principal)

@@ -11,13 +11,22 @@ final class RequestListing {
   private RequestListing() {}
 
   static String of(List<Subject> offenders) {
+    return lines(offenders.stream().map(RequestListing::line).toList());
+  }
+
+  /** {@code ec2:RunInstances on * as MFAUser (long-term access keys): allowed by statement ...}. */
+  static String line(Subject offender) {
+    return offender.describe() + ": " + DecisionText.summary(offender.decision());
+  }
+
+  /** Each line indented on a line of its own, the first few only, then how many more. */
+  static String lines(List<String> lines) {
     StringBuilder text = new StringBuilder();
-    for (int i = 0; i < Math.min(offenders.size(), MAX_LISTED); i++) {
-      Subject offender = offenders.get(i);
-      text.append("\n  ").append(offender.describe()).append(": ").append(DecisionText.summary(offender.decision()));
+    for (int i = 0; i < Math.min(lines.size(), MAX_LISTED); i++) {
+      text.append("\n  ").append(lines.get(i));
     }
-    if (offenders.size() > MAX_LISTED) {
-      text.append("\n  ... and ").append(offenders.size() - MAX_LISTED).append(" more");
+    if (lines.size() > MAX_LISTED) {
+      text.append("\n  ... and ").append(lines.size() - MAX_LISTED).append(" more");
     }
     return text.toString();
   }

@@ -13,11 +13,18 @@ import org.apiguardian.api.API;
 /**
  * The requests of the test are made by a person signed in through IAM Identity Center with the
  * permission set {@code value}: a session of the role IAM Identity Center provisions for it in the
- * account the templates deploy into ({@link IamTest#accountId()}), {@code
- * AWSReservedSSO_<value>_<suffix>} under {@code /aws-reserved/sso.amazonaws.com/}, with the
- * permission set's inline policy, managed policies and permissions boundary. The test fails before
- * its first request, listing the permission sets the sources declare and where they are assigned,
- * when none is named {@code value} or it is not assigned to the account.
+ * test's account ({@link InAccount}, else the account the templates deploy into, {@link
+ * IamTest#accountId()}), {@code AWSReservedSSO_<value>_<suffix>} under {@code
+ * /aws-reserved/sso.amazonaws.com/}, with the permission set's inline policy, managed policies and
+ * permissions boundary. The principal remembers the permission set ({@link
+ * IamPrincipal#permissionSet()}): over the accounts of an organizational unit ({@code
+ * inEveryAccountOf}) each request is made as the role provisioned in that account, whose suffix is
+ * its own, and an account the permission set is not assigned to is named in the failure.
+ *
+ * <p>The test fails, listing the permission sets the sources declare and where they are assigned,
+ * before its first request when none is named {@code value} or it is not assigned to its {@code
+ * @InAccount} account, and at a request made in the templates' account when it is not assigned
+ * there (a test that asks only over the accounts of a unit needs no role there).
  *
  * <p>Composable like {@link AsRole}, and exclusive with it, {@link AsUser} and {@link AsRootUser}.
  */

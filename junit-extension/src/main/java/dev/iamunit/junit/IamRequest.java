@@ -31,11 +31,21 @@ public interface IamRequest {
   /**
    * The same request made in each member account under the organizational unit {@code unit} (its
    * name, such as {@code Workloads}, or its id; the root's id for every member account), by the
-   * principal of the same name there (or that account's root user), in the organization's order.
-   * A resource the test did not name is each account's own default. Fails the test when the
-   * sources declare no such unit.
+   * principal of the same name there (that account's root user; for {@link AsPermissionSet}, a
+   * session of the role IAM Identity Center provisioned there for the permission set), in the
+   * organization's order. A resource the test did not name is each account's own default. Fails
+   * the test when the sources declare no such unit, or several units of that name.
    */
   List<IamRequest> inEveryAccountOf(String unit);
+
+  /**
+   * Why no one can make this request: its principal does not exist in its account (the account
+   * declares no user or role of that name; IAM Identity Center provisioned no role there for the
+   * permission set, which is not assigned to it). Empty when the principal exists, and for the
+   * root user. An account over {@link #inEveryAccountOf} where this is so fails an assertion over
+   * the accounts, saying so.
+   */
+  Optional<String> missingPrincipal();
 
   /** The action, such as {@code ec2:RunInstances}. */
   String action();

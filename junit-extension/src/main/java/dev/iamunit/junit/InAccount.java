@@ -11,10 +11,11 @@ import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
 /**
- * The account of the principal that {@link AsUser}, {@link AsRole} or {@link AsRootUser} names,
+ * The account of the principal that {@link AsUser}, {@link AsRole}, {@link AsPermissionSet} or {@link AsRootUser} names,
  * when the sources load several: the name the organization gives it ({@code
  * aws_organizations_account}'s {@code name}, such as {@code "prod"}) or its twelve-digit id. On a
- * test method, its class or an enclosing class; the closest one wins, as for the principal.
+ * test method, its class or an enclosing class; the closest one wins, as for the principal. Two
+ * accounts may be given one name: such a name fails the test, naming both by id; give the id.
  *
  * <p>Without it, a user or role is the one of the account that declares its name (a name several
  * accounts declare fails the test, asking for {@code @InAccount}), and the root user is the

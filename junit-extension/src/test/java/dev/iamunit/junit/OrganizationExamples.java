@@ -102,6 +102,13 @@ class OrganizationExamples {
       assertThat(scenario.request("s3:GetObject")).isAllowed();
     }
 
+    /** Sandbox declares no deployer role: its line says so, among the accounts that decided. */
+    @Test
+    @AsRole("deployer")
+    void theDeployerIsExpectedInEveryAccountOfTheOrganization(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging").on("*")).inEveryAccountOf("Root").isAllowed();
+    }
+
     @Test
     @AsRootUser
     void aUnitTheOrganizationDoesNotDeclare(IamScenario scenario) {

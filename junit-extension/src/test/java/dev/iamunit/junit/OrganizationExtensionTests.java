@@ -46,6 +46,21 @@ class OrganizationExtensionTests {
         (long-term access keys): explicitly denied by statement ProtectCloudTrail (src/test/terraform/organization/main.tf:68)""");
   }
 
+  /** An account of the unit where the principal does not exist is a line of the failure, not a crash nor a skip. */
+  @Test
+  void aFailureOverAccountsListsAnAccountWithoutThePrincipal() {
+    EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);
+
+    assertThat(TestKit.failureMessage(results, "theDeployerIsExpectedInEveryAccountOfTheOrganization(IamScenario)")).isEqualTo("""
+        Expecting cloudtrail:StopLogging on * as deployer/iamunit to be allowed in every account of Root, but 3 of 3 were not:
+          cloudtrail:StopLogging on * as deployer/iamunit in account prod (assumed-role session): explicitly denied by statement \
+        ProtectCloudTrail (src/test/terraform/organization/main.tf:68)
+          cloudtrail:StopLogging on * as deployer/iamunit in account dev (assumed-role session): explicitly denied by statement \
+        ProtectCloudTrail (src/test/terraform/organization/main.tf:68)
+          cloudtrail:StopLogging on * as deployer/iamunit in account sandbox: cannot be made there: account sandbox (333333333333) \
+        declares no role deployer""");
+  }
+
   @Test
   void aPrincipalNameSeveralAccountsDeclareAsksForInAccount() {
     EngineExecutionResults results = TestKit.run(OrganizationExamples.Failing.class);

@@ -2,6 +2,7 @@ package dev.iamunit.model;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.IamUnitException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,11 +57,21 @@ public final class Accounts {
   }
 
   /**
-   * An account by the name the organization gives it ({@code aws_organizations_account}'s {@code
-   * name}, such as {@code prod}), or by its id.
+   * The account a user means by {@code nameOrId}: the one the organization gives that name ({@code
+   * aws_organizations_account}'s {@code name}, such as {@code prod}), else the account of that id;
+   * empty when neither.
+   *
+   * @throws IamUnitException when the organization gives the name to several accounts: a name is a
+   *     label two accounts may share, so only an id says which one is meant; the message names each
+   *     of them by id (see {@link #allNamed} for every account of a name)
    */
   public Optional<Account> named(String nameOrId) {
-    return allNamed(nameOrId).stream().findFirst();
+    List<Account> named = allNamed(nameOrId);
+    if (named.size() > 1) {
+      throw new IamUnitException("\"" + nameOrId + "\" names " + named.size() + " accounts of the organization, " + describe(named)
+          + ": account names need not be unique, so give the id of the one you mean");
+    }
+    return named.stream().findFirst();
   }
 
   /**
@@ -112,18 +123,36 @@ public final class Accounts {
    * The member accounts under organizational unit {@code unit} (its name, such as {@code
    * Workloads}, or its id; {@code Root}, as AWS names the root, or its id, for every member account), at any depth, in the order the
    * organization declares them; empty when the organization has no such unit.
+   *
+   * @throws IamUnitException when units of different parents share the name {@code unit}, naming each by its id
    */
   public Optional<List<Account>> under(String unit) {
     if (tree.isEmpty()) {
       return Optional.empty();
     }
     OrganizationTree t = tree.get();
-    Optional<String> id = t.rootId().equals(unit) || unit.equals("Root") ? Optional.of(t.rootId())
-        : t.units().stream().filter(u -> u.id().equals(unit) || u.name().equals(unit)).map(OrganizationTree.Unit::id).findFirst();
+    Optional<String> id = t.rootId().equals(unit) || unit.equals("Root") ? Optional.of(t.rootId()) : unitId(t, unit);
     return id.map(found -> t.accounts().stream()
         .filter(m -> t.path(m.id()).filter(path -> path.contains(found)).isPresent())
         .flatMap(m -> byId(m.id()).stream())
         .toList());
+  }
+
+  /**
+   * The id of the unit {@code unit} names: the unit of that id, else the one of that name. Units of
+   * different parents may share a name, and then only the id says which is meant.
+   */
+  private static Optional<String> unitId(OrganizationTree t, String unit) {
+    Optional<String> byId = t.unit(unit).map(OrganizationTree.Unit::id);
+    if (byId.isPresent()) {
+      return byId;
+    }
+    List<OrganizationTree.Unit> named = t.units().stream().filter(u -> u.name().equals(unit)).toList();
+    if (named.size() > 1) {
+      throw new IamUnitException("\"" + unit + "\" names " + named.size() + " organizational units, " + String.join(", ", named.stream()
+          .map(u -> u.id() + " (" + u.location() + ")").toList()) + ": give the id of the one you mean");
+    }
+    return named.stream().map(OrganizationTree.Unit::id).findFirst();
   }
 
   /** Every account, the home account first, then in the order the sources place them. */

@@ -1,7 +1,9 @@
 package dev.iamunit.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.iamunit.IamUnitException;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.List;
@@ -74,6 +76,42 @@ class AccountsTests {
   @Test
   void aNameTheOrganizationDoesNotGiveNamesNoAccount() {
     assertThat(organization().named("staging")).isEmpty();
+  }
+
+  /**
+   * Two accounts may be given one name (an account's name is a label; its id is what AWS keeps
+   * unique): the name alone does not say which account a user means, so a lookup of one fails,
+   * naming each by its id, rather than taking the first.
+   */
+  @Test
+  void aNameTwoAccountsShareNamesNoOneAccountAndTheErrorNamesTheirIds() {
+    OrganizationTree twoProds = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
+        List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT)),
+        List.of(new OrganizationTree.Member("111111111111", "prod", "ou-w", AT), new OrganizationTree.Member("444444444444", "prod", "r-1", AT)),
+        List.of(), AT);
+    Accounts accounts = Accounts.builder("999999999999", "aws", "us-east-1").organization(twoProds, FULL).build();
+
+    assertThat(accounts.allNamed("prod")).extracting(Account::id).containsExactly("111111111111", "444444444444");
+    assertThatThrownBy(() -> accounts.named("prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"prod\" names 2 accounts of the organization, prod (111111111111), prod (444444444444): account names need not be "
+            + "unique, so give the id of the one you mean");
+    assertThat(accounts.named("444444444444")).map(Account::id).contains("444444444444");
+  }
+
+  /** Units of different parents may share a name: only the unit's id says which one is meant. */
+  @Test
+  void aUnitNameTwoUnitsShareNamesNoOneUnit() {
+    OrganizationTree twoProdUnits = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
+        List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT), new OrganizationTree.Unit("ou-wp", "Prod", "ou-w", AT),
+            new OrganizationTree.Unit("ou-s", "Sandboxes", "r-1", AT), new OrganizationTree.Unit("ou-sp", "Prod", "ou-s", AT)),
+        List.of(new OrganizationTree.Member("111111111111", "prod", "ou-wp", AT), new OrganizationTree.Member("444444444444", "try", "ou-sp", AT)),
+        List.of(), AT);
+    Accounts accounts = Accounts.builder("999999999999", "aws", "us-east-1").organization(twoProdUnits, FULL).build();
+
+    assertThatThrownBy(() -> accounts.under("Prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"Prod\" names 2 organizational units, ou-wp (org.tf:1:1), ou-sp (org.tf:1:1): give the id of the one you mean");
+    assertThat(accounts.under("ou-sp").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
+    assertThat(accounts.under("Sandboxes").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
   }
 
   @ParameterizedTest(name = "{0} is owned by {1}")

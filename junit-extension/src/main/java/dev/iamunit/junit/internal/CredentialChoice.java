@@ -25,7 +25,7 @@ record CredentialChoice(Optional<Boolean> mfa, Optional<CredentialKind> explicit
     if (explicit.isPresent()) {
       return List.of(explicit.get());
     }
-    boolean user = principal.roleName().isEmpty();
+    boolean user = principal.sessionName().isEmpty(); // a user or the root user
     if (mfa.isEmpty()) {
       return List.of(user ? CredentialKind.ACCESS_KEYS : CredentialKind.ASSUMED_ROLE);
     }

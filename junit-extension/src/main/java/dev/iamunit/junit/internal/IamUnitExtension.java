@@ -85,10 +85,8 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
 
   private static IamScenario newScenario(ExtensionContext context) {
     Accounts accounts = accounts(context);
-    ScenarioSettings annotated = ScenarioAnnotations.resolve(
+    ScenarioSettings settings = ScenarioAnnotations.resolve(
         ScenarioAnnotations.elements(context.getTestMethod(), context.getRequiredTestClass()));
-    ScenarioSettings settings = annotated.permissionSet()
-        .map(set -> annotated.withPrincipal(PermissionSetRoles.principal(accounts, annotated.permissionSetAccount(), set))).orElse(annotated);
     ScenarioEvaluator evaluator = new ScenarioEvaluator(
         accounts, Evaluator.standard(), settings, Instant.now().truncatedTo(ChronoUnit.SECONDS),
         coverage(context), testId(context), projectRoot(context));
@@ -96,7 +94,8 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
     if (settings.assumedBy().isPresent()) {
       return assumedBy(evaluator, settings.assumedBy().get(), settings.principal().orElseThrow());
     }
-    return new DefaultIamScenario(evaluator, settings.principal());
+    // A permission set's session is the session of the role provisioned in its account, once that is known.
+    return new DefaultIamScenario(evaluator, settings.principal().map(evaluator::placed));
   }
 
   /**

@@ -18,6 +18,13 @@ interface RequestEvaluator {
   List<String> accountsUnder(String unit);
 
   /**
+   * Why {@code principal} does not exist in its account, when it does not (no user or role of its
+   * name there, no role provisioned there for its permission set); empty when it does. An account
+   * the principal's {@code @InAccount} cannot name fails the test.
+   */
+  java.util.Optional<String> missing(dev.iamunit.junit.IamPrincipal principal);
+
+  /**
    * {@code request} evaluated under each kind of credentials the scenario stands for; a request
    * that cannot be evaluated fails the test with a message that says why.
    */

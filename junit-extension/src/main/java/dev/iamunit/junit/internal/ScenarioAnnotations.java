@@ -54,7 +54,6 @@ final class ScenarioAnnotations {
   static ScenarioSettings resolve(List<AnnotatedElement> elements) {
     Optional<IamPrincipal> principal = Optional.empty();
     Optional<String> assumedBy = Optional.empty();
-    Optional<AsPermissionSet> permissionSet = Optional.empty();
     Optional<Annotation> who = closest(elements, PRINCIPAL);
     if (who.isPresent()) {
       if (who.get() instanceof AsUser user) {
@@ -62,7 +61,8 @@ final class ScenarioAnnotations {
       } else if (who.get() instanceof AsRootUser) {
         principal = Optional.of(IamPrincipal.root());
       } else if (who.get() instanceof AsPermissionSet set) {
-        permissionSet = Optional.of(set); // its role is resolved in the @InAccount account (the home one by default)
+        // Its role is found in its account (@InAccount, else the loaded one) when a request is made there.
+        principal = Optional.of(IamPrincipal.permissionSet(set.value(), set.session()));
       } else {
         AsRole role = (AsRole) who.get();
         principal = Optional.of(IamPrincipal.role(role.value(), role.session()));
@@ -94,8 +94,7 @@ final class ScenarioAnnotations {
         tags.put(tag.key(), tag.value());
       }
     }
-    return new ScenarioSettings(principal, assumedBy, credentials, time, context, tags, permissionSet,
-        permissionSet.isPresent() ? account : Optional.empty());
+    return new ScenarioSettings(principal, assumedBy, credentials, time, context, tags);
   }
 
   private static Optional<Annotation> closest(

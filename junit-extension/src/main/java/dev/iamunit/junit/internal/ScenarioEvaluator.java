@@ -45,6 +45,11 @@ final class ScenarioEvaluator implements RequestEvaluator {
   /** The folder the test's sources are relative to ({@code IamTest.PROJECT_ROOT_PROPERTY_NAME}). */
   private final Path projectRoot;
   private final Account account;
+  /**
+   * The roles IAM Identity Center provisions for the permission sets, in each account: read from
+   * every account when a permission set is first asked for, as few tests ask for one.
+   */
+  private volatile PermissionSetRoles permissionSets;
   private final Evaluator evaluator;
   private final ScenarioSettings settings;
   private final Instant time;
@@ -80,6 +85,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     this.projectRoot = base.projectRoot;
     this.accounts = base.accounts;
     this.account = base.account;
+    this.permissionSets = base.permissionSets;
     this.evaluator = base.evaluator;
     this.settings = base.settings;
     this.time = base.time;
@@ -109,7 +115,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     for (CredentialKind kind : settings.credentials().kindsFor(who)) {
       try {
         BoundRequest bound = caller.request(request.action(), request.resource(), kind, time, context);
-        evaluations.add(new Evaluation(who, kind, bound.request(), decide(bound)));
+        evaluations.add(new Evaluation(placed(who), kind, bound.request(), decide(bound)));
       } catch (UnresolvedValueException e) {
         throw Failures.failure(UnresolvedValueMessage.of(request.describe(kind), e.values()));
       } catch (IamUnitException e) {
@@ -137,7 +143,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     for (AllowedRequests.Found found : result.allowed()) {
       // Explained (and recorded in coverage) as any request of the test: the found ones are few.
       BoundRequest bound = found.request();
-      allowed.add(new SpaceSearch.Allowed(new Evaluation(who, bound.request().credentials(), bound.request(), decide(bound)),
+      allowed.add(new SpaceSearch.Allowed(new Evaluation(placed(who), bound.request().credentials(), bound.request(), decide(bound)),
           found.varied(), found.alike()));
     }
     List<String> sampled = result.sampled().stream().map(SpaceWalk.Sampled::describe).toList();
@@ -168,6 +174,12 @@ final class ScenarioEvaluator implements RequestEvaluator {
     try {
       return callers.computeIfAbsent(principal, p -> {
         Account home = accountOf(p);
+        if (p.permissionSet().isPresent()) {
+          String set = p.permissionSet().get();
+          String role = permissionSets().role(home, set).orElseThrow(() -> new IamUnitException(
+              permissionSets().whyNoRole(home, set, p.account().isEmpty()))).name();
+          return Caller.roleSession(accounts, home, role, p.sessionName().orElseThrow());
+        }
         return p.isRoot() ? Caller.root(accounts, home)
             : p.userName().isPresent() ? Caller.user(accounts, home, p.userName().get())
             : Caller.roleSession(accounts, home, p.roleName().orElseThrow(), p.sessionName().orElseThrow());
@@ -177,15 +189,71 @@ final class ScenarioEvaluator implements RequestEvaluator {
     }
   }
 
+  private PermissionSetRoles permissionSets() {
+    PermissionSetRoles roles = permissionSets;
+    if (roles == null) {
+      roles = new PermissionSetRoles(accounts); // a race builds two equal ones: harmless
+      permissionSets = roles;
+    }
+    return roles;
+  }
+
   /**
    * Fails the test, before its body runs, when {@code principal} is not one of the loaded
-   * accounts'. A user or role name several accounts declare is checked when a request is made:
-   * {@code inEveryAccountOf} makes its requests in each account, and needs no {@code @InAccount}.
+   * accounts'. A user or role name several accounts declare, and a permission set the test names
+   * no account for, are checked when a request is made: {@code inEveryAccountOf} makes its requests
+   * in each account, and needs neither {@code @InAccount} nor the permission set in the loaded
+   * account.
    */
   void check(IamPrincipal principal) {
-    if (principal.account().isPresent() || principal.isRoot() || homesOf(principal).size() < 2) {
+    if (principal.permissionSet().isPresent() && principal.account().isEmpty()) {
+      if (!permissionSets().declares(principal.permissionSet().get())) {
+        caller(principal);
+      }
+    } else if (principal.account().isPresent() || principal.isRoot() || homesOf(principal).size() < 2) {
       caller(principal);
     }
+  }
+
+  /**
+   * {@code principal} in its account: a permission set's session as the session of the role IAM
+   * Identity Center provisioned there, the others (and a permission set not provisioned there) as
+   * they are.
+   */
+  IamPrincipal placed(IamPrincipal principal) {
+    if (principal.permissionSet().isEmpty() || principal.roleName().isPresent()) {
+      return principal;
+    }
+    return permissionSets().role(accountOf(principal), principal.permissionSet().get())
+        .map(role -> new IamPrincipal(Optional.empty(), Optional.of(role.name()), principal.sessionName(), principal.account(),
+            principal.permissionSet()))
+        .orElse(principal);
+  }
+
+  /**
+   * Why {@code principal} does not exist in its account, when it does not: the account declares no
+   * user or role of its name, or IAM Identity Center provisioned no role there for its permission
+   * set. Empty for the root user, a role session the scenario assumed, and a principal that exists.
+   */
+  @Override
+  public Optional<String> missing(IamPrincipal principal) {
+    if (principal.isRoot() || sessions.containsKey(principal)) {
+      return Optional.empty();
+    }
+    Account where;
+    try {
+      where = accountOf(principal);
+    } catch (IamUnitException e) {
+      throw Failures.failure(e.getMessage());
+    }
+    if (principal.permissionSet().isPresent()) {
+      String set = principal.permissionSet().get();
+      return permissionSets().role(where, set).isPresent() ? Optional.empty() : Optional.of(permissionSets().whyNoRoleIn(where, set));
+    }
+    boolean exists = principal.userName().isPresent() ? where.user(principal.userName().get()).isPresent()
+        : where.role(principal.roleName().orElseThrow()).isPresent();
+    return exists ? Optional.empty() : Optional.of("account " + accounts.describe(where) + " declares no "
+        + (principal.userName().isPresent() ? "user " + principal.userName().get() : "role " + principal.roleName().get()));
   }
 
   private List<Account> homesOf(IamPrincipal principal) {
@@ -194,16 +262,23 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   /**
    * The account of {@code principal}: the one the test names ({@code @InAccount}); else, for a
-   * user or role, the account that declares its name (the loaded account first); else the loaded
-   * account, where an unknown name fails with the names it declares.
+   * user or role, the account that declares its name (the loaded account first); else (the root
+   * user, a permission set's session) the loaded account, where an unknown name fails with the
+   * names it declares. A name several accounts are given fails, naming their ids.
    */
   Account accountOf(IamPrincipal principal) {
     if (principal.account().isPresent()) {
       String named = principal.account().get();
-      return accounts.named(named).orElseThrow(() -> new IamUnitException("@InAccount(\"" + named + "\") names no account of the "
+      Optional<Account> found;
+      try {
+        found = accounts.named(named);
+      } catch (IamUnitException ambiguous) {
+        throw new IamUnitException("@InAccount(\"" + named + "\"): " + ambiguous.getMessage());
+      }
+      return found.orElseThrow(() -> new IamUnitException("@InAccount(\"" + named + "\") names no account of the "
           + "loaded sources; they load " + accounts.describe(accounts.all()) + ": give one of their names or ids"));
     }
-    if (principal.isRoot()) {
+    if (principal.isRoot() || principal.permissionSet().isPresent()) {
       return account;
     }
     String kind = principal.userName().isPresent() ? "user" : "role";
@@ -218,12 +293,18 @@ final class ScenarioEvaluator implements RequestEvaluator {
 
   @Override
   public List<String> accountsUnder(String unit) {
-    List<Account> under = accounts.under(unit).orElseThrow(() -> Failures.failure("the loaded sources declare no organizational unit \""
+    Optional<List<Account>> found;
+    try {
+      found = accounts.under(unit);
+    } catch (IamUnitException ambiguous) {
+      throw Failures.failure("inEveryAccountOf(\"" + unit + "\"): " + ambiguous.getMessage());
+    }
+    List<Account> under = found.orElseThrow(() -> Failures.failure("the loaded sources declare no organizational unit \""
         + unit + "\"" + accounts.tree().map(t -> "; they declare the organizational units " + t.units().stream().map(u -> u.name()).toList()
             + " and the Root").orElse(", nor any organization")));
     // By the organization's name where it is unique, else by id: messages read "in account prod".
     return under.stream().map(a -> accounts.tree().flatMap(t -> t.account(a.id())).map(m -> m.name())
-        .filter(name -> accounts.named(name).filter(a::equals).isPresent()).orElse(a.id())).toList();
+        .filter(name -> accounts.allNamed(name).equals(List.of(a))).orElse(a.id())).toList();
   }
 
   /**

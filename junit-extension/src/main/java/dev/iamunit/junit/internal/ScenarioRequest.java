@@ -58,10 +58,15 @@ final class ScenarioRequest implements IamRequest {
   @Override
   public List<IamRequest> inEveryAccountOf(String unit) {
     IamPrincipal who = principal.orElseThrow(() -> Failures.failure("the request " + action + " has no principal to make in every account of "
-        + unit + ": annotate the test or its class with @AsUser, @AsRole or @AsRootUser"));
+        + unit + ": annotate the test or its class with @AsUser, @AsRole, @AsPermissionSet or @AsRootUser"));
     return evaluator.accountsUnder(unit).stream()
         .<IamRequest>map(account -> new ScenarioRequest(evaluator, action, resource, context, Optional.of(who.inAccount(account))))
         .toList();
+  }
+
+  @Override
+  public Optional<String> missingPrincipal() {
+    return principal.flatMap(evaluator::missing);
   }
 
   @Override

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.junit.AsPermissionSet;
 import dev.iamunit.junit.AsRole;
 import dev.iamunit.junit.AsRootUser;
 import dev.iamunit.junit.AsUser;
 import dev.iamunit.junit.IamPrincipal;
+import dev.iamunit.junit.InAccount;
 import dev.iamunit.junit.WithContext;
 import dev.iamunit.junit.WithCredentials;
 import dev.iamunit.junit.WithMFA;
@@ -57,6 +59,10 @@ class ScenarioAnnotationsTests {
       @AsRootUser
       @AsUser("Bob")
       void rootConflict() {}
+
+      @AsPermissionSet(value = "Admin", session = "alice@example.com")
+      @InAccount("prod")
+      void permissionSet() {}
     }
   }
 
@@ -124,5 +130,27 @@ class ScenarioAnnotationsTests {
         .isInstanceOf(AssertionFailedError.class)
         .hasMessage("@AsUser and @AsRootUser are both declared on method Inner.rootConflict() (directly or through a "
             + "composed annotation); they contradict each other, so keep one");
+  }
+
+  /**
+   * A permission set's principal is the permission set's until its account's role is found: the
+   * role has a name of its own in each account, so another account forgets the role and keeps the
+   * permission set. It signs as a role session does.
+   */
+  @Test
+  void asPermissionSetDeclaresThePermissionSetsSessionInTheAccount() throws Exception {
+    IamPrincipal admin = IamPrincipal.permissionSet("Admin", "alice@example.com").inAccount("prod");
+    IamPrincipal provisioned = new IamPrincipal(Optional.empty(), Optional.of("AWSReservedSSO_Admin_0123456789abcdef"),
+        Optional.of("alice@example.com"), Optional.of("prod"), Optional.of("Admin"));
+
+    assertThat(settings("permissionSet").principal()).contains(admin);
+    assertThat(admin.isRoot()).isFalse();
+    assertThat(admin).hasToString("permission set Admin/alice@example.com in account prod");
+    assertThat(provisioned).hasToString("AWSReservedSSO_Admin_0123456789abcdef/alice@example.com in account prod");
+    assertThat(provisioned.inAccount("dev")).isEqualTo(IamPrincipal.permissionSet("Admin", "alice@example.com").inAccount("dev"));
+    assertThat(IamPrincipal.role("deploy").inAccount("dev").roleName()).contains("deploy");
+    assertThat(CredentialChoice.DEFAULT.kindsFor(admin)).containsExactly(CredentialKind.ASSUMED_ROLE);
+    assertThatThrownBy(() -> new IamPrincipal(Optional.of("bob"), Optional.empty(), Optional.of("s"), Optional.empty(), Optional.of("Admin")))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }
