@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -56,7 +56,12 @@ public final class CoverageRecorder {
   private final Queue<AssertionFailure> failures = new ConcurrentLinkedQueue<>();
   private final Map<StatementKey, StatementCoverage> notRead = new ConcurrentHashMap<>();
   private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
-  private final Queue<RecordedDecision> decisions;
+  /**
+   * The accounts each identity or resource statement of the inventory is deployed in, by its key
+   * without account: a statement held by more than one is counted per account ({@link StatementKey#as}).
+   */
+  private final ConcurrentHashMap<StatementKey, Set<String>> deployedIn = new ConcurrentHashMap<>();
+  private final Queue<Asked> decisions;
   /** The organizations whose SCPs and RCPs that apply nowhere are in the inventory already. */
   private final Set<OrganizationTree> treesInventoried = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -79,9 +84,15 @@ public final class CoverageRecorder {
     return new CoverageRecorder(true);
   }
 
+  /** A decision of the log, kept until {@link #decisionLog()} names its deciding statements as reports do. */
+  private record Asked(String testId, Request request, Outcome outcome, List<StatementResult> deciding) {}
+
   /**
    * Adds every customer-written statement of an account to the inventory, with the principals
    * (users and roles) whose requests use it, so statements no test evaluated count as missed.
+   * A statement the inventory finds in several accounts (one source deployed into each: a StackSet,
+   * a module per provider alias) has an entry per account ({@link StatementKey#as}), whichever
+   * order the accounts are added in.
    * A principal's policies are those {@link PrincipalPolicies} gathers for its requests, plus a
    * role's trust policy. Policies no source of the user's declares are left out ({@link
    * #declaredInSources(Policy)}): AWS managed policies, and the FullAWSAccess SCP IAMUnit adds by
@@ -90,30 +101,31 @@ public final class CoverageRecorder {
    * that asks as its principal fails with where it is referenced.
    */
   public void recordInventory(Account account) {
+    String id = account.id();
+    String name = account.organization().tree().flatMap(t -> t.account(id)).map(OrganizationTree.Member::name).orElse("");
     for (User user : account.users().values()) {
       // A generated name reads as <unresolved: ...>, the same in every JVM, never as its placeholder.
       String principal = "user/" + Unresolved.readable(user.name(), account.unresolved());
-      inventory(PrincipalPolicies.of(account, user).customerWritten(), principal);
+      inventory(PrincipalPolicies.of(account, user).customerWritten(), false, id, name, principal);
     }
     for (Role role : account.roles().values()) {
       String principal = "role/" + Unresolved.readable(role.name(), account.unresolved());
       List<Policy> policies = new ArrayList<>(PrincipalPolicies.of(account, role).customerWritten());
       role.trustPolicy().ifPresent(policies::add);
-      inventory(policies, principal);
+      inventory(policies, false, id, name, principal);
     }
     for (Group group : account.groups().values()) {
-      inventory(group.inlinePolicies(), null);
+      inventory(group.inlinePolicies(), false, id, name, null);
     }
     for (ManagedPolicy policy : account.managedPolicies().values()) {
       if (!policy.awsManaged()) {
-        inventory(List.of(policy.document()), null);
+        inventory(List.of(policy.document()), false, id, name, null);
       }
     }
-    inventory(account.resourcePolicies().values(), null);
+    inventory(account.resourcePolicies().values(), false, id, name, null);
     // An SCP or RCP counts once per account it applies to (StatementKey): these are this account's levels.
-    String name = account.organization().tree().flatMap(t -> t.account(account.id())).map(OrganizationTree.Member::name).orElse("");
-    account.organization().serviceControlPolicies().forEach(level -> inventory(level, account.id(), name));
-    account.organization().resourceControlPolicies().forEach(level -> inventory(level, account.id(), name));
+    account.organization().serviceControlPolicies().forEach(level -> inventory(level, true, id, name, null));
+    account.organization().resourceControlPolicies().forEach(level -> inventory(level, true, id, name, null));
     account.organization().tree().ifPresent(this::inventoryAppliedNowhere);
   }
 
@@ -135,7 +147,7 @@ public final class CoverageRecorder {
       boolean enabled = control.resourceControl() ? tree.rcpsEnabled() : tree.scpRule() != OrganizationTree.ScpRule.DISABLED;
       boolean applies = paths.stream().anyMatch(path -> control.targets().stream().anyMatch(t -> path.contains(t.id())));
       if (enabled && !applies) {
-        inventory(List.of(control.policy()), null);
+        inventory(List.of(control.policy()), true, "", "", null);
       }
     }
   }
@@ -151,36 +163,32 @@ public final class CoverageRecorder {
     notRead.merge(key, StatementCoverage.notRead(key, where.address(), reason), StatementCoverage::plus);
   }
 
-  /** Adds these policies' statements to the inventory, used by no known principal. */
+  /** Adds these policies' statements to the inventory, used by no known principal, in no account. */
   public void recordInventory(Collection<Policy> policies) {
-    inventory(policies, null);
+    inventory(policies, false, "", "", null);
   }
 
-  private void inventory(Collection<Policy> policies, String principal) {
+  /**
+   * Adds the statements of {@code policies} to the inventory as account {@code accountId} (empty:
+   * none) holds them; {@code control} for an SCP or RCP level's, {@code principal} (or null) the
+   * user or role whose requests use them.
+   */
+  private void inventory(Collection<Policy> policies, boolean control, String accountId, String accountName, String principal) {
     for (Policy policy : policies) {
       if (!declaredInSources(policy)) {
         continue;
       }
       for (Statement statement : policy.statements()) {
-        StatementCounters counters = counters(StatementKey.of(policy, statement), policy, statement);
+        StatementKey key = StatementKey.of(policy, statement, accountId);
+        StatementCounters counters = counters(key, policy, statement, control);
         counters.markInventory();
+        counters.nameAccount(accountName);
         if (principal != null) {
           counters.addPrincipal(principal);
         }
-      }
-    }
-  }
-
-  /** Adds an organization level's statements to the inventory as they apply for account {@code accountId}. */
-  private void inventory(Collection<Policy> level, String accountId, String accountName) {
-    for (Policy policy : level) {
-      if (!declaredInSources(policy)) {
-        continue;
-      }
-      for (Statement statement : policy.statements()) {
-        StatementCounters counters = counters(StatementKey.of(policy, statement, accountId), policy, statement);
-        counters.markInventory();
-        counters.nameAccount(accountName);
+        if (!control && !accountId.isEmpty()) {
+          deployedIn.computeIfAbsent(key.withoutAccount(), k -> ConcurrentHashMap.newKeySet()).add(accountId);
+        }
       }
     }
   }
@@ -223,17 +231,19 @@ public final class CoverageRecorder {
   }
 
   /**
-   * Records the decision as {@link #record(PolicySet, Decision, String)} does, with the SCP
-   * statements counted for the principal's account and the RCP statements for the resource's
-   * ({@link StatementKey#appliedFor}), and, when this recorder keeps a decision log, adds it there
-   * with its request.
+   * Records the decision as {@link #record(PolicySet, Decision, String)} does, with each statement
+   * counted for the account it applied for ({@link StatementKey#appliedFor}): an SCP's and an
+   * identity policy's for the principal's account, an RCP's and a resource policy's for the
+   * resource's (which reports keep for SCPs and RCPs, and for statements deployed in several
+   * accounts: {@link StatementKey#as}); and, when this recorder keeps a decision log, adds it
+   * there with its request.
    */
   public void record(Request request, PolicySet policies, Decision decision, String testId) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(testId, "testId");
     countStatements(request, policies, decision, testId);
     if (decisions != null) {
-      decisions.add(RecordedDecision.of(testId, request, decision));
+      decisions.add(new Asked(testId, request, decision.outcome(), decision.deciding()));
     }
   }
 
@@ -249,7 +259,8 @@ public final class CoverageRecorder {
       if (!reached.add(statement)) {
         continue;
       }
-      StatementCounters counters = counters(key(result.policy(), statement, result.policyType(), request), result.policy(), statement);
+      StatementCounters counters = counters(key(result.policy(), statement, result.policyType(), request), result.policy(), statement,
+          StatementKey.countsPerAccount(result.policyType()));
       if (result.applied()) {
         boolean decisive = deciding.contains(statement)
             || decision.outcome() == Outcome.ALLOWED && statement.effect() == Effect.ALLOW && limits(result.policyType());
@@ -269,7 +280,7 @@ public final class CoverageRecorder {
       for (Policy policy : policies.policies(type)) {
         for (Statement statement : policy.statements()) {
           if (!reached.contains(statement)) {
-            counters(key(policy, statement, type, request), policy, statement).actionNotMatched();
+            counters(key(policy, statement, type, request), policy, statement, StatementKey.countsPerAccount(type)).actionNotMatched();
           }
         }
       }
@@ -293,9 +304,18 @@ public final class CoverageRecorder {
         || type == PolicyType.VPC_ENDPOINT;
   }
 
-  private StatementCounters counters(StatementKey key, Policy policy, Statement statement) {
+  private StatementCounters counters(StatementKey key, Policy policy, Statement statement, boolean control) {
     StatementCounters counters = statements.get(key);
-    return counters != null ? counters : statements.computeIfAbsent(key, k -> new StatementCounters(k, policy, statement));
+    return counters != null ? counters : statements.computeIfAbsent(key, k -> new StatementCounters(k, policy, statement, control));
+  }
+
+  /**
+   * How reports name a statement counted under {@code key} (with the account it applied for):
+   * decided when asked, not when counted, so that an account the inventory adds later still splits
+   * a statement it turns out to share.
+   */
+  private StatementKey reported(StatementKey key, boolean control) {
+    return key.as(control, deployedIn.getOrDefault(key.withoutAccount(), Set.of()));
   }
 
   /**
@@ -317,12 +337,24 @@ public final class CoverageRecorder {
 
   /** The decision log so far, in {@link RecordedDecision}'s order; empty when not kept. */
   public List<RecordedDecision> decisionLog() {
-    return decisions == null ? List.of() : decisions.stream().sorted().toList();
+    if (decisions == null) {
+      return List.of();
+    }
+    return decisions.stream()
+        .map(asked -> RecordedDecision.of(asked.testId(), asked.request(), asked.outcome(), asked.deciding().stream()
+            .map(r -> reported(StatementKey.of(r.policy(), r.statement(), r.policyType(), asked.request()),
+                StatementKey.countsPerAccount(r.policyType())))
+            .toList()))
+        .sorted().toList();
   }
 
   /** What has been recorded so far, as the analysis would read it back. */
   public List<StatementCoverage> snapshot() {
-    return Stream.concat(statements.values().stream().map(StatementCounters::snapshot), notRead.values().stream())
-        .sorted(StatementCoverage.ORDER).toList();
+    Map<StatementKey, StatementCoverage> byKey = new HashMap<>(notRead);
+    for (StatementCounters counters : statements.values()) {
+      StatementKey key = reported(counters.key(), counters.control());
+      byKey.merge(key, counters.snapshot(key), StatementCoverage::plus);
+    }
+    return byKey.values().stream().sorted(StatementCoverage.ORDER).toList();
   }
 }

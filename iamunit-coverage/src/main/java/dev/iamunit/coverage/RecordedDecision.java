@@ -2,7 +2,6 @@ package dev.iamunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
@@ -42,13 +41,12 @@ public record RecordedDecision(String testId, String request, Outcome outcome, L
     deciding = deciding.stream().sorted().toList();
   }
 
-  /** The log entry of {@code decision}, made by {@code testId} for {@code request}. */
-  public static RecordedDecision of(String testId, Request request, Decision decision) {
-    List<String> deciding = decision.deciding().stream()
-        .map(result -> StatementKey.of(result.policy(), result.statement(), result.policyType(), request).id())
-        .distinct()
-        .toList();
-    return new RecordedDecision(testId, describe(request), decision.outcome(), deciding);
+  /**
+   * The log entry of a decision {@code testId} made for {@code request}: its outcome, and the keys
+   * of its deciding statements as reports name them ({@link StatementKey#as}).
+   */
+  static RecordedDecision of(String testId, Request request, Outcome outcome, List<StatementKey> deciding) {
+    return new RecordedDecision(testId, describe(request), outcome, deciding.stream().map(StatementKey::id).distinct().toList());
   }
 
   private static String describe(Request request) {

@@ -10,12 +10,14 @@ import dev.iamunit.model.Statement;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * Names one statement the same way in every JVM: where it is written and its position in its
- * policy, and, for an SCP or RCP statement, the account it applied for. The Sid is not part of
- * the key (it is optional and may repeat across policies); it is kept beside the key for display.
+ * policy, and, for a statement that counts per account, the account it applied for. The Sid is not
+ * part of the key (it is optional and may repeat across policies); it is kept beside the key for
+ * display.
  *
  * <p>An SCP or RCP applies separately in every account under its attachment point: "an explicit
  * Allow statement" is needed "at every level from the root through each OU in the direct path to
@@ -24,14 +26,22 @@ import org.apiguardian.api.API;
  * (including the target account itself) can deny" (RCP evaluation). A test that exercises a
  * "protect CloudTrail" SCP in dev says nothing about prod, so such a statement has one key per
  * account it applies to.
- * Identity and resource policies belong to one account already and have no account in their key.
+ *
+ * <p>An identity or resource policy statement belongs to the account that holds its policy. When
+ * one source statement is deployed into several accounts (a StackSet's template in each target
+ * account, a Terraform module instantiated once per account through provider aliases, a module
+ * shared by folders per account), each account holds a policy of its own, and a test of the role
+ * in dev says nothing about the role in prod: such a statement, too, has one key per account it
+ * is deployed in ({@link #as}). A statement only one account holds keeps the key without account
+ * it always had.
  *
  * @param file the template file, as the loader names it
  * @param line 1-based line of the statement, 0 when unknown
  * @param column 1-based column of the statement, 0 when unknown
  * @param index 0-based position of the statement in its policy
- * @param account the id of the account an SCP or RCP statement applies for; empty for any other
- *     statement (and for an SCP or RCP attached where no member account is)
+ * @param account the id of the account an SCP or RCP statement applies for, or a statement
+ *     deployed in several accounts is deployed in; empty for any other statement (and for an SCP
+ *     or RCP attached where no member account is)
  */
 @API(status = EXPERIMENTAL)
 public record StatementKey(String file, int line, int column, int index, String account) implements Comparable<StatementKey> {
@@ -47,7 +57,7 @@ public record StatementKey(String file, int line, int column, int index, String 
     Objects.requireNonNull(account, "account");
   }
 
-  /** The key of a statement that belongs to no account of its own (identity or resource policy). */
+  /** The key of a statement without an account (see the class comment for which statements have one). */
   public StatementKey(String file, int line, int column, int index) {
     this(file, line, column, index, "");
   }
@@ -69,9 +79,9 @@ public record StatementKey(String file, int line, int column, int index, String 
   }
 
   /**
-   * The key of a statement of {@code policy}, a policy of {@code type}, as it applied to {@code
-   * request}: an SCP for the principal's account, an RCP for the resource's, as {@code Caller}
-   * gathers them; any other statement without an account.
+   * The key of a statement of {@code policy}, a policy of {@code type}, with the account it applied
+   * for in {@code request} ({@link #appliedFor}), whatever its type: what a recorder counts by
+   * before {@link #as} says whether reports keep the account.
    */
   public static StatementKey of(Policy policy, Statement statement, PolicyType type, Request request) {
     return of(policy, statement, appliedFor(type, request));
@@ -81,14 +91,31 @@ public record StatementKey(String file, int line, int column, int index, String 
    * The account a policy of {@code type} applied for in {@code request}, as {@code Caller} gathers
    * them: an SCP is of the principal's account's path, an RCP of the resource's account's path
    * (the principal's when the request does not name the resource's account, as for a request on
-   * a resource of its own account); empty for any other type.
+   * a resource of its own account); a resource-based policy (a role's trust policy among them) is
+   * the resource's account's, as {@code Caller} takes it from the account that owns the resource;
+   * an identity policy, a permissions boundary, a session policy and a VPC endpoint policy are the
+   * principal's account's (the endpoint's policy is the one the caller's account holds).
    */
   public static String appliedFor(PolicyType type, Request request) {
     return switch (type) {
-      case SERVICE_CONTROL -> principalAccount(request);
-      case RESOURCE_CONTROL -> request.resourceAccount().orElseGet(() -> principalAccount(request));
-      default -> "";
+      case RESOURCE_CONTROL, RESOURCE -> request.resourceAccount().orElseGet(() -> principalAccount(request));
+      case SERVICE_CONTROL, IDENTITY, PERMISSIONS_BOUNDARY, SESSION, VPC_ENDPOINT -> principalAccount(request);
     };
+  }
+
+  /** Whether statements of {@code type} count per account wherever they are: SCPs and RCPs (see the class comment). */
+  public static boolean countsPerAccount(PolicyType type) {
+    return type == PolicyType.SERVICE_CONTROL || type == PolicyType.RESOURCE_CONTROL;
+  }
+
+  /**
+   * This key, recorded with the account a statement applied for, as reports name the statement:
+   * with the account for an SCP or RCP statement ({@code control}), and for a statement deployed
+   * in more than one account ({@code deployedIn}, the accounts whose loaded policies hold it);
+   * without it for any other, so a single-account repository's keys are what they always were.
+   */
+  public StatementKey as(boolean control, Set<String> deployedIn) {
+    return control || deployedIn.size() > 1 ? this : withoutAccount();
   }
 
   /** {@code aws:PrincipalAccount}, as every caller's request carries it, else the account field of the principal's ARN. */
@@ -123,7 +150,8 @@ public record StatementKey(String file, int line, int column, int index, String 
 
   /**
    * {@code terraform/iam.tf:12:5#0}, and {@code terraform/org.tf:30:5#1@111111111111} for an SCP
-   * or RCP statement in one account: stable, unique, and what reports link by.
+   * or RCP statement, or a statement deployed in several accounts, in one account: stable, unique,
+   * and what reports link by.
    */
   public String id() {
     String id = file + ":" + line + ":" + column + "#" + index;
@@ -140,7 +168,7 @@ public record StatementKey(String file, int line, int column, int index, String 
     return account.isEmpty() ? this : new StatementKey(file, line, column, index);
   }
 
-  /** Whether this is an SCP or RCP statement in one account. */
+  /** Whether this is the statement in one account: an SCP or RCP statement, or one deployed in several accounts. */
   public boolean inAccount() {
     return !account.isEmpty();
   }

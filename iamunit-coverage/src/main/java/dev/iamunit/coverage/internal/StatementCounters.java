@@ -25,6 +25,7 @@ public final class StatementCounters {
   private final Optional<String> sid;
   private final Statement statement;
   private final String policy;
+  private final boolean control;
   private volatile boolean inventory;
   private volatile String accountName = "";
   private final Set<String> principals = ConcurrentHashMap.newKeySet();
@@ -39,8 +40,13 @@ public final class StatementCounters {
   private final Set<String> decisiveTests = ConcurrentHashMap.newKeySet();
   private final Set<String> tests = ConcurrentHashMap.newKeySet();
 
-  public StatementCounters(StatementKey key, Policy policy, Statement statement) {
+  /**
+   * @param key the statement with the account it applied for, or was deployed in
+   * @param control whether it is a statement of an SCP or RCP, which counts per account wherever it is
+   */
+  public StatementCounters(StatementKey key, Policy policy, Statement statement, boolean control) {
     this.key = key;
+    this.control = control;
     this.sid = statement.sid();
     this.statement = statement;
     this.policy = policy.name();
@@ -61,7 +67,15 @@ public final class StatementCounters {
     inventory = true;
   }
 
-  /** The name the organization gives the account of an SCP or RCP statement, learned from the inventory. */
+  public StatementKey key() {
+    return key;
+  }
+
+  public boolean control() {
+    return control;
+  }
+
+  /** The name the organization gives the account of the statement, learned from the inventory. */
   public void nameAccount(String name) {
     accountName = name;
   }
@@ -102,15 +116,17 @@ public final class StatementCounters {
     }
   }
 
-  public StatementCoverage snapshot() {
+  /** What was counted, under {@code reported}, the key reports name the statement by ({@link StatementKey#as}). */
+  public StatementCoverage snapshot(StatementKey reported) {
     List<ConditionCoverage> conditions = new ArrayList<>();
     for (int i = 0; i < conditionTrue.length; i++) {
       Condition written = statement.conditions().get(i);
       conditions.add(new ConditionCoverage(written.operator().name(), written.key(), written.values(),
           written.location().line(), conditionTrue[i].sum(), conditionFalse[i].sum()));
     }
-    return new StatementCoverage(key, sid, statement.effect(), policy, statement.location().address(), inventory,
+    return new StatementCoverage(reported, sid, statement.effect(), policy, statement.location().address(), inventory,
         List.copyOf(principals), decisive.sum(), overridden.sum(), action.sum(), resource.sum(), principal.sum(),
-        condition.sum(), conditions, List.copyOf(decisiveTests), List.copyOf(tests), Optional.empty(), accountName);
+        condition.sum(), conditions, List.copyOf(decisiveTests), List.copyOf(tests), Optional.empty(),
+        reported.inAccount() ? accountName : "");
   }
 }

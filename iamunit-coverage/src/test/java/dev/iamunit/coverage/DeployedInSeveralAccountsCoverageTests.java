@@ -1,0 +1,204 @@
+package dev.iamunit.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamunit.eval.BoundRequest;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
+import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.SourceFormats;
+import dev.iamunit.model.Accounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 24: one source statement deployed into several accounts counts once per account, as an SCP
+ * statement does. A StackSet "lets you create stacks in AWS accounts across regions by using a
+ * single CloudFormation template" (AWS CloudFormation User Guide, "Managing stacks across accounts
+ * and Regions with StackSets"): each target account gets a role of its own, so a test of the audit
+ * role in prod says nothing about the audit role in dev.
+ *
+ * <p>{@code deployed/cloudformation/stack-set.yaml} deploys {@code audit-role.yaml} (the role
+ * audit-readonly with its trust policy TrustSecurityAccount and inline policy ReadTrails; the
+ * bucket audit-logs-ACCOUNT with the policy AuditorsRead) to prod 111111111111 and dev
+ * 222222222222. {@code deployed/terraform} instantiates one module (the role reader, ReadBuckets)
+ * through a provider alias of each account, and declares DescribeInstances in prod only.
+ */
+class DeployedInSeveralAccountsCoverageTests {
+
+  private static final String PROD = "111111111111";
+  private static final String DEV = "222222222222";
+  private static final Path ROOT = Path.of("src/test/resources/deployed");
+  private static final String ROLE_FILE = "cloudformation/audit-role.yaml";
+  private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static Accounts load(String source, Map<String, String> values) {
+    LoadedSources loaded = SourceFormats.standard().load(List.of(ROOT.resolve(source)),
+        LoadOptions.defaults().withProjectRoot(ROOT).withAccountId(PROD).withValues(values).withBundledAwsManagedPolicies());
+    assertThat(loaded.report().problems()).as("problems of " + source).isEmpty();
+    return loaded.accounts();
+  }
+
+  private static Accounts stackSet() {
+    return load("cloudformation/stack-set.yaml", Map.of());
+  }
+
+  private static CoverageRecorder inventory(Accounts accounts) {
+    CoverageRecorder recorder = CoverageRecorder.withDecisionLog();
+    accounts.all().forEach(recorder::recordInventory);
+    return recorder;
+  }
+
+  /** The audit role of {@code account} asks for {@code action} on {@code resource}; the decision is recorded. */
+  private static void asAuditor(CoverageRecorder recorder, Accounts accounts, String account, String action, String resource,
+      Outcome expected) {
+    BoundRequest bound = Caller.roleSession(accounts, accounts.byId(account).orElseThrow(), "audit-readonly", "auditor")
+        .request(action, resource, CredentialKind.ASSUMED_ROLE, NOW, Map.of());
+    Decision decision = Evaluator.standard().explain(bound);
+    assertThat(decision.outcome()).as(action + " on " + resource + " in " + account).isEqualTo(expected);
+    recorder.record(bound.request(), bound.policies(), decision, "AuditTests." + account + "." + action);
+  }
+
+  private static List<StatementCoverage> withSid(CoverageAnalysis analysis, String sid) {
+    return analysis.statementsWithSid(sid);
+  }
+
+  @Test
+  void theInventoryHasAnEntryPerAccountTheStackSetDeploysTheStatementTo() {
+    CoverageAnalysis analysis = CoverageAnalysis.of(inventory(stackSet()).snapshot());
+
+    assertThat(analysis.statements()).extracting(s -> s.sid().orElse("#" + s.key().index()), s -> s.key().account(), StatementCoverage::status)
+        .containsExactlyInAnyOrder(
+            tuple("TrustSecurityAccount", PROD, StatementStatus.MISSED), tuple("TrustSecurityAccount", DEV, StatementStatus.MISSED),
+            tuple("ReadTrails", PROD, StatementStatus.MISSED), tuple("ReadTrails", DEV, StatementStatus.MISSED),
+            tuple("AuditorsRead", PROD, StatementStatus.MISSED), tuple("AuditorsRead", DEV, StatementStatus.MISSED));
+    assertThat(analysis.statements()).allSatisfy(s -> assertThat(s.key().file()).isEqualTo(ROLE_FILE));
+    assertThat(withSid(analysis, "ReadTrails")).extracting(StatementCoverage::displayName, StatementCoverage::principals)
+        .containsExactly(tuple("ReadTrails in " + PROD, List.of("role/audit-readonly")),
+            tuple("ReadTrails in " + DEV, List.of("role/audit-readonly")));
+  }
+
+  /** The question of the security reviewer: exercised in prod, missed in dev. */
+  @Test
+  void anIdentityStatementExercisedInProdIsStillMissedInDev() {
+    Accounts accounts = stackSet();
+    CoverageRecorder recorder = inventory(accounts);
+    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+
+    CoverageAnalysis analysis = CoverageAnalysis.of(recorder.snapshot());
+    assertThat(withSid(analysis, "ReadTrails")).extracting(s -> s.key().account(), StatementCoverage::status, StatementCoverage::decisiveTests)
+        .containsExactly(tuple(PROD, StatementStatus.COVERED, List.of("AuditTests." + PROD + ".cloudtrail:DescribeTrails")),
+            tuple(DEV, StatementStatus.MISSED, List.of()));
+    assertThat(analysis.total().counter(CounterKind.STATEMENT)).isEqualTo(new Counter(1, 5));
+    assertThat(recorder.decisionLog()).singleElement().satisfies(d -> assertThat(d.deciding()).singleElement().asString().endsWith("@" + PROD));
+  }
+
+  /**
+   * A resource policy statement counts for the resource's account, whoever asks: dev's auditor asking
+   * for prod's log is refused by prod's AuditorsRead, which names prod's role only (a cross-account
+   * request needs the resource policy to allow it: IAM User Guide, "Cross-account policy evaluation logic").
+   */
+  @Test
+  void aResourcePolicyStatementCountsForTheResourcesAccount() {
+    Accounts accounts = stackSet();
+    CoverageRecorder recorder = inventory(accounts);
+    asAuditor(recorder, accounts, PROD, "s3:GetObject", "arn:aws:s3:::audit-logs-" + PROD + "/trail.json", Outcome.ALLOWED);
+    asAuditor(recorder, accounts, DEV, "s3:GetObject", "arn:aws:s3:::audit-logs-" + PROD + "/trail.json", Outcome.IMPLICIT_DENY);
+
+    assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "AuditorsRead"))
+        .extracting(s -> s.key().account(), StatementCoverage::status, StatementCoverage::notAppliedPrincipal)
+        .containsExactly(tuple(PROD, StatementStatus.COVERED, 1L), tuple(DEV, StatementStatus.MISSED, 0L));
+  }
+
+  /** Which account a statement is deployed in is decided when the counts are read, so the order of the inventory does not matter. */
+  @Test
+  void aDecisionRecordedBeforeTheSecondAccountIsInventoriedStaysInItsAccount() {
+    Accounts accounts = stackSet();
+    CoverageRecorder recorder = CoverageRecorder.withDecisionLog();
+    recorder.recordInventory(accounts.byId(PROD).orElseThrow());
+    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+    assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "ReadTrails")).singleElement()
+        .satisfies(s -> assertThat(s.key().inAccount()).as("one account so far").isFalse());
+
+    recorder.recordInventory(accounts.byId(DEV).orElseThrow());
+
+    assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "ReadTrails")).extracting(s -> s.key().account(), StatementCoverage::covered)
+        .containsExactly(tuple(PROD, true), tuple(DEV, false));
+  }
+
+  @Test
+  void everyReportShowsARowPerAccount(@TempDir Path dir) throws Exception {
+    Accounts accounts = stackSet();
+    CoverageRecorder recorder = inventory(accounts);
+    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+    recorder.writeFragment(dir.resolve("data"));
+    CoverageAnalysis analysis = CoverageAnalysis.read(dir.resolve("data"));
+    assertThat(analysis.statements()).as("a fragment keeps the accounts").isEqualTo(CoverageAnalysis.of(recorder.snapshot()).statements());
+    StatementCoverage dev = withSid(analysis, "ReadTrails").get(1);
+    CoverageReport report = CoverageReport.of(analysis).withSourceRoots(List.of(ROOT));
+    int line = dev.key().line();
+
+    assertThat(report.consoleSummary()).contains("/ReadTrails (" + ROLE_FILE + ":" + line + ") in " + DEV + "\n")
+        .doesNotContain("/ReadTrails (" + ROLE_FILE + ":" + line + ") in " + PROD);
+    assertThat(report.csv().lines().filter(l -> l.contains(",ReadTrails,")))
+        .extracting(l -> String.join(",", List.of(l.split(",", -1)).subList(4, 9)))
+        .containsExactly(PROD + ",ReadTrails,read-trails,Allow,COVERED", DEV + ",ReadTrails,read-trails,Allow,MISSED");
+    JsonNode json = new ObjectMapper().readTree(report.json());
+    assertThat(StreamSupport.stream(json.path("statements").spliterator(), false).filter(s -> s.path("sid").asText().equals("ReadTrails")))
+        .extracting(s -> s.path("id").asText(), s -> s.path("account").asText(), s -> s.path("status").asText())
+        .containsExactly(tuple(dev.key().withoutAccount().id() + "@" + PROD, PROD, "COVERED"), tuple(dev.key().id(), DEV, "MISSED"));
+    assertThat(report.sarif().json()).contains("statement ReadTrails in " + DEV + " of read-trails was not exercised", dev.key().id())
+        .doesNotContain("statement ReadTrails in " + PROD);
+    report.writeHtml(dir.resolve("html"));
+    String page;
+    try (var pages = Files.list(dir.resolve("html/templates"))) {
+      page = Files.readString(pages.filter(p -> p.getFileName().toString().contains("audit-role")).findFirst().orElseThrow());
+    }
+    assertThat(page).contains("<tr id=\"S" + line + "-" + dev.key().column() + "-0-" + PROD + "\">",
+        "<tr id=\"S" + line + "-" + dev.key().column() + "-0-" + DEV + "\">", ">ReadTrails in " + DEV + "</td>");
+    assertThat(Baseline.entry(dev)).isEqualTo(ROLE_FILE + "\tread-trails\tReadTrails\t" + DEV);
+  }
+
+  /** The same template loaded as one stack is one account's: its keys are what they always were. */
+  @Test
+  void theTemplateLoadedIntoOneAccountKeepsItsKeysWithoutAccount() {
+    Accounts accounts = load(ROLE_FILE, Map.of("SecurityAccountId", "999999999999"));
+    CoverageRecorder recorder = inventory(accounts);
+    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+
+    CoverageAnalysis analysis = CoverageAnalysis.of(recorder.snapshot());
+    assertThat(analysis.statements()).hasSize(3).noneMatch(s -> s.key().inAccount());
+    StatementCoverage readTrails = withSid(analysis, "ReadTrails").get(0);
+    assertThat(readTrails.covered()).isTrue();
+    assertThat(readTrails.key().id()).doesNotContain("@");
+    assertThat(readTrails.displayName()).isEqualTo("ReadTrails");
+    assertThat(recorder.decisionLog()).singleElement().satisfies(d -> assertThat(d.deciding()).containsExactly(readTrails.key().id()));
+  }
+
+  /**
+   * The rule is the statement's, not the StackSet's: a Terraform module instantiated through a
+   * provider alias of each account puts its statements in both; a statement declared once, in prod
+   * only, keeps its key.
+   */
+  @Test
+  void aModuleInstantiatedPerAccountThroughProviderAliasesCountsPerAccount() {
+    CoverageAnalysis analysis = CoverageAnalysis.of(inventory(load("terraform", Map.of())).snapshot());
+
+    assertThat(withSid(analysis, "ReadBuckets")).extracting(s -> s.key().account()).containsExactly(PROD, DEV);
+    assertThat(withSid(analysis, "ReadBuckets")).allSatisfy(s -> assertThat(s.key().file()).isEqualTo("terraform/modules/reader/main.tf"));
+    assertThat(withSid(analysis, "DescribeInstances")).singleElement().satisfies(s -> assertThat(s.key().inAccount()).isFalse());
+  }
+}
