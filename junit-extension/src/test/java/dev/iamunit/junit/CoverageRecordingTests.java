@@ -51,6 +51,21 @@ class CoverageRecordingTests {
             tuple("ProtectCloudTrail in sandbox (333333333333)", false));
   }
 
+  /**
+   * A StackSet puts a role of its own into each target account: the statement a test exercised as
+   * prod's role is covered in prod and still missed in dev, where no test asked.
+   */
+  @Test
+  void aStackSetsStatementIsRecordedForTheAccountOfThePrincipalThatAsked(@TempDir Path directory) {
+    var results = TestKit.run(StackSetExamples.AuditedInProdOnly.class, Map.of("iamunit.coverage.directory", directory.toString(),
+        "iamunit.projectRoot", StackSetExamples.PROJECT_ROOT));
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    assertThat(CoverageAnalysis.read(directory).statementsWithSid("ReadTrails"))
+        .extracting(StatementCoverage::displayName, StatementCoverage::covered)
+        .containsExactly(tuple("ReadTrails in 111111111111", true), tuple("ReadTrails in 222222222222", false));
+  }
+
   /** Failed policy assertions reach the SARIF report at the statement that decided instead. */
   @Test
   void failedAssertionsAreRecordedAtTheirStatement(@TempDir Path directory) {
