@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.iamunit.coverage.internal.Deployments;
 import dev.iamunit.coverage.internal.FragmentFormat;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -56,7 +57,10 @@ public final class CoverageAnalysis {
   }
 
   /**
-   * Merges every fragment ({@code coverage-*.json}) in {@code dataDirectory}.
+   * Merges every fragment ({@code coverage-*.json}) in {@code dataDirectory}. A statement deployed
+   * in several accounts counts per account ({@link StatementKey#as}) by what every fragment's
+   * inventory found together: a JVM whose tests loaded it in one account only (a folder per account
+   * sharing a module, say) wrote it without account, and its counts go to that account's entry.
    *
    * @throws CoverageDataException when the folder has no fragment or a fragment is not readable
    */
@@ -68,6 +72,8 @@ public final class CoverageAnalysis {
     if (fragments.isEmpty()) {
       throw new CoverageDataException(noData(dataDirectory));
     }
+    List<JsonNode> roots = new ArrayList<>();
+    Deployments everywhere = new Deployments();
     for (Path file : fragments) {
       JsonNode root = readJson(file);
       String format = root.path("format").asText();
@@ -80,9 +86,15 @@ public final class CoverageAnalysis {
         throw new CoverageDataException(file + " is not an IAMUnit coverage fragment (format " + FragmentFormat.FORMAT
             + " expected); remove it or move it out of " + dataDirectory);
       }
-      all.addAll(FragmentFormat.readStatements(root));
+      roots.add(root);
+      everywhere.addAll(FragmentFormat.readDeployments(root));
+    }
+    for (JsonNode root : roots) {
+      Deployments local = FragmentFormat.readDeployments(root);
+      FragmentFormat.readStatements(root).forEach(s -> all.add(s.withKey(everywhere.merged(s.key(), local))));
       failures.addAll(FragmentFormat.readFailures(root));
-      decisions.addAll(FragmentFormat.readDecisions(root));
+      FragmentFormat.readDecisions(root).forEach(d -> decisions.add(new RecordedDecision(d.testId(), d.request(), d.outcome(),
+          d.deciding().stream().map(id -> everywhere.merged(StatementKey.parse(id), local).id()).toList())));
     }
     return new CoverageAnalysis(all, failures, decisions);
   }

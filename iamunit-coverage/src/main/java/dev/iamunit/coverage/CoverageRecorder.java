@@ -2,6 +2,7 @@ package dev.iamunit.coverage;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.coverage.internal.Deployments;
 import dev.iamunit.coverage.internal.FragmentFormat;
 import dev.iamunit.coverage.internal.StatementCounters;
 import dev.iamunit.eval.Decision;
@@ -60,7 +61,7 @@ public final class CoverageRecorder {
    * The accounts each identity or resource statement of the inventory is deployed in, by its key
    * without account: a statement held by more than one is counted per account ({@link StatementKey#as}).
    */
-  private final ConcurrentHashMap<StatementKey, Set<String>> deployedIn = new ConcurrentHashMap<>();
+  private final Deployments deployedIn = new Deployments();
   private final Queue<Asked> decisions;
   /** The organizations whose SCPs and RCPs that apply nowhere are in the inventory already. */
   private final Set<OrganizationTree> treesInventoried = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -187,7 +188,7 @@ public final class CoverageRecorder {
           counters.addPrincipal(principal);
         }
         if (!control && !accountId.isEmpty()) {
-          deployedIn.computeIfAbsent(key.withoutAccount(), k -> ConcurrentHashMap.newKeySet()).add(accountId);
+          deployedIn.add(key, accountId);
         }
       }
     }
@@ -315,7 +316,7 @@ public final class CoverageRecorder {
    * a statement it turns out to share.
    */
   private StatementKey reported(StatementKey key, boolean control) {
-    return key.as(control, deployedIn.getOrDefault(key.withoutAccount(), Set.of()));
+    return deployedIn.reported(key, control);
   }
 
   /**
@@ -327,7 +328,7 @@ public final class CoverageRecorder {
       Files.createDirectories(dir);
       Path file = dir.resolve("coverage-" + jvm + ".json");
       Path partial = dir.resolve("coverage-" + jvm + ".json.tmp");
-      Files.writeString(partial, FragmentFormat.write(jvm, snapshot(), List.copyOf(failures), decisionLog()));
+      Files.writeString(partial, FragmentFormat.write(jvm, snapshot(), List.copyOf(failures), decisionLog(), deployedIn));
       Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return file;
     } catch (IOException e) {

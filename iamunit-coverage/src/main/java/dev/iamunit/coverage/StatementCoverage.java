@@ -153,6 +153,16 @@ public record StatementCoverage(
     return conditions.stream().filter(ConditionCoverage::covered).count();
   }
 
+  /**
+   * This statement's data under {@code newKey}: what one JVM counted without account, once every
+   * fragment says which account it is ({@link CoverageAnalysis#read}).
+   */
+  public StatementCoverage withKey(StatementKey newKey) {
+    return newKey.equals(key) ? this : new StatementCoverage(newKey, sid, effect, policy, address, inventory, principals, decisive,
+        overridden, notAppliedAction, notAppliedResource, notAppliedPrincipal, notAppliedCondition, conditions, decisiveTests, tests,
+        notRead, newKey.inAccount() ? accountName : "");
+  }
+
   /** The same statement's data from another JVM, added to this. */
   public StatementCoverage plus(StatementCoverage other) {
     if (!key.equals(other.key)) {

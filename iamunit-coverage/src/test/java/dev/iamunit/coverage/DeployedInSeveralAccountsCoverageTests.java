@@ -139,6 +139,27 @@ class DeployedInSeveralAccountsCoverageTests {
         .containsExactly(tuple(PROD, true), tuple(DEV, false));
   }
 
+  /**
+   * Folders per account sharing one module, tested in forked JVMs: a JVM whose tests loaded only
+   * prod's folder knows the statement in prod alone and writes it without account; the analysis,
+   * reading every fragment, knows it is in dev too, and counts that JVM's decisions for prod.
+   */
+  @Test
+  void aJvmThatLoadedOneAccountOnlyHasItsCountsInThatAccountOnceAnotherJvmLoadedBoth(@TempDir Path dir) {
+    Accounts accounts = stackSet();
+    CoverageRecorder prodOnly = CoverageRecorder.withDecisionLog();
+    prodOnly.recordInventory(accounts.byId(PROD).orElseThrow());
+    asAuditor(prodOnly, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+    prodOnly.writeFragment(dir);
+    inventory(accounts).writeFragment(dir);
+
+    CoverageAnalysis analysis = CoverageAnalysis.read(dir);
+    assertThat(withSid(analysis, "ReadTrails")).extracting(s -> s.key().account(), StatementCoverage::covered)
+        .containsExactly(tuple(PROD, true), tuple(DEV, false));
+    assertThat(analysis.statements()).hasSize(6).allMatch(s -> s.key().inAccount());
+    assertThat(analysis.decisions()).singleElement().satisfies(d -> assertThat(d.deciding()).singleElement().asString().endsWith("@" + PROD));
+  }
+
   @Test
   void everyReportShowsARowPerAccount(@TempDir Path dir) throws Exception {
     Accounts accounts = stackSet();

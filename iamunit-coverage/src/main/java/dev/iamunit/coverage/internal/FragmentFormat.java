@@ -18,7 +18,9 @@ import dev.iamunit.model.Effect;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -31,7 +33,10 @@ public final class FragmentFormat {
   /**
    * The fragment format. Version 2 keys an SCP or RCP statement per account it applies to
    * ({@code account}, {@code accountName}); a version 1 fragment cannot say which account its SCP
-   * and RCP statements were exercised in, so it is not read (see {@link #PREVIOUS_FORMATS}).
+   * and RCP statements were exercised in, so it is not read (see {@link #PREVIOUS_FORMATS}). A
+   * version 2 fragment may list {@code deployments}, the accounts the JVM's inventory found each
+   * identity and resource statement in ({@link Deployments}); one without them (an earlier
+   * IAMUnit's) is read as before, each statement where its key says.
    */
   public static final String FORMAT = "iamunit-coverage-fragment/2";
 
@@ -45,9 +50,12 @@ public final class FragmentFormat {
     return JSON;
   }
 
-  /** A whole fragment; {@code decisions} is written only when a decision log was kept. */
+  /**
+   * A whole fragment; {@code decisions} is written only when a decision log was kept, {@code
+   * deployments} only when the inventory placed a statement in an account.
+   */
   public static String write(String jvm, Collection<StatementCoverage> statements, Collection<AssertionFailure> failures,
-      Collection<RecordedDecision> decisions) {
+      Collection<RecordedDecision> decisions, Deployments deployments) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("jvm", jvm);
@@ -64,6 +72,11 @@ public final class FragmentFormat {
             .put("outcome", decision.outcome().name());
         strings(entry.putArray("deciding"), decision.deciding());
       }
+    }
+    Map<StatementKey, Set<String>> deployed = deployments.sorted();
+    if (!deployed.isEmpty()) {
+      ArrayNode placed = root.putArray("deployments");
+      deployed.forEach((key, accounts) -> strings(placed.addObject().put("statement", key.id()).putArray("accounts"), List.copyOf(accounts)));
     }
     return text(root);
   }
@@ -171,6 +184,16 @@ public final class FragmentFormat {
           Outcome.valueOf(d.path("outcome").asText()), strings(d.path("deciding"))));
     }
     return decisions;
+  }
+
+  /** The deployments a fragment lists; none for a fragment without them. */
+  public static Deployments readDeployments(JsonNode root) {
+    Deployments deployments = new Deployments();
+    for (JsonNode d : root.path("deployments")) {
+      StatementKey key = StatementKey.parse(d.path("statement").asText());
+      d.path("accounts").forEach(account -> deployments.add(key, account.asText()));
+    }
+    return deployments;
   }
 
   private static List<String> strings(JsonNode array) {
