@@ -20,12 +20,13 @@ import org.apiguardian.api.API;
  * covered now are reported so the file can shrink.
  *
  * <p>The file is text, one statement per line, {@code file<TAB>policy<TAB>Sid} (or {@code #index}
- * for a statement without a Sid), and for an SCP or RCP statement {@code <TAB>account}, the id of
- * the account it is missed in (coverage counts those per account, {@link StatementKey});
- * {@code #} starts a comment line. Entries name statements by Sid rather than line, so editing a
- * template above a statement does not break the baseline. An SCP or RCP entry without an account
- * (a baseline written before coverage counted them per account) tolerates the statement in every
- * account; {@link CoverageCheck} says so in a note, until the baseline is written again.
+ * for a statement without a Sid), and for a statement coverage counts per account (an SCP or RCP
+ * statement, or one deployed in several accounts: {@link StatementKey}) {@code <TAB>account}, the
+ * id of the account it is missed in; {@code #} starts a comment line. Entries name statements by
+ * Sid rather than line, so editing a template above a statement does not break the baseline. Such
+ * an entry without an account (a baseline written before coverage counted the statement per
+ * account) tolerates the statement in every account; {@link CoverageCheck} says so in a note,
+ * until the baseline is written again.
  */
 @API(status = EXPERIMENTAL)
 public final class Baseline {
@@ -61,7 +62,8 @@ public final class Baseline {
 
   public Path write(Path file) {
     StringBuilder text = new StringBuilder("# IAMUnit coverage baseline: statements missed when the gate was adopted.\n"
-        + "# file<TAB>policy<TAB>Sid or #index[<TAB>account of an SCP or RCP]. Remove lines as tests cover them; never add new ones.\n");
+        + "# file<TAB>policy<TAB>Sid or #index[<TAB>account of a statement counted per account]. Remove lines as tests cover them;"
+        + " never add new ones.\n");
     entries.forEach(e -> text.append(e).append('\n'));
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -79,7 +81,7 @@ public final class Baseline {
     return statement.key().inAccount() ? entry + "\t" + statement.key().account() : entry;
   }
 
-  /** The entry of an SCP or RCP statement as a baseline written before coverage counted them per account names it. */
+  /** The entry of a statement counted per account as a baseline written before coverage counted it so names it. */
   private static String accountless(StatementCoverage statement) {
     return statement.key().file() + "\t" + statement.policy() + "\t" + statement.sid().orElse("#" + statement.key().index());
   }
@@ -89,8 +91,8 @@ public final class Baseline {
   }
 
   /**
-   * The entry that tolerates {@code statement}: its own, or for an SCP or RCP statement an entry
-   * without an account, which tolerates it in every account.
+   * The entry that tolerates {@code statement}: its own, or for a statement counted per account an
+   * entry without an account, which tolerates it in every account.
    */
   public Optional<String> toleratedBy(StatementCoverage statement) {
     String own = entry(statement);

@@ -60,7 +60,7 @@ public final class CoverageCheck {
             + "or load the template that holds it", "", 0));
       }
       for (StatementCoverage s : statements.stream().filter(s -> !s.covered()).toList()) {
-        // An SCP or RCP statement is required in every account it applies to.
+        // A statement counted per account (an SCP's or RCP's, one deployed in several) is required in each.
         violations.add(new Violation("Required Sid " + sid + " (" + s.key().fileAndLine() + ", " + s.effect().json()
             + " in " + s.policy() + ")" + (s.key().inAccount() ? " in " + s.account() : "") + " " + missedBecause(s),
             s.key().file(), s.key().line()));
@@ -139,8 +139,9 @@ public final class CoverageCheck {
     }
     if (!accountless.isEmpty()) {
       StringBuilder note = new StringBuilder("The baseline names ").append(accountless.size())
-          .append(" SCP or RCP statement(s) without an account, as it was written before coverage counted them per account:"
-              + " each is tolerated in every account it applies to; write the baseline again to list the accounts:");
+          .append(" statement(s) counted per account (of an SCP or RCP, or deployed in several accounts) without an account, as it"
+              + " was written before coverage counted them per account: each is tolerated in every account it is counted in;"
+              + " write the baseline again to list the accounts:");
       accountless.forEach(e -> note.append("\n  ").append(e.replace('\t', ' ')));
       notes.add(note.toString());
     }

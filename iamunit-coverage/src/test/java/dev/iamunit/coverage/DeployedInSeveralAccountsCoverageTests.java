@@ -193,6 +193,29 @@ class DeployedInSeveralAccountsCoverageTests {
     assertThat(Baseline.entry(dev)).isEqualTo(ROLE_FILE + "\tread-trails\tReadTrails\t" + DEV);
   }
 
+  /**
+   * A baseline names the account a deployed statement is missed in; a line written before (without
+   * one) tolerates the statement in every account, and the check says so until it is written again.
+   */
+  @Test
+  void aBaselineNamesTheAccountAndAnOlderLineWithoutOneToleratesEveryAccountWithANote(@TempDir Path dir) throws Exception {
+    Accounts accounts = stackSet();
+    CoverageRecorder recorder = inventory(accounts);
+    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+    CoverageAnalysis analysis = CoverageAnalysis.of(recorder.snapshot());
+    assertThat(Baseline.of(analysis).entries()).contains(ROLE_FILE + "\tread-trails\tReadTrails\t" + DEV)
+        .doesNotContain(ROLE_FILE + "\tread-trails\tReadTrails\t" + PROD);
+
+    List<String> older = Baseline.of(analysis).entries().stream().map(e -> e.replaceFirst("\t\\d{12}$", "")).distinct().toList();
+    Files.write(dir.resolve("older.txt"), older);
+    CheckResult result = CoverageCheck.of(List.of()).withBaseline(Baseline.read(dir.resolve("older.txt"))).run(analysis);
+    assertThat(result.passed()).isTrue();
+    assertThat(result.notes()).singleElement().asString()
+        .startsWith("The baseline names 3 statement(s) counted per account (of an SCP or RCP, or deployed in several accounts) without "
+            + "an account")
+        .contains(ROLE_FILE + " read-trails ReadTrails");
+  }
+
   /** The same template loaded as one stack is one account's: its keys are what they always were. */
   @Test
   void theTemplateLoadedIntoOneAccountKeepsItsKeysWithoutAccount() {

@@ -259,7 +259,8 @@ class PerAccountCoverageTests {
     CheckResult result = CoverageCheck.of(List.of()).withBaseline(Baseline.read(dir.resolve("older.txt"))).run(analysis);
     assertThat(result.passed()).isTrue();
     assertThat(result.notes()).singleElement().asString()
-        .startsWith("The baseline names 1 SCP or RCP statement(s) without an account")
+        .startsWith("The baseline names 1 statement(s) counted per account (of an SCP or RCP, or deployed in several accounts) "
+            + "without an account")
         .contains("tolerated in every account", SCP_FILE + " ProtectCloudTrail DenyStopLogging");
   }
 
