@@ -65,7 +65,7 @@ public final class CoverageReport {
     if (!missed.isEmpty()) {
       text.append("Missed statements (never decisive in any test):\n");
       for (StatementCoverage s : missed) {
-        // An SCP or RCP statement reads ProtectCloudTrail/DenyStopLogging (file:line) in prod (111111111111).
+        // A statement counted per account reads ProtectCloudTrail/DenyStopLogging (file:line) in prod (111111111111).
         text.append("  ").append(s.effect().json()).append(' ')
             .append(s.key().inAccount() ? s.policy() + "/" + s.describe() : s.describe() + " in " + s.policy())
             .append(s.neverDecisive() ? " (applied " + s.overridden() + "x, always overridden: possibly dead)" : "")

@@ -35,8 +35,9 @@ import org.apiguardian.api.API;
  *     the account (a policy AWS would reject, a SAM policy template IAMUnit does not know): it
  *     counts as one missed statement, whatever it holds; its effect is unknown, so the Allow and
  *     Deny counters leave it out
- * @param accountName for an SCP or RCP statement in one account ({@link StatementKey#account()}),
- *     the name the organization gives that account ({@code prod}); empty when it has none
+ * @param accountName for a statement in one account ({@link StatementKey#account()}: an SCP or RCP
+ *     statement, or one deployed in several accounts), the name the organization gives that account
+ *     ({@code prod}); empty when it has none
  */
 @API(status = EXPERIMENTAL)
 public record StatementCoverage(
@@ -95,8 +96,8 @@ public record StatementCoverage(
   }
 
   /**
-   * The Sid, or {@code #index at file:line} for a statement without one; for an SCP or RCP
-   * statement, followed by the account it applies for: {@code DenyStopLogging in prod (111111111111)}.
+   * The Sid, or {@code #index at file:line} for a statement without one; for a statement counted
+   * per account, followed by the account: {@code DenyStopLogging in prod (111111111111)}.
    */
   public String displayName() {
     if (notRead.isPresent()) {
@@ -106,8 +107,8 @@ public record StatementCoverage(
   }
 
   /**
-   * {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}; for an SCP or RCP
-   * statement, {@code DenyStopLogging (terraform/org.tf:30) in prod (111111111111)}.
+   * {@code ForceMfa (terraform/iam.tf:12)} or {@code #2 at terraform/iam.tf:30}; for a statement
+   * counted per account, {@code DenyStopLogging (terraform/org.tf:30) in prod (111111111111)}.
    */
   public String describe() {
     if (notRead.isPresent()) {

@@ -295,7 +295,7 @@ public final class HtmlReport {
           ? statements.get(i + 1).key().line() - 1 : lines.size();
       int end = Math.min(StatementExtent.end(lines, start, s.key().column()), next);
       for (int line = start; line <= end; line++) {
-        // An SCP or RCP statement has a row per account: its lines show the account where it fares worst.
+        // A statement counted per account has a row per account: its lines show the account where it fares worst.
         byLine.merge(line, s, (shown, other) -> other.key().withoutAccount().equals(shown.key().withoutAccount())
             && other.status().compareTo(shown.status()) > 0 ? other : shown);
       }
