@@ -17,6 +17,7 @@ import dev.iamunit.model.Effect;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.OrganizationTree;
+import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Role;
 import dev.iamunit.model.Statement;
@@ -85,6 +86,22 @@ public final class CoverageRecorder {
     return new CoverageRecorder(true);
   }
 
+  /** How a policy came into the account whose inventory it is in. */
+  private enum Placement {
+    /** An SCP or RCP level of the account's path: counts per account wherever it is. */
+    CONTROL,
+    /** Placed there by the sources: one placed by them into several accounts counts per account. */
+    SOURCES,
+    /**
+     * Placed there by IAM Identity Center, which provisions a permission set as a role in every
+     * account it is assigned to. The sources place the permission set once, in the Identity Center
+     * instance's account (where the model holds it); the roles are AWS's copies of it, so its inline
+     * policy counts once, as it always did. The customer managed policies it names are each
+     * account's own, counted with that account's managed policies.
+     */
+    IDENTITY_CENTER
+  }
+
   /** A decision of the log, kept until {@link #decisionLog()} names its deciding statements as reports do. */
   private record Asked(String testId, Request request, Outcome outcome, List<StatementResult> deciding) {}
 
@@ -107,26 +124,27 @@ public final class CoverageRecorder {
     for (User user : account.users().values()) {
       // A generated name reads as <unresolved: ...>, the same in every JVM, never as its placeholder.
       String principal = "user/" + Unresolved.readable(user.name(), account.unresolved());
-      inventory(PrincipalPolicies.of(account, user).customerWritten(), false, id, name, principal);
+      inventory(PrincipalPolicies.of(account, user).customerWritten(), Placement.SOURCES, id, name, principal);
     }
     for (Role role : account.roles().values()) {
       String principal = "role/" + Unresolved.readable(role.name(), account.unresolved());
       List<Policy> policies = new ArrayList<>(PrincipalPolicies.of(account, role).customerWritten());
       role.trustPolicy().ifPresent(policies::add);
-      inventory(policies, false, id, name, principal);
+      inventory(policies, role.path().startsWith(PermissionSet.ROLE_PATH) ? Placement.IDENTITY_CENTER : Placement.SOURCES, id, name,
+          principal);
     }
     for (Group group : account.groups().values()) {
-      inventory(group.inlinePolicies(), false, id, name, null);
+      inventory(group.inlinePolicies(), Placement.SOURCES, id, name, null);
     }
     for (ManagedPolicy policy : account.managedPolicies().values()) {
       if (!policy.awsManaged()) {
-        inventory(List.of(policy.document()), false, id, name, null);
+        inventory(List.of(policy.document()), Placement.SOURCES, id, name, null);
       }
     }
-    inventory(account.resourcePolicies().values(), false, id, name, null);
+    inventory(account.resourcePolicies().values(), Placement.SOURCES, id, name, null);
     // An SCP or RCP counts once per account it applies to (StatementKey): these are this account's levels.
-    account.organization().serviceControlPolicies().forEach(level -> inventory(level, true, id, name, null));
-    account.organization().resourceControlPolicies().forEach(level -> inventory(level, true, id, name, null));
+    account.organization().serviceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null));
+    account.organization().resourceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null));
     account.organization().tree().ifPresent(this::inventoryAppliedNowhere);
   }
 
@@ -148,7 +166,7 @@ public final class CoverageRecorder {
       boolean enabled = control.resourceControl() ? tree.rcpsEnabled() : tree.scpRule() != OrganizationTree.ScpRule.DISABLED;
       boolean applies = paths.stream().anyMatch(path -> control.targets().stream().anyMatch(t -> path.contains(t.id())));
       if (enabled && !applies) {
-        inventory(List.of(control.policy()), true, "", "", null);
+        inventory(List.of(control.policy()), Placement.CONTROL, "", "", null);
       }
     }
   }
@@ -166,15 +184,16 @@ public final class CoverageRecorder {
 
   /** Adds these policies' statements to the inventory, used by no known principal, in no account. */
   public void recordInventory(Collection<Policy> policies) {
-    inventory(policies, false, "", "", null);
+    inventory(policies, Placement.SOURCES, "", "", null);
   }
 
   /**
    * Adds the statements of {@code policies} to the inventory as account {@code accountId} (empty:
-   * none) holds them; {@code control} for an SCP or RCP level's, {@code principal} (or null) the
+   * none) holds them, placed there as {@code placement} says; {@code principal} (or null) is the
    * user or role whose requests use them.
    */
-  private void inventory(Collection<Policy> policies, boolean control, String accountId, String accountName, String principal) {
+  private void inventory(Collection<Policy> policies, Placement placement, String accountId, String accountName, String principal) {
+    boolean control = placement == Placement.CONTROL;
     for (Policy policy : policies) {
       if (!declaredInSources(policy)) {
         continue;
@@ -187,7 +206,7 @@ public final class CoverageRecorder {
         if (principal != null) {
           counters.addPrincipal(principal);
         }
-        if (!control && !accountId.isEmpty()) {
+        if (placement == Placement.SOURCES && !accountId.isEmpty()) {
           deployedIn.add(key, accountId);
         }
       }

@@ -233,6 +233,29 @@ class DeployedInSeveralAccountsCoverageTests {
   }
 
   /**
+   * IAM Identity Center provisions a permission set as a role in each account it is assigned to
+   * ("When you assign a permission set to an AWS account, IAM Identity Center creates a role", IAM
+   * Identity Center User Guide, Referencing permission sets in resource policies, Amazon EKS, and
+   * AWS KMS), but the sources place the permission set once, in the instance's account: its inline
+   * policy counts once, as it always did, whichever account's role a test asks as.
+   */
+  @Test
+  void aPermissionSetsInlinePolicyCountsOnceThoughIdentityCenterProvisionsItInEachAssignedAccount() {
+    Accounts accounts = load("identity-center", Map.of());
+    var permissionSet = accounts.home().permissionSets().get("Developers");
+    assertThat(List.of(PROD, DEV)).allSatisfy(id -> assertThat(accounts.byId(id).orElseThrow().provisionedRole(permissionSet)).isPresent());
+    CoverageRecorder recorder = inventory(accounts);
+    var developers = accounts.byId(DEV).orElseThrow().provisionedRole(permissionSet).orElseThrow();
+    BoundRequest bound = Caller.roleSession(accounts, accounts.byId(DEV).orElseThrow(), developers.name(), "dana")
+        .request("s3:GetObject", "arn:aws:s3:::app-data/report.csv", CredentialKind.ASSUMED_ROLE, NOW, Map.of());
+    recorder.record(bound.request(), bound.policies(), Evaluator.standard().explain(bound), "DevelopersTests.read");
+
+    assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "ReadAppData")).singleElement()
+        .satisfies(s -> assertThat(s.key().inAccount()).isFalse())
+        .satisfies(s -> assertThat(s.covered()).isTrue());
+  }
+
+  /**
    * The rule is the statement's, not the StackSet's: a Terraform module instantiated through a
    * provider alias of each account puts its statements in both; a statement declared once, in prod
    * only, keeps its key.
