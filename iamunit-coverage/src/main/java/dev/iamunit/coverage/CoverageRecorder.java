@@ -13,6 +13,7 @@ import dev.iamunit.eval.PrincipalPolicies;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.StatementResult;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.Effect;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -59,8 +60,8 @@ public final class CoverageRecorder {
   private final Map<StatementKey, StatementCoverage> notRead = new ConcurrentHashMap<>();
   private final String jvm = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
   /**
-   * The accounts each identity or resource statement of the inventory is deployed in, by its key
-   * without account: a statement held by more than one is counted per account ({@link StatementKey#as}).
+   * Where the inventory found each identity or resource statement: one that a load placed in more
+   * than one account is counted per account ({@link StatementKey#as}).
    */
   private final Deployments deployedIn = new Deployments();
   private final Queue<Asked> decisions;
@@ -106,11 +107,22 @@ public final class CoverageRecorder {
   private record Asked(String testId, Request request, Outcome outcome, List<StatementResult> deciding) {}
 
   /**
+   * Adds every account of one load to the inventory ({@link #recordInventory(Account)}); a
+   * statement the load placed in several accounts (one source deployed into each: a StackSet's
+   * instances, a module per provider alias, a module shared by folders per account) has an entry
+   * per account ({@link StatementKey#as}), whichever order the loads come in.
+   */
+  public void recordInventory(Accounts accounts) {
+    Deployments load = new Deployments();
+    accounts.all().forEach(account -> inventory(account, load));
+    deployedIn.addLoad(load);
+  }
+
+  /**
    * Adds every customer-written statement of an account to the inventory, with the principals
    * (users and roles) whose requests use it, so statements no test evaluated count as missed.
-   * A statement the inventory finds in several accounts (one source deployed into each: a StackSet,
-   * a module per provider alias) has an entry per account ({@link StatementKey#as}), whichever
-   * order the accounts are added in.
+   * An account alone is a load of its own: give every account of a load at once ({@link
+   * #recordInventory(Accounts)}) for its statements deployed in several accounts to count per account.
    * A principal's policies are those {@link PrincipalPolicies} gathers for its requests, plus a
    * role's trust policy. Policies no source of the user's declares are left out ({@link
    * #declaredInSources(Policy)}): AWS managed policies, and the FullAWSAccess SCP IAMUnit adds by
@@ -119,32 +131,39 @@ public final class CoverageRecorder {
    * that asks as its principal fails with where it is referenced.
    */
   public void recordInventory(Account account) {
+    Deployments load = new Deployments();
+    inventory(account, load);
+    deployedIn.addLoad(load);
+  }
+
+  /** Adds the statements of {@code account} to the inventory, noting in {@code load} where the sources placed them. */
+  private void inventory(Account account, Deployments load) {
     String id = account.id();
     String name = account.organization().tree().flatMap(t -> t.account(id)).map(OrganizationTree.Member::name).orElse("");
     for (User user : account.users().values()) {
       // A generated name reads as <unresolved: ...>, the same in every JVM, never as its placeholder.
       String principal = "user/" + Unresolved.readable(user.name(), account.unresolved());
-      inventory(PrincipalPolicies.of(account, user).customerWritten(), Placement.SOURCES, id, name, principal);
+      inventory(PrincipalPolicies.of(account, user).customerWritten(), Placement.SOURCES, id, name, principal, load);
     }
     for (Role role : account.roles().values()) {
       String principal = "role/" + Unresolved.readable(role.name(), account.unresolved());
       List<Policy> policies = new ArrayList<>(PrincipalPolicies.of(account, role).customerWritten());
       role.trustPolicy().ifPresent(policies::add);
       inventory(policies, role.path().startsWith(PermissionSet.ROLE_PATH) ? Placement.IDENTITY_CENTER : Placement.SOURCES, id, name,
-          principal);
+          principal, load);
     }
     for (Group group : account.groups().values()) {
-      inventory(group.inlinePolicies(), Placement.SOURCES, id, name, null);
+      inventory(group.inlinePolicies(), Placement.SOURCES, id, name, null, load);
     }
     for (ManagedPolicy policy : account.managedPolicies().values()) {
       if (!policy.awsManaged()) {
-        inventory(List.of(policy.document()), Placement.SOURCES, id, name, null);
+        inventory(List.of(policy.document()), Placement.SOURCES, id, name, null, load);
       }
     }
-    inventory(account.resourcePolicies().values(), Placement.SOURCES, id, name, null);
+    inventory(account.resourcePolicies().values(), Placement.SOURCES, id, name, null, load);
     // An SCP or RCP counts once per account it applies to (StatementKey): these are this account's levels.
-    account.organization().serviceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null));
-    account.organization().resourceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null));
+    account.organization().serviceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null, load));
+    account.organization().resourceControlPolicies().forEach(level -> inventory(level, Placement.CONTROL, id, name, null, load));
     account.organization().tree().ifPresent(this::inventoryAppliedNowhere);
   }
 
@@ -166,7 +185,7 @@ public final class CoverageRecorder {
       boolean enabled = control.resourceControl() ? tree.rcpsEnabled() : tree.scpRule() != OrganizationTree.ScpRule.DISABLED;
       boolean applies = paths.stream().anyMatch(path -> control.targets().stream().anyMatch(t -> path.contains(t.id())));
       if (enabled && !applies) {
-        inventory(List.of(control.policy()), Placement.CONTROL, "", "", null);
+        inventory(List.of(control.policy()), Placement.CONTROL, "", "", null, deployedIn);
       }
     }
   }
@@ -184,15 +203,16 @@ public final class CoverageRecorder {
 
   /** Adds these policies' statements to the inventory, used by no known principal, in no account. */
   public void recordInventory(Collection<Policy> policies) {
-    inventory(policies, Placement.SOURCES, "", "", null);
+    inventory(policies, Placement.SOURCES, "", "", null, deployedIn);
   }
 
   /**
    * Adds the statements of {@code policies} to the inventory as account {@code accountId} (empty:
-   * none) holds them, placed there as {@code placement} says; {@code principal} (or null) is the
-   * user or role whose requests use them.
+   * none) holds them, placed there as {@code placement} says (noted in {@code load}, the load's
+   * deployments); {@code principal} (or null) is the user or role whose requests use them.
    */
-  private void inventory(Collection<Policy> policies, Placement placement, String accountId, String accountName, String principal) {
+  private void inventory(Collection<Policy> policies, Placement placement, String accountId, String accountName, String principal,
+      Deployments load) {
     boolean control = placement == Placement.CONTROL;
     for (Policy policy : policies) {
       if (!declaredInSources(policy)) {
@@ -207,7 +227,7 @@ public final class CoverageRecorder {
           counters.addPrincipal(principal);
         }
         if (placement == Placement.SOURCES && !accountId.isEmpty()) {
-          deployedIn.add(key, accountId);
+          load.add(key, accountId);
         }
       }
     }

@@ -10,7 +10,6 @@ import dev.iamunit.model.Statement;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -111,11 +110,12 @@ public record StatementKey(String file, int line, int column, int index, String 
   /**
    * This key, recorded with the account a statement applied for, as reports name the statement:
    * with the account for an SCP or RCP statement ({@code control}), and for a statement deployed
-   * in more than one account ({@code deployedIn}, the accounts whose loaded policies hold it);
-   * without it for any other, so a single-account repository's keys are what they always were.
+   * in more than one account ({@code deployedInSeveral}: one load of the sources placed it in
+   * several); without it for any other, so a single-account repository's keys are what they always
+   * were.
    */
-  public StatementKey as(boolean control, Set<String> deployedIn) {
-    return control || deployedIn.size() > 1 ? this : withoutAccount();
+  public StatementKey as(boolean control, boolean deployedInSeveral) {
+    return control || deployedInSeveral ? this : withoutAccount();
   }
 
   /** {@code aws:PrincipalAccount}, as every caller's request carries it, else the account field of the principal's ARN. */

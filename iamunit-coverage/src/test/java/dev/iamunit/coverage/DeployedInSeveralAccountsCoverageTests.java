@@ -58,7 +58,7 @@ class DeployedInSeveralAccountsCoverageTests {
 
   private static CoverageRecorder inventory(Accounts accounts) {
     CoverageRecorder recorder = CoverageRecorder.withDecisionLog();
-    accounts.all().forEach(recorder::recordInventory);
+    recorder.recordInventory(accounts);
     return recorder;
   }
 
@@ -123,17 +123,20 @@ class DeployedInSeveralAccountsCoverageTests {
         .containsExactly(tuple(PROD, StatementStatus.COVERED, 1L), tuple(DEV, StatementStatus.MISSED, 0L));
   }
 
-  /** Which account a statement is deployed in is decided when the counts are read, so the order of the inventory does not matter. */
+  /**
+   * Which statements are deployed in several accounts is decided when the counts are read, so the
+   * order of the loads does not matter: a test class that loaded the template into prod alone
+   * recorded first; a later load deploys it to prod and dev.
+   */
   @Test
-  void aDecisionRecordedBeforeTheSecondAccountIsInventoriedStaysInItsAccount() {
-    Accounts accounts = stackSet();
-    CoverageRecorder recorder = CoverageRecorder.withDecisionLog();
-    recorder.recordInventory(accounts.byId(PROD).orElseThrow());
-    asAuditor(recorder, accounts, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
+  void aDecisionRecordedBeforeTheLoadThatDeploysTheStatementInSeveralAccountsStaysInItsAccount() {
+    Accounts prodAlone = load(ROLE_FILE, Map.of("SecurityAccountId", "999999999999"));
+    CoverageRecorder recorder = inventory(prodAlone);
+    asAuditor(recorder, prodAlone, PROD, "cloudtrail:DescribeTrails", "*", Outcome.ALLOWED);
     assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "ReadTrails")).singleElement()
         .satisfies(s -> assertThat(s.key().inAccount()).as("one account so far").isFalse());
 
-    recorder.recordInventory(accounts.byId(DEV).orElseThrow());
+    recorder.recordInventory(stackSet());
 
     assertThat(withSid(CoverageAnalysis.of(recorder.snapshot()), "ReadTrails")).extracting(s -> s.key().account(), StatementCoverage::covered)
         .containsExactly(tuple(PROD, true), tuple(DEV, false));
@@ -214,6 +217,20 @@ class DeployedInSeveralAccountsCoverageTests {
         .startsWith("The baseline names 3 statement(s) counted per account (of an SCP or RCP, or deployed in several accounts) without "
             + "an account")
         .contains(ROLE_FILE + " read-trails ReadTrails");
+  }
+
+  /**
+   * Two loads that give one single-account template two account ids (two test classes' {@code
+   * accountId}, or the {@code prepare} goal's declared home and a test's default) load one
+   * deployment twice, not two: its keys stay without account.
+   */
+  @Test
+  void oneTemplateLoadedTwiceWithTwoAccountIdsIsStillOneDeployment() {
+    CoverageRecorder recorder = inventory(load(ROLE_FILE, Map.of("SecurityAccountId", "999999999999")));
+    recorder.recordInventory(SourceFormats.standard().load(List.of(ROOT.resolve(ROLE_FILE)), LoadOptions.defaults().withProjectRoot(ROOT)
+        .withAccountId("333333333333").withValues(Map.of("SecurityAccountId", "999999999999"))).accounts());
+
+    assertThat(CoverageAnalysis.of(recorder.snapshot()).statements()).hasSize(3).noneMatch(s -> s.key().inAccount());
   }
 
   /** The same template loaded as one stack is one account's: its keys are what they always were. */

@@ -124,8 +124,9 @@ public class PrepareMojo extends AbstractMojo {
           + "; give <values> what the tests give, or leave the source out of <sources>");
     }
     CoverageRecorder inventory = new CoverageRecorder();
-    // Every account the sources declare something in: a statement of another account is a statement too.
-    loaded.accounts().all().forEach(inventory::recordInventory);
+    // Every account the sources declare something in, at once: a statement of another account is a
+    // statement too, and one the sources deploy into several accounts counts in each.
+    inventory.recordInventory(loaded.accounts());
     // Nothing the load could not read or compute goes unsaid, each with file:line; a policy it
     // could not read counts as a missed statement, with its reason, so the gate sees it.
     for (LoadReport.Problem problem : loaded.report().problems()) {

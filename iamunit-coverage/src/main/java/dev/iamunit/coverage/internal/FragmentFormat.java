@@ -76,7 +76,11 @@ public final class FragmentFormat {
     Map<StatementKey, Set<String>> deployed = deployments.sorted();
     if (!deployed.isEmpty()) {
       ArrayNode placed = root.putArray("deployments");
-      deployed.forEach((key, accounts) -> strings(placed.addObject().put("statement", key.id()).putArray("accounts"), List.copyOf(accounts)));
+      deployed.forEach((key, accounts) -> {
+        ObjectNode entry = placed.addObject().put("statement", key.id());
+        strings(entry.putArray("accounts"), List.copyOf(accounts));
+        entry.put("several", deployments.inSeveral(key));
+      });
     }
     return text(root);
   }
@@ -192,6 +196,9 @@ public final class FragmentFormat {
     for (JsonNode d : root.path("deployments")) {
       StatementKey key = StatementKey.parse(d.path("statement").asText());
       d.path("accounts").forEach(account -> deployments.add(key, account.asText()));
+      if (d.path("several").asBoolean()) {
+        deployments.addSeveral(key);
+      }
     }
     return deployments;
   }

@@ -4,7 +4,7 @@ import dev.iamunit.coverage.CoverageRecorder;
 import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
-import dev.iamunit.model.Account;
+import dev.iamunit.model.Accounts;
 import dev.iamunit.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.Set;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CoverageSession implements AutoCloseable {
 
   private final CoverageRecorder recorder;
-  private final Set<Account> inventoried = ConcurrentHashMap.newKeySet();
+  private final Set<Accounts> inventoried = ConcurrentHashMap.newKeySet();
   private final Path directory;
   private final boolean enabled;
 
@@ -29,9 +29,10 @@ final class CoverageSession implements AutoCloseable {
     this.recorder = logDecisions ? CoverageRecorder.withDecisionLog() : new CoverageRecorder();
   }
 
-  void inventory(Account account) {
-    if (enabled && inventoried.add(account)) {
-      recorder.recordInventory(account);
+  /** The accounts of one load, at once: a statement the load deploys into several counts per account. */
+  void inventory(Accounts accounts) {
+    if (enabled && inventoried.add(accounts)) {
+      recorder.recordInventory(accounts);
     }
   }
 

@@ -156,7 +156,7 @@ public final class IamUnitExtension implements BeforeEachCallback, ParameterReso
         },
         LoadedAccount.class);
     Accounts accounts = loaded.accounts();
-    accounts.all().forEach(coverage(context)::inventory);
+    coverage(context).inventory(accounts);
     return accounts;
   }
 
