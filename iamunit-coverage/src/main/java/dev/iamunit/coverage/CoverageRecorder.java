@@ -48,7 +48,7 @@ import org.apiguardian.api.API;
  * statement, written once per JVM as a fragment that {@link CoverageAnalysis} merges later.
  *
  * <p>Use one recorder per JVM (the JUnit extension keeps it in the root store): call {@link
- * #recordInventory(Account)} for each loaded account, {@link #record(PolicySet, Decision, String)}
+ * #recordInventory(Accounts)} for each load's accounts, {@link #record(PolicySet, Decision, String)}
  * after each evaluation, and {@link #writeFragment(Path)} once when the run ends. Every method may
  * be called from any thread.
  */
