@@ -92,17 +92,16 @@ public final class Evaluator {
           Outcome.IMPLICIT_DENY, List.of(), new Explanation(List.of(), List.of(restriction.get()), List.of()), Optional.empty());
     }
     Scan scan = new Scan(request, root, !policies.boundaries().isEmpty(), explain);
-    for (List<CompiledPolicy> level : policies.rcpLevels()) {
-      scan.policies(level);
-    }
-    for (List<CompiledPolicy> level : policies.scpLevels()) {
-      scan.policies(level);
-    }
-    scan.policies(policies.resources());
-    scan.policies(policies.identity());
-    scan.policies(policies.boundaries());
-    scan.policies(policies.session());
-    scan.policies(policies.endpoint());
+    // In the order of the policies' types, RCPs, SCPs, resource-based, identity-based, boundaries,
+    // session and endpoint policies, as hits and explanations list them; the held policies' action
+    // is looked up once, for their SCPs and the rest.
+    scan.all(policies.rcpIndex());
+    ActionIndex held = policies.held();
+    long[] heldSelected = scan.selected(held);
+    scan.statements(held, heldSelected, 0, policies.scpStatements());
+    scan.all(policies.resourceIndex());
+    scan.statements(held, heldSelected, policies.scpStatements(), held.size());
+    scan.all(policies.endpointIndex());
 
     scan.rootBucketPolicyExemption = root && RootUser.bucketPolicyDeniesDoNotBind(request);
 
@@ -263,7 +262,7 @@ public final class Evaluator {
   private record Verdict(Outcome outcome, List<Hit> deciding, List<String> reasons) {}
 
   private static Verdict decide(Request request, PolicySet policies, Scan scan, Trust trust) {
-    List<Hit> denies = hits(scan, Effect.DENY, null, trust);
+    List<Hit> denies = hits(scan, Effect.DENY, null, 0, trust);
     boolean bucketPolicyDenyIgnored = false;
     if (scan.rootBucketPolicyExemption && !denies.isEmpty()) {
       List<Hit> binding = new ArrayList<>(denies.size());
@@ -285,32 +284,30 @@ public final class Evaluator {
     // RCPs only deny: "RCPFullAWSAccess cannot be detached, so there will always be an Allow
     // statement" at every level (How AWS enforcement code logic evaluates requests).
     List<String> missing = null;
-    int level = 0;
-    for (List<CompiledPolicy> scpLevel : policies.scpLevels()) {
-      if (!anyAllow(scan, scpLevel, trust)) {
+    for (int level = 0, levels = policies.scpLevels().size(); level < levels; level++) {
+      if (!anyAllow(scan, PolicyType.SERVICE_CONTROL, level, trust)) {
         if (missing == null) {
           missing = new ArrayList<>();
         }
         missing.add("no service control policy at organization level " + level + " allows the request");
       }
-      level++;
     }
     if (missing != null) {
       return new Verdict(Outcome.IMPLICIT_DENY, List.of(), missing);
     }
 
-    List<Hit> resourceAllows = policies.resources().isEmpty() ? List.of() : hits(scan, Effect.ALLOW, policies.resources(), trust);
+    List<Hit> resourceAllows = policies.resources().isEmpty() ? List.of() : hits(scan, Effect.ALLOW, PolicyType.RESOURCE, 0, trust);
     Grant grant = Grant.NONE;
     for (Hit hit : resourceAllows) {
       if (hit.grant.compareTo(grant) > 0) {
         grant = hit.grant;
       }
     }
-    List<Hit> identityAllows = hits(scan, Effect.ALLOW, policies.identity(), trust);
-    boolean boundaryAllows = policies.boundaries().isEmpty() || anyAllow(scan, policies.boundaries(), trust);
-    boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, policies.session(), trust);
+    List<Hit> identityAllows = hits(scan, Effect.ALLOW, PolicyType.IDENTITY, 0, trust);
+    boolean boundaryAllows = policies.boundaries().isEmpty() || anyAllow(scan, PolicyType.PERMISSIONS_BOUNDARY, 0, trust);
+    boolean sessionAllows = policies.session().isEmpty() || anyAllow(scan, PolicyType.SESSION, 0, trust);
     boolean limitsAllow = boundaryAllows && sessionAllows;
-    if (!policies.endpoint().isEmpty() && !anyAllow(scan, policies.endpoint(), trust)) {
+    if (!policies.endpoint().isEmpty() && !anyAllow(scan, PolicyType.VPC_ENDPOINT, 0, trust)) {
       // "An endpoint policy does not override or replace identity-based policies or resource-based
       // policies" (Amazon VPC PrivateLink Guide, Control access to VPC endpoints using endpoint
       // policies): a request through the endpoint needs its Allow besides every other, whoever asks.
@@ -445,13 +442,14 @@ public final class Evaluator {
   }
 
   /**
-   * The hits of {@code effect} that count under {@code trust}, from {@code policies} (any policy
-   * when null); {@code List.of()} when there are none, which is most of the time.
+   * The hits of {@code effect} that count under {@code trust}, from the policies of {@code type}
+   * at {@code level} (any policy when {@code type} is null); {@code List.of()} when there are
+   * none, which is most of the time.
    */
-  private static List<Hit> hits(Scan scan, Effect effect, List<CompiledPolicy> policies, Trust trust) {
+  private static List<Hit> hits(Scan scan, Effect effect, PolicyType type, int level, Trust trust) {
     List<Hit> found = List.of();
     for (Hit hit : scan.hits) {
-      if (hit.statement.effect() == effect && trust.counts(hit) && (policies == null || contains(policies, hit.policy))) {
+      if (hit.statement.effect() == effect && trust.counts(hit) && (type == null || hit.policy.isIn(type, level))) {
         if (found.isEmpty()) {
           found = new ArrayList<>(2);
         }
@@ -461,18 +459,9 @@ public final class Evaluator {
     return found;
   }
 
-  private static boolean anyAllow(Scan scan, List<CompiledPolicy> policies, Trust trust) {
+  private static boolean anyAllow(Scan scan, PolicyType type, int level, Trust trust) {
     for (Hit hit : scan.hits) {
-      if (hit.statement.effect() == Effect.ALLOW && trust.counts(hit) && contains(policies, hit.policy)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean contains(List<CompiledPolicy> policies, CompiledPolicy policy) {
-    for (CompiledPolicy candidate : policies) {
-      if (candidate == policy) {
+      if (hit.statement.effect() == Effect.ALLOW && trust.counts(hit) && hit.policy.isIn(type, level)) {
         return true;
       }
     }
@@ -531,38 +520,56 @@ public final class Evaluator {
       return caller;
     }
 
-    void policies(List<CompiledPolicy> policies) {
-      for (int i = 0; i < policies.size(); i++) {
-        policy(policies.get(i));
+    /** Which statements of {@code index} the request's action selects. */
+    long[] selected(ActionIndex index) {
+      return index.size() == 0 ? null : index.statementsSelecting(actionKey());
+    }
+
+    void all(ActionIndex index) {
+      if (index.size() > 0) {
+        statements(index, selected(index), 0, index.size());
       }
     }
 
-    void policy(CompiledPolicy policy) {
-      CompiledStatement[] statements = policy.statements();
-      ActionIndex index = policy.actionIndex();
-      long listing = index == null ? 0 : index.statementsListing(actionKey());
-      for (int i = 0; i < statements.length; i++) {
-        CompiledStatement statement = statements[i];
-        boolean listed = index == null ? statement.listsAction(request.action()) : (listing >>> i & 1) != 0;
-        if (listed == statement.actionNegated()) {
-          continue;
+    /** Decides on the statements {@code from} to {@code to} of {@code index} that the action selects, in order. */
+    void statements(ActionIndex index, long[] selected, int from, int to) {
+      if (from >= to) {
+        return;
+      }
+      int first = from >>> 6;
+      int last = (to - 1) >>> 6;
+      for (int w = first; w <= last; w++) {
+        long bits = selected[w];
+        if (w == first) {
+          bits &= -1L << from;
         }
-        grant[0] = Grant.NONE;
-        List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
-        Applicability applicability = statement.matchBeyondAction(request, this, hasBoundary, grant, conditions);
-        boolean unknown = statement.unresolved();
-        if (applicability == Applicability.APPLIED) {
-          // Applied reading its unknown values as broadly as they could be; whether it applies
-          // whatever they are is asked only of such statements, which are rare.
-          unknown = unknown && !statement.certainlyApplies(request, this, hasBoundary, grant[0]);
-          hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions, unknown));
-          uncertain |= unknown;
-          unknownApplied |= statement.unresolved();
+        if (w == last) {
+          bits &= -1L >>> -to;
         }
-        if (explain) {
-          results.add(new StatementResult(
-              policy.type(), policy.ref(), policy.policy(), statement.statement(), applicability, conditions, unknown));
+        while (bits != 0) {
+          int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+          bits &= bits - 1;
+          statement(index.policy(i), index.statement(i));
         }
+      }
+    }
+
+    private void statement(CompiledPolicy policy, CompiledStatement statement) {
+      grant[0] = Grant.NONE;
+      List<ConditionResult> conditions = explain ? new ArrayList<>() : null;
+      Applicability applicability = statement.matchBeyondAction(request, this, hasBoundary, grant, conditions);
+      boolean unknown = statement.unresolved();
+      if (applicability == Applicability.APPLIED) {
+        // Applied reading its unknown values as broadly as they could be; whether it applies
+        // whatever they are is asked only of such statements, which are rare.
+        unknown = unknown && !statement.certainlyApplies(request, this, hasBoundary, grant[0]);
+        hits.add(new Hit(policy, statement, grant[0], conditions == null ? List.of() : conditions, unknown));
+        uncertain |= unknown;
+        unknownApplied |= statement.unresolved();
+      }
+      if (explain) {
+        results.add(new StatementResult(
+            policy.type(), policy.ref(), policy.policy(), statement.statement(), applicability, conditions, unknown));
       }
     }
   }
