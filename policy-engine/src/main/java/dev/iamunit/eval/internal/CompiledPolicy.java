@@ -26,9 +26,4 @@ public record CompiledPolicy(Policy policy, PolicyType type, int level, String r
     }
     return new CompiledPolicy(policy, type, level, ref, statements);
   }
-
-  /** Whether this policy is of {@code type} at {@code level}: one of the lists the evaluator's rules read. */
-  public boolean isIn(PolicyType type, int level) {
-    return this.type == type && this.level == level;
-  }
 }
