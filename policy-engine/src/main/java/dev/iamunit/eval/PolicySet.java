@@ -2,6 +2,7 @@ package dev.iamunit.eval;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.eval.internal.ActionIndex;
 import dev.iamunit.eval.internal.CompiledPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Unresolved;
@@ -24,22 +25,37 @@ public final class PolicySet {
   private final List<CompiledPolicy> session;
   private final List<CompiledPolicy> endpoint;
   private final List<Unresolved> unreadable;
+  /**
+   * The statements of the policies a principal holds, whatever it asks about: the SCPs of every
+   * level, then its identity-based policies, boundaries and session policies. One index, so that a
+   * decision looks its action up once for all of them (an organization's caller holds about 20
+   * policies), shared by the sets {@link #withResourcePolicies} and the like derive, so that its
+   * tables are built once per caller.
+   */
+  private final ActionIndex held;
+  /** How many of {@link #held}'s statements are SCPs': the evaluator reads resource policies between them and the rest. */
+  private final int scpStatements;
+  private final ActionIndex rcpIndex;
+  private final ActionIndex resourceIndex;
+  private final ActionIndex endpointIndex;
 
   private PolicySet(
-      List<CompiledPolicy> identity,
+      PolicySet base,
       List<CompiledPolicy> resources,
-      List<CompiledPolicy> boundaries,
-      List<List<CompiledPolicy>> scpLevels,
       List<List<CompiledPolicy>> rcpLevels,
-      List<CompiledPolicy> session,
       List<CompiledPolicy> endpoint) {
-    this.identity = identity;
+    this.identity = base.identity;
+    this.boundaries = base.boundaries;
+    this.scpLevels = base.scpLevels;
+    this.session = base.session;
+    this.held = base.held;
+    this.scpStatements = base.scpStatements;
     this.resources = resources;
-    this.boundaries = boundaries;
-    this.scpLevels = scpLevels;
     this.rcpLevels = rcpLevels;
-    this.session = session;
     this.endpoint = endpoint;
+    this.resourceIndex = resources == base.resources ? base.resourceIndex : ActionIndex.of(resources);
+    this.rcpIndex = rcpLevels == base.rcpLevels ? base.rcpIndex : ActionIndex.of(flat(rcpLevels));
+    this.endpointIndex = endpoint == base.endpoint ? base.endpointIndex : ActionIndex.of(endpoint);
     this.unreadable = collectUnreadable();
   }
 
@@ -51,14 +67,45 @@ public final class PolicySet {
     this.rcpLevels = levels(builder.rcpLevels, PolicyType.RESOURCE_CONTROL, "rcps");
     this.session = compile(builder.session, PolicyType.SESSION, "session");
     this.endpoint = compile(builder.endpoint, PolicyType.VPC_ENDPOINT, "endpoint");
+    List<CompiledPolicy> scps = flat(scpLevels);
+    List<CompiledPolicy> held = new ArrayList<>(scps);
+    held.addAll(identity);
+    held.addAll(boundaries);
+    held.addAll(session);
+    this.held = ActionIndex.of(held);
+    this.scpStatements = statementCount(scps);
+    this.resourceIndex = ActionIndex.of(resources);
+    this.rcpIndex = ActionIndex.of(flat(rcpLevels));
+    this.endpointIndex = ActionIndex.of(endpoint);
     this.unreadable = collectUnreadable();
   }
 
+  private static int statementCount(List<CompiledPolicy> policies) {
+    int count = 0;
+    for (CompiledPolicy policy : policies) {
+      count += policy.statements().length;
+    }
+    return count;
+  }
+
+  private static List<CompiledPolicy> flat(List<List<CompiledPolicy>> levels) {
+    if (levels.isEmpty()) {
+      return List.of();
+    }
+    List<CompiledPolicy> all = new ArrayList<>();
+    levels.forEach(all::addAll);
+    return all;
+  }
+
   private static List<CompiledPolicy> compile(List<Policy> policies, PolicyType type, String name) {
+    return compile(policies, type, 0, name);
+  }
+
+  private static List<CompiledPolicy> compile(List<Policy> policies, PolicyType type, int level, String name) {
     // Filled in place and handed out as a List.of list: an ArrayList and List.copyOf copy twice.
     CompiledPolicy[] compiled = new CompiledPolicy[policies.size()];
     for (int i = 0; i < compiled.length; i++) {
-      compiled[i] = CompiledPolicy.compile(policies.get(i), type, name + "[" + i + "]");
+      compiled[i] = CompiledPolicy.compile(policies.get(i), type, level, name + "[" + i + "]");
     }
     return List.of(compiled);
   }
@@ -67,7 +114,7 @@ public final class PolicySet {
     @SuppressWarnings("unchecked")
     List<CompiledPolicy>[] compiled = new List[levels.size()];
     for (int i = 0; i < compiled.length; i++) {
-      compiled[i] = compile(levels.get(i), type, name + "[" + i + "]");
+      compiled[i] = compile(levels.get(i), type, i, name + "[" + i + "]");
     }
     return List.of(compiled);
   }
@@ -76,7 +123,7 @@ public final class PolicySet {
   private static List<CompiledPolicy> compileResources(List<Policy> policies) {
     CompiledPolicy[] compiled = new CompiledPolicy[policies.size()];
     for (int i = 0; i < compiled.length; i++) {
-      compiled[i] = CompiledPolicy.compile(policies.get(i), PolicyType.RESOURCE, i == 0 ? "resource" : "resource[" + i + "]");
+      compiled[i] = CompiledPolicy.compile(policies.get(i), PolicyType.RESOURCE, 0, i == 0 ? "resource" : "resource[" + i + "]");
     }
     return List.of(compiled);
   }
@@ -96,7 +143,7 @@ public final class PolicySet {
    * a Deny in any of them denies.
    */
   public PolicySet withResourcePolicies(List<Policy> policies) {
-    return new PolicySet(identity, compileResources(policies), boundaries, scpLevels, rcpLevels, session, endpoint);
+    return new PolicySet(this, compileResources(policies), rcpLevels, endpoint);
   }
 
   /**
@@ -107,7 +154,7 @@ public final class PolicySet {
    * a Deny in it denies.
    */
   public PolicySet withEndpointPolicies(List<Policy> policies) {
-    return new PolicySet(identity, resources, boundaries, scpLevels, rcpLevels, session, compile(policies, PolicyType.VPC_ENDPOINT, "endpoint"));
+    return new PolicySet(this, resources, rcpLevels, compile(policies, PolicyType.VPC_ENDPOINT, "endpoint"));
   }
 
   /**
@@ -116,7 +163,7 @@ public final class PolicySet {
    * knows only per request.
    */
   public PolicySet withResourceControlPolicies(List<List<Policy>> levels) {
-    return new PolicySet(identity, resources, boundaries, scpLevels, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), session, endpoint);
+    return new PolicySet(this, resources, levels(levels, PolicyType.RESOURCE_CONTROL, "rcps"), endpoint);
   }
 
   public static Builder builder() {
@@ -154,6 +201,26 @@ public final class PolicySet {
 
   List<CompiledPolicy> endpoint() {
     return endpoint;
+  }
+
+  ActionIndex held() {
+    return held;
+  }
+
+  int scpStatements() {
+    return scpStatements;
+  }
+
+  ActionIndex rcpIndex() {
+    return rcpIndex;
+  }
+
+  ActionIndex resourceIndex() {
+    return resourceIndex;
+  }
+
+  ActionIndex endpointIndex() {
+    return endpointIndex;
   }
 
   /** The statements of the set's policies that no one could read (see {@link Policy#unreadable()}). */

@@ -11,53 +11,94 @@ import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
- * Which statements of one policy list a request's action in their Action or NotAction element,
- * found by hashing instead of matching the action against every pattern of every statement: the
- * action is looked up among the policy's literal action names, its service among the services
- * its wildcard patterns spell out ({@code ec2:*}, {@code iam:*MFA*}), and only the patterns of
- * that service and those with a wildcard in the service ({@code *}, {@code *:Get*}) are matched.
- * Force_MFA lists 45 actions, so a decision went through about as many comparisons before.
+ * The statements of a run of policies, in order, and which of them a request's action selects:
+ * those whose Action lists it and those whose NotAction does not. Found by hashing instead of
+ * matching the action against every pattern of every statement: the action is looked up once
+ * among the literal action names of all the policies, its service once among the services their
+ * wildcard patterns spell out ({@code ec2:*}, {@code iam:*MFA*}), and only the patterns of that
+ * service and those with a wildcard in the service ({@code *:Get*}) are matched; {@code *} selects
+ * without matching. One lookup serves every policy of the run: an organization's caller reads
+ * about 20 policies per decision (the SCPs of eight levels, its own, its boundary), and a lookup
+ * per policy was 40 % of a decision (benchmarks/README.md, "Issue 24").
  *
  * <p>It answers exactly what {@link CompiledStatement#listsAction} answers for each statement:
  * action names "are not case-sensitive" (IAM User Guide, IAM JSON policy elements: Action), and a
  * pattern whose service part has no wildcard can only match an action with that service, because
  * wildcards are the only characters that match anything but themselves. Hashing ignores case
  * only for ASCII, where it agrees with the {@link Character#toLowerCase} that matching uses: a
- * policy with non-ASCII patterns gets no tables, and a non-ASCII action is matched pattern by
- * pattern, as is every action of a policy's first decision. A policy with more than {@link
- * #MAX_STATEMENTS} statements gets no index ({@link #of} returns null).
+ * statement with a non-ASCII pattern is matched pattern by pattern, and so is a non-ASCII action,
+ * and every action of the run's first decision.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class ActionIndex {
 
-  /** A statement is one bit of a {@code long}. */
-  static final int MAX_STATEMENTS = 64;
-
-  /** What {@link #tables} holds for a policy no table can answer for exactly. */
-  private static final Tables NONE = new Tables(null, null, null, null, null);
+  private static final ActionIndex EMPTY = new ActionIndex(new CompiledStatement[0], new CompiledPolicy[0]);
 
   private final CompiledStatement[] statements;
+  /** The policy of each statement. */
+  private final CompiledPolicy[] policies;
+  /** The statements with NotAction, which a request selects when they do not list its action. */
+  private final long[] negated;
   /**
-   * Built at the policy's second decision, not when it is compiled: reading a case per decision
+   * Built at the run's second decision, not with it: reading a case per decision
    * (benchmarks/README.md) compiles every policy for one decision, where building the tables
    * would cost ten times the matching they save. Threads racing to build may each build and
-   * store equal tables; the tables never change, so any of them serves.
+   * store equal tables; the tables never change (final fields only), so any of them serves.
    */
   private Tables tables;
   /** Decisions before the tables were built; counted without locking, as it only delays them. */
   private int decisions;
 
-  private ActionIndex(CompiledStatement[] statements) {
+  private ActionIndex(CompiledStatement[] statements, CompiledPolicy[] policies) {
     this.statements = statements;
+    this.policies = policies;
+    this.negated = new long[words(statements.length)];
+    for (int i = 0; i < statements.length; i++) {
+      if (statements[i].actionNegated()) {
+        negated[i >>> 6] |= 1L << i;
+      }
+    }
   }
 
-  /** The index of {@code statements}, or null when there are too many for one. */
-  static ActionIndex of(CompiledStatement[] statements) {
-    return statements.length > MAX_STATEMENTS ? null : new ActionIndex(statements);
+  /** The statements of {@code policies}, each policy's in order. */
+  public static ActionIndex of(List<CompiledPolicy> policies) {
+    int count = 0;
+    for (CompiledPolicy policy : policies) {
+      count += policy.statements().length;
+    }
+    if (count == 0) {
+      return EMPTY;
+    }
+    CompiledStatement[] statements = new CompiledStatement[count];
+    CompiledPolicy[] of = new CompiledPolicy[count];
+    int next = 0;
+    for (CompiledPolicy policy : policies) {
+      for (CompiledStatement statement : policy.statements()) {
+        statements[next] = statement;
+        of[next++] = policy;
+      }
+    }
+    return new ActionIndex(statements, of);
+  }
+
+  private static int words(int bits) {
+    return (bits + 63) >>> 6;
+  }
+
+  public int size() {
+    return statements.length;
+  }
+
+  public CompiledStatement statement(int i) {
+    return statements[i];
+  }
+
+  public CompiledPolicy policy(int i) {
+    return policies[i];
   }
 
   /**
-   * A request's action, hashed once for every policy of the decision: the hash of the whole
+   * A request's action, hashed once for every lookup of the decision: the hash of the whole
    * action and that of its service part, which is the same hash stopped at the first colon.
    *
    * @param colon where the service part ends, or -1 when the action has no colon
@@ -83,110 +124,161 @@ public final class ActionIndex {
     return new Key(action, AsciiTable.spread(hash), AsciiTable.spread(serviceHash), colon, true);
   }
 
-  /** Bit {@code i} is set when statement {@code i} lists the action (before NotAction's negation). */
-  public long statementsListing(Key key) {
+  /**
+   * Bit {@code i} (of word {@code i / 64}) is set when statement {@code i}'s Action lists the
+   * action, or its NotAction does not: the statements the rest of the request decides about.
+   */
+  public long[] statementsSelecting(Key key) {
+    long[] listing = new long[negated.length];
     Tables built = tables;
     if (built == null && ++decisions > 1) {
       built = Tables.of(statements);
       tables = built;
     }
-    if (built == null || built == NONE || !key.ascii()) {
-      return matchEach(key.action());
+    if (built == null || !key.ascii()) {
+      matchEach(key.action(), listing);
+    } else {
+      built.list(key, statements, listing);
     }
-    return built.statementsListing(key);
-  }
-
-  private long matchEach(String action) {
-    long listing = 0;
-    for (int i = 0; i < statements.length; i++) {
-      if (statements[i].listsAction(action)) {
-        listing |= 1L << i;
-      }
+    for (int w = 0; w < listing.length; w++) {
+      listing[w] ^= negated[w];
     }
     return listing;
   }
 
-  /** The policy's patterns arranged for lookup. */
+  private void matchEach(String action, long[] listing) {
+    for (int i = 0; i < statements.length; i++) {
+      if (statements[i].listsAction(action)) {
+        listing[i >>> 6] |= 1L << i;
+      }
+    }
+  }
+
+  /** The run's patterns arranged for lookup; statement numbers are positions in the run. */
   private static final class Tables {
     /** Literal action names, each with the statements that list it. */
     private final AsciiTable literalActions;
-    private final long[] literalStatements;
+    private final int[][] literalStatements;
     /** Services of the wildcard patterns whose service part is literal, each with those patterns. */
     private final AsciiTable services;
     private final Listing[][] servicePatterns;
     /** Wildcard patterns with a wildcard in their service part, matched against every action. */
     private final Listing[] anyServicePatterns;
+    /** Statements with the pattern {@code *}, which lists every action. */
+    private final long[] everyAction;
+    /** Statements with a non-ASCII pattern, which no hash finds: matched pattern by pattern. */
+    private final int[] matchedEach;
 
     private Tables(
         AsciiTable literalActions,
-        long[] literalStatements,
+        int[][] literalStatements,
         AsciiTable services,
         Listing[][] servicePatterns,
-        Listing[] anyServicePatterns) {
+        Listing[] anyServicePatterns,
+        long[] everyAction,
+        int[] matchedEach) {
       this.literalActions = literalActions;
       this.literalStatements = literalStatements;
       this.services = services;
       this.servicePatterns = servicePatterns;
       this.anyServicePatterns = anyServicePatterns;
+      this.everyAction = everyAction;
+      this.matchedEach = matchedEach;
     }
 
-    /** The tables of {@code statements}, or {@link #NONE} when a pattern is not ASCII. */
     static Tables of(CompiledStatement[] statements) {
-      Map<String, Long> literals = new LinkedHashMap<>();
+      Map<String, List<Integer>> literals = new LinkedHashMap<>();
       Map<String, List<Listing>> byService = new LinkedHashMap<>();
       List<Listing> anyService = new ArrayList<>();
+      long[] everyAction = new long[words(statements.length)];
+      List<Integer> matchedEach = new ArrayList<>();
       for (int i = 0; i < statements.length; i++) {
-        long bit = 1L << i;
-        for (Wildcard pattern : statements[i].actionPatterns()) {
+        Wildcard[] patterns = statements[i].actionPatterns();
+        if (!ascii(patterns)) {
+          matchedEach.add(i);
+          continue;
+        }
+        for (Wildcard pattern : patterns) {
           String text = pattern.text();
-          if (!CaseInsensitive.isAscii(text, text.length())) {
-            return NONE;
+          if (pattern.isStar()) {
+            everyAction[i >>> 6] |= 1L << i;
+          } else if (!pattern.hasWildcards()) {
+            List<Integer> listing = literals.computeIfAbsent(text.toLowerCase(Locale.ROOT), name -> new ArrayList<>(1));
+            if (!listing.contains(i)) {
+              listing.add(i);
+            }
+          } else {
+            int service = pattern.literalServiceLength();
+            List<Listing> into = service < 0 ? anyService
+                : byService.computeIfAbsent(text.substring(0, service).toLowerCase(Locale.ROOT), name -> new ArrayList<>());
+            into.add(new Listing(pattern, i));
           }
-          if (!pattern.hasWildcards()) {
-            literals.merge(text.toLowerCase(Locale.ROOT), bit, (a, b) -> a | b);
-            continue;
-          }
-          int service = pattern.literalServiceLength();
-          if (service < 0) {
-            anyService.add(new Listing(pattern, bit));
-            continue;
-          }
-          byService.computeIfAbsent(text.substring(0, service).toLowerCase(Locale.ROOT), name -> new ArrayList<>()).add(new Listing(pattern, bit));
         }
       }
       AsciiTable literalActions = new AsciiTable(literals.keySet());
-      long[] literalStatements = new long[literalActions.capacity()];
-      literals.forEach((action, bits) -> literalStatements[literalActions.slot(action)] = bits);
+      int[][] literalStatements = new int[literalActions.capacity()][];
+      literals.forEach((action, listing) -> literalStatements[literalActions.slot(action)] = toArray(listing));
       AsciiTable services = new AsciiTable(byService.keySet());
       Listing[][] servicePatterns = new Listing[services.capacity()][];
       byService.forEach((service, patterns) -> servicePatterns[services.slot(service)] = patterns.toArray(Listing[]::new));
-      return new Tables(literalActions, literalStatements, services, servicePatterns, anyService.toArray(Listing[]::new));
+      return new Tables(literalActions, literalStatements, services, servicePatterns, anyService.toArray(Listing[]::new),
+          everyAction, toArray(matchedEach));
     }
 
-    long statementsListing(Key key) {
+    private static boolean ascii(Wildcard[] patterns) {
+      for (Wildcard pattern : patterns) {
+        String text = pattern.text();
+        if (!CaseInsensitive.isAscii(text, text.length())) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static int[] toArray(List<Integer> values) {
+      int[] array = new int[values.size()];
+      for (int i = 0; i < array.length; i++) {
+        array[i] = values.get(i);
+      }
+      return array;
+    }
+
+    /** Sets the bit of every statement that lists the action in {@code listing}. */
+    void list(Key key, CompiledStatement[] statements, long[] listing) {
+      System.arraycopy(everyAction, 0, listing, 0, listing.length);
       String action = key.action();
       int literal = literalActions.find(action, 0, action.length(), key.hash());
-      long listing = literal < 0 ? 0 : literalStatements[literal];
+      if (literal >= 0) {
+        for (int statement : literalStatements[literal]) {
+          listing[statement >>> 6] |= 1L << statement;
+        }
+      }
       if (key.colon() >= 0) {
         int service = services.find(action, 0, key.colon(), key.serviceHash());
         if (service >= 0) {
-          listing = matchAll(servicePatterns[service], action, listing);
+          matchAll(servicePatterns[service], action, listing);
         }
       }
-      return matchAll(anyServicePatterns, action, listing);
+      matchAll(anyServicePatterns, action, listing);
+      for (int statement : matchedEach) {
+        if (statements[statement].listsAction(action)) {
+          listing[statement >>> 6] |= 1L << statement;
+        }
+      }
     }
   }
 
   /** One pattern of statement number {@code statement}. */
-  private record Listing(Wildcard pattern, long statement) {}
+  private record Listing(Wildcard pattern, int statement) {}
 
-  private static long matchAll(Listing[] patterns, String action, long listing) {
+  private static void matchAll(Listing[] patterns, String action, long[] listing) {
     for (Listing listed : patterns) {
-      if ((listing & listed.statement) == 0 && listed.pattern.matches(action, true)) {
-        listing |= listed.statement;
+      int statement = listed.statement;
+      long bit = 1L << statement;
+      if ((listing[statement >>> 6] & bit) == 0 && listed.pattern.matches(action, true)) {
+        listing[statement >>> 6] |= bit;
       }
     }
-    return listing;
   }
 
   /**

@@ -18,7 +18,7 @@ final class ArnMatcher {
     if (pattern.isStar()) {
       return true;
     }
-    if (pattern.literalColons() < 5 || !hasFiveColons(resource)) {
+    if (pattern.literalColons() < 5 || !Arns.isArn(resource)) {
       // Not both ARNs: a request for "*" (an action without resource types), or a policy pattern
       // with fewer than six segments, where "arn:aws:s3:*" covers everything after its last star.
       return pattern.matches(resource, false);
@@ -37,20 +37,5 @@ final class ArnMatcher {
       resourceStart = resourceEnd + 1;
     }
     return pattern.matches(patternStart, pattern.length(), resource, resourceStart, resource.length(), false);
-  }
-
-  private static boolean hasFiveColons(String value) {
-    if (!value.startsWith("arn:")) {
-      return false;
-    }
-    int from = 0;
-    for (int i = 0; i < 5; i++) {
-      int colon = value.indexOf(':', from);
-      if (colon < 0) {
-        return false;
-      }
-      from = colon + 1;
-    }
-    return true;
   }
 }

@@ -36,8 +36,20 @@ public final class Arns {
     return parts == null || parts[4].isEmpty() ? Optional.empty() : Optional.of(parts[4]);
   }
 
+  /** Whether {@link #split} splits {@code value}: it starts with {@code arn:} and has five colons. Allocates nothing. */
   public static boolean isArn(String value) {
-    return split(value) != null;
+    if (!value.startsWith("arn:")) {
+      return false;
+    }
+    int from = 0;
+    for (int i = 0; i < 5; i++) {
+      int colon = value.indexOf(':', from);
+      if (colon < 0) {
+        return false;
+      }
+      from = colon + 1;
+    }
+    return true;
   }
 
   // Allocation-free questions about one part, answered as split(arn) would answer them: the

@@ -141,8 +141,7 @@ final class CompiledCondition {
   private Comparison compare(String value, RequestContext context) {
     switch (positive.family()) {
       case STRING, ARN, BOOL -> {
-        String[] arn = positive.family() == Family.ARN ? Arns.split(value) : null;
-        if (positive.family() == Family.ARN && arn == null) {
+        if (positive.family() == Family.ARN && !Arns.isArn(value)) {
           return Comparison.INVALID;
         }
         if (positive.family() == Family.BOOL && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {

@@ -11,13 +11,12 @@ import org.apiguardian.api.API;
 /**
  * A policy with its statements compiled, and where it sits in a policy set.
  *
- * @param actionIndex which statements list an action, or null when the policy has too many
- *     statements for one ({@link ActionIndex}): then each statement matches the action itself
+ * @param level the organization level of an SCP or RCP (0 for the root); 0 for other types
  */
 @API(status = INTERNAL, since = "0.1")
-public record CompiledPolicy(Policy policy, PolicyType type, String ref, CompiledStatement[] statements, ActionIndex actionIndex) {
+public record CompiledPolicy(Policy policy, PolicyType type, int level, String ref, CompiledStatement[] statements) {
 
-  public static CompiledPolicy compile(Policy policy, PolicyType type, String ref) {
+  public static CompiledPolicy compile(Policy policy, PolicyType type, int level, String ref) {
     boolean variables = policy.substitutesVariables();
     // A loop rather than a stream: a policy is compiled for every line of a case file.
     List<Statement> source = policy.statements();
@@ -25,6 +24,6 @@ public record CompiledPolicy(Policy policy, PolicyType type, String ref, Compile
     for (int i = 0; i < statements.length; i++) {
       statements[i] = new CompiledStatement(source.get(i), variables);
     }
-    return new CompiledPolicy(policy, type, ref, statements, ActionIndex.of(statements));
+    return new CompiledPolicy(policy, type, level, ref, statements);
   }
 }

@@ -40,6 +40,11 @@ public final class CompiledStatement {
   private final boolean actionNegated;
   private final boolean resourceNegated;
   /**
+   * Resource {@code *} (or a list holding it), no Principal, no condition: the statement applies to
+   * every request its action selects, as FullAWSAccess does at every level of an organization.
+   */
+  private final boolean appliesWhateverTheResource;
+  /**
    * For a statement with unknown values, the statement read as narrowly as they allow (see
    * {@link #certainlyApplies}); null without unknowns, and when a condition holds one, since no
    * reading makes such a condition certain.
@@ -71,6 +76,7 @@ public final class CompiledStatement {
       }
       conditions[i] = conditionUnresolved[i] ? null : new CompiledCondition(condition, variables);
     }
+    this.appliesWhateverTheResource = resources != null && !resourceNegated && anyStar(resources) && principal == null && count == 0;
     this.certain = unresolved && !anyTrue(conditionUnresolved) && everyUnknownStandsInAnElement(statement)
         ? new CompiledStatement(narrow(statement), variables) : null;
   }
@@ -92,6 +98,15 @@ public final class CompiledStatement {
       }
     }
     return true;
+  }
+
+  private static boolean anyStar(ValueTemplate[] templates) {
+    for (ValueTemplate template : templates) {
+      if (template.isStar()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean anyTrue(boolean[] flags) {
@@ -230,6 +245,9 @@ public final class CompiledStatement {
       boolean hasBoundary,
       PrincipalMatcher.Grant[] grant,
       List<ConditionResult> conditionResults) {
+    if (appliesWhateverTheResource) {
+      return Applicability.APPLIED;
+    }
     if (resources != null && !matchesResource(request)) {
       return Applicability.RESOURCE_NOT_MATCHED;
     }

@@ -141,6 +141,11 @@ final class ValueTemplate {
     return pattern.wildcards();
   }
 
+  /** Whether this is {@code *} with no variable, which every value matches. */
+  boolean isStar() {
+    return constant != null && constant.isStar();
+  }
+
   /** The value with its variables replaced, as a pattern; null when a variable has no value. */
   public Wildcard resolve(RequestContext context) {
     if (constant != null) {

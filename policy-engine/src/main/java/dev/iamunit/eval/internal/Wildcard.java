@@ -10,6 +10,8 @@ final class Wildcard {
   private final char[] chars;
   private final boolean[] wild;
   private final boolean hasWildcards;
+  /** Exactly one {@code *}: it matches anything, and "Resource": "*" is in most statements. */
+  private final boolean star;
   private final int literalColons;
 
   Wildcard(char[] chars, boolean[] wild) {
@@ -24,6 +26,7 @@ final class Wildcard {
       }
     }
     this.hasWildcards = any;
+    this.star = chars.length == 1 && wild[0] && chars[0] == '*';
     this.literalColons = colons;
   }
 
@@ -55,7 +58,7 @@ final class Wildcard {
 
   /** Whether the pattern is exactly one {@code *}. */
   public boolean isStar() {
-    return chars.length == 1 && wild[0] && chars[0] == '*';
+    return star;
   }
 
   /**
@@ -104,7 +107,10 @@ final class Wildcard {
 
   public boolean matches(String input, boolean ignoreCase) {
     // Most action patterns are literal; a length check rejects nearly all of them at once.
-    return hasWildcards ? matches(input, 0, input.length(), ignoreCase) : equalsText(input, ignoreCase);
+    if (!hasWildcards) {
+      return equalsText(input, ignoreCase);
+    }
+    return star || matches(input, 0, input.length(), ignoreCase);
   }
 
   /** Matches {@code input[from, to)}. */

@@ -19,9 +19,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The action index answers, for every statement, exactly what matching the action against each
- * of its patterns answers ({@link CompiledStatement#listsAction}), which is how the evaluator
- * decided before the index existed.
+ * The action index answers, for every statement of every policy it holds, exactly what matching
+ * the action against each of the statement's patterns answers ({@link
+ * CompiledStatement#listsAction}, negated for NotAction), which is how the evaluator decided
+ * before the index existed.
  */
 class ActionIndexTests {
 
@@ -33,17 +34,20 @@ class ActionIndexTests {
 
   @Test
   void findsTheStatementsThatMatchingEachPatternFinds() {
-    CompiledPolicy policy = compile(
-        statement("Allow", "\"ec2:*\""),
-        statement("Allow", "[\"iam:*MFA*\", \"iam:ListMFADevices\", \"IAM:CreateUser\"]"),
-        statement("Deny", "\"*\"", true),
-        statement("Allow", "[\"e?2:Run*\", \"*:GetObject\", \"s3:Get*\", \"*2:*\"]"),
-        statement("Allow", "\"ec2:kill\""),
-        statement("Allow", "[\"ec2:RunInstances\", \"ec2:runinstances\"]", true));
+    List<CompiledPolicy> policies = List.of(
+        compile(
+            statement("Allow", "\"ec2:*\""),
+            statement("Allow", "[\"iam:*MFA*\", \"iam:ListMFADevices\", \"IAM:CreateUser\"]"),
+            statement("Deny", "\"*\"", true),
+            statement("Allow", "[\"e?2:Run*\", \"*:GetObject\", \"s3:Get*\", \"*2:*\"]")),
+        compile(
+            statement("Allow", "\"ec2:kill\""),
+            statement("Allow", "[\"ec2:RunInstances\", \"ec2:runinstances\"]", true),
+            statement("Deny", "[\"*\", \"ec2:RunInstances\"]")),
+        compile(statement("Allow", "\"EC2:RunInstances\""), statement("Deny", "[\"iam:*\", \"*\"]", true)));
 
-    assertThat(policy.actionIndex()).isNotNull();
     for (String action : ACTIONS) {
-      assertAgrees(policy, action);
+      assertAgrees(policies, action);
     }
   }
 
@@ -60,47 +64,58 @@ class ActionIndexTests {
             .collect(Collectors.joining(", ", "[", "]"));
         statements.add(statement(random.nextBoolean() ? "Allow" : "Deny", actions, random.nextInt(4) == 0));
       }
-      CompiledPolicy policy = compile(statements.toArray(String[]::new));
+      // One to three policies, the statements dealt among them in order.
+      List<CompiledPolicy> policies = new ArrayList<>();
+      for (int from = 0, cut = 1 + random.nextInt(3); from < statements.size(); from += cut) {
+        policies.add(compile(statements.subList(from, Math.min(statements.size(), from + cut)).toArray(String[]::new)));
+      }
       for (int a = 0; a < 20; a++) {
         String service = random.nextInt(6) == 0 ? "" : word(random, pieces) + (random.nextInt(6) == 0 ? " :" : ":");
-        assertAgrees(policy, service + word(random, pieces).replace("?", "x") + (random.nextInt(6) == 0 ? ":x" : ""));
+        assertAgrees(policies, service + word(random, pieces).replace("?", "x") + (random.nextInt(6) == 0 ? ":x" : ""));
       }
       for (String action : ACTIONS) {
-        assertAgrees(policy, action);
+        assertAgrees(policies, action);
       }
     }
   }
 
+  /** A non-ASCII pattern is matched pattern by pattern, and only its statement: the others still go through the tables. */
   @Test
-  void answersForPoliciesWithNonAsciiActionsAndLeavesLargePoliciesWithoutAnIndex() {
-    CompiledPolicy kelvin = compile(statement("Allow", "[\"ec2:\u212Aill\", \"ec2:Run*\"]"), statement("Allow", "\"EC2:kill\""));
+  void answersForPoliciesWithNonAsciiActionsAndForMoreStatementsThanOneWordHolds() {
+    List<CompiledPolicy> kelvin = List.of(
+        compile(statement("Allow", "[\"ec2:\u212Aill\", \"ec2:Run*\"]"), statement("Allow", "\"EC2:kill\"")),
+        compile(statement("Deny", "\"ec2:K*\"", true), statement("Allow", "\"ec2:kill\"")));
     for (String action : ACTIONS) {
       assertAgrees(kelvin, action);
     }
 
-    String[] many = new String[ActionIndex.MAX_STATEMENTS + 1];
+    // 64 statements a word: a run of 150 crosses two word boundaries, with hits on both sides.
+    String[] many = new String[150];
     for (int i = 0; i < many.length; i++) {
-      many[i] = statement("Allow", "\"s3:GetObject" + i + "\"");
+      many[i] = i % 7 == 0 ? statement("Deny", "\"s3:Get*\"", i % 2 == 0) : statement("Allow", "\"s3:GetObject" + i % 65 + "\"");
     }
-    assertThat(compile(many).actionIndex()).isNull();
-    assertThat(compile(Arrays.copyOf(many, ActionIndex.MAX_STATEMENTS)).actionIndex()).isNotNull();
+    List<CompiledPolicy> large = List.of(compile(Arrays.copyOf(many, 63)), compile(Arrays.copyOfRange(many, 63, 150)));
+    for (String action : new String[] {"s3:GetObject0", "S3:getobject64", "s3:GetObject1", "s3:PutObject", "s3:GetObject63"}) {
+      assertAgrees(large, action);
+    }
   }
 
-  /** Threads racing to build a policy's tables each get the answer matching gives. */
+  /** Threads racing to build an index's tables each get the answer matching gives. */
   @Test
   void answersAlikeWhenThreadsRaceToBuildTheTables() throws Exception {
     ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
       for (int round = 0; round < 50; round++) {
-        CompiledPolicy policy = compile(
+        List<CompiledPolicy> policy = List.of(compile(
             statement("Allow", "\"ec2:*\""),
             statement("Allow", "[\"iam:*MFA*\", \"iam:ListMFADevices\"]"),
-            statement("Deny", "[\"iam:CreateUser\", \"s3:Get*\"]", true));
+            statement("Deny", "[\"iam:CreateUser\", \"s3:Get*\"]", true)));
+        ActionIndex index = ActionIndex.of(policy);
         List<Callable<Void>> tasks = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
           tasks.add(() -> {
             for (String action : ACTIONS) {
-              assertAgrees(policy, action);
+              assertAgrees(index, policy, action);
             }
             return null;
           });
@@ -114,15 +129,23 @@ class ActionIndexTests {
     }
   }
 
-  /** Twice: a policy's first decision matches pattern by pattern, later ones use the tables. */
-  private static void assertAgrees(CompiledPolicy policy, String action) {
+  /** Twice: an index's first decision matches pattern by pattern, later ones use the tables. */
+  private static void assertAgrees(List<CompiledPolicy> policies, String action) {
+    assertAgrees(ActionIndex.of(policies), policies, action);
+  }
+
+  private static void assertAgrees(ActionIndex index, List<CompiledPolicy> policies, String action) {
+    List<CompiledStatement> statements = policies.stream().flatMap(p -> Arrays.stream(p.statements())).toList();
+    assertThat(index.size()).isEqualTo(statements.size());
     for (String decision : new String[] {"first", "later"}) {
-      long listing = policy.actionIndex().statementsListing(ActionIndex.key(action));
-      CompiledStatement[] statements = policy.statements();
-      for (int i = 0; i < statements.length; i++) {
-        assertThat((listing >>> i & 1) != 0)
-            .as("%s decision: statement %d %s lists \"%s\"", decision, i, statements[i].statement().action().values(), action)
-            .isEqualTo(statements[i].listsAction(action));
+      long[] selected = index.statementsSelecting(ActionIndex.key(action));
+      for (int i = 0; i < statements.size(); i++) {
+        CompiledStatement statement = statements.get(i);
+        assertThat(index.statement(i)).isSameAs(statement);
+        assertThat((selected[i >>> 6] >>> i & 1) != 0)
+            .as("%s decision: statement %d %s%s selects \"%s\"", decision, i, statement.actionNegated() ? "NotAction " : "",
+                statement.statement().action().values(), action)
+            .isEqualTo(statement.listsAction(action) != statement.actionNegated());
       }
     }
   }
@@ -146,6 +169,6 @@ class ActionIndexTests {
   private static CompiledPolicy compile(String... statements) {
     Policy policy = PolicyParser.parse(
         "{\"Version\": \"2012-10-17\", \"Statement\": [" + String.join(", ", statements) + "]}", "test.json", PolicyKind.IDENTITY, "p");
-    return CompiledPolicy.compile(policy, PolicyType.IDENTITY, "identity[0]");
+    return CompiledPolicy.compile(policy, PolicyType.IDENTITY, 0, "identity[0]");
   }
 }

@@ -28,9 +28,11 @@ class HotPathHelpersTests {
   @ParameterizedTest
   @ValueSource(strings = {"arn:aws:kms:us-east-1:111122223333:key/1", "arn:aws:iam::aws:policy/AdministratorAccess",
       "arn:aws:iam::111122223333:role/aws-reserved/x", "arn:aws:s3:::bucket", "arn:aws:iam::111122223333", "*", "arn:",
-      "arnx:aws:kms:r:a:key/1", "arn:aws:kms:r:a:", "arn:aws:kms:r:a:key/x:y"})
+      "arnx:aws:kms:r:a:key/1", "arn:aws:kms:r:a:", "arn:aws:kms:r:a:key/x:y", "arn:aws:kms:r", "ARN:aws:kms:r:a:key/1", "xarn:aws:s3:::b",
+      "arn::::"})
   void arnPartsAnswerAsSplitDoes(String arn) {
     String[] parts = Arns.split(arn);
+    assertThat(Arns.isArn(arn)).as(arn + " is an ARN").isEqualTo(parts != null);
     for (int part = 0; part < 6; part++) {
       for (String value : new String[] {"arn", "aws", "kms", "iam", "", "us-east-1", "111122223333", "aws", "key/1"}) {
         assertThat(Arns.partEquals(arn, part, value)).as(arn + " part " + part + " = " + value)
