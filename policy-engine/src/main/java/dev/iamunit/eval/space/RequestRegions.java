@@ -103,6 +103,7 @@ public final class RequestRegions {
 
   private final AwsData aws;
   private final List<PolicyStatement> statements;
+  private final Map<String, int[]> statementsByService;
   private final List<EvaluatorTest> evaluatorTests;
   /**
    * The evaluator's tests that can matter to the actions of some services on the ARNs of a
@@ -154,6 +155,7 @@ public final class RequestRegions {
     });
     this.accountIds = List.copyOf(ids);
     this.statements = List.copyOf(statements);
+    this.statementsByService = byService(this.statements);
     this.evaluatorTests = evaluatorTests;
   }
 
@@ -167,10 +169,54 @@ public final class RequestRegions {
     return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1), List.copyOf(endpointIds));
   }
 
-  /** The statements that may apply to {@code action}. */
+  /** The statements that may apply to {@code action}, in their order. */
   private List<PolicyStatement> relevantTo(String action) {
-    return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT),
-        a -> statements.stream().filter(s -> s.mayApplyTo(action)).toList());
+    return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT), a -> {
+      int colon = a.indexOf(':');
+      int[] named = colon < 0 ? NONE : statementsByService.getOrDefault(a.substring(0, colon).strip(), NONE);
+      int[] other = statementsByService.getOrDefault("", NONE);
+      List<PolicyStatement> found = new ArrayList<>();
+      for (int i = 0, j = 0; i < named.length || j < other.length;) {
+        int next = j >= other.length || i < named.length && named[i] < other[j] ? named[i++] : other[j++];
+        if (statements.get(next).mayApplyTo(action)) {
+          found.add(statements.get(next));
+        }
+      }
+      return List.copyOf(found);
+    });
+  }
+
+  private static final int[] NONE = {};
+
+  /**
+   * The positions of the statements, by the service (lower case) of each pattern of their Action
+   * when no pattern has a wildcard in its service: such a statement applies to no action of another
+   * service (Action patterns match ignoring case). Every other statement (a NotAction, {@code *},
+   * {@code *:Describe*}) is under "". Indexed once per space: a large repository has thousands of
+   * statements (every role's trust policy), of which a class's action reads few.
+   */
+  private static Map<String, int[]> byService(List<PolicyStatement> statements) {
+    Map<String, List<Integer>> positions = new java.util.HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Set<String> services = new LinkedHashSet<>();
+      for (String pattern : statements.get(i).statement().action().values()) {
+        String p = pattern.strip();
+        int colon = p.indexOf(':');
+        String service = colon < 0 ? null : p.substring(0, colon);
+        services.add(service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0 ? "" : service.toLowerCase(Locale.ROOT));
+      }
+      if (statements.get(i).statement().action().negated()) {
+        services = Set.of("");
+      } else if (services.contains("")) {
+        services = Set.of("");
+      }
+      for (String service : services) {
+        positions.computeIfAbsent(service, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, int[]> out = new java.util.HashMap<>();
+    positions.forEach((service, list) -> out.put(service, list.stream().mapToInt(Integer::intValue).toArray()));
+    return Map.copyOf(out);
   }
 
   /** Whether the principal fixes {@code key} (lower case), so that no request varies it. */
@@ -221,12 +267,44 @@ public final class RequestRegions {
 
     /** Whether {@code seed} may be an ARN of this format: a seed of another service never is. */
     boolean mayHold(String seed) {
-      if (service == null) {
-        return true;
-      }
-      String[] parts = seed.split(":", 6);
-      return parts.length == 6 && parts[2].equals(service);
+      return service == null || service.equals(serviceOf(seed));
     }
+  }
+
+  /** The service part of {@code seed} when it has the six parts of an ARN, else null. */
+  private static String serviceOf(String seed) {
+    String[] parts = seed.split(":", 6);
+    return parts.length == 6 ? parts[2] : null;
+  }
+
+  /** A list of seeds and the service of each ({@link #serviceOf}). */
+  private record SeedServices(List<String> seeds, String[] services) {}
+
+  /**
+   * The services of the last seeds asked about: a diff asks every class of one principal with one
+   * list of seeds (thousands of ARNs in a large repository), so each is split once, not per class.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<SeedServices> lastSeeds = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The seeds that may be resources of one of {@code shape}'s formats, in their order. */
+  private List<String> seedsOf(ClassFormats shape, List<String> seeds) {
+    if (shape.anyResource() || shape.formats().stream().anyMatch(f -> f.service() == null)) {
+      return seeds;
+    }
+    SeedServices known = lastSeeds.get();
+    if (known == null || !(known.seeds() == seeds || known.seeds().equals(seeds))) {
+      known = new SeedServices(seeds, seeds.stream().map(RequestRegions::serviceOf).toArray(String[]::new));
+      lastSeeds.set(known);
+    }
+    Set<String> services = new java.util.HashSet<>();
+    shape.formats().forEach(f -> services.add(f.service()));
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < known.services().length; i++) {
+      if (services.contains(known.services()[i])) {
+        kept.add(known.seeds().get(i));
+      }
+    }
+    return kept;
   }
 
   private ClassFormats classFormats(ActionClasses.ActionClass actions) {
@@ -301,8 +379,7 @@ public final class RequestRegions {
     }
     // The regions depend on the class, the policies' tests and the seeds that may be resources of
     // the class's formats: every principal and credential kind that shares them shares the search.
-    List<String> kept = shape.anyResource() ? seeds
-        : seeds.stream().filter(seed -> shape.formats().stream().anyMatch(f -> f.mayHold(seed))).toList();
+    List<String> kept = seedsOf(shape, seeds);
     Resources found = classCache.computeIfAbsent(java.util.Arrays.asList(actions, List.copyOf(tests), kept),
         k -> resources(actions, shape, List.copyOf(tests), kept));
     gaps.addAll(found.gaps());
