@@ -52,11 +52,14 @@ public final class Caller {
   /** Why it is unknown whether the principal exists; empty when it does. */
   private final List<Unresolved> existence;
   /** The policy set of each resource asked about, with its resource-based policy compiled once, and its account. */
-  private final ConcurrentMap<String, ForResource> byResource;
+  private final ConcurrentMap<ResourceKey, ForResource> byResource;
   /** The caller's policies with the RCPs of each other account asked about, compiled once. */
   private final ConcurrentMap<String, PolicySet> byResourceAccount;
 
   private record ForResource(PolicySet policies, String account) {}
+
+  /** A resource asked about, and whether the action reads a role's trust policy ({@link ResourcePolicyOwner#readsTrustPolicy}). */
+  private record ResourceKey(String resource, boolean trust) {}
 
   /** A context built for one time: an access diff asks many requests of each kind of credentials at one time. */
   private record BuiltContext(Instant time, RequestContext context) {}
@@ -88,7 +91,7 @@ public final class Caller {
       RequestContext.Builder context,
       PolicySet policies,
       List<Unresolved> existence,
-      ConcurrentMap<String, ForResource> byResource,
+      ConcurrentMap<ResourceKey, ForResource> byResource,
       ConcurrentMap<String, PolicySet> byResourceAccount,
       Session session) {
     this.account = account;
@@ -411,7 +414,7 @@ public final class Caller {
       }
     });
     absentKeys.forEach(context::remove);
-    ForResource bound = forResource(resource);
+    ForResource bound = forResource(resource, action);
     RequestContext built = context.build();
     Request request = new Request(arn, action, resource, Optional.of(bound.account()), built, credentials);
     // The VPC endpoint the request comes through (aws:SourceVpce, one value): its policy applies.
@@ -421,15 +424,18 @@ public final class Caller {
   }
 
   /**
-   * The policies that apply to a request on {@code resource}, and the account that owns it. Looked
-   * up once per resource: an access diff asks about each resource many times.
+   * The policies that apply to a request for {@code action} on {@code resource}, and the account
+   * that owns it. Looked up once per resource, and whether the action reads a trust policy (all
+   * the action changes): an access diff asks about each resource many times.
    */
-  private ForResource forResource(String resource) {
-    ForResource known = byResource.get(resource);
+  private ForResource forResource(String resource, String action) {
+    ResourceKey key = new ResourceKey(resource, ResourcePolicyOwner.readsTrustPolicy(action));
+    ForResource known = byResource.get(key);
     if (known != null) {
       return known;
     }
-    return byResource.computeIfAbsent(resource, r -> {
+    return byResource.computeIfAbsent(key, k -> {
+      String r = k.resource();
       Optional<Account> owner = accounts.owning(r);
       String ownerId = dev.iamunit.eval.internal.Arns.account(r).orElse(owner.map(Account::id).orElse(account.id()));
       PolicySet base = ownerId.equals(account.id()) ? policies : byResourceAccount.computeIfAbsent(ownerId,
@@ -440,7 +446,7 @@ public final class Caller {
           id -> policies.withResourceControlPolicies(owner.map(a -> a.organization().resourceControlPolicies()).orElse(List.of())));
       // A resource of an account the sources do not load has no known policy; a single-account
       // caller's account may hold resources of other accounts' ARNs (loaded as one account).
-      List<Policy> found = ResourcePolicyOwner.policies(owner.orElse(account), r);
+      List<Policy> found = ResourcePolicyOwner.policies(owner.orElse(account), r, action);
       // A principal that may not exist makes no request: the resource's grant to it applies only if it does.
       PolicySet set = found.isEmpty() ? base : base.withResourcePolicies(found.stream().map(p -> Existence.onlyIf(p, existence)).toList());
       // What AWS owns in its "aws" account it shares with every account, as the AWS managed

@@ -43,7 +43,7 @@ import org.apiguardian.api.API;
  *   <tr><td>{@code arn:…:logs:r:a:log-group:name…}</td><td>every CloudWatch Logs resource policy of the account and Region</td></tr>
  *   <tr><td>{@code arn:…:glacier:r:a:vaults/name}</td><td>the vault access policy and the Vault Lock policy</td></tr>
  *   <tr><td>{@code arn:…:secretsmanager:r:a:secret:name-AbCdEf}</td><td>the secret's, stored with its suffix unknown</td></tr>
- *   <tr><td>{@code arn:…:iam::a:role/name}</td><td>the role's trust policy</td></tr>
+ *   <tr><td>{@code arn:…:iam::a:role/name}</td><td>the role's trust policy, for an {@code sts} action only ({@link #readsTrustPolicy})</td></tr>
  *   <tr><td>an API or Multi-Region Access Point whose id or alias the templates leave unknown</td>
  *     <td>its policy, applying only if the id is the one requested (a decision it could change fails)</td></tr>
  *   <tr><td>a Lambda version or alias ({@code function:name:qualifier}), a Kinesis consumer, anything else</td>
@@ -56,10 +56,10 @@ public final class ResourcePolicyOwner {
   private ResourcePolicyOwner() {}
 
   /**
-   * The resource-based policies that apply to a request on {@code resource}, the resource's own
-   * first; empty when none does.
+   * The resource-based policies that apply to a request for {@code action} on {@code resource},
+   * the resource's own first; empty when none does.
    */
-  public static List<Policy> policies(Account account, String resource) {
+  public static List<Policy> policies(Account account, String resource, String action) {
     List<Policy> found = new ArrayList<>(2);
     // An endpoint's policy is kept at the endpoint's ARN but governs the requests that go through
     // the endpoint (endpointPolicies), not requests on the endpoint itself.
@@ -70,7 +70,7 @@ public final class ResourcePolicyOwner {
       return found;
     }
     // Only this account's roles: a role of the same name in another account has its own trust policy.
-    if (own.isEmpty() && parts[2].equals("iam") && parts[5].startsWith("role/") && parts[4].equals(account.id())) {
+    if (own.isEmpty() && readsTrustPolicy(action) && parts[2].equals("iam") && parts[5].startsWith("role/") && parts[4].equals(account.id())) {
       account.role(parts[5].substring(parts[5].lastIndexOf('/') + 1)).flatMap(Role::trustPolicy).ifPresent(found::add);
     }
     if (own.isEmpty() && parts[2].equals("secretsmanager")) {
@@ -102,6 +102,33 @@ public final class ResourcePolicyOwner {
     return found;
   }
 
+  /** The service of the only actions a role's trust policy governs ({@link #readsTrustPolicy}). */
+  private static final String TRUST_SERVICE = "sts";
+
+  /**
+   * Whether a request for {@code action} on a role is under the role's trust policy: only the
+   * actions of AWS STS, those that assume the role or set something on the session it gives
+   * ({@code sts:AssumeRole}, {@code AssumeRoleWithSAML}, {@code AssumeRoleWithWebIdentity},
+   * {@code TagSession}, {@code SetSourceIdentity}, {@code SetContext}: the STS actions whose
+   * resource type is {@code role}, Service Authorization Reference, AWS Security Token Service).
+   * "Trust policy - A JSON policy document in which you define the principals that you trust to
+   * assume the role" (IAM User Guide, Roles terms and concepts), and "The IAM service supports
+   * only one type of resource-based policy called a role trust policy ... Trust policies define
+   * which principal entities ... can assume the role" (IAM User Guide, Identity-based policies
+   * and resource-based policies): a request for {@code iam:GetRole} or {@code iam:PassRole} on
+   * the role has no resource-based policy. IAM refuses a trust policy naming other actions
+   * ("AssumeRole policy may only specify STS AssumeRole actions", MalformedPolicyDocument).
+   */
+  public static boolean readsTrustPolicy(String action) {
+    return inService(action, TRUST_SERVICE);
+  }
+
+  /** Whether {@code action}'s service prefix is {@code service}, ignoring case as AWS does. */
+  private static boolean inService(String action, String service) {
+    int colon = action.indexOf(':');
+    return colon > 0 && action.substring(0, colon).strip().equalsIgnoreCase(service);
+  }
+
   /**
    * Where a resource-based policy of an account applies, as the rules of {@link #policies} read
    * backwards: to the resource at {@code policy}, its key, and to resources that match a pattern
@@ -116,11 +143,19 @@ public final class ResourcePolicyOwner {
    * @param within the patterns of the other resources it applies to: those it holds, or the ARNs
    *     an unknown id could be
    * @param outside patterns that set apart resources of {@code within} it does not apply to
+   * @param service the service of the only actions it governs ({@code sts} for a trust policy,
+   *     {@link #readsTrustPolicy}), or empty when it governs every action on what it reaches
    */
-  public record Reach(String policy, List<String> within, List<String> outside) {
+  public record Reach(String policy, List<String> within, List<String> outside, String service) {
     public Reach {
       within = List.copyOf(within);
       outside = List.copyOf(outside);
+      java.util.Objects.requireNonNull(service, "service");
+    }
+
+    /** Whether the policy can apply to a request for {@code action}. */
+    public boolean governs(String action) {
+      return service.isEmpty() || inService(action, service);
     }
   }
 
@@ -143,13 +178,13 @@ public final class ResourcePolicyOwner {
           generated(key, parts, within, outside);
         }
       }
-      out.add(new Reach(key, within, outside));
+      out.add(new Reach(key, within, outside, ""));
     }
     for (Role role : account.roles().values()) {
       if (role.trustPolicy().isPresent()) {
         // Only this account's roles, by the name after the path (policies, above).
         String prefix = "arn:*:iam:*:" + literal(account.id()) + ":role/";
-        out.add(new Reach(role.arn(), List.of(prefix + literal(role.name()), prefix + "*/" + literal(role.name())), List.of()));
+        out.add(new Reach(role.arn(), List.of(prefix + literal(role.name()), prefix + "*/" + literal(role.name())), List.of(), TRUST_SERVICE));
       }
     }
     return out;

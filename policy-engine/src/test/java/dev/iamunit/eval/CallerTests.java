@@ -74,6 +74,12 @@ class CallerTests {
         Arguments.of("an object of the bucket", "s3:GetObject", BUCKET + "/2026/01.gz", Optional.of(BUCKET_POLICY)),
         // "a role trust policy ... is a resource-based policy" (IAM User Guide, Roles terms and concepts).
         Arguments.of("a role", "sts:AssumeRole", DEPLOYER, Optional.of(TRUST)),
+        // The STS actions on the role read its trust policy, IAM's own do not: "Trust policy - A
+        // JSON policy document in which you define the principals that you trust to assume the
+        // role" (IAM User Guide, Roles terms and concepts); ResourcePolicyOwner.readsTrustPolicy.
+        Arguments.of("a role, tagging the session", "sts:TagSession", DEPLOYER, Optional.of(TRUST)),
+        Arguments.of("a role, read through IAM", "iam:GetRole", DEPLOYER, Optional.empty()),
+        Arguments.of("a role, passed to a service", "iam:PassRole", DEPLOYER, Optional.empty()),
         // A role of the same name in an account the sources do not hold: its trust policy is unknown, not this one.
         Arguments.of("a role of another account", "sts:AssumeRole", "arn:aws:iam::444455556666:role/Deployer", Optional.empty()),
         Arguments.of("a bucket without a policy", "s3:GetObject", "arn:aws:s3:::other", Optional.empty()),
@@ -112,6 +118,39 @@ class CallerTests {
     // which "must explicitly allow access for principals" (How AWS enforcement code logic
     // evaluates requests): the mistake one call rules out.
     assertThat(Evaluator.standard().decide(assume.request(), alice.policies()).outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+  }
+
+  /**
+   * A trust policy decides who may assume the role, not who may read or change it: "The IAM
+   * service supports only one type of resource-based policy called a role trust policy ... Trust
+   * policies define which principal entities ... can assume the role" (IAM User Guide,
+   * Identity-based policies and resource-based policies). Even a trust policy whose Allow names
+   * every action (IAM refuses to store it: "AssumeRole policy may only specify STS AssumeRole
+   * actions") grants Alice no iam:GetRole, while a trust policy's Deny of sts:AssumeRole still
+   * refuses her the role her identity-based policy lets her assume.
+   */
+  @Test
+  void aTrustPolicyDecidesAssumingTheRoleAndNothingElse() {
+    String open = "arn:aws:iam::" + ACCOUNT + ":role/Open";
+    String closed = "arn:aws:iam::" + ACCOUNT + ":role/Closed";
+    Policy openTrust = policy(PolicyKind.TRUST, "open", "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ALICE + "\"},\"Action\":\"*\"}");
+    Policy closedTrust = policy(PolicyKind.TRUST, "closed", "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + ALICE + "\"},"
+        + "\"Action\":\"sts:AssumeRole\"},{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"sts:AssumeRole\"}");
+    Account account = ACCOUNT_MODEL.toBuilder()
+        .role(new Role("Open", "/", open, Optional.of(openTrust), Map.of(), List.of(), List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .role(new Role("Closed", "/", closed, Optional.of(closedTrust), Map.of(), List.of(), List.of(), Optional.empty(),
+            SourceLocation.UNKNOWN))
+        .build();
+    Caller alice = Caller.user(account, "alice");
+
+    assertThat(decide(alice, "iam:GetRole", open)).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(decide(alice, "iam:UpdateAssumeRolePolicy", open)).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(decide(alice, "sts:AssumeRole", open)).isEqualTo(Outcome.ALLOWED);
+    assertThat(decide(alice, "sts:AssumeRole", closed)).isEqualTo(Outcome.EXPLICIT_DENY);
+  }
+
+  private static Outcome decide(Caller caller, String action, String resource) {
+    return Evaluator.standard().decide(caller.request(action, resource, CredentialKind.ACCESS_KEYS, NOW, Map.of())).outcome();
   }
 
   @Test

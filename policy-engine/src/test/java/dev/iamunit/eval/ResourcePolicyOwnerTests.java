@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -84,10 +87,51 @@ class ResourcePolicyOwnerTests {
     Account.Builder account = Account.builder();
     KEYS.forEach(key -> account.resourcePolicy(key, policy(key)));
 
-    List<String> found = ResourcePolicyOwner.policies(account.build(), A + resource).stream()
+    List<String> found = ResourcePolicyOwner.policies(account.build(), A + resource, resource.substring(0, resource.indexOf(':')) + ":Get").stream()
         .map(p -> Unresolved.replacePlaceholders(p.name(), "<suffix>").substring(A.length())).toList();
 
     assertThat(found).isEqualTo(expected == null ? List.of() : Arrays.asList(expected.split(" ")));
+  }
+
+  /**
+   * A role's trust policy is the resource-based policy of the STS actions on the role only:
+   * "Trust policy - A JSON policy document in which you define the principals that you trust to
+   * assume the role" (IAM User Guide, Roles terms and concepts); "The IAM service supports only one
+   * type of resource-based policy called a role trust policy ... Trust policies define which
+   * principal entities ... can assume the role" (IAM User Guide, Identity-based policies and
+   * resource-based policies). The STS actions whose resource type is {@code role} (Service
+   * Authorization Reference, AWS Security Token Service) read it; IAM's own actions on the role
+   * ({@code iam:GetRole}, {@code iam:PassRole}) have no resource-based policy. The space reads the
+   * same rule backwards ({@link ResourcePolicyOwner.Reach#governs}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      sts:AssumeRole                  | true
+      sts:AssumeRoleWithSAML          | true
+      sts:AssumeRoleWithWebIdentity   | true
+      sts:TagSession                  | true
+      sts:SetSourceIdentity           | true
+      sts:SetContext                  | true
+      STS:assumerole                  | true
+      iam:GetRole                     | false
+      iam:PassRole                    | false
+      iam:UpdateAssumeRolePolicy      | false
+      iam:DeleteRole                  | false
+      s3:GetObject                    | false
+      """)
+  void aRolesTrustPolicyGovernsOnlyTheStsActionsOnTheRole(String action, boolean governed) {
+    Policy trust = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+        + "{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}", "trust.json", PolicyKind.TRUST, "trust");
+    Account account = Account.builder().id("1")
+        .role(new Role("app", "/", A + "iam::1:role/app", Optional.of(trust), Map.of(), List.of(), List.of(), Optional.empty(),
+            SourceLocation.UNKNOWN))
+        .build();
+
+    assertThat(ResourcePolicyOwner.policies(account, A + "iam::1:role/app", action)).isEqualTo(governed ? List.of(trust) : List.of());
+    assertThat(ResourcePolicyOwner.reaches(account)).singleElement().satisfies(reach -> {
+      assertThat(reach.policy()).isEqualTo(A + "iam::1:role/app");
+      assertThat(reach.governs(action)).isEqualTo(governed);
+    });
   }
 
   private static Policy policy(String name) {

@@ -95,9 +95,22 @@ public final class RequestRegions {
 
   private record Resources(List<ActionRegions.Target> targets, List<String> gaps) {}
 
+  /**
+   * A test the evaluator makes of a resource, and the resource-based policy's reach it comes from
+   * (null for the evaluator's own questions), which may govern some actions only.
+   */
+  private record EvaluatorTest(TextTest test, ResourcePolicyOwner.Reach reach) {}
+
   private final AwsData aws;
   private final List<PolicyStatement> statements;
-  private final List<TextTest> evaluatorTests;
+  private final Map<String, int[]> statementsByService;
+  private final List<EvaluatorTest> evaluatorTests;
+  /**
+   * The evaluator's tests that can matter to the actions of some services on the ARNs of a
+   * format's service (null: any), indexed once per space: most are about one resource of one
+   * service (a role's trust policy, a bucket's policy), and a search of another's ARNs drops them.
+   */
+  private final Map<List<Object>, List<TextTest>> evaluatorIndex = new ConcurrentHashMap<>();
   private final Map<String, List<PolicyStatement>> relevant = new ConcurrentHashMap<>();
   private final Map<List<Object>, Resources> resourceCache = new ConcurrentHashMap<>();
   private final Map<ActionClasses.ActionClass, ClassFormats> formatsByClass = new ConcurrentHashMap<>();
@@ -124,14 +137,15 @@ public final class RequestRegions {
   private final String region;
   private final String accountId;
 
-  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<TextTest> evaluatorTests, Account account, List<String> endpointIds) {
+  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<EvaluatorTest> evaluatorTests, Account account, List<String> endpointIds) {
     this.aws = aws;
     this.endpoints = endpointIds.isEmpty() ? null : new KeyRegions.Compared(new Condition(ConditionOperator.parse("StringEquals").orElseThrow(),
         SOURCE_VPCE, endpointIds, SourceLocation.UNKNOWN), false);
     this.partition = account.partition();
     this.region = account.region();
     this.accountId = account.id();
-    this.accountTests = Set.copyOf(evaluatorTests.stream().filter(t -> t.text().startsWith("arn:*:*:*:") && t.mode() == TextTest.Mode.ARN_PARTS).toList());
+    this.accountTests = Set.copyOf(evaluatorTests.stream().map(EvaluatorTest::test)
+        .filter(t -> t.text().startsWith("arn:*:*:*:") && t.mode() == TextTest.Mode.ARN_PARTS).toList());
     List<String> ids = new ArrayList<>(List.of(account.id()));
     accountTests.forEach(t -> {
       String id = t.text().split(":", 6)[4];
@@ -141,6 +155,7 @@ public final class RequestRegions {
     });
     this.accountIds = List.copyOf(ids);
     this.statements = List.copyOf(statements);
+    this.statementsByService = byService(this.statements);
     this.evaluatorTests = evaluatorTests;
   }
 
@@ -154,10 +169,54 @@ public final class RequestRegions {
     return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1), List.copyOf(endpointIds));
   }
 
-  /** The statements that may apply to {@code action}. */
+  /** The statements that may apply to {@code action}, in their order. */
   private List<PolicyStatement> relevantTo(String action) {
-    return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT),
-        a -> statements.stream().filter(s -> s.mayApplyTo(action)).toList());
+    return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT), a -> {
+      int colon = a.indexOf(':');
+      int[] named = colon < 0 ? NONE : statementsByService.getOrDefault(a.substring(0, colon).strip(), NONE);
+      int[] other = statementsByService.getOrDefault("", NONE);
+      List<PolicyStatement> found = new ArrayList<>();
+      for (int i = 0, j = 0; i < named.length || j < other.length;) {
+        int next = j >= other.length || i < named.length && named[i] < other[j] ? named[i++] : other[j++];
+        if (statements.get(next).mayApplyTo(action)) {
+          found.add(statements.get(next));
+        }
+      }
+      return List.copyOf(found);
+    });
+  }
+
+  private static final int[] NONE = {};
+
+  /**
+   * The positions of the statements, by the service (lower case) of each pattern of their Action
+   * when no pattern has a wildcard in its service: such a statement applies to no action of another
+   * service (Action patterns match ignoring case). Every other statement (a NotAction, {@code *},
+   * {@code *:Describe*}) is under "". Indexed once per space: a large repository has thousands of
+   * statements (every role's trust policy), of which a class's action reads few.
+   */
+  private static Map<String, int[]> byService(List<PolicyStatement> statements) {
+    Map<String, List<Integer>> positions = new java.util.HashMap<>();
+    for (int i = 0; i < statements.size(); i++) {
+      Set<String> services = new LinkedHashSet<>();
+      for (String pattern : statements.get(i).statement().action().values()) {
+        String p = pattern.strip();
+        int colon = p.indexOf(':');
+        String service = colon < 0 ? null : p.substring(0, colon);
+        services.add(service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0 ? "" : service.toLowerCase(Locale.ROOT));
+      }
+      if (statements.get(i).statement().action().negated()) {
+        services = Set.of("");
+      } else if (services.contains("")) {
+        services = Set.of("");
+      }
+      for (String service : services) {
+        positions.computeIfAbsent(service, k -> new ArrayList<>()).add(i);
+      }
+    }
+    Map<String, int[]> out = new java.util.HashMap<>();
+    positions.forEach((service, list) -> out.put(service, list.stream().mapToInt(Integer::intValue).toArray()));
+    return Map.copyOf(out);
   }
 
   /** Whether the principal fixes {@code key} (lower case), so that no request varies it. */
@@ -208,12 +267,44 @@ public final class RequestRegions {
 
     /** Whether {@code seed} may be an ARN of this format: a seed of another service never is. */
     boolean mayHold(String seed) {
-      if (service == null) {
-        return true;
-      }
-      String[] parts = seed.split(":", 6);
-      return parts.length == 6 && parts[2].equals(service);
+      return service == null || service.equals(serviceOf(seed));
     }
+  }
+
+  /** The service part of {@code seed} when it has the six parts of an ARN, else null. */
+  private static String serviceOf(String seed) {
+    String[] parts = seed.split(":", 6);
+    return parts.length == 6 ? parts[2] : null;
+  }
+
+  /** A list of seeds and the service of each ({@link #serviceOf}). */
+  private record SeedServices(List<String> seeds, String[] services) {}
+
+  /**
+   * The services of the last seeds asked about: a diff asks every class of one principal with one
+   * list of seeds (thousands of ARNs in a large repository), so each is split once, not per class.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<SeedServices> lastSeeds = new java.util.concurrent.atomic.AtomicReference<>();
+
+  /** The seeds that may be resources of one of {@code shape}'s formats, in their order. */
+  private List<String> seedsOf(ClassFormats shape, List<String> seeds) {
+    if (shape.anyResource() || shape.formats().stream().anyMatch(f -> f.service() == null)) {
+      return seeds;
+    }
+    SeedServices known = lastSeeds.get();
+    if (known == null || !(known.seeds() == seeds || known.seeds().equals(seeds))) {
+      known = new SeedServices(seeds, seeds.stream().map(RequestRegions::serviceOf).toArray(String[]::new));
+      lastSeeds.set(known);
+    }
+    Set<String> services = new java.util.HashSet<>();
+    shape.formats().forEach(f -> services.add(f.service()));
+    List<String> kept = new ArrayList<>();
+    for (int i = 0; i < known.services().length; i++) {
+      if (services.contains(known.services()[i])) {
+        kept.add(known.seeds().get(i));
+      }
+    }
+    return kept;
   }
 
   private ClassFormats classFormats(ActionClasses.ActionClass actions) {
@@ -288,8 +379,7 @@ public final class RequestRegions {
     }
     // The regions depend on the class, the policies' tests and the seeds that may be resources of
     // the class's formats: every principal and credential kind that shares them shares the search.
-    List<String> kept = shape.anyResource() ? seeds
-        : seeds.stream().filter(seed -> shape.formats().stream().anyMatch(f -> f.mayHold(seed))).toList();
+    List<String> kept = seedsOf(shape, seeds);
     Resources found = classCache.computeIfAbsent(java.util.Arrays.asList(actions, List.copyOf(tests), kept),
         k -> resources(actions, shape, List.copyOf(tests), kept));
     gaps.addAll(found.gaps());
@@ -302,31 +392,37 @@ public final class RequestRegions {
 
   /** The resource regions of a class beside its {@code *}: the searches of its formats over {@code policyTests}. */
   private Resources resources(ActionClasses.ActionClass actions, ClassFormats shape, List<TextTest> policyTests, List<String> seeds) {
-    Set<TextTest> tests = new LinkedHashSet<>(policyTests);
-    tests.addAll(evaluatorTests);
+    Set<TextTest> own = new LinkedHashSet<>(policyTests);
     if (actions.representative().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
       // needsResourcePolicy: a role's trust policy must allow sts:AssumeRole* on ":role/".
-      tests.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
+      own.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
     }
-    List<TextTest> all = List.copyOf(tests);
     List<ActionRegions.Target> out = new ArrayList<>();
     List<String> gaps = new ArrayList<>();
     if (shape.anyResource()) {
       // A member outside the catalog: every text is a resource it may name.
+      Set<TextTest> all = new LinkedHashSet<>(own);
+      all.addAll(evaluatorTests(actions, null));
       List<String> allSeeds = new ArrayList<>(seeds);
       allSeeds.add("*");
-      Resources found = search(all, null, allSeeds, actions.representative());
+      Resources found = search(List.copyOf(all), null, allSeeds, actions.representative());
       gaps.addAll(found.gaps());
       boolean starAsked = shape.starAction() != null;
       found.targets().stream().filter(t -> !(t.resource().equals("*") && starAsked)).forEach(out::add);
     } else {
       // One search per ARN format, over the tests that can tell its ARNs apart: the regions of
-      // the format's ARNs, and an action that has the format asks about each.
+      // the format's ARNs, and an action that has the format asks about each. A test left out of
+      // every format's search is false on all their ARNs, so it tells none of the targets apart.
+      Set<TextTest> asked = new LinkedHashSet<>();
       for (Format format : shape.formats()) {
         List<String> formatSeeds = new ArrayList<>();
         seeds.stream().filter(seed -> format.mayHold(seed) && inFormat(seed, format.test())).forEach(formatSeeds::add);
         formatSeeds.addAll(format.seeds());
-        List<TextTest> left = disjointDropped(all, format.test());
+        Set<TextTest> kept = new LinkedHashSet<>();
+        own.stream().filter(t -> !disjoint(t, format.service())).forEach(kept::add);
+        kept.addAll(evaluatorTests(actions, format.service()));
+        List<TextTest> left = List.copyOf(kept);
+        asked.addAll(left);
         Resources found = accountsOnly(format.test(), left, format.member(), List.of());
         if (found == null) {
           // Only the tests that split the format's ARNs: fewer automata, and one search for every
@@ -342,9 +438,33 @@ public final class RequestRegions {
       }
       Set<String> preferred = new java.util.HashSet<>(seeds);
       shape.formats().forEach(f -> preferred.addAll(f.seeds()));
-      out = onePerRegion(all, out, preferred);
+      out = onePerRegion(List.copyOf(asked), out, preferred);
     }
     return new Resources(List.copyOf(out), List.copyOf(gaps));
+  }
+
+  /**
+   * The evaluator's tests that matter to the members of {@code actions} on ARNs of service {@code
+   * service} (any ARN when null): those of a reach that governs some member ({@link
+   * ResourcePolicyOwner.Reach#governs}: a role's trust policy only the {@code sts} actions), none
+   * that no ARN of the service can pass. Indexed by the members' services, which is all a reach
+   * reads of an action, and the ARN's service: once per space, not per class.
+   */
+  private List<TextTest> evaluatorTests(ActionClasses.ActionClass actions, String service) {
+    Map<String, String> byService = new java.util.TreeMap<>();
+    for (String member : actions.members()) {
+      int colon = member.indexOf(':');
+      byService.putIfAbsent(colon < 0 ? member : member.substring(0, colon).strip().toLowerCase(Locale.ROOT), member);
+    }
+    return evaluatorIndex.computeIfAbsent(java.util.Arrays.asList(List.copyOf(byService.keySet()), service), k -> {
+      Set<TextTest> kept = new LinkedHashSet<>();
+      for (EvaluatorTest t : evaluatorTests) {
+        if ((t.reach() == null || byService.values().stream().anyMatch(t.reach()::governs)) && !disjoint(t.test(), service)) {
+          kept.add(t.test());
+        }
+      }
+      return List.copyOf(kept);
+    });
   }
 
   /**
@@ -410,28 +530,22 @@ public final class RequestRegions {
   }
 
   /**
-   * {@code tests} without those that no ARN of {@code format} can pass: both name a service
-   * without wildcards, and the services differ (the evaluator compares services ignoring case at
-   * most). A test false on every text the search keeps splits nothing.
+   * Whether no ARN of service {@code service} (any when null) can pass {@code test}: both name a
+   * service without wildcards, and the services differ (the evaluator compares services ignoring
+   * case at most). A test false on every text a search keeps splits nothing.
    */
-  private static List<TextTest> disjointDropped(List<TextTest> tests, TextTest format) {
-    String service = literalPart(format, 2);
+  private static boolean disjoint(TextTest test, String service) {
     if (service == null) {
-      return tests;
+      return false;
     }
-    List<TextTest> kept = new ArrayList<>();
-    for (TextTest test : tests) {
-      String other = test.mode() == TextTest.Mode.ARN || test.mode() == TextTest.Mode.ARN_PARTS ? literalPart(test, 2) : null;
-      if (other == null || other.equalsIgnoreCase(service)) {
-        kept.add(test);
-      }
-    }
-    return kept;
+    String other = literalPart(test, 2);
+    return other != null && !other.equalsIgnoreCase(service);
   }
 
   /**
    * The service part of a pattern when every text it can match has that service: no wildcard in
-   * it, and none before it unless the pattern is read part by part. Else null.
+   * it, and none before it unless the pattern is read part by part. Else null. An exact text
+   * ({@link TextTest#exact}, a resource-based policy's own ARN) has its literal service too.
    */
   private static String literalPart(TextTest test, int index) {
     String text = test.text();
@@ -600,19 +714,20 @@ public final class RequestRegions {
    * bucket's for its objects, a domain's for its indexes, a role's trust policy by the role's
    * name ...), whether it is a KMS key ({@code needsResourcePolicy}) or a role.
    */
-  private static List<TextTest> evaluatorTests(List<Account> accounts) {
-    Set<TextTest> tests = new LinkedHashSet<>();
-    tests.add(TextTest.glob("arn:*:*:*::*", TextTest.Mode.ARN_PARTS));
-    tests.add(TextTest.glob("arn:*:kms:*:*:key/*", TextTest.Mode.ARN_PARTS));
-    tests.add(TextTest.glob("arn:*:iam:*:*:role/*", TextTest.Mode.ARN_PARTS));
-    tests.add(AWS_MANAGED_POLICIES);
-    tests.add(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS));
+  private static List<EvaluatorTest> evaluatorTests(List<Account> accounts) {
+    Set<EvaluatorTest> tests = new LinkedHashSet<>();
+    tests.add(new EvaluatorTest(TextTest.glob("arn:*:*:*::*", TextTest.Mode.ARN_PARTS), null));
+    tests.add(new EvaluatorTest(TextTest.glob("arn:*:kms:*:*:key/*", TextTest.Mode.ARN_PARTS), null));
+    tests.add(new EvaluatorTest(TextTest.glob("arn:*:iam:*:*:role/*", TextTest.Mode.ARN_PARTS), null));
+    tests.add(new EvaluatorTest(AWS_MANAGED_POLICIES, null));
+    tests.add(new EvaluatorTest(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS), null));
     for (Account account : accounts) {
-      tests.add(new TextTest("arn:*:*:*:" + account.id() + ":*", wildStars("arn:*:*:*:" + account.id() + ":*"), TextTest.Mode.ARN_PARTS));
+      String accountPattern = "arn:*:*:*:" + account.id() + ":*";
+      tests.add(new EvaluatorTest(new TextTest(accountPattern, wildStars(accountPattern), TextTest.Mode.ARN_PARTS), null));
       for (ResourcePolicyOwner.Reach reach : ResourcePolicyOwner.reaches(account)) {
-        tests.add(TextTest.exact(reach.policy(), false));
-        reach.within().forEach(p -> tests.add(reachPattern(p)));
-        reach.outside().forEach(p -> tests.add(reachPattern(p)));
+        tests.add(new EvaluatorTest(TextTest.exact(reach.policy(), false), reach));
+        reach.within().forEach(p -> tests.add(new EvaluatorTest(reachPattern(p), reach)));
+        reach.outside().forEach(p -> tests.add(new EvaluatorTest(reachPattern(p), reach)));
       }
     }
     return List.copyOf(tests);

@@ -56,7 +56,9 @@ final class TextMachine {
 
   /** The state after reading {@code c} in state {@code state}. */
   int step(int state, char c, boolean byParts) {
-    long key = ((long) state << 17) | ((long) c << 1) | (byParts ? 1 : 0);
+    // Multiplied by an odd constant, a one-to-one mix: the plain key's hash (its halves XORed)
+    // sets few low bits apart, and HashMap's bins then fill into trees of Long comparisons.
+    long key = (((long) state << 17) | ((long) c << 1) | (byParts ? 1 : 0)) * 0x9E3779B97F4A7C15L;
     Integer known = steps.get(key);
     if (known != null) {
       return known;

@@ -1,0 +1,111 @@
+package dev.iamunit.eval.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.aws.AwsData;
+import dev.iamunit.eval.Caller;
+import dev.iamunit.eval.CredentialKind;
+import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.Outcome;
+import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
+import dev.iamunit.model.Role;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.User;
+import dev.iamunit.policy.PolicyKind;
+import dev.iamunit.policy.PolicyParser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The resource regions of an action follow what can decide it: a role's trust policy is a
+ * resource-based policy of the STS actions on the role only ({@code ResourcePolicyOwner.readsTrustPolicy}),
+ * so every role is a region of {@code sts:AssumeRole}, and none splits the ARNs of {@code
+ * iam:GetRole} or of another service. Checked against direct decisions of every role: the
+ * representatives' outcomes are every outcome the roles have.
+ */
+class RequestRegionsTests {
+
+  private static final String ACCOUNT = "123456789012";
+  private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+  private static final String DEV = "arn:aws:iam::" + ACCOUNT + ":user/dev";
+
+  /** {@code roles} roles; the even ones trust user dev, the odd ones EC2; dev may assume and read any role and read any queue. */
+  private static Caller dev(int roles) {
+    Policy identity = PolicyParser.parse("""
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","iam:GetRole","sqs:GetQueueUrl"],
+          "Resource":"*"}]}""", "dev.json", PolicyKind.IDENTITY, "dev");
+    Account.Builder account = Account.builder().id(ACCOUNT)
+        .user(new User("dev", "/", DEV, Map.of(), List.of(), List.of(identity), List.of(), Optional.empty(), SourceLocation.UNKNOWN));
+    for (int i = 0; i < roles; i++) {
+      String principal = i % 2 == 0 ? "{\"AWS\":\"" + DEV + "\"}" : "{\"Service\":\"ec2.amazonaws.com\"}";
+      Policy trust = PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":" + principal
+          + ",\"Action\":\"sts:AssumeRole\"}]}", "trust-" + i + ".json", PolicyKind.TRUST, "trust-" + i);
+      account.role(new Role("team-" + i, "/", role(i), Optional.of(trust), Map.of(), List.of(), List.of(), Optional.empty(),
+          SourceLocation.UNKNOWN));
+    }
+    return Caller.user(account.build(), "dev");
+  }
+
+  private static String role(int i) {
+    return "arn:aws:iam::" + ACCOUNT + ":role/team-" + i;
+  }
+
+  private static ActionRegions regions(Caller caller, String action) {
+    List<Policy> policies = new ArrayList<>(caller.policies().policies());
+    caller.accounts().all().forEach(a -> a.roles().values().forEach(r -> r.trustPolicy().ifPresent(policies::add)));
+    RequestRegions space = RequestRegions.of(caller.accounts().all(), PolicyStatement.of(policies), AwsData.bundled());
+    return space.regions(action, List.of(caller.context(CredentialKind.ACCESS_KEYS, NOW)), List.of());
+  }
+
+  private static Outcome decide(Caller caller, String action, String resource) {
+    return Evaluator.standard().decide(caller.request(action, resource, CredentialKind.ACCESS_KEYS, NOW, Map.of())).outcome();
+  }
+
+  /**
+   * Three regions of accounts for any action (the principal's account, no account, another), and
+   * for an action that reads trust policies three more per role: its own ARN, the ARN under another
+   * partition (the trust policy applies, the role's exact ARN does not match) and the role's name
+   * under a path (the trust policy applies by the name after the path).
+   */
+  @ParameterizedTest(name = "{0}: {1} roles")
+  @CsvSource(delimiter = '|', textBlock = """
+      sts:AssumeRole   | 1  | 3
+      sts:AssumeRole   | 8  | 3
+      iam:GetRole      | 1  | 0
+      iam:GetRole      | 20 | 0
+      sqs:GetQueueUrl  | 20 | 0
+      """)
+  void everyRoleIsARegionOfTheActionsThatReadTrustPoliciesAndOfNoOther(String action, int roles, int regionsPerRole) {
+    Caller dev = dev(roles);
+
+    ActionRegions found = regions(dev, action);
+
+    assertThat(found.complete()).as("%s", found.gaps()).isTrue();
+    assertThat(found.resources()).hasSize(3 + regionsPerRole * roles);
+    Set<Outcome> asked = new TreeSet<>();
+    found.resources().forEach(t -> asked.add(decide(dev, t.action(), t.resource())));
+    Set<Outcome> every = new TreeSet<>();
+    for (int i = 0; i < roles; i++) {
+      every.add(decide(dev, action, role(i)));
+    }
+    assertThat(asked).containsAll(every);
+    if (action.startsWith("sts:")) {
+      // Each role's trust policy decides apart: every role is asked, the trusting ones allowed.
+      List<String> resources = found.resources().stream().map(ActionRegions.Target::resource).toList();
+      for (int i = 0; i < roles; i++) {
+        assertThat(resources).contains(role(i));
+        assertThat(decide(dev, action, role(i))).isEqualTo(i % 2 == 0 ? Outcome.ALLOWED : Outcome.IMPLICIT_DENY);
+      }
+    } else {
+      assertThat(found.resources()).noneMatch(t -> t.resource().contains(":role/team-"));
+    }
+  }
+}
