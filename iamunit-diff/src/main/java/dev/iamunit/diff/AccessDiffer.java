@@ -443,8 +443,8 @@ public final class AccessDiffer {
     List<String> notes = new ArrayList<>();
 
     notes.add(String.format(Locale.ROOT, "Actions: every action of the bundled catalog and every action a statement names, %,d,"
-        + " in %,d classes: an action a pattern names through its service is its own class; the rest, reached through NotAction"
-        + " or a wildcard service, are classed by service and the patterns that match them, one representative each.",
+        + " in %,d classes: the actions of one service that the same patterns match and the evaluator's own rules treat alike"
+        + " are one class, one representative each; an action a statement names that the catalog lacks is its own class.",
         classes.actions(), classes.classes().size()));
     notes.add("Resources and condition values: one request per region the policies' comparisons cannot tell apart (ARN and"
         + " string patterns as automata, numbers and dates split at each constant, addresses at each CIDR boundary, a key's"

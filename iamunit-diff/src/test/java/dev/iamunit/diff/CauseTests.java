@@ -46,7 +46,8 @@ class CauseTests {
   void boolForBoolIfExistsIsAFewCausesEachNamingTheChangedCondition() throws IOException {
     AccessDiff diff = boolForBoolIfExists();
 
-    assertThat(diff.rows(Change.NEWLY_ALLOWED)).hasSizeGreaterThan(1000);
+    // One row per class of actions (ActionClasses: EC2's actions are one class) and region: many rows, a few causes.
+    assertThat(diff.rows(Change.NEWLY_ALLOWED)).hasSizeGreaterThan(50);
     assertThat(diff.causes()).hasSizeLessThanOrEqualTo(3).allSatisfy(cause -> {
       assertThat(cause.principal()).isEqualTo("user MFAUser");
       assertThat(cause.credentials()).isEqualTo(CredentialKind.ACCESS_KEYS);
@@ -61,7 +62,9 @@ class CauseTests {
     assertThat(newAccess.rows()).hasSameSizeAs(diff.rows(Change.NEWLY_ALLOWED));
     assertThat(newAccess.decided()).allSatisfy(d -> assertThat(d.base().describe())
         .isEqualTo("explicitly denied by statement BlockMostAccessUnlessSignedInWithMFA (" + FORCE_MFA + ":88)"));
-    assertThat(newAccess.decided().get(0).head().describe()).isEqualTo("allowed by statement #0 (arn:aws:iam::aws:policy/AmazonEC2FullAccess:1)");
+    assertThat(newAccess.decided()).extracting(d -> d.head().describe()).contains(
+        "allowed by statement #0 (arn:aws:iam::aws:policy/AmazonEC2FullAccess:1)",
+        "allowed by statement AllowIndividualUserToSeeAndManageOnlyTheirOwnAccountInformation (" + FORCE_MFA + ":22)");
 
     String text = ReportFormat.TEXT.render(diff);
     assertThat(text).contains("Newly allowed: " + String.format("%,d", diff.rows(Change.NEWLY_ALLOWED).size()) + " requests, 1 cause\n")
@@ -69,7 +72,7 @@ class CauseTests {
             + "     + \"Bool\": {\"aws:MultiFactorAuthPresent\": \"false\"}   " + FORCE_MFA + ":108\n");
     // Under a screen: the header, the space and its notes (the scope's among them), the one cause.
     assertThat(text.lines().count()).isLessThan(64);
-    assertThat(ReportFormat.TEXT.render(diff, true).lines().count()).isGreaterThan(1000);
+    assertThat(ReportFormat.TEXT.render(diff, true).lines().count()).isGreaterThan(diff.rows(Change.NEWLY_ALLOWED).size());
   }
 
   @Test

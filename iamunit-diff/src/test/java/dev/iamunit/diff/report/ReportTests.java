@@ -71,9 +71,9 @@ class ReportTests {
         <details><summary>Request space: 30 requests per version: 1 principal × 22,091 actions on 5 resources × 3 \
         credential kinds × up to 1 context</summary>
 
-        - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 478 classes: an \
-        action a pattern names through its service is its own class; the rest, reached through NotAction or a wildcard \
-        service, are classed by service and the patterns that match them, one representative each.
+        - Actions: every action of the bundled catalog and every action a statement names, 22,091, in 478 classes: the \
+        actions of one service that the same patterns match and the evaluator's own rules treat alike are one class, one \
+        representative each; an action a statement names that the catalog lacks is its own class.
         """);
   }
 

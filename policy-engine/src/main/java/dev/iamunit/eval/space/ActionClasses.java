@@ -5,8 +5,12 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.internal.PolicyValues;
+import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,16 +18,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.WeakHashMap;
 import org.apiguardian.api.API;
 
 /**
- * Every action of the bundled catalog, in classes the policies cannot tell apart. An action a
- * pattern names through its own service ({@code s3:Get*}, {@code iam:CreateUser}) is a class of
- * its own. Every other action reaches the policies only through {@code NotAction} or a pattern
- * whose service is a wildcard ({@code *}, {@code *:Describe*}): those of one service that the same
- * patterns match and that {@link Evaluator#ruleKey} puts together are one class, decided through
- * one representative, since the evaluator tells actions apart only by the patterns they match, by
- * their service (credential restrictions by service) and by its own rules about actions.
+ * Every action of the bundled catalog, in classes the policies cannot tell apart: the actions of
+ * one service that the same action patterns of the statements match and that {@link
+ * Evaluator#ruleKey} puts together are one class, decided through one representative. An action
+ * a statement names that the catalog lacks is a class of its own.
+ *
+ * <p>Why one member's answer is every member's, on the same request (the same resource, context
+ * and credentials): the evaluator reads a request's action in these places only.
+ * <ul>
+ *   <li>Whether each statement's Action or NotAction lists it: a statement lists an action when
+ *       one of its patterns matches it, so the set of patterns that match decides it for every
+ *       statement. Patterns are compared as the evaluator reads them: a value a loader could not
+ *       compute as {@code *} where it stands (the broadest reading); the narrowest reading drops
+ *       such a value or makes it {@code *} whatever the action, so it tells no two actions apart.
+ *   <li>Its service: credential restrictions ("You cannot call any IAM API operations unless MFA
+ *       information is included", IAM User Guide, Comparing the AWS STS credentials).
+ *   <li>Its own rules by name or access level: the STS actions policies do not control, trust
+ *       policies, the root user's bucket-policy actions, and whether {@code ProtectedResources}
+ *       may refuse it. {@link Evaluator#ruleKey} says which.
+ * </ul>
+ * Nothing else of the action reaches a decision: not the catalog's resource types (they say which
+ * resources AWS sends with the action, not how a request on one is decided; {@link RequestRegions}
+ * asks each ARN format of the class with a member that has it) and not its condition keys (the
+ * space varies every key the statements compare, for every action alike, and the evaluator never
+ * reads the catalog's keys). So two actions with the same service, rule key and matching patterns
+ * are decided alike on every request, which {@code ActionClassesTests} checks member by member.
+ *
+ * <p>The classes depend only on the statements' patterns: they are kept for the last few pattern
+ * lists asked, since one test class asks the same policies many times. Immutable, thread-safe.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class ActionClasses {
@@ -40,6 +66,11 @@ public final class ActionClasses {
     }
   }
 
+  /** How many pattern lists' classes are kept: a test class's scenarios, a diff's two versions. */
+  private static final int KEPT = 16;
+
+  private static final Map<AwsData, Catalog> CATALOGS = Collections.synchronizedMap(new WeakHashMap<>());
+
   private final List<ActionClass> classes;
   private final int catalog;
 
@@ -50,46 +81,13 @@ public final class ActionClasses {
 
   /** The classes of every action of {@code aws}'s catalog, and of every action the statements name. */
   public static ActionClasses of(List<PolicyStatement> statements, AwsData aws) {
-    List<String> patterns = new ArrayList<>();
-    TreeMap<String, String> named = new TreeMap<>();
+    Set<String> patterns = new LinkedHashSet<>();
     for (PolicyStatement s : statements) {
       for (String pattern : s.statement().action().values()) {
-        patterns.add(pattern);
-        int colon = pattern.indexOf(':');
-        String service = colon > 0 ? pattern.substring(0, colon) : pattern;
-        if (colon < 0 || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-          continue;
-        }
-        if (pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0) {
-          aws.expandActionPattern(pattern).forEach(a -> named.putIfAbsent(a.toLowerCase(Locale.ROOT), a));
-        } else {
-          String action = aws.action(pattern.strip()).map(a -> a.qualifiedName()).orElse(pattern.strip());
-          named.putIfAbsent(action.toLowerCase(Locale.ROOT), action);
-        }
+        patterns.add(pattern.strip());
       }
     }
-    List<String> every = aws.expandActionPattern("*");
-    List<String> distinctPatterns = List.copyOf(new LinkedHashSet<>(patterns));
-    Map<List<Object>, List<String>> byAnswers = new LinkedHashMap<>();
-    for (String action : every) {
-      String key = action.toLowerCase(Locale.ROOT);
-      if (named.containsKey(key)) {
-        continue;
-      }
-      String service = key.substring(0, key.indexOf(':'));
-      BitSet answers = new BitSet();
-      for (int i = 0; i < distinctPatterns.size(); i++) {
-        answers.set(i, PolicyValues.actionMatches(distinctPatterns.get(i), action));
-      }
-      byAnswers.computeIfAbsent(List.of(service, Evaluator.ruleKey(action), answers), k -> new ArrayList<>()).add(action);
-    }
-    List<ActionClass> classes = new ArrayList<>();
-    named.values().forEach(a -> classes.add(new ActionClass(a, List.of(a))));
-    byAnswers.values().forEach(members -> classes.add(new ActionClass(members.get(0), members)));
-    classes.sort(java.util.Comparator.comparing(c -> c.representative().toLowerCase(Locale.ROOT)));
-    Set<String> all = new LinkedHashSet<>();
-    classes.forEach(c -> c.members().forEach(m -> all.add(m.toLowerCase(Locale.ROOT))));
-    return new ActionClasses(classes, all.size());
+    return CATALOGS.computeIfAbsent(aws, Catalog::new).classes(List.copyOf(patterns));
   }
 
   public List<ActionClass> classes() {
@@ -99,5 +97,99 @@ public final class ActionClasses {
   /** How many actions the classes hold: the catalog and every named action outside it. */
   public int actions() {
     return catalog;
+  }
+
+  /**
+   * The catalog's actions with what the classes read of each (service, rule key), indexed by
+   * service so that a pattern with a literal service is matched against that service's actions
+   * only, and the classes of the last pattern lists.
+   */
+  private static final class Catalog {
+    private final List<String> actions;
+    private final int[] all;
+    private final String[] services;
+    private final String[] ruleKeys;
+    private final Map<String, int[]> byService = new HashMap<>();
+    private final Set<String> known = new java.util.HashSet<>();
+    private final Map<List<String>, ActionClasses> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<List<String>, ActionClasses> eldest) {
+        return size() > KEPT;
+      }
+    };
+
+    Catalog(AwsData aws) {
+      this.actions = List.copyOf(aws.expandActionPattern("*"));
+      this.all = java.util.stream.IntStream.range(0, actions.size()).toArray();
+      this.services = new String[actions.size()];
+      this.ruleKeys = new String[actions.size()];
+      Map<String, List<Integer>> indices = new HashMap<>();
+      for (int i = 0; i < actions.size(); i++) {
+        String action = actions.get(i);
+        known.add(action.toLowerCase(Locale.ROOT));
+        services[i] = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
+        ruleKeys[i] = Evaluator.ruleKey(action);
+        indices.computeIfAbsent(services[i], k -> new ArrayList<>()).add(i);
+      }
+      indices.forEach((service, list) -> byService.put(service, list.stream().mapToInt(Integer::intValue).toArray()));
+    }
+
+    ActionClasses classes(List<String> patterns) {
+      synchronized (recent) {
+        ActionClasses kept = recent.get(patterns);
+        if (kept != null) {
+          return kept;
+        }
+      }
+      ActionClasses computed = compute(patterns);
+      synchronized (recent) {
+        recent.put(patterns, computed);
+      }
+      return computed;
+    }
+
+    private ActionClasses compute(List<String> patterns) {
+      // Which patterns match each action; an action no pattern matches keeps a null (the empty set).
+      BitSet[] matched = new BitSet[actions.size()];
+      TreeMap<String, String> outside = new TreeMap<>();
+      for (int p = 0; p < patterns.size(); p++) {
+        String pattern = Unresolved.isIn(patterns.get(p)) ? Unresolved.replacePlaceholders(patterns.get(p), "*") : patterns.get(p);
+        for (int i : candidates(pattern)) {
+          if (PolicyValues.actionMatches(pattern, actions.get(i))) {
+            if (matched[i] == null) {
+              matched[i] = new BitSet(patterns.size());
+            }
+            matched[i].set(p);
+          }
+        }
+        int colon = pattern.indexOf(':');
+        boolean literal = colon > 0 && pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
+        if (literal && !known.contains(pattern.toLowerCase(Locale.ROOT))) {
+          // Named, but not in the catalog: it may be anything, so it is asked on its own.
+          outside.putIfAbsent(pattern.toLowerCase(Locale.ROOT), pattern);
+        }
+      }
+      BitSet none = new BitSet();
+      Map<List<Object>, List<String>> byAnswers = new LinkedHashMap<>();
+      for (int i = 0; i < actions.size(); i++) {
+        byAnswers.computeIfAbsent(List.of(services[i], ruleKeys[i], matched[i] == null ? none : matched[i]), k -> new ArrayList<>())
+            .add(actions.get(i));
+      }
+      List<ActionClass> classes = new ArrayList<>();
+      outside.values().forEach(a -> classes.add(new ActionClass(a, List.of(a))));
+      byAnswers.values().forEach(members -> classes.add(new ActionClass(members.get(0), members)));
+      classes.sort(Comparator.comparing(c -> c.representative().toLowerCase(Locale.ROOT)));
+      return new ActionClasses(classes, actions.size() + outside.size());
+    }
+
+    /** The catalog's actions {@code pattern} may match: its service's when it names one without wildcards, else all. */
+    private int[] candidates(String pattern) {
+      int colon = pattern.indexOf(':');
+      String service = colon > 0 ? pattern.substring(0, colon) : null;
+      if (service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
+        return all;
+      }
+      return byService.getOrDefault(service.toLowerCase(Locale.ROOT), new int[0]);
+    }
   }
 }
