@@ -245,6 +245,22 @@ public final class Evaluator {
     return ProtectedResources.mayRefuse(normalized) ? "may be refused" : "";
   }
 
+  /** Whether this evaluator refuses {@code action} on some of {@link #protectedResources()}: a change, never a read. */
+  public static boolean mayRefuseChanges(String action) {
+    return ProtectedResources.mayRefuse(action.strip());
+  }
+
+  /**
+   * The resources on which this evaluator's own rules refuse changes whatever the policies say
+   * ({@link ProtectedResources}: AWS managed policies, the roles reserved under
+   * {@code /aws-reserved/}, the aliases of AWS managed KMS keys), as ARN patterns read part by part
+   * ({@code *} any run of characters within a part): a request on one of them and a request on a
+   * resource outside them can be decided apart, so the request space asks them apart.
+   */
+  public static List<String> protectedResources() {
+    return ProtectedResources.PATTERNS;
+  }
+
   /** Which statements that applied only through unresolved values to count. */
   private enum Trust {
     /** Only statements that applied without assuming any value: what certainly applies. */

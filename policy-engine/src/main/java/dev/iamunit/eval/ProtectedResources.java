@@ -5,6 +5,7 @@ import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.internal.Arns;
 import dev.iamunit.eval.internal.CaseInsensitive;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,13 @@ import java.util.Optional;
  * delete" them, AWS KMS Developer Guide, Aliases). Reading them is governed by policies as usual.
  */
 final class ProtectedResources {
+
+  /**
+   * What {@link #refusal} protects, as ARN patterns part by part, for the request space ({@link
+   * Evaluator#protectedResources}); {@code ProtectedResourcesTests} holds the two to one answer.
+   */
+  static final List<String> PATTERNS =
+      List.of("arn:*:iam::aws:policy/*", "arn:*:iam:*:*:role/aws-reserved/*", "arn:*:kms:*:*:alias/aws/*");
 
   private ProtectedResources() {}
 

@@ -6,6 +6,7 @@ import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ConditionKeyInfo;
 import dev.iamunit.aws.ResourceType;
+import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.eval.internal.Arns;
@@ -97,9 +98,14 @@ public final class RequestRegions {
 
   /**
    * A test the evaluator makes of a resource, and the resource-based policy's reach it comes from
-   * (null for the evaluator's own questions), which may govern some actions only.
+   * (null for the evaluator's own questions), which may govern some actions only; a test of what
+   * AWS protects ({@link Evaluator#protectedResources}) matters only to the changes it refuses.
    */
-  private record EvaluatorTest(TextTest test, ResourcePolicyOwner.Reach reach) {}
+  private record EvaluatorTest(TextTest test, ResourcePolicyOwner.Reach reach, boolean refusedChangesOnly) {
+    EvaluatorTest(TextTest test, ResourcePolicyOwner.Reach reach) {
+      this(test, reach, false);
+    }
+  }
 
   private final AwsData aws;
   private final List<PolicyStatement> statements;
@@ -456,10 +462,12 @@ public final class RequestRegions {
       int colon = member.indexOf(':');
       byService.putIfAbsent(colon < 0 ? member : member.substring(0, colon).strip().toLowerCase(Locale.ROOT), member);
     }
-    return evaluatorIndex.computeIfAbsent(java.util.Arrays.asList(List.copyOf(byService.keySet()), service), k -> {
+    boolean refusable = actions.members().stream().anyMatch(Evaluator::mayRefuseChanges);
+    return evaluatorIndex.computeIfAbsent(java.util.Arrays.asList(List.copyOf(byService.keySet()), service, refusable), k -> {
       Set<TextTest> kept = new LinkedHashSet<>();
       for (EvaluatorTest t : evaluatorTests) {
-        if ((t.reach() == null || byService.values().stream().anyMatch(t.reach()::governs)) && !disjoint(t.test(), service)) {
+        if ((t.reach() == null || byService.values().stream().anyMatch(t.reach()::governs)) && (refusable || !t.refusedChangesOnly())
+            && !disjoint(t.test(), service)) {
           kept.add(t.test());
         }
       }
@@ -720,6 +728,7 @@ public final class RequestRegions {
     tests.add(new EvaluatorTest(TextTest.glob("arn:*:kms:*:*:key/*", TextTest.Mode.ARN_PARTS), null));
     tests.add(new EvaluatorTest(TextTest.glob("arn:*:iam:*:*:role/*", TextTest.Mode.ARN_PARTS), null));
     tests.add(new EvaluatorTest(AWS_MANAGED_POLICIES, null));
+    Evaluator.protectedResources().forEach(p -> tests.add(new EvaluatorTest(TextTest.glob(p, TextTest.Mode.ARN_PARTS), null, true)));
     tests.add(new EvaluatorTest(TextTest.glob("arn:*:s3:*::*/*", TextTest.Mode.ARN_PARTS), null));
     for (Account account : accounts) {
       String accountPattern = "arn:*:*:*:" + account.id() + ":*";

@@ -37,10 +37,10 @@ class RequestRegionsTests {
   private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
   private static final String DEV = "arn:aws:iam::" + ACCOUNT + ":user/dev";
 
-  /** {@code roles} roles; the even ones trust user dev, the odd ones EC2; dev may assume and read any role and read any queue. */
+  /** {@code roles} roles; the even ones trust user dev, the odd ones EC2; dev may assume, read and update any role and read any queue. */
   private static Caller dev(int roles) {
     Policy identity = PolicyParser.parse("""
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","iam:GetRole","sqs:GetQueueUrl"],
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sts:AssumeRole","iam:GetRole","iam:UpdateRole","sqs:GetQueueUrl"],
           "Resource":"*"}]}""", "dev.json", PolicyKind.IDENTITY, "dev");
     Account.Builder account = Account.builder().id(ACCOUNT)
         .user(new User("dev", "/", DEV, Map.of(), List.of(), List.of(identity), List.of(), Optional.empty(), SourceLocation.UNKNOWN));
@@ -106,6 +106,32 @@ class RequestRegionsTests {
       }
     } else {
       assertThat(found.resources()).noneMatch(t -> t.resource().contains(":role/team-"));
+    }
+  }
+
+  /**
+   * AWS refuses changes to the roles IAM Identity Center reserves under /aws-reserved/ ("you can't
+   * modify them in IAM", IAM Identity Center User Guide) and lets policies govern reading them. An
+   * Allow on every role splits the changes' role ARNs into reserved and not, so that a reserved
+   * role never stands for the others; reads stay one region.
+   */
+  @ParameterizedTest(name = "{0}: reserved roles asked apart {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      iam:UpdateRole | true
+      iam:GetRole    | false
+      """)
+  void theRolesAwsReservesAreARegionOfTheChangesItRefuses(String action, boolean apart) {
+    Caller dev = dev(0);
+
+    List<String> resources = regions(dev, action).resources().stream().map(ActionRegions.Target::resource).toList();
+
+    assertThat(resources.stream().anyMatch(r -> r.contains(":role/aws-reserved/"))).as("%s", resources).isEqualTo(apart);
+    assertThat(resources).anyMatch(r -> r.startsWith("arn:aws:iam::" + ACCOUNT + ":role/") && !r.contains("aws-reserved"));
+    for (String resource : resources) {
+      if (resource.startsWith("arn:aws:iam::" + ACCOUNT + ":role/")) {
+        boolean refused = apart && resource.contains(":role/aws-reserved/");
+        assertThat(decide(dev, action, resource) == Outcome.ALLOWED).as(resource).isEqualTo(!refused);
+      }
     }
   }
 }
