@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.internal.PolicyValues;
-import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -153,7 +152,7 @@ public final class ActionClasses {
       BitSet[] matched = new BitSet[actions.size()];
       TreeMap<String, String> outside = new TreeMap<>();
       for (int p = 0; p < patterns.size(); p++) {
-        String pattern = Unresolved.isIn(patterns.get(p)) ? Unresolved.replacePlaceholders(patterns.get(p), "*") : patterns.get(p);
+        String pattern = PolicyStatement.broadly(patterns.get(p));
         for (int i : candidates(pattern)) {
           if (PolicyValues.actionMatches(pattern, actions.get(i))) {
             if (matched[i] == null) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.eval.internal.PolicyValues;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.Statement;
+import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +35,23 @@ public record PolicyStatement(Statement statement, boolean variables) {
 
   /**
    * Whether this statement can apply to {@code action}: its Action names it, or its NotAction does
-   * not; a statement without either (a trust policy's) applies to every action.
+   * not; a statement without either (a trust policy's) applies to every action. A value the
+   * loaders could not compute is read as the evaluator reads it at its broadest: in Action it may
+   * name any action ({@link #broadly}), in NotAction it excludes none for certain.
    */
   public boolean mayApplyTo(String action) {
+    boolean negated = statement.action().negated();
     boolean named = false;
     for (String pattern : statement.action().values()) {
-      named |= PolicyValues.actionMatches(pattern, action);
+      if (!(negated && Unresolved.isIn(pattern))) {
+        named |= PolicyValues.actionMatches(broadly(pattern), action);
+      }
     }
-    return named != statement.action().negated();
+    return named != negated;
+  }
+
+  /** An action pattern with each value the loaders could not compute read as {@code *}: every action it may match. */
+  static String broadly(String pattern) {
+    return Unresolved.isIn(pattern) ? Unresolved.replacePlaceholders(pattern, "*") : pattern;
   }
 }

@@ -206,7 +206,7 @@ public final class RequestRegions {
     for (int i = 0; i < statements.size(); i++) {
       Set<String> services = new LinkedHashSet<>();
       for (String pattern : statements.get(i).statement().action().values()) {
-        String p = pattern.strip();
+        String p = PolicyStatement.broadly(pattern).strip();
         int colon = p.indexOf(':');
         String service = colon < 0 ? null : p.substring(0, colon);
         services.add(service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0 ? "" : service.toLowerCase(Locale.ROOT));
