@@ -4,7 +4,6 @@ import dev.iamunit.diff.AccessDiff;
 import dev.iamunit.diff.AccessDiffer;
 import dev.iamunit.diff.Gate;
 import dev.iamunit.iac.HomeAccount;
-import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.diff.Version;
 import dev.iamunit.diff.report.ReportFormat;
@@ -101,13 +100,11 @@ final class DiffCommand implements Callable<Integer> {
     AccessDiff diff;
     HomeAccount home;
     try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
-      // Both versions load into one home account, the head's by the rule every command applies.
-      LoadOptions options = defaults.options();
-      List<Path> headSources = (sources.isEmpty() ? List.of(".") : sources).stream()
-          .map(s -> headVersion.root().resolve(s).normalize())
-          .toList();
-      home = defaults.load(headSources, options.withProjectRoot(headVersion.root())).home();
-      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard(), options.withAccountId(home.id()));
+      // Both versions load into one home account, the head's, by the rule every command applies.
+      AccessDiffer.InHome compared = AccessDiffer.standard()
+          .compareInHome(baseVersion, headVersion, sources, SourceFormats.standard(), defaults.options(), defaults.accountGiven());
+      diff = compared.diff();
+      home = compared.home();
     }
     PrintWriter out = spec.commandLine().getOut();
     // The text, for people, says first which account the sources loaded into and why; other formats

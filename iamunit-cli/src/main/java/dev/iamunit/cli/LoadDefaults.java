@@ -82,7 +82,12 @@ final class LoadDefaults {
    * else the account the sources declare; else the default.
    */
   HomeAccount.Loaded load(List<Path> sources, LoadOptions options) {
-    return HomeAccount.load(SourceFormats.standard(), sources, options, account != null);
+    return HomeAccount.load(SourceFormats.standard(), sources, options, accountGiven());
+  }
+
+  /** Whether the user gave {@code --account}, which then wins over what the sources declare. */
+  boolean accountGiven() {
+    return account != null;
   }
 
   /** How every command says which account the sources were loaded into, and by which rule. */

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import java.nio.file.Path;
@@ -124,20 +125,43 @@ public final class AccessDiffer {
    * same name on both sides. What either load could not read or compute is in the diff's gaps.
    */
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
-    LoadedSources baseLoad = load(base, sources, formats, options);
-    LoadedSources headLoad = load(head, sources, formats, options);
+    return compare(base, head, formats.load(paths(head, sources), loadOptions(head, options)), sources, formats, options);
+  }
+
+  /** A diff, and the home account both versions were loaded into. */
+  public record InHome(AccessDiff diff, HomeAccount home) {}
+
+  /**
+   * As {@link #compare(Version, Version, List, SourceFormats, LoadOptions)}, both versions loaded
+   * into one home account, the head's, by the rule every tool applies ({@link HomeAccount}):
+   * {@code options}' account when {@code accountGiven}, else the one the head's sources declare,
+   * else {@code options}' account.
+   */
+  public InHome compareInHome(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options,
+      boolean accountGiven) {
+    HomeAccount.Loaded headLoad = HomeAccount.load(formats, paths(head, sources), loadOptions(head, options), accountGiven);
+    LoadOptions home = options.withAccountId(headLoad.home().id());
+    return new InHome(compare(base, head, headLoad.sources(), sources, formats, home), headLoad.home());
+  }
+
+  /** The diff of {@code head}, already loaded, and {@code base}, loaded here alike. */
+  private AccessDiff compare(Version base, Version head, LoadedSources headLoad, List<String> sources, SourceFormats formats,
+      LoadOptions options) {
+    LoadedSources baseLoad = formats.load(paths(base, sources), loadOptions(base, options));
     AccessDiff diff = compare(baseLoad.accounts(), headLoad.accounts(), base.name(), head.name());
     return diff.withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad).plus(diff.headGaps()));
   }
 
-  private LoadedSources load(Version version, List<String> sources, SourceFormats formats, LoadOptions defaults) {
-    LoadOptions options = defaults
+  private LoadOptions loadOptions(Version version, LoadOptions defaults) {
+    return defaults
         .withProjectRoot(version.root())
         .withAwsManagedPolicies(arn -> aws.managedPolicy(arn).map(ManagedPolicyDocument::document));
-    List<Path> paths = (sources.isEmpty() ? List.of(".") : sources).stream()
+  }
+
+  private static List<Path> paths(Version version, List<String> sources) {
+    return (sources.isEmpty() ? List.of(".") : sources).stream()
         .map(s -> version.root().resolve(s).normalize())
         .toList();
-    return formats.load(paths, options);
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.iamunit.diff.AccessDiffer;
 import dev.iamunit.diff.Gate;
 import dev.iamunit.diff.Version;
 import dev.iamunit.diff.report.ReportFormat;
+import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.SourceFormats;
 import java.io.File;
 import java.io.IOException;
@@ -66,6 +67,13 @@ public class DiffMojo extends AbstractMojo {
   @Parameter(property = "iamunit.skip", defaultValue = "false")
   boolean skip;
 
+  /**
+   * The account both versions load into, as the prepare goal's {@code <accountId>}; without it,
+   * the one the head's sources declare (an organization's management account), else 123456789012.
+   */
+  @Parameter(property = "iamunit.accountId")
+  String accountId;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -81,7 +89,11 @@ public class DiffMojo extends AbstractMojo {
     AccessDiff diff;
     Path root = repository.toPath().toAbsolutePath().normalize();
     try (Version baseVersion = Version.resolve(base, root); Version headVersion = Version.resolve(head, root)) {
-      diff = AccessDiffer.standard().compare(baseVersion, headVersion, sources, SourceFormats.standard());
+      // Both versions load into one home account, the head's, by the rule every tool applies.
+      AccessDiffer.InHome compared = AccessDiffer.standard().compareInHome(baseVersion, headVersion, sources,
+          SourceFormats.standard(), PrepareMojo.withAccount(LoadOptions.defaults(), accountId), accountId != null);
+      diff = compared.diff();
+      getLog().info("IAMUnit diff: both versions load into account " + compared.home().description("<accountId>"));
     } catch (IamUnitException e) {
       throw new MojoFailureException(e.getMessage());
     }

@@ -102,12 +102,23 @@ public class PrepareMojo extends AbstractMojo {
     }
   }
 
-  private void writeInventory() throws MojoFailureException {
-    Path root = basedir.toPath().toAbsolutePath().normalize();
-    if (accountId != null && !accountId.matches("\\d{12}")) {
+  /**
+   * {@code options} with the account a goal's {@code <accountId>} gives, when given: every goal
+   * that loads sources reads it alike.
+   */
+  static LoadOptions withAccount(LoadOptions options, String accountId) throws MojoFailureException {
+    if (accountId == null) {
+      return options;
+    }
+    if (!accountId.matches("\\d{12}")) {
       throw new MojoFailureException("IAMUnit: <accountId> takes an account id of 12 digits, such as 123456789012, not \"" + accountId
           + "\"");
     }
+    return options.withAccountId(accountId);
+  }
+
+  private void writeInventory() throws MojoFailureException {
+    Path root = basedir.toPath().toAbsolutePath().normalize();
     LoadOptions options = LoadOptions.defaults()
         .withProjectRoot(root)
         .withValues(values == null ? Map.of() : values)
@@ -115,8 +126,7 @@ public class PrepareMojo extends AbstractMojo {
     List<Path> paths = sources.stream().map(root::resolve).toList();
     LoadedSources loaded;
     try {
-      HomeAccount.Loaded homed = HomeAccount.load(SourceFormats.standard(), paths,
-          accountId == null ? options : options.withAccountId(accountId), accountId != null);
+      HomeAccount.Loaded homed = HomeAccount.load(SourceFormats.standard(), paths, withAccount(options, accountId), accountId != null);
       loaded = homed.sources();
       getLog().info("IAMUnit: <sources> load into account " + homed.home().description("<accountId>"));
     } catch (IamUnitException e) {

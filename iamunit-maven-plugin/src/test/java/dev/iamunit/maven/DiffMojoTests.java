@@ -83,4 +83,38 @@ class DiffMojoTests {
 
     assertThat(target.resolve("never")).doesNotExist();
   }
+
+  /**
+   * Issue 24: the goal loads both versions into the home account by the rule the CLI's {@code diff}
+   * applies (HomeAccount): {@code <accountId>} wins, else the management account of the
+   * organization the head declares; and it says which.
+   */
+  @Test
+  void bothVersionsLoadIntoTheHomeAccountTheCliChoosesAndTheLogSaysWhich() throws Exception {
+    Path organization = Files.createDirectories(target.resolve("repository/organization"));
+    Files.writeString(organization.resolve("main.tf"), """
+        provider "aws" {
+          region              = "eu-west-1"
+          allowed_account_ids = ["999999999999"]
+        }
+
+        resource "aws_organizations_organization" "org" {
+          feature_set          = "ALL"
+          enabled_policy_types = ["SERVICE_CONTROL_POLICY"]
+        }
+        """);
+    DiffMojo mojo = mojo("removed-boundary", "never");
+    mojo.repository = target.resolve("repository").toFile();
+    mojo.base = "organization";
+    mojo.head = "organization";
+
+    mojo.execute();
+    mojo.accountId = "111111111111";
+    mojo.execute();
+
+    assertThat(log.lines).anyMatch(l -> l.startsWith(
+            "[INFO] IAMUnit diff: both versions load into account 999999999999 (declared: the management account of the organization declared at ")
+            && l.endsWith("main.tf:6:1 (aws_organizations_organization.org); <accountId> gives another)"))
+        .contains("[INFO] IAMUnit diff: both versions load into account 111111111111 (given with <accountId>)");
+  }
 }
