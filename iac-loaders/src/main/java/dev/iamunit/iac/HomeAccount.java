@@ -6,6 +6,7 @@ import dev.iamunit.model.OrganizationTree;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -52,14 +53,23 @@ public record HomeAccount(String id, Rule rule, String reason) {
    * @param given whether the user gave the options' account
    */
   public static Loaded load(SourceFormats formats, List<Path> sources, LoadOptions options, boolean given) {
-    LoadedSources loaded = formats.load(sources, options);
+    return load(o -> formats.load(sources, o), options, given);
+  }
+
+  /**
+   * As {@link #load(SourceFormats, List, LoadOptions, boolean)}, the sources loaded by {@code
+   * load} with the options it is given: for sources whose formats are named one by one ({@link
+   * SourceFormats#loadSources}).
+   */
+  public static Loaded load(Function<LoadOptions, LoadedSources> load, LoadOptions options, boolean given) {
+    LoadedSources loaded = load.apply(options);
     if (given) {
       return new Loaded(loaded, new HomeAccount(options.accountId(), Rule.GIVEN, ""));
     }
     if (loaded.declaredHome().isPresent()) {
       String management = loaded.declaredHome().get();
       String where = loaded.accounts().tree().map(OrganizationTree::location).map(at -> " declared at " + at).orElse("");
-      return new Loaded(formats.load(sources, options.withAccountId(management)),
+      return new Loaded(load.apply(options.withAccountId(management)),
           new HomeAccount(management, Rule.DECLARED, "the management account of the organization" + where));
     }
     String home = loaded.account().id();

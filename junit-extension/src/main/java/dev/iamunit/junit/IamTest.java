@@ -109,7 +109,11 @@ public @interface IamTest {
    */
   String[] accountFolders() default {};
 
-  /** The account the templates deploy into: {@code AWS::AccountId}, the caller identity. */
+  /**
+   * The account the templates deploy into: {@code AWS::AccountId}, the caller identity. Left at
+   * the default, the account the sources declare as theirs (the management account of the
+   * organization they declare) when they declare one, as the CLI and the Maven plugin choose it.
+   */
   String accountId() default Account.DEFAULT_ID;
 
   /** The region the templates deploy into, and the default {@code aws:RequestedRegion}. */

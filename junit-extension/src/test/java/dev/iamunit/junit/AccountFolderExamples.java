@@ -37,4 +37,15 @@ class AccountFolderExamples {
       assertThat(scenario.request("s3:GetObject")).isAllowed();
     }
   }
+
+  /** Without accountId, the sources load into the management account the organization declares, as every tool loads them. */
+  @Examples
+  @IamTest(terraform = {ORG, PROD}, accountFolders = "prod=" + PROD)
+  static class DeclaredHome {
+
+    @Test
+    void theHomeIsTheDeclaredManagementAccount(IamScenario scenario) {
+      org.assertj.core.api.Assertions.assertThat(scenario.account().id()).isEqualTo("999999999999");
+    }
+  }
 }

@@ -26,4 +26,13 @@ class AccountFolderExtensionTests {
             + "has no account of that name; its accounts are prod (111111111111): map the folder to an account id, or to the name of "
             + "one account of the organization");
   }
+
+  /** Issue 24: the extension chooses the home account by the rule the CLI and the Maven plugin apply (HomeAccount). */
+  @Test
+  void withoutAccountIdTheSourcesLoadIntoTheManagementAccountTheyDeclare() {
+    EngineExecutionResults results = TestKit.run(AccountFolderExamples.DeclaredHome.class);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
 }

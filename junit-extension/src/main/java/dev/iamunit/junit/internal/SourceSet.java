@@ -2,12 +2,14 @@ package dev.iamunit.junit.internal;
 
 import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.AccountFolderException;
+import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormat;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.iac.SourceFormats.Source;
 import dev.iamunit.junit.IamTest;
+import dev.iamunit.model.Account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -155,7 +157,9 @@ record SourceSet(
    */
   LoadedSources load() {
     try {
-      return FORMATS.loadSources(sources, options());
+      // Into the home account by the rule every tool applies: accountId when given (any other than
+      // the default), else the account the sources declare (an organization's management account).
+      return HomeAccount.load(o -> FORMATS.loadSources(sources, o), options(), !accountId.equals(Account.DEFAULT_ID)).sources();
     } catch (AccountFolderException e) {
       throw new IamUnitException("@IamTest(accountFolders = \"" + e.name() + "=" + projectRoot.toAbsolutePath().normalize().relativize(e.folder()).toString().replace('\\', '/')
           + "\"): " + e.getMessage());
