@@ -64,6 +64,13 @@ public @interface IamTest {
    */
   String LOAD_REPORT_ENTRY_KEY = "iamunit.load";
 
+  /**
+   * {@link #accountId()}'s default, which no account id can be: no account given, so the one the
+   * sources declare (or {@value Account#DEFAULT_ID}) is chosen, and an id written in a test,
+   * {@value Account#DEFAULT_ID} included, is always taken as given.
+   */
+  String ACCOUNT_NOT_GIVEN = "";
+
   /** Terraform configurations: {@code .tf} files or module folders. */
   String[] terraform() default {};
 
@@ -110,11 +117,14 @@ public @interface IamTest {
   String[] accountFolders() default {};
 
   /**
-   * The account the templates deploy into: {@code AWS::AccountId}, the caller identity. Left at
-   * the default, the account the sources declare as theirs (the management account of the
-   * organization they declare) when they declare one, as the CLI and the Maven plugin choose it.
+   * The account the templates deploy into: {@code AWS::AccountId}, the caller identity, twelve
+   * digits. Given (any id, {@code "123456789012"} included), it wins over what the sources declare.
+   * Not given ({@code ""}, the default, which no account id can be), the account the sources
+   * declare as theirs (the management account of the organization they declare, or the one account
+   * they deploy everything to) when they declare one, else {@value Account#DEFAULT_ID}: the rule
+   * the CLI's {@code --account} and the Maven plugin's {@code <accountId>} follow.
    */
-  String accountId() default Account.DEFAULT_ID;
+  String accountId() default ACCOUNT_NOT_GIVEN;
 
   /** The region the templates deploy into, and the default {@code aws:RequestedRegion}. */
   String region() default Account.DEFAULT_REGION;

@@ -48,4 +48,28 @@ class AccountFolderExamples {
       org.assertj.core.api.Assertions.assertThat(scenario.account().id()).isEqualTo("999999999999");
     }
   }
+
+  /**
+   * accountId given as 123456789012, the id the loaders use when none is given, is still given:
+   * it wins over the management account the organization declares, as --account 123456789012 does.
+   */
+  @Examples
+  @IamTest(terraform = ORG, accountId = "123456789012")
+  static class GivenDefaultId {
+
+    @Test
+    void theGivenAccountIsTheHomeEvenWhenItIsTheDefaultId(IamScenario scenario) {
+      org.assertj.core.api.Assertions.assertThat(scenario.account().id()).isEqualTo("123456789012");
+    }
+  }
+
+  @Examples
+  @IamTest(terraform = ORG, accountId = "prod")
+  static class NotAnAccountId {
+
+    @Test
+    void anAccountIdThatIsNotOne(IamScenario scenario) {
+      org.assertj.core.api.Assertions.assertThat(scenario.account().id()).isEqualTo("111111111111");
+    }
+  }
 }

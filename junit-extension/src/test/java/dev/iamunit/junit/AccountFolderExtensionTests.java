@@ -35,4 +35,26 @@ class AccountFolderExtensionTests {
     assertThat(TestKit.failures(results)).isEmpty();
     results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
   }
+
+  /**
+   * Issue 24: {@code accountId = "123456789012"} written in a test is given, and wins over the
+   * declared management account; only leaving accountId out lets the sources choose.
+   */
+  @Test
+  void anAccountIdGivenAsTheDefaultIdIsStillGiven() {
+    EngineExecutionResults results = TestKit.run(AccountFolderExamples.GivenDefaultId.class);
+
+    assertThat(TestKit.failures(results)).isEmpty();
+    results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+  }
+
+  /** An accountId that is not twelve digits fails the tests naming the class, rather than loading into an account no ARN can name. */
+  @Test
+  void anAccountIdThatIsNotTwelveDigitsFailsNamingTheAnnotation() {
+    EngineExecutionResults results = TestKit.run(AccountFolderExamples.NotAnAccountId.class);
+
+    assertThat(TestKit.failureMessage(results, "anAccountIdThatIsNotOne(IamScenario)")).isEqualTo(
+        "@IamTest on dev.iamunit.junit.AccountFolderExamples$NotAnAccountId has accountId \"prod\", which is not an account id: give "
+            + "twelve digits, such as \"111111111111\", or leave accountId out for the account the sources declare");
+  }
 }

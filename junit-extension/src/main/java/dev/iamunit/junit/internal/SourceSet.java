@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * @param sources existing paths, each with the format its {@code @IamTest} attribute names, in
  *     declaration order (the load itself does not depend on it: {@link SourceFormats} orders them)
  * @param contentHash SHA-256 over every file under the paths, names and contents
- * @param accountId the account id
+ * @param accountId the account id {@code @IamTest} gives, or {@link IamTest#ACCOUNT_NOT_GIVEN}
  * @param region the region
  * @param values parameter and variable values, in declaration order
  * @param projectRoot the folder paths are relative to
@@ -110,9 +110,15 @@ record SourceSet(
       }
       accountFolders.put(path, id);
     }
+    String accountId = annotation.accountId();
+    if (!accountId.equals(IamTest.ACCOUNT_NOT_GIVEN) && !accountId.matches("\\d{12}")) {
+      throw Failures.failure("@IamTest on " + declaringClass.getName() + " has accountId \"" + accountId
+          + "\", which is not an account id: give twelve digits, such as \"111111111111\", or leave accountId out for the account "
+          + "the sources declare");
+    }
     List<Path> hashed = new ArrayList<>(sources.stream().map(Source::path).toList());
     hashed.addAll(varFiles);
-    return new SourceSet(sources, hash(hashed), annotation.accountId(), annotation.region(), values, projectRoot, varFiles,
+    return new SourceSet(sources, hash(hashed), accountId, annotation.region(), values, projectRoot, varFiles,
         annotation.terraformWorkspace(), accountFolders);
   }
 
@@ -157,9 +163,9 @@ record SourceSet(
    */
   LoadedSources load() {
     try {
-      // Into the home account by the rule every tool applies: accountId when given (any other than
-      // the default), else the account the sources declare (an organization's management account).
-      return HomeAccount.load(o -> FORMATS.loadSources(sources, o), options(), !accountId.equals(Account.DEFAULT_ID)).sources();
+      // Into the home account by the rule every tool applies: accountId when given (123456789012
+      // too), else the account the sources declare (an organization's management account).
+      return HomeAccount.load(o -> FORMATS.loadSources(sources, o), options(), !accountId.equals(IamTest.ACCOUNT_NOT_GIVEN)).sources();
     } catch (AccountFolderException e) {
       throw new IamUnitException("@IamTest(accountFolders = \"" + e.name() + "=" + projectRoot.toAbsolutePath().normalize().relativize(e.folder()).toString().replace('\\', '/')
           + "\"): " + e.getMessage());
@@ -168,7 +174,7 @@ record SourceSet(
 
   LoadOptions options() {
     return LoadOptions.defaults()
-        .withAccountId(accountId)
+        .withAccountId(accountId.equals(IamTest.ACCOUNT_NOT_GIVEN) ? Account.DEFAULT_ID : accountId)
         .withRegion(region)
         .withValues(values)
         .withProjectRoot(projectRoot)
