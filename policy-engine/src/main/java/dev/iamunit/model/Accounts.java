@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apiguardian.api.API;
 
 /**
@@ -58,18 +59,25 @@ public final class Accounts {
 
   /**
    * The account a user means by {@code nameOrId}: the one the organization gives that name ({@code
-   * aws_organizations_account}'s {@code name}, such as {@code prod}), else the account of that id;
-   * empty when neither.
+   * aws_organizations_account}'s {@code name}, such as {@code prod}), or the one at that {@link
+   * OrganizationPath path} ({@code Workloads/prod}, {@code Root/sandbox}), else the account of that
+   * id; empty when none.
    *
    * @throws IamUnitException when the organization gives the name to several accounts: a name is a
-   *     label two accounts may share, so only an id says which one is meant; the message names each
-   *     of them by id (see {@link #allNamed} for every account of a name)
+   *     label two accounts may share, so only a path (when theirs differ) or an id says which one is
+   *     meant; the message names each of them by path and id (see {@link #allNamed} for every
+   *     account of a name)
    */
   public Optional<Account> named(String nameOrId) {
     List<Account> named = allNamed(nameOrId);
     if (named.size() > 1) {
-      throw new IamUnitException("\"" + nameOrId + "\" names " + named.size() + " accounts of the organization, " + describe(named)
-          + ": account names need not be unique, so give the id of the one you mean");
+      // Paths tell accounts of different parents apart; two of one name under one parent, only their ids.
+      List<Optional<OrganizationPath>> paths = named.stream().map(a -> tree.flatMap(t -> OrganizationPath.of(t, a.id()))).toList();
+      boolean pathsTell = paths.stream().allMatch(Optional::isPresent) && paths.stream().distinct().count() == paths.size();
+      throw new IamUnitException("\"" + nameOrId + "\" names " + named.size() + " accounts of the organization, " + (pathsTell
+          ? String.join(", ", IntStream.range(0, named.size()).mapToObj(i -> paths.get(i).orElseThrow() + " (" + named.get(i).id() + ")").toList())
+          : describe(named))
+          + ": account names need not be unique, so give " + (pathsTell ? "the path or the id" : "the id") + " of the one you mean");
     }
     return named.stream().findFirst();
   }
@@ -77,12 +85,38 @@ public final class Accounts {
   /**
    * Every account {@code nameOrId} names: those the organization gives that name, in its order
    * (names are labels: two accounts may be given the same one, and then a name alone does not say
-   * which is meant), else the account of that id; empty when neither.
+   * which is meant), or those at that {@link OrganizationPath path} (two of one parent may share a
+   * name too), else the account of that id; empty when none.
+   *
+   * @throws IamUnitException when {@code nameOrId} is a path that names no account, and an account
+   *     is named {@code nameOrId} itself: its {@code /} is written {@code \/}
    */
   public List<Account> allNamed(String nameOrId) {
-    List<Account> byName = tree.stream().flatMap(t -> t.accounts().stream()).filter(a -> a.name().equals(nameOrId))
+    Optional<OrganizationPath> path = tree.flatMap(t -> OrganizationPath.parse(nameOrId, t));
+    if (path.isPresent()) {
+      List<Account> at = path.get().accounts(tree.get()).stream().flatMap(member -> byId(member.id()).stream()).toList();
+      if (at.isEmpty() && tree.get().accounts().stream().anyMatch(a -> a.name().equals(nameOrId))) {
+        throw readAsPath(nameOrId, "account");
+      }
+      return at;
+    }
+    String name = bareName(nameOrId);
+    List<Account> byName = tree.stream().flatMap(t -> t.accounts().stream()).filter(a -> a.name().equals(name))
         .flatMap(member -> byId(member.id()).stream()).toList();
-    return byName.isEmpty() ? byId(nameOrId).stream().toList() : byName;
+    return byName.isEmpty() ? byId(name).stream().toList() : byName;
+  }
+
+  /** {@code text} as one name, its escapes read, when it is not a path; else as written (it then names nothing by name or id). */
+  private static String bareName(String text) {
+    List<String> steps = OrganizationPath.steps(text);
+    return steps.size() == 1 ? steps.get(0) : text;
+  }
+
+  /** A path that names nothing, written as the whole name of a unit or account: say how that name is written. */
+  private static IamUnitException readAsPath(String text, String kind) {
+    return new IamUnitException("\"" + text + "\" is read as a path from the root (" + String.join(", then ", OrganizationPath.steps(text))
+        + "), which names no " + kind + "; to name the " + kind + " whose name is \"" + text + "\", write each / in it as \\/: \""
+        + OrganizationPath.escape(text) + "\"");
   }
 
   /**
@@ -121,17 +155,20 @@ public final class Accounts {
 
   /**
    * The member accounts under organizational unit {@code unit} (its name, such as {@code
-   * Workloads}, or its id; {@code Root}, as AWS names the root, or its id, for every member account), at any depth, in the order the
-   * organization declares them; empty when the organization has no such unit.
+   * Workloads}, its {@link OrganizationPath path}, such as {@code Workloads/Prod}, or its id; {@code
+   * Root}, as AWS names the root, or its id, for every member account), at any depth, in the order
+   * the organization declares them; empty when the organization has no such unit.
    *
-   * @throws IamUnitException when units of different parents share the name {@code unit}, naming each by its id
+   * @throws IamUnitException when units of different parents share the name {@code unit}, naming
+   *     each by its path and id; or when {@code unit} is a path that names no unit and a unit is
+   *     named {@code unit} itself, saying how its {@code /} is written
    */
   public Optional<List<Account>> under(String unit) {
     if (tree.isEmpty()) {
       return Optional.empty();
     }
     OrganizationTree t = tree.get();
-    Optional<String> id = t.rootId().equals(unit) || unit.equals("Root") ? Optional.of(t.rootId()) : unitId(t, unit);
+    Optional<String> id = t.rootId().equals(unit) || unit.equals(OrganizationPath.ROOT) ? Optional.of(t.rootId()) : unitId(t, unit);
     return id.map(found -> t.accounts().stream()
         .filter(m -> t.path(m.id()).filter(path -> path.contains(found)).isPresent())
         .flatMap(m -> byId(m.id()).stream())
@@ -139,18 +176,30 @@ public final class Accounts {
   }
 
   /**
-   * The id of the unit {@code unit} names: the unit of that id, else the one of that name. Units of
-   * different parents may share a name, and then only the id says which is meant.
+   * The id of the unit {@code unit} names: the unit of that id, else the one at that path, else the
+   * one of that name. Units of different parents may share a name, and then only the path or the id
+   * says which is meant.
    */
   private static Optional<String> unitId(OrganizationTree t, String unit) {
     Optional<String> byId = t.unit(unit).map(OrganizationTree.Unit::id);
     if (byId.isPresent()) {
       return byId;
     }
-    List<OrganizationTree.Unit> named = t.units().stream().filter(u -> u.name().equals(unit)).toList();
+    Optional<OrganizationPath> path = OrganizationPath.parse(unit, t);
+    String name = bareName(unit);
+    List<OrganizationTree.Unit> named = path.map(p -> p.units(t))
+        .orElseGet(() -> t.units().stream().filter(u -> u.name().equals(name)).toList());
+    if (named.isEmpty() && path.isPresent() && t.units().stream().anyMatch(u -> u.name().equals(unit))) {
+      throw readAsPath(unit, "organizational unit");
+    }
     if (named.size() > 1) {
-      throw new IamUnitException("\"" + unit + "\" names " + named.size() + " organizational units, " + String.join(", ", named.stream()
-          .map(u -> u.id() + " (" + u.location() + ")").toList()) + ": give the id of the one you mean");
+      // Paths tell units of different parents apart; two units of one name under one parent (which AWS refuses) only their ids.
+      boolean byPath = path.isEmpty();
+      List<String> candidates = named.stream().map(u -> byPath && OrganizationPath.of(t, u.id()).isPresent()
+          ? OrganizationPath.of(t, u.id()).get() + " (" + u.id() + ", " + u.location() + ")"
+          : u.id() + " (" + u.location() + ")").toList();
+      throw new IamUnitException("\"" + unit + "\" names " + named.size() + " organizational units, " + String.join(", ", candidates)
+          + ": give the " + (byPath ? "path or the " : "") + "id of the one you mean");
     }
     return named.stream().map(OrganizationTree.Unit::id).findFirst();
   }

@@ -93,25 +93,114 @@ class AccountsTests {
 
     assertThat(accounts.allNamed("prod")).extracting(Account::id).containsExactly("111111111111", "444444444444");
     assertThatThrownBy(() -> accounts.named("prod")).isInstanceOf(IamUnitException.class).hasMessage(
-        "\"prod\" names 2 accounts of the organization, prod (111111111111), prod (444444444444): account names need not be "
-            + "unique, so give the id of the one you mean");
+        "\"prod\" names 2 accounts of the organization, Workloads/prod (111111111111), Root/prod (444444444444): account names need "
+            + "not be unique, so give the path or the id of the one you mean");
     assertThat(accounts.named("444444444444")).map(Account::id).contains("444444444444");
+    assertThat(accounts.named("Workloads/prod")).map(Account::id).contains("111111111111");
+    assertThat(accounts.named("Root/prod")).map(Account::id).contains("444444444444");
   }
 
-  /** Units of different parents may share a name: only the unit's id says which one is meant. */
+  /** Two accounts of one name under one parent have one path: only their ids tell them apart, and the error says so. */
+  @Test
+  void aNameTwoAccountsOfOneParentShareAsksForTheId() {
+    OrganizationTree twins = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
+        List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT)),
+        List.of(new OrganizationTree.Member("111111111111", "prod", "ou-w", AT), new OrganizationTree.Member("444444444444", "prod", "ou-w", AT)),
+        List.of(), AT);
+    Accounts accounts = Accounts.builder("999999999999", "aws", "us-east-1").organization(twins, FULL).build();
+
+    assertThat(accounts.allNamed("Workloads/prod")).extracting(Account::id).containsExactly("111111111111", "444444444444");
+    assertThatThrownBy(() -> accounts.named("Workloads/prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"Workloads/prod\" names 2 accounts of the organization, prod (111111111111), prod (444444444444): account names need not be "
+            + "unique, so give the id of the one you mean");
+  }
+
+  /** Units of different parents may share a name: only the unit's path or id says which one is meant. */
   @Test
   void aUnitNameTwoUnitsShareNamesNoOneUnit() {
-    OrganizationTree twoProdUnits = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
+    Accounts accounts = twoProdUnits();
+
+    assertThatThrownBy(() -> accounts.under("Prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"Prod\" names 2 organizational units, Workloads/Prod (ou-wp, org.tf:1:1), Sandboxes/Prod (ou-sp, org.tf:1:1): give the path "
+            + "or the id of the one you mean");
+    assertThat(accounts.under("ou-sp").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
+    assertThat(accounts.under("Sandboxes").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
+  }
+
+  /** A path names a unit from the root down, each name a child of the one before: units of one name are told apart by their parents. */
+  @ParameterizedTest(name = "{0} holds {1}")
+  @CsvSource({
+      "Workloads/Prod, 111111111111",
+      "Root/Workloads/Prod, 111111111111",
+      "r-1/Sandboxes/Prod, 444444444444",
+      "Sandboxes/Prod, 444444444444",
+      "Root/Sandboxes, 444444444444",
+      "Workloads, 111111111111"})
+  void aPathNamesOneUnitOfANameTwoUnitsShare(String path, String account) {
+    assertThat(twoProdUnits().under(path).orElseThrow()).extracting(Account::id).containsExactly(account);
+  }
+
+  /** A path must start at the root: Prod is not a unit directly under it, and a unit's path is not an account's. */
+  @ParameterizedTest
+  @CsvSource({"Prod/Workloads", "Workloads/Sandboxes", "Workloads/Prod/prod", "Root/Prod"})
+  void aPathThatDoesNotLeadFromTheRootNamesNoUnit(String path) {
+    assertThat(twoProdUnits().under(path)).isEmpty();
+  }
+
+  /** An account's path ends in its name: the account under the path's last unit. */
+  @ParameterizedTest(name = "{0} is account {1}")
+  @CsvSource({"Workloads/Prod/prod, 111111111111", "Root/Sandboxes/Prod/try, 444444444444"})
+  void aPathNamesAnAccountUnderItsUnit(String path, String id) {
+    assertThat(twoProdUnits().named(path)).map(Account::id).contains(id);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Workloads/prod", "Sandboxes/Prod/prod", "Workloads/Prod"})
+  void aPathWhereNoAccountOfItsNameIsNamesNoAccount(String path) {
+    assertThat(twoProdUnits().named(path)).isEmpty();
+  }
+
+  @Test
+  void aPathWithAnEmptyNameIsAnError() {
+    assertThatThrownBy(() -> twoProdUnits().under("Workloads//Prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"Workloads//Prod\" is a path with an empty name in it: write the names of the organizational units from the root down, "
+            + "separated by a single /, such as Workloads/Prod (a / inside a name is written \\/)");
+  }
+
+  /**
+   * An OU or account name may hold a / ("a string of any of the characters in the ASCII character
+   * range", AWS Organizations API Reference, OrganizationalUnit: Name, and Account: Name): written
+   * \/ it is part of the name; written bare, the text is a path, and when that path names nothing,
+   * the error says how to write the name.
+   */
+  @Test
+  void aSlashInANameIsWrittenEscaped() {
+    OrganizationTree slashes = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
+        List.of(new OrganizationTree.Unit("ou-ab", "Team A/B", "r-1", AT), new OrganizationTree.Unit("ou-c", "C", "ou-ab", AT)),
+        List.of(new OrganizationTree.Member("111111111111", "web/prod", "ou-c", AT)),
+        List.of(), AT);
+    Accounts accounts = Accounts.builder("999999999999", "aws", "us-east-1").organization(slashes, FULL).build();
+
+    assertThat(accounts.under("Team A\\/B").orElseThrow()).extracting(Account::id).containsExactly("111111111111");
+    assertThat(accounts.under("Team A\\/B/C").orElseThrow()).extracting(Account::id).containsExactly("111111111111");
+    assertThat(accounts.named("Team A\\/B/C/web\\/prod")).map(Account::id).contains("111111111111");
+    assertThat(accounts.named("web\\/prod")).map(Account::id).contains("111111111111");
+    assertThat(OrganizationPath.of(slashes, "111111111111")).map(Object::toString).contains("Team A\\/B/C/web\\/prod");
+    assertThatThrownBy(() -> accounts.under("Team A/B")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"Team A/B\" is read as a path from the root (Team A, then B), which names no organizational unit; to name the "
+            + "organizational unit whose name is \"Team A/B\", write each / in it as \\/: \"Team A\\/B\"");
+    assertThatThrownBy(() -> accounts.named("web/prod")).isInstanceOf(IamUnitException.class).hasMessage(
+        "\"web/prod\" is read as a path from the root (web, then prod), which names no account; to name the "
+            + "account whose name is \"web/prod\", write each / in it as \\/: \"web\\/prod\"");
+  }
+
+  private static Accounts twoProdUnits() {
+    OrganizationTree tree = new OrganizationTree("r-1", Optional.of("999999999999"), OrganizationTree.ScpRule.AWS_DEFAULT, true,
         List.of(new OrganizationTree.Unit("ou-w", "Workloads", "r-1", AT), new OrganizationTree.Unit("ou-wp", "Prod", "ou-w", AT),
             new OrganizationTree.Unit("ou-s", "Sandboxes", "r-1", AT), new OrganizationTree.Unit("ou-sp", "Prod", "ou-s", AT)),
         List.of(new OrganizationTree.Member("111111111111", "prod", "ou-wp", AT), new OrganizationTree.Member("444444444444", "try", "ou-sp", AT)),
         List.of(), AT);
-    Accounts accounts = Accounts.builder("999999999999", "aws", "us-east-1").organization(twoProdUnits, FULL).build();
-
-    assertThatThrownBy(() -> accounts.under("Prod")).isInstanceOf(IamUnitException.class).hasMessage(
-        "\"Prod\" names 2 organizational units, ou-wp (org.tf:1:1), ou-sp (org.tf:1:1): give the id of the one you mean");
-    assertThat(accounts.under("ou-sp").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
-    assertThat(accounts.under("Sandboxes").orElseThrow()).extracting(Account::id).containsExactly("444444444444");
+    return Accounts.builder("999999999999", "aws", "us-east-1").organization(tree, FULL).build();
   }
 
   @ParameterizedTest(name = "{0} is owned by {1}")
