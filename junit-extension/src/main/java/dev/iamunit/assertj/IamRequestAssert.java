@@ -18,7 +18,7 @@ public class IamRequestAssert extends AbstractDecisionAssert<IamRequestAssert, I
 
   /**
    * The same request made in each member account under organizational unit {@code unit} (by
-   * name, such as {@code Workloads}, or id), by the principal of the same name in each, or each
+   * name, such as {@code Workloads}, path, such as {@code Workloads/Prod}, or id), by the principal of the same name in each, or each
    * account's root user: {@code
    * assertThat(scenario.request("cloudtrail:StopLogging")).inEveryAccountOf("Workloads").isExplicitlyDenied()}.
    */

@@ -30,11 +30,14 @@ public interface IamRequest {
 
   /**
    * The same request made in each member account under the organizational unit {@code unit} (its
-   * name, such as {@code Workloads}, or its id; the root's id for every member account), by the
+   * name, such as {@code Workloads}; its path from the root, such as {@code Workloads/Prod}, which
+   * tells apart units of different parents that share a name, {@link
+   * dev.iamunit.model.OrganizationPath}; or its id; {@code Root} or the root's id for every member
+   * account), by the
    * principal of the same name there (that account's root user; for {@link AsPermissionSet}, a
    * session of the role IAM Identity Center provisioned there for the permission set), in the
    * organization's order. A resource the test did not name is each account's own default. Fails
-   * the test when the sources declare no such unit, or several units of that name.
+   * the test when the sources declare no such unit, or several units of that name (naming each by its path and id).
    */
   List<IamRequest> inEveryAccountOf(String unit);
 

@@ -48,6 +48,20 @@ class OrganizationExamples {
       assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::dev-artifacts/app.zip")).isAllowed().by("Read");
     }
 
+    /** A path names the account by its units from the root down, then its own name. */
+    @Test
+    @AsRole("deployer")
+    @InAccount("Workloads/prod")
+    void anAccountNamedByItsPath(IamScenario scenario) {
+      assertThat(scenario.request("s3:PutObject").on("arn:aws:s3:::dev-artifacts/app.zip")).isAllowed().by("ProdDeployerWrites");
+    }
+
+    @Test
+    @AsRootUser
+    void aUnitNamedByItsPathFromTheRoot(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).inEveryAccountOf("Root/Workloads").isExplicitlyDenied();
+    }
+
     @Test
     @AsRole("deployer")
     void theRegionLockHoldsInEveryWorkloadAccount(IamScenario scenario) {
@@ -107,6 +121,14 @@ class OrganizationExamples {
     @AsRole("deployer")
     void theDeployerIsExpectedInEveryAccountOfTheOrganization(IamScenario scenario) {
       assertThat(scenario.request("cloudtrail:StopLogging").on("*")).inEveryAccountOf("Root").isAllowed();
+    }
+
+    /** sandbox is directly under the root: Workloads/sandbox names no account. */
+    @Test
+    @AsRootUser
+    @InAccount("Workloads/sandbox")
+    void aPathWhereTheAccountIsNot(IamScenario scenario) {
+      assertThat(scenario.request("cloudtrail:StopLogging")).isDenied();
     }
 
     @Test

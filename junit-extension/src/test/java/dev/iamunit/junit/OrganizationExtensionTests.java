@@ -13,7 +13,7 @@ class OrganizationExtensionTests {
     EngineExecutionResults results = TestKit.run(OrganizationExamples.Passing.class);
 
     assertThat(TestKit.failures(results)).isEmpty();
-    results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7));
+    results.testEvents().assertStatistics(stats -> stats.started(9).succeeded(9));
   }
 
   @Test
@@ -68,10 +68,13 @@ class OrganizationExtensionTests {
     assertThat(TestKit.failureMessage(results, "aNameTwoAccountsDeclareNeedsInAccount(IamScenario)")).isEqualTo(
         "role \"deployer\" is declared in 2 accounts, prod (111111111111), dev (222222222222): name the one the test means with @InAccount");
     assertThat(TestKit.failureMessage(results, "anAccountTheSourcesDoNotLoad(IamScenario)")).isEqualTo(
-        "@InAccount(\"staging\") names no account of the loaded sources; they load 999999999999, prod (111111111111), "
-            + "dev (222222222222), sandbox (333333333333): give one of their names or ids");
+        "@InAccount(\"staging\"): \"staging\" names no account of the loaded sources; they load 999999999999, prod (111111111111), "
+            + "dev (222222222222), sandbox (333333333333): give one of their names, paths from the root or ids");
     assertThat(TestKit.failureMessage(results, "aUnitTheOrganizationDoesNotDeclare(IamScenario)"))
-        .isEqualTo("the loaded sources declare no organizational unit \"Sandboxes\"; they declare the organizational units [Workloads] "
-            + "and the Root");
+        .isEqualTo("the loaded sources declare no organizational unit \"Sandboxes\"; they declare the organizational units Root/Workloads "
+            + "and the Root: give a unit's name, its path from the root or its id");
+    assertThat(TestKit.failureMessage(results, "aPathWhereTheAccountIsNot(IamScenario)")).isEqualTo(
+        "@InAccount(\"Workloads/sandbox\"): \"Workloads/sandbox\" names no account of the loaded sources; they load 999999999999, "
+            + "prod (111111111111), dev (222222222222), sandbox (333333333333): give one of their names, paths from the root or ids");
   }
 }

@@ -83,6 +83,18 @@ public final class Accounts {
   }
 
   /**
+   * The account a user means by {@code nameOrId} ({@link #named}), for a tool whose user must name
+   * one ({@code @InAccount}, the CLI's {@code --in-account}): the caller says where it was given.
+   *
+   * @throws IamUnitException when it names several accounts ({@link #named}), or none: the message
+   *     then lists the accounts loaded
+   */
+  public Account requireNamed(String nameOrId) {
+    return named(nameOrId).orElseThrow(() -> new IamUnitException("\"" + nameOrId + "\" names no account of the loaded sources; they load "
+        + describe(all()) + ": give one of their names, paths from the root or ids"));
+  }
+
+  /**
    * Every account {@code nameOrId} names: those the organization gives that name, in its order
    * (names are labels: two accounts may be given the same one, and then a name alone does not say
    * which is meant), or those at that {@link OrganizationPath path} (two of one parent may share a

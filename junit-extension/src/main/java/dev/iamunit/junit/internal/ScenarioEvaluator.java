@@ -18,6 +18,7 @@ import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.SpaceSearch;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
+import dev.iamunit.model.OrganizationPath;
 import dev.iamunit.model.Unresolved;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -269,14 +270,11 @@ final class ScenarioEvaluator implements RequestEvaluator {
   Account accountOf(IamPrincipal principal) {
     if (principal.account().isPresent()) {
       String named = principal.account().get();
-      Optional<Account> found;
       try {
-        found = accounts.named(named);
-      } catch (IamUnitException ambiguous) {
-        throw new IamUnitException("@InAccount(\"" + named + "\"): " + ambiguous.getMessage());
+        return accounts.requireNamed(named);
+      } catch (IamUnitException unknownOrAmbiguous) {
+        throw new IamUnitException("@InAccount(\"" + named + "\"): " + unknownOrAmbiguous.getMessage());
       }
-      return found.orElseThrow(() -> new IamUnitException("@InAccount(\"" + named + "\") names no account of the "
-          + "loaded sources; they load " + accounts.describe(accounts.all()) + ": give one of their names or ids"));
     }
     if (principal.isRoot() || principal.permissionSet().isPresent()) {
       return account;
@@ -300,8 +298,9 @@ final class ScenarioEvaluator implements RequestEvaluator {
       throw Failures.failure("inEveryAccountOf(\"" + unit + "\"): " + ambiguous.getMessage());
     }
     List<Account> under = found.orElseThrow(() -> Failures.failure("the loaded sources declare no organizational unit \""
-        + unit + "\"" + accounts.tree().map(t -> "; they declare the organizational units " + t.units().stream().map(u -> u.name()).toList()
-            + " and the Root").orElse(", nor any organization")));
+        + unit + "\"" + accounts.tree().map(t -> "; they declare the organizational units " + String.join(", ", t.units().stream()
+            .map(u -> OrganizationPath.of(t, u.id()).map(Object::toString).orElse(u.id())).toList()) + " and the Root: give a unit's name, "
+            + "its path from the root or its id").orElse(", nor any organization")));
     // By the organization's name where it is unique, else by id: messages read "in account prod".
     return under.stream().map(a -> accounts.tree().flatMap(t -> t.account(a.id())).map(m -> m.name())
         .filter(name -> accounts.allNamed(name).equals(List.of(a))).orElse(a.id())).toList();
