@@ -1,5 +1,6 @@
 package dev.iamunit.cli;
 
+import dev.iamunit.IamUnitException;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Caller;
@@ -50,13 +51,15 @@ import picocli.CommandLine.Spec;
       "With --source, the policies are read from templates as show reads them, and the principal",
       "is a user (--user) or a session of a role (--role) of that account: its policies, and the",
       "context AWS gives its credentials (--credentials), as @AsUser and @AsRole give them in a test.",
+      "When the sources load several accounts, --in-account names the principal's, as @InAccount does.",
     },
     footerHeading = "%nExample:%n",
     footer = {
       "  iamunit explain --policy force_mfa.json --action ec2:RunInstances \\",
       "    --principal arn:aws:iam::123456789012:user/MFAUser \\",
       "    --context aws:MultiFactorAuthPresent=false",
-      "  iamunit explain --source terraform --user MFAUser --credentials ACCESS_KEYS --action ec2:RunInstances"
+      "  iamunit explain --source terraform --user MFAUser --credentials ACCESS_KEYS --action ec2:RunInstances",
+      "  iamunit explain --source terraform --role deployer --in-account Workloads/prod --action s3:PutObject"
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -125,6 +128,12 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--role", paramLabel = "NAME", description = "With --source: a session of this role asks.")
   Optional<String> role = Optional.empty();
 
+  @Option(names = "--in-account", paramLabel = "ACCOUNT",
+      description = "With --source: the account of the --user or --role, by the name the organization gives it, its path from the root "
+          + "(Workloads/prod) or its id, as @InAccount names it (default: the account that declares the principal). "
+          + "--account is another thing: the account the sources load into.")
+  Optional<String> inAccount = Optional.empty();
+
   @Option(names = "--credentials", paramLabel = "KIND",
       description = "With --source: ${COMPLETION-CANDIDATES} (default: access keys for a user, an assumed-role session for a role).")
   Optional<CredentialKind> credentials = Optional.empty();
@@ -144,8 +153,8 @@ final class ExplainCommand implements Callable<Integer> {
     if (!sources.isEmpty()) {
       return explainInAccount();
     }
-    if (user.isPresent() || role.isPresent() || credentials.isPresent()) {
-      throw new InputException("--user, --role and --credentials name a principal of the account --source loads; give --source");
+    if (user.isPresent() || role.isPresent() || credentials.isPresent() || inAccount.isPresent()) {
+      throw new InputException("--user, --role, --in-account and --credentials name a principal of the accounts --source loads; give --source");
     }
     PolicySet.Builder set = PolicySet.builder();
     identity.forEach(file -> set.identity(PolicyFiles.read(file, PolicyKind.IDENTITY)));
@@ -174,23 +183,44 @@ final class ExplainCommand implements Callable<Integer> {
     HomeAccount.Loaded homed = defaults.load(sources, defaults.options());
     LoadedSources loaded = homed.sources();
     Accounts accounts = loaded.accounts();
-    Account home = declaringAccount(accounts, user.isPresent() ? "user" : "role", user.or(() -> role).orElseThrow());
-    Caller caller = user.isPresent()
-        ? Caller.user(accounts, home, user.get())
-        : Caller.roleSession(accounts, home, role.get(), "iamunit");
+    Account principalAccount = inAccount.isPresent() ? namedAccount(accounts, inAccount.get())
+        : declaringAccount(accounts, user.isPresent() ? "user" : "role", user.or(() -> role).orElseThrow());
+    Caller caller;
+    try {
+      caller = user.isPresent()
+          ? Caller.user(accounts, principalAccount, user.get())
+          : Caller.roleSession(accounts, principalAccount, role.get(), "iamunit");
+    } catch (IamUnitException unknown) {
+      // The account's principals are not the sources' principals: say whose were searched.
+      throw inAccount.isEmpty() ? unknown : new InputException("in account " + accounts.describe(principalAccount) + " (--in-account "
+          + inAccount.get() + "): " + unknown.getMessage());
+    }
     BoundRequest request =
         caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
     return print(request.request(), request.policies(), loaded.report().problems(), Optional.of(homed.home()));
   }
 
-  /** The account that declares the principal ({@link Accounts#homesOf}); two that do ask for {@code --account}. */
+  /**
+   * The account that declares the principal ({@link Accounts#homesOf}); two that do ask for {@code
+   * --in-account}, not {@code --account}, which would move every source without an account of its
+   * own into the one given.
+   */
   private static Account declaringAccount(Accounts accounts, String kind, String name) {
     List<Account> homes = accounts.homesOf(kind.equals("role"), name);
     if (homes.size() > 1) {
       throw new InputException(kind + " " + name + " is declared in " + homes.size() + " accounts, "
-          + accounts.describe(homes) + ": give the one you mean with --account ID");
+          + accounts.describe(homes) + ": give the one you mean with --in-account NAME|ID");
     }
     return homes.get(0);
+  }
+
+  /** The account {@code --in-account} names, by the lookup {@code @InAccount} uses ({@link Accounts#requireNamed}). */
+  private static Account namedAccount(Accounts accounts, String nameOrId) {
+    try {
+      return accounts.requireNamed(nameOrId);
+    } catch (IamUnitException unknownOrAmbiguous) {
+      throw new InputException("--in-account " + nameOrId + ": " + unknownOrAmbiguous.getMessage());
+    }
   }
 
   /**

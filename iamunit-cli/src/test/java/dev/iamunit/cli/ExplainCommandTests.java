@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExplainCommandTests {
 
@@ -108,8 +110,10 @@ class ExplainCommandTests {
 
   @Test
   void aPrincipalOfTheTemplatesNeedsSourcesAndOnlyThem() {
-    assertThat(CliRun.of("explain", "--user", "MFAUser", "--action", "ec2:RunInstances").err())
-        .isEqualTo("iamunit explain: --user, --role and --credentials name a principal of the account --source loads; give --source\n");
+    assertThat(CliRun.of("explain", "--user", "MFAUser", "--action", "ec2:RunInstances").err()).isEqualTo("iamunit explain: --user, "
+        + "--role, --in-account and --credentials name a principal of the accounts --source loads; give --source\n");
+    assertThat(CliRun.of("explain", "--in-account", "prod", "--action", "ec2:RunInstances").err()).isEqualTo("iamunit explain: --user, "
+        + "--role, --in-account and --credentials name a principal of the accounts --source loads; give --source\n");
     assertThat(CliRun.of("explain", "--source", "../example-repo/terraform", "--action", "ec2:RunInstances").err())
         .isEqualTo("iamunit explain: with --source, name the principal who asks with --user NAME or --role NAME (one of them)\n");
     CliRun mixed = CliRun.of("explain", "--source", "../example-repo/terraform", "--user", "MFAUser",
@@ -202,7 +206,95 @@ class ExplainCommandTests {
 
     CliRun ambiguous = CliRun.of("explain", "--source", dir.toString(), "--role", "auditor", "--action", "s3:PutObject");
     assertThat(ambiguous.err()).isEqualTo("iamunit explain: role auditor is declared in 2 accounts, "
-        + "111111111111, 222222222222: give the one you mean with --account ID\n");
+        + "111111111111, 222222222222: give the one you mean with --in-account NAME|ID\n");
     assertThat(ambiguous.exitCode()).isEqualTo(ExitCodes.INPUT);
+
+    // The advice works: --in-account chooses the principal's account, and the sources load as before.
+    CliRun chosen = CliRun.of("explain", "--source", dir.toString(), "--role", "auditor", "--in-account", "222222222222",
+        "--action", "s3:PutObject");
+    assertThat(chosen.err()).isEmpty();
+    assertThat(chosen.out()).startsWith("Request: s3:PutObject on * by arn:aws:sts::222222222222:assumed-role/auditor/iamunit")
+        .contains("\nSources: home account 123456789012 (the default: ");
+    assertThat(chosen.exitCode()).isEqualTo(ExitCodes.FINDINGS);
   }
+
+  /**
+   * Issue 24: --in-account names the principal's account as @InAccount does, through the same
+   * lookup (Accounts.requireNamed): the organization's name for it, its path from the root, or its
+   * id; --account, the account the sources load into, is not changed by it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"prod", "Workloads/prod", "Root/Workloads/prod", "111111111111"})
+  void inAccountNamesThePrincipalsAccountAsInAccountDoes(String account, @TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), ORGANIZATION);
+
+    CliRun run = CliRun.of("explain", "--source", dir.toString(), "--role", "deployer", "--in-account", account, "--action", "s3:PutObject");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).startsWith("Request: s3:PutObject on * by arn:aws:sts::111111111111:assumed-role/deployer/iamunit")
+        .contains("\nSources: home account 999999999999 (declared: the management account of the organization")
+        .contains("\nDecision: allowed by statement ProdDeploys (");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  @Test
+  void inAccountFailsClearlyOnAnAccountItCannotUse(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("main.tf"), ORGANIZATION);
+
+    CliRun unknown = CliRun.of("explain", "--source", dir.toString(), "--role", "deployer", "--in-account", "staging", "--action", "s3:PutObject");
+    assertThat(unknown.err()).isEqualTo("iamunit explain: --in-account staging: \"staging\" names no account of the loaded sources; they "
+        + "load 999999999999, prod (111111111111), dev (222222222222): give one of their names, paths from the root or ids\n");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT);
+
+    CliRun undeclared = CliRun.of("explain", "--source", dir.toString(), "--role", "deployer", "--in-account", "dev", "--action", "s3:PutObject");
+    assertThat(undeclared.err()).isEqualTo("iamunit explain: in account dev (222222222222) (--in-account dev): unknown role \"deployer\"; "
+        + "the loaded templates declare no roles\n");
+    assertThat(undeclared.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
+  /** An organization managed from 999999999999: Workloads holds prod (a deployer role) and dev (none). */
+  private static final String ORGANIZATION = """
+      provider "aws" { allowed_account_ids = ["999999999999"] }
+      provider "aws" {
+        alias = "prod"
+        assume_role { role_arn = "arn:aws:iam::111111111111:role/OrganizationAccountAccessRole" }
+      }
+      resource "aws_organizations_organization" "org" {
+        feature_set          = "ALL"
+        enabled_policy_types = ["SERVICE_CONTROL_POLICY"]
+      }
+      resource "aws_organizations_organizational_unit" "workloads" {
+        name      = "Workloads"
+        parent_id = aws_organizations_organization.org.roots[0].id
+      }
+      resource "aws_organizations_account" "prod" {
+        name      = "prod"
+        email     = "prod@example.com"
+        parent_id = aws_organizations_organizational_unit.workloads.id
+      }
+      import {
+        to = aws_organizations_account.prod
+        id = "111111111111"
+      }
+      resource "aws_organizations_account" "dev" {
+        name      = "dev"
+        email     = "dev@example.com"
+        parent_id = aws_organizations_organizational_unit.workloads.id
+      }
+      import {
+        to = aws_organizations_account.dev
+        id = "222222222222"
+      }
+      resource "aws_iam_role" "deployer" {
+        provider           = aws.prod
+        name               = "deployer"
+        assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [{ Effect = "Allow", Action = "sts:AssumeRole",
+          Principal = { AWS = "arn:aws:iam::111111111111:root" } }] })
+        inline_policy {
+          name   = "deploy"
+          policy = jsonencode({ Version = "2012-10-17", Statement = [{ Sid = "ProdDeploys", Effect = "Allow",
+            Action = "s3:PutObject", Resource = "*" }] })
+        }
+      }
+      """;
 }
