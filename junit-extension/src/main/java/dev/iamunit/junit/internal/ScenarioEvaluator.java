@@ -303,7 +303,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
             + "its path from the root or its id").orElse(", nor any organization")));
     // By the organization's name where it is unique, else by id: messages read "in account prod".
     return under.stream().map(a -> accounts.tree().flatMap(t -> t.account(a.id())).map(m -> m.name())
-        .filter(name -> accounts.allNamed(name).equals(List.of(a))).orElse(a.id())).toList();
+        .filter(name -> accounts.allNamed(OrganizationPath.escape(name)).equals(List.of(a))).orElse(a.id())).toList();
   }
 
   /**
