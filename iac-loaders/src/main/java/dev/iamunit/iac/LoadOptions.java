@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  *
  * @param accountId {@code AWS::AccountId}, {@code data.aws_caller_identity.current.account_id}
  * @param region {@code AWS::Region}
- * @param partition {@code AWS::Partition}
+ * @param partition {@code AWS::Partition}: always the partition of {@code region} ({@link
+ *     Partition#of}), as "each AWS account is scoped to one partition"; {@link #withRegion} sets both
  * @param stackName {@code AWS::StackName}
  * @param values CloudFormation parameter values and Terraform variable values given by the test;
  *     they override defaults and tfvars files
@@ -60,6 +61,11 @@ public record LoadOptions(
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(partition, "partition");
+    String regions = Partition.of(region).id();
+    if (!partition.equals(regions)) {
+      throw new IllegalArgumentException("partition \"" + partition + "\" does not hold region " + region + ", which is in partition "
+          + regions + ": give the region, and the partition follows it");
+    }
     Objects.requireNonNull(stackName, "stackName");
     // In the order given: Map.copyOf's iteration order changes from JVM to JVM.
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -97,10 +103,22 @@ public record LoadOptions(
     return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
+  /**
+   * These options in {@code newRegion}, and in its partition ({@link Partition#of}): {@code
+   * cn-north-1} loads ARNs of partition {@code aws-cn}.
+   *
+   * @throws IllegalArgumentException when {@code newRegion} is in no AWS partition
+   */
   public LoadOptions withRegion(String newRegion) {
-    return new LoadOptions(accountId, newRegion, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, newRegion, Partition.of(newRegion).id(), stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
+  /**
+   * These options with {@code newPartition}, which must be the partition of the region (it always
+   * is after {@link #withRegion}): kept for callers that name both.
+   *
+   * @throws IllegalArgumentException when the region is not in {@code newPartition}
+   */
   public LoadOptions withPartition(String newPartition) {
     return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
@@ -190,13 +208,7 @@ public record LoadOptions(
     return account;
   }
 
-  /** The partition a Region belongs to (AWS General Reference, "AWS partitions"): {@code aws-cn} for {@code cn-north-1}. */
-  public static String partitionOf(String region) {
-    return region.startsWith("cn-") ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : region.startsWith("us-isob-") ? "aws-iso-b"
-        : region.startsWith("us-iso-") ? "aws-iso" : region.startsWith("eu-isoe-") ? "aws-iso-e" : "aws";
-  }
-
-    /** The paths AWS managed policies live under, as the bundled AWS data lists them. */
+  /** The paths AWS managed policies live under, as the bundled AWS data lists them. */
   private static final List<String> AWS_MANAGED_PATHS = List.of("/", "/service-role/", "/job-function/", "/aws-service-role/", "/root-task/");
 
   /**

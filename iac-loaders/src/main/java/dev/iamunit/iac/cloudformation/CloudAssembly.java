@@ -8,6 +8,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.iac.internal.SourceText;
@@ -110,6 +111,10 @@ public final class CloudAssembly {
         if (!env.matches()) {
           throw new TemplateException("the environment of stack " + artifact.key() + " is " + environment.get()
               + ", not aws://ACCOUNT/REGION as cdk synth writes it", artifact.keyLocation());
+        }
+        if (!env.group(2).equals("unknown-region") && Partition.ofRegion(env.group(2)).isEmpty()) {
+          throw new TemplateException("the environment of stack " + artifact.key() + " names " + Partition.unknownRegion(env.group(2)),
+              artifact.keyLocation());
         }
         stacks.add(new CloudFormationLoader.StackFile(inside(assembly, templateFile, artifact.keyLocation()),
             properties.flatMap(p -> text(p, "stackName")).orElse(artifact.key()),

@@ -81,7 +81,7 @@ public final class CloudFormationLoader {
     /** The options the stack's pseudo parameters and the ARNs of its resources are computed with. */
     LoadOptions options(LoadOptions load) {
       LoadOptions result = accountId.map(load::withAccountId).orElse(load);
-      return region.map(r -> result.withRegion(r).withPartition(LoadOptions.partitionOf(r))).orElse(result);
+      return region.map(result::withRegion).orElse(result);
     }
   }
 
@@ -120,7 +120,7 @@ public final class CloudFormationLoader {
     }
     List<String> regions = stacks.stream().map(s -> s.region().orElse("")).distinct().toList();
     if (regions.size() == 1 && !regions.get(0).isEmpty()) {
-      result = result.withRegion(regions.get(0)).withPartition(LoadOptions.partitionOf(regions.get(0)));
+      result = result.withRegion(regions.get(0));
     }
     return result;
   }

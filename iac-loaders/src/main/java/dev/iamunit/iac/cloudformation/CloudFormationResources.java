@@ -8,6 +8,7 @@ import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.LoadReport;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.AssemblyTarget;
 import dev.iamunit.iac.internal.PolicyDocuments;
@@ -536,8 +537,8 @@ final class CloudFormationResources {
 
   private String queueArn(String url, Template.Resource r) {
     Matcher m = QUEUE_URL.matcher(url);
-    if (m.matches()) {
-      return "arn:" + LoadOptions.partitionOf(m.group(1)) + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3);
+    if (m.matches() && Partition.ofRegion(m.group(1)).isPresent()) {
+      return "arn:" + Partition.of(m.group(1)).id() + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3);
     }
     if (url.startsWith("arn:")) {
       return url;

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocScalar;
-import dev.iamunit.iac.LoadOptions;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -39,8 +38,7 @@ public final class EmbeddedTemplates {
         given.put(key, DocScalar.string(value, at));
       }
     });
-    resources.add(template, dir.resolve(name), stackName, given, assembler.options().withAccountId(accountId).withRegion(region)
-        .withPartition(LoadOptions.partitionOf(region)), existence);
+    resources.add(template, dir.resolve(name), stackName, given, assembler.options().withAccountId(accountId).withRegion(region), existence);
     resources.map();
   }
 }

@@ -6,6 +6,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.document.DocUnresolved;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.iac.internal.PolicyDocuments;
 import dev.iamunit.model.SourceLocation;
@@ -214,7 +215,7 @@ final class Intrinsics {
       case "AWS::StackName":
         return stackName.scalar(at);
       case "AWS::URLSuffix":
-        return DocScalar.string(options.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com", at);
+        return DocScalar.string(Partition.of(options.region()).dnsSuffix(), at);
       case "AWS::StackId":
         List<Unresolved> idParts = new ArrayList<>(stackName.parts());
         idParts.add(pseudo("AWS::StackId", at));

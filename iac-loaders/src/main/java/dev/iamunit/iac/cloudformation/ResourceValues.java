@@ -2,6 +2,7 @@ package dev.iamunit.iac.cloudformation;
 
 import dev.iamunit.document.DocNode;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
@@ -261,7 +262,7 @@ final class ResourceValues {
   }
 
   private String urlSuffix() {
-    return options.partition().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com";
+    return Partition.of(options.region()).dnsSuffix();
   }
 
   /** The IAM path: the resource's Path property, or "/". */

@@ -4,6 +4,7 @@ import dev.iamunit.document.DocArray;
 import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.internal.StackSets;
@@ -56,6 +57,11 @@ final class StackSetInstances {
     // Deployed to one region, the template is loaded in it (AWS::Region, the ARNs of its regional
     // resources, the account's region); to several, once, in the loaded region.
     String region = regions.size() == 1 ? regions.iterator().next() : resources.options().region();
+    if (Partition.ofRegion(region).isEmpty()) {
+      report.problem(r.location(), "stack set " + r.logicalId() + " deploys to " + Partition.unknownRegion(region)
+          + "; its instances are not loaded");
+      return Map.of();
+    }
     if (regions.size() > 1 && !regions.contains(region)) {
       report.add(Unresolved.of(r.logicalId() + " Regions", r.location(), "stack set " + r.logicalId() + " deploys to " + String.join(", ",
           regions) + ", not the loaded region " + region + "; IAMUnit loads its template once, in the loaded "
@@ -79,7 +85,7 @@ final class StackSetInstances {
       Map<String, Intrinsics> instances = new LinkedHashMap<>();
       // Each instance's AWS::AccountId is its own account's; its resources exist only if the stack set does.
       List<Unresolved> existence = stack.existenceOf(r);
-      LoadOptions inRegion = resources.options().withRegion(region).withPartition(LoadOptions.partitionOf(region));
+      LoadOptions inRegion = resources.options().withRegion(region);
       accounts.forEach(account -> instances.put(account, new Intrinsics(template, inRegion.withAccountId(account), stack.stacks(),
           passed, stack::resolve, new Intrinsics.Text("StackSet-" + r.logicalId() + "-" + id.placeholder(), List.of(id)), existence)));
       return instances;

@@ -1,6 +1,7 @@
 package dev.iamunit.iac.terraform;
 
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,9 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
     }
     Value allowed = block.body().attribute("allowed_account_ids").map(a -> ev.evaluateOrUnknown(a.expr())).orElse(Value.NULL);
     Expr.Span allowedAt = block.body().attribute("allowed_account_ids").map(Body.Attribute::span).orElse(block.span());
-    return of(name, region, roleArn, allowed, options, (text, reason) -> ev.unknown(allowedAt.withText(text), reason),
+    boolean skipsValidation = block.body().attribute("skip_region_validation").map(a -> ev.evaluateOrUnknown(a.expr()))
+        .map(v -> v.equals(Value.of(true))).orElse(false);
+    return of(name, region, roleArn, allowed, skipsValidation, options, (text, reason) -> ev.unknown(allowedAt.withText(text), reason),
         (text, reason) -> ev.unknown(block.span().withText(text), reason), message -> ev.report.problem(ev.location(block.span()), message));
   }
 
@@ -51,13 +54,24 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
    * The same rules on the values a configuration gives ({@link Value#NULL} for an argument not
    * written), wherever they come from: the sources, or a plan's {@code configuration}.
    *
+   * @param skipsRegionValidation whether the configuration sets {@code skip_region_validation}, with
+   *     which Terraform plans a region no partition knows (and gives its {@code aws_partition} an
+   *     empty partition)
    * @param unknownAllowed makes the unresolved value for an account {@code allowed_account_ids} does not fix
    * @param unknownArn makes the unresolved value for a role ARN that is not an ARN
    * @param problem reports what Terraform refuses to plan with
    */
-  static AwsProvider of(String name, Value region, Value roleArn, Value allowed, LoadOptions options,
+  static AwsProvider of(String name, Value region, Value roleArn, Value allowed, boolean skipsRegionValidation, LoadOptions options,
       BiFunction<String, String, Value> unknownAllowed, BiFunction<String, String, Value> unknownArn, Consumer<String> problem) {
     Value partition = partitionOf(region, options);
+    if (region instanceof Value.Str s && s.known() && Partition.ofRegion(s.text()).isEmpty()) {
+      // Terraform: "Error: invalid AWS Region: xx-foo-1", unless skip_region_validation is set.
+      if (!skipsRegionValidation) {
+        problem.accept("provider " + name + " has " + Partition.unknownRegion(s.text()) + " (Terraform refuses it: \"invalid AWS Region\")");
+      }
+      partition = unknownArn.apply("provider " + name + " partition", "provider " + name + " has region " + s.text()
+          + ", which is in no AWS partition, so the partition of the ARNs it creates cannot be told");
+    }
     if (region instanceof Value.Null) {
       region = Value.of(options.region());
     }
@@ -79,13 +93,16 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
     return new AwsProvider(name, region, account, partition);
   }
 
-  /** The partition a region belongs to (AWS General Reference, "AWS partitions"); without a region, the options'. */
+  /**
+   * The partition of the region ({@link Partition#ofRegion}); without a region, the options'. A
+   * region in no partition is handled by the caller.
+   */
   private static Value partitionOf(Value region, LoadOptions options) {
     if (region instanceof Value.Null) {
       return Value.of(options.partition());
     }
     if (region instanceof Value.Str s && s.known()) {
-      return Value.of(LoadOptions.partitionOf(s.text()));
+      return Partition.ofRegion(s.text()).map(p -> Value.of(p.id())).orElse(Value.NULL);
     }
     return region instanceof Value.Str s ? new Value.Unknown(s.parts().get(0)) : region;
   }

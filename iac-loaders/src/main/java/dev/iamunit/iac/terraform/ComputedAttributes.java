@@ -1,5 +1,6 @@
 package dev.iamunit.iac.terraform;
 
+import dev.iamunit.iac.Partition;
 import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,13 +195,13 @@ final class ComputedAttributes {
     return new Value.Str(text.toString(), parts, Optional.empty());
   }
 
-  /** The queue ARN of an SQS queue URL {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME}. */
-  static Optional<String> queueArnFromUrl(String url, String partition) {
+  /** The queue ARN of an SQS queue URL {@code https://sqs.REGION.amazonaws.com/ACCOUNT/NAME}, in the partition of its region. */
+  static Optional<String> queueArnFromUrl(String url) {
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("https://sqs\\.([^.]+)\\.amazonaws\\.com[^/]*/([^/]+)/([^/]+)/?").matcher(url);
-    if (!m.matches()) {
+    if (!m.matches() || Partition.ofRegion(m.group(1)).isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of("arn:" + partition + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3));
+    return Optional.of("arn:" + Partition.of(m.group(1)).id() + ":sqs:" + m.group(1) + ":" + m.group(2) + ":" + m.group(3));
   }
   }

@@ -1,6 +1,7 @@
 package dev.iamunit.iac.terraform;
 
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,11 +35,13 @@ final class DataSources {
       }
       case "aws_caller_identity" -> known(address, block, ev, Map.of("account_id", provider.account(), "id", provider.account()));
       case "aws_partition" -> {
+        // "partition - Identifier of the current partition (e.g., aws in AWS Commercial, aws-cn in AWS China)" (AWS
+        // provider, Data Source: aws_partition), with the DNS suffix and reverse DNS prefix of that partition.
         Value p = provider.partition();
-        Value suffix = p instanceof Value.Str s && s.known() ? Value.of(s.text().equals("aws-cn") ? "amazonaws.com.cn" : "amazonaws.com") : p;
-        yield known(address, block, ev, Map.of("partition", p, "id", p, "dns_suffix", suffix,
-            "reverse_dns_prefix", p instanceof Value.Str s && s.known() && s.text().equals("aws-cn") ? Value.of("cn.com.amazonaws")
-                : p instanceof Value.Str s2 && s2.known() ? Value.of("com.amazonaws") : p));
+        Optional<Partition> known = p instanceof Value.Str s && s.known() ? Partition.named(s.text()) : Optional.empty();
+        yield known(address, block, ev, Map.of("partition", p, "id", p,
+            "dns_suffix", known.map(k -> Value.of(k.dnsSuffix())).orElse(p),
+            "reverse_dns_prefix", known.map(k -> Value.of(k.reverseDnsPrefix())).orElse(p)));
       }
       case "aws_region" -> {
         // name (provider 5) or region (provider 6) selects a region; without them, the provider's.

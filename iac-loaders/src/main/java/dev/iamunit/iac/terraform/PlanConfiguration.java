@@ -126,7 +126,8 @@ final class PlanConfiguration {
     }
     SourceLocation at = location(name);
     return AwsProvider.of(name, value(expressions.path("region"), name, "region"), roleArn,
-        value(expressions.path("allowed_account_ids"), name, "allowed_account_ids"), options,
+        value(expressions.path("allowed_account_ids"), name, "allowed_account_ids"),
+        expressions.path("skip_region_validation").path("constant_value").asBoolean(false), options,
         (text, reason) -> new Value.Unknown(report.add(Unresolved.of(text, at, reason))),
         (text, reason) -> new Value.Unknown(report.add(Unresolved.of(text, at, reason))), message -> report.problem(at, message));
   }

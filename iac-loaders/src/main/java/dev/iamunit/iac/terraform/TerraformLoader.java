@@ -7,6 +7,7 @@ import dev.iamunit.iac.internal.LoadReportBuilder;
 import dev.iamunit.iac.internal.SourceText;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.TemplateException;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
@@ -118,21 +119,19 @@ public final class TerraformLoader {
   }
 
   /**
-   * The options the account is assembled with: the root's default provider's region, account and
-   * partition where it fixes them. Where it names them through a value IAMUnit cannot compute, the
+   * The options the account is assembled with: the root's default provider's region (and so its
+   * partition) and account where it fixes them. Where it names them through a value IAMUnit cannot compute, the
    * options' stay (the account model needs one), and that value is already reported as unresolved
    * wherever a data source or ARN uses it.
    */
   private static LoadOptions where(AwsProvider provider, LoadOptions options) {
     LoadOptions result = options;
-    if (provider.region() instanceof Value.Str s && s.known()) {
+    // A region in no partition is reported where the provider is read (AwsProvider); the options' stays.
+    if (provider.region() instanceof Value.Str s && s.known() && Partition.ofRegion(s.text()).isPresent()) {
       result = result.withRegion(s.text());
     }
     if (provider.account() instanceof Value.Str s && s.known()) {
       result = result.withAccountId(s.text());
-    }
-    if (provider.partition() instanceof Value.Str s && s.known()) {
-      result = result.withPartition(s.text());
     }
     return result;
   }

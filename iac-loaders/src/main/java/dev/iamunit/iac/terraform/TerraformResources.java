@@ -5,6 +5,7 @@ import dev.iamunit.document.DocObject;
 import dev.iamunit.document.JsonDocuments;
 import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.cloudformation.EmbeddedTemplates;
 import dev.iamunit.iac.internal.AccountAssembler;
 import dev.iamunit.iac.internal.PolicyDocuments;
@@ -92,7 +93,7 @@ final class TerraformResources {
         case "aws_sqs_queue_policy" -> {
           Value url = r.get("queue_url");
           Optional<String> arn = url instanceof Value.Str s && s.known()
-              ? ComputedAttributes.queueArnFromUrl(s.text(), partition(r)) : Optional.empty();
+              ? ComputedAttributes.queueArnFromUrl(s.text()) : Optional.empty();
           resourcePolicy(r, arn.<Value>map(Value::of).orElse(url));
         }
         case "aws_kms_key", "aws_kms_external_key", "aws_kms_replica_key", "aws_kms_replica_external_key" -> {
@@ -295,8 +296,15 @@ final class TerraformResources {
    * aws_cloudformation_stack_set_instance), else its provider's; the load's when neither is known.
    */
   private String instanceRegion(ResourceView instance) {
-    Value given = instance.get("region") instanceof Value.Null ? instance.provider(options).region() : instance.get("region");
-    return given instanceof Value.Str s && s.known() ? s.text() : options.region();
+    boolean own = !(instance.get("region") instanceof Value.Null);
+    Value given = own ? instance.get("region") : instance.provider(options).region();
+    if (own && given instanceof Value.Str s && s.known() && Partition.ofRegion(s.text()).isEmpty()) {
+      // The provider's own region is checked where the provider is read (AwsProvider).
+      report.problem(instance.locationOf("region"), instance.address() + ".region: " + Partition.unknownRegion(s.text())
+          + "; the stack instance is loaded in the load's region " + options.region());
+      return options.region();
+    }
+    return given instanceof Value.Str s && s.known() && Partition.ofRegion(s.text()).isPresent() ? s.text() : options.region();
   }
 
   /**

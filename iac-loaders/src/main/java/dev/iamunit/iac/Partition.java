@@ -1,0 +1,95 @@
+package dev.iamunit.iac;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apiguardian.api.API;
+
+/**
+ * The AWS partitions, and the one rule by which a Region names its partition. "A partition is a
+ * group of AWS Regions. Each AWS account is scoped to one partition" (AWS General Reference,
+ * "Amazon Resource Names (ARNs)", ARN format): the partition is the second field of every ARN an
+ * account's resources have ({@code arn:aws-cn:s3:::bucket} in the China Regions), what
+ * CloudFormation's {@code AWS::Partition} and Terraform's {@code data "aws_partition"} give.
+ *
+ * <p>The bundled AWS data lists no Regions, so the Regions of each partition are the pattern the
+ * AWS SDKs' partition metadata ({@code partitions.json}, {@code regionRegex}) gives it; the DNS
+ * suffix and reverse DNS prefix are its {@code dnsSuffix} and what Terraform's {@code
+ * aws_partition} data source reports (checked against the AWS provider 5.100: {@code terraform
+ * plan} of a provider in each partition's Region). A Region no pattern matches is in no partition:
+ * Terraform refuses it ("invalid AWS Region"), and so does IAMUnit, rather than take {@code aws}.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public enum Partition {
+  AWS("aws", "(us|eu|ap|sa|ca|me|af|il|mx)-\\w+-\\d+", "amazonaws.com", "com.amazonaws"),
+  AWS_CN("aws-cn", "cn-\\w+-\\d+", "amazonaws.com.cn", "cn.com.amazonaws"),
+  AWS_US_GOV("aws-us-gov", "us-gov-\\w+-\\d+", "amazonaws.com", "com.amazonaws"),
+  AWS_ISO("aws-iso", "us-iso-\\w+-\\d+", "c2s.ic.gov", "gov.ic.c2s"),
+  AWS_ISO_B("aws-iso-b", "us-isob-\\w+-\\d+", "sc2s.sgov.gov", "gov.sgov.sc2s"),
+  AWS_ISO_E("aws-iso-e", "eu-isoe-\\w+-\\d+", "cloud.adc-e.uk", "uk.adc-e.cloud"),
+  AWS_ISO_F("aws-iso-f", "us-isof-\\w+-\\d+", "csp.hci.ic.gov", "gov.ic.hci.csp"),
+  AWS_EUSC("aws-eusc", "eusc-de-\\w+-\\d+", "amazonaws.eu", "eu.amazonaws");
+
+  private final String id;
+  private final Pattern regions;
+  private final String dnsSuffix;
+  private final String reverseDnsPrefix;
+
+  Partition(String id, String regions, String dnsSuffix, String reverseDnsPrefix) {
+    this.id = id;
+    this.regions = Pattern.compile(regions);
+    this.dnsSuffix = dnsSuffix;
+    this.reverseDnsPrefix = reverseDnsPrefix;
+  }
+
+  /** The partition's name as ARNs spell it: {@code aws}, {@code aws-cn}, {@code aws-us-gov}. */
+  public String id() {
+    return id;
+  }
+
+  /** The domain of its service endpoints: {@code AWS::URLSuffix}, {@code aws_partition.dns_suffix}. */
+  public String dnsSuffix() {
+    return dnsSuffix;
+  }
+
+  /** {@code aws_partition.reverse_dns_prefix}: the DNS suffix, its labels reversed. */
+  public String reverseDnsPrefix() {
+    return reverseDnsPrefix;
+  }
+
+  /** The partition {@code region} is in; empty for a string no partition's Regions match. */
+  public static Optional<Partition> ofRegion(String region) {
+    return Arrays.stream(values()).filter(p -> p.regions.matcher(region).matches()).findFirst();
+  }
+
+  /**
+   * The partition {@code region} is in.
+   *
+   * @throws IllegalArgumentException naming the Region and the partitions' Region codes, when it
+   *     is in none
+   */
+  public static Partition of(String region) {
+    return ofRegion(region).orElseThrow(() -> new IllegalArgumentException(unknownRegion(region)));
+  }
+
+  /** The partition named {@code id} ({@code aws-cn}); empty for a name AWS does not use. */
+  public static Optional<Partition> named(String id) {
+    return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+  }
+
+  /** Why {@code region} has no partition, for a message that names where it was given. */
+  public static String unknownRegion(String region) {
+    return "region \"" + region + "\" is in no AWS partition ("
+        + Arrays.stream(values()).map(p -> p.id + " " + p.regions.pattern().replace("\\w+", "NAME").replace("\\d+", "N").replace("\\", ""))
+            .collect(Collectors.joining(", "))
+        + "), so the partition of its ARNs cannot be told; give a Region code such as us-east-1, cn-north-1 or us-gov-west-1";
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
