@@ -11,6 +11,9 @@ import dev.iamunit.model.PermissionSet;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
 import dev.iamunit.model.Unresolved;
+import dev.iamunit.model.User;
+import dev.iamunit.model.Group;
+import dev.iamunit.model.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The one rule by which the accounts of several units of sources (a Terraform root module, a plan,
@@ -42,6 +46,8 @@ final class AccountMerge {
   private Optional<OrganizationTree> tree = Optional.empty();
   /** The region a unit gave each account, where it is not the load's. */
   private final Map<String, String> regions = new LinkedHashMap<>();
+  /** The partition a unit gave each account, where it is not the load's. */
+  private final Map<String, String> partitions = new LinkedHashMap<>();
 
   AccountMerge(LoadOptions options) {
     this.options = options;
@@ -70,6 +76,18 @@ final class AccountMerge {
         regions.put(unit.id(), options.region());
       }
       into.region(regions.get(unit.id()));
+    }
+    // And the partition its units place it in (AccountAssembler: the partition of its regions), which
+    // two units cannot disagree on: "each AWS account is scoped to one partition".
+    if (!unit.partition().equals(options.partition())) {
+      String earlier = partitions.putIfAbsent(unit.id(), unit.partition());
+      if (earlier != null && !earlier.equals(unit.partition())) {
+        firstLocation(unit).ifPresent(at -> problems.add(new Problem(at, "account " + unit.id() + " is in partition " + unit.partition()
+            + " here and in partition " + earlier + " in another source; \"each AWS account is scoped to one partition\" (AWS General "
+            + "Reference, Amazon Resource Names): give each partition's resources their own account (the first is kept)")));
+      } else {
+        into.partition(unit.partition());
+      }
     }
     Account sofar = into.build();
     add("user", unit.users(), sofar.users(), (name, u) -> into.user(u), u -> u.location());
@@ -139,6 +157,14 @@ final class AccountMerge {
       });
     }
     return accounts.build();
+  }
+
+  /** Where the first principal, managed policy or resource policy of a unit's account is declared. */
+  private static Optional<SourceLocation> firstLocation(Account account) {
+    return Stream.of(account.users().values().stream().map(User::location), account.groups().values().stream().map(Group::location),
+            account.roles().values().stream().map(Role::location), account.managedPolicies().values().stream().map(p -> p.document().location()),
+            account.resourcePolicies().values().stream().map(Policy::location))
+        .flatMap(locations -> locations).findFirst();
   }
 
   /** Whether the sources put anything in the account. */

@@ -7,6 +7,7 @@ import dev.iamunit.document.DocNode;
 import dev.iamunit.document.DocObject;
 import dev.iamunit.document.DocScalar;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.AccountAssignment;
 import dev.iamunit.model.Accounts;
@@ -683,7 +684,11 @@ public final class AccountAssembler {
     if (assignments.isEmpty()) {
       return;
     }
-    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(sets, assignments, options.partition(),
+    // An organization, and the Identity Center instance of its management account, are in one
+    // partition: the roles it provisions are in the partition of the account declaring the sets.
+    String partition = built.values().stream().filter(a -> !a.permissionSets().isEmpty()).map(Account::partition).findFirst()
+        .orElse(options.partition());
+    IdentityCenter.Provisioning provisioning = IdentityCenter.provision(sets, assignments, partition,
         id -> Optional.of(built.containsKey(id) ? customerManaged(built.get(id)) : Set.of()));
     for (AccountAssignment a : assignments) {
       if (Unresolved.isIn(a.accountId())) {
@@ -703,7 +708,7 @@ public final class AccountAssembler {
     }));
     provisioning.roles().forEach((id, roles) -> {
       Account.Builder account = accounts.computeIfAbsent(id,
-          k -> Account.builder().id(k).partition(options.partition()).region(options.region()));
+          k -> Account.builder().id(k).partition(partition).region(options.region()));
       Account before = account.build();
       for (Role role : roles) {
         Optional<SourceLocation> taken = account.role(role.name()).map(Role::location);
@@ -755,7 +760,11 @@ public final class AccountAssembler {
   }
 
   private static Unresolved notAwsManaged(String arn, SourceLocation at) {
-    return Unresolved.of(arn, at, "AWS managed policy not found in the AWS managed policy data; check the name");
+    String partition = arn.split(":", 3)[1];
+    // The bundled data is read from partition aws: another partition's policy may differ, and its ARNs name that partition.
+    return Unresolved.of(arn, at, partition.equals(Partition.AWS.id()) ? "AWS managed policy not found in the AWS managed policy data; check the name"
+        : "AWS managed policy of partition " + partition + ": IAMUnit's bundled AWS data holds the AWS managed policies of partition "
+            + "aws only, so its document is not known");
   }
 
   /**
@@ -855,9 +864,21 @@ public final class AccountAssembler {
     return scps.isEmpty() && rcps.isEmpty() ? Optional.empty() : Optional.of(organizationTree.unplaced(scps, rcps, report));
   }
 
-  /** What one account holds, into {@code builder}, with the region its resources are created in where they name one. */
+  /**
+   * What one account holds, into {@code builder}, with the region its resources are created in
+   * where they name one, and the partition of its regions: the ARNs of a principal in an account
+   * created in cn-north-1 ({@code arn:aws-cn:sts::...:assumed-role/...}) are in {@code aws-cn}.
+   */
   private void place(AccountContents account, Account.Builder builder) {
     account.region().ifPresent(builder::region);
+    Set<Partition> partitions = account.partitions();
+    if (partitions.size() == 1) {
+      builder.partition(partitions.iterator().next().id());
+    } else if (partitions.size() > 1) {
+      account.firstDeclaration().ifPresent(at -> report.problem(at, "the sources create what goes in account " + account.id
+          + " in regions " + String.join(", ", account.regions) + ", of partitions " + partitions + "; \"each AWS account is scoped to"
+          + " one partition\" (AWS General Reference, Amazon Resource Names): give each partition's resources their own account"));
+    }
     for (Map.Entry<String, SourceLocation> use : account.awsManagedUses.entrySet()) {
       String arn = use.getKey();
       Optional<ManagedPolicy> policy = awsManaged(arn, options, awsManaged);

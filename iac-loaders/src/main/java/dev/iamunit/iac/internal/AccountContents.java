@@ -1,6 +1,7 @@
 package dev.iamunit.iac.internal;
 
 import dev.iamunit.document.DocNode;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -50,6 +51,17 @@ final class AccountContents {
    */
   Optional<String> region() {
     return regions.size() == 1 ? Optional.of(regions.iterator().next()) : Optional.empty();
+  }
+
+  /**
+   * The partitions of the account's regions: one, as "each AWS account is scoped to one
+   * partition" (AWS General Reference, "Amazon Resource Names (ARNs)"), unless the sources are
+   * wrong; none when they name no region.
+   */
+  Set<Partition> partitions() {
+    Set<Partition> partitions = new LinkedHashSet<>();
+    regions.forEach(r -> Partition.ofRegion(r).ifPresent(partitions::add));
+    return partitions;
   }
 
   /** Where the first thing the sources place here is declared; empty when they place nothing here. */
