@@ -2,6 +2,7 @@ package dev.iamunit.cli;
 
 import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.model.Account;
 import java.io.UncheckedIOException;
@@ -24,8 +25,6 @@ import picocli.CommandLine.Option;
 final class LoadDefaults {
 
   private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-  private static final Pattern PARTITION = Pattern.compile("aws(-[a-z]+)*");
 
   @Option(names = "--account", paramLabel = "ID",
       description = "The account the templates deploy into: AWS::AccountId, aws_caller_identity (default: the account they declare,"
@@ -36,8 +35,8 @@ final class LoadDefaults {
       description = "The region they deploy into: AWS::Region, aws_region (default: ${DEFAULT-VALUE}).")
   String region;
 
-  @Option(names = "--partition", paramLabel = "PARTITION", defaultValue = Account.DEFAULT_PARTITION,
-      description = "The partition: AWS::Partition, aws_partition (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--partition", paramLabel = "PARTITION",
+      description = "The partition: AWS::Partition, aws_partition (default: the region's, aws-cn for cn-north-1; given, it must be).")
   String partition;
 
   @Option(names = "--var-file", paramLabel = "FILE",
@@ -58,14 +57,16 @@ final class LoadDefaults {
     if (account != null) {
       check("--account", account, ACCOUNT, "12 digits, such as 123456789012");
     }
-    check("--region", region, REGION, "a region code, such as eu-west-1");
-    check("--partition", partition, PARTITION, "aws, aws-cn or aws-us-gov");
+    Partition regions = Partition.ofRegion(region).orElseThrow(() -> new InputException("--region: " + Partition.unknownRegion(region)));
+    if (partition != null && !partition.equals(regions.id())) {
+      throw new InputException("--partition " + partition + " does not hold --region " + region + ", which is in partition " + regions.id()
+          + "; the partition follows the region, so leave --partition out");
+    }
     // Relative to the working directory, as terraform reads -var-file, whatever the project root.
     requireExisting(varFiles);
     return LoadOptions.defaults()
         .withAccountId(account == null ? Account.DEFAULT_ID : account)
         .withRegion(region)
-        .withPartition(partition)
         .withTerraformVarFiles(varFiles.stream().map(p -> p.toAbsolutePath().normalize()).toList())
         .withTerraformWorkspace(workspace)
         .withBundledAwsManagedPolicies();

@@ -217,6 +217,24 @@ class ShowCommandTests {
     assertThat(wrong.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
 
+  /**
+   * The partition follows --region ("Each AWS account is scoped to one partition", AWS General
+   * Reference, Amazon Resource Names): --region us-gov-west-1 alone loads ARNs of aws-us-gov; a
+   * --partition that is not the region's, and a region in no partition, are input errors.
+   */
+  @Test
+  void thePartitionFollowsTheRegion() {
+    assertThat(CliRun.of("show", "--region", "us-gov-west-1", TEMPLATES + "bucket-unset.yaml").out())
+        .contains("role deployer (arn:aws-us-gov:iam::123456789012:role/deployer)");
+    CliRun mismatch = CliRun.of("show", "--partition", "aws", "--region", "cn-north-1", TEMPLATES + "bucket-unset.yaml");
+    assertThat(mismatch.err()).isEqualTo("iamunit show: --partition aws does not hold --region cn-north-1, which is in partition aws-cn;"
+        + " the partition follows the region, so leave --partition out\n");
+    assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.INPUT);
+    CliRun unknown = CliRun.of("show", "--region", "moon-base-1", TEMPLATES + "bucket-unset.yaml");
+    assertThat(unknown.err()).startsWith("iamunit show: --region: region \"moon-base-1\" is in no AWS partition (aws ");
+    assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT);
+  }
+
   /** --var-file and --workspace choose Terraform's variable values, as @IamTest's terraformVarFiles and terraformWorkspace. */
   @Test
   void varFileAndWorkspaceOptionsChooseTerraformValues() {

@@ -4,6 +4,7 @@ import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.AccountFolderException;
 import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadOptions;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.LoadedSources;
 import dev.iamunit.iac.SourceFormat;
 import dev.iamunit.iac.SourceFormats;
@@ -73,6 +74,9 @@ record SourceSet(
     if (sources.isEmpty()) {
       throw Failures.failure("@IamTest on " + declaringClass.getName() + " names no sources; "
           + "give it terraform, terraformPlan, cloudFormation or cdkOut paths relative to the project root " + projectRoot);
+    }
+    if (Partition.ofRegion(annotation.region()).isEmpty()) {
+      throw Failures.failure("@IamTest on " + declaringClass.getName() + " has " + Partition.unknownRegion(annotation.region()));
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (String parameter : annotation.parameters()) {
