@@ -2,6 +2,7 @@ package dev.iamunit.oracle.terraform;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.iamunit.iac.Partition;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -28,6 +29,8 @@ final class StsStub implements AutoCloseable {
   private static final String SESSION_KEY_PREFIX = "ASIAORACLE";
 
   private static final Pattern CREDENTIAL = Pattern.compile("Credential=([A-Z0-9]+)/");
+  /** The Region of a SigV4 credential scope: {@code Credential=KEY/DATE/REGION/sts/aws4_request}. */
+  private static final Pattern SCOPE_REGION = Pattern.compile("Credential=[A-Z0-9]+/\\d+/([a-z0-9-]+)/");
 
   private final HttpServer server;
 
@@ -44,9 +47,11 @@ final class StsStub implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    String partition = partitionOf(authorization);
     String body = switch (form.getOrDefault("Action", "")) {
-      case "GetCallerIdentity" -> callerIdentity(accountOf(exchange.getRequestHeaders().getFirst("Authorization")));
-      case "AssumeRole" -> assumeRole(form.getOrDefault("RoleArn", ""), form.getOrDefault("RoleSessionName", "oracle"));
+      case "GetCallerIdentity" -> callerIdentity(accountOf(authorization), partition);
+      case "AssumeRole" -> assumeRole(form.getOrDefault("RoleArn", ""), form.getOrDefault("RoleSessionName", "oracle"), partition);
       default -> null;
     };
     byte[] bytes = (body == null
@@ -68,21 +73,31 @@ final class StsStub implements AutoCloseable {
     return ACCOUNT;
   }
 
-  private static String callerIdentity(String account) {
+  /**
+   * The partition of the Region the request is signed for: the provider takes {@code
+   * data.aws_partition} from the caller's ARN, which AWS gives in the partition of the Region's
+   * STS (a provider in cn-north-1 is {@code arn:aws-cn:...}); {@code aws} when the scope names none.
+   */
+  static String partitionOf(String authorization) {
+    Matcher m = SCOPE_REGION.matcher(authorization == null ? "" : authorization);
+    return m.find() ? Partition.ofRegion(m.group(1)).map(Partition::id).orElse("aws") : "aws";
+  }
+
+  private static String callerIdentity(String account, String partition) {
     return "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><GetCallerIdentityResult>"
-        + "<Arn>arn:aws:iam::" + account + ":user/terraform-oracle</Arn><UserId>AIDAORACLE</UserId>"
+        + "<Arn>arn:" + partition + ":iam::" + account + ":user/terraform-oracle</Arn><UserId>AIDAORACLE</UserId>"
         + "<Account>" + account + "</Account></GetCallerIdentityResult>"
         + "<ResponseMetadata><RequestId>oracle</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
   }
 
-  private static String assumeRole(String roleArn, String session) {
+  private static String assumeRole(String roleArn, String session, String partition) {
     String[] parts = roleArn.split(":", 6);
     String account = parts.length == 6 && parts[4].matches("\\d{12}") ? parts[4] : ACCOUNT;
     String role = parts.length == 6 ? parts[5].replaceFirst("^role/(.*/)?", "") : "role";
     return "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><AssumeRoleResult>"
         + "<Credentials><AccessKeyId>" + SESSION_KEY_PREFIX + account + "</AccessKeyId><SecretAccessKey>oracle</SecretAccessKey>"
         + "<SessionToken>oracle</SessionToken><Expiration>2099-01-01T00:00:00Z</Expiration></Credentials>"
-        + "<AssumedRoleUser><Arn>arn:aws:sts::" + account + ":assumed-role/" + role + "/" + session + "</Arn>"
+        + "<AssumedRoleUser><Arn>arn:" + partition + ":sts::" + account + ":assumed-role/" + role + "/" + session + "</Arn>"
         + "<AssumedRoleId>AROAORACLE:" + session + "</AssumedRoleId></AssumedRoleUser>"
         + "</AssumeRoleResult><ResponseMetadata><RequestId>oracle</RequestId></ResponseMetadata></AssumeRoleResponse>";
   }

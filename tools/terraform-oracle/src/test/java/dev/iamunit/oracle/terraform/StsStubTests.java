@@ -33,6 +33,23 @@ class StsStubTests {
     }
   }
 
+  /**
+   * A provider in a China or GovCloud Region signs for that Region, and AWS answers with ARNs of its
+   * partition: the AWS provider takes {@code data.aws_partition} from them (with an {@code aws:}
+   * caller ARN, Terraform plans {@code aws} for a provider in cn-north-1).
+   */
+  @Test
+  void answersInThePartitionOfTheSigningRegion() throws Exception {
+    try (StsStub sts = new StsStub()) {
+      assertThat(post(sts, "Action=GetCallerIdentity",
+          "AWS4-HMAC-SHA256 Credential=AKIAORACLEFAKEKEY000/20261207/cn-north-1/sts/aws4_request").body())
+          .contains("<Arn>arn:aws-cn:iam::123456789012:user/terraform-oracle</Arn>");
+      assertThat(post(sts, "Action=AssumeRole&RoleArn=arn%3Aaws-us-gov%3Aiam%3A%3A888888888888%3Arole%2Fterraform&RoleSessionName=s",
+          "AWS4-HMAC-SHA256 Credential=AKIAORACLEFAKEKEY000/20261207/us-gov-west-1/sts/aws4_request").body())
+          .contains("arn:aws-us-gov:sts::888888888888:assumed-role/terraform/s");
+    }
+  }
+
   @Test
   void refusesEverythingElse() throws Exception {
     try (StsStub sts = new StsStub()) {
