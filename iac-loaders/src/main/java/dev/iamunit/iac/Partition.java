@@ -80,6 +80,14 @@ public enum Partition {
     return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
   }
 
+  /**
+   * Whether {@code principal} names a service: a host under a partition's DNS suffix ({@code
+   * lambda.amazonaws.com}, {@code lambda.amazonaws.com.cn}), not an account or an ARN.
+   */
+  public static boolean isServicePrincipal(String principal) {
+    return Arrays.stream(values()).anyMatch(p -> principal.endsWith("." + p.dnsSuffix));
+  }
+
   /** Why {@code region} has no partition, for a message that names where it was given. */
   public static String unknownRegion(String region) {
     return "region \"" + region + "\" is in no AWS partition ("

@@ -64,6 +64,15 @@ class PartitionTests {
         .hasMessageEndingWith("), so the partition of its ARNs cannot be told; give a Region code such as us-east-1, cn-north-1 or us-gov-west-1");
   }
 
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "lambda.amazonaws.com, true", "lambda.amazonaws.com.cn, true", "events.amazonaws.eu, true",
+      "123456789012, false", "arn:aws:iam::123456789012:root, false", "*, false", "amazonaws.com, false",
+  })
+  void aServicePrincipalIsAHostUnderAPartitionsDnsSuffix(String principal, boolean service) {
+    assertThat(Partition.isServicePrincipal(principal)).isEqualTo(service);
+  }
+
   @Test
   void theLoadOptionsPartitionFollowsTheirRegion() {
     assertThat(LoadOptions.defaults().partition()).isEqualTo("aws");

@@ -474,8 +474,7 @@ public final class AccountAssembler {
     List<DocObject.Member> members = new ArrayList<>();
     permission.sid().ifPresent(sid -> members.add(new DocObject.Member("Sid", at, DocScalar.string(sid, at))));
     members.add(new DocObject.Member("Effect", at, DocScalar.string("Allow", at)));
-    String type = permission.principal().endsWith(".amazonaws.com") || permission.principal().endsWith(".amazonaws.com.cn")
-        ? "Service" : "AWS";
+    String type = Partition.isServicePrincipal(permission.principal()) ? "Service" : "AWS";
     members.add(new DocObject.Member("Principal", at, object(at, type, permission.principalNode())));
     members.add(new DocObject.Member("Action", at, permission.action()));
     members.add(new DocObject.Member("Resource", at, DocScalar.string(permission.functionArn(), at)));
