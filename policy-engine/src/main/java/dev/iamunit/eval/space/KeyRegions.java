@@ -50,7 +50,11 @@ final class KeyRegions {
       }
     }
     String spelled = conditions.get(0).condition().key();
-    if (families.size() > 1) {
+    // String and ARN operators both compare text (TextRegions, each value in its operator's mode:
+    // test below), so a key compared both ways, as aws:SourceArn "Works with ARN operators and
+    // string operators" (IAM User Guide, AWS global condition context keys), has one search.
+    boolean text = families.stream().allMatch(f -> f == Family.STRING || f == Family.ARN);
+    if (families.size() > 1 && !text) {
       return new Result(List.of(), spelled + " is compared as " + families.toString().toLowerCase(Locale.ROOT)
           + " at once, which the regions do not combine");
     }
@@ -62,7 +66,7 @@ final class KeyRegions {
         }
       }
     }
-    Family family = families.isEmpty() ? Family.NULL : families.iterator().next();
+    Family family = families.isEmpty() ? Family.NULL : families.contains(Family.ARN) ? Family.ARN : families.iterator().next();
     List<String> singles;
     String gap = "";
     switch (family) {
@@ -84,7 +88,12 @@ final class KeyRegions {
           }
         }
         caller.get(key).filter(e -> !e.multivalued()).ifPresent(e -> seeds.add(e.value()));
-        seeds.add(family == Family.ARN ? "arn:aws:iam::111111111111:role/other" : "other");
+        if (families.contains(Family.ARN)) {
+          seeds.add("arn:aws:iam::111111111111:role/other");
+        }
+        if (families.contains(Family.STRING)) {
+          seeds.add("other");
+        }
         TextRegions.Result regions = TextRegions.of(tests, List.copyOf(seeds), a -> true, maxStates);
         if (!regions.complete()) {
           gap = "the values of " + spelled + " make more than " + maxStates + " automaton states";
