@@ -14,6 +14,7 @@ import dev.iamunit.eval.space.ActionClasses;
 import dev.iamunit.eval.space.KeyValue;
 import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.ManagedPolicy;
 import dev.iamunit.model.Organization;
 import dev.iamunit.model.Policy;
 import dev.iamunit.model.SourceLocation;
@@ -58,9 +59,15 @@ class ProofCasesTests {
    *     no request's decision, and the diff must find nothing
    * @param scps the SCPs at each level above the account, base then head ({@code root|ou}), or
    *     empty for none
+   * @param boundaries the user's permissions boundary's statements, base then head, or empty for none
    */
   record Case(String name, String base, String head, Change change, String action, String resource, Map<String, List<String>> context,
-      CredentialKind kind, List<String> scps) {
+      CredentialKind kind, List<String> scps, List<String> boundaries) {
+    Case(String name, String base, String head, Change change, String action, String resource, Map<String, List<String>> context,
+        CredentialKind kind, List<String> scps) {
+      this(name, base, head, change, action, resource, context, kind, scps, List.of());
+    }
+
     @Override
     public String toString() {
       return name;
@@ -219,6 +226,49 @@ class ProofCasesTests {
             allow("*", "*", ""), allow("*", "*", ""), Change.NEWLY_ALLOWED, "ec2:DescribeInstances", "*", Map.of(),
             CredentialKind.ACCESS_KEYS, List.of(allow("s3:*", "*", "") + "," + allow("ec2:*", "*", "") + "|" + allow("s3:*", "*", ""),
                 allow("s3:*", "*", "") + "," + allow("ec2:*", "*", "") + "|" + allow("s3:*", "*", "") + "," + allow("ec2:Describe*", "*", ""))),
+        // "aws:RequestedRegion ... This key is always included in the request context" (AWS global
+        // condition context keys): the caller's Region is one value, every other Region another.
+        change("a Region guard given a second Region",
+            allow("s3:GetObject", "*", "") + "," + deny("*", "*", "\"StringNotEquals\": {\"aws:RequestedRegion\": \"us-east-1\"}"),
+            allow("s3:GetObject", "*", "") + "," + deny("*", "*", "\"StringNotEquals\": {\"aws:RequestedRegion\": [\"us-east-1\", \"eu-west-1\"]}"),
+            Change.NEWLY_ALLOWED, "s3:GetObject", BUCKET + "/k", Map.of("aws:RequestedRegion", List.of("eu-west-1"))),
+        same("a date written with an offset for the same instant",
+            allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00Z\"}"),
+            allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-02-01T01:00:00+01:00\"}")),
+        // "ForAllValues ... returns true if ... resolves to an empty data set": a negated set
+        // operator's exception list grown.
+        change("ForAllValues:StringNotEquals given a second excluded key",
+            allow("ec2:CreateTags", "*", "\"ForAllValues:StringNotEquals\": {\"aws:TagKeys\": [\"owner\", \"cost\"]}"),
+            allow("ec2:CreateTags", "*", "\"ForAllValues:StringNotEquals\": {\"aws:TagKeys\": \"owner\"}"),
+            Change.NEWLY_ALLOWED, "ec2:CreateTags", "arn:aws:ec2:us-east-1:" + Accounts.ID + ":instance/i-1",
+            Map.of("aws:TagKeys", List.of("cost", "team"))),
+        // ArnLike's last part keeps colons, and ? matches one character there.
+        change("an ArnLike ? in the resource part matching a colon",
+            allow("sns:Publish", "*", "\"ArnEquals\": {\"aws:SourceArn\": \"arn:aws:s3:::b/a-b\"}"),
+            allow("sns:Publish", "*", "\"ArnLike\": {\"aws:SourceArn\": \"arn:aws:s3:::b/a?b\"}"),
+            Change.NEWLY_ALLOWED, "sns:Publish", "arn:aws:sns:us-east-1:" + Accounts.ID + ":t",
+            Map.of("aws:SourceArn", List.of("arn:aws:s3:::b/a:b"))),
+        // "aws:MultiFactorAuthAge ... the number of seconds since the requesting principal was
+        // authorized using MFA" (AWS global condition context keys): a longer window opens the
+        // console sessions signed in with MFA between the two.
+        new Case("an MFA age limit doubled", allow("s3:GetObject", "*", "\"NumericLessThan\": {\"aws:MultiFactorAuthAge\": \"3600\"}"),
+            allow("s3:GetObject", "*", "\"NumericLessThan\": {\"aws:MultiFactorAuthAge\": \"7200\"}"), Change.NEWLY_ALLOWED, "s3:GetObject",
+            BUCKET + "/k", Map.of("aws:MultiFactorAuthAge", List.of("5000")), CredentialKind.CONSOLE_WITH_MFA, List.of()),
+        // "the effective permissions ... are the intersection of the identity-based policy and the
+        // permissions boundary" (IAM User Guide, Permissions boundaries for IAM entities).
+        new Case("a permissions boundary widened from Get* to *", allow("s3:*", "*", ""), allow("s3:*", "*", ""), Change.NEWLY_ALLOWED,
+            "s3:PutObject", BUCKET + "/k", Map.of(), CredentialKind.ACCESS_KEYS, List.of(),
+            List.of(allow("s3:Get*", "*", ""), allow("s3:*", "*", ""))),
+        new Case("a permissions boundary widened to a service the identity policy does not allow", allow("s3:*", "*", ""),
+            allow("s3:*", "*", ""), null, null, null, Map.of(), CredentialKind.ACCESS_KEYS, List.of(),
+            List.of(allow("s3:*", "*", ""), allow("*", "*", ""))),
+        // The guardrail of many organizations: an OU SCP denying everything but IAM outside its Regions.
+        new Case("an OU SCP's NotAction Region guard given a second Region", allow("*", "*", ""), allow("*", "*", ""), Change.NEWLY_ALLOWED,
+            "ec2:DescribeInstances", "*", Map.of("aws:RequestedRegion", List.of("eu-west-1")), CredentialKind.ACCESS_KEYS,
+            List.of(allow("*", "*", "") + "|" + allow("*", "*", "") + ",{\"Effect\": \"Deny\", \"NotAction\": [\"iam:*\", \"sts:*\"],"
+                    + " \"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:RequestedRegion\": \"us-east-1\"}}}",
+                allow("*", "*", "") + "|" + allow("*", "*", "") + ",{\"Effect\": \"Deny\", \"NotAction\": [\"iam:*\", \"sts:*\"],"
+                    + " \"Resource\": \"*\", \"Condition\": {\"StringNotEquals\": {\"aws:RequestedRegion\": [\"us-east-1\", \"eu-west-1\"]}}}")),
         new Case("an OU's SCP allow list given EC2 the root does not allow",
             allow("*", "*", ""), allow("*", "*", ""), null, null, null, Map.of(), CredentialKind.ACCESS_KEYS,
             List.of(allow("s3:*", "*", "") + "|" + allow("s3:*", "*", ""), allow("s3:*", "*", "") + "|" + allow("s3:*", "*", "") + ","
@@ -228,8 +278,8 @@ class ProofCasesTests {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void theDiffFindsTheChangeProvesItAndReportsOnlyRealOnes(Case c) {
-    Account base = account(c.base(), c.scps().isEmpty() ? null : c.scps().get(0));
-    Account head = account(c.head(), c.scps().isEmpty() ? null : c.scps().get(1));
+    Account base = account(c.base(), c.scps().isEmpty() ? null : c.scps().get(0), c.boundaries().isEmpty() ? null : c.boundaries().get(0));
+    Account head = account(c.head(), c.scps().isEmpty() ? null : c.scps().get(1), c.boundaries().isEmpty() ? null : c.boundaries().get(1));
 
     AccessDiff diff = AccessDiffer.standard().compare(base, head, "base", "head");
 
@@ -260,11 +310,15 @@ class ProofCasesTests {
         .anyMatch(r -> r.credentials() == c.kind() && alike(classes, r.action(), c.action()) && r.proved());
   }
 
-  private static Account account(String statements, String scps) {
+  private static Account account(String statements, String scps, String boundary) {
     Policy policy = parse(statements, PolicyKind.IDENTITY, "Policy");
+    String boundaryArn = "arn:aws:iam::" + Accounts.ID + ":policy/Boundary";
     Account.Builder account = Account.builder().id(Accounts.ID)
         .user(new User(USER, "/", "arn:aws:iam::" + Accounts.ID + ":user/" + USER, Map.of(), List.of(), List.of(policy), List.of(),
-            Optional.empty(), SourceLocation.UNKNOWN));
+            Optional.ofNullable(boundary).map(b -> boundaryArn), SourceLocation.UNKNOWN));
+    if (boundary != null) {
+      account.managedPolicy(new ManagedPolicy(boundaryArn, "Boundary", "/", parse(boundary, PolicyKind.PERMISSIONS_BOUNDARY, "Boundary"), false));
+    }
     if (scps != null) {
       List<List<Policy>> levels = new ArrayList<>();
       String[] each = scps.split("\\|");
