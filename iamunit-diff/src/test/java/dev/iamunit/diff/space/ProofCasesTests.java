@@ -120,6 +120,13 @@ class ProofCasesTests {
             allow("sns:Publish", "*", "\"StringLike\": {\"aws:SourceArn\": \"arn:aws:sns:*:111122223333:alerts\"}"),
             Change.NEWLY_ALLOWED, "sns:Publish", "arn:aws:sns:us-east-1:" + Accounts.ID + ":t",
             Map.of("aws:SourceArn", List.of("arn:aws:sns:us-east-1:222233334444:111122223333:alerts"))),
+        // An ARN operator's value with fewer than six parts matches the whole text, and finds no
+        // match in a request value that is not an ARN: the space must ask an ARN it matches.
+        change("an ArnLike pattern with fewer than six parts",
+            allow("s3:GetObject", "*", ""),
+            allow("s3:GetObject", "*", "") + "," + allow("sns:Publish", "*", "\"ArnLike\": {\"aws:SourceArn\": \"arn:aws:sns:*\"}"),
+            Change.NEWLY_ALLOWED, "sns:Publish", "arn:aws:sns:us-east-1:" + Accounts.ID + ":t",
+            Map.of("aws:SourceArn", List.of("arn:aws:sns:us-east-1:111122223333:alerts"))),
         // "IpAddress: Matching specified IP address or range" (Condition operators, IP address
         // condition operators), IPv6 blocks as IPv4 ones.
         change("an IPv6 block widened",

@@ -33,6 +33,9 @@ final class KeyRegions {
    */
   record Result(List<KeyValue> values, String gap) {}
 
+  /** True for every ARN and nothing else, as the evaluator recognizes one. */
+  private static final TextTest ANY_ARN = TextTest.glob("arn:*:*:*:*:*", TextTest.Mode.ARN_PARTS);
+
   private KeyRegions() {}
 
   /**
@@ -86,6 +89,12 @@ final class KeyRegions {
               }
             }
           }
+        }
+        if (families.contains(Family.ARN)) {
+          // An ARN operator finds no match in a value that is not an ARN, whatever its pattern
+          // (CompiledCondition: "arn:" and five colons, Arns.isArn), where a pattern with fewer
+          // colons matches the whole text: ARNs and other texts are regions apart.
+          tests.add(ANY_ARN);
         }
         caller.get(key).filter(e -> !e.multivalued()).ifPresent(e -> seeds.add(e.value()));
         if (families.contains(Family.ARN)) {
@@ -163,7 +172,7 @@ final class KeyRegions {
   }
 
   /** How the evaluator compares a value under {@code type} ({@code CompiledCondition.stringMatch}). */
-  private static TextTest test(PolicyValues.Glob glob, Type type) {
+  static TextTest test(PolicyValues.Glob glob, Type type) {
     return switch (type) {
       case STRING_EQUALS, STRING_NOT_EQUALS -> TextTest.exact(glob.text(), false);
       case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> TextTest.exact(glob.text(), true);
