@@ -54,7 +54,7 @@ class OrderedRegionsTests {
   @EnumSource(Family.class)
   void everyCombinationOfAnswersAValueGivesHasARegion(Family family) {
     Random random = new Random(2603 + family.ordinal());
-    for (int round = 0; round < 200; round++) {
+    for (int round = 0; round < 100; round++) {
       List<PolicySet> sets = new ArrayList<>();
       List<KeyRegions.Compared> conditions = new ArrayList<>();
       List<String> described = new ArrayList<>();
