@@ -266,16 +266,15 @@ public final class AccessDiffer {
   /** The sampled space for one principal, action and credentials: the fallback, stated as such. */
   private static void sampled(Run run, Principal principal, Caller baseCaller, Caller headCaller, String action, CredentialKind kind,
       List<String> resources, ConditionSamples conditions) {
-    List<Map<String, String>> contexts = conditions.contextsFor(action);
+    List<Map<String, KeyValue>> contexts = conditions.contextsFor(action);
     run.mostContexts = Math.max(run.mostContexts, contexts.size());
     for (String resource : resources) {
-      for (Map<String, String> context : contexts) {
-        Map<String, List<String>> extra = new LinkedHashMap<>();
-        context.forEach((k, v) -> extra.put(k, List.of(v)));
+      for (Map<String, KeyValue> context : contexts) {
+        Map<String, List<String>> extra = KeyValue.values(context);
         if (!kind.withMfa() && mentionsMfaAge(extra)) {
           continue;
         }
-        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, Set.of(), context, false);
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false);
       }
     }
   }

@@ -1,5 +1,7 @@
 package dev.iamunit.diff;
 
+import dev.iamunit.eval.KeyAvailability;
+import dev.iamunit.eval.space.KeyValue;
 import dev.iamunit.model.Condition;
 import dev.iamunit.model.ConditionOperator.Family;
 import dev.iamunit.model.Statement;
@@ -19,9 +21,11 @@ import java.util.TreeMap;
  * The request contexts worth asking with: for each condition key a policy tests, each value the
  * policies compare it with, and for ordered types the values just below and above (the
  * boundaries), and one value no policy names. Keys the caller fixes (who it is) or the credential
- * kind fixes (whether MFA is present) are not varied here. For each action, the contexts are the
- * cross product of the values of the keys its statements test, while that stays under {@link
- * #MAX_CONTEXTS}; beyond it each key is varied alone.
+ * kind fixes (whether MFA is present) are not varied here. A key the caller sets that AWS leaves
+ * out of some of the action's requests is asked absent too, and one AWS leaves out of all of them
+ * is not varied, as the complete space asks them ({@link KeyAvailability}). For each action, the
+ * contexts are the cross product of the values of the keys its statements test, while that stays
+ * under {@link #MAX_CONTEXTS}; beyond it each key is varied alone.
  */
 final class ConditionSamples {
 
@@ -39,7 +43,8 @@ final class ConditionSamples {
   private final Map<String, String> spelling;
   private final Map<String, Set<String>> values;
   private final List<KeyedStatement> statements;
-  private final Map<Set<String>, List<Map<String, String>>> byKeys = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The contexts by the keys varied and the keys among them asked absent too. */
+  private final Map<List<Set<String>>, List<Map<String, KeyValue>>> byKeys = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean everCapped;
 
   private ConditionSamples(Map<String, String> spelling, Map<String, Set<String>> values, List<KeyedStatement> statements) {
@@ -73,9 +78,10 @@ final class ConditionSamples {
 
   /**
    * The contexts to ask {@code action} with, first the caller's defaults alone: only the keys of
-   * statements that can apply to the action are varied, since no other statement reads them.
+   * statements that can apply to the action are varied, since no other statement reads them. A key
+   * not {@link KeyValue#present()} is left out of the request ({@link KeyValue#absentKeys}).
    */
-  List<Map<String, String>> contextsFor(String action) {
+  List<Map<String, KeyValue>> contextsFor(String action) {
     Set<String> keys = new java.util.TreeSet<>();
     for (KeyedStatement statement : statements) {
       boolean named = false;
@@ -86,34 +92,46 @@ final class ConditionSamples {
         keys.addAll(statement.keys());
       }
     }
-    return byKeys.computeIfAbsent(keys, this::combinations);
+    keys.removeAll(KeyAvailability.neverPresent(action));
+    Set<String> absent = new java.util.TreeSet<>(KeyAvailability.sometimesAbsent(action));
+    absent.retainAll(keys);
+    return byKeys.computeIfAbsent(List.of(keys, absent), k -> combinations(keys, absent));
   }
 
-  private List<Map<String, String>> combinations(Set<String> keys) {
-    long product = 1;
+  private List<Map<String, KeyValue>> combinations(Set<String> keys, Set<String> absent) {
+    Map<String, List<KeyValue>> asked = new TreeMap<>();
     for (String key : keys) {
-      product *= values.get(key).size() + 1;
+      List<KeyValue> each = new ArrayList<>();
+      values.get(key).forEach(v -> each.add(new KeyValue(List.of(v), true, false)));
+      if (absent.contains(key)) {
+        each.add(KeyValue.ABSENT);
+      }
+      asked.put(key, each);
+    }
+    long product = 1;
+    for (List<KeyValue> each : asked.values()) {
+      product *= each.size() + 1;
       if (product > MAX_CONTEXTS) {
         break;
       }
     }
-    List<Map<String, String>> contexts = new ArrayList<>();
+    List<Map<String, KeyValue>> contexts = new ArrayList<>();
     contexts.add(Map.of());
     if (product <= MAX_CONTEXTS) {
-      for (String key : keys) {
-        List<Map<String, String>> extended = new ArrayList<>();
-        for (Map<String, String> context : contexts) {
-          for (String value : values.get(key)) {
-            Map<String, String> next = new LinkedHashMap<>(context);
+      asked.forEach((key, each) -> {
+        List<Map<String, KeyValue>> extended = new ArrayList<>();
+        for (Map<String, KeyValue> context : contexts) {
+          for (KeyValue value : each) {
+            Map<String, KeyValue> next = new LinkedHashMap<>(context);
             next.put(spelling.get(key), value);
             extended.add(next);
           }
         }
         contexts.addAll(extended);
-      }
+      });
     } else {
       everCapped = true;
-      keys.forEach(key -> values.get(key).forEach(value -> contexts.add(Map.of(spelling.get(key), value))));
+      asked.forEach((key, each) -> each.forEach(value -> contexts.add(Map.of(spelling.get(key), value))));
     }
     return List.copyOf(contexts);
   }

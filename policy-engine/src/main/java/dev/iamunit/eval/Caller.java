@@ -39,6 +39,14 @@ public final class Caller {
   /** Seconds since MFA sign-in that {@code aws:MultiFactorAuthAge} carries by default. */
   public static final long DEFAULT_MFA_AGE_SECONDS = 300;
 
+  /**
+   * The client application {@code aws:UserAgent} names by default, the AWS CLI's: "This key is always
+   * included in the request context" (IAM User Guide, AWS global condition context keys,
+   * aws:UserAgent), and its value is "provided by the caller in an HTTP header", so any text is
+   * possible; a test gives its own in the request's context, and the request space varies it.
+   */
+  public static final String DEFAULT_USER_AGENT = "aws-cli/2.17.0 Python/3.11.9 Linux/6.5.0 exe/x86_64";
+
   private final Account account;
   /** The accounts the caller's requests may reach: the resource's policy and RCPs are its account's. */
   private final Accounts accounts;
@@ -349,7 +357,9 @@ public final class Caller {
   /**
    * The context AWS builds for this caller with {@code credentials} at {@code time}: the
    * principal keys, {@code aws:CurrentTime}, {@code aws:EpochTime}, {@code aws:SecureTransport},
-   * {@code aws:RequestedRegion}, {@code aws:ViaAWSService}, and the MFA keys of the credentials.
+   * {@code aws:RequestedRegion}, {@code aws:UserAgent}, {@code aws:ViaAWSService} (which a request
+   * for an action of a service that does not support it leaves out, {@link KeyAvailability}), and
+   * the MFA keys of the credentials.
    */
   public RequestContext context(CredentialKind credentials, Instant time) {
     BuiltContext last = lastContexts.get(credentials.ordinal());
@@ -367,7 +377,8 @@ public final class Caller {
         .put("aws:EpochTime", Long.toString(time.getEpochSecond()))
         .put("aws:SecureTransport", "true")
         .put("aws:RequestedRegion", account.region())
-        .put("aws:ViaAWSService", "false");
+        .put(KeyAvailability.USER_AGENT, DEFAULT_USER_AGENT)
+        .put(KeyAvailability.VIA_AWS_SERVICE, "false");
     Boolean mfa = credentials.mfaPresent();
     if (mfa != null) {
       context.put("aws:MultiFactorAuthPresent", mfa.toString());
@@ -401,11 +412,16 @@ public final class Caller {
    * ({@code aws:ViaAWSService} is "always included in the request context for most services", IAM
    * User Guide, AWS global condition context keys), so that a {@code Null} condition or an
    * {@code ...IfExists} operator can be asked about their absence. {@code extraContext} applies
-   * first; a key in both is absent.
+   * first; a key in both is absent. A request for an action of a service that does not support
+   * {@code aws:ViaAWSService} leaves it out ({@link KeyAvailability#carriesViaAwsService}) unless
+   * {@code extraContext} gives it.
    */
   public BoundRequest request(String action, String resource, CredentialKind credentials, Instant time,
       Map<String, List<String>> extraContext, Set<String> absentKeys) {
     RequestContext.Builder context = context(credentials, time).toBuilder();
+    if (!KeyAvailability.carriesViaAwsService(action)) {
+      context.remove(KeyAvailability.VIA_AWS_SERVICE);
+    }
     extraContext.forEach((key, values) -> {
       if (values.size() == 1) {
         context.put(key, values.get(0));

@@ -258,14 +258,15 @@ class CallerTests {
    * most services", and "The following services do not currently support aws:ViaAWSService:
    * Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition
    * context keys): the caller sets it, and a request can leave it out, even where the extra context
-   * gives it, so that a Null condition on it can be asked.
+   * gives it, so that a Null condition on it can be asked (the services that leave it out:
+   * KeyAvailabilityTests).
    */
   @Test
   void aRequestLeavesOutTheKeysItIsToldAreAbsent() {
     Caller alice = Caller.user(ACCOUNT_MODEL, "alice");
 
-    RequestContext usual = alice.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()).request().context();
-    RequestContext without = alice.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW,
+    RequestContext usual = alice.request("s3:ListAllMyBuckets", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()).request().context();
+    RequestContext without = alice.request("s3:ListAllMyBuckets", "*", CredentialKind.ACCESS_KEYS, NOW,
         Map.of("aws:ViaAWSService", List.of("true"), "aws:SourceIp", List.of("10.0.0.1")), java.util.Set.of("aws:viaawsservice"))
         .request().context();
 

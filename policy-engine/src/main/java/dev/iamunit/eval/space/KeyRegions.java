@@ -33,6 +33,9 @@ final class KeyRegions {
    */
   record Result(List<KeyValue> values, String gap) {}
 
+  /** True for every ARN and nothing else, as the evaluator recognizes one. */
+  private static final TextTest ANY_ARN = TextTest.glob("arn:*:*:*:*:*", TextTest.Mode.ARN_PARTS);
+
   private KeyRegions() {}
 
   /**
@@ -50,7 +53,11 @@ final class KeyRegions {
       }
     }
     String spelled = conditions.get(0).condition().key();
-    if (families.size() > 1) {
+    // String and ARN operators both compare text (TextRegions, each value in its operator's mode:
+    // test below), so a key compared both ways, as aws:SourceArn "Works with ARN operators and
+    // string operators" (IAM User Guide, AWS global condition context keys), has one search.
+    boolean text = families.stream().allMatch(f -> f == Family.STRING || f == Family.ARN);
+    if (families.size() > 1 && !text) {
       return new Result(List.of(), spelled + " is compared as " + families.toString().toLowerCase(Locale.ROOT)
           + " at once, which the regions do not combine");
     }
@@ -62,7 +69,7 @@ final class KeyRegions {
         }
       }
     }
-    Family family = families.isEmpty() ? Family.NULL : families.iterator().next();
+    Family family = families.isEmpty() ? Family.NULL : families.contains(Family.ARN) ? Family.ARN : families.iterator().next();
     List<String> singles;
     String gap = "";
     switch (family) {
@@ -83,8 +90,19 @@ final class KeyRegions {
             }
           }
         }
+        if (families.contains(Family.ARN)) {
+          // An ARN operator finds no match in a value that is not an ARN, whatever its pattern
+          // (CompiledCondition: "arn:" and five colons, Arns.isArn), where a pattern with fewer
+          // colons matches the whole text: ARNs and other texts are regions apart.
+          tests.add(ANY_ARN);
+        }
         caller.get(key).filter(e -> !e.multivalued()).ifPresent(e -> seeds.add(e.value()));
-        seeds.add(family == Family.ARN ? "arn:aws:iam::111111111111:role/other" : "other");
+        if (families.contains(Family.ARN)) {
+          seeds.add("arn:aws:iam::111111111111:role/other");
+        }
+        if (families.contains(Family.STRING)) {
+          seeds.add("other");
+        }
         TextRegions.Result regions = TextRegions.of(tests, List.copyOf(seeds), a -> true, maxStates);
         if (!regions.complete()) {
           gap = "the values of " + spelled + " make more than " + maxStates + " automaton states";
@@ -154,7 +172,7 @@ final class KeyRegions {
   }
 
   /** How the evaluator compares a value under {@code type} ({@code CompiledCondition.stringMatch}). */
-  private static TextTest test(PolicyValues.Glob glob, Type type) {
+  static TextTest test(PolicyValues.Glob glob, Type type) {
     return switch (type) {
       case STRING_EQUALS, STRING_NOT_EQUALS -> TextTest.exact(glob.text(), false);
       case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> TextTest.exact(glob.text(), true);

@@ -23,7 +23,8 @@ public record KeyValue(List<String> values, boolean present, boolean multivalued
     values = List.copyOf(values);
   }
 
-  static final KeyValue ABSENT = new KeyValue(List.of(), false, false);
+  /** The key left out of the request. */
+  public static final KeyValue ABSENT = new KeyValue(List.of(), false, false);
 
   /** How a report shows a key the request leaves out. */
   public static final String ABSENT_LABEL = "(absent)";

@@ -7,6 +7,7 @@ import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ConditionKeyInfo;
 import dev.iamunit.aws.ResourceType;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.KeyAvailability;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.eval.internal.Arns;
@@ -72,17 +73,6 @@ public final class RequestRegions {
 
   /** Keys the credentials set or leave out: varied only where the caller's context has them. */
   private static final Set<String> BY_CREDENTIALS = Set.of("aws:multifactorauthage", "aws:tokenissuetime");
-
-  /**
-   * Keys the caller's context always has that AWS leaves out of some requests: their absence is a
-   * region too. "aws:ViaAWSService ... Availability – This key is always included in the request
-   * context for most services", and "The following services do not currently support
-   * aws:ViaAWSService: Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS
-   * global condition context keys): asked of every action, since "most" promises it for none. The
-   * other keys the caller always sets, aws:CurrentTime, aws:EpochTime, aws:SecureTransport and
-   * aws:RequestedRegion, are each "always included in the request context" (the same page).
-   */
-  private static final Set<String> SOMETIMES_ABSENT = Set.of("aws:viaawsservice");
 
   /**
    * The AWS managed policies, {@code arn:aws:iam::aws:policy/...}: resources in AWS's own account
@@ -253,7 +243,7 @@ public final class RequestRegions {
     }
     List<String> gaps = new ArrayList<>();
     List<ActionRegions.Target> resources = resources(actions, relevant, callers, seeds, gaps);
-    List<Map<String, KeyValue>> contexts = contexts(relevant, callers, gaps);
+    List<Map<String, KeyValue>> contexts = contexts(actions.representative(), relevant, callers, gaps);
     return new ActionRegions(resources, contexts, gaps);
   }
 
@@ -632,13 +622,21 @@ public final class RequestRegions {
         + parts[5].replace("*", "example");
   }
 
-  private List<Map<String, KeyValue>> contexts(List<PolicyStatement> relevant, List<RequestContext> callers, List<String> gaps) {
+  /**
+   * The contexts of the regions of {@code action}'s class (one service: {@link ActionClasses}). Of
+   * the keys the caller always sets, those AWS leaves out of some of the service's requests have
+   * their absence as a region too, and those it leaves out of all of them are not varied (the
+   * request leaves them out): {@link KeyAvailability} says which.
+   */
+  private List<Map<String, KeyValue>> contexts(String action, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> gaps) {
     RequestContext caller = callers.get(0);
+    Set<String> sometimesAbsent = KeyAvailability.sometimesAbsent(action);
+    Set<String> neverPresent = KeyAvailability.neverPresent(action);
     Map<String, List<KeyRegions.Compared>> byKey = new LinkedHashMap<>();
     for (PolicyStatement s : relevant) {
       for (Condition condition : s.statement().conditions()) {
         String key = condition.key().toLowerCase(Locale.ROOT);
-        if (fixedByPrincipal(key) || BY_CREDENTIALS.contains(key) && !caller.contains(key)) {
+        if (fixedByPrincipal(key) || BY_CREDENTIALS.contains(key) && !caller.contains(key) || neverPresent.contains(key)) {
           continue;
         }
         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyRegions.Compared(condition, s.variables()));
@@ -670,7 +668,7 @@ public final class RequestRegions {
       }
       List<KeyValue> values = regions.values();
       boolean callerSets = callers.stream().anyMatch(c -> c.contains(key));
-      if (callerSets && SOMETIMES_ABSENT.contains(key) && !values.contains(KeyValue.ABSENT)) {
+      if (callerSets && sometimesAbsent.contains(key) && !values.contains(KeyValue.ABSENT)) {
         values = new ArrayList<>(values);
         values.add(0, KeyValue.ABSENT);
       }

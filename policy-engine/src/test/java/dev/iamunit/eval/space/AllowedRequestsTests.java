@@ -186,11 +186,36 @@ class AllowedRequestsTests {
    * "aws:ViaAWSService ... Availability – This key is always included in the request context for
    * most services", and "The following services do not currently support aws:ViaAWSService:
    * Amazon EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition
-   * context keys). The caller always sets it (false); an Allow only where it is absent allows no
-   * request the caller usually makes, and the search finds the one without the key.
+   * context keys). The caller sets it (false) for a service that supports it; an Allow only where
+   * it is absent allows no request the caller usually makes, and the search finds the one without
+   * the key.
    */
   @Test
   void findsTheRequestAllowedOnlyWhereAwsLeavesOutViaAwsService() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*",
+          "Condition": {"Null": {"aws:ViaAWSService": "true"}}}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), a -> a.startsWith("s3:ListAll"));
+
+    assertThat(result.proved()).isTrue();
+    assertThat(result.allowed()).isNotEmpty().allSatisfy(found -> {
+      assertThat(found.actions()).contains("s3:ListAllMyBuckets");
+      assertThat(found.absent()).containsExactly("aws:ViaAWSService");
+      assertThat(found.request().request().context().contains("aws:ViaAWSService")).isFalse();
+      assertThat(Evaluator.standard().decide(found.request()).isAllowed()).isTrue();
+    });
+    assertThat(Evaluator.standard().decide(caller.request("s3:ListAllMyBuckets", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()))
+        .isAllowed()).isFalse();
+  }
+
+  /**
+   * The same Allow on Amazon EC2, one of the services that "do not currently support
+   * aws:ViaAWSService" (the same section): no EC2 request carries the key, so the caller's usual
+   * request is allowed, and the search asks no EC2 request with the key, which AWS never sends.
+   */
+  @Test
+  void asksNoEc2RequestWithViaAwsService() {
     Caller caller = user(policy("""
         {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "ec2:DescribeInstances", "Resource": "*",
           "Condition": {"Null": {"aws:ViaAWSService": "true"}}}]}"""));
@@ -199,13 +224,18 @@ class AllowedRequestsTests {
 
     assertThat(result.proved()).isTrue();
     assertThat(result.allowed()).isNotEmpty().allSatisfy(found -> {
-      assertThat(found.actions()).contains("ec2:DescribeInstances");
-      assertThat(found.absent()).containsExactly("aws:ViaAWSService");
+      assertThat(found.varied()).doesNotContainKey("aws:ViaAWSService");
       assertThat(found.request().request().context().contains("aws:ViaAWSService")).isFalse();
-      assertThat(Evaluator.standard().decide(found.request()).isAllowed()).isTrue();
     });
     assertThat(Evaluator.standard().decide(caller.request("ec2:DescribeInstances", "*", CredentialKind.ACCESS_KEYS, NOW, Map.of()))
-        .isAllowed()).isFalse();
+        .isAllowed()).isTrue();
+    Caller viaService = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": ["ec2:DescribeInstances", "s3:ListAllMyBuckets"],
+          "Resource": "*", "Condition": {"Bool": {"aws:ViaAWSService": "true"}}}]}"""));
+    AllowedRequests.Result onlyViaService = search(viaService, CredentialKind.ACCESS_KEYS, Map.of(),
+        a -> a.startsWith("ec2:Describe") || a.equals("s3:ListAllMyBuckets"));
+    assertThat(onlyViaService.proved()).isTrue();
+    assertThat(actions(onlyViaService)).containsExactly("s3:ListAllMyBuckets");
   }
 
   /** A test that fixes aws:ViaAWSService asks its value only: its absence is not varied either. */

@@ -1,0 +1,48 @@
+package dev.iamunit.diff.space;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.iamunit.diff.AccessDiff;
+import dev.iamunit.diff.AccessDiffer;
+import dev.iamunit.diff.Change;
+import dev.iamunit.diff.DiffRow;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sampled space a pair falls back to asks the keys AWS leaves out of some requests absent, as
+ * the complete space does, from the one definition of which ({@code KeyAvailability}).
+ */
+class SampledSpaceTests {
+
+  /**
+   * "aws:ViaAWSService ... Availability – This key is always included in the request context for
+   * most services", and "The following services do not currently support aws:ViaAWSService: Amazon
+   * EC2, AWS Glue, AWS Lake Formation, AWS OpsWorks" (IAM User Guide, AWS global condition context
+   * keys). A Resource that reads the request's aws:SourceIp makes both actions' regions a sample;
+   * the sample still asks the S3 request without the key, and never an EC2 request with it.
+   */
+  @Test
+  void theSampledSpaceAsksViaAwsServiceAbsentWhereAwsLeavesItOut() {
+    String actions = "[\"s3:GetObject\", \"ec2:StartInstances\"]";
+    String base = "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": \"*\"},"
+        + "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": \"arn:aws:s3:::${aws:SourceIp}\"}";
+    String head = base + ",{\"Effect\": \"Deny\", \"Action\": " + actions + ", \"Resource\": \"*\","
+        + " \"Condition\": {\"Null\": {\"aws:ViaAWSService\": \"true\"}}}";
+
+    AccessDiff diff = AccessDiffer.standard().compare(Accounts.withUsers(base, "alice"), Accounts.withUsers(head, "alice"), "base", "head");
+
+    assertThat(diff.space().proof().sampled()).isNotEmpty();
+    List<DiffRow> denied = diff.rows(Change.NEWLY_DENIED);
+    assertThat(denied).extracting(DiffRow::action).contains("s3:GetObject", "ec2:StartInstances");
+    assertThat(denied).allSatisfy(row -> {
+      assertThat(row.proved()).isFalse();
+      if (row.action().startsWith("s3:")) {
+        assertThat(row.context()).containsEntry("aws:ViaAWSService", "(absent)");
+      } else {
+        assertThat(row.context()).doesNotContainKey("aws:ViaAWSService");
+      }
+    });
+    assertThat(diff.rows()).hasSize(denied.size());
+  }
+}

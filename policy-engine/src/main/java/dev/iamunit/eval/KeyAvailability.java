@@ -1,0 +1,65 @@
+package dev.iamunit.eval;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.Locale;
+import java.util.Set;
+import org.apiguardian.api.API;
+
+/**
+ * When AWS puts the global keys a {@link Caller} sets into a request, by action: the one place that
+ * says it, read by the caller when it builds a request and by the request space when it asks which
+ * keys a request may leave out ({@code dev.iamunit.eval.space.RequestRegions}). Each rule is the key's
+ * "Availability" on the IAM User Guide page "AWS global condition context keys".
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class KeyAvailability {
+
+  /** The key that says whether an AWS service makes the request for the principal. */
+  public static final String VIA_AWS_SERVICE = "aws:ViaAWSService";
+
+  /** The requester's client application, which the caller chooses. */
+  public static final String USER_AGENT = "aws:UserAgent";
+
+  /**
+   * The prefixes of the services that leave {@code aws:ViaAWSService} out: "The following services
+   * do not currently support aws:ViaAWSService: Amazon EC2, AWS Glue, AWS Lake Formation, AWS
+   * OpsWorks" (IAM User Guide, AWS global condition context keys, aws:ViaAWSService). The bundled
+   * catalog names these four prefixes so ({@code KeyAvailabilityTests}); AWS OpsWorks Configuration
+   * Management ({@code opsworks-cm}) is another service.
+   */
+  static final Set<String> WITHOUT_VIA_AWS_SERVICE = Set.of("ec2", "glue", "lakeformation", "opsworks");
+
+  private static final String VIA_AWS_SERVICE_LOWER = VIA_AWS_SERVICE.toLowerCase(Locale.ROOT);
+
+  private KeyAvailability() {}
+
+  /**
+   * Whether a request for {@code action} carries {@code aws:ViaAWSService}: "This key is always
+   * included in the request context for most services", all but the four the same section lists.
+   */
+  public static boolean carriesViaAwsService(String action) {
+    int colon = action.indexOf(':');
+    return colon < 0 || !WITHOUT_VIA_AWS_SERVICE.contains(action.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The keys (lower case) the caller's request for {@code action} carries that AWS may leave out of
+   * such a request all the same, so that their absence is a region of the request space: {@code
+   * aws:ViaAWSService}, since "most services" promises it for none. A key "always included in the
+   * request context" (aws:CurrentTime, aws:EpochTime, aws:SecureTransport, aws:RequestedRegion,
+   * aws:UserAgent) is never absent.
+   */
+  public static Set<String> sometimesAbsent(String action) {
+    return carriesViaAwsService(action) ? Set.of(VIA_AWS_SERVICE_LOWER) : Set.of();
+  }
+
+  /**
+   * The keys (lower case) that no request for {@code action} carries although the caller sets them
+   * for other actions: {@code aws:ViaAWSService} for the services that do not support it. The space
+   * does not vary them; the request leaves them out unless the test gives them.
+   */
+  public static Set<String> neverPresent(String action) {
+    return carriesViaAwsService(action) ? Set.of() : Set.of(VIA_AWS_SERVICE_LOWER);
+  }
+}
