@@ -125,6 +125,7 @@ final class CloudFormationResources {
   /** Maps every stack's resources (nested stacks and stack set instances in their target accounts included) onto the assembler. */
   void map() {
     NestedStacks.load(stacks, files, options, report);
+    StackSetInstances.removeTemplateStacks(stacks, files, options.projectRoot());
     List<Intrinsics> loaded = List.copyOf(stacks.all());
     for (Intrinsics stack : loaded) {
       placeIn(stack);

@@ -12,6 +12,7 @@ import dev.iamunit.model.Unresolved;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,9 +108,8 @@ final class StackSetInstances {
     }
     Optional<String> url = text(stack, r.property("TemplateURL").orElse(null), report);
     Path root = resources.options().projectRoot().toAbsolutePath().normalize();
-    Path local = url.filter(u -> !u.contains("://") && !u.startsWith("s3:")).map(u -> file.resolveSibling(u).toAbsolutePath().normalize())
-        .orElse(null);
-    if (local == null || !local.startsWith(root) || !Files.isRegularFile(local)) {
+    Path local = url.map(u -> localPath(u, file)).orElse(null);
+    if (!readable(local, root)) {
       report.add(Unresolved.of(r.logicalId() + ".TemplateURL", r.location(), "the template of stack set " + r.logicalId()
           + (url.isEmpty() ? " is not given" : " is at " + url.get() + ", which " + (local == null ? "IAMUnit does not fetch"
               : local.startsWith(root) ? "does not exist" : "is outside the project, which IAMUnit does not read"))
@@ -118,6 +118,39 @@ final class StackSetInstances {
     }
     String name = CloudFormationLoader.displayName(local, root);
     return Optional.of(Template.read(SourceText.read(local, name, "CloudFormation", Long.MAX_VALUE), name));
+  }
+
+  /**
+   * The loaded stacks whose file a stack set names as its local template are that stack set's
+   * template, deployed as its instances in its target accounts, not stacks of the loaded account
+   * besides (as a nested stack's template is its parent's, {@link NestedStacks}): a folder holding
+   * both must not create the template's principals where nothing deploys them. Whether the stack
+   * set itself is created does not matter: either way, nothing deploys the file as a stack.
+   */
+  static void removeTemplateStacks(Stacks stacks, Map<Intrinsics, Path> files, Path projectRoot) {
+    Path root = projectRoot.toAbsolutePath().normalize();
+    Set<Path> templates = new HashSet<>();
+    for (Intrinsics stack : stacks.all()) {
+      for (Template.Resource r : stack.template().resources().values()) {
+        if (r.type().equals("AWS::CloudFormation::StackSet") && r.property("TemplateBody").isEmpty() && files.containsKey(stack)) {
+          Intrinsics.Text url = r.property("TemplateURL").map(u -> Intrinsics.text(stack.resolve(u))).orElse(null);
+          Path local = url == null || !url.known() ? null : localPath(url.text(), files.get(stack));
+          if (readable(local, root)) {
+            templates.add(local);
+          }
+        }
+      }
+    }
+    List.copyOf(stacks.all()).stream().filter(stack -> templates.contains(files.get(stack))).forEach(stacks::remove);
+  }
+
+  /** The file a TemplateURL names beside {@code file}, or null for a URL (https://, s3://), which IAMUnit does not fetch. */
+  private static Path localPath(String url, Path file) {
+    return url.contains("://") || url.startsWith("s3:") ? null : file.resolveSibling(url).toAbsolutePath().normalize();
+  }
+
+  private static boolean readable(Path local, Path root) {
+    return local != null && local.startsWith(root) && Files.isRegularFile(local);
   }
 
   private static List<DocNode> items(DocNode node) {
