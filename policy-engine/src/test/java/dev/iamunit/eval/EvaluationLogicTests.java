@@ -64,7 +64,14 @@ class EvaluationLogicTests {
 
   @Nested
   class ServiceControlPolicies {
-    /** "If the enforcement code does not find any applicable Allow statements in the SCPs ... Deny." */
+    /**
+     * "For a permission to be allowed for a specific account, there must be an explicit Allow
+     * statement at every level from the root through each OU in the direct path to the account
+     * (including the target account itself)" (AWS Organizations User Guide, SCP evaluation, How
+     * SCPs work with Allow); "If the enforcement code does not find any applicable Allow statements
+     * in the SCPs ... Deny" (IAM User Guide, How AWS enforcement code logic evaluates requests to
+     * allow or deny access).
+     */
     @Test
     void everyLevelMustAllow() {
       PolicySet set = PolicySet.builder().identity(identity(ALLOW_GET))
@@ -76,6 +83,11 @@ class EvaluationLogicTests {
       assertThat(decision.explanation().reasons()).containsExactly("no service control policy at organization level 1 allows the request");
     }
 
+    /**
+     * "For a permission to be denied for a specific account, any SCP from the root through each OU
+     * in the direct path to the account (including the target account itself) can deny that
+     * permission" (AWS Organizations User Guide, SCP evaluation, How SCPs work with Deny).
+     */
     @Test
     void aDenyAtAnyLevelWins() {
       PolicySet set = PolicySet.builder().identity(identity(ALLOW_GET))
@@ -84,7 +96,11 @@ class EvaluationLogicTests {
       assertThat(outcome(get(ALICE, null), set)).isEqualTo(Outcome.EXPLICIT_DENY);
     }
 
-    /** SCPs limit; they never grant. */
+    /**
+     * SCPs limit; they never grant: "SCPs alone are not sufficient to granting permissions to the
+     * accounts in your organization. No permissions are granted by an SCP" (AWS Organizations User
+     * Guide, Service control policies (SCPs)).
+     */
     @Test
     void anScpAloneGrantsNothing() {
       PolicySet set = PolicySet.builder().scpLevel(List.of(identity(ALLOW_ALL))).build();
@@ -94,7 +110,13 @@ class EvaluationLogicTests {
 
   @Nested
   class ResourceControlPolicies {
-    /** "RCPFullAWSAccess cannot be detached": an RCP level without an Allow of its own denies nothing. */
+    /**
+     * RCPFullAWSAccess "is automatically attached to the organization root, every OU, and every
+     * account ... You cannot detach this policy", and "any RCP from the root through each OU in the
+     * direct path to the account (including the target account itself) can deny" (AWS
+     * Organizations User Guide, RCP evaluation, Strategy for using RCPs): an RCP level without an
+     * Allow of its own denies nothing; its Deny denies.
+     */
     @Test
     void rcpsOnlyDeny() {
       PolicySet allowed = PolicySet.builder().identity(identity(ALLOW_GET)).rcpLevel(List.of()).build();
