@@ -23,6 +23,7 @@ class OrganizationTest {
 
   private static final String PROD_ARTIFACT = "arn:aws:s3:::prod-artifacts/app.zip";
   private static final String PROD_DEPLOY_ROLE = "arn:aws:iam::111111111111:role/deploy";
+  private static final String DEV_PIPELINE_ROLE = "arn:aws:iam::222222222222:role/pipeline";
 
   /**
    * "Can anyone in a workload account stop CloudTrail, even as root?" No, in every account of the
@@ -59,6 +60,27 @@ class OrganizationTest {
   void theCiRunnerActsAsThePipeline(IamScenario scenario) {
     assertThat(scenario.request("sts:AssumeRole").on("arn:aws:iam::222222222222:role/pipeline")).isAllowed()
         .by("TrustCiRunner");
+  }
+
+  /**
+   * "How does a build reach prod?" Only the whole way: dev's CI runner acts as dev's pipeline role,
+   * which assumes prod's deploy role, and that session writes prod's artifacts. The session is a
+   * role of prod, bound by prod's guardrails: "SCPs affect all users and roles in attached
+   * accounts" (AWS Organizations User Guide, Service control policies (SCPs)). The runner cannot
+   * skip the pipeline: across accounts "the resource-based policy in the trusting account must
+   * specify the principal of the trusted account" (IAM User Guide, Cross-account policy evaluation
+   * logic), and the deploy role's trust policy names the pipeline only.
+   */
+  @Test
+  @AsUser("ci")
+  @InAccount("dev")
+  void theCiRunnerReachesProdsArtifactsOnlyThroughThePipelineAndProdsDeployRole(IamScenario scenario) {
+    IamScenario deploy = scenario.assume(DEV_PIPELINE_ROLE).assume(PROD_DEPLOY_ROLE);
+
+    assertThat(deploy.request("s3:PutObject").on(PROD_ARTIFACT)).isAllowed().by("WriteArtifacts");
+    assertThat(deploy.request("cloudtrail:StopLogging")).isExplicitlyDenied().by("ProtectCloudTrail");
+    assertThat(scenario.request("sts:AssumeRole").on(PROD_DEPLOY_ROLE)).isImplicitlyDenied();
+    assertThat(scenario.request("s3:PutObject").on(PROD_ARTIFACT)).isExplicitlyDenied().by("OnlyDeployWrites");
   }
 
   @AsRole("pipeline")
