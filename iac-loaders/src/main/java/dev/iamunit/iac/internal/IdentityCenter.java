@@ -111,7 +111,8 @@ final class IdentityCenter {
     if (draft == null) {
       report.add(Unresolved.of(address, at, "refers to permission set " + Unresolved.replacePlaceholders(key, "<generated ARN>")
           + ", which the loaded sources do not declare; declare the aws_ssoadmin_permission_set (AWS::SSO::PermissionSet) "
-          + "in the same sources, or refer to it by its ARN"));
+          + "in the same sources and refer to it through that resource (aws_ssoadmin_permission_set.NAME.arn, "
+          + "!GetAtt NAME.PermissionSetArn), since AWS generates a permission set's ARN"));
     }
     return Optional.ofNullable(draft);
   }

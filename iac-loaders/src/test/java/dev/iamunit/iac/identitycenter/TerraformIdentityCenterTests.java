@@ -322,7 +322,9 @@ class TerraformIdentityCenterTests {
 
     assertThat(loaded.report().unresolved()).anySatisfy(u -> {
       assertThat(u.expression()).isEqualTo("aws_ssoadmin_account_assignment.ops");
-      assertThat(u.reason()).startsWith("refers to permission set <generated ARN>, which the loaded sources do not declare");
+      assertThat(u.reason()).startsWith("refers to permission set <generated ARN>, which the loaded sources do not declare")
+          .contains("refer to it through that resource (aws_ssoadmin_permission_set.NAME.arn, !GetAtt NAME.PermissionSetArn)")
+          .doesNotContain("refer to it by its ARN");
     });
     assertThat(loaded.account().assignments()).isEmpty();
   }
