@@ -6,6 +6,7 @@ import dev.iamunit.aws.internal.BundledResources;
 import dev.iamunit.aws.internal.ManagedPolicyCatalog;
 import dev.iamunit.aws.internal.ServiceReference;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -45,6 +46,16 @@ public final class AwsData {
   /** Whether a service has this prefix (as in {@code ec2}), ignoring case. */
   public boolean serviceExists(String prefix) {
     return ServiceReference.bundled().serviceExists(Objects.requireNonNull(prefix, "prefix"));
+  }
+
+  /**
+   * Whether resource control policies apply to the service with this prefix, ignoring case: "RCPs
+   * apply to resources for a subset of AWS services" (AWS Organizations User Guide, Resource
+   * control policies (RCPs), List of AWS services that support RCPs). Amazon EC2, IAM and AWS
+   * Lambda, for example, are not among them, so no RCP can refuse their requests.
+   */
+  public boolean supportsResourceControlPolicies(String prefix) {
+    return ServiceReference.bundled().supportsResourceControlPolicies(Objects.requireNonNull(prefix, "prefix").strip().toLowerCase(Locale.ROOT));
   }
 
   /**

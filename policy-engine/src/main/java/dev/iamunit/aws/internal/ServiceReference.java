@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -42,16 +43,19 @@ public final class ServiceReference {
   private final Map<String, Service> servicesByPrefix;
   private final Map<String, ActionInfo> actionsByName;
   private final ConditionKeyIndex conditionKeys;
+  private final Set<String> rcpServices;
 
   ServiceReference(
       List<Service> services,
       Map<String, Service> servicesByPrefix,
       Map<String, ActionInfo> actionsByName,
-      ConditionKeyIndex conditionKeys) {
+      ConditionKeyIndex conditionKeys,
+      Set<String> rcpServices) {
     this.services = List.copyOf(services);
     this.servicesByPrefix = Map.copyOf(servicesByPrefix);
     this.actionsByName = Map.copyOf(actionsByName);
     this.conditionKeys = conditionKeys;
+    this.rcpServices = Set.copyOf(rcpServices);
   }
 
   public static ServiceReference bundled() {
@@ -60,6 +64,11 @@ public final class ServiceReference {
 
   public boolean serviceExists(String prefix) {
     return servicesByPrefix.containsKey(prefix.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether resource control policies apply to the service with this prefix (lower case). */
+  public boolean supportsResourceControlPolicies(String lowerCasePrefix) {
+    return rcpServices.contains(lowerCasePrefix);
   }
 
   public Optional<ActionInfo> action(String qualifiedName) {

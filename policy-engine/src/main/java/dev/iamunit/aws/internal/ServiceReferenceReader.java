@@ -10,9 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code service-reference.tsv.gz} (format in {@code tools/aws-data/README.md}). Equal
@@ -25,6 +27,7 @@ final class ServiceReferenceReader {
   private final Map<String, ServiceReference.Service> servicesByPrefix = new HashMap<>();
   private final Map<String, ActionInfo> actionsByName = new HashMap<>();
   private final ConditionKeyIndex.Builder conditionKeys = new ConditionKeyIndex.Builder();
+  private final Set<String> rcpServices = new HashSet<>();
 
   private final Map<String, String> strings = new HashMap<>();
   private final Map<String, List<String>> keyLists = new HashMap<>();
@@ -56,11 +59,15 @@ final class ServiceReferenceReader {
       }
     }
     reader.endService();
+    reader.rcpServices.stream().filter(prefix -> !reader.servicesByPrefix.containsKey(prefix)).findFirst().ifPresent(prefix -> {
+      throw new IllegalStateException(source + ": an RCP record names " + prefix + ", which no S record declares");
+    });
     return new ServiceReference(
         reader.services,
         reader.servicesByPrefix,
         reader.actionsByName,
-        reader.conditionKeys.build());
+        reader.conditionKeys.build(),
+        reader.rcpServices);
   }
 
   private void record(String[] fields) {
@@ -90,6 +97,10 @@ final class ServiceReferenceReader {
         expectFields(fields, 3);
         conditionKeys.add(
             new ConditionKeyInfo(shared(fields[1]), keyType(fields[2]), fields[0].equals("G")));
+      }
+      case "RCP" -> {
+        expectFields(fields, 2);
+        rcpServices.add(fields[1].toLowerCase(Locale.ROOT));
       }
       default -> throw malformed("unknown record type " + fields[0]);
     }

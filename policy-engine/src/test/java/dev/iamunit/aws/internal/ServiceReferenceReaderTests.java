@@ -31,6 +31,8 @@ class ServiceReferenceReaderTests {
           "K\tdemo:Size\tNumeric",
           "K\tdemo:Label/${LabelKey}\tString",
           "G\taws:TagKeys\tArrayOfString",
+          "S\tother\tOther Service",
+          "RCP\tDemo",
           "");
 
   @Test
@@ -61,6 +63,16 @@ class ServiceReferenceReaderTests {
         .contains(new ConditionKeyInfo("aws:TagKeys", ConditionKeyType.ARRAY_OF_STRING, true));
     assertThat(reference.expandActionPattern("demo:*Thing"))
         .containsExactly("demo:CreateThing", "demo:TagThing");
+  }
+
+  @Test
+  void readsTheServicesResourceControlPoliciesApplyTo() throws IOException {
+    ServiceReference reference = read(SAMPLE);
+
+    assertThat(reference.supportsResourceControlPolicies("demo")).isTrue();
+    assertThat(reference.supportsResourceControlPolicies("other")).isFalse();
+    assertThatThrownBy(() -> read("S\tdemo\tDemo\nRCP\tnone\n"))
+        .hasMessage("sample: an RCP record names none, which no S record declares");
   }
 
   @Test
