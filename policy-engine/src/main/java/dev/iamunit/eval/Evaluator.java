@@ -456,10 +456,9 @@ public final class Evaluator {
     return isTrustAction(request.action()) && resource.contains(":role/");
   }
 
+  /** The actions a role's trust policy must allow: the one list of them, {@link ResourcePolicyOwner#readsTrustPolicy}. */
   private static boolean isTrustAction(String action) {
-    String stripped = action.strip();
-    return CaseInsensitive.startsWith(stripped, "sts:assumerole") || CaseInsensitive.equals(stripped, "sts:tagsession")
-        || CaseInsensitive.equals(stripped, "sts:setsourceidentity");
+    return ResourcePolicyOwner.readsTrustPolicy(action);
   }
 
   private static String resourcePolicyName(Request request) {

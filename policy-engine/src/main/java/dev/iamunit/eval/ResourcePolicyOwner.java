@@ -2,7 +2,10 @@ package dev.iamunit.eval;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.aws.ActionInfo;
+import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.internal.Arns;
+import dev.iamunit.eval.internal.CaseInsensitive;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Existence;
 import dev.iamunit.model.Policy;
@@ -13,6 +16,7 @@ import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +47,7 @@ import org.apiguardian.api.API;
  *   <tr><td>{@code arn:…:logs:r:a:log-group:name…}</td><td>every CloudWatch Logs resource policy of the account and Region</td></tr>
  *   <tr><td>{@code arn:…:glacier:r:a:vaults/name}</td><td>the vault access policy and the Vault Lock policy</td></tr>
  *   <tr><td>{@code arn:…:secretsmanager:r:a:secret:name-AbCdEf}</td><td>the secret's, stored with its suffix unknown</td></tr>
- *   <tr><td>{@code arn:…:iam::a:role/name}</td><td>the role's trust policy, for an {@code sts} action only ({@link #readsTrustPolicy})</td></tr>
+ *   <tr><td>{@code arn:…:iam::a:role/name}</td><td>the role's trust policy, for a trust action only ({@link #readsTrustPolicy})</td></tr>
  *   <tr><td>an API or Multi-Region Access Point whose id or alias the templates leave unknown</td>
  *     <td>its policy, applying only if the id is the one requested (a decision it could change fails)</td></tr>
  *   <tr><td>a Lambda version or alias ({@code function:name:qualifier}), a Kinesis consumer, anything else</td>
@@ -102,31 +106,48 @@ public final class ResourcePolicyOwner {
     return found;
   }
 
-  /** The service of the only actions a role's trust policy governs ({@link #readsTrustPolicy}). */
-  private static final String TRUST_SERVICE = "sts";
-
   /**
-   * Whether a request for {@code action} on a role is under the role's trust policy: only the
-   * actions of AWS STS, those that assume the role or set something on the session it gives
-   * ({@code sts:AssumeRole}, {@code AssumeRoleWithSAML}, {@code AssumeRoleWithWebIdentity},
-   * {@code TagSession}, {@code SetSourceIdentity}, {@code SetContext}: the STS actions whose
-   * resource type is {@code role}, Service Authorization Reference, AWS Security Token Service).
+   * Whether a request for {@code action} on a role is under the role's trust policy, which must
+   * then allow it: the trust actions, the actions of AWS STS whose resource type is {@code role} in
+   * the bundled Service Authorization Reference ({@code sts:AssumeRole}, {@code AssumeRoleWithSAML},
+   * {@code AssumeRoleWithWebIdentity}, {@code TagSession}, {@code SetSourceIdentity}, {@code
+   * SetContext}). The catalog is the list, so an action AWS adds on the role joins it with the data.
    * "Trust policy - A JSON policy document in which you define the principals that you trust to
    * assume the role" (IAM User Guide, Roles terms and concepts), and "The IAM service supports
    * only one type of resource-based policy called a role trust policy ... Trust policies define
    * which principal entities ... can assume the role" (IAM User Guide, Identity-based policies
    * and resource-based policies): a request for {@code iam:GetRole} or {@code iam:PassRole} on
-   * the role has no resource-based policy. IAM refuses a trust policy naming other actions
-   * ("AssumeRole policy may only specify STS AssumeRole actions", MalformedPolicyDocument).
+   * the role has no resource-based policy, nor has {@code sts:GetCallerIdentity}. IAM refuses a
+   * trust policy naming other actions ("AssumeRole policy may only specify STS AssumeRole
+   * actions", MalformedPolicyDocument). {@code sts:SetContext} is one: the trust policy of a role
+   * an application assumes with a context lists it beside {@code sts:AssumeRole} ("Trust policy
+   * must allow the AWS Assurance service principal to sts:AssumeRole and sts:SetContext", AWS
+   * Assurance API Reference, IdentityStoreConfig, identityCenterRole). The evaluator, the request
+   * space and the diff's scope all read this one list.
    */
   public static boolean readsTrustPolicy(String action) {
-    return inService(action, TRUST_SERVICE);
+    String stripped = action.strip();
+    // Most requests are not STS's: answered without lower-casing them.
+    return CaseInsensitive.startsWith(stripped, "sts:") && TrustActions.NAMES.contains(stripped.toLowerCase(Locale.ROOT));
   }
 
-  /** Whether {@code action}'s service prefix is {@code service}, ignoring case as AWS does. */
-  private static boolean inService(String action, String service) {
-    int colon = action.indexOf(':');
-    return colon > 0 && action.substring(0, colon).strip().equalsIgnoreCase(service);
+  /** The trust actions, as AWS spells them ({@code sts:AssumeRole}, ...): {@link #readsTrustPolicy}. */
+  public static List<String> trustActions() {
+    return TrustActions.SPELLED;
+  }
+
+  /** The trust actions, read from the catalog on first use. */
+  private static final class TrustActions {
+    static final List<String> SPELLED = AwsData.bundled().expandActionPattern("sts:*").stream()
+        .filter(a -> AwsData.bundled().action(a).map(TrustActions::onRole).orElse(false))
+        .sorted().toList();
+    static final Set<String> NAMES = Set.copyOf(SPELLED.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+
+    /** Whether a resource type of the action is an IAM role, {@code arn:${Partition}:iam::${Account}:role/...}. */
+    private static boolean onRole(ActionInfo info) {
+      return info.resourceTypes().stream().flatMap(t -> t.arnPatterns().stream())
+          .anyMatch(f -> f.matches("arn:\\$\\{Partition}:iam::\\$\\{Account}:role/.*"));
+    }
   }
 
   /**
@@ -143,19 +164,18 @@ public final class ResourcePolicyOwner {
    * @param within the patterns of the other resources it applies to: those it holds, or the ARNs
    *     an unknown id could be
    * @param outside patterns that set apart resources of {@code within} it does not apply to
-   * @param service the service of the only actions it governs ({@code sts} for a trust policy,
-   *     {@link #readsTrustPolicy}), or empty when it governs every action on what it reaches
+   * @param trust whether it is a role's trust policy, which governs the trust actions only ({@link
+   *     #readsTrustPolicy}); else it governs every action on what it reaches
    */
-  public record Reach(String policy, List<String> within, List<String> outside, String service) {
+  public record Reach(String policy, List<String> within, List<String> outside, boolean trust) {
     public Reach {
       within = List.copyOf(within);
       outside = List.copyOf(outside);
-      java.util.Objects.requireNonNull(service, "service");
     }
 
     /** Whether the policy can apply to a request for {@code action}. */
     public boolean governs(String action) {
-      return service.isEmpty() || inService(action, service);
+      return !trust || readsTrustPolicy(action);
     }
   }
 
@@ -178,13 +198,13 @@ public final class ResourcePolicyOwner {
           generated(key, parts, within, outside);
         }
       }
-      out.add(new Reach(key, within, outside, ""));
+      out.add(new Reach(key, within, outside, false));
     }
     for (Role role : account.roles().values()) {
       if (role.trustPolicy().isPresent()) {
         // Only this account's roles, by the name after the path (policies, above).
         String prefix = "arn:*:iam:*:" + literal(account.id()) + ":role/";
-        out.add(new Reach(role.arn(), List.of(prefix + literal(role.name()), prefix + "*/" + literal(role.name())), List.of(), TRUST_SERVICE));
+        out.add(new Reach(role.arn(), List.of(prefix + literal(role.name()), prefix + "*/" + literal(role.name())), List.of(), true));
       }
     }
     return out;

@@ -303,4 +303,52 @@ class CallerTests {
 
     assertThat(Evaluator.standard().explain(bound).outcome()).as("%s", Evaluator.standard().explain(bound)).isEqualTo(expected);
   }
+
+  /**
+   * {@code sts:SetContext} on a role is a trust action: the role's trust policy must allow it, as
+   * it must {@code sts:AssumeRole}. AWS's setups for trusted identity propagation write it in the
+   * trust policy beside {@code sts:AssumeRole}: "Trust policy must allow the AWS Assurance service
+   * principal to sts:AssumeRole and sts:SetContext" (AWS Assurance API Reference,
+   * IdentityStoreConfig, identityCenterRole), and the IAM User Guide's trust policy for Account
+   * Access Manager roles lists {@code "Action": ["sts:AssumeRole", "sts:SetContext"]} (Prepare IAM
+   * roles). The Service Authorization Reference gives the action the resource types {@code role}
+   * and {@code self-session}; on the caller's own session ({@code arn:aws:sts::ACCOUNT:self}) there
+   * is no trust policy: "you must use an identity-based policy to grant the IAM principal the
+   * sts:SetContext permission for the resource that represents their own console session" (IAM
+   * User Guide, Granting permissions to use identity-enhanced console sessions).
+   */
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      sts:SetContext | role/Propagating  | ALLOWED
+      sts:SetContext | role/AssumeOnly   | IMPLICIT_DENY
+      sts:AssumeRole | role/AssumeOnly   | ALLOWED
+      sts:SetContext | self              | ALLOWED
+      """)
+  void theTrustPolicyMustAllowSetContextOnTheRoleAndNotOnTheCallersOwnSession(String action, String resource, Outcome expected) {
+    String bob = "arn:aws:iam::" + ACCOUNT + ":user/bob";
+    Policy identity = policy(PolicyKind.IDENTITY, "bob", "{\"Effect\":\"Allow\",\"Action\":[\"sts:AssumeRole\",\"sts:SetContext\"],\"Resource\":\"*\"}");
+    Policy propagating = policy(PolicyKind.TRUST, "propagating", "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + bob + "\"},"
+        + "\"Action\":[\"sts:AssumeRole\",\"sts:SetContext\"]}");
+    Policy assumeOnly = policy(PolicyKind.TRUST, "assume-only", "{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"" + bob + "\"},"
+        + "\"Action\":\"sts:AssumeRole\"}");
+    Account account = Account.builder().id(ACCOUNT)
+        .user(new User("bob", "/", bob, Map.of(), List.of(), List.of(identity), List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .role(new Role("Propagating", "/", "arn:aws:iam::" + ACCOUNT + ":role/Propagating", Optional.of(propagating), Map.of(), List.of(),
+            List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .role(new Role("AssumeOnly", "/", "arn:aws:iam::" + ACCOUNT + ":role/AssumeOnly", Optional.of(assumeOnly), Map.of(), List.of(),
+            List.of(), Optional.empty(), SourceLocation.UNKNOWN))
+        .build();
+    String arn = resource.equals("self") ? "arn:aws:sts::" + ACCOUNT + ":self" : "arn:aws:iam::" + ACCOUNT + ":" + resource;
+
+    Decision decision = Evaluator.standard().explain(Caller.user(account, "bob").request(action, arn, CredentialKind.ACCESS_KEYS, NOW, Map.of()));
+
+    assertThat(decision.outcome()).as("%s", decision.explanation()).isEqualTo(expected);
+  }
+
+  /** The trust actions are the catalog's STS actions on a role, read once for the evaluator, the request space and the diff. */
+  @Test
+  void theTrustActionsAreTheCatalogsStsActionsOnARole() {
+    assertThat(ResourcePolicyOwner.trustActions()).containsExactly("sts:AssumeRole", "sts:AssumeRoleWithSAML",
+        "sts:AssumeRoleWithWebIdentity", "sts:SetContext", "sts:SetSourceIdentity", "sts:TagSession");
+  }
 }

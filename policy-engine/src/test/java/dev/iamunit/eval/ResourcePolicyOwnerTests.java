@@ -113,6 +113,11 @@ class ResourcePolicyOwnerTests {
       sts:SetSourceIdentity           | true
       sts:SetContext                  | true
       STS:assumerole                  | true
+      ' sts:SetContext '              | true
+      sts:GetCallerIdentity           | false
+      sts:GetFederationToken          | false
+      sts:AssumeRoot                  | false
+      sts:DecodeAuthorizationMessage  | false
       iam:GetRole                     | false
       iam:PassRole                    | false
       iam:UpdateAssumeRolePolicy      | false

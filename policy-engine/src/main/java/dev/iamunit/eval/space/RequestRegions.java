@@ -389,8 +389,8 @@ public final class RequestRegions {
   /** The resource regions of a class beside its {@code *}: the searches of its formats over {@code policyTests}. */
   private Resources resources(ActionClasses.ActionClass actions, ClassFormats shape, List<TextTest> policyTests, List<String> seeds) {
     Set<TextTest> own = new LinkedHashSet<>(policyTests);
-    if (actions.representative().toLowerCase(Locale.ROOT).startsWith("sts:assumerole")) {
-      // needsResourcePolicy: a role's trust policy must allow sts:AssumeRole* on ":role/".
+    if (ResourcePolicyOwner.readsTrustPolicy(actions.representative())) {
+      // needsResourcePolicy: a role's trust policy must allow the trust actions on ":role/" (each STS action is a class of its own).
       own.add(TextTest.glob("*:role/*", TextTest.Mode.TEXT));
     }
     List<ActionRegions.Target> out = new ArrayList<>();
@@ -442,7 +442,7 @@ public final class RequestRegions {
   /**
    * The evaluator's tests that matter to the members of {@code actions} on ARNs of service {@code
    * service} (any ARN when null): those of a reach that governs some member ({@link
-   * ResourcePolicyOwner.Reach#governs}: a role's trust policy only the {@code sts} actions), none
+   * ResourcePolicyOwner.Reach#governs}: a role's trust policy only the trust actions), none
    * that no ARN of the service can pass. Indexed by the members' services, which is all a reach
    * reads of an action, and the ARN's service: once per space, not per class.
    */
