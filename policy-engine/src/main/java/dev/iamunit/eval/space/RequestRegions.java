@@ -101,6 +101,8 @@ public final class RequestRegions {
   private final List<PolicyStatement> statements;
   private final Map<String, int[]> statementsByService;
   private final List<EvaluatorTest> evaluatorTests;
+  /** The roles' trust policies, roles alike grouped ({@link TrustGroups}): asked of the trust actions only. */
+  private final List<TrustGroups.Group> trustGroups;
   /**
    * The evaluator's tests that can matter to the actions of some services on the ARNs of a
    * format's service (null: any), indexed once per space: most are about one resource of one
@@ -133,8 +135,10 @@ public final class RequestRegions {
   private final String region;
   private final String accountId;
 
-  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<EvaluatorTest> evaluatorTests, Account account, List<String> endpointIds) {
+  private RequestRegions(AwsData aws, List<PolicyStatement> statements, List<EvaluatorTest> evaluatorTests, List<TrustGroups.Group> trustGroups,
+      Account account, List<String> endpointIds) {
     this.aws = aws;
+    this.trustGroups = trustGroups;
     this.endpoints = endpointIds.isEmpty() ? null : new KeyRegions.Compared(new Condition(ConditionOperator.parse("StringEquals").orElseThrow(),
         SOURCE_VPCE, endpointIds, SourceLocation.UNKNOWN), false);
     this.partition = account.partition();
@@ -162,7 +166,8 @@ public final class RequestRegions {
   public static RequestRegions of(List<Account> accounts, List<PolicyStatement> statements, AwsData aws) {
     Set<String> endpointIds = new java.util.TreeSet<>();
     accounts.forEach(a -> endpointIds.addAll(ResourcePolicyOwner.endpointIds(a)));
-    return new RequestRegions(aws, statements, evaluatorTests(accounts), accounts.get(accounts.size() - 1), List.copyOf(endpointIds));
+    return new RequestRegions(aws, statements, evaluatorTests(accounts), TrustGroups.of(accounts), accounts.get(accounts.size() - 1),
+        List.copyOf(endpointIds));
   }
 
   /** The statements that may apply to {@code action}, in their order. */
@@ -401,7 +406,8 @@ public final class RequestRegions {
       all.addAll(evaluatorTests(actions, null));
       List<String> allSeeds = new ArrayList<>(seeds);
       allSeeds.add("*");
-      Resources found = search(List.copyOf(all), null, allSeeds, actions.representative());
+      Resources found = withTrust(trustGroups(actions, null), all, List.copyOf(all), allSeeds,
+          (tests, preferred) -> search(tests, null, preferred, actions.representative()), new LinkedHashSet<>());
       gaps.addAll(found.gaps());
       boolean starAsked = shape.starAction() != null;
       found.targets().stream().filter(t -> !(t.resource().equals("*") && starAsked)).forEach(out::add);
@@ -417,18 +423,9 @@ public final class RequestRegions {
         Set<TextTest> kept = new LinkedHashSet<>();
         own.stream().filter(t -> !disjoint(t, format.service())).forEach(kept::add);
         kept.addAll(evaluatorTests(actions, format.service()));
-        List<TextTest> left = List.copyOf(kept);
-        asked.addAll(left);
-        Resources found = accountsOnly(format.test(), left, format.member(), List.of());
-        if (found == null) {
-          // Only the tests that split the format's ARNs: fewer automata, and one search for every
-          // class whose tests differ only outside the format.
-          List<TextTest> splitting = left.stream().filter(t -> !constantOn(t, format.test())).toList();
-          found = accountsOnly(format.test(), splitting, format.member(), formatSeeds);
-          if (found == null) {
-            found = search(splitting, format.test(), formatSeeds, format.member());
-          }
-        }
+        List<TrustGroups.Group> groups = trustGroups(actions, format.service());
+        List<TextTest> others = groups.isEmpty() ? List.of() : kept.stream().filter(t -> !constantOn(t, format.test())).toList();
+        Resources found = withTrust(groups, kept, others, formatSeeds, (tests, preferred) -> formatRegions(format, tests, preferred), asked);
         gaps.addAll(found.gaps());
         out.addAll(found.targets());
       }
@@ -437,6 +434,53 @@ public final class RequestRegions {
       out = onePerRegion(List.copyOf(asked), out, preferred);
     }
     return new Resources(List.copyOf(out), List.copyOf(gaps));
+  }
+
+  /**
+   * The regions {@code search} finds over {@code tests} and the tests of {@code groups} ({@link
+   * TrustGroups#asked}, roles alike asked once beside {@code others}, the tests that split the
+   * ARNs searched), {@code seeds} that name a role not asked left out. A representative that names
+   * a role not asked would stand for ARNs that name no role: that role is asked too, and the search
+   * made again. The tests searched are added to {@code asked}. Without groups, one search of {@code tests}.
+   */
+  private static Resources withTrust(List<TrustGroups.Group> groups, Set<TextTest> tests, List<TextTest> others, List<String> seeds,
+      java.util.function.BiFunction<List<TextTest>, List<String>, Resources> search, Set<TextTest> asked) {
+    Set<String> promoted = new java.util.HashSet<>();
+    while (true) {
+      TrustGroups.Asked trust = TrustGroups.asked(groups, others, promoted, RequestRegions::reachTests);
+      Set<TextTest> searched = new LinkedHashSet<>(tests);
+      searched.addAll(trust.tests());
+      Resources found = search.apply(List.copyOf(searched), trust.filter(seeds));
+      if (!promoted.addAll(trust.misread(found.targets()))) {
+        asked.addAll(searched);
+        return found;
+      }
+    }
+  }
+
+  /** The regions of {@code format}'s ARNs under {@code left} (the tests that can tell them apart), {@code formatSeeds} preferred. */
+  private Resources formatRegions(Format format, List<TextTest> left, List<String> formatSeeds) {
+    Resources found = accountsOnly(format.test(), left, format.member(), List.of());
+    if (found == null) {
+      // Only the tests that split the format's ARNs: fewer automata, and one search for every
+      // class whose tests differ only outside the format.
+      List<TextTest> splitting = left.stream().filter(t -> !constantOn(t, format.test())).toList();
+      found = accountsOnly(format.test(), splitting, format.member(), formatSeeds);
+      if (found == null) {
+        found = search(splitting, format.test(), formatSeeds, format.member());
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The roles' trust policies that matter to the members of {@code actions} on ARNs of service
+   * {@code service} (any when null): all of them when a member is a trust action ({@link
+   * ResourcePolicyOwner#readsTrustPolicy}) and the service may be IAM's, the roles'; else none.
+   */
+  private List<TrustGroups.Group> trustGroups(ActionClasses.ActionClass actions, String service) {
+    boolean trust = (service == null || service.equalsIgnoreCase("iam")) && actions.members().stream().anyMatch(ResourcePolicyOwner::readsTrustPolicy);
+    return trust ? trustGroups : List.of();
   }
 
   /**
@@ -732,12 +776,22 @@ public final class RequestRegions {
       String accountPattern = "arn:*:*:*:" + account.id() + ":*";
       tests.add(new EvaluatorTest(new TextTest(accountPattern, wildStars(accountPattern), TextTest.Mode.ARN_PARTS), null));
       for (ResourcePolicyOwner.Reach reach : ResourcePolicyOwner.reaches(account)) {
-        tests.add(new EvaluatorTest(TextTest.exact(reach.policy(), false), reach));
-        reach.within().forEach(p -> tests.add(new EvaluatorTest(reachPattern(p), reach)));
-        reach.outside().forEach(p -> tests.add(new EvaluatorTest(reachPattern(p), reach)));
+        // A role's trust policy is asked through its group (TrustGroups), of the trust actions only.
+        if (!reach.trust()) {
+          reachTests(reach).forEach(t -> tests.add(new EvaluatorTest(t, reach)));
+        }
       }
     }
     return List.copyOf(tests);
+  }
+
+  /** The tests of where {@code reach}'s policy applies: its key exactly, and its patterns. */
+  private static List<TextTest> reachTests(ResourcePolicyOwner.Reach reach) {
+    List<TextTest> tests = new ArrayList<>();
+    tests.add(TextTest.exact(reach.policy(), false));
+    reach.within().forEach(p -> tests.add(reachPattern(p)));
+    reach.outside().forEach(p -> tests.add(reachPattern(p)));
+    return tests;
   }
 
   /** A pattern of {@link ResourcePolicyOwner.Reach}: {@code *} and {@code ?} wild, a backslash quoting the next character. */
