@@ -1,6 +1,7 @@
 package dev.iamunit.diff;
 
 import dev.iamunit.eval.PrincipalPolicies;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.eval.space.ActionClasses;
 import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.model.Account;
@@ -39,7 +40,9 @@ import java.util.function.Predicate;
  *   <li>a resource policy (a role's trust policy among them) that differs can name it: every
  *       principal of the policy's account, those of the accounts and the users and roles its
  *       statements name, everyone for {@code *}, {@code NotPrincipal} or a bucket (whose owner the
- *       policy itself tells, {@link Accounts#owning});
+ *       policy itself tells, {@link Accounts#owning}); for a trust policy, added, removed or
+ *       edited, only the trust actions ({@link ResourcePolicyOwner#readsTrustPolicy}), which are
+ *       all it governs;
  *   <li>an RCP differs (RCPs bind every caller of their accounts' resources): everyone;
  *   <li>its policies, or a resource policy that can name it, hold something IAMUnit could not
  *       compute: it is decided as before, so that its undecided requests are still reported.
@@ -56,11 +59,12 @@ final class ChangeScope {
   private final Map<AccessDiffer.Principal, Set<String>> reasons = new LinkedHashMap<>();
   private final Map<Policy, PolicyShape> shapes = new IdentityHashMap<>();
   /**
-   * Per decided principal, the statements that differ, when nothing else does: only the actions
-   * one of them can apply to can be decided differently. A principal missing here is decided for
-   * every action.
+   * Per decided principal, the actions each difference can change, when no difference can change
+   * every action: those a statement that differs can apply to, the trust actions for a trust
+   * policy. Only these can be decided differently. A principal missing here is decided for every
+   * action.
    */
-  private final Map<AccessDiffer.Principal, List<PolicyStatement>> statementsOnly = new LinkedHashMap<>();
+  private final Map<AccessDiffer.Principal, List<Predicate<String>>> actionsOnly = new LinkedHashMap<>();
   private final Set<AccessDiffer.Principal> everyAction = new java.util.HashSet<>();
 
   private ChangeScope(List<AccessDiffer.Principal> all) {
@@ -104,7 +108,7 @@ final class ChangeScope {
 
   /** Every principal {@code which} holds is decided for every action, because of {@code why}. */
   private void add(Predicate<AccessDiffer.Principal> which, String why) {
-    add(which, why, null);
+    add(which, why, (Predicate<String>) null);
   }
 
   /**
@@ -112,37 +116,53 @@ final class ChangeScope {
    * {@code changed} can apply to, or for every action when {@code changed} is null.
    */
   private void add(Predicate<AccessDiffer.Principal> which, String why, List<PolicyStatement> changed) {
+    add(which, why, appliesTo(changed));
+  }
+
+  /** As {@link #add(Predicate, String, List)}, for the actions {@code actions} accepts (every action when null). */
+  private void add(Predicate<AccessDiffer.Principal> which, String why, Predicate<String> actions) {
     for (AccessDiffer.Principal principal : all) {
       if (which.test(principal)) {
-        addOne(principal, why, changed);
+        addOne(principal, why, actions);
       }
     }
   }
 
   private void addOne(AccessDiffer.Principal principal, String why, List<PolicyStatement> changed) {
+    addOne(principal, why, appliesTo(changed));
+  }
+
+  private void addOne(AccessDiffer.Principal principal, String why, Predicate<String> actions) {
     reasons.computeIfAbsent(principal, k -> new LinkedHashSet<>()).add(why);
-    if (changed == null) {
+    if (actions == null) {
       everyAction.add(principal);
-      statementsOnly.remove(principal);
+      actionsOnly.remove(principal);
     } else if (!everyAction.contains(principal)) {
-      statementsOnly.computeIfAbsent(principal, k -> new ArrayList<>()).addAll(changed);
+      actionsOnly.computeIfAbsent(principal, k -> new ArrayList<>()).add(actions);
     }
+  }
+
+  /** The actions one of {@code changed} can apply to; null (every action) when {@code changed} is. */
+  private static Predicate<String> appliesTo(List<PolicyStatement> changed) {
+    return changed == null ? null : action -> changed.stream().anyMatch(s -> s.mayApplyTo(action));
   }
 
   /**
    * Whether {@code principal}'s answers for {@code action} (standing for its class: {@link
    * ActionClasses} separates whatever the statements' patterns tell apart) can differ: the
-   * principal is decided, and either more than statements differ for it, or a statement that
-   * differs can apply to the action. A statement that cannot apply to an action takes no part in
-   * its decision (IAM User Guide, policy evaluation logic: only the statements that match the
-   * request's action are evaluated).
+   * principal is decided, and either a difference can change every action for it, or one can
+   * change this action: a statement that differs can apply to it, or it is a trust action and a
+   * trust policy differs. A statement that cannot apply to an action takes no part in its
+   * decision (IAM User Guide, policy evaluation logic: only the statements that match the
+   * request's action are evaluated), nor does a trust policy in a request for another action
+   * ({@link ResourcePolicyOwner#readsTrustPolicy}).
    */
   boolean decides(AccessDiffer.Principal principal, String action) {
     if (!reasons.containsKey(principal)) {
       return false;
     }
-    List<PolicyStatement> changed = statementsOnly.get(principal);
-    return changed == null || changed.stream().anyMatch(s -> s.mayApplyTo(action));
+    List<Predicate<String>> changed = actionsOnly.get(principal);
+    return changed == null || changed.stream().anyMatch(p -> p.test(action));
   }
 
   /**
@@ -238,9 +258,16 @@ final class ChangeScope {
         Optional.ofNullable(h).ifPresent(versions::add);
         String what = Unresolved.readable(key, base.unresolved()) + (changed
             ? (b == null ? " added" : h == null ? " removed" : " changed") : " holds a value IAMUnit could not compute");
-        // A policy added or removed changes whether the resource has one (a KMS key's, a role's
-        // trust policy must allow): every action; an edited one, what its statements can apply to.
-        add(reach(id, key, versions), what, changed && b != null && h != null && !gaps ? changed(List.of(b), List.of(h)) : null);
+        // A policy added or removed changes whether the resource has one (a KMS key's must allow):
+        // every action; an edited one, what its statements can apply to. A role's trust policy
+        // governs the trust actions on the role only, added, removed or edited.
+        Predicate<String> actions = appliesTo(changed && b != null && h != null && !gaps ? changed(List.of(b), List.of(h)) : null);
+        if (key.startsWith(TRUST_POLICY)) {
+          Predicate<String> statements = actions;
+          actions = statements == null ? ResourcePolicyOwner::readsTrustPolicy : a -> ResourcePolicyOwner.readsTrustPolicy(a) && statements.test(a);
+          what += " (" + TRUST_ACTIONS_ONLY + ")";
+        }
+        add(reach(id, key, versions), what, actions);
       }
     }
   }
@@ -253,9 +280,14 @@ final class ChangeScope {
   private static Map<String, Policy> resourcePolicies(Account account) {
     Map<String, Policy> all = new LinkedHashMap<>();
     account.resourcePolicies().forEach((arn, policy) -> all.put("resource policy of " + arn, policy));
-    account.roles().values().forEach(role -> role.trustPolicy().ifPresent(t -> all.put("trust policy of role " + role.name(), t)));
+    account.roles().values().forEach(role -> role.trustPolicy().ifPresent(t -> all.put(TRUST_POLICY + role.name(), t)));
     return all;
   }
+
+  private static final String TRUST_POLICY = "trust policy of role ";
+
+  /** What a trust policy's change re-decides, as the scope says it. */
+  static final String TRUST_ACTIONS_ONLY = "the trust actions " + String.join(", ", ResourcePolicyOwner.trustActions()) + " only";
 
   /**
    * The principals a resource policy of account {@code id} can name, over its versions: its own
@@ -361,7 +393,7 @@ final class ChangeScope {
     Map<String, Object> after = held(head, principal);
     String who = principal.label();
     if (before == null || after == null) {
-      addOne(principal, who + (before == null ? " added" : " removed"), null);
+      addOne(principal, who + (before == null ? " added" : " removed"), (Predicate<String>) null);
       return;
     }
     for (String part : union(before.keySet(), after.keySet())) {

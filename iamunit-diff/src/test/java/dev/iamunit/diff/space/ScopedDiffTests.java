@@ -8,6 +8,7 @@ import dev.iamunit.diff.DecidingStatement;
 import dev.iamunit.diff.DiffRow;
 import dev.iamunit.diff.Scope;
 import dev.iamunit.diff.SideDecision;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Group;
 import dev.iamunit.model.ManagedPolicy;
@@ -225,7 +226,36 @@ class ScopedDiffTests {
 
     // The role's account, and frank, named in the head.
     assertThat(scope.decided()).isEqualTo(6);
-    assertThat(scope.reasons()).singleElement().satisfies(r -> assertThat(r.why()).isEqualTo("trust policy of role deployer changed"));
+    assertThat(scope.reasons()).singleElement().satisfies(r -> assertThat(r.why()).isEqualTo("trust policy of role deployer changed (the trust "
+        + "actions sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity, sts:SetContext, sts:SetSourceIdentity, sts:TagSession only)"));
+  }
+
+  /**
+   * A trust policy governs only the trust actions on its role ("Trust policy - A JSON policy
+   * document in which you define the principals that you trust to assume the role", IAM User
+   * Guide, Roles terms and concepts; the STS actions whose resource type is {@code role}, Service
+   * Authorization Reference, AWS Security Token Service): its change, even its removal or an
+   * Allow of every action, re-decides the trust actions of the principals it can name and nothing
+   * else, and the scope says so. The findings are the full diff's.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::" + OTHER + ":user/frank\"}, \"Action\": \"sts:AssumeRole\"}",
+      "{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::" + Accounts.ID + ":user/bob\"}, \"Action\": \"*\"}",
+      "{\"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"sts:*\"}"})
+  void aTrustPolicyOnlyChangeReDecidesOnlyTheTrustActionsAndSaysSo(String trust) {
+    Map<String, String> head = parts();
+    head.put("trust", trust);
+
+    AccessDiff diff = scopedEqualsFull(parts(), head);
+
+    // Every other pair of the principals decided is proved without a request, and the notes count them.
+    long unaffected = diff.space().notes().stream().filter(n -> n.startsWith("Only what the change can affect: "))
+        .mapToLong(n -> Long.parseLong(n.substring("Only what the change can affect: ".length()).split(" ")[0].replace(",", ""))).sum();
+    long asked = diff.space().proof().proved() - unaffected;
+    assertThat(asked).isPositive().isLessThanOrEqualTo((long) diff.space().scope().decided() * ResourcePolicyOwner.trustActions().size());
+    assertThat(diff.rows()).isNotEmpty().allSatisfy(row -> assertThat(ResourcePolicyOwner.readsTrustPolicy(row.action())).as(row.action()).isTrue());
+    assertThat(diff.space().scope().reasons()).allSatisfy(r -> assertThat(r.why()).startsWith("trust policy of role deployer changed (the trust actions"));
   }
 
   @Test
