@@ -9,6 +9,7 @@ import dev.iamunit.eval.Decision;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.explain.DecisionText;
 import dev.iamunit.iac.HomeAccount;
@@ -28,7 +29,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -158,7 +158,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     PolicySet.Builder set = PolicySet.builder();
     identity.forEach(file -> set.identity(PolicyFiles.read(file, PolicyKind.IDENTITY)));
-    PolicyKind resourceKind = action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+    PolicyKind resourceKind = ResourcePolicyOwner.readsTrustPolicy(action) ? PolicyKind.TRUST : PolicyKind.RESOURCE;
     resource.ifPresent(file -> set.resource(PolicyFiles.read(file, resourceKind)));
     boundaries.forEach(file -> set.boundary(PolicyFiles.read(file, PolicyKind.PERMISSIONS_BOUNDARY)));
     scpLevels().serviceControlPolicies().forEach(set::scpLevel);

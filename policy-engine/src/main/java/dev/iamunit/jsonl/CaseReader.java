@@ -8,13 +8,13 @@ import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
 import dev.iamunit.eval.RequestContext;
+import dev.iamunit.eval.ResourcePolicyOwner;
 import dev.iamunit.model.Policy;
 import dev.iamunit.policy.PolicyKind;
 import dev.iamunit.policy.PolicyParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -86,9 +86,9 @@ final class CaseReader {
     return new EvaluationCase(id, set.build(), parsed, expected);
   }
 
-  /** A role's trust policy is the resource-based policy of sts:AssumeRole*, and has no Resource. */
+  /** A role's trust policy is the resource-based policy of the trust actions, and has no Resource. */
   static PolicyKind resourcePolicyKind(String action) {
-    return action.toLowerCase(Locale.ROOT).startsWith("sts:assumerole") ? PolicyKind.TRUST : PolicyKind.RESOURCE;
+    return ResourcePolicyOwner.readsTrustPolicy(action) ? PolicyKind.TRUST : PolicyKind.RESOURCE;
   }
 
   /**
