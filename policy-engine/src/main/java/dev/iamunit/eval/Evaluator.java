@@ -557,7 +557,7 @@ public final class Evaluator {
    * boundary, the session and the endpoint policies allow, whether resource-based and
    * identity-based policies allow, and the widest grant of the former. Which hits decided is read
    * from the scan again only for the returned verdict ({@link #results}): lists of the hits of
-   * each kind were a fifth of what an organization's decision allocated (benchmarks/README.md).
+   * each kind were 14 % of what an organization's decision allocated (benchmarks/README.md).
    * RCP Allows are not counted: RCPs only deny (see {@link #decide}).
    */
   private static final class Tally {
