@@ -88,6 +88,22 @@ public class OrganizationBenchmark {
   }
 
   /**
+   * The mix bound to its callers, for the harnesses that time or weigh {@link #decide} outside JMH
+   * ({@link OrganizationCpuRate}, {@link OrganizationAllocation}): written, loaded, and the folder
+   * deleted again.
+   */
+  static BoundRequest[] boundMix() throws IOException {
+    Path folder = Files.createTempDirectory("iamunit-organization-");
+    try {
+      OrganizationTerraform.Layout layout = OrganizationTerraform.writeTo(folder);
+      LoadedSources loaded = OrganizationLoad.load(folder);
+      return mix(loaded.accounts(), layout).stream().map(Spec::bind).toArray(BoundRequest[]::new);
+    } finally {
+      delete(folder);
+    }
+  }
+
+  /**
    * The mix: for each of {@link #ACCOUNTS_USED} deepest accounts, every permission set assigned to
    * it, asking what its people ask (read, deploy, write their bucket, stop CloudTrail, create a
    * user, delete a prod table) in the home region and, for a quarter, in another.

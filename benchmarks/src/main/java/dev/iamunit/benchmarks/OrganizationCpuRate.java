@@ -4,12 +4,9 @@ import dev.iamunit.eval.BoundRequest;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.PolicySet;
 import dev.iamunit.eval.Request;
-import dev.iamunit.iac.LoadedSources;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@link OrganizationBenchmark#decide}'s mix, timed by the CPU time of the deciding thread instead
@@ -26,11 +23,7 @@ public final class OrganizationCpuRate {
 
   public static void main(String[] args) throws IOException {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    Path folder = Files.createTempDirectory("iamunit-organization-");
-    OrganizationTerraform.Layout layout = OrganizationTerraform.writeTo(folder);
-    LoadedSources loaded = OrganizationLoad.load(folder);
-    BoundRequest[] organization = OrganizationBenchmark.mix(loaded.accounts(), layout).stream()
-        .map(OrganizationBenchmark.Spec::bind).toArray(BoundRequest[]::new);
+    BoundRequest[] organization = OrganizationBenchmark.boundMix();
     ForceMfaScenario caseA = new ForceMfaScenario();
     Request[] caseARequests = caseA.requests().toArray(Request[]::new);
     PolicySet caseAPolicies = caseA.policies();

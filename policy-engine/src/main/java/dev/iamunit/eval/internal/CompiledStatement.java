@@ -217,6 +217,11 @@ public final class CompiledStatement {
     return actions;
   }
 
+  /** Whether the statement has Principal or NotPrincipal, the only element that grants ({@link #matchBeyondAction}'s {@code grant}). */
+  public boolean hasPrincipal() {
+    return principal != null;
+  }
+
   public boolean actionNegated() {
     return actionNegated;
   }
