@@ -125,7 +125,15 @@ public final class AccessDiffer {
    * same name on both sides. What either load could not read or compute is in the diff's gaps.
    */
   public AccessDiff compare(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options) {
-    return compare(base, head, formats.load(paths(head, sources), loadOptions(head, options)), sources, formats, options);
+    BackgroundLoad baseLoad = loadInBackground(base, sources, formats, options);
+    LoadedSources headLoad;
+    try {
+      headLoad = formats.load(paths(head, sources), loadOptions(head, options));
+    } catch (RuntimeException | Error e) {
+      baseLoad.abandon();
+      throw e;
+    }
+    return compare(base, head, baseLoad.join(), headLoad);
   }
 
   /** A diff, and the home account both versions were loaded into. */
@@ -139,15 +147,34 @@ public final class AccessDiffer {
    */
   public InHome compareInHome(Version base, Version head, List<String> sources, SourceFormats formats, LoadOptions options,
       boolean accountGiven) {
-    HomeAccount.Loaded headLoad = HomeAccount.load(formats, paths(head, sources), loadOptions(head, options), accountGiven);
-    LoadOptions home = options.withAccountId(headLoad.home().id());
-    return new InHome(compare(base, head, headLoad.sources(), sources, formats, home), headLoad.home());
+    // The base loads beside each load of the head, into the same account: the home is almost always
+    // the account of the head's first load, and is only known once the head is loaded.
+    Map<String, BackgroundLoad> baseLoads = new HashMap<>();
+    HomeAccount.Loaded headLoad;
+    try {
+      headLoad = HomeAccount.load(o -> {
+        baseLoads.computeIfAbsent(o.accountId(), id -> loadInBackground(base, sources, formats, o));
+        return formats.load(paths(head, sources), o);
+      }, loadOptions(head, options), accountGiven);
+    } catch (RuntimeException | Error e) {
+      baseLoads.values().forEach(BackgroundLoad::abandon);
+      throw e;
+    }
+    String home = headLoad.home().id();
+    BackgroundLoad baseLoad = baseLoads.computeIfAbsent(home, id -> loadInBackground(base, sources, formats, options.withAccountId(id)));
+    baseLoads.values().stream().filter(load -> load != baseLoad).forEach(BackgroundLoad::abandon);
+    return new InHome(compare(base, head, baseLoad.join(), headLoad.sources()), headLoad.home());
   }
 
-  /** The diff of {@code head}, already loaded, and {@code base}, loaded here alike. */
-  private AccessDiff compare(Version base, Version head, LoadedSources headLoad, List<String> sources, SourceFormats formats,
-      LoadOptions options) {
-    LoadedSources baseLoad = formats.load(paths(base, sources), loadOptions(base, options));
+  /** {@code version}'s sources loading with {@code options} on a thread of their own ({@link BackgroundLoad}). */
+  private BackgroundLoad loadInBackground(Version version, List<String> sources, SourceFormats formats, LoadOptions options) {
+    List<Path> paths = paths(version, sources);
+    LoadOptions own = loadOptions(version, options);
+    return BackgroundLoad.start(version.name(), () -> formats.load(paths, own));
+  }
+
+  /** The diff of the two versions' loaded sources, with what either load could not read or compute. */
+  private AccessDiff compare(Version base, Version head, LoadedSources baseLoad, LoadedSources headLoad) {
     AccessDiff diff = compare(baseLoad.accounts(), headLoad.accounts(), base.name(), head.name());
     return diff.withGaps(LoadGaps.of(baseLoad), LoadGaps.of(headLoad).plus(diff.headGaps()));
   }

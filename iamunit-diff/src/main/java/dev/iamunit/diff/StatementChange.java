@@ -119,6 +119,11 @@ public record StatementChange(
     keys.forEach((key, any) -> {
       Located b = before.get(key);
       Located h = after.get(key);
+      // Most statements of a pull request's two versions are the same, even in place: their
+      // elements are then the same too, and need not be written out to be compared.
+      if (b != null && h != null && b.statement().equals(h.statement())) {
+        return;
+      }
       List<Element> removed = elements(b);
       List<Element> added = elements(h);
       List<Element> onlyBase = minus(removed, added);

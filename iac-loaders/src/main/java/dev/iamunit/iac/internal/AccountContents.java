@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
  * managed policies its principals use, and its resources' policies. Part of {@link AccountAssembler}.
  */
 final class AccountContents {
+
+  /** A known account id; compiled once, as every principal and policy ARN of a load is asked. */
+  private static final Pattern TWELVE_DIGITS = Pattern.compile("\\d{12}");
 
   record KmsKey(String address, SourceLocation location) {}
 
@@ -79,6 +83,6 @@ final class AccountContents {
    */
   static String accountOf(String arn) {
     String[] fields = arn.split(":", 6);
-    return fields.length == 6 && fields[0].equals("arn") && fields[4].matches("\\d{12}") ? fields[4] : null;
+    return fields.length == 6 && fields[0].equals("arn") && TWELVE_DIGITS.matcher(fields[4]).matches() ? fields[4] : null;
   }
 }

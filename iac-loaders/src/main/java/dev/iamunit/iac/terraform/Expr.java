@@ -2,6 +2,7 @@ package dev.iamunit.iac.terraform;
 
 import dev.iamunit.model.SourceLocation;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** An HCL2 expression as written, with where it was written and its source text. */
@@ -9,14 +10,100 @@ sealed interface Expr {
 
   Span span();
 
-  /** Where an expression starts, and its text as written (for {@code Unresolved} messages). */
-  record Span(String file, int line, int column, String text) {
+  /**
+   * Where an expression starts, and its text as written (for {@code Unresolved} messages). Equal
+   * when file, line, column and text are, as a record would be.
+   */
+  final class Span {
+
+    /** Longest source text a span keeps for messages. */
+    static final int TEXT_LIMIT = 1000;
+
+    private final String file;
+    private final int line;
+    private final int column;
+    /** The source the text is cut from when first asked for, and where; null once cut or when given. */
+    private final String source;
+    private final int from;
+    private final int to;
+    /** Cut on first use: most spans are never shown, and cutting each node's text up front copied nested text again per level. */
+    private String text;
+
+    Span(String file, int line, int column, String text) {
+      this(file, line, column, null, 0, 0);
+      this.text = Objects.requireNonNull(text, "text");
+    }
+
+    private Span(String file, int line, int column, String source, int from, int to) {
+      this.file = Objects.requireNonNull(file, "file");
+      this.line = line;
+      this.column = column;
+      this.source = source;
+      this.from = from;
+      this.to = to;
+    }
+
+    /** The span of {@code source} from {@code from} to {@code to}, its text stripped and cut at {@link #TEXT_LIMIT} characters. */
+    static Span of(String file, int line, int column, String source, int from, int to) {
+      return new Span(file, line, column, source, from, to);
+    }
+
+    String file() {
+      return file;
+    }
+
+    int line() {
+      return line;
+    }
+
+    int column() {
+      return column;
+    }
+
+    String text() {
+      // A race cuts the same immutable String twice at worst: no lock needed.
+      String cut = text;
+      if (cut == null) {
+        cut = to - from > TEXT_LIMIT ? source.substring(from, from + TEXT_LIMIT).strip() + "..." : source.substring(from, to).strip();
+        text = cut;
+      }
+      return cut;
+    }
+
+    /** Whether the text starts with {@code <<}, a heredoc's opening, read without cutting the text. */
+    boolean isHeredoc() {
+      if (source == null) {
+        return text.startsWith("<<");
+      }
+      int end = to - from > TEXT_LIMIT ? from + TEXT_LIMIT : to;
+      int first = from;
+      while (first < end && Character.isWhitespace(source.charAt(first))) {
+        first++;
+      }
+      return end - first >= 2 && source.startsWith("<<", first);
+    }
+
     SourceLocation location(String address) {
       return new SourceLocation(file, line, column, address);
     }
 
     Span withText(String newText) {
       return new Span(file, line, column, newText);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Span span && span.line == line && span.column == column && span.file.equals(file) && span.text().equals(text());
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(file, line, column, text());
+    }
+
+    @Override
+    public String toString() {
+      return "Span[file=" + file + ", line=" + line + ", column=" + column + ", text=" + text() + "]";
     }
   }
 

@@ -172,7 +172,7 @@ final class ExpressionEvaluator {
 
   /** A heredoc holding JSON keeps its document, so statement lines are the heredoc's lines. */
   private Value heredoc(Expr.Span span, Value value) {
-    if (value instanceof Value.Str s && s.document().isEmpty() && span.text().startsWith("<<")) {
+    if (value instanceof Value.Str s && s.document().isEmpty() && span.isHeredoc()) {
       return PolicyText.withDocument(s.text(), s.parts(), location(span).at(span.line(), 1));
     }
     return value;

@@ -30,15 +30,15 @@ final class HclParser {
           List.of("+", "-"),
           List.of("*", "/", "%"));
 
+  /** The first characters of the operators of {@link #BINARY_LEVELS}. */
+  private static final String OPERATOR_STARTS = "|&=!<>+-*/%";
+
   /**
    * How deeply brackets, blocks, templates and operator chains may nest. Real configurations stay
    * far below it; without it, a file of 10,000 "[" would overflow the stack of parser and
    * evaluator alike.
    */
   static final int NESTING_LIMIT = 100;
-
-  /** Longest source text an expression keeps for messages; keeps huge values from being copied per node. */
-  private static final int SPAN_TEXT_LIMIT = 1000;
 
   private final String file;
   private final String src;
@@ -224,6 +224,10 @@ final class HclParser {
   }
 
   private String operatorAt(List<String> candidates) {
+    // Most positions hold no operator: one test here instead of six levels of candidates.
+    if (pos >= src.length() || OPERATOR_STARTS.indexOf(src.charAt(pos)) < 0) {
+      return null;
+    }
     for (String op : candidates) {
       if (src.startsWith(op, pos)) {
         // "=>" and "<<" belong to other constructs; "==" is not "=".
@@ -984,8 +988,7 @@ final class HclParser {
     int column = start - lineStarts[line] + 1;
     int end = Math.min(Math.max(pos, start), src.length());
     int from = Math.min(start, src.length());
-    String text = end - from > SPAN_TEXT_LIMIT ? src.substring(from, from + SPAN_TEXT_LIMIT).strip() + "..." : src.substring(from, end).strip();
-    return new Expr.Span(file, firstLine + line, column, text);
+    return Expr.Span.of(file, firstLine + line, column, src, from, end);
   }
 
   /** A character as a message shows it: quoted, or as an escape when it would be invisible. */
