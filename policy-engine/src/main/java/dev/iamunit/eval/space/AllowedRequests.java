@@ -126,6 +126,8 @@ public final class AllowedRequests {
     Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
     credentials.forEach(kind -> contexts.put(kind, List.of(withKeys(caller.context(kind, time), fixed))));
     List<Found> allowed = new ArrayList<>();
+    // The requests of the allowed regions' other ARN formats, decided beside the walk's.
+    long[] ownRequests = {0};
     SpaceWalk.Walked walked = space.walk(contexts, List.of(), actions, notVaried, (asked, target, kind, context) -> {
       Map<String, List<String>> varied = KeyValue.values(context);
       Set<String> absent = KeyValue.absentKeys(context);
@@ -150,13 +152,14 @@ public final class AllowedRequests {
         }
         named.addAll(members);
         BoundRequest other = caller.request(members.get(0), held.resource(), kind, time, extra, absent);
+        ownRequests[0]++;
         Decision otherDecision = evaluator.decide(other);
         if (otherDecision.isAllowed()) {
           allowed.add(new Found(other, otherDecision, varied, absent, members.subList(1, members.size())));
         }
       }
     });
-    return new Result(allowed, walked.sampled(), walked.actions(), walked.requests());
+    return new Result(allowed, walked.sampled(), walked.actions(), walked.requests() + ownRequests[0]);
   }
 
   /**

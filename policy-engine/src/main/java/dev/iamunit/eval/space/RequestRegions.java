@@ -529,14 +529,46 @@ public final class RequestRegions {
    * request, but AWS never sends that request.
    */
   public List<String> sentWith(ActionClasses.ActionClass actions, String resource) {
+    // Which of the class's formats hold the resource, each asked once: a class has hundreds of members.
+    Set<TextTest> holding = new java.util.HashSet<>();
+    if (!resource.equals("*")) {
+      for (Format format : classFormats(actions).formats()) {
+        if (mayHold(format.test(), resource) && inFormat(resource, format.test())) {
+          holding.add(format.test());
+        }
+      }
+    }
     List<String> out = new ArrayList<>();
     for (String member : actions.members()) {
       Optional<CatalogFormats.ActionFormats> info = formats.action(member);
-      if (info.isEmpty() || (resource.equals("*") ? info.get().star() : info.get().formats().stream().anyMatch(f -> inFormat(resource, f.test())))) {
+      if (info.isEmpty() || (resource.equals("*") ? info.get().star() : info.get().formats().stream().anyMatch(f -> holding.contains(f.test())))) {
         out.add(member);
       }
     }
     return out;
+  }
+
+  /**
+   * False when {@code arn} cannot be an ARN of {@code format}: their services differ where the
+   * format's is literal, or the resource part does not start with the format's literal start
+   * ({@code instance/}). A necessary condition only, told without an automaton.
+   */
+  private static boolean mayHold(TextTest format, String arn) {
+    int[] parts = parts(format);
+    String[] arnParts = arn.split(":", 6);
+    if (parts == null || arnParts.length < 6) {
+      return true;
+    }
+    String service = literalPart(format, 2);
+    if (service != null && !service.equals(arnParts[2])) {
+      return false;
+    }
+    int start = parts[5];
+    int end = start;
+    while (end < format.text().length() && !format.isWild(end)) {
+      end++;
+    }
+    return arnParts[5].startsWith(format.text().substring(start, end));
   }
 
   /** Whether {@code seed} is an ARN of {@code format}: a seed outside it cannot stand for its regions. */
