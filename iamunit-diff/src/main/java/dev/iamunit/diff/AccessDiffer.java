@@ -264,7 +264,7 @@ public final class AccessDiffer {
         @Override
         public void request(ActionClasses.ActionClass actions, ActionRegions.Target target, CredentialKind kind, Map<String, KeyValue> context) {
           run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind,
-              KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true);
+              KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true, () -> walk.alike(actions, target));
         }
 
         @Override
@@ -301,7 +301,7 @@ public final class AccessDiffer {
         if (!kind.withMfa() && mentionsMfaAge(extra)) {
           continue;
         }
-        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false);
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false, List::of);
       }
     }
   }
@@ -328,7 +328,8 @@ public final class AccessDiffer {
     }
 
     void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
-        Map<String, List<String>> extra, Set<String> absent, Map<String, String> label, boolean proved) {
+        Map<String, List<String>> extra, Set<String> absent, Map<String, String> label, boolean proved,
+        java.util.function.Supplier<List<String>> alike) {
       resourcesAsked.add(resource);
       requests++;
       BoundRequest baseRequest = baseCaller == null ? null : baseCaller.request(action, resource, kind, REQUEST_TIME, extra, absent);
@@ -361,7 +362,7 @@ public final class AccessDiffer {
       SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
       rows.add(new DiffRow(
           change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
-          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved, principal.account()));
+          Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved, principal.account(), alike.get()));
     }
   }
 

@@ -181,13 +181,19 @@ public record Cause(
     return picked;
   }
 
-  /** The request and its context as one line: {@code ec2:RunInstances on arn:… (aws:SourceIp=10.0.0.1)}. */
+  /**
+   * The request, its context and the actions alike as one line: {@code ec2:RunInstances on arn:…
+   * (aws:SourceIp=10.0.0.1) and 2 more actions alike: ec2:StartInstances, ec2:StopInstances}.
+   */
   public static String request(DiffRow row) {
     StringBuilder text = new StringBuilder(row.action()).append(" on ").append(row.resource());
     if (!row.context().isEmpty()) {
       text.append(" (");
       row.context().forEach((k, v) -> text.append(text.charAt(text.length() - 1) == '(' ? "" : ", ").append(k).append('=').append(v));
       text.append(')');
+    }
+    if (!row.alike().isEmpty()) {
+      text.append(' ').append(row.alikeText());
     }
     return text.toString();
   }

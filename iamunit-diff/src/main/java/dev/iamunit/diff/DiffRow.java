@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.eval.CredentialKind;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -23,6 +24,9 @@ import org.apiguardian.api.API;
  * @param proved whether the request stands for a region of requests that all get these answers
  *     (the complete space), or is a sample of the fallback space
  * @param account the id of the principal's account, empty when the row was made without one
+ * @param alike the other actions of the action's class ({@code ActionClasses}) that AWS sends with
+ *     this resource: the policies decide each alike on this request in both versions, so the row
+ *     stands for them too (empty in the sampled space, where each action is asked itself)
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record DiffRow(
@@ -35,7 +39,8 @@ public record DiffRow(
     SideDecision base,
     SideDecision head,
     boolean proved,
-    String account) {
+    String account,
+    List<String> alike) {
 
   public DiffRow {
     Objects.requireNonNull(change, "change");
@@ -48,6 +53,13 @@ public record DiffRow(
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(head, "head");
     Objects.requireNonNull(account, "account");
+    alike = List.copyOf(alike);
+  }
+
+  /** A row no other action stands with. */
+  public DiffRow(Change change, String principal, String action, String resource, CredentialKind credentials,
+      Map<String, String> context, SideDecision base, SideDecision head, boolean proved, String account) {
+    this(change, principal, action, resource, credentials, context, base, head, proved, account, List.of());
   }
 
   /** A row whose principal's account is not named. */
@@ -60,6 +72,22 @@ public record DiffRow(
   public DiffRow(Change change, String principal, String action, String resource, CredentialKind credentials,
       Map<String, String> context, SideDecision base, SideDecision head) {
     this(change, principal, action, resource, credentials, context, base, head, false);
+  }
+
+  /** How many alike actions {@link #alikeText()} names before it says how many more. */
+  public static final int ALIKE_NAMED = 5;
+
+  /**
+   * {@code and 12 more actions alike: ec2:A, ec2:B, ec2:C, ec2:D, ec2:E, …}, empty when no action
+   * is alike: how every report's line of a request names them (JSON lists them all).
+   */
+  public String alikeText() {
+    if (alike.isEmpty()) {
+      return "";
+    }
+    String names = String.join(", ", alike.subList(0, Math.min(ALIKE_NAMED, alike.size())));
+    return "and " + alike.size() + (alike.size() == 1 ? " more action alike: " : " more actions alike: ") + names
+        + (alike.size() > ALIKE_NAMED ? ", …" : "");
   }
 
   /** The credentials and any extra context: {@code long-term access keys, aws:SourceIp=10.0.0.1}. */

@@ -151,6 +151,7 @@ public final class JsonReport {
         json.writeStringField("principal", row.principal());
         json.writeStringField("account", row.account());
         json.writeStringField("action", row.action());
+        strings(json, "alike", row.alike());
         json.writeStringField("resource", row.resource());
         json.writeStringField("credentials", row.credentials().name());
         json.writeBooleanField("proved", row.proved());

@@ -19,22 +19,23 @@ import java.util.Map;
  * @param base the base version's decision, the same for every row
  * @param head the head version's decision
  * @param conditions each row's credentials and extra context
+ * @param alike the rows' other actions alike ({@link DiffRow#alikeText()})
  */
 record RequestGroup(
     Change change, String principal, String action, String resource, SideDecision base, SideDecision head,
-    List<String> conditions) {
+    List<String> conditions, String alike) {
 
   /** Groups {@code rows}, which come sorted, keeping their order. */
   static List<RequestGroup> of(List<DiffRow> rows) {
-    record Key(Change change, String principal, String action, String resource, SideDecision base, SideDecision head) {}
+    record Key(Change change, String principal, String action, String resource, SideDecision base, SideDecision head, String alike) {}
     Map<Key, List<String>> groups = new LinkedHashMap<>();
     for (DiffRow row : rows) {
-      Key key = new Key(row.change(), row.principal(), row.action(), row.resource(), row.base(), row.head());
+      Key key = new Key(row.change(), row.principal(), row.action(), row.resource(), row.base(), row.head(), row.alikeText());
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row.conditionsLabel());
     }
     List<RequestGroup> out = new ArrayList<>();
     groups.forEach((k, conditions) ->
-        out.add(new RequestGroup(k.change(), k.principal(), k.action(), k.resource(), k.base(), k.head(), List.copyOf(conditions))));
+        out.add(new RequestGroup(k.change(), k.principal(), k.action(), k.resource(), k.base(), k.head(), List.copyOf(conditions), k.alike())));
     return out;
   }
 

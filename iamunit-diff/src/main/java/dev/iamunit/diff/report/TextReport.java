@@ -142,6 +142,9 @@ public final class TextReport {
           out.append("    ").append(action).append('\n');
         }
         out.append("      on ").append(group.resource()).append(" as ").append(group.conditionsText()).append('\n');
+        if (!group.alike().isEmpty()) {
+          out.append("        ").append(group.alike()).append('\n');
+        }
         out.append("        base: ").append(group.base().describe()).append('\n');
         out.append("        head: ").append(group.head().describe()).append('\n');
       }

@@ -163,4 +163,35 @@ class ReportTests {
         e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1:123456789012:instance/example
         e.g. ec2:TerminateInstances on arn:aws:ec2:us-east-1::instance/example""");
   }
+
+  /**
+   * {@code iam:GetRole*} added: GetRole and GetRolePolicy act on a role ("role" resource type),
+   * GetRoleTemplateVersion on a role template in AWS's account (Service Authorization Reference,
+   * Actions, resources, and condition keys for AWS Identity and Access Management). The policies
+   * decide the three alike, so one request per region stands for them, and each row names the other
+   * actions AWS sends with its resource, in every format: never GetRole with a role template.
+   */
+  @Test
+  void aRowNamesTheActionsAlikeOnItsResourceInEveryFormat() throws Exception {
+    AccessDiff diff = diff("alike-actions");
+    String onRole = "iam:GetRole on arn:aws:iam::123456789012:role/example and 1 more action alike: iam:GetRolePolicy";
+
+    String text = TextReport.render(diff, false);
+    assertThat(text).as(text).contains(onRole).doesNotContain("alike: iam:GetRoleTemplateVersion")
+        .doesNotContain("alike: iam:GetRole,");
+    assertThat(TextReport.render(diff, true)).contains(
+        "      on arn:aws:iam::123456789012:role/example as console sign-in with MFA; console sign-in without MFA; long-term access keys\n"
+        + "        and 1 more action alike: iam:GetRolePolicy\n"
+        + "        base: implicitly denied");
+    assertThat(MarkdownReport.render(diff)).contains(onRole);
+    assertThat(SarifReport.render(diff)).contains(onRole);
+    JsonNode json = new ObjectMapper().readTree(JsonReport.render(diff));
+    assertThat(json.get("causes").get(0).get("examples").toString()).contains(onRole);
+    List<String> alike = new java.util.ArrayList<>();
+    json.get("changes").forEach(change -> alike.add(change.get("action").asText() + " on " + change.get("resource").asText()
+        + " " + change.get("alike")));
+    assertThat(alike).contains("iam:GetRole on arn:aws:iam::123456789012:role/example [\"iam:GetRolePolicy\"]")
+        .anySatisfy(row -> assertThat(row).startsWith("iam:GetRoleTemplateVersion on arn:aws:iam::aws:role-template/").endsWith(" []"))
+        .noneSatisfy(row -> assertThat(row).contains("role-template").contains("\"iam:GetRole"));
+  }
 }

@@ -44,6 +44,8 @@ public final class ServiceReference {
   private final Map<String, ActionInfo> actionsByName;
   private final ConditionKeyIndex conditionKeys;
   private final Set<String> rcpServices;
+  /** Every action, in {@link #expandActionPattern}'s order: {@code *} is asked by every request space. */
+  private final List<String> allActions;
 
   ServiceReference(
       List<Service> services,
@@ -56,6 +58,9 @@ public final class ServiceReference {
     this.actionsByName = Map.copyOf(actionsByName);
     this.conditionKeys = conditionKeys;
     this.rcpServices = Set.copyOf(rcpServices);
+    List<String> all = new ArrayList<>();
+    this.services.forEach(service -> service.actions().forEach(action -> all.add(action.qualifiedName())));
+    this.allActions = List.copyOf(all);
   }
 
   public static ServiceReference bundled() {
@@ -80,6 +85,9 @@ public final class ServiceReference {
   }
 
   public List<String> expandActionPattern(String pattern) {
+    if (pattern.equals("*")) {
+      return allActions;
+    }
     List<String> matches = new ArrayList<>();
     int colon = pattern.indexOf(':');
     if (colon >= 0 && !WildcardPattern.hasWildcard(pattern.substring(0, colon))) {

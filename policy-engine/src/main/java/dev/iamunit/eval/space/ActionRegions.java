@@ -22,8 +22,25 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL, since = "0.1")
 public record ActionRegions(List<Target> resources, List<Map<String, KeyValue>> contexts, List<String> gaps) {
 
-  /** An action of the class and a resource of one of its ARN formats (or {@code *}). */
-  public record Target(String action, String resource) {}
+  /**
+   * An action of the class and a resource of one of its ARN formats (or {@code *}).
+   *
+   * @param action the member of the class that AWS sends with {@code resource}
+   * @param resource the region's representative
+   * @param alsoHeld the region's ARNs of other formats of the class, each with a member that has
+   *     its format: every test answers them as {@code resource}, so they were not asked apart, but
+   *     AWS sends other actions with them than with {@code resource}
+   */
+  public record Target(String action, String resource, List<Target> alsoHeld) {
+    public Target {
+      alsoHeld = List.copyOf(alsoHeld);
+    }
+
+    /** A target whose region holds no ARN of another format. */
+    public Target(String action, String resource) {
+      this(action, resource, List.of());
+    }
+  }
 
   public ActionRegions {
     resources = List.copyOf(resources);

@@ -11,6 +11,7 @@ import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.internal.PolicyValues;
 import dev.iamunit.model.Account;
+import dev.iamunit.model.Policy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,9 @@ public final class AllowedRequests {
    * @param absent the keys of the caller's context the search left out, for its region ({@code
    *     aws:ViaAWSService}, which AWS leaves out of some requests)
    * @param alike the other actions asked about that the policies treat alike ({@link
-   *     ActionClasses}): each is allowed on the same request
+   *     ActionClasses}) and that AWS sends with the request's resource (an action whose ARN
+   *     formats do not hold it is found on a request of its own): each is allowed on the same
+   *     request
    */
   public record Found(BoundRequest request, Decision decision, Map<String, List<String>> varied, Set<String> absent, List<String> alike) {
     public Found {
@@ -113,7 +116,7 @@ public final class AllowedRequests {
   public Result search(Caller caller, List<CredentialKind> credentials, Instant time, Map<String, List<String>> fixed,
       boolean timeFixed, Predicate<String> actions) {
     List<Account> accounts = caller.accounts().all();
-    SpaceWalk space = SpaceWalk.of(accounts, ApplicablePolicies.of(List.of(caller), accounts), aws);
+    SpaceWalk space = space(accounts, ApplicablePolicies.of(List.of(caller), accounts));
     Set<String> notVaried = new LinkedHashSet<>(fixed.keySet());
     if (timeFixed) {
       notVaried.add("aws:CurrentTime");
@@ -123,6 +126,8 @@ public final class AllowedRequests {
     Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
     credentials.forEach(kind -> contexts.put(kind, List.of(withKeys(caller.context(kind, time), fixed))));
     List<Found> allowed = new ArrayList<>();
+    // The requests of the allowed regions' other ARN formats, decided beside the walk's.
+    long[] ownRequests = {0};
     SpaceWalk.Walked walked = space.walk(contexts, List.of(), actions, notVaried, (asked, target, kind, context) -> {
       Map<String, List<String>> varied = KeyValue.values(context);
       Set<String> absent = KeyValue.absentKeys(context);
@@ -130,11 +135,100 @@ public final class AllowedRequests {
       extra.putAll(varied);
       BoundRequest request = caller.request(target.action(), target.resource(), kind, time, extra, absent);
       Decision decision = evaluator.decide(request);
-      if (decision.isAllowed()) {
-        allowed.add(new Found(request, decision, varied, absent, asked.members().stream().filter(m -> !m.equals(target.action())).toList()));
+      if (!decision.isAllowed()) {
+        return;
+      }
+      // Alike: the members AWS sends with this resource. The members of the region's other ARN
+      // formats are allowed there (every test answers their ARNs alike): each format's members
+      // are found on a request of their own, decided as any other.
+      List<String> alike = space.alike(asked, target);
+      allowed.add(new Found(request, decision, varied, absent, alike));
+      Set<String> named = new java.util.HashSet<>(alike);
+      named.add(target.action());
+      for (ActionRegions.Target held : target.alsoHeld()) {
+        List<String> members = space.alike(asked, new ActionRegions.Target("", held.resource())).stream().filter(m -> !named.contains(m)).toList();
+        if (members.isEmpty()) {
+          continue;
+        }
+        named.addAll(members);
+        BoundRequest other = caller.request(members.get(0), held.resource(), kind, time, extra, absent);
+        ownRequests[0]++;
+        Decision otherDecision = evaluator.decide(other);
+        if (otherDecision.isAllowed()) {
+          allowed.add(new Found(other, otherDecision, varied, absent, members.subList(1, members.size())));
+        }
       }
     });
-    return new Result(allowed, walked.sampled(), walked.actions(), walked.requests());
+    return new Result(allowed, walked.sampled(), walked.actions(), walked.requests() + ownRequests[0]);
+  }
+
+  /**
+   * The space of {@code policies} over {@code accounts}, kept for the last {@link #KEPT} pairs: a
+   * test class asks the same principal under the same policies assertion after assertion, and the
+   * space's caches (the regions of each class, each key) are what a search costs. Keyed by the
+   * models themselves, which are immutable, compared by identity (an equal copy is a new space, not
+   * a wrong one); the bound keeps a run of thousands of test classes from holding their models.
+   */
+  private SpaceWalk space(List<Account> accounts, List<Policy> policies) {
+    SpaceKey key = new SpaceKey(aws, accounts, policies);
+    synchronized (SPACES) {
+      SpaceWalk kept = SPACES.get(key);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    SpaceWalk space = SpaceWalk.of(accounts, policies, aws);
+    synchronized (SPACES) {
+      SPACES.putIfAbsent(key, space);
+      return SPACES.get(key);
+    }
+  }
+
+  /** How many spaces are kept: the principals and policy sets of a test class or two. */
+  static final int KEPT = 8;
+
+  private static final Map<SpaceKey, SpaceWalk> SPACES = new LinkedHashMap<>(KEPT, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<SpaceKey, SpaceWalk> eldest) {
+      return size() > KEPT;
+    }
+  };
+
+  /** A catalog, accounts and policies, equal when they are the same objects. */
+  private record SpaceKey(AwsData aws, List<Account> accounts, List<Policy> policies) {
+    SpaceKey {
+      accounts = List.copyOf(accounts);
+      policies = List.copyOf(policies);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof SpaceKey that && aws == that.aws && same(accounts, that.accounts) && same(policies, that.policies);
+    }
+
+    @Override
+    public int hashCode() {
+      int hash = System.identityHashCode(aws);
+      for (Object o : accounts) {
+        hash = 31 * hash + System.identityHashCode(o);
+      }
+      for (Object o : policies) {
+        hash = 31 * hash + System.identityHashCode(o);
+      }
+      return hash;
+    }
+
+    private static boolean same(List<?> a, List<?> b) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -142,8 +236,29 @@ public final class AllowedRequests {
    * action, as the evaluator matches an Action element: what a search's action filter is made of.
    */
   public static Predicate<String> matching(List<String> actionPatterns) {
-    List<String> patterns = List.copyOf(actionPatterns);
-    return action -> patterns.stream().anyMatch(p -> PolicyValues.actionMatches(p, action));
+    // The walk asks every action of the catalog: names without wildcards are one set lookup (the
+    // evaluator matches actions ignoring case), only the patterns are matched one by one.
+    Set<String> names = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    List<String> patterns = new ArrayList<>();
+    for (String pattern : actionPatterns) {
+      String p = pattern.strip();
+      if (p.indexOf('*') < 0 && p.indexOf('?') < 0) {
+        names.add(p);
+      } else {
+        patterns.add(p);
+      }
+    }
+    return action -> {
+      if (names.contains(action.strip())) {
+        return true;
+      }
+      for (String pattern : patterns) {
+        if (PolicyValues.actionMatches(pattern, action)) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 
   /** {@code context} with {@code keys} added as {@link Caller#request} adds them: one value is single-valued. */

@@ -2,7 +2,6 @@ package dev.iamunit.eval.space;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ConditionKeyInfo;
 import dev.iamunit.aws.ResourceType;
@@ -84,6 +83,16 @@ public final class RequestRegions {
    */
   private static final TextTest AWS_MANAGED_POLICIES = TextTest.glob("arn:*:iam::aws:policy/*", TextTest.Mode.ARN_PARTS);
 
+  /**
+   * Resources in AWS's own account "aws" of a format that names it ({@code
+   * arn:${Partition}:iam::aws:role-template/...}, {@code arn:${Partition}:organizations::aws:policy/...}):
+   * the caller decides them as its own account's, as the AWS managed policies ({@code Caller}), not
+   * as another account's, so no other format's ARNs in another account stand for them. Added to the
+   * tests of such formats only: no format whose account is open is asked in "aws" but the managed
+   * policies' (AWS_MANAGED_POLICIES).
+   */
+  private static final TextTest AWS_OWNED = TextTest.glob("arn:*:*:*:aws:*", TextTest.Mode.ARN_PARTS);
+
   private record Resources(List<ActionRegions.Target> targets, List<String> gaps) {}
 
   /**
@@ -112,6 +121,8 @@ public final class RequestRegions {
   private final Map<String, List<PolicyStatement>> relevant = new ConcurrentHashMap<>();
   private final Map<List<Object>, Resources> resourceCache = new ConcurrentHashMap<>();
   private final Map<ActionClasses.ActionClass, ClassFormats> formatsByClass = new ConcurrentHashMap<>();
+  private final Map<TextTest, List<String>> seedsByFormat = new ConcurrentHashMap<>();
+  private final CatalogFormats formats;
   private final Map<List<Object>, Resources> classCache = new ConcurrentHashMap<>();
   private final Map<String, String> anyByAction = new ConcurrentHashMap<>();
   private final Map<List<Object>, Boolean> inFormat = new ConcurrentHashMap<>();
@@ -139,6 +150,7 @@ public final class RequestRegions {
       Account account, List<String> endpointIds) {
     this.aws = aws;
     this.trustGroups = trustGroups;
+    this.formats = CatalogFormats.of(aws);
     this.endpoints = endpointIds.isEmpty() ? null : new KeyRegions.Compared(new Condition(ConditionOperator.parse("StringEquals").orElseThrow(),
         SOURCE_VPCE, endpointIds, SourceLocation.UNKNOWN), false);
     this.partition = account.partition();
@@ -255,9 +267,12 @@ public final class RequestRegions {
   /**
    * What the catalog says of a class's resources, which no principal changes: the member asked
    * about {@code *} (null when none may be), whether a member is outside the catalog (it may name
-   * anything), and each ARN format of its members, with the member that has it.
+   * anything), each ARN format of its members, with the member that has it, and what the
+   * evaluator's tests read of its members: their services (with a member each) and whether the
+   * evaluator may refuse one of them a change ({@link Evaluator#mayRefuseChanges}). Once per class:
+   * a class of 800 members asks for them once per format.
    */
-  private record ClassFormats(String starAction, boolean anyResource, List<Format> formats) {}
+  private record ClassFormats(String starAction, boolean anyResource, List<Format> formats, Map<String, String> services, boolean refusable) {}
 
   /**
    * One ARN format as a test, the member that has it, its service when literal (else null), and
@@ -310,45 +325,65 @@ public final class RequestRegions {
 
   private ClassFormats classFormats(ActionClasses.ActionClass actions) {
     return formatsByClass.computeIfAbsent(actions, c -> {
-      // Per member: "Some actions don't support resource-level permissions ... you must use the *
-      // wildcard" (Service Authorization Reference): such a member's resource is *. A member
-      // outside the catalog may name anything.
+      // Per member: a member the catalog lacks may name anything; one that may be sent with * is
+      // asked about * (CatalogFormats.ActionFormats#star).
       String starAction = null;
-      Map<TextTest, String> byFormat = new LinkedHashMap<>();
+      Map<TextTest, Format> byFormat = new LinkedHashMap<>();
       boolean anyResource = false;
       for (String member : c.members()) {
-        Optional<ActionInfo> info = aws.action(member);
+        Optional<CatalogFormats.ActionFormats> info = formats.action(member);
         if (info.isEmpty()) {
           anyResource = true;
           starAction = starAction == null ? member : starAction;
           continue;
         }
-        for (ResourceType type : info.get().resourceTypes()) {
-          for (String format : type.arnPatterns()) {
-            byFormat.putIfAbsent(TextTest.glob(format.replaceAll("\\$\\{[^}]*}", "*"), TextTest.Mode.ARN_PARTS), member);
-          }
+        for (CatalogFormats.Format format : info.get().formats()) {
+          byFormat.computeIfAbsent(format.test(), t -> new Format(t, member, format.service(), formatSeeds(t)));
         }
-        if (info.get().resourceTypes().stream().noneMatch(ResourceType::required)) {
+        if (info.get().star()) {
           starAction = starAction == null ? member : starAction;
         }
       }
-      List<Format> formats = new ArrayList<>();
-      byFormat.forEach((test, member) -> {
-        List<String> formatSeeds = new ArrayList<>();
-        String seed = formatSeed(test.text());
-        formatSeeds.add(seed);
-        String[] parts = seed.split(":", 6);
-        if (parts.length == 6 && test.text().split(":", 6)[4].equals("*")) {
-          accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
-          String awsOwned = String.join(":", parts[0], parts[1], parts[2], parts[3], "aws", parts[5]);
-          if (TextRegions.answers(List.of(AWS_MANAGED_POLICIES), awsOwned).get(0)) {
-            formatSeeds.add(awsOwned);
-          }
-        }
-        formats.add(new Format(test, member, literalPart(test, 2), List.copyOf(formatSeeds)));
-      });
-      return new ClassFormats(starAction, anyResource, List.copyOf(formats));
+      return new ClassFormats(starAction, anyResource, List.copyOf(byFormat.values()), servicesOf(c), refusable(c));
     });
+  }
+
+  /** Whether the evaluator may refuse a member of {@code actions} a change ({@link Evaluator#mayRefuseChanges}, read once per action of the catalog). */
+  private boolean refusable(ActionClasses.ActionClass actions) {
+    for (String member : actions.members()) {
+      if (formats.action(member).map(CatalogFormats.ActionFormats::refusable).orElseGet(() -> Evaluator.mayRefuseChanges(member))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The readable ARNs of a format: its own and, where it leaves the account open, one per account variant. */
+  private List<String> formatSeeds(TextTest format) {
+    return seedsByFormat.computeIfAbsent(format, test -> {
+      List<String> formatSeeds = new ArrayList<>();
+      String seed = formatSeed(test.text());
+      formatSeeds.add(seed);
+      String[] parts = seed.split(":", 6);
+      if (parts.length == 6 && test.text().split(":", 6)[4].equals("*")) {
+        accountVariants().forEach(a -> formatSeeds.add(String.join(":", parts[0], parts[1], parts[2], parts[3], a, parts[5])));
+        String awsOwned = String.join(":", parts[0], parts[1], parts[2], parts[3], "aws", parts[5]);
+        if (parts[2].equals("iam") && TextRegions.answers(List.of(AWS_MANAGED_POLICIES), awsOwned).get(0)) {
+          formatSeeds.add(awsOwned);
+        }
+      }
+      return List.copyOf(formatSeeds);
+    });
+  }
+
+  /** The services of {@code actions}' members (lower case), each with its first member: what a reach reads of an action. */
+  private static Map<String, String> servicesOf(ActionClasses.ActionClass actions) {
+    Map<String, String> byService = new java.util.TreeMap<>();
+    for (String member : actions.members()) {
+      int colon = member.indexOf(':');
+      byService.putIfAbsent(colon < 0 ? member : member.substring(0, colon).strip().toLowerCase(Locale.ROOT), member);
+    }
+    return Map.copyOf(byService);
   }
 
   private List<ActionRegions.Target> resources(
@@ -403,7 +438,7 @@ public final class RequestRegions {
     if (shape.anyResource()) {
       // A member outside the catalog: every text is a resource it may name.
       Set<TextTest> all = new LinkedHashSet<>(own);
-      all.addAll(evaluatorTests(actions, null));
+      all.addAll(evaluatorTests(shape, null));
       List<String> allSeeds = new ArrayList<>(seeds);
       allSeeds.add("*");
       Resources found = withTrust(trustGroups(actions, null), all, List.copyOf(all), allSeeds,
@@ -422,7 +457,10 @@ public final class RequestRegions {
         formatSeeds.addAll(format.seeds());
         Set<TextTest> kept = new LinkedHashSet<>();
         own.stream().filter(t -> !disjoint(t, format.service())).forEach(kept::add);
-        kept.addAll(evaluatorTests(actions, format.service()));
+        kept.addAll(evaluatorTests(shape, format.service()));
+        if ("aws".equals(literalPart(format.test(), 4))) {
+          kept.add(AWS_OWNED);
+        }
         List<TrustGroups.Group> groups = trustGroups(actions, format.service());
         List<TextTest> others = groups.isEmpty() ? List.of() : kept.stream().filter(t -> !constantOn(t, format.test())).toList();
         Resources found = withTrust(groups, kept, others, formatSeeds, (tests, preferred) -> formatRegions(format, tests, preferred), asked);
@@ -490,14 +528,10 @@ public final class RequestRegions {
    * that no ARN of the service can pass. Indexed by the members' services, which is all a reach
    * reads of an action, and the ARN's service: once per space, not per class.
    */
-  private List<TextTest> evaluatorTests(ActionClasses.ActionClass actions, String service) {
-    Map<String, String> byService = new java.util.TreeMap<>();
-    for (String member : actions.members()) {
-      int colon = member.indexOf(':');
-      byService.putIfAbsent(colon < 0 ? member : member.substring(0, colon).strip().toLowerCase(Locale.ROOT), member);
-    }
-    boolean refusable = actions.members().stream().anyMatch(Evaluator::mayRefuseChanges);
-    return evaluatorIndex.computeIfAbsent(java.util.Arrays.asList(List.copyOf(byService.keySet()), service, refusable), k -> {
+  private List<TextTest> evaluatorTests(ClassFormats shape, String service) {
+    Map<String, String> byService = shape.services();
+    boolean refusable = shape.refusable();
+    return evaluatorIndex.computeIfAbsent(java.util.Arrays.asList(List.copyOf(new java.util.TreeSet<>(byService.keySet())), service, refusable), k -> {
       Set<TextTest> kept = new LinkedHashSet<>();
       for (EvaluatorTest t : evaluatorTests) {
         if ((t.reach() == null || byService.values().stream().anyMatch(t.reach()::governs)) && (refusable || !t.refusedChangesOnly())
@@ -517,14 +551,68 @@ public final class RequestRegions {
    */
   private static List<ActionRegions.Target> onePerRegion(List<TextTest> tests, List<ActionRegions.Target> targets, Set<String> preferred) {
     List<BitSet> answers = TextRegions.answers(tests, targets.stream().map(ActionRegions.Target::resource).toList());
-    Map<BitSet, Integer> chosen = new LinkedHashMap<>();
+    Map<BitSet, List<Integer>> regions = new LinkedHashMap<>();
     for (int i = 0; i < targets.size(); i++) {
-      Integer before = chosen.putIfAbsent(answers.get(i), i);
-      if (before != null && !preferred.contains(targets.get(before).resource()) && preferred.contains(targets.get(i).resource())) {
-        chosen.put(answers.get(i), i);
+      regions.computeIfAbsent(answers.get(i), k -> new ArrayList<>()).add(i);
+    }
+    java.util.TreeMap<Integer, ActionRegions.Target> chosen = new java.util.TreeMap<>();
+    for (List<Integer> region : regions.values()) {
+      int pick = region.stream().filter(i -> preferred.contains(targets.get(i).resource())).findFirst().orElse(region.get(0));
+      // The region's other ARNs stay known: the actions AWS sends with them are not those of the pick.
+      List<ActionRegions.Target> others = region.stream().filter(i -> i != pick).map(targets::get).toList();
+      chosen.put(pick, new ActionRegions.Target(targets.get(pick).action(), targets.get(pick).resource(), others));
+    }
+    return List.copyOf(chosen.values());
+  }
+
+  /**
+   * The members of {@code actions} that AWS sends with {@code resource}: those with an ARN format
+   * that holds it, or for {@code *} those that may be sent with it ({@link
+   * CatalogFormats.ActionFormats#star}), in the class's order; a member the catalog lacks may
+   * name anything. What a finding may name as alike: another member is decided alike on the same
+   * request, but AWS never sends that request.
+   */
+  public List<String> sentWith(ActionClasses.ActionClass actions, String resource) {
+    // Which of the class's formats hold the resource, each asked once: a class has hundreds of members.
+    Set<TextTest> holding = new java.util.HashSet<>();
+    if (!resource.equals("*")) {
+      for (Format format : classFormats(actions).formats()) {
+        if (mayHold(format.test(), resource) && inFormat(resource, format.test())) {
+          holding.add(format.test());
+        }
       }
     }
-    return chosen.values().stream().sorted().map(targets::get).toList();
+    List<String> out = new ArrayList<>();
+    for (String member : actions.members()) {
+      Optional<CatalogFormats.ActionFormats> info = formats.action(member);
+      if (info.isEmpty() || (resource.equals("*") ? info.get().star() : info.get().formats().stream().anyMatch(f -> holding.contains(f.test())))) {
+        out.add(member);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * False when {@code arn} cannot be an ARN of {@code format}: their services differ where the
+   * format's is literal, or the resource part does not start with the format's literal start
+   * ({@code instance/}). A necessary condition only, told without an automaton.
+   */
+  private static boolean mayHold(TextTest format, String arn) {
+    int[] parts = parts(format);
+    String[] arnParts = arn.split(":", 6);
+    if (parts == null || arnParts.length < 6) {
+      return true;
+    }
+    String service = literalPart(format, 2);
+    if (service != null && !service.equals(arnParts[2])) {
+      return false;
+    }
+    int start = parts[5];
+    int end = start;
+    while (end < format.text().length() && !format.isWild(end)) {
+      end++;
+    }
+    return arnParts[5].startsWith(format.text().substring(start, end));
   }
 
   /** Whether {@code seed} is an ARN of {@code format}: a seed outside it cannot stand for its regions. */
@@ -541,10 +629,84 @@ public final class RequestRegions {
     if (test.mode() == TextTest.Mode.ARN && test.text().equals("*") && test.isWild(0)) {
       return true;
     }
+    Boolean byParts = constantByParts(test, format);
+    if (byParts != null) {
+      return byParts;
+    }
     return constantOn.computeIfAbsent(List.of(test, format), k -> {
       TextRegions.Result regions = TextRegions.of(List.of(test, format), List.of(), a -> a.get(1), 1, MAX_STATES);
       return regions.complete() && regions.representatives().size() <= 1;
     });
+  }
+
+  /**
+   * {@link #constantOn} without a search where the parts of an evaluator's test ({@link
+   * TextTest.Mode#ARN_PARTS}, compared part by part, case-sensitively) tell at once, else null.
+   * Part by part: a test's part {@code *} passes every part of the format; a literal part passes a
+   * literal part of the format it equals and fails one it does not, so that the test fails every ARN
+   * of the format (constant); a literal part against a format's part {@code *} passes that literal
+   * and fails it with one more character. With no part failing for certain and every part one of
+   * these, the test splits the format exactly when one part is of the last kind. A cold search
+   * asks a few thousand pairs of a format and the account tests, most of them told here.
+   */
+  static Boolean constantByParts(TextTest test, TextTest format) {
+    if (test.mode() != TextTest.Mode.ARN_PARTS || format.mode() != TextTest.Mode.ARN_PARTS) {
+      return null;
+    }
+    int[] testParts = parts(test);
+    int[] formatParts = parts(format);
+    if (testParts == null || formatParts == null) {
+      return null;
+    }
+    boolean splits = false;
+    boolean unknown = false;
+    for (int i = 0; i < 6; i++) {
+      int kind = partKind(test, testParts[i], testParts[i + 1]);
+      int formatKind = partKind(format, formatParts[i], formatParts[i + 1]);
+      if (kind == STAR_PART) {
+        continue;
+      }
+      if (kind == LITERAL_PART && formatKind == LITERAL_PART) {
+        if (!test.text().substring(testParts[i], testParts[i + 1] - 1).equals(format.text().substring(formatParts[i], formatParts[i + 1] - 1))) {
+          return true;
+        }
+      } else if (kind == LITERAL_PART && formatKind == STAR_PART) {
+        splits = true;
+      } else {
+        unknown = true;
+      }
+    }
+    return unknown ? null : !splits;
+  }
+
+  private static final int LITERAL_PART = 0;
+  private static final int STAR_PART = 1;
+  private static final int OTHER_PART = 2;
+
+  /** Where each of the six parts of {@code test}'s text starts, and its end + 1: null without five colons. */
+  private static int[] parts(TextTest test) {
+    String text = test.text();
+    int[] starts = new int[7];
+    int part = 1;
+    for (int i = 0; i < text.length() && part < 6; i++) {
+      if (text.charAt(i) == ':' && !test.isWild(i)) {
+        starts[part++] = i + 1;
+      }
+    }
+    starts[6] = text.length() + 1;
+    return part == 6 ? starts : null;
+  }
+
+  /** A part without wildcards, a part that is one {@code *}, or another. */
+  private static int partKind(TextTest test, int start, int end) {
+    int wild = 0;
+    for (int i = start; i < end - 1; i++) {
+      wild += test.isWild(i) ? 1 : 0;
+    }
+    if (wild == 0) {
+      return LITERAL_PART;
+    }
+    return end - 1 - start == 1 && test.text().charAt(start) == '*' ? STAR_PART : OTHER_PART;
   }
 
   /**
@@ -589,7 +751,7 @@ public final class RequestRegions {
    * it, and none before it unless the pattern is read part by part. Else null. An exact text
    * ({@link TextTest#exact}, a resource-based policy's own ARN) has its literal service too.
    */
-  private static String literalPart(TextTest test, int index) {
+  static String literalPart(TextTest test, int index) {
     String text = test.text();
     int literalColons = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -651,7 +813,7 @@ public final class RequestRegions {
     return anyByAction.computeIfAbsent(action, a -> aws.action(action).flatMap(info -> info.resourceTypes().stream()
             .filter(ResourceType::required).flatMap(t -> t.arnPatterns().stream()).findFirst())
         .filter(f -> aws.action(action).get().resourceTypes().stream().allMatch(ResourceType::required))
-        .map(f -> formatSeed(f.replaceAll("\\$\\{[^}]*}", "*")))
+        .map(f -> formatSeed(CatalogFormats.variablesAsStars(f)))
         .orElse("*"));
   }
 

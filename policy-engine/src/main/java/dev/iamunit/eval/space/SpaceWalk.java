@@ -113,6 +113,15 @@ public final class SpaceWalk {
     return new SpaceWalk(ActionClasses.of(statements, aws), RequestRegions.of(accounts, statements, aws));
   }
 
+  /**
+   * The members of {@code actions} other than {@code target}'s action that AWS sends with {@code
+   * target}'s resource ({@link RequestRegions#sentWith}): the actions a finding on it may name as
+   * alike.
+   */
+  public List<String> alike(ActionClasses.ActionClass actions, ActionRegions.Target target) {
+    return regions.sentWith(actions, target.resource()).stream().filter(m -> !m.equals(target.action())).toList();
+  }
+
   /** The classes of actions walked. */
   public ActionClasses classes() {
     return classes;

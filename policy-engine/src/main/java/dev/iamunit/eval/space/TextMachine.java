@@ -27,6 +27,9 @@ final class TextMachine {
   private final List<BitSet> states = new ArrayList<>();
   private final Map<BitSet, Integer> ids = new HashMap<>();
   private final Map<Long, Integer> steps = new HashMap<>();
+  private static final int ASCII = 128;
+  private final List<int[]> asciiWhole = new ArrayList<>();
+  private final List<int[]> asciiParts = new ArrayList<>();
 
   TextMachine(TextTest test) {
     this.chars = test.text().toCharArray();
@@ -58,8 +61,23 @@ final class TextMachine {
   int step(int state, char c, boolean byParts) {
     // Multiplied by an odd constant, a one-to-one mix: the plain key's hash (its halves XORed)
     // sets few low bits apart, and HashMap's bins then fill into trees of Long comparisons.
+    int[] row = null;
+    if (c < ASCII) {
+      // ASCII, nearly every step: a table per state, id + 1 (0 unknown), without boxing.
+      List<int[]> table = byParts ? asciiParts : asciiWhole;
+      while (table.size() <= state) {
+        table.add(null);
+      }
+      row = table.get(state);
+      if (row == null) {
+        row = new int[ASCII];
+        table.set(state, row);
+      } else if (row[c] != 0) {
+        return row[c] - 1;
+      }
+    }
     long key = (((long) state << 17) | ((long) c << 1) | (byParts ? 1 : 0)) * 0x9E3779B97F4A7C15L;
-    Integer known = steps.get(key);
+    Integer known = row != null ? null : steps.get(key);
     if (known != null) {
       return known;
     }
@@ -83,7 +101,11 @@ final class TextMachine {
       }
     }
     int id = intern(closure(to, byParts));
-    steps.put(key, id);
+    if (row != null) {
+      row[c] = id + 1;
+    } else {
+      steps.put(key, id);
+    }
     return id;
   }
 

@@ -294,7 +294,69 @@ class AllowedRequestsTests {
         .doesNotContain("iam:CreatePolicyVersion", "iam:DeletePolicy");
     assertThat(result.allowed()).extracting(found -> found.request().request().action())
         .doesNotContain("iam:GetRole", "iam:ListPolicies", "iam:CreatePolicyVersion", "iam:DeletePolicy");
+    // Nor as alike: AWS never sends iam:GetRole with a policy's ARN, although the class decides it alike.
+    assertThat(actions(result)).doesNotContain("iam:GetRole", "iam:GetUser", "iam:ListPolicies");
     assertThat(result.allowed()).allSatisfy(found ->
         assertThat(found.request().request().resource()).startsWith("arn:aws:iam::aws:policy/"));
+  }
+
+  /**
+   * A class mixing ARN formats (IAM's reads: roles, users, policies, ...) names as alike only the
+   * actions AWS sends with the request's resource: "Resource types ... the ARN format of each
+   * resource type" (Service Authorization Reference, Actions, resources, and condition keys for
+   * AWS Identity and Access Management, Actions defined by IAM). A region whose ARNs of several
+   * formats every test answers alike is asked once, and the actions of its other formats are found
+   * on a request of their own on one of their ARNs: none is left out.
+   */
+  @Test
+  void alikeNamesOnlyTheActionsAwsSendsWithTheRequestsResource() {
+    Caller caller = user(policy("""
+        {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:Get*", "Resource": "*"}]}"""));
+
+    AllowedRequests.Result result = search(caller, CredentialKind.ACCESS_KEYS, Map.of(), AllowedRequests.matching(List.of("iam:Get*")));
+
+    assertThat(result.proved()).isTrue();
+    // Every action allowed on an ARN of one of its formats in the caller's account, or on *, decided directly, is found.
+    Set<String> allowedDirectly = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+    for (String action : AwsData.bundled().expandActionPattern("iam:Get*")) {
+      var info = AwsData.bundled().action(action).orElseThrow();
+      List<String> resources = new java.util.ArrayList<>(info.resourceTypes().stream().flatMap(t -> t.arnPatterns().stream())
+          .map(f -> f.replace("${Partition}", "aws").replace("${Account}", ACCOUNT).replaceAll("\\$\\{[^}]*}", "example")).toList());
+      if (info.resourceTypes().stream().noneMatch(dev.iamunit.aws.ResourceType::required)) {
+        resources.add("*");
+      }
+      if (resources.stream().anyMatch(r -> Evaluator.standard().decide(caller.request(action, r, CredentialKind.ACCESS_KEYS, NOW, Map.of())).isAllowed())) {
+        allowedDirectly.add(action);
+      }
+    }
+    assertThat(allowedDirectly).hasSizeGreaterThan(30);
+    assertThat(actions(result)).containsAll(allowedDirectly);
+    assertThat(result.allowed()).allSatisfy(found -> {
+      String resource = found.request().request().resource();
+      assertThat(found.actions()).as("actions with %s", resource).allSatisfy(action -> assertThat(sentWith(action, resource)).isTrue());
+      assertThat(Evaluator.standard().decide(found.request()).isAllowed()).isTrue();
+    });
+    assertThat(result.allowed()).filteredOn(found -> found.request().request().resource().startsWith("arn:aws:iam::aws:policy/"))
+        .isNotEmpty()
+        .allSatisfy(found -> assertThat(found.actions()).contains("iam:GetPolicy").doesNotContain("iam:GetRole", "iam:GetUser"));
+  }
+
+  /**
+   * Whether the catalog documents {@code action} with {@code resource}: {@code *} for an action
+   * without a required resource type, else an ARN of one of its formats, each {@code ${...}} any
+   * text (a regular expression of the documented format, apart from the space's own tests).
+   */
+  private static boolean sentWith(String action, String resource) {
+    var info = AwsData.bundled().action(action).orElseThrow();
+    if (resource.equals("*")) {
+      return info.resourceTypes().stream().noneMatch(dev.iamunit.aws.ResourceType::required);
+    }
+    return info.resourceTypes().stream().flatMap(t -> t.arnPatterns().stream()).anyMatch(format -> {
+      StringBuilder regex = new StringBuilder();
+      for (String piece : format.split("\\$\\{[^}]*}", -1)) {
+        regex.append(regex.length() == 0 ? "" : ".*").append(java.util.regex.Pattern.quote(piece));
+      }
+      return resource.matches(regex.toString());
+    });
   }
 }

@@ -138,4 +138,33 @@ class RequestRegionsTests {
       }
     }
   }
+
+  /**
+   * Whether an evaluator's test splits the ARNs of a format, told from their parts without a
+   * search ({@code RequestRegions.constantByParts}), agrees with the search of the two automata,
+   * for every ARN format of the bundled catalog and the tests the evaluator makes of a resource.
+   */
+  @org.junit.jupiter.api.Test
+  void constantOnAFormatToldByPartsAgreesWithTheSearch() {
+    List<TextTest> tests = new ArrayList<>();
+    for (String pattern : List.of("arn:*:*:*::*", "arn:*:*:*:" + ACCOUNT + ":*", "arn:*:kms:*:*:key/*", "arn:*:iam:*:*:role/*",
+        "arn:*:iam::aws:policy/*", "arn:*:s3:*::*/*", "arn:*:iam::*:role/aws-reserved/*", "arn:*:kms:*:*:alias/aws/*", "arn:*:s3:::bucket")) {
+      tests.add(TextTest.glob(pattern, TextTest.Mode.ARN_PARTS));
+    }
+    Set<TextTest> formats = new java.util.LinkedHashSet<>();
+    CatalogFormats catalog = CatalogFormats.of(AwsData.bundled());
+    AwsData.bundled().expandActionPattern("*").forEach(a -> catalog.action(a).orElseThrow().formats().forEach(f -> formats.add(f.test())));
+    int told = 0;
+    for (TextTest format : formats) {
+      for (TextTest test : tests) {
+        Boolean byParts = RequestRegions.constantByParts(test, format);
+        if (byParts != null) {
+          told++;
+          TextRegions.Result search = TextRegions.of(List.of(test, format), List.of(), a -> a.get(1), 1, RequestRegions.MAX_STATES);
+          assertThat(byParts).as("%s on %s", test, format).isEqualTo(search.complete() && search.representatives().size() <= 1);
+        }
+      }
+    }
+    assertThat(told).as("pairs told by parts, of %d", formats.size() * tests.size()).isGreaterThan(formats.size() * tests.size() / 2);
+  }
 }
