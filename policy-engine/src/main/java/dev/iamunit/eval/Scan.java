@@ -67,8 +67,9 @@ final class Scan implements Supplier<PrincipalIdentity> {
     ActionIndex held = policies.held();
     ActionIndex resources = policies.resourceIndex();
     ActionIndex endpoints = policies.endpointIndex();
-    // The held policies' action is looked up once, for their SCPs and the rest.
-    long[] rcpSelected = selected(rcps);
+    // The held policies' action is looked up once, for their SCPs and the rest. RCPs bind only the
+    // services that support them (ResourceControlPolicyScope).
+    long[] rcpSelected = rcps.size() > 0 && ResourceControlPolicyScope.applies(request.action()) ? selected(rcps) : null;
     long[] heldSelected = selected(held);
     long[] resourceSelected = selected(resources);
     long[] endpointSelected = selected(endpoints);
@@ -82,7 +83,7 @@ final class Scan implements Supplier<PrincipalIdentity> {
       }
     }
     int scpStatements = policies.scpStatements();
-    statements(RCP, rcps, rcpSelected, 0, rcps.size());
+    statements(RCP, rcps, rcpSelected, 0, rcpSelected == null ? 0 : rcps.size());
     statements(HELD, held, heldSelected, 0, scpStatements);
     statements(RESOURCE, resources, resourceSelected, 0, resources.size());
     statements(HELD, held, heldSelected, scpStatements, held.size());

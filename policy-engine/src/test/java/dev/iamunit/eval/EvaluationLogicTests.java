@@ -15,6 +15,8 @@ import dev.iamunit.policy.PolicyParser;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * AWS's evaluation logic across policy types (IAM User Guide: "Policy evaluation logic", "How AWS
@@ -126,6 +128,36 @@ class EvaluationLogicTests {
           "rcp.json", PolicyKind.RESOURCE_CONTROL, "rcp");
       PolicySet denied = PolicySet.builder().identity(identity(ALLOW_GET)).rcpLevel(List.of(rcpDeny)).build();
       assertThat(outcome(get(ALICE, null), denied)).isEqualTo(Outcome.EXPLICIT_DENY);
+    }
+
+    /**
+     * "RCPs apply to resources for a subset of AWS services" (AWS Organizations User Guide,
+     * Resource control policies (RCPs), List of AWS services that support RCPs): Amazon S3, AWS
+     * STS, AWS KMS, Amazon SQS and AWS Secrets Manager among them since RCPs were launched (AWS
+     * Control Tower, Controls implemented with RCPs, lists the same five); Amazon EC2, IAM, AWS
+     * Lambda and Amazon SNS not. An RCP that denies every action refuses only the former.
+     */
+    @ParameterizedTest(name = "{0} on {1}: {2}")
+    @CsvSource({
+        "s3:GetObject,                 arn:aws:s3:::bucket/key,                                       EXPLICIT_DENY",
+        "sts:AssumeRole,               arn:aws:iam::111122223333:role/deploy,                         EXPLICIT_DENY",
+        "kms:Decrypt,                  arn:aws:kms:us-east-1:111122223333:key/1234,                   EXPLICIT_DENY",
+        "sqs:SendMessage,              arn:aws:sqs:us-east-1:111122223333:queue,                      EXPLICIT_DENY",
+        "secretsmanager:GetSecretValue, arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf, EXPLICIT_DENY",
+        "ec2:RunInstances,             arn:aws:ec2:us-east-1:111122223333:instance/i-1,               ALLOWED",
+        "iam:CreateUser,               arn:aws:iam::111122223333:user/bob,                            ALLOWED",
+        "lambda:InvokeFunction,        arn:aws:lambda:us-east-1:111122223333:function:f,              ALLOWED",
+        "sns:Publish,                  arn:aws:sns:us-east-1:111122223333:topic,                      ALLOWED",
+    })
+    void rcpsBindOnlyTheServicesThatSupportThem(String action, String resource, Outcome expected) {
+      Policy denyAll = PolicyParser.parse(
+          "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyAll\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+          "rcp.json", PolicyKind.RESOURCE_CONTROL, "rcp");
+      PolicySet set = PolicySet.builder().identity(identity(ALLOW_ALL)).rcpLevel(List.of(denyAll)).build();
+      Request request = Request.of(ALICE, action, resource, RequestContext.builder().build());
+
+      assertThat(outcome(request, set)).isEqualTo(expected);
+      assertThat(Evaluator.standard().decide(request, set).outcome()).isEqualTo(expected);
     }
   }
 
