@@ -395,6 +395,9 @@ class CaseBuilder {
     if (this.principal.kind === 'session' && rng.chance(0.35)) policies.session = this.sessionPolicy(focus);
 
     const action = this.requestAction(service);
+    // AWS applies RCPs only to the services that support them; iam-simulate to every one (a tag,
+    // so that KNOWN_DIFFERENCES.md can name these cases: it draws nothing from the generator).
+    if (withRcp && !RCP_SERVICES.includes(action.split(':')[0].toLowerCase())) this.tag('nonrcpservice');
     return { policies, request: this.request(action) };
   }
 
