@@ -185,8 +185,8 @@ public record LoadOptions(
                 + accounts.describe(accounts.tree().get().accounts().stream().flatMap(m -> accounts.byId(m.id()).stream()).toList())
                 : named.size() + " accounts of that name, " + accounts.describe(named));
         throw new AccountFolderException(path, account, "account folder " + projectRoot.toAbsolutePath().normalize().relativize(path)
-            + " is mapped to \"" + account + "\", but " + declared + ": map the folder to an account id, or to the name of one account of the "
-            + "organization");
+            + " is mapped to \"" + account + "\", but " + declared + ": map the folder to an account id, or to the name or path of one account of the "
+            + "organization (Workloads/prod)");
       }
       resolved.put(path, named.get(0).id());
     });

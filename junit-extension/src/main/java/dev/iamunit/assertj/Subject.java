@@ -26,7 +26,8 @@ record Subject(
   static Subject of(SpaceSearch.Allowed allowed) {
     Evaluation evaluation = allowed.evaluation();
     // One request stands for the actions the policies treat alike: say how many, so none goes unsaid.
-    String alike = allowed.alike().isEmpty() ? "" : " (and " + allowed.alike().size() + " more actions the policies treat alike)";
+    int more = allowed.alike().size();
+    String alike = more == 0 ? "" : " (and " + more + (more == 1 ? " more action" : " more actions") + " the policies treat alike)";
     return new Subject(allowed.requestDescription() + alike, Optional.of(evaluation.credentials()), evaluation.decision(),
         Optional.of(evaluation.request()), false);
   }

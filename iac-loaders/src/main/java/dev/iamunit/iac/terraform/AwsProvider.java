@@ -86,7 +86,7 @@ record AwsProvider(String name, Value region, Value account, Value partition) {
     } else if (allowed instanceof Value.Tuple || allowed instanceof Value.Unknown) {
       account = unknownAllowed.apply("provider " + name + " account", "provider " + name + " may use any of the accounts "
           + shown(allowed) + " and the loaded account " + options.accountId() + " is not one of them; give the account the"
-          + " test runs as (@IamTest account, the CLI's --account)");
+          + " test runs as (@IamTest accountId, the CLI's --account, the Maven plugin's <accountId>)");
     } else {
       account = Value.of(options.accountId());
     }

@@ -317,11 +317,11 @@ class AccountPlacementTests {
           assertThat(e.name()).isEqualTo("shared");
         })
         .hasMessage("account folder workload is mapped to \"shared\", but the organization the sources declare has 2 accounts of that "
-            + "name, shared (333333333333), shared (444444444444): map the folder to an account id, or to the name of one account of "
-            + "the organization");
+            + "name, shared (333333333333), shared (444444444444): map the folder to an account id, or to the name or path of one account of "
+            + "the organization (Workloads/prod)");
     assertThatThrownBy(() -> SourceFormats.standard().load(List.of(workload), options.withAccountFolders(Map.of(workload, "prod"))))
         .isInstanceOf(AccountFolderException.class)
         .hasMessage("account folder workload is mapped to \"prod\", but the sources declare no organization whose accounts have names: "
-            + "map the folder to an account id, or to the name of one account of the organization");
+            + "map the folder to an account id, or to the name or path of one account of the organization (Workloads/prod)");
   }
 }

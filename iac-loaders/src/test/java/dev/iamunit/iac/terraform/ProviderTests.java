@@ -237,7 +237,7 @@ class ProviderTests {
     assertThat(account.expression()).isEqualTo("provider aws account");
     assertThat(account.location().fileAndLine()).isEqualTo("main.tf:2");
     assertThat(account.reason()).isEqualTo("provider aws may use any of the accounts [222222222222, 333333333333] and the loaded"
-        + " account 123456789012 is not one of them; give the account the test runs as (@IamTest account, the CLI's --account)");
+        + " account 123456789012 is not one of them; give the account the test runs as (@IamTest accountId, the CLI's --account, the Maven plugin's <accountId>)");
   }
 
   @Test
