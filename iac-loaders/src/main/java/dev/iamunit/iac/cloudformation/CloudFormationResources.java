@@ -234,6 +234,8 @@ final class CloudFormationResources {
         // Its template's resources are mapped once the organization is known (StackSetInstances).
       }
       case "AWS::SSO::PermissionSet" -> permissionSet(stack, r);
+      case "AWS::SSO::InstanceAccessControlAttributeConfiguration" ->
+          assembler.unmodelledAccessControlAttributes(r.type(), r.logicalId(), r.location());
       case "AWS::SSO::Assignment" -> assembler.accountAssignment(key(r.property("PermissionSetArn").map(stack::resolve).orElse(null)),
           text(stack, r, "TargetId"), "USER".equals(key(r.property("PrincipalType").map(stack::resolve).orElse(null)))
               ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,

@@ -542,6 +542,17 @@ public final class AccountAssembler {
         + type + " yet, so no decision includes what its policy allows or denies"));
   }
 
+  /**
+   * IAM Identity Center's attributes for access control, which IAMUnit does not model: the sessions
+   * of permission sets carry the user's attributes as session tags ({@code aws:PrincipalTag/...}),
+   * which no request here holds, so the declaration is listed rather than dropped.
+   */
+  public void unmodelledAccessControlAttributes(String type, String address, SourceLocation at) {
+    report.add(Unresolved.of(address, at, type + " not evaluated: IAMUnit does not model IAM Identity Center's attributes for"
+        + " access control, so the sessions of permission sets carry none of the aws:PrincipalTag keys it sets, and a condition"
+        + " on them is decided as if the tag were absent (give the tags a test needs with @WithPrincipalTag)"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Organizations
 

@@ -204,6 +204,7 @@ final class TerraformResources {
         case "aws_ssoadmin_account_assignment" -> assembler.accountAssignment(permissionSet(r), name(r.get("target_id"), r, "target_id"),
             "USER".equals(text(r.get("principal_type"), "")) ? AccountAssignment.PrincipalType.USER : AccountAssignment.PrincipalType.GROUP,
             key(r.get("principal_id")), r.address(), r.location());
+        case "aws_ssoadmin_instance_access_control_attributes" -> assembler.unmodelledAccessControlAttributes(r.type(), r.address(), r.location());
         default -> unmodelled(r);
       }
     }

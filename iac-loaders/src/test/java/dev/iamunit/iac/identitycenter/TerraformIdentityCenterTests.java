@@ -328,4 +328,56 @@ class TerraformIdentityCenterTests {
     });
     assertThat(loaded.account().assignments()).isEmpty();
   }
+
+  /**
+   * Attributes for access control pass a user's attributes into the permission set's session as
+   * tags (IAM Identity Center User Guide, Attributes for access control); IAMUnit does not model
+   * them, so each declaration, Terraform's or CloudFormation's, is listed with its line rather
+   * than dropped.
+   */
+  @Test
+  void attributesForAccessControlInTerraformAreListedNotDropped() throws IOException {
+    assertListed("main.tf", "aws_ssoadmin_instance_access_control_attributes.abac", """
+        resource "aws_ssoadmin_instance_access_control_attributes" "abac" {
+          instance_arn = "arn:aws:sso:::instance/ssoins-1111111111111111"
+          attribute {
+            key = "team"
+            value {
+              source = ["$${path:enterprise.department}"]
+            }
+          }
+        }
+        """);
+  }
+
+  @Test
+  void attributesForAccessControlInCloudFormationAreListedNotDropped() throws IOException {
+    assertListed("template.yaml", "Abac", """
+        Resources:
+          Abac:
+            Type: AWS::SSO::InstanceAccessControlAttributeConfiguration
+            Properties:
+              InstanceArn: arn:aws:sso:::instance/ssoins-1111111111111111
+              AccessControlAttributes:
+                - Key: team
+                  Value:
+                    Source:
+                      - ${path:enterprise.department}
+        """);
+  }
+
+  private void assertListed(String file, String address, String source) throws IOException {
+    Files.writeString(dir.resolve(file), source);
+
+    LoadedSources loaded = load(PROD, dir);
+
+    assertThat(loaded.report().unresolved()).singleElement().satisfies(u -> {
+      assertThat(u.expression()).isEqualTo(address);
+      assertThat(u.location().file()).endsWith(file);
+      assertThat(u.location().line()).isPositive();
+      assertThat(u.reason()).contains("IAMUnit does not model IAM Identity Center's attributes for access control")
+          .contains("aws:PrincipalTag");
+    });
+    assertThat(loaded.report().problems()).isEmpty();
+  }
 }
