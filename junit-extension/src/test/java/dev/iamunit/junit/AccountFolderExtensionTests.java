@@ -23,8 +23,8 @@ class AccountFolderExtensionTests {
     assertThat(TestKit.failureMessage(results, "anAccountTheOrganizationDoesNotName(IamScenario)")).isEqualTo(
         "IAMUnit could not load the sources of this test: @IamTest(accountFolders = \"staging=src/test/terraform/account-folders/prod\"): "
             + "account folder src/test/terraform/account-folders/prod is mapped to \"staging\", but the organization the sources declare "
-            + "has no account of that name; its accounts are prod (111111111111): map the folder to an account id, or to the name of "
-            + "one account of the organization");
+            + "has no account of that name; its accounts are prod (111111111111): map the folder to an account id, or to the name or "
+            + "path of one account of the organization (Workloads/prod)");
   }
 
   /** Issue 24: the extension chooses the home account by the rule the CLI and the Maven plugin apply (HomeAccount). */
