@@ -1,6 +1,8 @@
 package dev.iamunit.eval;
 
 import dev.iamunit.aws.AwsData;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The requests resource control policies can refuse: those for a service AWS lists as supporting
@@ -12,10 +14,31 @@ import dev.iamunit.aws.AwsData;
  */
 final class ResourceControlPolicyScope {
 
+  /**
+   * The answer by action as requests spell it: asked on every decision that has RCPs, where the
+   * lookup would otherwise cut and lower-case the service each time. Bounded by {@link #KEPT}
+   * (the catalog has about 22,000 actions), past which answers are computed, not kept.
+   */
+  private static final Map<String, Boolean> BY_ACTION = new ConcurrentHashMap<>();
+
+  private static final int KEPT = 50_000;
+
   private ResourceControlPolicyScope() {}
 
   /** Whether the RCPs of the resource's account can refuse a request for {@code action}. */
   static boolean applies(String action) {
+    Boolean known = BY_ACTION.get(action);
+    if (known != null) {
+      return known;
+    }
+    boolean applies = lookUp(action);
+    if (BY_ACTION.size() < KEPT) {
+      BY_ACTION.put(action, applies);
+    }
+    return applies;
+  }
+
+  private static boolean lookUp(String action) {
     int colon = action.indexOf(':');
     if (colon < 0) {
       return true;
