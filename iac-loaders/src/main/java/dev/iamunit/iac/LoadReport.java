@@ -21,15 +21,24 @@ import org.apiguardian.api.API;
  * @param unresolved every value that could not be computed, once each
  * @param problems policies, blocks and resources that Terraform, CloudFormation or AWS would
  *     reject, left out
+ * @param inputs the files the templates read as inputs ({@code file("audit.yaml")}), absolute:
+ *     a folder's other formats do not load them as sources of their own
  */
 @API(status = EXPERIMENTAL, since = "0.1")
-public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems) {
+public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems,
+    List<java.nio.file.Path> inputs) {
 
   public LoadReport {
     files = List.copyOf(files);
     policies = List.copyOf(policies);
     unresolved = List.copyOf(unresolved);
     problems = List.copyOf(problems);
+    inputs = List.copyOf(inputs);
+  }
+
+  /** A report of a load that read no file as an input. */
+  public LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems) {
+    this(files, policies, unresolved, problems, List.of());
   }
 
   /**
@@ -74,14 +83,16 @@ public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<U
     List<LoadedPolicy> policies = new ArrayList<>();
     List<Unresolved> unresolved = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
+    List<java.nio.file.Path> inputs = new ArrayList<>();
     for (LoadReport report : reports) {
       files.addAll(report.files());
       policies.addAll(report.policies());
       unresolved.addAll(report.unresolved());
       problems.addAll(report.problems());
+      inputs.addAll(report.inputs());
     }
     problems.addAll(more);
-    return new LoadReport(files, policies, unresolved, problems);
+    return new LoadReport(files, policies, unresolved, problems, inputs);
   }
 
   /**

@@ -222,6 +222,9 @@ public final class SourceFormats {
         .toList();
     AccountMerge merge = new AccountMerge(options);
     List<LoadReport> reports = new ArrayList<>();
+    // A file a template read as an input (a Terraform stack set's file("audit.yaml")) is that
+    // template's, not a source of its own: Terraform loads first, and later formats skip it.
+    Set<Path> inputs = new HashSet<>();
     int i = 0;
     while (i < ordered.size()) {
       SourceFormat format = ordered.get(i).format();
@@ -230,11 +233,23 @@ public final class SourceFormats {
       LoadOptions unitOptions = options.withAccountId(options.accountOf(ordered.get(i).path()));
       List<Path> unit = new ArrayList<>();
       do {
-        unit.add(ordered.get(i++).path());
+        Path path = ordered.get(i++).path();
+        if (!inputs.contains(path.toAbsolutePath().normalize())) {
+          unit.add(path);
+        }
       } while (format.loadsTogether() && i < ordered.size() && ordered.get(i).format() == format
           && options.accountOf(ordered.get(i).path()).equals(unitOptions.accountId()));
+      if (format instanceof CloudFormation && !inputs.isEmpty()) {
+        // A folder's templates, less those a template read.
+        unit = CloudFormation.files(unit).stream().filter(p -> !inputs.contains(p.toAbsolutePath().normalize())).toList();
+      }
+      if (unit.isEmpty()) {
+        continue;
+      }
       Accounts.Builder accounts = Accounts.builder(unitOptions.accountId(), options.partition(), options.region());
-      reports.add(format.loadInto(unit, unitOptions, accounts));
+      LoadReport report = format.loadInto(unit, unitOptions, accounts);
+      reports.add(report);
+      inputs.addAll(report.inputs());
       merge.add(accounts.build());
     }
     LoadReportBuilder placing = new LoadReportBuilder();
@@ -447,7 +462,8 @@ public final class SourceFormats {
       return CloudFormationLoader.loadInto(files(unit), options, accounts);
     }
 
-    private List<Path> files(List<Path> unit) {
+    /** The template files of {@code unit}: each file, and the templates under each folder. */
+    static List<Path> files(List<Path> unit) {
       List<Path> files = new ArrayList<>();
       for (Path source : unit) {
         files.addAll(Files.isDirectory(source) ? templates(source) : List.of(source));

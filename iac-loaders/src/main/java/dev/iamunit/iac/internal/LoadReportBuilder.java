@@ -27,9 +27,15 @@ public final class LoadReportBuilder {
   private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
   private final List<LoadReport.Problem> problems = new ArrayList<>();
   private final Set<String> standIns = new HashSet<>();
+  private final Set<java.nio.file.Path> inputs = new java.util.LinkedHashSet<>();
 
   public void file(String name) {
     files.add(name);
+  }
+
+  /** A file a template reads as an input (Terraform's {@code file("audit.yaml")}): no source of its own. */
+  public void input(java.nio.file.Path file) {
+    inputs.add(file.toAbsolutePath().normalize());
   }
 
   /**
@@ -70,6 +76,6 @@ public final class LoadReportBuilder {
   }
 
   public LoadReport build() {
-    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems);
+    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems, List.copyOf(inputs));
   }
 }

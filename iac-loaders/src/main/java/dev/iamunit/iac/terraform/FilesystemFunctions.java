@@ -198,6 +198,7 @@ final class FilesystemFunctions {
 
   private static Value file(FunctionCall c) {
     return withFile(c, "file", path -> {
+      c.ev().report.input(path);
       String display = c.ev().scope().displayName(path);
       String text = SourceText.read(path, display, "Terraform", TerraformLoader.MAX_FILE_BYTES);
       return PolicyText.withDocument(text, List.of(), SourceLocation.of(display, 1, 1).withAddress(c.ev().address()));
@@ -210,6 +211,7 @@ final class FilesystemFunctions {
       throw c.error("cannot be called from inside a template that templatefile() reads");
     }
     return withFile(c, "template", path -> {
+      c.ev().report.input(path);
       if (!(c.arg(1) instanceof Value.Obj vars)) {
         if (Operators.isKnown(c.arg(1))) {
           throw c.error("takes a map of variables, not " + Value.typeName(c.arg(1)));

@@ -61,4 +61,42 @@ class StackSetTemplateFileTests {
 
     assertThat(loaded.account().roles()).containsOnlyKeys("audit-readonly", "own");
   }
+
+  /**
+   * The same in Terraform: a stack set's {@code template_body = file("audit.yaml")} reads the file
+   * as its template's input, and the folder's CloudFormation does not load it again as a stack of
+   * the loaded account.
+   */
+  @Test
+  void aFileATerraformStackSetReadsIsItsTemplateNotAStackOfTheLoadedAccount() throws IOException {
+    Files.writeString(dir.resolve("audit.yaml"), """
+        Resources:
+          Audit:
+            Type: AWS::IAM::Role
+            Properties:
+              RoleName: audit
+              AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [] }
+        """);
+    Files.writeString(dir.resolve("main.tf"), """
+        resource "aws_cloudformation_stack_set" "audit" {
+          name             = "audit"
+          permission_model = "SELF_MANAGED"
+          template_body    = file("${path.module}/audit.yaml")
+        }
+        resource "aws_cloudformation_stack_set_instance" "prod" {
+          stack_set_name = aws_cloudformation_stack_set.audit.name
+          account_id     = "111111111111"
+        }
+        """);
+
+    LoadedSources loaded = SourceFormats.standard().load(List.of(dir),
+        LoadOptions.defaults().withAccountId("999999999999").withProjectRoot(dir).withBundledAwsManagedPolicies());
+
+    assertThat(loaded.report().inputs()).as("inputs").containsExactly(dir.resolve("audit.yaml").toAbsolutePath().normalize());
+    assertThat(loaded.accounts().byId("999999999999").map(a -> a.roles().keySet()).orElse(java.util.Set.of()))
+        .as("the loaded account deploys the stack set, not its template").isEmpty();
+    assertThat(loaded.accounts().byId("111111111111").orElseThrow().roles()).containsOnlyKeys("audit");
+    assertThat(loaded.report().files()).as("read once, as the stack set's template").doesNotContain("audit.yaml");
+    assertThat(loaded.report().problems()).isEmpty();
+  }
 }
