@@ -137,6 +137,22 @@ class MessageFactoryTests {
             + "(terraform/ec2.tf:14)");
   }
 
+  /** One action, one allowed request: said in the singular. */
+  @Test
+  void shouldAllBeDeniedInSpaceCountsInTheSingular() {
+    assertThat(ShouldAllBeDenied.shouldAllBeDeniedInSpace("ec2:RunInstances on * as MFAUser", 1, 7, List.of(ALLOWED))).startsWith(
+        "Expecting every request of ec2:RunInstances on * as MFAUser, and on every other region of resources and context values the "
+            + "policies tell apart, to be denied, but over that complete request space (1 action, 7 requests) 1 was allowed:\n");
+  }
+
+  @Test
+  void shouldOnlyBeAllowedCountsInTheSingular() {
+    assertThat(ShouldOnlyBeAllowed.shouldOnlyBeAllowed("MFAUser", List.of("iam:*MFA*"), 1, 1, List.of(ALLOWED), List.of(), "", ""))
+        .startsWith("Expecting MFAUser to be allowed only iam:*MFA*, over the complete request space (the 1 other action of the "
+            + "catalog, 1 request: every region of resources and context values the policies tell apart), but 1 request of another "
+            + "action was allowed:\n");
+  }
+
   @Test
   void shouldAllBeAllowedListsTheDeniedOnes() {
     assertThat(ShouldAllBeAllowed.shouldAllBeAllowed("ec2:* on * as MFAUser", 3, List.of(EXPLICITLY_DENIED))).isEqualTo(
