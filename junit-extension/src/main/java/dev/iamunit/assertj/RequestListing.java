@@ -19,6 +19,11 @@ final class RequestListing {
     return offender.describe() + ": " + DecisionText.summary(offender.decision());
   }
 
+  /** {@code 1 action}, {@code 7 requests}: a count of {@code noun}s, in the singular for one. */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** Each line indented on a line of its own, the first few only, then how many more. */
   static String lines(List<String> lines) {
     StringBuilder text = new StringBuilder();

@@ -24,7 +24,8 @@ final class ShouldAllBeDenied {
    */
   static String shouldAllBeDeniedInSpace(String requests, int actions, long total, List<Subject> offenders) {
     return String.format("Expecting every request of %s, and on every other region of resources and context values the policies "
-        + "tell apart, to be denied, but over that complete request space (%d actions, %d requests) %d were allowed:",
-        requests, actions, total, offenders.size()) + RequestListing.of(offenders);
+        + "tell apart, to be denied, but over that complete request space (%s, %s) %d %s allowed:",
+        requests, RequestListing.count(actions, "action"), RequestListing.count(total, "request"), offenders.size(),
+        offenders.size() == 1 ? "was" : "were") + RequestListing.of(offenders);
   }
 }

@@ -20,10 +20,12 @@ final class ShouldOnlyBeAllowed {
    */
   static String shouldOnlyBeAllowed(String who, List<String> patterns, int actions, long requests, List<Subject> offenders,
       List<Drift> drift, String snapshot, String version) {
+    int allowed = offenders.size() + drift.size();
     StringBuilder text = new StringBuilder(String.format(
-        "Expecting %s to be allowed only %s, over the complete request space (the %d other actions of the catalog, %d requests: "
-            + "every region of resources and context values the policies tell apart), but %d requests of other actions were allowed",
-        who, String.join(", ", patterns), actions, requests, offenders.size() + drift.size()));
+        "Expecting %s to be allowed only %s, over the complete request space (the %d other %s of the catalog, %s: "
+            + "every region of resources and context values the policies tell apart), but %s",
+        who, String.join(", ", patterns), actions, actions == 1 ? "action" : "actions", RequestListing.count(requests, "request"),
+        allowed == 1 ? "1 request of another action was allowed" : allowed + " requests of other actions were allowed"));
     if (!offenders.isEmpty()) {
       text.append(':').append(RequestListing.of(offenders));
     }
