@@ -53,6 +53,29 @@ class DiffCommandTests {
   }
 
   /**
+   * Issue 26's opening case, as a user runs it: s3:GetObject allowed from aws:SourceIp 10.20.0.0/16,
+   * widened to /15. The gate fails, naming a concrete request from the addresses the /15 adds, the
+   * statement that allows it, and that the finding is proved ("IpAddress: Matching specified IP
+   * address or range", IAM User Guide, Condition operators, IP address condition operators).
+   */
+  @Test
+  void theIssuesCidrWideningFailsTheGateWithAProvedRequest() {
+    CliRun run = CliRun.of("diff", "--base", CHANGES + "cidr-widening/base", "--head", CHANGES + "cidr-widening/head",
+        "--fail-on", "new-access");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out())
+        .contains("\n3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests")
+        .contains("\n  3. user alice, long-term access keys: 1 request: s3:GetObject on 1 resource (proved)\n")
+        .contains("\n     - \"IpAddress\": {\"aws:SourceIp\": \"10.20.0.0/16\"}   main.tf:")
+        .contains("\n     + \"IpAddress\": {\"aws:SourceIp\": \"10.20.0.0/15\"}   main.tf:")
+        .contains("\n       head: allowed by statement ReadFromTheOffice (main.tf:")
+        .contains("\n       s3:GetObject on arn:aws:s3:::reports/example (aws:SourceIp=10.21.0.0)\n")
+        .doesNotContain("No change in who may do what").doesNotContain("SAMPLED");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+  }
+
+  /**
    * Issue 24: an RCP narrowed in an organization of two accounts. The text groups the changes by
    * account and starts with the RCP's blast radius (iamunit-diff's BlastRadiusTests reads the same
    * file); the gate fails on the new access it opens; the JSON names each change's account.
