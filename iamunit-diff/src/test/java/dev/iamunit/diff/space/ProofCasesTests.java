@@ -341,7 +341,7 @@ class ProofCasesTests {
     return PolicyParser.parse("{\"Version\": \"2012-10-17\", \"Statement\": [" + statements + "]}", "main.tf", kind, name);
   }
 
-  private static boolean allowed(Account account, String action, String resource, CredentialKind kind, Map<String, List<String>> context,
+  static boolean allowed(Account account, String action, String resource, CredentialKind kind, Map<String, List<String>> context,
       Set<String> absent) {
     Caller caller = Caller.user(account, USER);
     return Evaluator.standard().decide(caller.request(action, resource, kind, AccessDiffer.REQUEST_TIME, context, absent)).isAllowed();
@@ -359,7 +359,7 @@ class ProofCasesTests {
   }
 
   /** A finding's context back as its request's: {@code [a, b]} is a set, {@value KeyValue#ABSENT_LABEL} a key left out. */
-  private static void parse(Map<String, String> labels, Map<String, List<String>> context, Set<String> absent) {
+  static void parse(Map<String, String> labels, Map<String, List<String>> context, Set<String> absent) {
     labels.forEach((key, label) -> {
       if (label.equals(KeyValue.ABSENT_LABEL)) {
         absent.add(key);
