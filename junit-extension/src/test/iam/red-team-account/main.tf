@@ -194,3 +194,23 @@ resource "aws_iam_user_policy" "many_tags" {
     }]
   })
 }
+
+# Reads only when signed in with MFA: a credential kind, not a context key the search varies.
+resource "aws_iam_user" "mfa_reader" {
+  name = "MfaReader"
+}
+
+resource "aws_iam_user_policy" "mfa_reader" {
+  name = "reads-with-mfa"
+  user = aws_iam_user.mfa_reader.name
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Sid       = "ReadsWithMfa"
+      Effect    = "Allow"
+      Action    = "s3:GetObject"
+      Resource  = "*"
+      Condition = { Bool = { "aws:MultiFactorAuthPresent" = "true" } }
+    }]
+  })
+}

@@ -92,4 +92,11 @@ final class SpaceAssertionsRedTeamExamples {
   void manyTagsMayDoNothing(IamScenario scenario) {
     assertThat(scenario).mayOnly("sts:GetCallerIdentity", "sts:GetSessionToken");
   }
+
+  @Test
+  @AsUser("MfaReader")
+  @WithMFA
+  void mfaReaderReadsNothingAfterSigningInWithMfa(IamScenario scenario) {
+    assertThat(scenario.requests("s3:GetObject")).allAreDenied();
+  }
 }

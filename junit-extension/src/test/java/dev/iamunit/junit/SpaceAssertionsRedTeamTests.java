@@ -130,4 +130,15 @@ class SpaceAssertionsRedTeamTests {
             + "space was sampled, not proved")
         .contains(why);
   }
+
+  /**
+   * "aws:MultiFactorAuthPresent ... true" only for credentials signed in with MFA (AWS global
+   * condition context keys): the credentials are the scenario's, so under {@code @WithMFA} the
+   * search finds the reads.
+   */
+  @Test
+  void aGrantUnderMfaIsFoundWithTheScenariosMfaCredentials() {
+    assertThat(failure("mfaReaderReadsNothingAfterSigningInWithMfa")).contains(
+        "\n  s3:GetObject on * as MfaReader (console sign-in with MFA): allowed by statement ReadsWithMfa" + FILE);
+  }
 }
