@@ -14,12 +14,16 @@ import dev.iamunit.eval.space.ApplicablePolicies;
 import dev.iamunit.eval.space.PolicyStatement;
 import dev.iamunit.model.Account;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,6 +98,8 @@ class BruteForceAgreementTests {
   }
 
   private static final List<String> ACTION_NAMES = List.copyOf(ACTIONS.keySet());
+
+  private static final List<String> TAG_KEYS = List.of("team", "env", "cost", "tier");
 
   /** The services of the brute force's actions that no policy of {@link PolicyPairs} names. */
   private static final Set<String> UNNAMED = Set.of("dynamodb", "lambda", "sns", "logs");
@@ -189,7 +195,15 @@ class BruteForceAgreementTests {
       }
     }
     boolean proved = diff.space().proof().complete();
-    ActionClasses classes = null;
+    // The actions each (principal, credentials, change) has a finding for, by name or alike; and
+    // by class, the action of a finding for each class (ActionClasses), indexed once for the pair.
+    Map<String, Set<String>> named = new HashMap<>();
+    for (DiffRow row : diff.rows()) {
+      Set<String> actions = named.computeIfAbsent(row.principal() + " " + row.credentials() + " " + row.change(), k -> new HashSet<>());
+      actions.add(row.action().toLowerCase(Locale.ROOT));
+      row.alike().forEach(a -> actions.add(a.toLowerCase(Locale.ROOT)));
+    }
+    Map<String, String> byClassFinding = null;
     Random random = new Random(pair.seed() * 31 + 7);
     long differences = 0;
     long byClass = 0;
@@ -204,18 +218,17 @@ class BruteForceAgreementTests {
       if (UNNAMED.contains(request.action().substring(0, request.action().indexOf(':')))) {
         unnamed++;
       }
-      List<DiffRow> rows = diff.rows(change).stream()
-          .filter(r -> r.principal().equals(request.principal()) && r.credentials() == request.kind()).toList();
-      if (rows.stream().anyMatch(r -> r.action().equalsIgnoreCase(request.action()) || r.alike().contains(request.action()))) {
+      String key = request.principal() + " " + request.kind() + " " + change;
+      if (named.getOrDefault(key, Set.of()).contains(request.action().toLowerCase(Locale.ROOT))) {
         continue;
       }
-      if (classes == null) {
-        classes = classes(base, head);
+      if (byClassFinding == null) {
+        byClassFinding = classFindings(diff, classes(base, head));
       }
-      ActionClasses known = classes;
       // A finding on another member of the action's class (ActionClasses) stands for it: the class's
       // actions are decided alike on every request, which the brute force's own request checks.
-      if (rows.stream().anyMatch(r -> alike(known, r.action(), request.action()) && direct.change(request.withAction(r.action())) == change)) {
+      String found = byClassFinding.get(key + " " + request.action().toLowerCase(Locale.ROOT));
+      if (found != null && direct.change(request.withAction(found)) == change) {
         byClass++;
         continue;
       }
@@ -226,6 +239,27 @@ class BruteForceAgreementTests {
     return new Tally(requestCount, differences, byClass, diff.rows().size(), unnamed, proved, failures);
   }
 
+  /**
+   * For each (principal, credentials, change) and each member of a class of actions a finding names,
+   * the finding's action: {@code user alice ACCESS_KEYS NEWLY_DENIED ec2:terminateinstances} to
+   * {@code ec2:AcceptAddressTransfer}.
+   */
+  private static Map<String, String> classFindings(AccessDiff diff, ActionClasses classes) {
+    Map<String, ActionClasses.ActionClass> classOf = new HashMap<>();
+    for (ActionClasses.ActionClass c : classes.classes()) {
+      c.members().forEach(m -> classOf.put(m.toLowerCase(Locale.ROOT), c));
+    }
+    Map<String, String> found = new HashMap<>();
+    for (DiffRow row : diff.rows()) {
+      ActionClasses.ActionClass c = classOf.get(row.action().toLowerCase(Locale.ROOT));
+      String key = row.principal() + " " + row.credentials() + " " + row.change();
+      if (c != null && found.putIfAbsent(key + " " + row.action().toLowerCase(Locale.ROOT), row.action()) == null) {
+        c.members().forEach(m -> found.putIfAbsent(key + " " + m.toLowerCase(Locale.ROOT), row.action()));
+      }
+    }
+    return found;
+  }
+
   /** The actions' classes of every policy either version's principals meet. */
   private static ActionClasses classes(Account base, Account head) {
     List<Caller> callers = new ArrayList<>();
@@ -234,10 +268,6 @@ class BruteForceAgreementTests {
       callers.add(Caller.roleSession(account, PolicyPairs.ROLE, AccessDiffer.ROLE_SESSION));
     }
     return ActionClasses.of(PolicyStatement.of(ApplicablePolicies.of(callers, List.of(base, head))), AwsData.bundled());
-  }
-
-  private static boolean alike(ActionClasses classes, String found, String action) {
-    return classes.classes().stream().anyMatch(c -> c.members().contains(found) && c.members().contains(action));
   }
 
   /** A random request of the user or the role, with the credentials the diff asks for each. */
@@ -280,13 +310,9 @@ class BruteForceAgreementTests {
       context.put("aws:MultiFactorAuthAge", List.of(one(random, "100", "3599", "3600", "5000")));
     }
     if (random.nextBoolean()) {
-      List<String> keys = new ArrayList<>();
-      for (String key : List.of("team", "env", "cost", "tier")) {
-        if (random.nextBoolean()) {
-          keys.add(key);
-        }
-      }
-      context.put("aws:TagKeys", keys);
+      // A subset of the tag keys, each kept by its bit.
+      int kept = random.nextInt(16);
+      context.put("aws:TagKeys", IntStream.range(0, TAG_KEYS.size()).filter(i -> (kept >> i & 1) == 1).mapToObj(TAG_KEYS::get).toList());
     }
     if (random.nextInt(4) == 0 && !action.startsWith("ec2:")) {
       // "aws:ViaAWSService ... always included in the request context for most services", and "The

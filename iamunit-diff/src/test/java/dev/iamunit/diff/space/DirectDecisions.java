@@ -6,9 +6,7 @@ import dev.iamunit.diff.DiffRow;
 import dev.iamunit.eval.Caller;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Evaluator;
-import dev.iamunit.eval.space.KeyValue;
 import dev.iamunit.model.Account;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -71,15 +69,7 @@ final class DirectDecisions {
   static Request of(DiffRow row, String action) {
     Map<String, List<String>> context = new LinkedHashMap<>();
     Set<String> absent = new LinkedHashSet<>();
-    row.context().forEach((key, label) -> {
-      if (label.equals(KeyValue.ABSENT_LABEL)) {
-        absent.add(key);
-      } else if (label.startsWith("[") && label.endsWith("]")) {
-        context.put(key, label.length() == 2 ? List.of() : Arrays.asList(label.substring(1, label.length() - 1).split(", ")));
-      } else {
-        context.put(key, List.of(label));
-      }
-    });
+    ProofCasesTests.parse(row.context(), context, absent);
     return new Request(row.principal(), action, row.resource(), row.credentials(), context, absent);
   }
 

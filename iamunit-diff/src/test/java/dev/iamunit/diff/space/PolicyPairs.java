@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Random account versions of the differential generator's families (tools/differential/lib/
@@ -44,34 +45,18 @@ final class PolicyPairs {
       BUCKET + "/teams/${aws:PrincipalTag/team}/*", "arn:aws:s3:::c*", BUCKET, "arn:aws:ec2:*:" + ID + ":instance/*",
       "arn:aws:ec2:us-east-1:" + ID + ":instance/i-1", ROLE_ARN, "arn:aws:iam::" + ID + ":role/*", "arn:aws:sqs:*:" + ID + ":q*",
       "arn:aws:sqs:us-east-1:" + ID + ":queue", "arn:aws:kms:us-east-1:" + ID + ":key/*", "arn:aws:iam::" + ID + ":user/${aws:username}");
-  static final List<String> CONDITIONS = List.of(
-      "\"StringLike\": {\"s3:prefix\": \"home/*\"}",
-      "\"StringLikeIfExists\": {\"s3:prefix\": [\"a?\", \"home/*\"]}",
-      "\"StringNotEquals\": {\"s3:prefix\": \"home/\"}",
-      "\"StringEqualsIgnoreCase\": {\"s3:prefix\": \"Home/\"}",
+  /** The conditions of {@link RandomPolicyPairTests}, and ones on the principal, the Region, MFA and variables. */
+  static final List<String> CONDITIONS = Stream.concat(RandomPolicyPairTests.CONDITIONS.stream(), Stream.of(
       "\"StringEquals\": {\"s3:prefix\": \"${aws:username}/\"}",
       "\"StringLike\": {\"s3:prefix\": \"teams/${aws:PrincipalTag/team}/*\"}",
-      "\"NumericLessThan\": {\"s3:max-keys\": \"10\"}",
-      "\"NumericLessThanEquals\": {\"s3:max-keys\": \"10\"}",
-      "\"NumericGreaterThanIfExists\": {\"s3:max-keys\": \"5\"}",
-      "\"IpAddress\": {\"aws:SourceIp\": \"10.0.0.0/8\"}",
-      "\"IpAddress\": {\"aws:SourceIp\": \"10.1.0.0/16\"}",
-      "\"NotIpAddress\": {\"aws:SourceIp\": [\"10.1.0.0/16\", \"2001:db8::/32\"]}",
-      "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-03-01T00:00:00Z\"}",
-      "\"DateGreaterThanEquals\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00Z\"}",
-      "\"Bool\": {\"aws:SecureTransport\": \"true\"}",
-      "\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}",
       "\"Bool\": {\"aws:MultiFactorAuthPresent\": \"true\"}",
       "\"NumericLessThan\": {\"aws:MultiFactorAuthAge\": \"3600\"}",
-      "\"Null\": {\"s3:prefix\": \"true\"}",
-      "\"ForAnyValue:StringEquals\": {\"aws:TagKeys\": [\"team\", \"env\"]}",
-      "\"ForAllValues:StringLike\": {\"aws:TagKeys\": \"t*\"}",
       "\"StringEquals\": {\"aws:RequestedRegion\": \"us-east-1\"}",
       "\"StringNotEquals\": {\"aws:RequestedRegion\": [\"us-east-1\", \"eu-west-1\"]}",
       "\"StringEquals\": {\"aws:PrincipalTag/team\": \"red\"}",
       "\"StringEquals\": {\"aws:ResourceTag/team\": \"${aws:PrincipalTag/team}\"}",
       "\"ArnLike\": {\"aws:PrincipalArn\": \"arn:aws:iam::*:role/Deploy*\"}",
-      "\"BoolIfExists\": {\"aws:ViaAWSService\": \"false\"}");
+      "\"BoolIfExists\": {\"aws:ViaAWSService\": \"false\"}")).toList();
   private static final List<String> GUARDRAILS = List.of(
       "\"StringNotEquals\": {\"aws:RequestedRegion\": [\"us-east-1\", \"eu-west-1\"]}",
       "\"BoolIfExists\": {\"aws:MultiFactorAuthPresent\": \"false\"}",

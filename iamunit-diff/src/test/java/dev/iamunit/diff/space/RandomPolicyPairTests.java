@@ -39,7 +39,7 @@ class RandomPolicyPairTests {
   private static final List<String> ACTIONS = List.of("s3:GetObject", "s3:Get*", "s3:*", "s3:GetObjec?", "s3:ListBucket", "s3:PutObject");
   private static final List<String> RESOURCES = List.of("*", "arn:aws:s3:::b/*", "arn:aws:s3:::b/k?", "arn:aws:s3:::b/${aws:username}/*",
       "arn:aws:s3:::c*", "arn:aws:s3:::b");
-  private static final List<String> CONDITIONS = List.of(
+  static final List<String> CONDITIONS = List.of(
       "\"StringLike\": {\"s3:prefix\": \"home/*\"}",
       "\"StringLikeIfExists\": {\"s3:prefix\": [\"a?\", \"home/*\"]}",
       "\"StringNotEquals\": {\"s3:prefix\": \"home/\"}",
