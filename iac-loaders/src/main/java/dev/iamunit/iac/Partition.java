@@ -3,7 +3,9 @@ package dev.iamunit.iac;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -60,9 +62,15 @@ public enum Partition {
     return reverseDnsPrefix;
   }
 
+  /**
+   * The partitions of the Regions asked about: {@link LoadOptions#partition} and every ARN a loader
+   * builds ask again, and a load names a handful of Regions.
+   */
+  private static final Map<String, Optional<Partition>> BY_REGION = new ConcurrentHashMap<>();
+
   /** The partition {@code region} is in; empty for a string no partition's Regions match. */
   public static Optional<Partition> ofRegion(String region) {
-    return Arrays.stream(values()).filter(p -> p.regions.matcher(region).matches()).findFirst();
+    return BY_REGION.computeIfAbsent(region, r -> Arrays.stream(values()).filter(p -> p.regions.matcher(r).matches()).findFirst());
   }
 
   /**
