@@ -594,6 +594,9 @@ public final class AccountAssembler {
    * cannot be computed). The account whose sources create it is its management account.
    */
   public void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at) {
+    // Created in the region of its provider or stack, which puts the account creating it (and the
+    // organization) in that region's partition even when nothing else of the sources is created there.
+    placing.get();
     organizationTree.organization(rootId, enabledPolicyTypes, address, at, report);
   }
 
