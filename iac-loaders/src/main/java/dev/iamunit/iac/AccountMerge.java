@@ -186,8 +186,11 @@ final class AccountMerge {
         continue;
       }
       SourceLocation at = firstLocation(account).orElseGet(() -> tree.account(id).map(OrganizationTree.Member::location).orElse(tree.location()));
+      // An account created in several Regions keeps the load's region (AccountContents.region): name it only when it is the partition's.
+      String created = Partition.ofRegion(account.region()).filter(p -> p.id().equals(account.partition())).isPresent()
+          ? "region " + account.region() : "Regions of that partition";
       problems.add(new Problem(at, "account " + describe(tree, id) + " is in partition " + account.partition() + " (the sources create "
-          + "what goes in it in region " + account.region() + "), but " + (management ? "the organization's management account "
+          + "what goes in it in " + created + "), but " + (management ? "the organization's management account "
           : "account ") + describe(tree, reference.id()) + (management ? "" : ", the first of the organization these sources load,")
           + " is in partition " + reference.partition() + "; the accounts of one organization are in one partition (\"Each AWS account is "
           + "scoped to one partition\", IAM User Guide, Identify AWS resources with ARNs; a GovCloud or China account joins an "

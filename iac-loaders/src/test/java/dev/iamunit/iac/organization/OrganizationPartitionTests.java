@@ -92,6 +92,29 @@ class OrganizationPartitionTests {
     });
   }
 
+  /** A member created in two Regions of aws-cn keeps the load's region (one region per account), and the message names no wrong one. */
+  @Test
+  void aMemberCreatedInTwoRegionsOfAnotherPartitionIsAProblemToo() throws IOException {
+    Files.writeString(dir.resolve("main.tf"), ORGANIZATION.formatted("eu-west-1", "cn-north-1", "aws-cn") + DEV_ROLE + """
+        provider "aws" {
+          alias  = "dev_ningxia"
+          region = "cn-northwest-1"
+          assume_role { role_arn = "arn:aws-cn:iam::222222222222:role/OrganizationAccountAccessRole" }
+        }
+        resource "aws_iam_role" "reader" {
+          provider           = aws.dev_ningxia
+          name               = "reader"
+          assume_role_policy = jsonencode({ Version = "2012-10-17", Statement = [] })
+        }
+        """);
+
+    LoadReport report = SourceFormats.standard().load(List.of(dir), LoadOptions.defaults().withProjectRoot(dir)).report();
+
+    assertThat(report.problems()).singleElement().satisfies(p -> assertThat(p.message()).startsWith("account 222222222222 (dev) is in "
+        + "partition aws-cn (the sources create what goes in it in Regions of that partition), but the organization's management "
+        + "account 123456789012 is in partition aws;"));
+  }
+
   @Test
   void aMemberInAnotherRegionOfThePartitionIsNoProblem() throws IOException {
     LoadedSources loaded = load("eu-west-1", "us-west-2", "aws");
