@@ -149,6 +149,7 @@ final class AccountMerge {
         }
       });
       AccountAssembler.organization(tree.get(), accounts, withPrincipals, report);
+      onePartition(tree.get(), accounts.ids());
     } else {
       levels.forEach((id, organization) -> {
         if (accounts.ids().contains(id)) {
@@ -157,6 +158,51 @@ final class AccountMerge {
       });
     }
     return accounts.build();
+  }
+
+  /**
+   * Reports each loaded account of the organization (its management account, the members it places
+   * by id) whose partition is not the organization's: the management account's, or, when the
+   * sources load that one nowhere, the first member's they load. "Each AWS account is scoped to one
+   * partition" (IAM User Guide, "Identify AWS resources with Amazon Resource Names (ARNs)",
+   * partition), and an organization's accounts are in one: an account created in the GovCloud
+   * (US) Regions is standalone until "the management account of an organization in the AWS
+   * GovCloud (US) Region" invites it (AWS Organizations API Reference, CreateGovCloudAccount). An
+   * account's partition is the one of the Regions its sources create it in (a provider's, a
+   * stack's, a stack set instance's: {@link AccountAssembler}).
+   */
+  private void onePartition(OrganizationTree tree, List<String> loaded) {
+    List<String> members = new ArrayList<>();
+    tree.managementAccountId().filter(loaded::contains).ifPresent(members::add);
+    tree.accounts().stream().map(OrganizationTree.Member::id).filter(id -> loaded.contains(id) && !members.contains(id)).forEach(members::add);
+    if (members.size() < 2) {
+      return;
+    }
+    Account reference = merged.get(members.get(0)).build();
+    boolean management = tree.managementAccountId().filter(reference.id()::equals).isPresent();
+    for (String id : members.subList(1, members.size())) {
+      Account account = merged.get(id).build();
+      if (account.partition().equals(reference.partition())) {
+        continue;
+      }
+      SourceLocation at = firstLocation(account).orElseGet(() -> tree.account(id).map(OrganizationTree.Member::location).orElse(tree.location()));
+      // An account created in several Regions keeps the load's region (AccountContents.region): name it only when it is the partition's.
+      String created = Partition.ofRegion(account.region()).filter(p -> p.id().equals(account.partition())).isPresent()
+          ? "region " + account.region() : "Regions of that partition";
+      problems.add(new Problem(at, "account " + describe(tree, id) + " is in partition " + account.partition() + " (the sources create "
+          + "what goes in it in " + created + "), but " + (management ? "the organization's management account "
+          : "account ") + describe(tree, reference.id()) + (management ? "" : ", the first of the organization these sources load,")
+          + " is in partition " + reference.partition() + "; the accounts of one organization are in one partition (\"Each AWS account is "
+          + "scoped to one partition\", IAM User Guide, Identify AWS resources with ARNs; a GovCloud or China account joins an "
+          + "organization of its own partition), so its SCPs and RCPs cannot apply to this account: create what goes in it through a "
+          + "provider or stack in a Region of partition " + reference.partition() + ", or load the accounts of partition "
+          + account.partition() + " and their own organization apart"));
+    }
+  }
+
+  /** An account of the organization by id, with the name the organization gives it. */
+  private static String describe(OrganizationTree tree, String id) {
+    return id + tree.account(id).map(m -> " (" + m.name() + ")").orElse("");
   }
 
   /** Where the first principal, managed policy or resource policy of a unit's account is declared. */

@@ -22,9 +22,8 @@ import org.apiguardian.api.API;
  * it).
  *
  * @param accountId {@code AWS::AccountId}, {@code data.aws_caller_identity.current.account_id}
- * @param region {@code AWS::Region}
- * @param partition {@code AWS::Partition}: always the partition of {@code region} ({@link
- *     Partition#of}), as "each AWS account is scoped to one partition"; {@link #withRegion} sets both
+ * @param region {@code AWS::Region}, which must be in an AWS partition: the partition ({@link
+ *     #partition}) is a function of it, never given apart
  * @param stackName {@code AWS::StackName}
  * @param values CloudFormation parameter values and Terraform variable values given by the test;
  *     they override defaults and tfvars files
@@ -48,7 +47,6 @@ import org.apiguardian.api.API;
 public record LoadOptions(
     String accountId,
     String region,
-    String partition,
     String stackName,
     Map<String, String> values,
     Path projectRoot,
@@ -60,12 +58,7 @@ public record LoadOptions(
   public LoadOptions {
     Objects.requireNonNull(accountId, "accountId");
     Objects.requireNonNull(region, "region");
-    Objects.requireNonNull(partition, "partition");
-    String regions = Partition.of(region).id();
-    if (!partition.equals(regions)) {
-      throw new IllegalArgumentException("partition \"" + partition + "\" does not hold region " + region + ", which is in partition "
-          + regions + ": give the region, and the partition follows it");
-    }
+    Partition.of(region);
     Objects.requireNonNull(stackName, "stackName");
     // In the order given: Map.copyOf's iteration order changes from JVM to JVM.
     values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
@@ -76,12 +69,20 @@ public record LoadOptions(
     accountFolders = Collections.unmodifiableMap(new LinkedHashMap<>(accountFolders));
   }
 
+  /**
+   * {@code AWS::Partition}: the partition of {@link #region} ({@link Partition#of}). "A partition is
+   * a group of AWS Regions. Each AWS account is scoped to one partition" (AWS General Reference,
+   * "Amazon Resource Names (ARNs)", ARN format): the Region says it, so nothing sets it apart.
+   */
+  public String partition() {
+    return Partition.of(region).id();
+  }
+
   /** Account 123456789012 in us-east-1 of partition aws, stack "iamunit", the working directory. */
   public static LoadOptions defaults() {
     return new LoadOptions(
         Account.DEFAULT_ID,
         Account.DEFAULT_REGION,
-        Account.DEFAULT_PARTITION,
         "iamunit",
         Map.of(),
         Path.of("").toAbsolutePath(),
@@ -92,15 +93,15 @@ public record LoadOptions(
   }
 
   public LoadOptions withValues(Map<String, String> newValues) {
-    return new LoadOptions(accountId, region, partition, stackName, newValues, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, region, stackName, newValues, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withProjectRoot(Path root) {
-    return new LoadOptions(accountId, region, partition, stackName, values, root, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, region, stackName, values, root, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withAccountId(String id) {
-    return new LoadOptions(id, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(id, region, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   /**
@@ -110,31 +111,21 @@ public record LoadOptions(
    * @throws IllegalArgumentException when {@code newRegion} is in no AWS partition
    */
   public LoadOptions withRegion(String newRegion) {
-    return new LoadOptions(accountId, newRegion, Partition.of(newRegion).id(), stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
-  }
-
-  /**
-   * These options with {@code newPartition}, which must be the partition of the region (it always
-   * is after {@link #withRegion}): kept for callers that name both.
-   *
-   * @throws IllegalArgumentException when the region is not in {@code newPartition}
-   */
-  public LoadOptions withPartition(String newPartition) {
-    return new LoadOptions(accountId, region, newPartition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, newRegion, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   public LoadOptions withAwsManagedPolicies(Function<String, Optional<String>> catalog) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, catalog, terraformVarFiles, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, catalog, terraformVarFiles, terraformWorkspace, accountFolders);
   }
 
   /** Variable files for Terraform sources, as {@code -var-file} options in this order (later files win). */
   public LoadOptions withTerraformVarFiles(List<Path> files) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, files, terraformWorkspace, accountFolders);
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, awsManagedPolicies, files, terraformWorkspace, accountFolders);
   }
 
   /** The Terraform workspace: what {@code terraform.workspace} is. */
   public LoadOptions withTerraformWorkspace(String workspace) {
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace, accountFolders);
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles, workspace, accountFolders);
   }
 
   /**
@@ -144,7 +135,7 @@ public record LoadOptions(
   public LoadOptions withAccountFolders(Map<Path, String> folders) {
     Map<Path, String> absolute = new LinkedHashMap<>();
     folders.forEach((path, id) -> absolute.put(projectRoot.resolve(path).toAbsolutePath().normalize(), id));
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
         terraformWorkspace, absolute);
   }
 
@@ -161,7 +152,7 @@ public record LoadOptions(
         byId.put(path, account);
       }
     });
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
         terraformWorkspace, byId);
   }
 
@@ -190,7 +181,7 @@ public record LoadOptions(
       }
       resolved.put(path, named.get(0).id());
     });
-    return new LoadOptions(accountId, region, partition, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
+    return new LoadOptions(accountId, region, stackName, values, projectRoot, awsManagedPolicies, terraformVarFiles,
         terraformWorkspace, resolved);
   }
 

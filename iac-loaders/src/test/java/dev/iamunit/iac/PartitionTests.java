@@ -3,6 +3,9 @@ package dev.iamunit.iac;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -79,16 +82,48 @@ class PartitionTests {
     assertThat(LoadOptions.defaults().withRegion("cn-northwest-1").partition()).isEqualTo("aws-cn");
     assertThat(LoadOptions.defaults().withRegion("us-gov-east-1").partition()).isEqualTo("aws-us-gov");
     assertThat(LoadOptions.defaults().withRegion("cn-north-1").withRegion("eu-west-1").partition()).isEqualTo("aws");
-    assertThat(LoadOptions.defaults().withRegion("cn-north-1").withPartition("aws-cn").partition()).isEqualTo("aws-cn");
   }
 
-  /** One account, one partition: options whose partition does not hold their region cannot be made. */
+  /**
+   * One truth: the partition is a function of the region, so the options have no partition of
+   * their own to disagree with it (no component, no setter), and a region in no partition is
+   * refused.
+   */
   @Test
-  void loadOptionsRefuseAPartitionThatDoesNotHoldTheirRegion() {
-    assertThatThrownBy(() -> LoadOptions.defaults().withPartition("aws-cn")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("partition \"aws-cn\" does not hold region us-east-1, which is in partition aws: give the region, and the partition "
-            + "follows it");
+  void loadOptionsHaveNoPartitionApartFromTheirRegion() {
+    assertThat(LoadOptions.class.getRecordComponents()).extracting(RecordComponent::getName).doesNotContain("partition");
+    assertThat(Arrays.stream(LoadOptions.class.getMethods()).map(Method::getName)).doesNotContain("withPartition");
     assertThatThrownBy(() -> LoadOptions.defaults().withRegion("xx-foo-1")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("region \"xx-foo-1\" is in no AWS partition");
+  }
+
+  /**
+   * A request of an account reaches Regions of its own partition only: "Partitions have
+   * independent instances of AWS Identity and Access Management (IAM) and provide a hard boundary
+   * between Regions in different partitions. [...] You cannot use IAM credentials from one
+   * partition to interact with resources in a different partition" (AWS Fault Isolation
+   * Boundaries, Partitions).
+   */
+  @ParameterizedTest(name = "{0} from {1}")
+  @CsvSource(delimiter = '|', nullValues = "OK", textBlock = """
+      us-west-2      | aws        | OK
+      cn-northwest-1 | aws-cn     | OK
+      us-gov-east-1  | aws-us-gov | OK
+      cn-north-1     | aws        | region cn-north-1 is in partition aws-cn, but account 123456789012 is in partition aws, and IAM credentials of one partition cannot reach Regions of another (AWS Fault Isolation Boundaries, Partitions): request a Region of partition aws, such as us-east-1, or load the account into a Region of partition aws-cn (@IamTest region, --region, its provider's or stack's Region)
+      eu-west-1      | aws-us-gov | region eu-west-1 is in partition aws, but account 123456789012 is in partition aws-us-gov, and IAM credentials of one partition cannot reach Regions of another (AWS Fault Isolation Boundaries, Partitions): request a Region of partition aws-us-gov, such as us-gov-west-1, or load the account into a Region of partition aws (@IamTest region, --region, its provider's or stack's Region)
+      """)
+  void aRequestRegionMustBeInThePrincipalsPartition(String region, String partition, String message) {
+    if (message == null) {
+      Partition.checkRequestRegion(region, partition, "account 123456789012");
+    } else {
+      assertThatThrownBy(() -> Partition.checkRequestRegion(region, partition, "account 123456789012"))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    }
+  }
+
+  @Test
+  void aRequestRegionInNoPartitionIsRefusedAsAnyRegionInNone() {
+    assertThatThrownBy(() -> Partition.checkRequestRegion("moon-base-1", "aws", "account 123456789012"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(Partition.unknownRegion("moon-base-1"));
   }
 }

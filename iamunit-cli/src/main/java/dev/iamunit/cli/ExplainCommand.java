@@ -15,6 +15,7 @@ import dev.iamunit.explain.DecisionText;
 import dev.iamunit.iac.HomeAccount;
 import dev.iamunit.iac.LoadReport;
 import dev.iamunit.iac.LoadedSources;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.iac.PolicyFiles;
 import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
@@ -165,6 +166,11 @@ final class ExplainCommand implements Callable<Integer> {
     rcps.forEach(file -> set.rcpLevel(List.of(PolicyFiles.read(file, PolicyKind.RESOURCE_CONTROL))));
     sessions.forEach(file -> set.session(PolicyFiles.read(file, PolicyKind.SESSION)));
 
+    // A principal ARN names its partition; a service principal asks in any.
+    String[] arn = principal.split(":", 3);
+    if (arn.length == 3 && arn[0].equals("arn") && Partition.named(arn[1]).isPresent()) {
+      requireRegionsIn(arn[1], "principal " + principal);
+    }
     Request request = new Request(principal, action, resourceArn, resourceAccount, requestContext(), CredentialKind.UNSPECIFIED);
     return print(request, set.build(), List.of(), Optional.empty());
   }
@@ -195,6 +201,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw inAccount.isEmpty() ? unknown : new InputException("in account " + accounts.describe(principalAccount) + " (--in-account "
           + inAccount.get() + "): " + unknown.getMessage());
     }
+    requireRegionsIn(caller.account().partition(), "account " + caller.account().id());
     BoundRequest request =
         caller.request(action, resourceArn, credentials.orElse(caller.defaultCredentials()), Instant.now(), contextValues());
     return print(request.request(), request.policies(), loaded.report().problems(), Optional.of(homed.home()));
@@ -253,6 +260,20 @@ final class ExplainCommand implements Callable<Integer> {
     return Organization.unplaced(levels, List.of(), OrganizationTree.ScpRule.AWS_DEFAULT, (allowList, allow) -> Unresolved.of(
         "--scp " + allowList.location().file(), allow.location(), "allows some actions but not all (an allow list), which "
             + "restricts only where FullAWSAccess is detached; give --without-full-aws-access if it is detached at every level"));
+  }
+
+  /**
+   * Each {@code --context aws:RequestedRegion} is a Region of {@code partition}, the principal's,
+   * by the one check {@code @InRegion} goes through too ({@link Partition#checkRequestRegion}).
+   */
+  private void requireRegionsIn(String partition, String whose) {
+    for (String region : contextValues().getOrDefault("aws:RequestedRegion", List.of())) {
+      try {
+        Partition.checkRequestRegion(region, partition, whose);
+      } catch (IllegalArgumentException e) {
+        throw new InputException("--context aws:RequestedRegion=" + region + ": " + e.getMessage());
+      }
+    }
   }
 
   /** An action that does not exist is a typo far more often than a new AWS action. */

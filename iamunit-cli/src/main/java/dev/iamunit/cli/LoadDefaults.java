@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
- * The account, region and partition templates deploy into, as {@code @IamTest}'s {@code accountId}
+ * The account and region (and so partition) templates deploy into, as {@code @IamTest}'s {@code accountId}
  * and {@code region} give them, and the Terraform variable files and workspace, as its {@code
  * terraformVarFiles} and {@code terraformWorkspace}: the commands that load templates mix these
  * options in.
@@ -35,8 +35,12 @@ final class LoadDefaults {
       description = "The region they deploy into: AWS::Region, aws_region (default: ${DEFAULT-VALUE}).")
   String region;
 
-  @Option(names = "--partition", paramLabel = "PARTITION",
-      description = "The partition: AWS::Partition, aws_partition (default: the region's, aws-cn for cn-north-1; given, it must be).")
+  /**
+   * Taken no more: the partition is a function of the region ({@link Partition#of}), so an option
+   * of its own could only repeat {@code --region} or contradict it. Hidden, it names {@code --region}
+   * to whoever still gives it.
+   */
+  @Option(names = "--partition", paramLabel = "PARTITION", hidden = true)
   String partition;
 
   @Option(names = "--var-file", paramLabel = "FILE",
@@ -58,9 +62,10 @@ final class LoadDefaults {
       check("--account", account, ACCOUNT, "12 digits, such as 123456789012");
     }
     Partition regions = Partition.ofRegion(region).orElseThrow(() -> new InputException("--region: " + Partition.unknownRegion(region)));
-    if (partition != null && !partition.equals(regions.id())) {
-      throw new InputException("--partition " + partition + " does not hold --region " + region + ", which is in partition " + regions.id()
-          + "; the partition follows the region, so leave --partition out");
+    if (partition != null) {
+      throw new InputException("--partition is not an option any more: the partition is the one of --region (here " + region
+          + ", in partition " + regions.id() + "), so leave --partition out and give a Region of the partition you mean with --region "
+          + "(cn-north-1 for aws-cn, us-gov-west-1 for aws-us-gov)");
     }
     // Relative to the working directory, as terraform reads -var-file, whatever the project root.
     requireExisting(varFiles);

@@ -108,6 +108,28 @@ class ExplainCommandTests {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
   }
 
+  /**
+   * A requested Region of another partition than the principal's is an input error, by the check
+   * @InRegion goes through: "You cannot use IAM credentials from one partition to interact with
+   * resources in a different partition" (AWS Fault Isolation Boundaries, Partitions).
+   */
+  @Test
+  void aRequestedRegionOfAnotherPartitionThanThePrincipalsIsAnInputError() {
+    CliRun loaded = CliRun.of("explain", "--source", "../example-repo/terraform", "--user", "MFAUser", "--action", "ec2:RunInstances",
+        "--context", "aws:RequestedRegion=cn-north-1");
+    assertThat(loaded.err()).isEqualTo("iamunit explain: --context aws:RequestedRegion=cn-north-1: region cn-north-1 is in partition "
+        + "aws-cn, but account 123456789012 is in partition aws, and IAM credentials of one partition cannot reach Regions of another "
+        + "(AWS Fault Isolation Boundaries, Partitions): request a Region of partition aws, such as us-east-1, or load the account into a "
+        + "Region of partition aws-cn (@IamTest region, --region, its provider's or stack's Region)\n");
+    assertThat(loaded.exitCode()).isEqualTo(ExitCodes.INPUT);
+    CliRun given = CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--principal", "arn:aws-us-gov:iam::123456789012:user/a",
+        "--action", "ec2:RunInstances", "--context", "aws:RequestedRegion=us-east-1");
+    assertThat(given.err()).startsWith("iamunit explain: --context aws:RequestedRegion=us-east-1: region us-east-1 is in partition aws, "
+        + "but principal arn:aws-us-gov:iam::123456789012:user/a is in partition aws-us-gov");
+    assertThat(CliRun.of("explain", "--policy", POLICIES + "ec2_full.json", "--action", "ec2:RunInstances",
+        "--context", "aws:RequestedRegion=eu-west-1").exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void aPrincipalOfTheTemplatesNeedsSourcesAndOnlyThem() {
     assertThat(CliRun.of("explain", "--user", "MFAUser", "--action", "ec2:RunInstances").err()).isEqualTo("iamunit explain: --user, "

@@ -203,10 +203,10 @@ class ShowCommandTests {
         .contains("\"resource\" : \"arn:aws:s3:::<unresolved: Ref BucketName>\"").doesNotContain("\\uE000");
   }
 
-  /** --account, --region and --partition are the load's defaults, as @IamTest's accountId and region. */
+  /** --account and --region are the load's defaults, as @IamTest's accountId and region; the partition is the region's. */
   @Test
-  void accountRegionAndPartitionOptionsAreTheLoadDefaults() {
-    CliRun run = CliRun.of("show", "--account", "111122223333", "--partition", "aws-cn", "--region", "cn-north-1",
+  void accountAndRegionOptionsAreTheLoadDefaults() {
+    CliRun run = CliRun.of("show", "--account", "111122223333", "--region", "cn-north-1",
         TEMPLATES + "bucket-unset.yaml");
 
     assertThat(run.out())
@@ -219,17 +219,22 @@ class ShowCommandTests {
 
   /**
    * The partition follows --region ("Each AWS account is scoped to one partition", AWS General
-   * Reference, Amazon Resource Names): --region us-gov-west-1 alone loads ARNs of aws-us-gov; a
-   * --partition that is not the region's, and a region in no partition, are input errors.
+   * Reference, Amazon Resource Names): --region us-gov-west-1 alone loads ARNs of aws-us-gov. A
+   * --partition, which could only repeat the region's or contradict it, is an input error naming
+   * --region, and so is a region in no partition.
    */
   @Test
   void thePartitionFollowsTheRegion() {
     assertThat(CliRun.of("show", "--region", "us-gov-west-1", TEMPLATES + "bucket-unset.yaml").out())
         .contains("role deployer (arn:aws-us-gov:iam::123456789012:role/deployer)");
-    CliRun mismatch = CliRun.of("show", "--partition", "aws", "--region", "cn-north-1", TEMPLATES + "bucket-unset.yaml");
-    assertThat(mismatch.err()).isEqualTo("iamunit show: --partition aws does not hold --region cn-north-1, which is in partition aws-cn;"
-        + " the partition follows the region, so leave --partition out\n");
-    assertThat(mismatch.exitCode()).isEqualTo(ExitCodes.INPUT);
+    for (String partition : new String[] {"aws", "aws-cn"}) {
+      CliRun given = CliRun.of("show", "--partition", partition, "--region", "cn-north-1", TEMPLATES + "bucket-unset.yaml");
+      assertThat(given.err()).as(partition).isEqualTo("iamunit show: --partition is not an option any more: the partition is the one "
+          + "of --region (here cn-north-1, in partition aws-cn), so leave --partition out and give a Region of the partition you mean with "
+          + "--region (cn-north-1 for aws-cn, us-gov-west-1 for aws-us-gov)\n");
+      assertThat(given.exitCode()).isEqualTo(ExitCodes.INPUT);
+    }
+    assertThat(CliRun.of("show", "--help").out()).doesNotContain("--partition");
     CliRun unknown = CliRun.of("show", "--region", "moon-base-1", TEMPLATES + "bucket-unset.yaml");
     assertThat(unknown.err()).startsWith("iamunit show: --region: region \"moon-base-1\" is in no AWS partition (aws ");
     assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT);

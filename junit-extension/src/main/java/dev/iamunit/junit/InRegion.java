@@ -10,7 +10,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
 
-/** The request is made to this region: {@code aws:RequestedRegion}. */
+/**
+ * The request is made to this region: {@code aws:RequestedRegion}. It must be a Region of the
+ * partition of the account whose principal asks ({@code cn-north-1} for an account in {@code
+ * aws-cn}): "You cannot use IAM credentials from one partition to interact with resources in a
+ * different partition" (AWS Fault Isolation Boundaries, Partitions), so a Region of another
+ * partition fails the test, naming both partitions.
+ */
 @Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

@@ -47,4 +47,28 @@ class PartitionExamples {
       assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/q1.csv")).isAllowed();
     }
   }
+
+  @Examples
+  @IamTest(cloudFormation = "src/test/cloudformation/govcloud-reader.yaml")
+  @AsUser("reader")
+  static class ARequestRegionOfAnotherPartition {
+
+    @Test
+    @InRegion("cn-north-1")
+    void failsForInRegion(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/q1.csv")).isAllowed();
+    }
+
+    @Test
+    void failsForTheRequestsContext(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/q1.csv").withContext("aws:RequestedRegion", "us-gov-west-1"))
+          .isAllowed();
+    }
+
+    @Test
+    @InRegion("eu-west-1")
+    void passesForARegionOfItsPartition(IamScenario scenario) {
+      assertThat(scenario.request("s3:GetObject").on("arn:aws:s3:::reports/q1.csv")).isAllowed().by("ReadReports");
+    }
+  }
 }

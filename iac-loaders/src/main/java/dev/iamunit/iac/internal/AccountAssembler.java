@@ -594,6 +594,9 @@ public final class AccountAssembler {
    * cannot be computed). The account whose sources create it is its management account.
    */
   public void organization(String rootId, Optional<Set<String>> enabledPolicyTypes, String address, SourceLocation at) {
+    // Created in the region of its provider or stack, which puts the account creating it (and the
+    // organization) in that region's partition even when nothing else of the sources is created there.
+    placing.get();
     organizationTree.organization(rootId, enabledPolicyTypes, address, at, report);
   }
 
@@ -753,8 +756,10 @@ public final class AccountAssembler {
     return arns;
   }
 
-  /** The AWS managed policy {@code arn} from the options' AWS managed policies; empty when they have none of that ARN. */
-  /** The AWS managed policy {@code arn}, parsed once per {@code parsed} (one load). */
+  /**
+   * The AWS managed policy {@code arn} from the options' AWS managed policies, parsed once per
+   * {@code parsed} (one load); empty when they have none of that ARN.
+   */
   private static Optional<ManagedPolicy> awsManaged(String arn, LoadOptions options, Map<String, ManagedPolicy> parsed) {
     ManagedPolicy known = parsed.get(arn);
     if (known != null) {
@@ -769,12 +774,20 @@ public final class AccountAssembler {
     return policy;
   }
 
+  /**
+   * Why AWS managed policy {@code arn} has no document. The bundled data is partition aws's, and
+   * it is not read for another partition: AWS documents no other partition's set as the same (its
+   * managed policy reference for the China Regions says only "This documentation is not yet
+   * available in your Region. To view the Amazon managed policies available in your Region, open
+   * the IAM console"), and the documents are not partition-neutral (AWSCloudTrail_FullAccess allows
+   * {@code arn:aws:s3:::aws-cloudtrail-logs*}), so rewriting their ARNs to the partition would be a guess.
+   */
   private static Unresolved notAwsManaged(String arn, SourceLocation at) {
     String partition = arn.split(":", 3)[1];
-    // The bundled data is read from partition aws: another partition's policy may differ, and its ARNs name that partition.
     return Unresolved.of(arn, at, partition.equals(Partition.AWS.id()) ? "AWS managed policy not found in the AWS managed policy data; check the name"
         : "AWS managed policy of partition " + partition + ": IAMUnit's bundled AWS data holds the AWS managed policies of partition "
-            + "aws only, so its document is not known");
+            + "aws only, and AWS does not document that " + partition + " has the same ones with the same documents (many of which "
+            + "name arn:aws: resources), so its document is not known");
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.iamunit.eval.UnresolvedValueException;
 import dev.iamunit.eval.space.AllowedRequests;
 import dev.iamunit.eval.space.SpaceWalk;
 import dev.iamunit.explain.DecisionText;
+import dev.iamunit.iac.Partition;
 import dev.iamunit.junit.Evaluation;
 import dev.iamunit.junit.IamPrincipal;
 import dev.iamunit.junit.SpaceSearch;
@@ -100,8 +101,25 @@ final class ScenarioEvaluator implements RequestEvaluator {
   public String defaultResource(String action, Optional<IamPrincipal> principal) {
     // In the principal's account: "the scenario's" resources are those of the account the test places it in.
     Account where = principal.filter(p -> p.account().isPresent()).map(this::accountOf).orElse(account);
+    requireRegionsOf(where, settings.context());
     String region = settings.context().getOrDefault("aws:RequestedRegion", List.of(where.region())).get(0);
     return DefaultResource.of(action, where, region);
+  }
+
+  /**
+   * Fails the test when a requested Region ({@code @InRegion}, {@code aws:RequestedRegion} in a
+   * request's context) is not in the partition of the account whose principal asks, through the
+   * one check every tool applies ({@link Partition#checkRequestRegion}).
+   */
+  private static void requireRegionsOf(Account account, Map<String, List<String>> context) {
+    for (String region : context.getOrDefault("aws:RequestedRegion", List.of())) {
+      try {
+        Partition.checkRequestRegion(region, account.partition(), "account " + account.id());
+      } catch (IllegalArgumentException e) {
+        throw Failures.failure("the request's region " + region + " (@InRegion, or aws:RequestedRegion in its context) is not one "
+            + "the scenario's principal can ask in: " + e.getMessage());
+      }
+    }
   }
 
   @Override
@@ -112,6 +130,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     Caller caller = requestCaller(who);
     Map<String, List<String>> context = new LinkedHashMap<>(settings.context());
     context.putAll(request.context());
+    requireRegionsOf(caller.account(), context);
     List<Evaluation> evaluations = new ArrayList<>();
     for (CredentialKind kind : settings.credentials().kindsFor(who)) {
       try {
@@ -131,6 +150,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     IamPrincipal who = principal.orElseThrow(() -> Failures.failure("the scenario has no principal whose requests to search: "
         + "annotate the test or its class with @AsUser, @AsRole or @AsRootUser, or call .as(IamPrincipal.user(\"name\"))"));
     Caller caller = requestCaller(who);
+    requireRegionsOf(caller.account(), settings.context());
     AllowedRequests.Result result;
     try {
       result = AllowedRequests.of(AwsData.bundled(), evaluator)
