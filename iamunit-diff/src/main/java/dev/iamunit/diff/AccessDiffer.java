@@ -263,14 +263,27 @@ public final class AccessDiffer {
 
         @Override
         public void request(ActionClasses.ActionClass actions, ActionRegions.Target target, CredentialKind kind, Map<String, KeyValue> context) {
-          run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind,
-              KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true, () -> walk.alike(actions, target));
+          Map<String, List<String>> values = KeyValue.values(context);
+          Set<String> absent = KeyValue.absentKeys(context);
+          Map<String, String> label = labels(context);
+          if (!run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind, values, absent, label, true,
+              () -> walk.alike(actions, target))) {
+            return;
+          }
+          // The region's ARNs of other formats: every test answers them as the target's, so their
+          // answers differ where its answers differ; AWS sends other members of the class with them,
+          // and each such request is decided and named on its own ARN.
+          for (SpaceWalk.OtherFormat other : walk.otherFormats(actions, target)) {
+            run.decide(principal, pair.base(), pair.head(), other.action(), other.resource(), kind, values, absent, label, true,
+                other::alike);
+          }
         }
 
         @Override
         public boolean decidedOtherwise(ActionClasses.ActionClass actions, CredentialKind kind, ActionRegions regions) {
           String action = actions.representative();
-          sampled(run, principal, pair.base(), pair.head(), action, kind, resources.forAction(action, named), conditions);
+          sampled(run, principal, pair.base(), pair.head(), action, kind, resources.forAction(action, named), conditions,
+              resource -> walk.alike(actions, new ActionRegions.Target(action, resource)));
           return true;
         }
       });
@@ -290,9 +303,13 @@ public final class AccessDiffer {
         .withEditsBetween(base, head);
   }
 
-  /** The sampled space for one principal, action and credentials: the fallback, stated as such. */
+  /**
+   * The sampled space for one principal, action and credentials: the fallback, stated as such. A
+   * request that differs names the actions of the class AWS sends with its resource, {@code
+   * alikeOn} it, which the policies decide as they decide {@code action}.
+   */
   private static void sampled(Run run, Principal principal, Caller baseCaller, Caller headCaller, String action, CredentialKind kind,
-      List<String> resources, ConditionSamples conditions) {
+      List<String> resources, ConditionSamples conditions, java.util.function.Function<String, List<String>> alikeOn) {
     List<Map<String, KeyValue>> contexts = conditions.contextsFor(action);
     run.mostContexts = Math.max(run.mostContexts, contexts.size());
     for (String resource : resources) {
@@ -301,7 +318,8 @@ public final class AccessDiffer {
         if (!kind.withMfa() && mentionsMfaAge(extra)) {
           continue;
         }
-        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false, List::of);
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false,
+            () -> alikeOn.apply(resource));
       }
     }
   }
@@ -327,7 +345,8 @@ public final class AccessDiffer {
       accounts.forEach(a -> unresolved.addAll(a.unresolved()));
     }
 
-    void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
+    /** Decides one request in both versions; true when the answers differ, and a row says how. */
+    boolean decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
         Map<String, List<String>> extra, Set<String> absent, Map<String, String> label, boolean proved,
         java.util.function.Supplier<List<String>> alike) {
       resourcesAsked.add(resource);
@@ -344,7 +363,7 @@ public final class AccessDiffer {
         if (known == null || known.isAllowed()) {
           undecided.add("base", baseCaller.account(), baseRequest.request(), e);
         }
-        return;
+        return false;
       }
       try {
         h = headRequest == null ? null : evaluator.decide(headRequest);
@@ -353,16 +372,17 @@ public final class AccessDiffer {
         if (b == null || !b.isAllowed()) {
           undecided.add("head", headCaller.account(), headRequest.request(), e);
         }
-        return;
+        return false;
       }
       if (same(b, h)) {
-        return;
+        return false;
       }
       SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
       SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
       rows.add(new DiffRow(
           change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
           Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved, principal.account(), alike.get()));
+      return true;
     }
   }
 

@@ -45,4 +45,27 @@ class SampledSpaceTests {
     });
     assertThat(diff.rows()).hasSize(denied.size());
   }
+
+  /**
+   * Two actions that every statement names together are one class, decided alike on a request; a
+   * sampled request that changed names both, as a proved one does: GetObject and GetObjectAcl both
+   * act on an "object" (Service Authorization Reference, Actions, resources, and condition keys for
+   * Amazon S3).
+   */
+  @Test
+  void aSampledRequestNamesTheActionsAlikeOnItsResource() {
+    String actions = "[\"s3:GetObject\", \"s3:GetObjectAcl\"]";
+    String base = "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": \"*\"},"
+        + "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": \"arn:aws:s3:::${aws:SourceIp}\"}";
+    String head = base + ",{\"Effect\": \"Deny\", \"Action\": " + actions + ", \"Resource\": \"*\"}";
+
+    AccessDiff diff = AccessDiffer.standard().compare(Accounts.withUsers(base, "alice"), Accounts.withUsers(head, "alice"), "base", "head");
+
+    assertThat(diff.space().proof().sampled()).isNotEmpty();
+    assertThat(diff.rows()).isNotEmpty().allSatisfy(row -> {
+      assertThat(row.proved()).isFalse();
+      assertThat(row.actions()).containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectAcl");
+    });
+    assertThat(diff.causes()).allSatisfy(cause -> assertThat(cause.extent()).contains("2 actions of s3"));
+  }
 }
