@@ -2,6 +2,7 @@ package dev.iamunit.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
@@ -128,7 +129,7 @@ public final class AccessDiffer {
     BackgroundLoad baseLoad = loadInBackground(base, sources, formats, options);
     LoadedSources headLoad;
     try {
-      headLoad = formats.load(paths(head, sources), loadOptions(head, options));
+      headLoad = load(HEAD, head, sources, formats, options);
     } catch (RuntimeException | Error e) {
       baseLoad.abandon();
       throw e;
@@ -154,7 +155,7 @@ public final class AccessDiffer {
     try {
       headLoad = HomeAccount.load(o -> {
         baseLoads.computeIfAbsent(o.accountId(), id -> loadInBackground(base, sources, formats, o));
-        return formats.load(paths(head, sources), o);
+        return load(HEAD, head, sources, formats, o);
       }, loadOptions(head, options), accountGiven);
     } catch (RuntimeException | Error e) {
       baseLoads.values().forEach(BackgroundLoad::abandon);
@@ -166,11 +167,24 @@ public final class AccessDiffer {
     return new InHome(compare(base, head, baseLoad.join(), headLoad.sources()), headLoad.home());
   }
 
-  /** {@code version}'s sources loading with {@code options} on a thread of their own ({@link BackgroundLoad}). */
-  private BackgroundLoad loadInBackground(Version version, List<String> sources, SourceFormats formats, LoadOptions options) {
-    List<Path> paths = paths(version, sources);
-    LoadOptions own = loadOptions(version, options);
-    return BackgroundLoad.start(version.name(), () -> formats.load(paths, own));
+  /** The base's sources loading with {@code options} on a thread of their own ({@link BackgroundLoad}). */
+  private BackgroundLoad loadInBackground(Version base, List<String> sources, SourceFormats formats, LoadOptions options) {
+    return BackgroundLoad.start(base.name(), () -> load(BASE, base, sources, formats, options));
+  }
+
+  private static final String BASE = "base";
+  private static final String HEAD = "head";
+
+  /**
+   * {@code version}'s sources loaded with {@code options}: the one place either version loads, so
+   * that a mistake in its sources is thrown naming the version ({@link VersionLoadException}).
+   */
+  private LoadedSources load(String side, Version version, List<String> sources, SourceFormats formats, LoadOptions options) {
+    try {
+      return formats.load(paths(version, sources), loadOptions(version, options));
+    } catch (IamUnitException mistake) {
+      throw new VersionLoadException(side, version, mistake);
+    }
   }
 
   /** The diff of the two versions' loaded sources, with what either load could not read or compute. */
