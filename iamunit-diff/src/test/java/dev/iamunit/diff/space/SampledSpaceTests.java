@@ -48,9 +48,9 @@ class SampledSpaceTests {
 
   /**
    * Two actions that every statement names together are one class, decided alike on a request; a
-   * sampled request that changed names both, as a proved one does: GetObject and GetObjectAcl both
-   * act on an "object" (Service Authorization Reference, Actions, resources, and condition keys for
-   * Amazon S3).
+   * sampled request that changed names both where AWS sends both, as a proved one does: GetObject
+   * and GetObjectAcl both act on an "object" (Service Authorization Reference, Actions, resources,
+   * and condition keys for Amazon S3).
    */
   @Test
   void aSampledRequestNamesTheActionsAlikeOnItsResource() {
@@ -62,10 +62,9 @@ class SampledSpaceTests {
     AccessDiff diff = AccessDiffer.standard().compare(Accounts.withUsers(base, "alice"), Accounts.withUsers(head, "alice"), "base", "head");
 
     assertThat(diff.space().proof().sampled()).isNotEmpty();
-    assertThat(diff.rows()).isNotEmpty().allSatisfy(row -> {
-      assertThat(row.proved()).isFalse();
-      assertThat(row.actions()).containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectAcl");
-    });
+    assertThat(diff.rows()).allSatisfy(row -> assertThat(row.proved()).isFalse())
+        .filteredOn(row -> row.resource().startsWith("arn:aws:s3:::")).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.actions()).containsExactlyInAnyOrder("s3:GetObject", "s3:GetObjectAcl"));
     assertThat(diff.causes()).allSatisfy(cause -> assertThat(cause.extent()).contains("2 actions of s3"));
   }
 }
