@@ -87,7 +87,7 @@ class DiffCommandTests {
 
     assertThat(text.err()).isEmpty();
     assertThat(text.out()).contains("\n" + Files.readString(Path.of(CHANGES + "rcp-narrowed/blast-radius.txt")) + "\n")
-        .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 36 with a changed reason.\n")
+        .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 92 with a changed reason.\n")
         .contains("\nNo change in who may do what in 123456789012, dev (222222222222).\n");
     assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(Files.readString(work.resolve("diff.json")))
