@@ -87,7 +87,7 @@ class DiffCommandTests {
 
     assertThat(text.err()).isEmpty();
     assertThat(text.out()).contains("\n" + Files.readString(Path.of(CHANGES + "rcp-narrowed/blast-radius.txt")) + "\n")
-        .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 36 with a changed reason.\n")
+        .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 92 with a changed reason.\n")
         .contains("\nNo change in who may do what in 123456789012, dev (222222222222).\n");
     assertThat(text.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(Files.readString(work.resolve("diff.json")))
@@ -117,6 +117,29 @@ class DiffCommandTests {
 
     assertThat(run.err()).contains("unknown report format \"html\"; use one of text, json, markdown, sarif");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  /**
+   * The same file, main.tf, in both versions, broken in one: the one line on standard error says
+   * which version, and no stack trace follows.
+   */
+  @Test
+  void aMistakeInOneVersionNamesTheVersion() throws Exception {
+    String role = Files.readString(Path.of(CHANGES + "added-action/base/main.tf"));
+    String broken = role + "\nresource \"aws_iam_role\" \"broken\" {\n  name = \"broken\"\n";
+    Files.createDirectories(work.resolve("before"));
+    Files.createDirectories(work.resolve("after"));
+    Files.writeString(work.resolve("before/main.tf"), broken);
+    Files.writeString(work.resolve("after/main.tf"), role);
+
+    CliRun inBase = CliRun.of("diff", "--repository", work.toString(), "--base", "before", "--head", "after");
+    CliRun inHead = CliRun.of("diff", "--repository", work.toString(), "--base", "after", "--head", "before");
+
+    assertThat(inBase.err()).startsWith("iamunit diff: in the base (folder before): main.tf:").doesNotContain("\tat ");
+    assertThat(inBase.err().lines()).hasSize(1);
+    assertThat(inBase.exitCode()).isEqualTo(ExitCodes.INPUT);
+    assertThat(inHead.err()).startsWith("iamunit diff: in the head (folder before): main.tf:").doesNotContain("\tat ");
+    assertThat(inHead.exitCode()).isEqualTo(ExitCodes.INPUT);
   }
 
   @Test

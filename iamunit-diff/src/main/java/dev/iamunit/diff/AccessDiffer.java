@@ -2,6 +2,7 @@ package dev.iamunit.diff;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.iamunit.IamUnitException;
 import dev.iamunit.iac.SourceFormats;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ManagedPolicyDocument;
@@ -128,7 +129,7 @@ public final class AccessDiffer {
     BackgroundLoad baseLoad = loadInBackground(base, sources, formats, options);
     LoadedSources headLoad;
     try {
-      headLoad = formats.load(paths(head, sources), loadOptions(head, options));
+      headLoad = load(HEAD, head, sources, formats, options);
     } catch (RuntimeException | Error e) {
       baseLoad.abandon();
       throw e;
@@ -154,7 +155,7 @@ public final class AccessDiffer {
     try {
       headLoad = HomeAccount.load(o -> {
         baseLoads.computeIfAbsent(o.accountId(), id -> loadInBackground(base, sources, formats, o));
-        return formats.load(paths(head, sources), o);
+        return load(HEAD, head, sources, formats, o);
       }, loadOptions(head, options), accountGiven);
     } catch (RuntimeException | Error e) {
       baseLoads.values().forEach(BackgroundLoad::abandon);
@@ -166,11 +167,24 @@ public final class AccessDiffer {
     return new InHome(compare(base, head, baseLoad.join(), headLoad.sources()), headLoad.home());
   }
 
-  /** {@code version}'s sources loading with {@code options} on a thread of their own ({@link BackgroundLoad}). */
-  private BackgroundLoad loadInBackground(Version version, List<String> sources, SourceFormats formats, LoadOptions options) {
-    List<Path> paths = paths(version, sources);
-    LoadOptions own = loadOptions(version, options);
-    return BackgroundLoad.start(version.name(), () -> formats.load(paths, own));
+  /** The base's sources loading with {@code options} on a thread of their own ({@link BackgroundLoad}). */
+  private BackgroundLoad loadInBackground(Version base, List<String> sources, SourceFormats formats, LoadOptions options) {
+    return BackgroundLoad.start(base.name(), () -> load(BASE, base, sources, formats, options));
+  }
+
+  private static final String BASE = "base";
+  private static final String HEAD = "head";
+
+  /**
+   * {@code version}'s sources loaded with {@code options}: the one place either version loads, so
+   * that a mistake in its sources is thrown naming the version ({@link VersionLoadException}).
+   */
+  private LoadedSources load(String side, Version version, List<String> sources, SourceFormats formats, LoadOptions options) {
+    try {
+      return formats.load(paths(version, sources), loadOptions(version, options));
+    } catch (IamUnitException mistake) {
+      throw new VersionLoadException(side, version, mistake);
+    }
   }
 
   /** The diff of the two versions' loaded sources, with what either load could not read or compute. */
@@ -263,14 +277,27 @@ public final class AccessDiffer {
 
         @Override
         public void request(ActionClasses.ActionClass actions, ActionRegions.Target target, CredentialKind kind, Map<String, KeyValue> context) {
-          run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind,
-              KeyValue.values(context), KeyValue.absentKeys(context), labels(context), true, () -> walk.alike(actions, target));
+          Map<String, List<String>> values = KeyValue.values(context);
+          Set<String> absent = KeyValue.absentKeys(context);
+          Map<String, String> label = labels(context);
+          if (!run.decide(principal, pair.base(), pair.head(), target.action(), target.resource(), kind, values, absent, label, true,
+              () -> walk.alike(actions, target))) {
+            return;
+          }
+          // The region's ARNs of other formats: every test answers them as the target's, so their
+          // answers differ where its answers differ; AWS sends other members of the class with them,
+          // and each such request is decided and named on its own ARN.
+          for (SpaceWalk.OtherFormat other : walk.otherFormats(actions, target)) {
+            run.decide(principal, pair.base(), pair.head(), other.action(), other.resource(), kind, values, absent, label, true,
+                other::alike);
+          }
         }
 
         @Override
         public boolean decidedOtherwise(ActionClasses.ActionClass actions, CredentialKind kind, ActionRegions regions) {
           String action = actions.representative();
-          sampled(run, principal, pair.base(), pair.head(), action, kind, resources.forAction(action, named), conditions);
+          sampled(run, principal, pair.base(), pair.head(), action, kind, resources.forAction(action, named), conditions,
+              resource -> walk.alike(actions, new ActionRegions.Target(action, resource)));
           return true;
         }
       });
@@ -290,9 +317,13 @@ public final class AccessDiffer {
         .withEditsBetween(base, head);
   }
 
-  /** The sampled space for one principal, action and credentials: the fallback, stated as such. */
+  /**
+   * The sampled space for one principal, action and credentials: the fallback, stated as such. A
+   * request that differs names the actions of the class AWS sends with its resource, {@code
+   * alikeOn} it, which the policies decide as they decide {@code action}.
+   */
   private static void sampled(Run run, Principal principal, Caller baseCaller, Caller headCaller, String action, CredentialKind kind,
-      List<String> resources, ConditionSamples conditions) {
+      List<String> resources, ConditionSamples conditions, java.util.function.Function<String, List<String>> alikeOn) {
     List<Map<String, KeyValue>> contexts = conditions.contextsFor(action);
     run.mostContexts = Math.max(run.mostContexts, contexts.size());
     for (String resource : resources) {
@@ -301,7 +332,8 @@ public final class AccessDiffer {
         if (!kind.withMfa() && mentionsMfaAge(extra)) {
           continue;
         }
-        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false, List::of);
+        run.decide(principal, baseCaller, headCaller, action, resource, kind, extra, KeyValue.absentKeys(context), labels(context), false,
+            () -> alikeOn.apply(resource));
       }
     }
   }
@@ -327,7 +359,8 @@ public final class AccessDiffer {
       accounts.forEach(a -> unresolved.addAll(a.unresolved()));
     }
 
-    void decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
+    /** Decides one request in both versions; true when the answers differ, and a row says how. */
+    boolean decide(Principal principal, Caller baseCaller, Caller headCaller, String action, String resource, CredentialKind kind,
         Map<String, List<String>> extra, Set<String> absent, Map<String, String> label, boolean proved,
         java.util.function.Supplier<List<String>> alike) {
       resourcesAsked.add(resource);
@@ -344,7 +377,7 @@ public final class AccessDiffer {
         if (known == null || known.isAllowed()) {
           undecided.add("base", baseCaller.account(), baseRequest.request(), e);
         }
-        return;
+        return false;
       }
       try {
         h = headRequest == null ? null : evaluator.decide(headRequest);
@@ -353,16 +386,17 @@ public final class AccessDiffer {
         if (b == null || !b.isAllowed()) {
           undecided.add("head", headCaller.account(), headRequest.request(), e);
         }
-        return;
+        return false;
       }
       if (same(b, h)) {
-        return;
+        return false;
       }
       SideDecision baseSide = baseRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(baseRequest));
       SideDecision headSide = headRequest == null ? SideDecision.NO_PRINCIPAL : side(evaluator.explain(headRequest));
       rows.add(new DiffRow(
           change(baseSide, headSide), Unresolved.readable(principal.label(), unresolved), action,
           Unresolved.readable(resource, unresolved), kind, label, baseSide, headSide, proved, principal.account(), alike.get()));
+      return true;
     }
   }
 

@@ -122,9 +122,12 @@ public record Cause(
     return decided.stream().flatMap(d -> d.rows().stream()).toList();
   }
 
-  /** The distinct actions of these requests, sorted. */
+  /**
+   * The distinct actions these requests stand for, sorted: each row's action and the actions alike
+   * ({@link DiffRow#actions()}), which changed as it did.
+   */
   public List<String> actions() {
-    return List.copyOf(rows().stream().map(DiffRow::action).collect(TreeSet::new, Set::add, Set::addAll));
+    return List.copyOf(rows().stream().flatMap(row -> row.actions().stream()).collect(TreeSet::new, Set::add, Set::addAll));
   }
 
   /**

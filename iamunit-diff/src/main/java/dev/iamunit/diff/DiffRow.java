@@ -77,17 +77,33 @@ public record DiffRow(
   /** How many alike actions {@link #alikeText()} names before it says how many more. */
   public static final int ALIKE_NAMED = 5;
 
+  /** The action and the actions alike: every action this request stands for. */
+  public List<String> actions() {
+    List<String> all = new java.util.ArrayList<>(alike.size() + 1);
+    all.add(action);
+    all.addAll(alike);
+    return all;
+  }
+
   /**
    * {@code and 12 more actions alike: ec2:A, ec2:B, ec2:C, ec2:D, ec2:E, …}, empty when no action
-   * is alike: how every report's line of a request names them (JSON lists them all).
+   * is alike: how a report's example request names them.
    */
   public String alikeText() {
+    return alikeText(ALIKE_NAMED);
+  }
+
+  /**
+   * {@code and 12 more actions alike: ...} naming up to {@code named} of them (every one when
+   * there are no more): a listing of every request names them all, as JSON does.
+   */
+  public String alikeText(int named) {
     if (alike.isEmpty()) {
       return "";
     }
-    String names = String.join(", ", alike.subList(0, Math.min(ALIKE_NAMED, alike.size())));
+    String names = String.join(", ", alike.subList(0, Math.min(named, alike.size())));
     return "and " + alike.size() + (alike.size() == 1 ? " more action alike: " : " more actions alike: ") + names
-        + (alike.size() > ALIKE_NAMED ? ", …" : "");
+        + (alike.size() > named ? ", …" : "");
   }
 
   /** The credentials and any extra context: {@code long-term access keys, aws:SourceIp=10.0.0.1}. */

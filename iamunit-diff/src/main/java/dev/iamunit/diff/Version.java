@@ -74,6 +74,11 @@ public record Version(String name, Path root, boolean temporary) implements Auto
     return new Version(revision, root, true);
   }
 
+  /** {@code git revision origin/main} or {@code folder ../before}: the version as the user named it. */
+  public String describe() {
+    return (temporary ? "git revision " : "folder ") + name;
+  }
+
   /** Runs git in {@code repository}; its standard output, or a message naming what git said. */
   static String git(Path repository, String... arguments) {
     List<String> command = Stream.concat(Stream.of("git", "-C", repository.toString()), Stream.of(arguments)).toList();

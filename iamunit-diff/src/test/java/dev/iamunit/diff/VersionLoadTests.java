@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The two versions load at once, the base on a thread of its own ({@code BackgroundLoad}): the diff
  * is the one of the two versions loaded one after the other into the head's home account, and a
- * mistake in either version is thrown as loading that version alone throws it, the head's first
- * when both have one.
+ * mistake in either version is thrown as loading that version alone throws it, led by the version
+ * ({@link VersionLoadException}), the head's first when both have one.
  */
 class VersionLoadTests {
 
@@ -115,9 +115,27 @@ class VersionLoadTests {
     Throwable inHome = catchThrowable(() -> inHome(base, head));
     Throwable compared = catchThrowable(() -> AccessDiffer.standard().compare(base, head, List.of(), SourceFormats.standard()));
 
-    assertThat(alone).isInstanceOf(TemplateException.class).hasMessageContaining("main.tf:");
+    assertThat(alone).isInstanceOf(TemplateException.class).hasMessageStartingWith("main.tf:");
     for (Throwable thrown : List.of(inHome, compared)) {
-      assertThat(thrown).isInstanceOf(TemplateException.class).hasMessage(alone.getMessage());
+      assertThat(thrown).isInstanceOf(VersionLoadException.class).hasMessage("in the base (folder base): " + alone.getMessage())
+          .hasCauseInstanceOf(TemplateException.class);
+      assertThat(((VersionLoadException) thrown).side()).isEqualTo("base");
+      assertThat(((VersionLoadException) thrown).location()).isEqualTo(((TemplateException) alone).location()).isPresent();
+    }
+  }
+
+  /** The same file name in both versions: the message says which version's file holds the mistake. */
+  @Test
+  void aMistakeInTheHeadNamesTheHead() throws IOException {
+    Version base = version("base", ROLE);
+    Version head = version("head", BROKEN);
+    Throwable alone = catchThrowable(() -> SourceFormats.standard().load(List.of(head.root()), LoadOptions.defaults().withProjectRoot(head.root())));
+
+    Throwable inHome = catchThrowable(() -> inHome(base, head));
+    Throwable compared = catchThrowable(() -> AccessDiffer.standard().compare(base, head, List.of(), SourceFormats.standard()));
+
+    for (Throwable thrown : List.of(inHome, compared)) {
+      assertThat(thrown).isInstanceOf(VersionLoadException.class).hasMessage("in the head (folder head): " + alone.getMessage());
     }
   }
 
@@ -133,7 +151,7 @@ class VersionLoadTests {
 
     assertThat(headAlone.getMessage()).isNotEqualTo(baseAlone.getMessage());
     for (Throwable thrown : List.of(inHome, compared)) {
-      assertThat(thrown).isInstanceOf(TemplateException.class).hasMessage(headAlone.getMessage());
+      assertThat(thrown).isInstanceOf(VersionLoadException.class).hasMessage("in the head (folder head): " + headAlone.getMessage());
     }
   }
 }

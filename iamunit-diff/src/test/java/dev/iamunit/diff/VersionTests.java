@@ -46,6 +46,27 @@ class VersionTests {
         "NEWLY_DENIED user MFAUser iam:ListUsers * ACCESS_KEYS");
   }
 
+  /**
+   * A committed mistake fixed in the working tree: the same terraform/main.tf in both versions, so
+   * the message names the revision whose file holds it.
+   */
+  @Test
+  void aMistakeInACommittedRevisionNamesTheRevision() throws Exception {
+    Path main = Files.createDirectories(repository.resolve("terraform")).resolve("main.tf");
+    String user = "resource \"aws_iam_user\" \"alice\" {\n  name = \"alice\"\n}\n";
+    Files.writeString(main, user + "resource \"aws_iam_user\" \"broken\" {\n");
+    git("init", "-q");
+    git("add", ".");
+    git("-c", "user.name=IAMUnit", "-c", "user.email=iamunit@example.com", "commit", "-q", "-m", "broken");
+    Files.writeString(main, user);
+
+    try (Version base = Version.resolve("HEAD", repository); Version head = Version.resolve(".", repository)) {
+      assertThatThrownBy(() -> AccessDiffer.standard().compare(base, head, List.of("terraform"), SourceFormats.standard()))
+          .isInstanceOf(VersionLoadException.class)
+          .hasMessageStartingWith("in the base (git revision HEAD): terraform/main.tf:");
+    }
+  }
+
   @Test
   void anUnknownRevisionSaysWhatGitSaid() {
     git("init", "-q");

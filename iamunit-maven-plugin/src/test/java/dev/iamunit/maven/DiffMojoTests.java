@@ -32,6 +32,22 @@ class DiffMojoTests {
     return mojo;
   }
 
+  /** A mistake in the base's main.tf, a file the head has too: the build failure says which version holds it. */
+  @Test
+  void aMistakeInOneVersionFailsTheBuildNamingTheVersion() throws Exception {
+    Path repository = target.resolve("repository");
+    String role = Files.readString(CHANGES.resolve("added-action/base/main.tf"));
+    Files.createDirectories(repository.resolve("base"));
+    Files.createDirectories(repository.resolve("head"));
+    Files.writeString(repository.resolve("base/main.tf"), role + "\nresource \"aws_iam_role\" \"broken\" {\n");
+    Files.writeString(repository.resolve("head/main.tf"), role);
+    DiffMojo mojo = mojo("added-action", "never");
+    mojo.repository = repository.toFile();
+
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("in the base (folder base): main.tf:");
+  }
+
   @Test
   void writesEveryFormatAndLogsTheReport() throws Exception {
     mojo("removed-boundary", "never").execute();

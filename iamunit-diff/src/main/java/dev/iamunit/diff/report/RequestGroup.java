@@ -19,7 +19,7 @@ import java.util.Map;
  * @param base the base version's decision, the same for every row
  * @param head the head version's decision
  * @param conditions each row's credentials and extra context
- * @param alike the rows' other actions alike ({@link DiffRow#alikeText()})
+ * @param alike the rows' other actions alike, every one named ({@link DiffRow#alikeText(int)})
  */
 record RequestGroup(
     Change change, String principal, String action, String resource, SideDecision base, SideDecision head,
@@ -30,7 +30,8 @@ record RequestGroup(
     record Key(Change change, String principal, String action, String resource, SideDecision base, SideDecision head, String alike) {}
     Map<Key, List<String>> groups = new LinkedHashMap<>();
     for (DiffRow row : rows) {
-      Key key = new Key(row.change(), row.principal(), row.action(), row.resource(), row.base(), row.head(), row.alikeText());
+      Key key = new Key(row.change(), row.principal(), row.action(), row.resource(), row.base(), row.head(),
+          row.alikeText(Integer.MAX_VALUE));
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(row.conditionsLabel());
     }
     List<RequestGroup> out = new ArrayList<>();

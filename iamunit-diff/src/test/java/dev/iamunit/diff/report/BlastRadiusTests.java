@@ -149,9 +149,9 @@ class BlastRadiusTests {
         `s3:GetObject on arn:aws:s3:::prod-reports/example (aws:SecureTransport=false)`<br>role reader in prod (111111111111), \
         assumed-role session with MFA: newly allowed: 1 request: s3:GetObject on 1 resource (proved), e.g. \
         `s3:GetObject on arn:aws:s3:::prod-reports/example (aws:SecureTransport=false)` |
-        | dev (222222222222), reached in base and head | no declared principal's access changed (6 requests decided \
+        | dev (222222222222), reached in base and head | no declared principal's access changed (24 requests decided \
         alike through other statements) |
-        """).contains("\n#### Account prod (111111111111): 2 requests newly allowed, 0 newly denied, 36 with a changed reason.\n"
+        """).contains("\n#### Account prod (111111111111): 2 requests newly allowed, 0 newly denied, 92 with a changed reason.\n"
         + "\n##### Newly allowed: 2 requests, 2 causes\n");
   }
 

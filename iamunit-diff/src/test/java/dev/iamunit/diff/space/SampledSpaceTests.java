@@ -45,4 +45,27 @@ class SampledSpaceTests {
     });
     assertThat(diff.rows()).hasSize(denied.size());
   }
+
+  /**
+   * Two actions that the same patterns match are one class, decided alike on a request; a sampled
+   * request that changed names both, as a proved one does: BatchGetItem and GetItem, the actions
+   * {@code dynamodb:*GetItem} matches, both act on a "table" (Service Authorization Reference,
+   * Actions, resources, and condition keys for Amazon DynamoDB).
+   */
+  @Test
+  void aSampledRequestNamesTheActionsAlikeOnItsResource() {
+    String actions = "\"dynamodb:*GetItem\"";
+    String base = "{\"Effect\": \"Allow\", \"Action\": " + actions + ", \"Resource\": \"*\"},"
+        + "{\"Effect\": \"Allow\", \"Action\": " + actions + ","
+        + " \"Resource\": \"arn:aws:dynamodb:us-east-1:123456789012:table/${aws:SourceIp}\"}";
+    String head = base + ",{\"Effect\": \"Deny\", \"Action\": " + actions + ", \"Resource\": \"*\"}";
+
+    AccessDiff diff = AccessDiffer.standard().compare(Accounts.withUsers(base, "alice"), Accounts.withUsers(head, "alice"), "base", "head");
+
+    assertThat(diff.space().proof().sampled()).isNotEmpty();
+    assertThat(diff.rows()).allSatisfy(row -> assertThat(row.proved()).isFalse())
+        .filteredOn(row -> row.resource().contains(":table/")).isNotEmpty()
+        .allSatisfy(row -> assertThat(row.actions()).containsExactlyInAnyOrder("dynamodb:BatchGetItem", "dynamodb:GetItem"));
+    assertThat(diff.causes()).allSatisfy(cause -> assertThat(cause.extent()).contains("2 actions of dynamodb"));
+  }
 }

@@ -141,21 +141,13 @@ public final class AllowedRequests {
       // Alike: the members AWS sends with this resource. The members of the region's other ARN
       // formats are allowed there (every test answers their ARNs alike): each format's members
       // are found on a request of their own, decided as any other.
-      List<String> alike = space.alike(asked, target);
-      allowed.add(new Found(request, decision, varied, absent, alike));
-      Set<String> named = new java.util.HashSet<>(alike);
-      named.add(target.action());
-      for (ActionRegions.Target held : target.alsoHeld()) {
-        List<String> members = space.alike(asked, new ActionRegions.Target("", held.resource())).stream().filter(m -> !named.contains(m)).toList();
-        if (members.isEmpty()) {
-          continue;
-        }
-        named.addAll(members);
-        BoundRequest other = caller.request(members.get(0), held.resource(), kind, time, extra, absent);
+      allowed.add(new Found(request, decision, varied, absent, space.alike(asked, target)));
+      for (SpaceWalk.OtherFormat other : space.otherFormats(asked, target)) {
+        BoundRequest onOther = caller.request(other.action(), other.resource(), kind, time, extra, absent);
         ownRequests[0]++;
-        Decision otherDecision = evaluator.decide(other);
+        Decision otherDecision = evaluator.decide(onOther);
         if (otherDecision.isAllowed()) {
-          allowed.add(new Found(other, otherDecision, varied, absent, members.subList(1, members.size())));
+          allowed.add(new Found(onOther, otherDecision, varied, absent, other.alike()));
         }
       }
     });

@@ -122,6 +122,45 @@ public final class SpaceWalk {
     return regions.sentWith(actions, target.resource()).stream().filter(m -> !m.equals(target.action())).toList();
   }
 
+  /**
+   * A request a finding on another ARN format of a region names: {@code action} on {@code
+   * resource}, and the members {@code alike} that AWS sends with it too.
+   */
+  public record OtherFormat(String action, String resource, List<String> alike) {
+    public OtherFormat {
+      alike = List.copyOf(alike);
+    }
+  }
+
+  /**
+   * The requests that name the members of {@code actions} sent with {@code target}'s region's ARNs
+   * of other formats ({@link ActionRegions.Target#alsoHeld}) and not with its resource: for each
+   * such ARN, the members AWS sends with it that no earlier request names, the first as the
+   * request's action and the others alike. Every test answers those ARNs as {@code target}'s
+   * resource, so the policies decide these requests as they decide {@code target}; but AWS never
+   * sends these members with {@code target}'s resource, so a finding names them on their own ARN.
+   */
+  public List<OtherFormat> otherFormats(ActionClasses.ActionClass actions, ActionRegions.Target target) {
+    if (target.alsoHeld().isEmpty()) {
+      return List.of();
+    }
+    Set<String> named = new java.util.HashSet<>(regions.sentWith(actions, target.resource()));
+    named.add(target.action());
+    List<OtherFormat> out = new ArrayList<>();
+    for (ActionRegions.Target held : target.alsoHeld()) {
+      List<String> members = new ArrayList<>();
+      for (String member : regions.sentWith(actions, held.resource())) {
+        if (named.add(member)) {
+          members.add(member);
+        }
+      }
+      if (!members.isEmpty()) {
+        out.add(new OtherFormat(members.get(0), held.resource(), members.subList(1, members.size())));
+      }
+    }
+    return out;
+  }
+
   /** The classes of actions walked. */
   public ActionClasses classes() {
     return classes;
