@@ -146,7 +146,7 @@ public final class AllowedRequests {
       Set<String> named = new java.util.HashSet<>(alike);
       named.add(target.action());
       for (ActionRegions.Target held : target.alsoHeld()) {
-        List<String> members = space.alike(asked, new ActionRegions.Target("", held.resource())).stream().filter(m -> !named.contains(m)).toList();
+        List<String> members = space.sentWith(asked, held.resource()).stream().filter(m -> !named.contains(m)).toList();
         if (members.isEmpty()) {
           continue;
         }

@@ -119,7 +119,17 @@ public final class SpaceWalk {
    * alike.
    */
   public List<String> alike(ActionClasses.ActionClass actions, ActionRegions.Target target) {
-    return regions.sentWith(actions, target.resource()).stream().filter(m -> !m.equals(target.action())).toList();
+    return sentWith(actions, target.resource()).stream().filter(m -> !m.equals(target.action())).toList();
+  }
+
+  /**
+   * The members of {@code actions} that AWS sends with {@code resource} ({@link
+   * RequestRegions#sentWith}), in the class's order: on an ARN a region holds beside its
+   * representative ({@link ActionRegions.Target#alsoHeld()}), the actions that make a request of
+   * their own.
+   */
+  public List<String> sentWith(ActionClasses.ActionClass actions, String resource) {
+    return regions.sentWith(actions, resource);
   }
 
   /** The classes of actions walked. */
@@ -146,11 +156,13 @@ public final class SpaceWalk {
     long requests = 0;
     int mostContexts = 0;
     for (ActionClasses.ActionClass all : classes.classes()) {
-      List<String> kept = all.members().stream().filter(actions).toList();
+      List<String> kept = kept(all.members(), actions);
       if (kept.isEmpty()) {
         continue;
       }
-      ActionClasses.ActionClass actionClass = new ActionClasses.ActionClass(kept.get(0), kept);
+      // A class asked whole is the class itself: its regions are cached by it, without copying
+      // and hashing its members anew.
+      ActionClasses.ActionClass actionClass = kept == all.members() ? all : new ActionClasses.ActionClass(kept.get(0), kept);
       asked++;
       members += kept.size();
       if (!visitor.walks(actionClass)) {
@@ -178,6 +190,25 @@ public final class SpaceWalk {
       }
     }
     return new Walked(sampled, asked, skipped, members, requests, mostContexts);
+  }
+
+  /** The members {@code actions} accepts, in their order: {@code members} itself when it accepts all. */
+  private static List<String> kept(List<String> members, Predicate<String> actions) {
+    int n = members.size();
+    int first = 0;
+    while (first < n && actions.test(members.get(first))) {
+      first++;
+    }
+    if (first == n) {
+      return members;
+    }
+    List<String> kept = new ArrayList<>(members.subList(0, first));
+    for (int i = first + 1; i < n; i++) {
+      if (actions.test(members.get(i))) {
+        kept.add(members.get(i));
+      }
+    }
+    return kept;
   }
 
   /** The contexts of the regions without the keys not varied (lower case), each once. */
