@@ -80,6 +80,24 @@ public final class AwsData {
   }
 
   /**
+   * The prefix of every service of the catalog, as AWS spells it, in {@link #expandActionPattern}'s
+   * order ({@code *} gives their actions one service after another).
+   */
+  public List<String> services() {
+    return ServiceReference.bundled().services();
+  }
+
+  /**
+   * The actions of the service with this prefix, ignoring case, in the order {@link
+   * #expandActionPattern} gives them for {@code prefix:*}; empty for an unknown service. What a
+   * reader of the whole catalog walks a service at a time, without matching a pattern or looking
+   * each action up by name.
+   */
+  public List<ActionInfo> actionsOf(String prefix) {
+    return ServiceReference.bundled().actionsOf(Objects.requireNonNull(prefix, "prefix"));
+  }
+
+  /**
    * Up to {@code max} existing actions that {@code unknownAction} may have meant, best first:
    * actions of the same service before others, then by edit distance (ignoring case; a swap of
    * two letters is one edit). Meant for "did you mean ec2:RunInstances?" messages; may be empty.

@@ -49,6 +49,21 @@ class ActionPatternTests {
     assertThat(aws.expandActionPattern("sts:GetSession?Token")).isEmpty();
   }
 
+  /** A reader of the whole catalog walks it a service at a time: the same actions, in the same order, as {@code *}. */
+  @Test
+  void theServicesActionsOneServiceAfterAnotherAreEveryActionInOrder() {
+    java.util.List<String> walked = new java.util.ArrayList<>();
+    for (String service : aws.services()) {
+      java.util.List<String> own = aws.actionsOf(service).stream().map(ActionInfo::qualifiedName).toList();
+      assertThat(own).as(service).isEqualTo(aws.expandActionPattern(service + ":*"));
+      walked.addAll(own);
+    }
+
+    assertThat(walked).isEqualTo(aws.expandActionPattern("*"));
+    assertThat(aws.actionsOf("EC2")).isEqualTo(aws.actionsOf("ec2")).isNotEmpty();
+    assertThat(aws.actionsOf("nosuchservice")).isEmpty();
+  }
+
   @Test
   void expandsAServiceWildcardToEveryActionOfTheService() {
     assertThat(aws.expandActionPattern("ec2:*"))

@@ -46,6 +46,7 @@ public final class ServiceReference {
   private final Set<String> rcpServices;
   /** Every action, in {@link #expandActionPattern}'s order: {@code *} is asked by every request space. */
   private final List<String> allActions;
+  private final List<String> prefixes;
 
   ServiceReference(
       List<Service> services,
@@ -61,6 +62,7 @@ public final class ServiceReference {
     List<String> all = new ArrayList<>();
     this.services.forEach(service -> service.actions().forEach(action -> all.add(action.qualifiedName())));
     this.allActions = List.copyOf(all);
+    this.prefixes = this.services.stream().map(Service::prefix).toList();
   }
 
   public static ServiceReference bundled() {
@@ -78,6 +80,17 @@ public final class ServiceReference {
 
   public Optional<ActionInfo> action(String qualifiedName) {
     return Optional.ofNullable(actionsByName.get(qualifiedName.toLowerCase(Locale.ROOT)));
+  }
+
+  /** The services' prefixes as the catalog spells them, in {@link #expandActionPattern}'s order. */
+  public List<String> services() {
+    return prefixes;
+  }
+
+  /** The actions of the service with this prefix (ignoring case), in {@link #expandActionPattern}'s order; empty for an unknown one. */
+  public List<ActionInfo> actionsOf(String prefix) {
+    Service service = servicesByPrefix.get(prefix.toLowerCase(Locale.ROOT));
+    return service == null ? List.of() : service.actions();
   }
 
   public Optional<ConditionKeyInfo> conditionKey(String key) {

@@ -54,7 +54,9 @@ import org.apiguardian.api.API;
 public final class ActionClasses {
 
   /**
-   * One class.
+   * One class: actions of one service, spelled as the catalog spells them, with one {@link
+   * Evaluator#ruleKey} (so one answer to {@link Evaluator#mayRefuseChanges}, which the request
+   * space reads of the representative), or a part of one such class.
    *
    * @param representative the action asked, as AWS spells it
    * @param members every action of the class, the representative first
@@ -104,12 +106,12 @@ public final class ActionClasses {
    * only, and the classes of the last pattern lists.
    */
   private static final class Catalog {
+    private final AwsData aws;
     private final List<String> actions;
     private final int[] all;
     private final String[] services;
     private final String[] ruleKeys;
     private final Map<String, int[]> byService = new HashMap<>();
-    private final Set<String> known = new java.util.HashSet<>();
     private final Map<List<String>, ActionClasses> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<List<String>, ActionClasses> eldest) {
@@ -118,19 +120,27 @@ public final class ActionClasses {
     };
 
     Catalog(AwsData aws) {
-      this.actions = List.copyOf(aws.expandActionPattern("*"));
+      this.aws = aws;
+      this.actions = aws.expandActionPattern("*");
       this.all = java.util.stream.IntStream.range(0, actions.size()).toArray();
       this.services = new String[actions.size()];
       this.ruleKeys = new String[actions.size()];
-      Map<String, List<Integer>> indices = new HashMap<>();
-      for (int i = 0; i < actions.size(); i++) {
-        String action = actions.get(i);
-        known.add(action.toLowerCase(Locale.ROOT));
-        services[i] = action.substring(0, action.indexOf(':')).toLowerCase(Locale.ROOT);
-        ruleKeys[i] = Evaluator.ruleKey(action);
-        indices.computeIfAbsent(services[i], k -> new ArrayList<>()).add(i);
+      // A service at a time, in the order of "*" (AwsData#services): its prefix is cut and
+      // lower-cased once, not once per action.
+      int i = 0;
+      for (String prefix : aws.services()) {
+        String service = prefix.toLowerCase(Locale.ROOT);
+        int[] indices = new int[aws.actionsOf(prefix).size()];
+        for (int k = 0; k < indices.length; k++, i++) {
+          services[i] = service;
+          ruleKeys[i] = Evaluator.ruleKey(actions.get(i));
+          indices[k] = i;
+        }
+        byService.merge(service, indices, (a, b) -> java.util.stream.IntStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray());
       }
-      indices.forEach((service, list) -> byService.put(service, list.stream().mapToInt(Integer::intValue).toArray()));
+      if (i != actions.size()) {
+        throw new IllegalStateException("the catalog's services hold " + i + " actions, \"*\" " + actions.size());
+      }
     }
 
     ActionClasses classes(List<String> patterns) {
@@ -163,7 +173,7 @@ public final class ActionClasses {
         }
         int colon = pattern.indexOf(':');
         boolean literal = colon > 0 && pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0;
-        if (literal && !known.contains(pattern.toLowerCase(Locale.ROOT))) {
+        if (literal && aws.action(pattern).isEmpty()) {
           // Named, but not in the catalog: it may be anything, so it is asked on its own.
           outside.putIfAbsent(pattern.toLowerCase(Locale.ROOT), pattern);
         }

@@ -3,16 +3,12 @@ package dev.iamunit.eval.space;
 import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ResourceType;
-import dev.iamunit.eval.Evaluator;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,15 +25,13 @@ final class CatalogFormats {
   /**
    * The resources of one action.
    *
-   * @param formats its ARN formats, each once, in the catalog's order (the tests are shared by every
-   *     action that has the format)
+   * @param formats its ARN formats, each once, in the catalog's order (one object per format text:
+   *     every action that has the format holds the same one)
    * @param star whether it may be asked about {@code *}: none of its resource types is required
    *     ("Some actions don't support resource-level permissions ... you must use the * wildcard",
    *     Service Authorization Reference)
-   * @param refusable whether the evaluator may refuse it a change ({@link
-   *     Evaluator#mayRefuseChanges})
    */
-  record ActionFormats(List<Format> formats, boolean star, boolean refusable) {
+  record ActionFormats(List<Format> formats, boolean star) {
     ActionFormats {
       formats = List.copyOf(formats);
     }
@@ -52,8 +46,17 @@ final class CatalogFormats {
   private static final Map<AwsData, CatalogFormats> BY_CATALOG = Collections.synchronizedMap(new WeakHashMap<>());
 
   private final AwsData aws;
-  /** Per service (lower case): its actions (lower case) and their formats. */
-  private final Map<String, Map<String, ActionFormats>> byService = new ConcurrentHashMap<>();
+  /** The services read (lower case). */
+  private final Map<String, Boolean> services = new ConcurrentHashMap<>();
+  /** Each action of the services read, by its name as the catalog spells it. */
+  private final Map<String, ActionFormats> byName = new ConcurrentHashMap<>();
+  /**
+   * One format per test text ({@link #variablesAsStars}), whatever the service, and the format of
+   * each ARN text of the catalog: a class's formats are told apart by identity, without hashing a
+   * test ({@link TextTest#hashCode} reads every character) per member.
+   */
+  private final Map<String, Format> byTest = new ConcurrentHashMap<>();
+  private final Map<String, Format> byArn = new ConcurrentHashMap<>();
 
   private CatalogFormats(AwsData aws) {
     this.aws = aws;
@@ -66,37 +69,44 @@ final class CatalogFormats {
 
   /** The resources of {@code action} ({@code service:Name}, any case); empty when the catalog lacks it. */
   Optional<ActionFormats> action(String action) {
-    String lower = action.strip().toLowerCase(Locale.ROOT);
-    int colon = lower.indexOf(':');
+    // The classes' members are spelled as the catalog spells them: one lookup, no lower-casing.
+    ActionFormats known = byName.get(action);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    String name = action.strip();
+    int colon = name.indexOf(':');
     if (colon <= 0) {
       return Optional.empty();
     }
-    return Optional.ofNullable(byService.computeIfAbsent(lower.substring(0, colon), this::service).get(lower));
+    services.computeIfAbsent(name.substring(0, colon).toLowerCase(Locale.ROOT), this::read);
+    return aws.action(name).map(info -> byName.get(info.qualifiedName()));
   }
 
-  private Map<String, ActionFormats> service(String service) {
-    Map<String, ActionFormats> out = new HashMap<>();
-    // One test per format text in the service: actions that share a format share its test.
-    Map<String, Format> formats = new HashMap<>();
-    for (String name : aws.expandActionPattern(service + ":*")) {
-      Optional<ActionInfo> info = aws.action(name);
-      if (info.isEmpty()) {
-        continue;
-      }
-      Set<Format> own = new LinkedHashSet<>();
-      for (ResourceType type : info.get().resourceTypes()) {
+  /**
+   * Reads one service: each action's formats are its resource types' ARN formats, each text made a
+   * test once ({@link #byTest}), from the catalog's actions as they are, without a lookup by name.
+   */
+  private Boolean read(String service) {
+    for (ActionInfo info : aws.actionsOf(service)) {
+      List<Format> own = new ArrayList<>(2);
+      boolean star = true;
+      for (ResourceType type : info.resourceTypes()) {
+        star &= !type.required();
         for (String arn : type.arnPatterns()) {
-          own.add(formats.computeIfAbsent(arn, CatalogFormats::format));
+          Format format = byArn.computeIfAbsent(arn, a -> byTest.computeIfAbsent(variablesAsStars(a), CatalogFormats::format));
+          if (!own.contains(format)) {
+            own.add(format);
+          }
         }
       }
-      boolean star = info.get().resourceTypes().stream().noneMatch(ResourceType::required);
-      out.put(name.toLowerCase(Locale.ROOT), new ActionFormats(new ArrayList<>(own), star, Evaluator.mayRefuseChanges(name)));
+      byName.put(info.qualifiedName(), new ActionFormats(own, star));
     }
-    return Map.copyOf(out);
+    return Boolean.TRUE;
   }
 
-  private static Format format(String arn) {
-    TextTest test = TextTest.glob(variablesAsStars(arn), TextTest.Mode.ARN_PARTS);
+  private static Format format(String starred) {
+    TextTest test = TextTest.glob(starred, TextTest.Mode.ARN_PARTS);
     return new Format(test, RequestRegions.literalPart(test, 2));
   }
 

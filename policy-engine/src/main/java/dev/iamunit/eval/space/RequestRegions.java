@@ -269,8 +269,8 @@ public final class RequestRegions {
    * about {@code *} (null when none may be), whether a member is outside the catalog (it may name
    * anything), each ARN format of its members, with the member that has it, and what the
    * evaluator's tests read of its members: their services (with a member each) and whether the
-   * evaluator may refuse one of them a change ({@link Evaluator#mayRefuseChanges}). Once per class:
-   * a class of 800 members asks for them once per format.
+   * evaluator may refuse them a change ({@link Evaluator#mayRefuseChanges}). Once per class: a
+   * class of 800 members asks for them once per format.
    */
   private record ClassFormats(String starAction, boolean anyResource, List<Format> formats, Map<String, String> services, boolean refusable) {}
 
@@ -326,9 +326,11 @@ public final class RequestRegions {
   private ClassFormats classFormats(ActionClasses.ActionClass actions) {
     return formatsByClass.computeIfAbsent(actions, c -> {
       // Per member: a member the catalog lacks may name anything; one that may be sent with * is
-      // asked about * (CatalogFormats.ActionFormats#star).
+      // asked about * (CatalogFormats.ActionFormats#star). The catalog holds one format object
+      // per text, so each is told apart by identity, not by hashing its test once per member.
       String starAction = null;
-      Map<TextTest, Format> byFormat = new LinkedHashMap<>();
+      Map<CatalogFormats.Format, Format> byFormat = new java.util.IdentityHashMap<>();
+      List<Format> inOrder = new ArrayList<>();
       boolean anyResource = false;
       for (String member : c.members()) {
         Optional<CatalogFormats.ActionFormats> info = formats.action(member);
@@ -338,24 +340,27 @@ public final class RequestRegions {
           continue;
         }
         for (CatalogFormats.Format format : info.get().formats()) {
-          byFormat.computeIfAbsent(format.test(), t -> new Format(t, member, format.service(), formatSeeds(t)));
+          if (!byFormat.containsKey(format)) {
+            Format own = new Format(format.test(), member, format.service(), formatSeeds(format.test()));
+            byFormat.put(format, own);
+            inOrder.add(own);
+          }
         }
         if (info.get().star()) {
           starAction = starAction == null ? member : starAction;
         }
       }
-      return new ClassFormats(starAction, anyResource, List.copyOf(byFormat.values()), servicesOf(c), refusable(c));
+      return new ClassFormats(starAction, anyResource, List.copyOf(inOrder), servicesOf(c), refusable(c));
     });
   }
 
-  /** Whether the evaluator may refuse a member of {@code actions} a change ({@link Evaluator#mayRefuseChanges}, read once per action of the catalog). */
-  private boolean refusable(ActionClasses.ActionClass actions) {
-    for (String member : actions.members()) {
-      if (formats.action(member).map(CatalogFormats.ActionFormats::refusable).orElseGet(() -> Evaluator.mayRefuseChanges(member))) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * Whether the evaluator may refuse a member of {@code actions} a change ({@link
+   * Evaluator#mayRefuseChanges}): the representative's answer, since the members of a class share
+   * {@link Evaluator#ruleKey}, which tells it ({@link ActionClasses.ActionClass}).
+   */
+  private static boolean refusable(ActionClasses.ActionClass actions) {
+    return Evaluator.mayRefuseChanges(actions.representative());
   }
 
   /** The readable ARNs of a format: its own and, where it leaves the account open, one per account variant. */
@@ -378,10 +383,17 @@ public final class RequestRegions {
 
   /** The services of {@code actions}' members (lower case), each with its first member: what a reach reads of an action. */
   private static Map<String, String> servicesOf(ActionClasses.ActionClass actions) {
+    // A class of the catalog is one service's, spelled alike (ActionClasses): one comparison per
+    // member tells it, without cutting and lower-casing each.
+    String first = actions.members().get(0);
+    String prefix = first.substring(0, first.indexOf(':') + 1);
+    if (!prefix.isEmpty() && actions.members().stream().allMatch(m -> m.startsWith(prefix))) {
+      return Map.of(prefix.substring(0, prefix.length() - 1).strip().toLowerCase(Locale.ROOT), first);
+    }
     Map<String, String> byService = new java.util.TreeMap<>();
     for (String member : actions.members()) {
-      int colon = member.indexOf(':');
-      byService.putIfAbsent(colon < 0 ? member : member.substring(0, colon).strip().toLowerCase(Locale.ROOT), member);
+      int at = member.indexOf(':');
+      byService.putIfAbsent(at < 0 ? member : member.substring(0, at).strip().toLowerCase(Locale.ROOT), member);
     }
     return Map.copyOf(byService);
   }
@@ -479,21 +491,19 @@ public final class RequestRegions {
    * TrustGroups#asked}, roles alike asked once beside {@code others}, the tests that split the
    * ARNs searched), {@code seeds} that name a role not asked left out. A representative that names
    * a role not asked would stand for ARNs that name no role: that role is asked too, and the search
-   * made again. The tests searched are added to {@code asked}. Without groups, one search of {@code tests}.
+   * made again ({@link TrustGroups#settled}). The tests searched are added to {@code asked}.
+   * Without groups, one search of {@code tests}.
    */
   private static Resources withTrust(List<TrustGroups.Group> groups, Set<TextTest> tests, List<TextTest> others, List<String> seeds,
       java.util.function.BiFunction<List<TextTest>, List<String>, Resources> search, Set<TextTest> asked) {
-    Set<String> promoted = new java.util.HashSet<>();
-    while (true) {
-      TrustGroups.Asked trust = TrustGroups.asked(groups, others, promoted, RequestRegions::reachTests);
+    record Searched(Resources found, Set<TextTest> tests) {}
+    Searched last = TrustGroups.settled(groups, promoted -> TrustGroups.asked(groups, others, promoted, RequestRegions::reachTests), trust -> {
       Set<TextTest> searched = new LinkedHashSet<>(tests);
       searched.addAll(trust.tests());
-      Resources found = search.apply(List.copyOf(searched), trust.filter(seeds));
-      if (!promoted.addAll(trust.misread(found.targets()))) {
-        asked.addAll(searched);
-        return found;
-      }
-    }
+      return new Searched(search.apply(List.copyOf(searched), trust.filter(seeds)), searched);
+    }, s -> s.found().targets());
+    asked.addAll(last.tests());
+    return last.found();
   }
 
   /** The regions of {@code format}'s ARNs under {@code left} (the tests that can tell them apart), {@code formatSeeds} preferred. */

@@ -27,6 +27,10 @@ import org.apiguardian.api.API;
  * Walked#sampled()}: a walk proves only what it does not name there.
  *
  * <p>Thread-safe: the regions are cached by what they depend on, and each walk keeps its own counts.
+ * A walk computes the regions of several classes at once, on the common fork-join pool's threads
+ * beside its own (a cold search is mostly regions, of hundreds of classes); the visitor is called
+ * on the walking thread only, in the classes' order, so a walk's requests and results are the same
+ * as one class after another.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class SpaceWalk {
@@ -46,7 +50,8 @@ public final class SpaceWalk {
     /**
      * Whether to walk {@code actions}: false when the answer is known without a request (the diff
      * skips a class no changed statement can apply to), which the walk counts as {@link
-     * Walked#skipped()}.
+     * Walked#skipped()}. Asked in the classes' order, but a few classes ahead of their requests
+     * (the regions of a batch of classes are computed at once).
      */
     default boolean walks(ActionClasses.ActionClass actions) {
       return true;
@@ -178,45 +183,119 @@ public final class SpaceWalk {
       Set<String> notVaried, Visitor visitor) {
     Set<String> fixed = new LinkedHashSet<>();
     notVaried.forEach(k -> fixed.add(k.toLowerCase(Locale.ROOT)));
+    List<Map.Entry<CredentialKind, List<RequestContext>>> kinds = List.copyOf(contexts.entrySet());
     List<Sampled> sampled = new ArrayList<>();
     int asked = 0;
     int skipped = 0;
     int members = 0;
     long requests = 0;
     int mostContexts = 0;
-    for (ActionClasses.ActionClass all : classes.classes()) {
-      List<String> kept = all.members().stream().filter(actions).toList();
-      if (kept.isEmpty()) {
-        continue;
-      }
-      ActionClasses.ActionClass actionClass = new ActionClasses.ActionClass(kept.get(0), kept);
-      asked++;
-      members += kept.size();
-      if (!visitor.walks(actionClass)) {
-        skipped++;
-        continue;
-      }
-      Set<String> why = new LinkedHashSet<>();
-      for (Map.Entry<CredentialKind, List<RequestContext>> kind : contexts.entrySet()) {
-        ActionRegions space = regions.regions(actionClass, kind.getValue(), seeds);
-        why.addAll(space.gaps());
-        if (!space.complete() && visitor.decidedOtherwise(actionClass, kind.getKey(), space)) {
+    List<ActionClasses.ActionClass> batch = new ArrayList<>(BATCH);
+    List<ActionClasses.ActionClass> all = classes.classes();
+    for (int next = 0; next < all.size() || !batch.isEmpty();) {
+      // The classes to walk, a batch at a time: their regions are computed at once (regions()),
+      // then their requests handed to the visitor one class after another, in order.
+      while (next < all.size() && batch.size() < BATCH) {
+        ActionClasses.ActionClass whole = all.get(next++);
+        List<String> kept = kept(whole.members(), actions);
+        if (kept.isEmpty()) {
           continue;
         }
-        List<Map<String, KeyValue>> varied = varied(space.contexts(), fixed);
-        mostContexts = Math.max(mostContexts, varied.size());
-        for (ActionRegions.Target target : space.resources()) {
-          for (Map<String, KeyValue> context : varied) {
-            requests++;
-            visitor.request(actionClass, target, kind.getKey(), context);
+        // A class asked whole is the class itself: its regions are cached by it, without copying
+        // and hashing its members anew.
+        ActionClasses.ActionClass actionClass = kept == whole.members() ? whole : new ActionClasses.ActionClass(kept.get(0), kept);
+        asked++;
+        members += kept.size();
+        if (!visitor.walks(actionClass)) {
+          skipped++;
+          continue;
+        }
+        batch.add(actionClass);
+      }
+      ActionRegions[] spaces = regions(batch, kinds, seeds);
+      for (int c = 0; c < batch.size(); c++) {
+        ActionClasses.ActionClass actionClass = batch.get(c);
+        Set<String> why = new LinkedHashSet<>();
+        for (int k = 0; k < kinds.size(); k++) {
+          CredentialKind kind = kinds.get(k).getKey();
+          ActionRegions space = spaces[c * kinds.size() + k];
+          why.addAll(space.gaps());
+          if (!space.complete() && visitor.decidedOtherwise(actionClass, kind, space)) {
+            continue;
+          }
+          List<Map<String, KeyValue>> varied = varied(space.contexts(), fixed);
+          mostContexts = Math.max(mostContexts, varied.size());
+          for (ActionRegions.Target target : space.resources()) {
+            for (Map<String, KeyValue> context : varied) {
+              requests++;
+              visitor.request(actionClass, target, kind, context);
+            }
           }
         }
+        if (!why.isEmpty()) {
+          sampled.add(new Sampled(actionClass.representative(), actionClass.members().size() - 1, List.copyOf(why)));
+        }
       }
-      if (!why.isEmpty()) {
-        sampled.add(new Sampled(actionClass.representative(), kept.size() - 1, List.copyOf(why)));
-      }
+      batch.clear();
     }
     return new Walked(sampled, asked, skipped, members, requests, mostContexts);
+  }
+
+  /**
+   * How many classes' regions are computed at once: enough to keep both cores of a small machine
+   * busy, few enough that a walk holds the regions of a few classes only (a diff's classes can hold
+   * a thousand regions each).
+   */
+  static final int BATCH = 32;
+
+  /**
+   * The regions of each class of {@code batch} with each kind of credentials, class by class (index
+   * {@code class * kinds + kind}), computed in parallel: the classes' regions are independent of
+   * each other, and {@link RequestRegions} is thread-safe, its caches keyed by what each answer
+   * depends on, so the answers are the same in any order. A failure is rethrown as it was, the
+   * first in the walk's order, on the walking thread.
+   */
+  private ActionRegions[] regions(List<ActionClasses.ActionClass> batch, List<Map.Entry<CredentialKind, List<RequestContext>>> kinds,
+      List<String> seeds) {
+    int n = batch.size() * kinds.size();
+    ActionRegions[] out = new ActionRegions[n];
+    Throwable[] failed = new Throwable[n];
+    java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, n);
+    (n > 1 ? indices.parallel() : indices).forEach(i -> {
+      try {
+        out[i] = regions.regions(batch.get(i / kinds.size()), kinds.get(i % kinds.size()).getValue(), seeds);
+      } catch (RuntimeException | Error e) {
+        failed[i] = e;
+      }
+    });
+    for (Throwable e : failed) {
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e instanceof Error r) {
+        throw r;
+      }
+    }
+    return out;
+  }
+
+  /** The members {@code actions} accepts, in their order: {@code members} itself when it accepts all. */
+  private static List<String> kept(List<String> members, Predicate<String> actions) {
+    int n = members.size();
+    int first = 0;
+    while (first < n && actions.test(members.get(first))) {
+      first++;
+    }
+    if (first == n) {
+      return members;
+    }
+    List<String> kept = new ArrayList<>(members.subList(0, first));
+    for (int i = first + 1; i < n; i++) {
+      if (actions.test(members.get(i))) {
+        kept.add(members.get(i));
+      }
+    }
+    return kept;
   }
 
   /** The contexts of the regions without the keys not varied (lower case), each once. */

@@ -143,6 +143,35 @@ final class TrustGroups {
     return new Asked(List.copyOf(tests), notAsked);
   }
 
+  /**
+   * What {@code search} finds once every role its representatives name is asked: it runs over
+   * {@code ask}'s answer for the roles promoted so far (none at first, {@code account/name} each)
+   * and, while a representative names a role not asked ({@link Asked#misread}), again with those
+   * roles promoted too. It ends: each round but the last promotes at least one more role of {@code
+   * groups} (a role promoted is asked, so never misread again), and they are finitely many, so
+   * there are at most as many rounds as roles, and one more. A round that names no new role, or
+   * one past that bound, would mean a role asked was misread, and the search would not end: an
+   * internal error, thrown rather than looped on or answered with a representative that stands
+   * for ARNs its region does not hold.
+   */
+  static <R> R settled(List<Group> groups, Function<Set<String>, Asked> ask, Function<Asked, R> search,
+      Function<R, List<ActionRegions.Target>> representatives) {
+    int roles = groups.stream().mapToInt(g -> g.members().size()).sum();
+    Set<String> promoted = new HashSet<>();
+    for (int round = 1; ; round++) {
+      Asked asked = ask.apply(Set.copyOf(promoted));
+      R found = search.apply(asked);
+      List<String> misread = asked.misread(representatives.apply(found));
+      if (misread.isEmpty()) {
+        return found;
+      }
+      if (!promoted.addAll(misread) || round > roles) {
+        throw new IllegalStateException("internal error: the search of the roles' trust policies did not settle: round " + round
+            + " (of at most " + (roles + 1) + ") still names roles not asked " + misread + ", promoted " + new java.util.TreeSet<>(promoted));
+      }
+    }
+  }
+
   /** The role's name: the last segment of its ARN, which the evaluator looks the role up by. */
   private static String nameOf(ResourcePolicyOwner.Reach role) {
     return role.policy().substring(role.policy().lastIndexOf('/') + 1);

@@ -145,6 +145,26 @@ class ActionClassesTests {
     assertThat(classes.classes()).hasSizeLessThan(AWS.expandActionPattern("*").size() / 20);
   }
 
+  /**
+   * The request space reads whether the evaluator may refuse a class a change from its
+   * representative alone ({@link ActionClasses.ActionClass}): every class of the whole catalog, one
+   * service's members spelled as the catalog spells them, agrees with it member by member.
+   */
+  @Test
+  void everyMemberOfAClassSharesItsServiceAndWhetherTheEvaluatorMayRefuseItAChange() {
+    ActionClasses classes = ActionClasses.of(PolicyStatement.of(List.of(Seeds.policy("003", "Force_MFA"), ec2FullAccess())), AWS);
+
+    for (ActionClasses.ActionClass c : classes.classes()) {
+      String representative = c.representative();
+      String service = representative.substring(0, representative.indexOf(':') + 1);
+      assertThat(c.members()).as(representative).allSatisfy(member -> {
+        assertThat(member).startsWith(service);
+        assertThat(Evaluator.mayRefuseChanges(member)).isEqualTo(Evaluator.mayRefuseChanges(representative));
+      });
+    }
+    assertThat(classes.classes()).anySatisfy(c -> assertThat(Evaluator.mayRefuseChanges(c.representative())).isTrue());
+  }
+
   /** Pairs of actions one of whose differences reaches a decision, and pairs none does. */
   static Stream<Arguments> pairs() {
     return Stream.of(

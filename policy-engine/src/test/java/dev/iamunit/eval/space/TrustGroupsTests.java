@@ -1,6 +1,7 @@
 package dev.iamunit.eval.space;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.Caller;
@@ -204,5 +205,62 @@ class TrustGroupsTests {
     assertThat(roles).contains(PREFIX + "app-40").hasSizeLessThan(8);
     assertThat(pair(both, PREFIX + "app-40")).containsExactly(Outcome.IMPLICIT_DENY, Outcome.ALLOWED);
     assertThat(found.resources()).anyMatch(t -> pair(both, t.resource()).equals(List.of(Outcome.IMPLICIT_DENY, Outcome.ALLOWED)));
+  }
+
+  /**
+   * The search of the roles' trust policies settles ({@link TrustGroups#settled}): a representative
+   * that names a role not asked promotes it, one round per role at most. 12 roles alike in name
+   * and trust are asked through one; a search whose representatives name every role promotes the
+   * other 11 in one round, and ends on the next.
+   */
+  @Test
+  void aRepresentativeThatNamesARoleNotAskedPromotesItAndTheSearchEnds() {
+    List<TrustGroups.Group> groups = TrustGroups.of(List.of(alikeRoles(12)));
+    List<ActionRegions.Target> everyRole = IntStream.range(0, 12).mapToObj(i -> new ActionRegions.Target("sts:AssumeRole", PREFIX + "r" + (char) ('a' + i))).toList();
+    List<Set<String>> rounds = new ArrayList<>();
+
+    Set<String> settled = TrustGroups.settled(groups, promoted -> {
+      rounds.add(promoted);
+      return TrustGroups.asked(groups, List.of(), promoted, reach -> List.of(TextTest.exact(reach.policy(), false)));
+    }, asked -> asked.notAsked().getOrDefault(ACCOUNT, Set.of()), notAsked -> everyRole);
+
+    assertThat(groups).hasSize(1);
+    assertThat(rounds).hasSize(2);
+    assertThat(rounds.get(0)).isEmpty();
+    assertThat(rounds.get(1)).hasSize(11);
+    assertThat(settled).isEmpty();
+  }
+
+  /**
+   * If a role promoted were still not asked, the search would never end: an internal error says so
+   * instead of looping, or of answering with a representative whose region holds no such role.
+   */
+  @Test
+  void aRoleAskedYetMisreadStopsTheSearchWithAnInternalError() {
+    List<TrustGroups.Group> groups = TrustGroups.of(List.of(alikeRoles(3)));
+    List<ActionRegions.Target> everyRole = List.of(new ActionRegions.Target("sts:AssumeRole", PREFIX + "ra"),
+        new ActionRegions.Target("sts:AssumeRole", PREFIX + "rb"), new ActionRegions.Target("sts:AssumeRole", PREFIX + "rc"));
+    int[] rounds = {0};
+
+    assertThatThrownBy(() -> TrustGroups.settled(groups, promoted -> {
+      rounds[0]++;
+      // Broken on purpose: the roles promoted are not asked.
+      return TrustGroups.asked(groups, List.of(), Set.of(), reach -> List.of(TextTest.exact(reach.policy(), false)));
+    }, asked -> asked, asked -> everyRole))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("internal error: the search of the roles' trust policies did not settle: round 2 (of at most 4)")
+        .hasMessageContaining("still names roles not asked [" + ACCOUNT + "/r");
+    assertThat(rounds[0]).isEqualTo(2);
+  }
+
+  /** An account of {@code n} roles ra, rb, ... that trust EC2 alike: one group, whose names no test tells apart. */
+  private static Account alikeRoles(int n) {
+    Account.Builder account = Account.builder().id(ACCOUNT);
+    for (int i = 0; i < n; i++) {
+      String name = "r" + (char) ('a' + i);
+      account.role(new Role(name, "/", PREFIX + name, Optional.of(PolicyParser.parse("{\"Version\":\"2012-10-17\",\"Statement\":["
+          + TRUSTS.get(1) + "]}", "t.json", PolicyKind.TRUST, "t")), Map.of(), List.of(), List.of(), Optional.empty(), SourceLocation.UNKNOWN));
+    }
+    return account.build();
   }
 }
