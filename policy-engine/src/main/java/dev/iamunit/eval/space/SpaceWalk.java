@@ -178,6 +178,7 @@ public final class SpaceWalk {
       Set<String> notVaried, Visitor visitor) {
     Set<String> fixed = new LinkedHashSet<>();
     notVaried.forEach(k -> fixed.add(k.toLowerCase(Locale.ROOT)));
+    TimeRegions.notVariedTogether(fixed);
     List<Sampled> sampled = new ArrayList<>();
     int asked = 0;
     int skipped = 0;
