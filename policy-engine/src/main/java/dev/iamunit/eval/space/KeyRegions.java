@@ -21,7 +21,9 @@ import java.util.function.Function;
  * TextRegions}, numbers, dates and addresses by {@link OrderedRegions}, Booleans as {@code true}
  * and {@code false}, the key's absence as its own region (what {@code Null}, {@code ...IfExists}
  * and the negated operators tell apart), and for a multivalued key every set of those values,
- * the empty set included ("Set operators for multivalued context keys").
+ * the empty set included ("Set operators for multivalued context keys"). A key compared by numeric
+ * and date operators both has the regions of both readings ({@link OrderedRegions#numbersAndDates});
+ * the request's time keys are one dimension of their own ({@link TimeRegions}).
  */
 final class KeyRegions {
 

@@ -253,6 +253,15 @@ public final class RequestRegions {
    * resource with a member that has that format.
    */
   public ActionRegions regions(ActionClasses.ActionClass actions, List<RequestContext> callers, List<String> seeds) {
+    return regions(actions, callers, seeds, Set.of());
+  }
+
+  /**
+   * The regions of a class of actions when the caller fixes the keys {@code notVaried} (lower
+   * case): where they hold a key of the request's instant, the instant is the caller's, and the
+   * credentials' age alone is varied ({@link TimeRegions}).
+   */
+  public ActionRegions regions(ActionClasses.ActionClass actions, List<RequestContext> callers, List<String> seeds, Set<String> notVaried) {
     List<PolicyStatement> relevant = relevantTo(actions.representative());
     if (relevant.isEmpty()) {
       // No statement of any version can apply: every request is implicitly denied in each, one
@@ -261,7 +270,8 @@ public final class RequestRegions {
     }
     List<String> gaps = new ArrayList<>();
     List<ActionRegions.Target> resources = resources(actions, relevant, callers, seeds, gaps);
-    List<Map<String, KeyValue>> contexts = contexts(actions.representative(), relevant, callers, gaps);
+    boolean instantFixed = notVaried.stream().anyMatch(TimeRegions.INSTANT_KEYS::contains);
+    List<Map<String, KeyValue>> contexts = contexts(actions.representative(), relevant, callers, instantFixed, gaps);
     return new ActionRegions(resources, contexts, gaps);
   }
 
@@ -835,7 +845,8 @@ public final class RequestRegions {
    * their absence as a region too, and those it leaves out of all of them are not varied (the
    * request leaves them out): {@link KeyAvailability} says which.
    */
-  private List<Map<String, KeyValue>> contexts(String action, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> gaps) {
+  private List<Map<String, KeyValue>> contexts(String action, List<PolicyStatement> relevant, List<RequestContext> callers, boolean instantFixed,
+      List<String> gaps) {
     RequestContext caller = callers.get(0);
     Set<String> sometimesAbsent = KeyAvailability.sometimesAbsent(action);
     Set<String> neverPresent = KeyAvailability.neverPresent(action);
@@ -860,10 +871,10 @@ public final class RequestRegions {
     // Each dimension's values, each the keys it sets: one key, or the request's time (TimeRegions).
     Map<String, List<Map<String, KeyValue>>> dimensions = new LinkedHashMap<>();
     if (!timed.isEmpty()) {
-      List<Object> cacheKey = List.of("time", timed.entrySet().stream().map(e -> List.of(e.getKey(),
+      List<Object> cacheKey = List.of("time", instantFixed, timed.entrySet().stream().map(e -> List.of(e.getKey(),
           e.getValue().stream().map(c -> List.of(c.condition().operator().name(), c.condition().values())).toList())).toList(),
           TimeRegions.KEYS.stream().sorted().map(k -> String.valueOf(caller.get(k).orElse(null))).toList());
-      TimeRegions.Result time = timeCache.computeIfAbsent(cacheKey, k -> TimeRegions.of(timed, caller));
+      TimeRegions.Result time = timeCache.computeIfAbsent(cacheKey, k -> TimeRegions.of(timed, caller, instantFixed));
       if (!time.gap().isEmpty()) {
         gaps.add(time.gap());
         return contexts;

@@ -199,7 +199,7 @@ public final class SpaceWalk {
       }
       Set<String> why = new LinkedHashSet<>();
       for (Map.Entry<CredentialKind, List<RequestContext>> kind : contexts.entrySet()) {
-        ActionRegions space = regions.regions(actionClass, kind.getValue(), seeds);
+        ActionRegions space = regions.regions(actionClass, kind.getValue(), seeds, fixed);
         why.addAll(space.gaps());
         if (!space.complete() && visitor.decidedOtherwise(actionClass, kind.getKey(), space)) {
           continue;

@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +48,9 @@ final class TimeRegions {
   /** The keys (lower case) the request's instant and its credentials' age set. */
   static final Set<String> KEYS = Set.of(lower(CURRENT_TIME), lower(EPOCH_TIME), lower(TOKEN_ISSUE_TIME), lower(MFA_AGE));
 
+  /** The keys (lower case) the request's instant sets. */
+  static final Set<String> INSTANT_KEYS = Set.of(lower(CURRENT_TIME), lower(EPOCH_TIME));
+
   /**
    * The points of the dimension, each the values of the keys it sets, or why there are none.
    *
@@ -60,21 +62,22 @@ final class TimeRegions {
   private TimeRegions() {}
 
   /**
-   * Adds to {@code notVaried} (lower case) every key of the dimension when it holds one: a key the
-   * caller fixes (a test's own {@code aws:CurrentTime}) fixes the instant and the age, and the
-   * caller's context, built from one instant, stands for all of them.
+   * Adds to {@code notVaried} (lower case) both keys of the instant when it holds one: a key the
+   * caller fixes (a test's own {@code aws:CurrentTime}, or its time) fixes the instant, and the
+   * caller's context stands for both ({@link #of} then varies the age alone).
    */
   static void notVariedTogether(Set<String> notVaried) {
-    if (notVaried.stream().anyMatch(KEYS::contains)) {
-      notVaried.addAll(KEYS);
+    if (notVaried.stream().anyMatch(INSTANT_KEYS::contains)) {
+      notVaried.addAll(INSTANT_KEYS);
     }
   }
 
   /**
    * The points of the dimension for {@code conditions} (by key, lower case, of {@link #KEYS}),
-   * for a caller whose context is {@code caller}: the age's keys are set where it has them.
+   * for a caller whose context is {@code caller}: the age's keys are set where it has them. When
+   * {@code instantFixed}, every point has the caller's instant, and only the age varies.
    */
-  static Result of(Map<String, List<KeyRegions.Compared>> conditions, RequestContext caller) {
+  static Result of(Map<String, List<KeyRegions.Compared>> conditions, RequestContext caller, boolean instantFixed) {
     TreeSet<Instant> instants = new TreeSet<>();
     TreeSet<Instant> issued = new TreeSet<>();
     List<BigDecimal> ages = new ArrayList<>();
@@ -113,7 +116,15 @@ final class TimeRegions {
     Duration callerAge = mfaAge ? Duration.ofSeconds(Long.parseLong(caller.get(MFA_AGE).orElseThrow().value()))
         : issueTime ? Duration.between(PolicyValues.date(caller.get(TOKEN_ISSUE_TIME).orElseThrow().value()), now) : Duration.ZERO;
     Set<List<Object>> points = new LinkedHashSet<>();
-    if (issued.isEmpty() || !issueTime) {
+    if (instantFixed) {
+      // t is the caller's: the lines of t - a are lines of a.
+      List<BigDecimal> turns = new ArrayList<>(mfaAge ? ages : List.of());
+      if (issueTime) {
+        issued.forEach(u -> turns.add(seconds(now).subtract(seconds(u))));
+      }
+      List<Duration> spans = turns.isEmpty() ? List.of(callerAge) : ages(turns, mfaAge);
+      spans.forEach(a -> points.add(List.of(now, a)));
+    } else if (issued.isEmpty() || !issueTime) {
       List<Instant> times = instants.isEmpty() ? List.of(now) : line(instants);
       List<Duration> spans = ages.isEmpty() || !mfaAge ? List.of(callerAge) : ages(ages, true);
       times.forEach(t -> spans.forEach(a -> points.add(List.of(t, a))));
@@ -137,9 +148,7 @@ final class TimeRegions {
     for (List<Object> point : points) {
       Instant t = (Instant) point.get(0);
       Duration a = (Duration) point.get(1);
-      Map<String, KeyValue> keys = new LinkedHashMap<>();
-      keys.put(CURRENT_TIME, KeyValue.single(t.toString()));
-      keys.put(EPOCH_TIME, KeyValue.single(Long.toString(t.getEpochSecond())));
+      Map<String, KeyValue> keys = KeyValue.time(t);
       if (issueTime) {
         keys.put(TOKEN_ISSUE_TIME, KeyValue.single(t.minus(a).toString()));
       }
@@ -169,7 +178,7 @@ final class TimeRegions {
     if (whole) {
       return OrderedRegions.wholeNumbers(turns, BigInteger.ZERO).stream().map(n -> Duration.ofSeconds(n.longValueExact())).toList();
     }
-    TreeSet<BigDecimal> sorted = new TreeSet<>();
+    TreeSet<BigDecimal> sorted = new TreeSet<>(List.of(BigDecimal.ZERO));
     turns.stream().filter(s -> s.signum() >= 0).forEach(sorted::add);
     List<Duration> out = new ArrayList<>();
     BigDecimal previous = null;

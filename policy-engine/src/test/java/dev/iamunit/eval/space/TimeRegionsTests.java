@@ -22,7 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The request's time as one dimension ({@link TimeRegions}): every point is a request someone can
@@ -60,10 +60,10 @@ class TimeRegionsTests {
    * is a number), constants within seconds or days of one instant: every combination of answers a
    * random session gives, with its instant's fraction of a second and its age, one point gives.
    */
-  @ParameterizedTest(name = "MFA: {0}")
-  @ValueSource(booleans = {true, false})
-  void everyCombinationOfAnswersARequestGivesHasAPoint(boolean mfa) {
-    Random random = new Random(2626 + (mfa ? 1 : 0));
+  @ParameterizedTest(name = "MFA: {0}, the instant fixed: {1}")
+  @CsvSource({"true, false", "false, false", "true, true", "false, true"})
+  void everyCombinationOfAnswersARequestGivesHasAPoint(boolean mfa, boolean instantFixed) {
+    Random random = new Random(2626 + (mfa ? 1 : 0) + (instantFixed ? 2 : 0));
     List<String> keys = new ArrayList<>(List.of("aws:CurrentTime", "aws:EpochTime", "aws:TokenIssueTime"));
     if (mfa) {
       keys.add("aws:MultiFactorAuthAge");
@@ -84,16 +84,20 @@ class TimeRegionsTests {
             .add(new KeyRegions.Compared(policy.statements().get(0).conditions().get(0), true));
         described.add(type.json() + " " + key + " " + constant);
       }
-      TimeRegions.Result regions = TimeRegions.of(conditions, session(NOW, 300, mfa));
+      // With the instant fixed (a test's own time), the caller's is BASE, near the constants.
+      TimeRegions.Result regions = TimeRegions.of(conditions, session(instantFixed ? BASE : NOW, 300, mfa), instantFixed);
       assertThat(regions.gap()).isEmpty();
       Set<List<Boolean>> found = new HashSet<>();
       for (Map<String, KeyValue> point : regions.values()) {
         RequestContext context = context(point);
         assertRealRequest(context, mfa);
+        if (instantFixed) {
+          assertThat(context.get("aws:CurrentTime").orElseThrow().value()).isEqualTo(BASE.toString());
+        }
         found.add(outcomes(sets, context));
       }
       for (int n = 0; n < 300; n++) {
-        Instant t = BASE.plusSeconds(random.nextInt(7) - 3).plusMillis(random.nextInt(2) == 0 ? random.nextInt(1000) : 0)
+        Instant t = instantFixed ? BASE : BASE.plusSeconds(random.nextInt(7) - 3).plusMillis(random.nextInt(2) == 0 ? random.nextInt(1000) : 0)
             .plusSeconds(random.nextInt(4) == 0 ? 86_400L * (random.nextInt(3) - 1) : 0);
         long age = random.nextInt(3) == 0 ? random.nextInt(200) : random.nextInt(4) * 30L + random.nextInt(3) - 1;
         RequestContext request = session(t, Math.max(0, age), mfa);
@@ -125,7 +129,7 @@ class TimeRegionsTests {
     Policy to = policy(Type.NUMERIC_LESS_THAN, "aws:EpochTime", "1772323200");
     TimeRegions.Result regions = TimeRegions.of(Map.of(
         "aws:currenttime", List.of(new KeyRegions.Compared(from.statements().get(0).conditions().get(0), true)),
-        "aws:epochtime", List.of(new KeyRegions.Compared(to.statements().get(0).conditions().get(0), true))), session(NOW, 300, true));
+        "aws:epochtime", List.of(new KeyRegions.Compared(to.statements().get(0).conditions().get(0), true))), session(NOW, 300, true), false);
 
     assertThat(regions.values()).allSatisfy(point -> assertThat(point.get("aws:MultiFactorAuthAge").label()).isEqualTo("300"));
     assertThat(regions.values()).extracting(point -> point.get("aws:CurrentTime").label())
@@ -137,7 +141,7 @@ class TimeRegionsTests {
   void aStringOperatorOnTheTimeIsAStatedGap() {
     Policy like = policy(Type.STRING_LIKE, "aws:CurrentTime", "2026-*");
     TimeRegions.Result regions = TimeRegions.of(Map.of(
-        "aws:currenttime", List.of(new KeyRegions.Compared(like.statements().get(0).conditions().get(0), true))), session(NOW, 300, false));
+        "aws:currenttime", List.of(new KeyRegions.Compared(like.statements().get(0).conditions().get(0), true))), session(NOW, 300, false), false);
 
     assertThat(regions.values()).isEmpty();
     assertThat(regions.gap()).isEqualTo("aws:CurrentTime is compared as string, which the regions of the request's time do not read");
