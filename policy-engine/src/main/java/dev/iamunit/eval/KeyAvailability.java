@@ -11,8 +11,10 @@ import org.apiguardian.api.API;
 /**
  * When AWS puts the global keys a {@link Caller} sets into a request, by action: the one place that
  * says it, read by the caller when it builds a request and by the request space when it asks which
- * keys a request may leave out ({@code dev.iamunit.eval.space.RequestRegions}). Each rule is the key's
- * "Availability" on the IAM User Guide page "AWS global condition context keys".
+ * keys a request may leave out ({@code dev.iamunit.eval.space.RequestRegions}), and by the explanation
+ * when a request leaves out a key AWS always sends but in a stated case ({@link #absentOnlyWhen},
+ * {@code dev.iamunit.explain.DecisionText}). Each rule is the key's "Availability" on the IAM User
+ * Guide page "AWS global condition context keys".
  */
 @API(status = INTERNAL, since = "0.1")
 public final class KeyAvailability {
