@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * The request contexts worth asking with: for each condition key a policy tests, each value the
  * policies compare it with, and for ordered types the values just below and above (the
  * boundaries), and one value no policy names. Keys the caller fixes (who it is) or the credential
- * kind fixes (whether MFA is present) are not varied here. A key the caller sets that AWS leaves
+ * kind fixes (whether MFA is present) are not varied here. {@code aws:CurrentTime} and {@code
+ * aws:EpochTime} are one instant, asked as one ({@link KeyValue#time}). A key the caller sets that AWS leaves
  * out of some of the action's requests is asked absent too, and one AWS leaves out of all of them
  * is not varied, as the complete space asks them ({@link KeyAvailability}). For each action, the
  * contexts are the cross product of the values of the keys its statements test, while that stays
@@ -33,6 +34,10 @@ final class ConditionSamples {
 
   /** What a string key is set to when it should match no value a policy names. */
   static final String OTHER = "iamunit-other";
+
+  /** The keys one instant sets (lower case), asked as one under {@link #CURRENT_TIME}. */
+  private static final Set<String> INSTANT_KEYS = Set.of("aws:currenttime", "aws:epochtime");
+  private static final String CURRENT_TIME = "aws:currenttime";
 
   private static final Set<String> FIXED_BY_PRINCIPAL = Set.of(
       "aws:username", "aws:userid", "aws:principalarn", "aws:principalaccount", "aws:principaltype",
@@ -65,9 +70,15 @@ final class ConditionSamples {
         if (FIXED_BY_PRINCIPAL.contains(key) || key.startsWith("aws:principaltag/")) {
           continue;
         }
+        List<String> samples = samples(condition);
+        if (INSTANT_KEYS.contains(key)) {
+          // One instant sets both keys (KeyValue.time): a sample of either is an instant.
+          key = CURRENT_TIME;
+          samples = samples.stream().map(ConditionSamples::instant).filter(java.util.Objects::nonNull).map(Instant::toString).toList();
+        }
         keys.add(key);
         spelling.putIfAbsent(key, condition.key());
-        values.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(samples(condition));
+        values.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(samples);
       }
       if (!keys.isEmpty()) {
         keyed.add(new KeyedStatement(statement.action().values(), statement.action().negated(), keys));
@@ -99,17 +110,19 @@ final class ConditionSamples {
   }
 
   private List<Map<String, KeyValue>> combinations(Set<String> keys, Set<String> absent) {
-    Map<String, List<KeyValue>> asked = new TreeMap<>();
+    // Each key's values, each as the keys it sets: the instant's two, or the key's own.
+    Map<String, List<Map<String, KeyValue>>> asked = new TreeMap<>();
     for (String key : keys) {
-      List<KeyValue> each = new ArrayList<>();
-      values.get(key).forEach(v -> each.add(new KeyValue(List.of(v), true, false)));
+      List<Map<String, KeyValue>> each = new ArrayList<>();
+      values.get(key).forEach(v -> each.add(key.equals(CURRENT_TIME) ? KeyValue.time(Instant.parse(v))
+          : Map.of(spelling.get(key), new KeyValue(List.of(v), true, false))));
       if (absent.contains(key)) {
-        each.add(KeyValue.ABSENT);
+        each.add(Map.of(spelling.get(key), KeyValue.ABSENT));
       }
       asked.put(key, each);
     }
     long product = 1;
-    for (List<KeyValue> each : asked.values()) {
+    for (List<Map<String, KeyValue>> each : asked.values()) {
       product *= each.size() + 1;
       if (product > MAX_CONTEXTS) {
         break;
@@ -121,9 +134,9 @@ final class ConditionSamples {
       asked.forEach((key, each) -> {
         List<Map<String, KeyValue>> extended = new ArrayList<>();
         for (Map<String, KeyValue> context : contexts) {
-          for (KeyValue value : each) {
+          for (Map<String, KeyValue> value : each) {
             Map<String, KeyValue> next = new LinkedHashMap<>(context);
-            next.put(spelling.get(key), value);
+            next.putAll(value);
             extended.add(next);
           }
         }
@@ -131,9 +144,32 @@ final class ConditionSamples {
       });
     } else {
       everCapped = true;
-      asked.forEach((key, each) -> each.forEach(value -> contexts.add(Map.of(spelling.get(key), value))));
+      asked.forEach((key, each) -> contexts.addAll(each));
     }
     return List.copyOf(contexts);
+  }
+
+  /**
+   * A sample of {@code aws:CurrentTime} or {@code aws:EpochTime} as the instant it stands for: a run
+   * of digits or another number as seconds since the epoch, else an ISO 8601 date; null for neither.
+   */
+  private static Instant instant(String sample) {
+    try {
+      BigDecimal seconds = new BigDecimal(sample.strip());
+      return Instant.ofEpochSecond(0).plusNanos(seconds.movePointRight(9).longValue());
+    } catch (NumberFormatException | ArithmeticException e) {
+      // not a number: a date
+    }
+    try {
+      return java.time.OffsetDateTime.parse(sample.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      // not a date-time: a date
+    }
+    try {
+      return java.time.LocalDate.parse(sample.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** The values of one condition, its boundaries, and one it does not name. */

@@ -94,6 +94,45 @@ class MessageFactoryTests {
             + "  Evaluation: no identity-based or resource-based policy allows the request (implicit deny)");
   }
 
+  private static final Policy OFFICE = PolicyParser.parse(
+      "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"OfficeReads\", \"Effect\": \"Allow\", "
+          + "\"Action\": \"s3:GetObject\", \"Resource\": \"*\", "
+          + "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}}]}",
+      SourceLocation.of("terraform/office.tf", 5, 3), PolicyKind.IDENTITY, "aws_iam_policy.office");
+
+  private static Subject fromOffice(RequestContext context) {
+    Request request = Request.of(PRINCIPAL, "s3:GetObject", "*", context);
+    return new Subject("s3:GetObject on * as MFAUser", Optional.of(CredentialKind.ACCESS_KEYS),
+        Evaluator.standard().explain(request, PolicySet.ofIdentity(OFFICE)), Optional.of(request), false);
+  }
+
+  /**
+   * "aws:SourceIp ... This key is included in the request context, except when the requester uses a
+   * VPC endpoint to make the request" (IAM User Guide, AWS global condition context keys): a test's
+   * request without an address is one through a VPC endpoint, and the failure says so and how to
+   * give one; with an address it says nothing of it.
+   */
+  @Test
+  void shouldBeAllowedSaysARequestWithoutSourceIpIsOneThroughAVpcEndpoint() {
+    String withoutAddress = ShouldBeAllowed.shouldBeAllowed(fromOffice(RequestContext.empty()));
+    String withAnotherAddress = ShouldBeAllowed.shouldBeAllowed(fromOffice(RequestContext.builder().put("aws:SourceIp", "198.51.100.1").build()));
+
+    assertThat(withoutAddress).isEqualTo(
+        "Expecting s3:GetObject on * as MFAUser (long-term access keys) to be allowed, but it was implicitly denied: no "
+            + "identity-based or resource-based policy allows the request (implicit deny)\n"
+            + "Explanation:\n"
+            + "  Near misses:\n"
+            + "    Allow OfficeReads (aws_iam_policy.office, terraform/office.tf:5) in the identity-based policy: a condition was not met\n"
+            + "      IpAddress aws:SourceIp \"203.0.113.0/24\" (request: absent) → not met\n"
+            + "  Evaluation: no identity-based or resource-based policy allows the request (implicit deny)\n"
+            + "  Request context: aws:SourceIp absent\n"
+            + "  aws:SourceIp: the request carries none, as a request through a VPC endpoint: AWS includes it \"except when the "
+            + "requester uses a VPC endpoint to make the request\" (IAM User Guide, AWS global condition context keys, aws:SourceIp). "
+            + "To give one: @FromIp(\"203.0.113.7\") or .withContext(\"aws:SourceIp\", \"203.0.113.7\") in a test, "
+            + "--context aws:SourceIp=203.0.113.7 with iamunit explain");
+    assertThat(withAnotherAddress).contains("(request: \"198.51.100.1\") → not met").doesNotContain("VPC endpoint");
+  }
+
   @Test
   void shouldBeDecidedBy() {
     assertThat(ShouldBeDecidedBy.shouldBeDecidedBy(EXPLICITLY_DENIED, "explicitly denied", "statement BlockEc2"))

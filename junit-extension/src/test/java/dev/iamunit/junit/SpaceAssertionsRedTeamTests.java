@@ -67,7 +67,7 @@ class SpaceAssertionsRedTeamTests {
   @Test
   void aDateWindowIsFoundUnlessTheTestFixesTheTime() {
     assertThat(failure("laterReadsNothing"))
-        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z (long-term access keys): "
+        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z, aws:EpochTime=4070908800 (long-term access keys): "
             + "allowed by statement From2099" + FILE + "71)");
     assertThat(TestKit.failures(results)).doesNotContainKey("laterReadsNothingInJune2026(IamScenario)");
   }

@@ -2,15 +2,19 @@ package dev.iamunit.eval;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
  * When AWS puts the global keys a {@link Caller} sets into a request, by action: the one place that
  * says it, read by the caller when it builds a request and by the request space when it asks which
- * keys a request may leave out ({@code dev.iamunit.eval.space.RequestRegions}). Each rule is the key's
- * "Availability" on the IAM User Guide page "AWS global condition context keys".
+ * keys a request may leave out ({@code dev.iamunit.eval.space.RequestRegions}), and by the explanation
+ * when a request leaves out a key AWS always sends but in a stated case ({@link #absentOnlyWhen},
+ * {@code dev.iamunit.explain.DecisionText}). Each rule is the key's "Availability" on the IAM User
+ * Guide page "AWS global condition context keys".
  */
 @API(status = INTERNAL, since = "0.1")
 public final class KeyAvailability {
@@ -32,7 +36,41 @@ public final class KeyAvailability {
 
   private static final String VIA_AWS_SERVICE_LOWER = VIA_AWS_SERVICE.toLowerCase(Locale.ROOT);
 
+  /** The requester's IP address, which the caller never sets unless the test gives it. */
+  public static final String SOURCE_IP = "aws:SourceIp";
+
+  /**
+   * A key AWS includes in every request but in one case it states, which a request without the key
+   * therefore is.
+   *
+   * @param key the key as AWS spells it
+   * @param requestWithout what a request without the key is, as a noun phrase: {@code a request through a VPC endpoint}
+   * @param awsSays AWS's words for the case, quoted
+   * @param source where AWS says it
+   * @param example a value a test may give the key
+   * @param annotation the JUnit annotation that gives it, or empty
+   */
+  public record AbsentOnlyWhen(String key, String requestWithout, String awsSays, String source, String example, String annotation) {}
+
+  /**
+   * "aws:SourceIp ... Availability – This key is included in the request context, except when the
+   * requester uses a VPC endpoint to make the request" (IAM User Guide, AWS global condition context
+   * keys, aws:SourceIp). The caller does not invent an address: its request carries none, as one
+   * through a VPC endpoint, unless the test gives one.
+   */
+  private static final List<AbsentOnlyWhen> ABSENT_ONLY_WHEN = List.of(new AbsentOnlyWhen(SOURCE_IP, "a request through a VPC endpoint",
+      "except when the requester uses a VPC endpoint to make the request", "IAM User Guide, AWS global condition context keys, aws:SourceIp",
+      "203.0.113.7", "@FromIp"));
+
   private KeyAvailability() {}
+
+  /**
+   * The case in which AWS leaves {@code key} (in any case) out of a request that otherwise always
+   * carries it; empty for a key AWS does not always send, or always sends.
+   */
+  public static Optional<AbsentOnlyWhen> absentOnlyWhen(String key) {
+    return ABSENT_ONLY_WHEN.stream().filter(a -> a.key().equalsIgnoreCase(key.strip())).findFirst();
+  }
 
   /**
    * Whether a request for {@code action} carries {@code aws:ViaAWSService}: "This key is always

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.iamunit.eval.ConditionResult;
 import dev.iamunit.eval.CredentialKind;
 import dev.iamunit.eval.Decision;
+import dev.iamunit.eval.KeyAvailability;
 import dev.iamunit.eval.Outcome;
 import dev.iamunit.eval.RequestContext;
 import dev.iamunit.eval.StatementResult;
@@ -29,7 +30,9 @@ import org.apiguardian.api.API;
  *   <li>the explanation, indented lines: the deciding statements, the other statements that
  *       applied, the near misses (action matched, something else did not) with each condition and
  *       the value it compared, the evaluation steps, the values IAMUnit could not compute that this
- *       decision did not need, and the request's values of every key those conditions test.
+ *       decision did not need, the request's values of every key those conditions test, and for a
+ *       key AWS always sends but in one case that the request leaves out ({@code aws:SourceIp}),
+ *       what the request then is and how to give the key.
  * </ul>
  *
  * Outcomes are words ("explicitly denied"), never enum names: the text is read by people.
@@ -148,7 +151,35 @@ public final class DecisionText {
       lines.add(INDENT + "Not needed for this decision: " + value);
     }
     context.flatMap(c -> keysTested(decision, c)).ifPresent(line -> lines.add(INDENT + line));
+    absentKeys(deciding, decision.explanation().applied(), decision.explanation().nearMisses()).forEach(line -> lines.add(INDENT + line));
     return String.join("\n", lines);
+  }
+
+  /**
+   * For each key AWS always sends but in a stated case ({@link KeyAvailability#absentOnlyWhen}) that a
+   * condition of the explanation tests and the request leaves out: what the request then is, and how a
+   * test gives the key. {@code aws:SourceIp: the request carries none, as a request through a VPC endpoint ...}
+   */
+  @SafeVarargs
+  private static List<String> absentKeys(List<StatementResult>... sections) {
+    Map<String, KeyAvailability.AbsentOnlyWhen> absent = new LinkedHashMap<>();
+    for (List<StatementResult> section : sections) {
+      for (StatementResult result : section) {
+        for (ConditionResult condition : result.conditions()) {
+          if (condition.requestValue().isEmpty()) {
+            KeyAvailability.absentOnlyWhen(condition.condition().key()).ifPresent(a -> absent.putIfAbsent(a.key(), a));
+          }
+        }
+      }
+    }
+    List<String> lines = new ArrayList<>();
+    for (KeyAvailability.AbsentOnlyWhen a : absent.values()) {
+      String value = "\"" + a.example() + "\"";
+      lines.add(a.key() + ": the request carries none, as " + a.requestWithout() + ": AWS includes it \"" + a.awsSays() + "\" ("
+          + a.source() + "). To give one: " + (a.annotation().isEmpty() ? "" : a.annotation() + "(" + value + ") or ")
+          + ".withContext(\"" + a.key() + "\", " + value + ") in a test, --context " + a.key() + "=" + a.example() + " with iamunit explain");
+    }
+    return lines;
   }
 
   private static void section(List<String> lines, String title, List<StatementResult> results) {

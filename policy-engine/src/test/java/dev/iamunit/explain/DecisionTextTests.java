@@ -52,8 +52,41 @@ class DecisionTextTests {
   private static final Policy UNRESOLVED_RESOURCE = UnresolvedPolicies.policy(PolicyKind.IDENTITY, "buckets",
       List.of("{\"Sid\": \"ReadBucket\", \"Effect\": \"Allow\", \"Action\": \"ec2:*\", \"Resource\": \"?2?\"}"));
 
+  /** Reads from the office's addresses only. */
+  private static final Policy OFFICE = identity("terraform/office.tf", 5, "aws_iam_policy.office",
+      "{\"Sid\": \"OfficeReads\", \"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\", "
+          + "\"Condition\": {\"IpAddress\": {\"aws:SourceIp\": \"203.0.113.0/24\"}}}");
+
   static Stream<Arguments> decisions() {
     return Stream.of(
+        // "aws:SourceIp ... This key is included in the request context, except when the requester
+        // uses a VPC endpoint to make the request" (IAM User Guide, AWS global condition context
+        // keys): a request without it is one through a VPC endpoint, and the explanation says so.
+        row("implicitly denied, aws:SourceIp tested and the request without one",
+            Request.of(USER, "s3:GetObject", "arn:aws:s3:::reports/q3.csv", RequestContext.empty()), PolicySet.ofIdentity(OFFICE),
+            "implicitly denied: no identity-based or resource-based policy allows the request (implicit deny)",
+            """
+            Explanation:
+              Near misses:
+                Allow OfficeReads (aws_iam_policy.office, terraform/office.tf:5) in the identity-based policy: a condition was not met
+                  IpAddress aws:SourceIp "203.0.113.0/24" (request: absent) → not met
+              Evaluation: no identity-based or resource-based policy allows the request (implicit deny)
+              Request context: aws:SourceIp absent
+              aws:SourceIp: the request carries none, as a request through a VPC endpoint: AWS includes it "except when the \
+            requester uses a VPC endpoint to make the request" (IAM User Guide, AWS global condition context keys, aws:SourceIp). \
+            To give one: @FromIp("203.0.113.7") or .withContext("aws:SourceIp", "203.0.113.7") in a test, \
+            --context aws:SourceIp=203.0.113.7 with iamunit explain"""),
+        row("allowed, aws:SourceIp tested and the request with one",
+            Request.of(USER, "s3:GetObject", "arn:aws:s3:::reports/q3.csv", RequestContext.builder().put("aws:SourceIp", "203.0.113.7").build()),
+            PolicySet.ofIdentity(OFFICE),
+            "allowed by statement OfficeReads (terraform/office.tf:5)",
+            """
+            Explanation:
+              Deciding statements:
+                Allow OfficeReads (aws_iam_policy.office, terraform/office.tf:5) in the identity-based policy
+                  IpAddress aws:SourceIp "203.0.113.0/24" (request: "203.0.113.7") → met
+              Evaluation: allowed by an identity-based policy
+              Request context: aws:SourceIp = "203.0.113.7\""""),
         row("allowed, with a near miss on a condition",
             request("ec2:RunInstances", "*", "true"), PolicySet.ofIdentity(EC2, FORCE_MFA),
             "allowed by statement AllowEc2 (terraform/ec2.tf:14)",

@@ -153,6 +153,66 @@ class ProofCasesTests {
             allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00Z\"}"),
             allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00.001Z\"}"),
             Change.NEWLY_ALLOWED, "s3:GetObject", BUCKET + "/k", Map.of("aws:CurrentTime", List.of("2026-02-01T00:00:00Z"))),
+        // aws:CurrentTime is "the date and time of the request", aws:EpochTime "the date and time of
+        // the request in epoch or Unix time" and "Works with date operators or numeric operators"
+        // (IAM User Guide, AWS global condition context keys): one instant, so a window written on
+        // either key is the same window, and the CurrentTime of 2026 with the EpochTime of 1999 is
+        // no request.
+        same("a window's start moved from aws:CurrentTime to the same second of aws:EpochTime",
+            allow("s3:GetObject", "*", "\"DateGreaterThanEquals\": {\"aws:CurrentTime\": \"2026-02-01T00:00:01Z\"}"),
+            allow("s3:GetObject", "*", "\"NumericGreaterThan\": {\"aws:EpochTime\": \"1769904000\"}")),
+        same("a window's end moved from aws:CurrentTime to a date on aws:EpochTime",
+            allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:CurrentTime\": \"2026-03-01T00:00:00Z\"}"),
+            allow("s3:GetObject", "*", "\"DateLessThan\": {\"aws:EpochTime\": \"2026-03-01T00:00:00Z\"}")),
+        change("a window on both keys given a later end on aws:EpochTime",
+            allow("s3:GetObject", "*", "\"DateGreaterThan\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00Z\"},"
+                + " \"NumericLessThan\": {\"aws:EpochTime\": \"1772323200\"}"),
+            allow("s3:GetObject", "*", "\"DateGreaterThan\": {\"aws:CurrentTime\": \"2026-02-01T00:00:00Z\"},"
+                + " \"NumericLessThan\": {\"aws:EpochTime\": \"1775001600\"}"),
+            Change.NEWLY_ALLOWED, "s3:GetObject", BUCKET + "/k",
+            Map.of("aws:CurrentTime", List.of("2026-03-15T00:00:00Z"), "aws:EpochTime", List.of("1773532800"))),
+        // Numeric and date operators on aws:EpochTime at once: a date reads its seconds.
+        change("numeric and date operators on aws:EpochTime: the date's start moved",
+            allow("s3:GetObject", "*", "\"NumericLessThan\": {\"aws:EpochTime\": \"1772323200\"},"
+                + " \"DateGreaterThan\": {\"aws:EpochTime\": \"2026-02-01T00:00:00Z\"}"),
+            allow("s3:GetObject", "*", "\"NumericLessThan\": {\"aws:EpochTime\": \"1772323200\"},"
+                + " \"DateGreaterThan\": {\"aws:EpochTime\": \"2026-02-15T00:00:00Z\"}"),
+            Change.NEWLY_DENIED, "s3:GetObject", BUCKET + "/k",
+            Map.of("aws:CurrentTime", List.of("2026-02-10T00:00:00Z"), "aws:EpochTime", List.of("1770681600"))),
+        // "aws:TokenIssueTime ... the date and time that temporary security credentials were issued"
+        // (AWS global condition context keys): never after the request. A Deny of tokens issued after
+        // a date for requests before it denies no request.
+        same("a Deny of tokens issued after the request",
+            allow("s3:GetObject", "*", ""),
+            allow("s3:GetObject", "*", "") + "," + deny("s3:GetObject", "*", "\"DateGreaterThan\": {\"aws:TokenIssueTime\":"
+                + " \"2026-03-01T00:00:00Z\"}, \"DateLessThan\": {\"aws:CurrentTime\": \"2026-03-01T00:00:00Z\"}")),
+        // Caller signs a session in with MFA when its token is issued: aws:MultiFactorAuthAge is the
+        // token's age. A Deny of MFA older than the token denies no request.
+        same("a Deny of an MFA sign-in older than its token",
+            allow("s3:GetObject", "*", ""),
+            allow("s3:GetObject", "*", "") + "," + deny("s3:GetObject", "*", "\"NumericGreaterThan\": {\"aws:MultiFactorAuthAge\": \"100\"},"
+                + " \"DateGreaterThan\": {\"aws:TokenIssueTime\": \"2026-03-01T00:00:00Z\"},"
+                + " \"DateLessThan\": {\"aws:CurrentTime\": \"2026-03-01T00:01:00Z\"}")),
+        // Revoking older sessions (IAM User Guide, Revoke IAM role temporary security credentials):
+        // a later revocation date denies the sessions issued between the two.
+        new Case("a revocation of older sessions moved later",
+            allow("s3:GetObject", "*", "") + "," + deny("s3:GetObject", "*", "\"DateLessThan\": {\"aws:TokenIssueTime\": \"2026-02-01T00:00:00Z\"}"),
+            allow("s3:GetObject", "*", "") + "," + deny("s3:GetObject", "*", "\"DateLessThan\": {\"aws:TokenIssueTime\": \"2026-03-01T00:00:00Z\"}"),
+            Change.NEWLY_DENIED, "s3:GetObject", BUCKET + "/k", Map.of("aws:TokenIssueTime", List.of("2026-02-15T00:00:00Z")),
+            CredentialKind.CONSOLE_WITHOUT_MFA, List.of()),
+        // A key compared by numeric and date operators both: a tag whose value is a run of digits is
+        // read by both; a later start denies the values between.
+        change("numeric and date operators on one tag: the date's start moved",
+            allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
+                + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"2026-01-01T00:00:00Z\"}"),
+            allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
+                + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"2026-02-01T00:00:00Z\"}"),
+            Change.NEWLY_DENIED, "s3:PutObject", BUCKET + "/k", Map.of("aws:RequestTag/expiry", List.of("1768000000"))),
+        same("numeric and date operators on one tag: the date written in epoch seconds",
+            allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
+                + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"2026-01-01T00:00:00Z\"}"),
+            allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
+                + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"1767225600\"}")),
         // Numeric operators compare "an integer or decimal value" (Condition operators, Numeric
         // condition operators), negatives included.
         change("a negative decimal limit raised",

@@ -68,4 +68,25 @@ class SampledSpaceTests {
         .allSatisfy(row -> assertThat(row.actions()).containsExactlyInAnyOrder("dynamodb:BatchGetItem", "dynamodb:GetItem"));
     assertThat(diff.causes()).allSatisfy(cause -> assertThat(cause.extent()).contains("2 actions of dynamodb"));
   }
+
+  /**
+   * "aws:CurrentTime ... the date and time of the request"; "aws:EpochTime ... the date and time
+   * of the request in epoch or Unix time" (IAM User Guide, AWS global condition context keys): the
+   * sample asks one instant for both, so a window's start written on either key for the same
+   * second changes nothing, where keys varied apart would ask the current time of one second with
+   * the epoch time of another.
+   */
+  @Test
+  void theSampledSpaceAsksTheCurrentAndEpochTimeAsOneInstant() {
+    String sampled = "{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::${aws:SourceIp}\"}";
+    String base = sampled + ",{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+        + " \"Condition\": {\"DateGreaterThanEquals\": {\"aws:CurrentTime\": \"2026-02-01T00:00:01Z\"}}}";
+    String head = sampled + ",{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+        + " \"Condition\": {\"NumericGreaterThan\": {\"aws:EpochTime\": \"1769904000\"}}}";
+
+    AccessDiff diff = AccessDiffer.standard().compare(Accounts.withUsers(base, "alice"), Accounts.withUsers(head, "alice"), "base", "head");
+
+    assertThat(diff.space().proof().sampled()).isNotEmpty();
+    assertThat(diff.rows()).isEmpty();
+  }
 }

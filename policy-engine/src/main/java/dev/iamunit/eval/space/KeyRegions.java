@@ -21,7 +21,9 @@ import java.util.function.Function;
  * TextRegions}, numbers, dates and addresses by {@link OrderedRegions}, Booleans as {@code true}
  * and {@code false}, the key's absence as its own region (what {@code Null}, {@code ...IfExists}
  * and the negated operators tell apart), and for a multivalued key every set of those values,
- * the empty set included ("Set operators for multivalued context keys").
+ * the empty set included ("Set operators for multivalued context keys"). A key compared by numeric
+ * and date operators both has the regions of both readings ({@link OrderedRegions#numbersAndDates});
+ * the request's time keys are one dimension of their own ({@link TimeRegions}).
  */
 final class KeyRegions {
 
@@ -57,7 +59,11 @@ final class KeyRegions {
     // test below), so a key compared both ways, as aws:SourceArn "Works with ARN operators and
     // string operators" (IAM User Guide, AWS global condition context keys), has one search.
     boolean text = families.stream().allMatch(f -> f == Family.STRING || f == Family.ARN);
-    if (families.size() > 1 && !text) {
+    // Numeric and date operators both order a run of digits, as the same number of seconds
+    // (OrderedRegions.numbersAndDates), as aws:EpochTime "Works with date operators or numeric
+    // operators" (IAM User Guide, AWS global condition context keys, aws:EpochTime).
+    boolean ordered = families.equals(EnumSet.of(Family.NUMERIC, Family.DATE));
+    if (families.size() > 1 && !text && !ordered) {
       return new Result(List.of(), spelled + " is compared as " + families.toString().toLowerCase(Locale.ROOT)
           + " at once, which the regions do not combine");
     }
@@ -72,7 +78,9 @@ final class KeyRegions {
     Family family = families.isEmpty() ? Family.NULL : families.contains(Family.ARN) ? Family.ARN : families.iterator().next();
     List<String> singles;
     String gap = "";
-    switch (family) {
+    switch (ordered ? Family.NULL : family) {
+      case NULL -> singles = ordered ? OrderedRegions.numbersAndDates(values(conditions, Family.NUMERIC), values(conditions, Family.DATE))
+          : List.of("example");
       case STRING, ARN -> {
         List<TextTest> tests = new ArrayList<>();
         Set<String> seeds = new LinkedHashSet<>();
@@ -109,12 +117,12 @@ final class KeyRegions {
         }
         singles = regions.representatives();
       }
-      case NUMERIC -> singles = OrderedRegions.numbers(values(conditions));
-      case DATE -> singles = OrderedRegions.dates(values(conditions));
-      case IP_ADDRESS -> singles = OrderedRegions.addresses(values(conditions));
+      case NUMERIC -> singles = OrderedRegions.numbers(values(conditions, family));
+      case DATE -> singles = OrderedRegions.dates(values(conditions, family));
+      case IP_ADDRESS -> singles = OrderedRegions.addresses(values(conditions, family));
       case BOOL -> singles = List.of("true", "false");
       case BINARY -> {
-        Set<String> values = new LinkedHashSet<>(values(conditions));
+        Set<String> values = new LinkedHashSet<>(values(conditions, family));
         for (String other : List.of("AA==", "AQ==", "Ag==", "Aw==", "BA==")) {
           if (values.add(other)) {
             break;
@@ -191,10 +199,11 @@ final class KeyRegions {
     return out.toString();
   }
 
-  private static List<String> values(List<Compared> conditions) {
+  /** The values the conditions of {@code family} compare with. */
+  private static List<String> values(List<Compared> conditions, Family family) {
     List<String> values = new ArrayList<>();
     for (Compared c : conditions) {
-      if (c.condition().operator().type().family() != Family.NULL) {
+      if (c.condition().operator().type().family() == family) {
         values.addAll(c.condition().values());
       }
     }

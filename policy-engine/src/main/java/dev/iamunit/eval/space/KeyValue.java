@@ -59,6 +59,19 @@ public record KeyValue(List<String> values, boolean present, boolean multivalued
     return !present ? ABSENT_LABEL : multivalued ? values.toString() : values.get(0);
   }
 
+  /**
+   * The keys one instant of a request sets, {@code aws:CurrentTime} (ISO 8601) and {@code
+   * aws:EpochTime} (its whole seconds), as {@code Caller} sets them: "the date and time of the
+   * request" and "the date and time of the request in epoch or Unix time" (IAM User Guide, AWS
+   * global condition context keys) are one instant, never varied apart.
+   */
+  public static Map<String, KeyValue> time(java.time.Instant instant) {
+    Map<String, KeyValue> keys = new LinkedHashMap<>();
+    keys.put(TimeRegions.CURRENT_TIME, single(instant.toString()));
+    keys.put(TimeRegions.EPOCH_TIME, single(Long.toString(instant.getEpochSecond())));
+    return keys;
+  }
+
   static KeyValue single(String value) {
     return new KeyValue(List.of(value), true, false);
   }

@@ -128,6 +128,7 @@ public final class RequestRegions {
   private final Map<List<Object>, Boolean> inFormat = new ConcurrentHashMap<>();
   private final Map<List<Object>, Boolean> constantOn = new ConcurrentHashMap<>();
   private final Map<List<Object>, KeyRegions.Result> keyCache = new ConcurrentHashMap<>();
+  private final Map<List<Object>, TimeRegions.Result> timeCache = new ConcurrentHashMap<>();
 
   /**
    * The request's VPC endpoint, as a comparison with each loaded endpoint's id: a request through
@@ -252,6 +253,15 @@ public final class RequestRegions {
    * resource with a member that has that format.
    */
   public ActionRegions regions(ActionClasses.ActionClass actions, List<RequestContext> callers, List<String> seeds) {
+    return regions(actions, callers, seeds, Set.of());
+  }
+
+  /**
+   * The regions of a class of actions when the caller fixes the keys {@code notVaried} (lower
+   * case): where they hold a key of the request's instant, the instant is the caller's, and the
+   * credentials' age alone is varied ({@link TimeRegions}).
+   */
+  public ActionRegions regions(ActionClasses.ActionClass actions, List<RequestContext> callers, List<String> seeds, Set<String> notVaried) {
     List<PolicyStatement> relevant = relevantTo(actions.representative());
     if (relevant.isEmpty()) {
       // No statement of any version can apply: every request is implicitly denied in each, one
@@ -260,7 +270,8 @@ public final class RequestRegions {
     }
     List<String> gaps = new ArrayList<>();
     List<ActionRegions.Target> resources = resources(actions, relevant, callers, seeds, gaps);
-    List<Map<String, KeyValue>> contexts = contexts(actions.representative(), relevant, callers, gaps);
+    boolean instantFixed = notVaried.stream().anyMatch(TimeRegions.INSTANT_KEYS::contains);
+    List<Map<String, KeyValue>> contexts = contexts(actions.representative(), relevant, callers, instantFixed, gaps);
     return new ActionRegions(resources, contexts, gaps);
   }
 
@@ -844,18 +855,21 @@ public final class RequestRegions {
    * their absence as a region too, and those it leaves out of all of them are not varied (the
    * request leaves them out): {@link KeyAvailability} says which.
    */
-  private List<Map<String, KeyValue>> contexts(String action, List<PolicyStatement> relevant, List<RequestContext> callers, List<String> gaps) {
+  private List<Map<String, KeyValue>> contexts(String action, List<PolicyStatement> relevant, List<RequestContext> callers, boolean instantFixed,
+      List<String> gaps) {
     RequestContext caller = callers.get(0);
     Set<String> sometimesAbsent = KeyAvailability.sometimesAbsent(action);
     Set<String> neverPresent = KeyAvailability.neverPresent(action);
     Map<String, List<KeyRegions.Compared>> byKey = new LinkedHashMap<>();
+    Map<String, List<KeyRegions.Compared>> timed = new java.util.TreeMap<>();
     for (PolicyStatement s : relevant) {
       for (Condition condition : s.statement().conditions()) {
         String key = condition.key().toLowerCase(Locale.ROOT);
         if (fixedByPrincipal(key) || BY_CREDENTIALS.contains(key) && !caller.contains(key) || neverPresent.contains(key)) {
           continue;
         }
-        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new KeyRegions.Compared(condition, s.variables()));
+        (TimeRegions.KEYS.contains(key) ? timed : byKey).computeIfAbsent(key, k -> new ArrayList<>())
+            .add(new KeyRegions.Compared(condition, s.variables()));
       }
     }
     if (endpoints != null) {
@@ -864,9 +878,24 @@ public final class RequestRegions {
     List<Map<String, KeyValue>> contexts = new ArrayList<>();
     contexts.add(Map.of());
     long product = 1;
-    Map<String, List<KeyValue>> dimensions = new LinkedHashMap<>();
-    // Keys the caller's context has: a region of their absence is stated, or the caller's value would stand for it.
-    Set<String> setByCaller = new java.util.HashSet<>();
+    // Each dimension's values, each the keys it sets: one key, or the request's time (TimeRegions).
+    Map<String, List<Map<String, KeyValue>>> dimensions = new LinkedHashMap<>();
+    if (!timed.isEmpty()) {
+      List<Object> cacheKey = List.of("time", instantFixed, timed.entrySet().stream().map(e -> List.of(e.getKey(),
+          e.getValue().stream().map(c -> List.of(c.condition().operator().name(), c.condition().values())).toList())).toList(),
+          TimeRegions.KEYS.stream().sorted().map(k -> String.valueOf(caller.get(k).orElse(null))).toList());
+      TimeRegions.Result time = timeCache.computeIfAbsent(cacheKey, k -> TimeRegions.of(timed, caller, instantFixed));
+      if (!time.gap().isEmpty()) {
+        gaps.add(time.gap());
+        return contexts;
+      }
+      dimensions.put("the request's time", time.values());
+      product *= time.values().size();
+      if (product > MAX_CONTEXTS) {
+        gaps.add("the regions of the request's time make more than " + MAX_CONTEXTS + " contexts (" + time.values().size() + ")");
+        return contexts;
+      }
+    }
     for (Map.Entry<String, List<KeyRegions.Compared>> entry : new java.util.TreeMap<>(byKey).entrySet()) {
       String key = entry.getKey();
       List<KeyRegions.Compared> conditions = entry.getValue();
@@ -888,10 +917,13 @@ public final class RequestRegions {
         values = new ArrayList<>(values);
         values.add(0, KeyValue.ABSENT);
       }
-      if (callerSets) {
-        setByCaller.add(conditions.get(0).condition().key());
+      String spelled = conditions.get(0).condition().key();
+      // A key the caller's context has is left out by naming it absent (KeyValue.absentKeys), or the caller's value would stand for its absence.
+      List<Map<String, KeyValue>> keyed = new ArrayList<>();
+      for (KeyValue value : values) {
+        keyed.add(value.present() || callerSets ? Map.of(spelled, value) : Map.of());
       }
-      dimensions.put(conditions.get(0).condition().key(), values);
+      dimensions.put(spelled, keyed);
       product *= values.size();
       if (product > MAX_CONTEXTS) {
         StringBuilder why = new StringBuilder();
@@ -900,14 +932,12 @@ public final class RequestRegions {
         return contexts;
       }
     }
-    for (Map.Entry<String, List<KeyValue>> dimension : dimensions.entrySet()) {
+    for (List<Map<String, KeyValue>> dimension : dimensions.values()) {
       List<Map<String, KeyValue>> extended = new ArrayList<>();
       for (Map<String, KeyValue> context : contexts) {
-        for (KeyValue value : dimension.getValue()) {
+        for (Map<String, KeyValue> value : dimension) {
           Map<String, KeyValue> next = new LinkedHashMap<>(context);
-          if (value.present() || setByCaller.contains(dimension.getKey())) {
-            next.put(dimension.getKey(), value);
-          }
+          next.putAll(value);
           extended.add(next);
         }
       }

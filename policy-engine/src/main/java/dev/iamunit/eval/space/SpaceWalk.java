@@ -184,6 +184,7 @@ public final class SpaceWalk {
     Set<String> fixed = new LinkedHashSet<>();
     notVaried.forEach(k -> fixed.add(k.toLowerCase(Locale.ROOT)));
     List<Map.Entry<CredentialKind, List<RequestContext>>> kinds = List.copyOf(contexts.entrySet());
+    TimeRegions.notVariedTogether(fixed);
     List<Sampled> sampled = new ArrayList<>();
     int asked = 0;
     int skipped = 0;
@@ -212,7 +213,7 @@ public final class SpaceWalk {
         }
         batch.add(actionClass);
       }
-      ActionRegions[] spaces = regions(batch, kinds, seeds);
+      ActionRegions[] spaces = regions(batch, kinds, seeds, fixed);
       for (int c = 0; c < batch.size(); c++) {
         ActionClasses.ActionClass actionClass = batch.get(c);
         Set<String> why = new LinkedHashSet<>();
@@ -256,14 +257,14 @@ public final class SpaceWalk {
    * first in the walk's order, on the walking thread.
    */
   private ActionRegions[] regions(List<ActionClasses.ActionClass> batch, List<Map.Entry<CredentialKind, List<RequestContext>>> kinds,
-      List<String> seeds) {
+      List<String> seeds, Set<String> notVaried) {
     int n = batch.size() * kinds.size();
     ActionRegions[] out = new ActionRegions[n];
     Throwable[] failed = new Throwable[n];
     java.util.stream.IntStream indices = java.util.stream.IntStream.range(0, n);
     (n > 1 ? indices.parallel() : indices).forEach(i -> {
       try {
-        out[i] = regions.regions(batch.get(i / kinds.size()), kinds.get(i % kinds.size()).getValue(), seeds);
+        out[i] = regions.regions(batch.get(i / kinds.size()), kinds.get(i % kinds.size()).getValue(), seeds, notVaried);
       } catch (RuntimeException | Error e) {
         failed[i] = e;
       }

@@ -86,6 +86,60 @@ class OrderedRegionsTests {
     }
   }
 
+  /**
+   * A key compared by numeric and date operators both, as aws:EpochTime "Works with date operators
+   * or numeric operators" (IAM User Guide, AWS global condition context keys): numbers as seconds
+   * since the epoch near one instant (whole, with a fraction, negative), dates in ISO 8601 and in
+   * epoch seconds; the request's value a run of digits (both read it), another number (numeric
+   * operators only), an ISO date (date operators only) or other text (neither). Every combination
+   * of answers a value gives, one region gives.
+   */
+  @org.junit.jupiter.api.Test
+  void everyCombinationOfAnswersHasARegionWhenNumbersAndDatesCompareOneKey() {
+    Random random = new Random(2626);
+    List<Type> operators = new ArrayList<>(Family.NUMBERS.operators);
+    operators.addAll(Family.DATES.operators);
+    for (int round = 0; round < 150; round++) {
+      List<PolicySet> sets = new ArrayList<>();
+      List<KeyRegions.Compared> conditions = new ArrayList<>();
+      List<String> described = new ArrayList<>();
+      for (int i = random.nextInt(3) + 2; i > 0; i--) {
+        // Both families each round: the first condition numeric, the second a date.
+        Type type = i == 1 ? Family.DATES.operators.get(random.nextInt(6)) : conditions.isEmpty()
+            ? Family.NUMBERS.operators.get(random.nextInt(6)) : operators.get(random.nextInt(operators.size()));
+        boolean numeric = Family.NUMBERS.operators.contains(type);
+        String constant = numeric ? seconds(random) : date(random);
+        String json = "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:GetObject\", \"Resource\": \"*\","
+            + " \"Condition\": {\"" + type.json() + "\": {\"s:k\": \"" + constant + "\"}}}]}";
+        Policy policy = PolicyParser.parse(json, "t.json", PolicyKind.IDENTITY, "t");
+        sets.add(PolicySet.ofIdentity(policy));
+        conditions.add(new KeyRegions.Compared(policy.statements().get(0).conditions().get(0), true));
+        described.add(type.json() + " " + constant);
+      }
+      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(RequestContext.builder().build()), false, k -> false, 50_000, 6);
+      assertThat(regions.gap()).isEmpty();
+      Set<List<Boolean>> found = new HashSet<>();
+      for (KeyValue value : regions.values()) {
+        found.add(outcomes(sets, value.present() ? value.values().get(0) : null));
+      }
+      for (int n = 0; n < 300; n++) {
+        String value = switch (random.nextInt(4)) {
+          case 0 -> seconds(random);
+          case 1 -> date(random);
+          case 2 -> random.nextBoolean() ? "-" + seconds(random) : seconds(random) + ".0";
+          default -> random.nextBoolean() ? "soon" : "";
+        };
+        assertThat(found).as("%s on %s", described, value).contains(outcomes(sets, value));
+      }
+    }
+  }
+
+  /** Seconds since the epoch within a few seconds or a day of BASE, whole or with a fraction. */
+  private static String seconds(Random random) {
+    long s = BASE.getEpochSecond() + random.nextInt(5) - 2 + (random.nextInt(4) == 0 ? 86_400L * (random.nextInt(3) - 1) : 0);
+    return random.nextInt(3) == 0 ? s + "." + (random.nextInt(9) + 1) : Long.toString(s);
+  }
+
   private static List<Boolean> outcomes(List<PolicySet> sets, String value) {
     RequestContext.Builder context = RequestContext.builder();
     if (value != null) {
