@@ -30,19 +30,19 @@ final class ArnMatcher {
     if (pattern.isStar()) {
       return true;
     }
+    if (!pattern.hasPartEndingStar()) {
+      // No wildcard of the first five parts may take a colon: they meet the ARN's parts in order.
+      return alignedParts(pattern, resource);
+    }
     int textColons = colons(resource);
     int patternColons = pattern.literalColons();
     if (textColons < patternColons) {
       // Every literal colon of the pattern matches a colon of its own.
       return false;
     }
-    if (textColons == patternColons || !pattern.hasPartEndingStar()) {
-      // No wildcard can take a colon, which a literal colon of the pattern needs (equal counts),
-      // or none in the first five parts may: the parts meet the ARN's parts in order. The common
-      // case, and it allocates nothing.
-      return alignedParts(pattern, resource);
-    }
-    return beyondColons(pattern, resource, textColons);
+    // With as many colons as the pattern, each literal colon takes one and no wildcard can: the
+    // parts meet in order again. The common case, and like the one above it allocates nothing.
+    return textColons == patternColons ? alignedParts(pattern, resource) : beyondColons(pattern, resource, textColons);
   }
 
   /**
