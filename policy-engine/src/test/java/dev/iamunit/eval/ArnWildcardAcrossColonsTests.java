@@ -67,28 +67,25 @@ class ArnWildcardAcrossColonsTests {
     assertThat(resourceMatches(pattern, resource)).as(why).isEqualTo(matches);
   }
 
-  /** NotResource reads its patterns as Resource does: the ARN the * reaches past a colon is excluded. */
-  @ParameterizedTest(name = "NotResource {0} on {1} → {2}")
+  /**
+   * NotResource reads its patterns as Resource does: the ARN the * reaches past a colon is
+   * excluded. And a Deny AWS applies is applied: past the colon, the explicit deny wins over an
+   * Allow of every resource.
+   */
+  @ParameterizedTest(name = "{0} {1} on {2} → {3}")
   @CsvSource(delimiter = '|', textBlock = """
-      arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts:subscription1 | IMPLICIT_DENY
-      arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts               | ALLOWED
-      arn:aws:s3:*           | arn:aws:s3:::bucket/key                                 | IMPLICIT_DENY
+      NotResource | arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts:subscription1 | IMPLICIT_DENY
+      NotResource | arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts               | ALLOWED
+      NotResource | arn:aws:s3:*           | arn:aws:s3:::bucket/key                                 | IMPLICIT_DENY
+      Deny        | arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts:subscription1 | EXPLICIT_DENY
+      Deny        | arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts               | ALLOWED
+      Deny        | arn:aws:s3:*           | arn:aws:s3:::bucket/key                                 | EXPLICIT_DENY
       """)
-  void notResourceExcludesWhatTheSamePatternMatchesInResource(String pattern, String resource, Outcome outcome) {
-    String allow = "{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"NotResource\":\"" + pattern + "\"}";
-    assertThat(decide(allow, resource, RequestContext.empty())).isEqualTo(outcome);
-  }
-
-  /** A Deny AWS applies is applied: the region's * reaches past the colon, and the explicit deny wins over the Allow. */
-  @ParameterizedTest(name = "Deny {0} on {1} → {2}")
-  @CsvSource(delimiter = '|', textBlock = """
-      arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts:subscription1 | EXPLICIT_DENY
-      arn:aws:sns:*:alerts:* | arn:aws:sns:us-east-1:123456789012:alerts               | ALLOWED
-      arn:aws:s3:*           | arn:aws:s3:::bucket/key                                 | EXPLICIT_DENY
-      """)
-  void aDenyOnAPatternWhoseStarEndsASegmentAppliesPastTheColon(String pattern, String resource, Outcome outcome) {
-    String statements = "{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"},"
-        + "{\"Effect\":\"Deny\",\"Action\":\"sns:Publish\",\"Resource\":\"" + pattern + "\"}";
+  void notResourceAndDenyReachPastTheColonAsResourceDoes(String element, String pattern, String resource, Outcome outcome) {
+    String statements = element.equals("NotResource")
+        ? "{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"NotResource\":\"" + pattern + "\"}"
+        : "{\"Effect\":\"Allow\",\"Action\":\"sns:Publish\",\"Resource\":\"*\"},"
+            + "{\"Effect\":\"Deny\",\"Action\":\"sns:Publish\",\"Resource\":\"" + pattern + "\"}";
     assertThat(decide(statements, resource, RequestContext.empty())).isEqualTo(outcome);
   }
 
