@@ -30,8 +30,9 @@ final class ArnMatcher {
     if (pattern.isStar()) {
       return true;
     }
-    if (!pattern.hasPartEndingStar()) {
-      // No wildcard of the first five parts may take a colon: they meet the ARN's parts in order.
+    if (!pattern.hasStarBeforeColon()) {
+      // No wildcard of the first five parts may take a colon but the * that ends a shorter
+      // pattern, which takes the rest: the parts meet the ARN's parts in order.
       return alignedParts(pattern, resource);
     }
     int textColons = colons(resource);
