@@ -5,6 +5,7 @@
 #
 # OURS_COMMAND reads JSON Lines cases on stdin and writes one decision per line; it runs from the
 # repository root. Default: the IAMUnit CLI jar. SEED and COUNT override the fixed seed and count.
+# Then the fixed cases of cases/*.jsonl against the same command. The exit status is the worst.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,4 +23,13 @@ cases="$here/target/cases-s$seed-n$count.jsonl"
 node "$here/generate.mjs" --seed "$seed" --count "$count" --out "$cases"
 
 cd "$root"
-exec node "$here/compare.mjs" --cases "$cases" --ours "$ours"
+status=0
+node "$here/compare.mjs" --cases "$cases" --ours "$ours" || status=$?
+# The hand-written cases of cases/ (README.md, "Fixed cases"), each with its own answers in target/.
+for fixed in "$here"/cases/*.jsonl; do
+  [[ -e "$fixed" ]] || continue
+  code=0
+  node "$here/compare.mjs" --cases "$fixed" --ours "$ours" --out "$here/target/$(basename "$fixed" .jsonl).out" || code=$?
+  (( code > status )) && status=$code
+done
+exit "$status"

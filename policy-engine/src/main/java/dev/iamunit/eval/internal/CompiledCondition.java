@@ -222,7 +222,7 @@ final class CompiledCondition {
       // "Each of the six colon-delimited components of the ARN is checked separately and each can
       // include multi-character match wildcards (*) or single-character match wildcards (?)": for
       // ArnEquals as for ArnLike.
-      case ARN_EQUALS, ARN_LIKE -> ArnMatcher.matches(pattern, value);
+      case ARN_EQUALS, ARN_LIKE -> ArnMatcher.matchesArnOperator(pattern, value);
       default -> throw new IllegalStateException("not a string operator: " + positive);
     };
   }

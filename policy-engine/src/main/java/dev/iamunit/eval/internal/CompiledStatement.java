@@ -291,7 +291,7 @@ public final class CompiledStatement {
       // unknown value never widens a statement"; for a Deny with NotResource that hid the deny
       // AWS applies.)
       Wildcard pattern = template.resolve(request.context());
-      if (pattern != null && ArnMatcher.matches(pattern, request.resource())) {
+      if (pattern != null && ArnMatcher.matchesResource(pattern, request.resource())) {
         return !negated;
       }
     }

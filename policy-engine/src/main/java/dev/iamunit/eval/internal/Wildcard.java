@@ -13,21 +13,26 @@ final class Wildcard {
   /** Exactly one {@code *}: it matches anything, and "Resource": "*" is in most statements. */
   private final boolean star;
   private final int literalColons;
+  /** A {@code *} is the last character of one of the first five parts of an ARN pattern, a colon after it. */
+  private final boolean starBeforeColon;
 
   Wildcard(char[] chars, boolean[] wild) {
     this.chars = chars;
     this.wild = wild;
     boolean any = false;
+    boolean beforeColon = false;
     int colons = 0;
     for (int i = 0; i < chars.length; i++) {
       any |= wild[i];
       if (chars[i] == ':' && !wild[i]) {
         colons++;
       }
+      beforeColon |= colons < 5 && endsWithStar(0, i + 1) && i + 1 < chars.length && chars[i + 1] == ':' && !wild[i + 1];
     }
     this.hasWildcards = any;
     this.star = chars.length == 1 && wild[0] && chars[0] == '*';
     this.literalColons = colons;
+    this.starBeforeColon = beforeColon;
   }
 
   /** Compiled action patterns; a Wildcard never changes, so threads share them. */
@@ -94,6 +99,19 @@ final class Wildcard {
 
   int length() {
     return chars.length;
+  }
+
+  /**
+   * Whether a wildcard {@code *} ends one of the first five parts, read as an ARN, and a literal
+   * colon follows it (not the {@code *} that ends a shorter pattern): {@link ArnMatcher}.
+   */
+  boolean hasStarBeforeColon() {
+    return starBeforeColon;
+  }
+
+  /** Whether the part {@code [from, to)} of this pattern ends in a wildcard {@code *}. */
+  boolean endsWithStar(int from, int to) {
+    return to > from && wild[to - 1] && chars[to - 1] == '*';
   }
 
   /** A copy of which characters are wildcards. */

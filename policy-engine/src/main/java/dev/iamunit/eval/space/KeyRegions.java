@@ -185,7 +185,7 @@ final class KeyRegions {
       case STRING_EQUALS, STRING_NOT_EQUALS -> TextTest.exact(glob.text(), false);
       case STRING_EQUALS_IGNORE_CASE, STRING_NOT_EQUALS_IGNORE_CASE -> TextTest.exact(glob.text(), true);
       case STRING_LIKE, STRING_NOT_LIKE -> new TextTest(glob.text(), glob.wild(), TextTest.Mode.TEXT);
-      default -> new TextTest(glob.text(), glob.wild(), TextTest.Mode.ARN);
+      default -> new TextTest(glob.text(), glob.wild(), TextTest.Mode.ARN_CONDITION);
     };
   }
 

@@ -769,8 +769,9 @@ public final class RequestRegions {
 
   /**
    * The service part of a pattern when every text it can match has that service: no wildcard in
-   * it, and none before it unless the pattern is read part by part. Else null. An exact text
-   * ({@link TextTest#exact}, a resource-based policy's own ARN) has its literal service too.
+   * it, and none before it unless the pattern is read part by part, and then no {@code *} ending
+   * a part before it (in a Resource value it may match colons). Else null. An exact text ({@link
+   * TextTest#exact}, a resource-based policy's own ARN) has its literal service too.
    */
   static String literalPart(TextTest test, int index) {
     String text = test.text();
@@ -778,11 +779,12 @@ public final class RequestRegions {
     for (int i = 0; i < text.length(); i++) {
       literalColons += text.charAt(i) == ':' && !test.isWild(i) ? 1 : 0;
     }
-    boolean byParts = test.mode() == TextTest.Mode.ARN_PARTS || test.mode() == TextTest.Mode.ARN && literalColons >= 5;
+    boolean byParts = test.mode() == TextTest.Mode.ARN_PARTS || test.mode() == TextTest.Mode.ARN
+        || test.mode() == TextTest.Mode.ARN_CONDITION && literalColons >= 5;
     int start = 0;
     int colons = 0;
     for (int i = 0; i < text.length(); i++) {
-      if (test.isWild(i) && (!byParts || colons == index)) {
+      if (test.isWild(i) && (!byParts || colons == index || test.starEndsPart(i))) {
         return null;
       }
       if (text.charAt(i) == ':' && !test.isWild(i)) {

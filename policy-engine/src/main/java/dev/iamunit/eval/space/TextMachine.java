@@ -20,9 +20,13 @@ final class TextMachine {
   private final Mode mode;
   /** The part of the ARN (0 to 5) each position is in, for the part-by-part reading. */
   private final int[] part;
+  /** A {@code *} that may match colons in the part-by-part reading, though in one of the first five parts. */
+  private final boolean[] crossing;
   final boolean star;
   final boolean partByPart;
   final boolean whole;
+  /** The part-by-part reading answers every text (a Resource value), not only ARNs. */
+  final boolean partsOfAnyText;
 
   private final List<BitSet> states = new ArrayList<>();
   private final Map<BitSet, Integer> ids = new HashMap<>();
@@ -45,9 +49,16 @@ final class TextMachine {
     }
     part[chars.length] = Math.min(colons, 5);
     this.mode = test.mode();
-    this.star = mode == Mode.ARN && chars.length == 1 && wild[0] && chars[0] == '*';
-    this.partByPart = mode == Mode.ARN_PARTS || mode == Mode.ARN && colons >= 5 && !star;
-    this.whole = mode != Mode.ARN_PARTS && !star;
+    this.star = (mode == Mode.ARN || mode == Mode.ARN_CONDITION) && chars.length == 1 && wild[0] && chars[0] == '*';
+    this.partByPart = mode == Mode.ARN_PARTS || mode == Mode.ARN && !star || mode == Mode.ARN_CONDITION && colons >= 5 && !star;
+    this.whole = mode != Mode.ARN_PARTS && mode != Mode.ARN && !star;
+    this.partsOfAnyText = mode == Mode.ARN;
+    // A Resource value's * that ends one of the first five parts "can expand to match beyond the
+    // colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource"), as ArnMatcher reads it.
+    this.crossing = new boolean[chars.length];
+    for (int i = 0; i < chars.length; i++) {
+      crossing[i] = test.starEndsPart(i);
+    }
   }
 
   /** The start state of the whole-text reading (byParts false) or the part-by-part one. */
@@ -89,7 +100,7 @@ final class TextMachine {
       }
       boolean insidePart = byParts && part[p] < 5;
       if (wild[p] && chars[p] == '*') {
-        if (!(insidePart && c == ':')) {
+        if (!(insidePart && c == ':' && !crossing[p])) {
           to.set(p);
         }
       } else if (wild[p]) {
@@ -132,7 +143,7 @@ final class TextMachine {
     return switch (mode) {
       case TEXT -> false;
       case TEXT_IGNORE_CASE -> true;
-      case ARN -> byParts && part[p] >= 1 && part[p] <= 4;
+      case ARN, ARN_CONDITION -> byParts && part[p] >= 1 && part[p] <= 4;
       case ARN_PARTS -> false;
     };
   }

@@ -156,7 +156,7 @@ public final class TextRegions {
       if (m.star) {
         result = true;
       } else if (!m.whole) {
-        result = arn && partsMatch;
+        result = (arn || m.partsOfAnyText) && partsMatch;
       } else if (m.partByPart) {
         result = arn ? partsMatch : wholeMatch;
       } else {

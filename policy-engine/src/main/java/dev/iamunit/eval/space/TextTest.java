@@ -25,12 +25,20 @@ public record TextTest(String text, boolean[] wild, Mode mode) {
     /** Ignoring case, the whole text: StringEqualsIgnoreCase, Bool. */
     TEXT_IGNORE_CASE,
     /**
-     * As {@code ArnMatcher} compares a Resource or an Arn operator's value: {@code *} matches
-     * everything; a pattern with five literal colons matches an ARN part by part (wildcards stay
-     * inside a part except in the last; partition, service, region and account ignore case);
-     * otherwise the whole text, case-sensitively.
+     * As {@code ArnMatcher} compares a Resource or NotResource value: {@code *} matches
+     * everything; otherwise every text part by part (partition, service, region and account
+     * ignore case), a {@code *} that ends one of the first five parts matching colons too, every
+     * other wildcard of those parts none ("If the * wildcard is the last character of a resource
+     * ARN segment, it can expand to match beyond the colon boundaries").
      */
     ARN,
+    /**
+     * As {@code ArnMatcher} compares an Arn operator's value: {@code *} matches everything; a
+     * pattern with five literal colons matches an ARN part by part (wildcards stay inside a part
+     * except in the last; partition, service, region and account ignore case); otherwise the
+     * whole text, case-sensitively.
+     */
+    ARN_CONDITION,
     /**
      * An ARN whose parts equal the pattern's, case-sensitively, the evaluator's own questions
      * about a resource (its account, whether it is a KMS key); false for what is not an ARN.
@@ -63,6 +71,21 @@ public record TextTest(String text, boolean[] wild, Mode mode) {
 
   boolean isWild(int i) {
     return wild[i];
+  }
+
+  /**
+   * Whether character {@code i} is a {@code *} of a Resource value ({@link Mode#ARN}) that ends
+   * one of the first five parts, and so may match colons.
+   */
+  boolean starEndsPart(int i) {
+    if (mode != Mode.ARN || !wild[i] || text.charAt(i) != '*' || i + 1 < text.length() && (text.charAt(i + 1) != ':' || wild[i + 1])) {
+      return false;
+    }
+    int colons = 0;
+    for (int j = 0; j < i; j++) {
+      colons += text.charAt(j) == ':' && !wild[j] ? 1 : 0;
+    }
+    return colons < 5;
   }
 
   @Override

@@ -202,7 +202,8 @@ final class TrustGroups {
         literalColons += text.charAt(i) == ':' && !test.isWild(i) ? 1 : 0;
       }
       boolean star = test.mode() == TextTest.Mode.ARN && text.equals("*") && test.isWild(0);
-      boolean byParts = test.mode() == TextTest.Mode.ARN_PARTS || test.mode() == TextTest.Mode.ARN && literalColons >= 5;
+      boolean byParts = test.mode() == TextTest.Mode.ARN_PARTS
+          || (test.mode() == TextTest.Mode.ARN || test.mode() == TextTest.Mode.ARN_CONDITION) && literalColons >= 5 && !crossesColons(test);
       int colons = 0;
       for (int i = 0; i < text.length() && !star; i++) {
         if (test.isWild(i)) {
@@ -215,6 +216,16 @@ final class TrustGroups {
       }
     }
     return out;
+  }
+
+  /** Whether a {@code *} of {@code test} ends one of the first five parts, and so may reach the resource part. */
+  private static boolean crossesColons(TextTest test) {
+    for (int i = 0; i < test.text().length(); i++) {
+      if (test.starEndsPart(i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -57,10 +57,10 @@ class HotPathHelpersTests {
     RequestContext nobody = RequestContext.empty();
 
     for (int round = 0; round < 3; round++) {
-      assertThat(ArnMatcher.matches(template.resolve(alice), "arn:aws:iam::111122223333:user/alice")).isTrue();
-      assertThat(ArnMatcher.matches(template.resolve(alice), "arn:aws:iam::111122223333:user/bob")).isFalse();
-      assertThat(ArnMatcher.matches(template.resolve(bob), "arn:aws:iam::111122223333:user/bob")).isTrue();
-      assertThat(ArnMatcher.matches(template.resolve(bob), "arn:aws:iam::111122223333:user/alice")).isFalse();
+      assertThat(ArnMatcher.matchesResource(template.resolve(alice), "arn:aws:iam::111122223333:user/alice")).isTrue();
+      assertThat(ArnMatcher.matchesResource(template.resolve(alice), "arn:aws:iam::111122223333:user/bob")).isFalse();
+      assertThat(ArnMatcher.matchesResource(template.resolve(bob), "arn:aws:iam::111122223333:user/bob")).isTrue();
+      assertThat(ArnMatcher.matchesResource(template.resolve(bob), "arn:aws:iam::111122223333:user/alice")).isFalse();
       assertThat(template.resolve(nobody)).isNull();
     }
   }

@@ -19,6 +19,8 @@ class TextRegionsTests {
 
   private static final String PATTERN_CHARS = "ab:*?A";
   private static final String TEXT_CHARS = "abAB:x";
+  /** The modes of policy values: the other ({@link Mode#ARN_PARTS}) is the evaluator's own. */
+  private static final List<Mode> PATTERN_MODES = List.of(Mode.TEXT, Mode.TEXT_IGNORE_CASE, Mode.ARN, Mode.ARN_CONDITION);
 
   @Test
   void everyCombinationOfAnswersThatShortTextsGiveHasARepresentative() {
@@ -26,7 +28,7 @@ class TextRegionsTests {
     for (int round = 0; round < 300; round++) {
       List<TextTest> tests = new ArrayList<>();
       for (int i = random.nextInt(3) + 1; i > 0; i--) {
-        tests.add(TextTest.glob(randomText(random, PATTERN_CHARS, 5), Mode.values()[random.nextInt(3)]));
+        tests.add(TextTest.glob(randomText(random, PATTERN_CHARS, 5), PATTERN_MODES.get(random.nextInt(PATTERN_MODES.size()))));
       }
       TextRegions.Result result = TextRegions.of(tests, List.of(), a -> true, 100_000);
       Set<BitSet> represented = new HashSet<>();
@@ -47,8 +49,24 @@ class TextRegionsTests {
 
     assertThat(TextRegions.answers(tests, "arn:aws:S3:::b/key").get(0)).isTrue();
     assertThat(TextRegions.answers(tests, "arn:aws:s3:::B/key").get(0)).isFalse();
-    // "*" stays inside its part, except in the last: a region wildcard never reaches the account.
-    assertThat(TextRegions.answers(List.of(TextTest.glob("arn:aws:s3:*::b", Mode.ARN)), "arn:aws:s3:x:y::b").get(0)).isFalse();
+  }
+
+  /**
+   * In a Resource value a * that ends a part may take colons ("If the * wildcard is the last
+   * character of a resource ARN segment, it can expand to match beyond the colon boundaries",
+   * IAM User Guide, "IAM JSON policy elements: Resource"); in an Arn operator's value each part is
+   * checked separately ("Condition operators", "Amazon Resource Name (ARN) condition operators").
+   */
+  @Test
+  void aStarEndingAPartReachesPastTheColonInAResourceOnly() {
+    TextTest resource = TextTest.glob("arn:aws:s3:*::b", Mode.ARN);
+    TextTest condition = TextTest.glob("arn:aws:s3:*::b", Mode.ARN_CONDITION);
+
+    assertThat(TextRegions.answers(List.of(resource), "arn:aws:s3:x:y::b").get(0)).isTrue();
+    assertThat(TextRegions.answers(List.of(condition), "arn:aws:s3:x:y::b").get(0)).isFalse();
+    // A * inside a part, and a ?, stay inside it in both.
+    assertThat(TextRegions.answers(List.of(TextTest.glob("arn:aws:s3:x*y::b", Mode.ARN)), "arn:aws:s3:x:y::b").get(0)).isFalse();
+    assertThat(TextRegions.answers(List.of(TextTest.glob("arn:aws:s3:x?y::b", Mode.ARN)), "arn:aws:s3:x:y::b").get(0)).isFalse();
   }
 
   @Test

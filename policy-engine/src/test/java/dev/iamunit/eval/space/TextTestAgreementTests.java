@@ -54,6 +54,60 @@ class TextTestAgreementTests {
   }
 
   /**
+   * Patterns whose parts end in {@code *} (which a Resource value lets take colons, an Arn
+   * operator's not) against ARNs with more colons than the pattern: the space's reading of a
+   * Resource value ({@code ARN}) and of an ArnLike value ({@code ARN_CONDITION}) answers as the
+   * evaluator decides each.
+   */
+  @Test
+  void aStarEndingAPartAnswersAsTheEvaluatorDecidesInResourceAndInArnLike() {
+    Random random = new Random(2603);
+    for (int round = 0; round < 300; round++) {
+      String pattern = partEndingStars(random);
+      PolicySet resource = policies("\"Resource\": \"" + pattern + "\"");
+      PolicySet arnLike = policies("\"Resource\": \"*\", \"Condition\": {\"ArnLike\": {\"s:k\": \"" + pattern + "\"}}");
+      PolicyValues.Glob glob = PolicyValues.resolve(pattern, true, EMPTY);
+      TextTest asResource = new TextTest(glob.text(), glob.wild(), TextTest.Mode.ARN);
+      TextTest asCondition = new TextTest(glob.text(), glob.wild(), TextTest.Mode.ARN_CONDITION);
+      for (int n = 0; n < 100; n++) {
+        String text = manyColons(random);
+        if (resource != null) {
+          boolean decided = Evaluator.standard().decide(Request.of(PRINCIPAL, "s3:GetObject", text, EMPTY), resource).isAllowed();
+          assertThat(TextRegions.answers(List.of(asResource), text).get(0)).as("Resource %s on \"%s\"", pattern, text).isEqualTo(decided);
+        }
+        RequestContext context = RequestContext.builder().put("s:k", text).build();
+        boolean holds = Evaluator.standard().decide(Request.of(PRINCIPAL, "s3:GetObject", "arn:aws:s3:::b/k", context), arnLike).isAllowed();
+        assertThat(TextRegions.answers(List.of(asCondition), text).get(0)).as("ArnLike %s on \"%s\"", pattern, text).isEqualTo(holds);
+      }
+    }
+  }
+
+  /** {@code arn:} and two to five more parts, most ending in {@code *}, the last now and then with a colon. */
+  private static String partEndingStars(Random random) {
+    StringBuilder text = new StringBuilder("arn");
+    int parts = random.nextInt(4) + 2;
+    for (int i = 0; i < parts; i++) {
+      text.append(':').append(flat(random, "aA?", 2).substring(random.nextInt(2)));
+      if (random.nextInt(3) > 0) {
+        text.append('*');
+      }
+    }
+    if (parts == 5 && random.nextBoolean()) {
+      text.append(':').append(flat(random, "a*", 2));
+    }
+    return text.toString();
+  }
+
+  /** {@code arn:} and five to eight more parts of one or two characters, some empty. */
+  private static String manyColons(Random random) {
+    StringBuilder text = new StringBuilder("arn");
+    for (int i = random.nextInt(4) + 5; i > 0; i--) {
+      text.append(':').append(flat(random, "aAb", 2).substring(random.nextInt(2)));
+    }
+    return text.toString();
+  }
+
+  /**
    * Two conditions of text operators on one key: every pair of answers a value can give them, the
    * regions of {@link KeyRegions} give too. An ARN operator finds no match in a value that is not
    * an ARN, which its pattern alone does not say.
