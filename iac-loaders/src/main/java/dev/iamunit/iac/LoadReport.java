@@ -21,8 +21,9 @@ import org.apiguardian.api.API;
  * @param unresolved every value that could not be computed, once each
  * @param problems policies, blocks and resources that Terraform, CloudFormation or AWS would
  *     reject, left out
- * @param inputs the files the templates read as inputs ({@code file("audit.yaml")}), absolute:
- *     a folder's other formats do not load them as sources of their own
+ * @param inputs the files the templates read as inputs, absolute (Terraform's {@code
+ *     file("audit.yaml")}, a nested stack's or a stack set's local template): {@link SourceFormats}
+ *     loads none of them as a source of its own
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record LoadReport(List<String> files, List<LoadedPolicy> policies, List<Unresolved> unresolved, List<Problem> problems,

@@ -9,6 +9,7 @@ import dev.iamunit.iac.terraform.TerraformLoader;
 import dev.iamunit.iac.terraform.TerraformPlanLoader;
 import dev.iamunit.model.Account;
 import dev.iamunit.iac.internal.LoadReportBuilder;
+import dev.iamunit.iac.internal.TemplateInputs;
 import dev.iamunit.model.Accounts;
 import dev.iamunit.model.SourceLocation;
 import java.io.IOException;
@@ -220,11 +221,31 @@ public final class SourceFormats {
         .distinct()
         .sorted(Comparator.<Source>comparingInt(s -> position(s.format())).thenComparing(s -> s.path().toString()))
         .toList();
+    // A file a template reads as an input (a Terraform stack set's file("audit.yaml"), a nested
+    // stack's template) is that template's, not a source of its own (TemplateInputs). Terraform
+    // loads first, so later formats skip what it reads; a unit that loaded a file a later unit
+    // turns out to read (a nested template in another account folder) makes the load start again
+    // knowing it, so the result does not depend on which unit came first.
+    TemplateInputs inputs = new TemplateInputs();
+    while (true) {
+      Attempt attempt = loadUnits(ordered, options, inputs);
+      List<Path> readLater = attempt.loadedAsSources().stream().filter(attempt.inputs()::contains).toList();
+      if (readLater.isEmpty()) {
+        return attempt.loaded();
+      }
+      inputs.addAll(readLater);
+    }
+  }
+
+  /** A load, the files it loaded as sources of their own, and the files its templates read as inputs. */
+  private record Attempt(LoadedSources loaded, List<Path> loadedAsSources, TemplateInputs inputs) {}
+
+  private Attempt loadUnits(List<Source> ordered, LoadOptions options, TemplateInputs skipped) {
     AccountMerge merge = new AccountMerge(options);
     List<LoadReport> reports = new ArrayList<>();
-    // A file a template read as an input (a Terraform stack set's file("audit.yaml")) is that
-    // template's, not a source of its own: Terraform loads first, and later formats skip it.
-    Set<Path> inputs = new HashSet<>();
+    TemplateInputs inputs = new TemplateInputs();
+    inputs.addAll(skipped.files());
+    List<Path> loadedAsSources = new ArrayList<>();
     int i = 0;
     while (i < ordered.size()) {
       SourceFormat format = ordered.get(i).format();
@@ -233,29 +254,28 @@ public final class SourceFormats {
       LoadOptions unitOptions = options.withAccountId(options.accountOf(ordered.get(i).path()));
       List<Path> unit = new ArrayList<>();
       do {
-        Path path = ordered.get(i++).path();
-        if (!inputs.contains(path.toAbsolutePath().normalize())) {
-          unit.add(path);
-        }
+        unit.add(ordered.get(i++).path());
       } while (format.loadsTogether() && i < ordered.size() && ordered.get(i).format() == format
           && options.accountOf(ordered.get(i).path()).equals(unitOptions.accountId()));
-      if (format instanceof CloudFormation && !inputs.isEmpty()) {
-        // A folder's templates, less those a template read.
-        unit = CloudFormation.files(unit).stream().filter(p -> !inputs.contains(p.toAbsolutePath().normalize())).toList();
-      }
+      // A folder's templates, less those a template read.
+      unit = inputs.sources(format instanceof CloudFormation ? CloudFormation.files(unit) : unit, p -> p);
       if (unit.isEmpty()) {
         continue;
       }
       Accounts.Builder accounts = Accounts.builder(unitOptions.accountId(), options.partition(), options.region());
       LoadReport report = format.loadInto(unit, unitOptions, accounts);
       reports.add(report);
+      // The unit's templates read these themselves, and left them out (a nested stack's template).
+      TemplateInputs own = new TemplateInputs();
+      own.addAll(report.inputs());
+      loadedAsSources.addAll(own.sources(unit, p -> p));
       inputs.addAll(report.inputs());
       merge.add(accounts.build());
     }
     LoadReportBuilder placing = new LoadReportBuilder();
     Accounts accounts = merge.accounts(placing);
     reports.add(placing.build());
-    return new LoadedSources(accounts, LoadReport.concat(reports, merge.problems()));
+    return new Attempt(new LoadedSources(accounts, LoadReport.concat(reports, merge.problems())), loadedAsSources, inputs);
   }
 
   private int position(SourceFormat format) {

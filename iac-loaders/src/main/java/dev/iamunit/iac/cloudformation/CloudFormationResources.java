@@ -124,8 +124,12 @@ final class CloudFormationResources {
 
   /** Maps every stack's resources (nested stacks and stack set instances in their target accounts included) onto the assembler. */
   void map() {
+    List<Intrinsics> topLevel = List.copyOf(stacks.all());
     NestedStacks.load(stacks, files, options, report);
-    StackSetInstances.removeTemplateStacks(stacks, files, options.projectRoot());
+    leaveOutInputs(topLevel);
+    // The stack sets of the stacks that remain name their templates.
+    StackSetInstances.recordTemplateFiles(stacks, files, options.projectRoot(), report);
+    leaveOutInputs(topLevel);
     List<Intrinsics> loaded = List.copyOf(stacks.all());
     for (Intrinsics stack : loaded) {
       placeIn(stack);
@@ -146,6 +150,16 @@ final class CloudFormationResources {
         }
       }
     }
+  }
+
+  /**
+   * Takes out of the load the top-level stacks whose template another template of this unit reads
+   * (a nested stack's, a stack set's): such a file is that template's, not a stack of its own
+   * ({@code TemplateInputs}). The templates of a unit load as one, so this is known only once they
+   * are read, whichever of the two was given first.
+   */
+  private void leaveOutInputs(List<Intrinsics> topLevel) {
+    topLevel.stream().filter(stack -> report.isInput(files.get(stack))).forEach(stacks::remove);
   }
 
   /**

@@ -11,12 +11,10 @@ import dev.iamunit.model.Unresolved;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Loads the nested stacks of a load's templates: {@code AWS::CloudFormation::Stack} with a
@@ -35,26 +33,23 @@ final class NestedStacks {
 
   private NestedStacks() {}
 
+  /**
+   * Loads the nested stacks of every stack, and of theirs, recording each nested template's file
+   * as an input of the load ({@link LoadReportBuilder#input}): it is that nested stack, not a
+   * stack of its own besides.
+   */
   static void load(Stacks stacks, Map<Intrinsics, Path> files, LoadOptions options, LoadReportBuilder report) {
     Map<Intrinsics, List<Path>> chains = new LinkedHashMap<>();
-    Set<Path> nestedFiles = new HashSet<>();
-    List<Intrinsics> topLevel = List.copyOf(stacks.all());
-    topLevel.forEach(s -> chains.put(s, List.of(files.get(s))));
+    stacks.all().forEach(s -> chains.put(s, List.of(files.get(s))));
     for (int i = 0; i < stacks.all().size(); i++) {
       Intrinsics parent = stacks.all().get(i);
       for (Template.Resource r : parent.template().resources().values()) {
         if (r.type().equals("AWS::CloudFormation::Stack") || r.type().equals("AWS::Serverless::Application")) {
           Intrinsics child = child(parent, r, files, chains, options, report);
           if (child != null) {
-            nestedFiles.add(files.get(child));
+            report.input(files.get(child));
           }
         }
-      }
-    }
-    // A template that a loaded template nests is that stack, not a stack of its own besides.
-    for (Intrinsics stack : topLevel) {
-      if (nestedFiles.contains(files.get(stack))) {
-        stacks.remove(stack);
       }
     }
   }

@@ -12,7 +12,6 @@ import dev.iamunit.model.Unresolved;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,27 +120,25 @@ final class StackSetInstances {
   }
 
   /**
-   * The loaded stacks whose file a stack set names as its local template are that stack set's
-   * template, deployed as its instances in its target accounts, not stacks of the loaded account
-   * besides (as a nested stack's template is its parent's, {@link NestedStacks}): a folder holding
-   * both must not create the template's principals where nothing deploys them. Whether the stack
-   * set itself is created does not matter: either way, nothing deploys the file as a stack.
+   * Records the file each loaded stack set names as its local template as an input of the load
+   * ({@link LoadReportBuilder#input}): the file is that stack set's template, deployed as its
+   * instances in its target accounts, not a stack of the loaded account besides (as a nested
+   * stack's template is its parent's, {@link NestedStacks}). Whether the stack set itself is
+   * created does not matter: either way, nothing deploys the file as a stack.
    */
-  static void removeTemplateStacks(Stacks stacks, Map<Intrinsics, Path> files, Path projectRoot) {
+  static void recordTemplateFiles(Stacks stacks, Map<Intrinsics, Path> files, Path projectRoot, LoadReportBuilder report) {
     Path root = projectRoot.toAbsolutePath().normalize();
-    Set<Path> templates = new HashSet<>();
     for (Intrinsics stack : stacks.all()) {
       for (Template.Resource r : stack.template().resources().values()) {
         if (r.type().equals("AWS::CloudFormation::StackSet") && r.property("TemplateBody").isEmpty() && files.containsKey(stack)) {
           Intrinsics.Text url = r.property("TemplateURL").map(u -> Intrinsics.text(stack.resolve(u))).orElse(null);
           Path local = url == null || !url.known() ? null : localPath(url.text(), files.get(stack));
           if (readable(local, root)) {
-            templates.add(local);
+            report.input(local);
           }
         }
       }
     }
-    List.copyOf(stacks.all()).stream().filter(stack -> templates.contains(files.get(stack))).forEach(stacks::remove);
   }
 
   /** The file a TemplateURL names beside {@code file}, or null for a URL (https://, s3://), which IAMUnit does not fetch. */

@@ -27,15 +27,23 @@ public final class LoadReportBuilder {
   private final Map<String, Unresolved> unresolved = new LinkedHashMap<>();
   private final List<LoadReport.Problem> problems = new ArrayList<>();
   private final Set<String> standIns = new HashSet<>();
-  private final Set<java.nio.file.Path> inputs = new java.util.LinkedHashSet<>();
+  private final TemplateInputs inputs = new TemplateInputs();
 
   public void file(String name) {
     files.add(name);
   }
 
-  /** A file a template reads as an input (Terraform's {@code file("audit.yaml")}): no source of its own. */
+  /**
+   * A file a template reads as an input (Terraform's {@code file("audit.yaml")}, a nested stack's
+   * template): no source of its own ({@link TemplateInputs}).
+   */
   public void input(java.nio.file.Path file) {
-    inputs.add(file.toAbsolutePath().normalize());
+    inputs.add(file);
+  }
+
+  /** Whether a template of this load read {@code file} as an input so far. */
+  public boolean isInput(java.nio.file.Path file) {
+    return inputs.contains(file);
   }
 
   /**
@@ -76,6 +84,6 @@ public final class LoadReportBuilder {
   }
 
   public LoadReport build() {
-    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems, List.copyOf(inputs));
+    return new LoadReport(files, policies, List.copyOf(unresolved.values()), problems, inputs.files());
   }
 }

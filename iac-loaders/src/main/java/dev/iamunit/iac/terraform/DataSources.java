@@ -24,13 +24,17 @@ final class DataSources {
   static Value value(String type, String address, Body.Block block, ExpressionEvaluator ev, AwsProvider provider, LoadOptions options) {
     return switch (type) {
       case "aws_iam_policy_document" -> {
-        Value[] rendered = new Value[1];
+        Value.Str[] rendered = new Value.Str[1];
         yield new Value.Instance(address, name -> {
           if (rendered[0] == null) {
             rendered[0] = PolicyDocumentRenderer.render(block.body(), block, ev);
           }
-          Value v = ((Value.Obj) rendered[0]).members().get(name);
-          return v != null ? v : ev.unknown(block.span().withText(address + "." + name), "the policy document has no attribute " + name);
+          return switch (name) {
+            case "json", "minified_json" -> rendered[0];
+            // The provider's id is a hash of the JSON text, so reading it writes the text.
+            case "id" -> Value.of(Integer.toString(rendered[0].text().hashCode()));
+            default -> ev.unknown(block.span().withText(address + "." + name), "the policy document has no attribute " + name);
+          };
         });
       }
       case "aws_caller_identity" -> known(address, block, ev, Map.of("account_id", provider.account(), "id", provider.account()));

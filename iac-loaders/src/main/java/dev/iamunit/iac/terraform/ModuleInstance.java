@@ -647,7 +647,7 @@ final class ModuleInstance implements Scope {
         }
       }
     }
-    return new Value.Str(s.text(), parts, s.document());
+    return s.withParts(parts);
   }
 
   private final Map<String, Value> outputCache = new HashMap<>();

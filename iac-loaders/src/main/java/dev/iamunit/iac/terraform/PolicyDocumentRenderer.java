@@ -32,8 +32,11 @@ final class PolicyDocumentRenderer {
 
   private PolicyDocumentRenderer() {}
 
-  /** The data source's attributes: {@code json}, {@code minified_json}, {@code id}. */
-  static Value render(Body body, Body.Block block, ExpressionEvaluator ev) {
+  /**
+   * The document the data source renders, as its {@code json} (and {@code minified_json}, which
+   * IAMUnit writes alike) attribute: a string whose text is written when first read.
+   */
+  static Value.Str render(Body body, Body.Block block, ExpressionEvaluator ev) {
     SourceLocation at = ev.location(block.span());
     List<DocNode> statements = new ArrayList<>();
     for (Value source : documents(body, "source_policy_documents", ev)) {
@@ -57,14 +60,8 @@ final class PolicyDocumentRenderer {
     }
     members.add(new DocObject.Member("Statement", at, new DocArray(statements, at)));
     DocObject document = new DocObject(members, at);
-    List<Unresolved> parts = new ArrayList<>();
-    String json = json(document, parts);
-    Value.Str text = new Value.Str(json, parts, Optional.of(document));
-    Map<String, Value> attributes = new LinkedHashMap<>();
-    attributes.put("json", text);
-    attributes.put("minified_json", text);
-    attributes.put("id", Value.of(Integer.toString(json.hashCode())));
-    return new Value.Obj(attributes, at);
+    // Policies read the document; the JSON is written only for an expression that reads it as text.
+    return Value.Str.rendered(document, unresolvedIn(document), PolicyDocumentRenderer::json);
   }
 
   private static List<Value> documents(Body body, String name, ExpressionEvaluator ev) {
@@ -296,42 +293,44 @@ final class PolicyDocumentRenderer {
   }
 
   /** The document as the provider's JSON text, unknown parts as placeholders. */
-  static String json(DocNode document, List<Unresolved> parts) {
-    return JsonTrees.pretty(toJson(document, parts));
+  static String json(DocNode document) {
+    return JsonTrees.pretty(toJson(document));
   }
 
-  private static JsonNode toJson(DocNode node, List<Unresolved> parts) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    final var sel21 = node;
-        if (sel21 instanceof DocScalar s) {
-
-        parts.addAll(s.unresolved());
-        return s.kind() == DocScalar.Kind.NULL ? f.nullNode() : f.textNode(s.text());
-      
-        }
-        else if (sel21 instanceof DocUnresolved u) {
-
-        parts.add(u.value());
-        return f.textNode(u.value().placeholder());
-      
-        }
-        else if (sel21 instanceof DocArray a) {
-
-        ArrayNode array = f.arrayNode();
-        a.items().forEach(item -> array.add(toJson(item, parts)));
-        return array;
-      
-        }
-        else if (sel21 instanceof DocObject o) {
-
-        ObjectNode object = f.objectNode();
-        o.members().forEach(m -> object.set(m.key(), toJson(m.value(), parts)));
-        return object;
-      
-        }
-        else {
-          throw new IllegalStateException("unreachable");
-        }
-
+  /** The unknown parts of {@code node}, in the order its JSON text holds their placeholders. */
+  private static List<Unresolved> unresolvedIn(DocNode node) {
+    List<Unresolved> parts = new ArrayList<>();
+    collect(node, parts);
+    return parts;
   }
+
+  private static void collect(DocNode node, List<Unresolved> parts) {
+    if (node instanceof DocScalar s) {
+      parts.addAll(s.unresolved());
+    } else if (node instanceof DocUnresolved u) {
+      parts.add(u.value());
+    } else if (node instanceof DocArray a) {
+      a.items().forEach(item -> collect(item, parts));
+    } else if (node instanceof DocObject o) {
+      o.members().forEach(m -> collect(m.value(), parts));
     }
+  }
+
+  private static JsonNode toJson(DocNode node) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (node instanceof DocScalar s) {
+      return s.kind() == DocScalar.Kind.NULL ? f.nullNode() : f.textNode(s.text());
+    } else if (node instanceof DocUnresolved u) {
+      return f.textNode(u.value().placeholder());
+    } else if (node instanceof DocArray a) {
+      ArrayNode array = f.arrayNode();
+      a.items().forEach(item -> array.add(toJson(item)));
+      return array;
+    } else if (node instanceof DocObject o) {
+      ObjectNode object = f.objectNode();
+      o.members().forEach(m -> object.set(m.key(), toJson(m.value())));
+      return object;
+    }
+    throw new IllegalStateException("unreachable");
+  }
+}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,19 +22,75 @@ sealed interface Value {
 
   /**
    * A string. {@code document} is the rendered {@code aws_iam_policy_document} this JSON came from,
-   * so a policy keeps the statement blocks' locations.
+   * so a policy keeps the statement blocks' locations. A rendered document's text is written only
+   * when read ({@link #rendered}): a policy built from it reads the document, not the JSON.
    */
-  record Str(String text, List<Unresolved> parts, Optional<DocNode> document) implements Value {
-    public Str {
-      parts = List.copyOf(parts);
+  final class Str implements Value {
+    private final List<Unresolved> parts;
+    private final Optional<DocNode> document;
+    private final Function<DocNode, String> writer;
+    /** The text, once written; written again by a thread that races another, to the same text. */
+    private volatile String text;
+
+    Str(String text, List<Unresolved> parts, Optional<DocNode> document) {
+      this(Objects.requireNonNull(text, "text"), parts, document, null);
     }
 
     Str(String text) {
       this(text, List.of(), Optional.empty());
     }
 
+    private Str(String text, List<Unresolved> parts, Optional<DocNode> document, Function<DocNode, String> writer) {
+      this.text = text;
+      this.parts = List.copyOf(parts);
+      this.document = Objects.requireNonNull(document, "document");
+      this.writer = writer;
+    }
+
+    /** The JSON text {@code writer} writes of {@code document}, written when first read. */
+    static Str rendered(DocNode document, List<Unresolved> parts, Function<DocNode, String> writer) {
+      return new Str(null, parts, Optional.of(document), Objects.requireNonNull(writer, "writer"));
+    }
+
+    String text() {
+      String written = text;
+      if (written == null) {
+        written = writer.apply(document.orElseThrow());
+        text = written;
+      }
+      return written;
+    }
+
+    List<Unresolved> parts() {
+      return parts;
+    }
+
+    Optional<DocNode> document() {
+      return document;
+    }
+
+    /** This string with {@code more} parts listed, its text written as this one's is. */
+    Str withParts(List<Unresolved> more) {
+      return text == null ? new Str(null, more, document, writer) : new Str(text, more, document, null);
+    }
+
     boolean known() {
       return parts.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Str s && text().equals(s.text()) && parts.equals(s.parts) && document.equals(s.document);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(text(), parts, document);
+    }
+
+    @Override
+    public String toString() {
+      return "Str[text=" + text() + ", parts=" + parts + ", document=" + document + "]";
     }
   }
 
