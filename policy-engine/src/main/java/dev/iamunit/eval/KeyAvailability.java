@@ -1,5 +1,6 @@
 package dev.iamunit.eval;
 
+import dev.iamunit.eval.internal.ActionNames;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.List;
@@ -77,8 +78,8 @@ public final class KeyAvailability {
    * included in the request context for most services", all but the four the same section lists.
    */
   public static boolean carriesViaAwsService(String action) {
-    int colon = action.indexOf(':');
-    return colon < 0 || !WITHOUT_VIA_AWS_SERVICE.contains(action.substring(0, colon).strip().toLowerCase(Locale.ROOT));
+    String service = ActionNames.serviceOf(action);
+    return service.isEmpty() || !WITHOUT_VIA_AWS_SERVICE.contains(service);
   }
 
   /**

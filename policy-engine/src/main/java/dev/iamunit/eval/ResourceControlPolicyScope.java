@@ -1,5 +1,6 @@
 package dev.iamunit.eval;
 
+import dev.iamunit.eval.internal.ActionNames;
 import dev.iamunit.aws.AwsData;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,12 +40,11 @@ final class ResourceControlPolicyScope {
   }
 
   private static boolean lookUp(String action) {
-    int colon = action.indexOf(':');
-    if (colon < 0) {
+    String service = ActionNames.serviceOf(action);
+    if (service.isEmpty()) {
       return true;
     }
-    String service = action.substring(0, colon);
     AwsData aws = AwsData.bundled();
-    return !aws.serviceExists(service.strip()) || aws.supportsResourceControlPolicies(service);
+    return !aws.serviceExists(service) || aws.supportsResourceControlPolicies(service);
   }
 }

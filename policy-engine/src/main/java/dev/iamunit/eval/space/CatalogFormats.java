@@ -1,12 +1,12 @@
 package dev.iamunit.eval.space;
 
+import dev.iamunit.eval.internal.ActionNames;
 import dev.iamunit.aws.ActionInfo;
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ResourceType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -74,13 +74,12 @@ final class CatalogFormats {
     if (known != null) {
       return Optional.of(known);
     }
-    String name = action.strip();
-    int colon = name.indexOf(':');
-    if (colon <= 0) {
+    String service = ActionNames.serviceOf(action);
+    if (service.isEmpty()) {
       return Optional.empty();
     }
-    services.computeIfAbsent(name.substring(0, colon).toLowerCase(Locale.ROOT), this::read);
-    return aws.action(name).map(info -> byName.get(info.qualifiedName()));
+    services.computeIfAbsent(service, this::read);
+    return aws.action(action.strip()).map(info -> byName.get(info.qualifiedName()));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.iamunit.eval.space;
 
+import dev.iamunit.eval.internal.ActionNames;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.aws.AwsData;
@@ -186,8 +187,8 @@ public final class RequestRegions {
   /** The statements that may apply to {@code action}, in their order. */
   private List<PolicyStatement> relevantTo(String action) {
     return relevant.computeIfAbsent(action.toLowerCase(Locale.ROOT), a -> {
-      int colon = a.indexOf(':');
-      int[] named = colon < 0 ? NONE : statementsByService.getOrDefault(a.substring(0, colon).strip(), NONE);
+      String service = ActionNames.serviceOf(a);
+      int[] named = service.isEmpty() ? NONE : statementsByService.getOrDefault(service, NONE);
       int[] other = statementsByService.getOrDefault("", NONE);
       List<PolicyStatement> found = new ArrayList<>();
       for (int i = 0, j = 0; i < named.length || j < other.length;) {
@@ -214,10 +215,7 @@ public final class RequestRegions {
     for (int i = 0; i < statements.size(); i++) {
       Set<String> services = new LinkedHashSet<>();
       for (String pattern : statements.get(i).statement().action().values()) {
-        String p = PolicyStatement.broadly(pattern).strip();
-        int colon = p.indexOf(':');
-        String service = colon < 0 ? null : p.substring(0, colon);
-        services.add(service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0 ? "" : service.toLowerCase(Locale.ROOT));
+        services.add(ActionNames.literalServiceOf(PolicyStatement.broadly(pattern)));
       }
       if (statements.get(i).statement().action().negated()) {
         services = Set.of("");
@@ -403,8 +401,8 @@ public final class RequestRegions {
     }
     Map<String, String> byService = new java.util.TreeMap<>();
     for (String member : actions.members()) {
-      int at = member.indexOf(':');
-      byService.putIfAbsent(at < 0 ? member : member.substring(0, at).strip().toLowerCase(Locale.ROOT), member);
+      String service = ActionNames.serviceOf(member);
+      byService.putIfAbsent(service.isEmpty() ? member : service, member);
     }
     return Map.copyOf(byService);
   }
