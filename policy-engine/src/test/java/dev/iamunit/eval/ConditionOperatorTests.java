@@ -82,6 +82,8 @@ class ConditionOperatorTests {
       DateNotEquals               | s:k | 2026-01-01T00:00:00Z | <absent> | true
       DateLessThanEquals          | s:k | 2026-01-01T00:00:00Z | 2026-01-01T01:00:00+01:00 | true
       DateGreaterThanEquals       | s:k | 2026-01-01T00:00:00Z | yesterday | false
+      DateGreaterThanEquals       | s:k | 2026-01-01T00:00:00Z | 99999999999999999 | false
+      DateLessThan                | s:k | 2026-01-01T00:00:00Z | 99999999999999999999 | false
       Bool                        | aws:SecureTransport | true | true  | true
       Bool                        | aws:SecureTransport | true | false | false
       Bool                        | aws:SecureTransport | false | <absent> | false

@@ -306,7 +306,8 @@ final class CompiledCondition {
     if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
       try {
         return Instant.ofEpochSecond(Long.parseLong(value));
-      } catch (NumberFormatException e) {
+      } catch (NumberFormatException | java.time.DateTimeException e) {
+        // Past a long, or past the last instant Java holds (year 1,000,000,000): no date.
         return null;
       }
     }
