@@ -92,6 +92,11 @@ class ProofCasesTests {
     return allow(action, resource, condition).replace("\"Allow\"", "\"Deny\"");
   }
 
+  /** {@code s3:PutObject} allowed with a tag {@code size} that no numeric operator reads. */
+  private static final String NOT_A_NUMBER_ONLY = allow("s3:PutObject", "*", "\"Null\": {\"aws:RequestTag/size\": \"false\"}") + ","
+      + deny("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/size\": \"10\"}") + ","
+      + deny("s3:PutObject", "*", "\"NumericGreaterThanEquals\": {\"aws:RequestTag/size\": \"10\"}");
+
   static Stream<Case> cases() {
     return Stream.of(
         // "?" matches one character, "*" any run, both inside a policy variable's value.
@@ -208,6 +213,13 @@ class ProofCasesTests {
             allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
                 + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"2026-02-01T00:00:00Z\"}"),
             Change.NEWLY_DENIED, "s3:PutObject", BUCKET + "/k", Map.of("aws:RequestTag/expiry", List.of("1768000000"))),
+        // A tag holds any text (aws:RequestTag/${TagKey} is a String key): a value no numeric
+        // operator reads ("abc") makes NumericLessThan and NumericGreaterThanEquals both false
+        // ("Numeric condition operators", the value must be a number), so two Denies that split
+        // every number leave it allowed, and only it.
+        change("a tag that is no number, the one value two numeric Denies leave allowed, denied",
+            NOT_A_NUMBER_ONLY, NOT_A_NUMBER_ONLY + "," + deny("s3:PutObject", "*", ""),
+            Change.NEWLY_DENIED, "s3:PutObject", BUCKET + "/k", Map.of("aws:RequestTag/size", List.of("abc"))),
         same("numeric and date operators on one tag: the date written in epoch seconds",
             allow("s3:PutObject", "*", "\"NumericLessThan\": {\"aws:RequestTag/expiry\": \"1800000000\"},"
                 + " \"DateGreaterThan\": {\"aws:RequestTag/expiry\": \"2026-01-01T00:00:00Z\"}"),

@@ -47,6 +47,18 @@ final class KeyRegions {
    */
   static Result of(String key, List<Compared> conditions, List<RequestContext> callers, boolean setValued,
       Function<String, Boolean> fixed, int maxStates, int maxSetRegions) {
+    return of(key, conditions, callers, setValued, false, fixed, maxStates, maxSetRegions);
+  }
+
+  /**
+   * As {@link #of(String, List, List, boolean, Function, int, int)}, where {@code anyText} says
+   * whether the key may hold any text (a String key such as a tag, or one the catalog does not
+   * know) rather than only values of its type: then a value that numeric, date, IP address and
+   * Boolean operators cannot read is a region of its own, where each such operator is false
+   * (CompiledCondition's INVALID), so that two Denies splitting every number leave it allowed.
+   */
+  static Result of(String key, List<Compared> conditions, List<RequestContext> callers, boolean setValued, boolean anyText,
+      Function<String, Boolean> fixed, int maxStates, int maxSetRegions) {
     RequestContext caller = callers.get(0);
     Set<Family> families = EnumSet.noneOf(Family.class);
     for (Compared c : conditions) {
@@ -131,6 +143,10 @@ final class KeyRegions {
         singles = new ArrayList<>(values);
       }
       default -> singles = List.of("example");
+    }
+    if (anyText && !ordered && EnumSet.of(Family.NUMERIC, Family.DATE, Family.IP_ADDRESS, Family.BOOL).contains(family)) {
+      singles = new ArrayList<>(singles);
+      singles.add(OrderedRegions.NEITHER);
     }
     List<KeyValue> out = new ArrayList<>();
     if (!caller.contains(key)) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.aws.ConditionKeyInfo;
+import dev.iamunit.aws.ConditionKeyType;
 import dev.iamunit.aws.ResourceType;
 import dev.iamunit.eval.Evaluator;
 import dev.iamunit.eval.KeyAvailability;
@@ -903,8 +904,12 @@ public final class RequestRegions {
           || aws.conditionKey(key).map(ConditionKeyInfo::type).map(t -> t.isArray()).orElse(false);
       List<Object> cacheKey = List.of(key, conditions.stream().map(c -> List.of(c.condition().operator().name(), c.condition().values(), c.variables())).toList(),
           setValued, String.valueOf(caller.get(key).orElse(null)), callers.stream().map(c -> variablesOf(conditions, c)).toList());
+      // A String key (a tag) or one the catalog does not know may hold any text; a typed key holds
+      // values of its type, as AWS sets it.
+      boolean anyText = aws.conditionKey(key).map(ConditionKeyInfo::type)
+          .map(t -> t == ConditionKeyType.STRING || t == ConditionKeyType.ARRAY_OF_STRING).orElse(true);
       KeyRegions.Result regions = keyCache.computeIfAbsent(cacheKey,
-          k -> KeyRegions.of(key, conditions, callers, setValued, RequestRegions::fixedByPrincipal, MAX_STATES, MAX_SET_REGIONS));
+          k -> KeyRegions.of(key, conditions, callers, setValued, anyText, RequestRegions::fixedByPrincipal, MAX_STATES, MAX_SET_REGIONS));
       if (!regions.gap().isEmpty()) {
         gaps.add(regions.gap());
       }
