@@ -67,7 +67,8 @@ class SpaceAssertionsRedTeamTests {
   @Test
   void aDateWindowIsFoundUnlessTheTestFixesTheTime() {
     assertThat(failure("laterReadsNothing"))
-        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z, aws:EpochTime=4070908800 (console sign-in with MFA): "
+        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z, aws:EpochTime=4070908800, "
+            + "aws:TokenIssueTime=2098-12-31T23:55:00Z, aws:MultiFactorAuthAge=300 (console sign-in with MFA): "
             + "allowed by statement From2099" + FILE + "71)");
     assertThat(TestKit.failures(results)).doesNotContainKey("laterReadsNothingInJune2026(IamScenario)");
   }
