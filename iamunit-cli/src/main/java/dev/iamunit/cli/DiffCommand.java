@@ -43,11 +43,14 @@ import picocli.CommandLine.Spec;
       "Every report starts with what each version's load could not evaluate (unresolved values,",
       "problems), and never calls a version \"no new access\" while the head holds something",
       "unevaluated that could grant access.",
+      "Where a principal/action pair's regions are too many, it is decided over a sample instead, and",
+      "every format says so; --fail-on new-access then fails (a gate on a sample has holes) unless",
+      "--accept-sampled is given.",
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:compared; nothing the --fail-on rule fails on",
-      "1:the --fail-on rule failed: new access or what could grant it unseen (new-access), or any change (any-change)",
+      "1:the --fail-on rule failed (standard error says why): new access, something new in the head that could grant it unseen, or a pair sampled instead of proved without --accept-sampled (new-access); any change (any-change)",
       ExitCodes.USAGE_LINE,
       "3:a version or source cannot be read, or git failed (the message says why)",
       ExitCodes.INTERNAL_LINE
@@ -86,6 +89,10 @@ final class DiffCommand implements Callable<Integer> {
       description = "Exit 1 on new-access or any-change; never (default) only reports.")
   Gate failOn;
 
+  @Option(names = "--accept-sampled", description = "--fail-on new-access passes pairs decided over a sample instead of proved "
+      + "(the reports still name them); without it, a sampled pair fails the gate, since new access may be missed there.")
+  boolean acceptSampled;
+
   @Override
   public Integer call() throws IOException {
     Map<ReportFormat, Path> files = new LinkedHashMap<>();
@@ -120,7 +127,10 @@ final class DiffCommand implements Callable<Integer> {
       }
       Files.writeString(target, file.getKey().render(diff, all), StandardCharsets.UTF_8);
     }
-    return failOn.fails(diff) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    List<String> failures = failOn.failures(diff, acceptSampled);
+    failures.forEach(reason -> spec.commandLine().getErr().println("iamunit diff: --fail-on " + failOn.id() + " failed: " + reason));
+    spec.commandLine().getErr().flush();
+    return failures.isEmpty() ? ExitCodes.OK : ExitCodes.FINDINGS;
   }
 
   static final class FormatConverter implements ITypeConverter<ReportFormat> {

@@ -63,7 +63,7 @@ class DiffCommandTests {
     CliRun run = CliRun.of("diff", "--base", CHANGES + "cidr-widening/base", "--head", CHANGES + "cidr-widening/head",
         "--fail-on", "new-access");
 
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo("iamunit diff: --fail-on new-access failed: 3 request(s) newly allowed\n");
     assertThat(run.out())
         .contains("\n3 requests newly allowed, 0 newly denied, 0 with a changed reason. Proved over every region of requests")
         .contains("\n  3. user alice, long-term access keys: 1 request: s3:GetObject on 1 resource (proved)\n")
@@ -85,7 +85,7 @@ class DiffCommandTests {
     CliRun text = CliRun.of("diff", "--base", CHANGES + "rcp-narrowed/base", "--head", CHANGES + "rcp-narrowed/head",
         "--fail-on", "new-access", "--output", "json=" + work.resolve("diff.json"));
 
-    assertThat(text.err()).isEmpty();
+    assertThat(text.err()).isEqualTo("iamunit diff: --fail-on new-access failed: 2 request(s) newly allowed\n");
     assertThat(text.out()).contains("\n" + Files.readString(Path.of(CHANGES + "rcp-narrowed/blast-radius.txt")) + "\n")
         .contains("\nAccount prod (111111111111): 2 requests newly allowed, 0 newly denied, 92 with a changed reason.\n")
         .contains("\nNo change in who may do what in 123456789012, dev (222222222222).\n");
@@ -93,6 +93,52 @@ class DiffCommandTests {
     assertThat(Files.readString(work.resolve("diff.json")))
         .contains("\"principal\" : \"role reader in prod (111111111111)\",\n        \"account\" : \"111111111111\"")
         .contains("\"blastRadius\" : [ {\n    \"kind\" : \"RCP\",\n    \"policy\" : \"s3-over-tls\"");
+  }
+
+  /**
+   * Issue 26: "a gate built on a sample has holes". The head of sampled-tag-keys allows tagging
+   * with exactly the keys {a, b}, which the base denies, and the sample never asks {a, b}
+   * (SampledFallbackReportTests): the gate fails, saying it could not prove that no access is new
+   * and what to do, unless the user accepts the sample explicitly.
+   */
+  @Test
+  void aSampledPairFailsTheNewAccessGateUnlessTheSampleIsAccepted() {
+    CliRun sampled = CliRun.of("diff", "--base", CHANGES + "sampled-tag-keys/base", "--head", CHANGES + "sampled-tag-keys/head",
+        "--fail-on", "new-access");
+    CliRun accepted = CliRun.of("diff", "--base", CHANGES + "sampled-tag-keys/base", "--head", CHANGES + "sampled-tag-keys/head",
+        "--fail-on", "new-access", "--accept-sampled");
+
+    assertThat(sampled.out()).contains("No change in who may do what. Proved for 476 principal/action pairs; SAMPLED for 1");
+    assertThat(sampled.err()).isEqualTo("iamunit diff: --fail-on new-access failed: could not prove that no access is new: "
+        + "1 principal/action pair was sampled, not proved (user tagger ec2:CreateTags: aws:TagKeys is multivalued with 8 regions "
+        + "of values: the empty set, each value alone and all together stand for the 2^8 sets), where new access may be missed; "
+        + "make the condition that multiplies the regions simpler (fewer values for the key named), or accept the sample "
+        + "explicitly (iamunit diff --accept-sampled, the Maven plugin's <acceptSampled>)\n");
+    assertThat(sampled.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(accepted.err()).isEmpty();
+    assertThat(accepted.out()).contains("SAMPLED for 1, where a change may be missed.");
+    assertThat(accepted.exitCode()).isEqualTo(ExitCodes.OK);
+  }
+
+  /**
+   * Issue 26 audit: example-repo's organization reads its Identity Center groups from data sources
+   * IAMUnit cannot resolve. Diffed against itself nothing is new, so the new-access gate passes:
+   * only what is new in the head can fail it.
+   */
+  @Test
+  void unresolvedValuesTheBaseHoldsTooDoNotFailTheGate() {
+    CliRun run = CliRun.of("diff", "--base", "../example-repo/organization", "--head", "../example-repo/organization",
+        "--fail-on", "new-access");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("Not evaluated in base ../example-repo/organization: 2 unresolved values, 0 problems\n"
+        + "Not evaluated in head ../example-repo/organization: 2 unresolved values, 0 problems\n"
+        + "  unresolved <unresolved: data.aws_identitystore_group.developers.group_id> at main.tf:204: data source "
+        + "aws_identitystore_group is read when Terraform plans; IAMUnit never reads data sources (base and head)\n"
+        + "  unresolved <unresolved: data.aws_identitystore_group.platform.group_id> at main.tf:214: data source "
+        + "aws_identitystore_group is read when Terraform plans; IAMUnit never reads data sources (base and head)\n"
+        + "Read in base").doesNotContain("Not \"no new access\"");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.iamunit.model.Account;
 import dev.iamunit.model.Accounts;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -198,12 +199,29 @@ public record AccessDiff(
   }
 
   /**
-   * Whether the diff cannot rule out new access: the head holds something IAMUnit could not
-   * evaluate that could grant access ({@link LoadGaps#couldGrant()}), so "no new access" would be
-   * a guess.
+   * Whether the diff cannot rule out new access: the head holds something new IAMUnit could not
+   * evaluate that could grant access ({@link #newCouldGrant()}), so "no new access" would be a guess.
    */
   public boolean mayHaveUnseenAccess() {
-    return !headGaps.couldGrant().isEmpty();
+    return !newCouldGrant().isEmpty();
+  }
+
+  /**
+   * What the head holds that could grant access unseen ({@link LoadGaps#couldGrant()}) and the base
+   * does not, each once: a gap with an {@link LoadGaps.Gap#identity()} (an unresolved value's
+   * expression, wherever written) that the base holds too gives no access the base did not have; a
+   * gap without one (a policy left out) always counts.
+   */
+  public List<LoadGaps.Gap> newCouldGrant() {
+    Set<String> inBase = new HashSet<>();
+    baseGaps.couldGrant().forEach(gap -> gap.identity().ifPresent(inBase::add));
+    Map<Object, LoadGaps.Gap> fresh = new LinkedHashMap<>();
+    for (LoadGaps.Gap gap : headGaps.couldGrant()) {
+      if (gap.identity().isEmpty() || !inBase.contains(gap.identity().get())) {
+        fresh.putIfAbsent(gap.identity().isPresent() ? gap.identity().get() : gap, gap);
+      }
+    }
+    return List.copyOf(fresh.values());
   }
 
   public boolean isEmpty() {

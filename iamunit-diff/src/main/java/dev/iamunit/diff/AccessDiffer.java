@@ -68,11 +68,6 @@ public final class AccessDiffer {
   /** The name of the session a role's requests come from. */
   public static final String ROLE_SESSION = "iamunit";
 
-  private static final List<CredentialKind> USER_CREDENTIALS =
-      List.of(CredentialKind.CONSOLE_WITH_MFA, CredentialKind.CONSOLE_WITHOUT_MFA, CredentialKind.ACCESS_KEYS);
-  private static final List<CredentialKind> ROLE_CREDENTIALS =
-      List.of(CredentialKind.ASSUMED_ROLE_WITH_MFA, CredentialKind.ASSUMED_ROLE);
-
   private final AwsData aws;
   private final Evaluator evaluator = Evaluator.standard();
   private final boolean scoped;
@@ -261,7 +256,8 @@ public final class AccessDiffer {
     while (!asked.isEmpty()) {
       Asked pair = asked.poll();
       Principal principal = pair.principal();
-      List<CredentialKind> credentials = principal.role() ? ROLE_CREDENTIALS : USER_CREDENTIALS;
+      List<CredentialKind> credentials =
+          CredentialKind.possibleFor(principal.role() ? CredentialKind.Signer.ROLE_SESSION : CredentialKind.Signer.USER);
       credentialKinds = Math.max(credentialKinds, credentials.size());
       Map<CredentialKind, List<RequestContext>> contexts = new LinkedHashMap<>();
       for (CredentialKind kind : credentials) {

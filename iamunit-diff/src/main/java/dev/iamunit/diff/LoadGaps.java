@@ -12,6 +12,8 @@ import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apiguardian.api.API;
 
@@ -47,12 +49,40 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
     this(unresolved, problems, couldGrant, List.of());
   }
 
-  /** Something IAMUnit could not evaluate, where it is and what it is. */
-  public record Gap(SourceLocation location, String what) {
+  /**
+   * Something IAMUnit could not evaluate, where it is and what it is.
+   *
+   * @param identity what it is wherever it is written, when that is all it can grant: an unresolved
+   *     value's expression and why ({@link #of(Unresolved)}); the same in the base gives no new
+   *     access. Empty for a policy left out or a statement that depends on a value, whose content
+   *     may differ between versions under the same message.
+   */
+  public record Gap(SourceLocation location, String what, Optional<String> identity) {
+    public Gap {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(what, "what");
+      Objects.requireNonNull(identity, "identity");
+    }
+
+    /** A gap whose every occurrence may grant something new. */
+    public Gap(SourceLocation location, String what) {
+      this(location, what, Optional.empty());
+    }
+
+    /** An unresolved value outside statements, known by its expression and why, not by its file and line. */
+    public static Gap of(Unresolved value) {
+      return new Gap(value.location(), value.display() + ": " + value.reason(), Optional.of(LoadGaps.identity(value)));
+    }
+
     @Override
     public String toString() {
       return location.fileAndLine() + ": " + what;
     }
+  }
+
+  /** An unresolved value's expression and why: what it stands for in any version, wherever written. */
+  public static String identity(Unresolved value) {
+    return value.expression() + ": " + value.reason();
   }
 
   public boolean isEmpty() {
@@ -97,7 +127,7 @@ public record LoadGaps(List<Unresolved> unresolved, List<LoadReport.Problem> pro
     for (Unresolved value : loaded.report().unresolved()) {
       boolean principalName = names.stream().anyMatch(n -> n.contains(value.placeholder()));
       if (!inStatements.contains(value) && !principalName) {
-        couldGrant.add(new Gap(value.location(), value.display() + ": " + value.reason()));
+        couldGrant.add(Gap.of(value));
       }
     }
     for (LoadReport.Problem problem : loaded.report().problems()) {

@@ -71,6 +71,25 @@ class DiffMojoTests {
             + target.resolve("iamunit/diff/diff.txt"));
   }
 
+  /**
+   * Issue 26: a gate built on a sample has holes. sampled-tag-keys' head allows tagging with the
+   * keys {a, b}, which the base denies and the sample never asks (iamunit-diff's
+   * SampledFallbackReportTests): the build fails, saying so, unless acceptSampled is set.
+   */
+  @Test
+  void aSampledPairFailsTheBuildUnlessTheSampleIsAccepted() throws Exception {
+    assertThatThrownBy(() -> mojo("sampled-tag-keys", "new-access").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("IAMUnit diff: could not prove that no access is new: 1 principal/action pair was sampled, not "
+            + "proved (user tagger ec2:CreateTags: aws:TagKeys is multivalued")
+        .hasMessageContaining("the Maven plugin's <acceptSampled>) (failOn new-access); see ");
+
+    DiffMojo accepting = mojo("sampled-tag-keys", "new-access");
+    accepting.acceptSampled = true;
+    accepting.execute();
+    assertThat(log.lines).anyMatch(l -> l.contains("SAMPLED for 1, where a change may be missed."));
+  }
+
   @Test
   void removedAccessPassesANewAccessGate() throws Exception {
     DiffMojo mojo = mojo("removed-boundary", "new-access");

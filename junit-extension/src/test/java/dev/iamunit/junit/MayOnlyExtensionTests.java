@@ -103,7 +103,9 @@ class MayOnlyExtensionTests {
     assertThat(message)
         .startsWith("Expecting every request of s3:* on each action's default resource as Analyst, and on every other region of "
             + "resources and context values the policies tell apart, to be denied, but over that complete request space (")
-        .endsWith(" 1 was allowed:\n  s3:GetObject on arn:aws:s3:::reports/ as Analyst with aws:SourceIp=10.20.0.0 "
+        // Every kind of credentials the user can sign with (CredentialKind.possibleFor), the last access keys.
+        .contains(" 3 were allowed:\n  s3:GetObject on arn:aws:s3:::reports/ as Analyst with aws:SourceIp=10.20.0.0 (console sign-in with MFA)")
+        .endsWith("\n  s3:GetObject on arn:aws:s3:::reports/ as Analyst with aws:SourceIp=10.20.0.0 "
             + "(long-term access keys): allowed by statement ReadFromTheOffice (src/test/iam/office-reads.json:4)");
     assertThat(TestKit.failures(sourceIp)).containsOnlyKeys("s3IsAllowedFromTheOfficeOnly(IamScenario)");
   }

@@ -99,4 +99,17 @@ final class SpaceAssertionsRedTeamExamples {
   void mfaReaderReadsNothingAfterSigningInWithMfa(IamScenario scenario) {
     assertThat(scenario.requests("s3:GetObject")).allAreDenied();
   }
+
+  @Test
+  @AsUser("MfaReader")
+  void mfaReaderReadsNothingWhateverItsCredentials(IamScenario scenario) {
+    assertThat(scenario.requests("s3:GetObject")).allAreDenied();
+  }
+
+  @Test
+  @AsUser("MfaReader")
+  @WithoutMFA
+  void mfaReaderReadsNothingWithoutMfa(IamScenario scenario) {
+    assertThat(scenario.requests("s3:GetObject")).allAreDenied();
+  }
 }

@@ -50,14 +50,14 @@ class SpaceAssertionsRedTeamTests {
   void aNotActionAllowOpensAServiceThePolicyNeverNames() {
     assertThat(failure("notIamUsesNoLambda"))
         .contains("\n  lambda:AddPermission on arn:aws:lambda:us-east-1:123456789012:function:example as NotIam (and 51 more "
-            + "actions the policies treat alike) (long-term access keys): allowed by statement AllButIam" + FILE + "33)");
+            + "actions the policies treat alike) (console sign-in with MFA): allowed by statement AllButIam" + FILE + "33)");
   }
 
   /** "${aws:username}" ties the resource to the principal: the user's own folder is found. */
   @Test
   void aUsernameVariableIsResolvedToTheUsersOwnResource() {
-    assertThat(failure("homeReadsNothing")).endsWith("(1 action, 7 requests) 1 was allowed:\n"
-        + "  s3:GetObject on arn:aws:s3:::home/Home/ as Home (long-term access keys): allowed by statement OwnFolder" + FILE + "52)");
+    assertThat(failure("homeReadsNothing")).contains("(1 action, 21 requests) 3 were allowed:\n")
+        .endsWith("  s3:GetObject on arn:aws:s3:::home/Home/ as Home (long-term access keys): allowed by statement OwnFolder" + FILE + "52)");
   }
 
   /**
@@ -67,7 +67,8 @@ class SpaceAssertionsRedTeamTests {
   @Test
   void aDateWindowIsFoundUnlessTheTestFixesTheTime() {
     assertThat(failure("laterReadsNothing"))
-        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z, aws:EpochTime=4070908800 (long-term access keys): "
+        .contains("\n  s3:GetObject on arn:aws:s3:::shared/ as Later with aws:CurrentTime=2099-01-01T00:00:00Z, aws:EpochTime=4070908800, "
+            + "aws:TokenIssueTime=2098-12-31T23:55:00Z, aws:MultiFactorAuthAge=300 (console sign-in with MFA): "
             + "allowed by statement From2099" + FILE + "71)");
     assertThat(TestKit.failures(results)).doesNotContainKey("laterReadsNothingInJune2026(IamScenario)");
   }
@@ -76,7 +77,7 @@ class SpaceAssertionsRedTeamTests {
   @Test
   void anInclusiveNumericLimitIsFoundAtTheConstant() {
     assertThat(failure("smallListsListsNothing"))
-        .contains("\n  s3:ListBucket on arn:aws:s3:::example as SmallLists with s3:max-keys=10 (long-term access keys): "
+        .contains("\n  s3:ListBucket on arn:aws:s3:::example as SmallLists with s3:max-keys=10 (console sign-in with MFA): "
             + "allowed by statement AtMostTenKeys" + FILE + "91)")
         .doesNotContain("s3:max-keys=11");
   }
@@ -96,8 +97,8 @@ class SpaceAssertionsRedTeamTests {
   /** A bucket policy that names the user grants what no identity policy of the user does. */
   @Test
   void aResourcePolicyGrantIsFound() {
-    assertThat(failure("partnerReadsNothing")).endsWith("(180 actions, 10 requests) 1 was allowed:\n"
-        + "  s3:GetObject on arn:aws:s3:::shared/ as Partner (long-term access keys): allowed by statement PartnerReads" + FILE + "134)");
+    assertThat(failure("partnerReadsNothing")).contains("(180 actions, 30 requests) 3 were allowed:\n")
+        .endsWith("  s3:GetObject on arn:aws:s3:::shared/ as Partner (long-term access keys): allowed by statement PartnerReads" + FILE + "134)");
   }
 
   /**
@@ -140,5 +141,19 @@ class SpaceAssertionsRedTeamTests {
   void aGrantUnderMfaIsFoundWithTheScenariosMfaCredentials() {
     assertThat(failure("mfaReaderReadsNothingAfterSigningInWithMfa")).contains(
         "\n  s3:GetObject on * as MfaReader (console sign-in with MFA): allowed by statement ReadsWithMfa" + FILE);
+  }
+
+  /**
+   * A test that names no credentials searches every kind the user can sign with, the diff's list
+   * (CredentialKind.possibleFor): the read allowed only with MFA is found under console sign-in
+   * with MFA, although the scenario's own requests are signed with access keys. A test that says
+   * {@code @WithoutMFA} searches only the kinds without MFA, where nothing is allowed.
+   */
+  @Test
+  void withoutCredentialsNamedEveryKindTheUserCanSignWithIsSearched() {
+    assertThat(failure("mfaReaderReadsNothingWhateverItsCredentials")).contains(
+        "\n  s3:GetObject on * as MfaReader (console sign-in with MFA): allowed by statement ReadsWithMfa" + FILE)
+        .doesNotContain("(long-term access keys): allowed").doesNotContain("(console sign-in without MFA): allowed");
+    assertThat(TestKit.failures(results)).doesNotContainKey("mfaReaderReadsNothingWithoutMfa(IamScenario)");
   }
 }

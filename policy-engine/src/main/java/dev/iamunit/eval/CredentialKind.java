@@ -2,6 +2,7 @@ package dev.iamunit.eval;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -22,6 +23,26 @@ public enum CredentialKind {
   SESSION_TOKEN_WITHOUT_MFA("GetSessionToken credentials without MFA", Boolean.FALSE, true),
   ASSUMED_ROLE("assumed-role session", Boolean.FALSE, true),
   ASSUMED_ROLE_WITH_MFA("assumed-role session with MFA", Boolean.TRUE, true);
+
+  /** Who signs a request: an IAM user (the root user alike) or a session of a role. */
+  public enum Signer { USER, ROLE_SESSION }
+
+  /**
+   * Every kind of credentials a {@code signer} can sign with, each giving {@code
+   * aws:MultiFactorAuthPresent} another value (absent, false, true), so that a search over them
+   * misses no grant conditioned on MFA. A user signs in to the console with or without MFA, or
+   * signs with long-term access keys: for those "the key is not present" (IAM User Guide, AWS
+   * global condition context keys, aws:MultiFactorAuthPresent); a role session's temporary
+   * credentials carry the key, true when the AssumeRole call was made with MFA (same section;
+   * Configuring MFA-protected API access). The one list the access diff and the space assertions
+   * search.
+   */
+  public static List<CredentialKind> possibleFor(Signer signer) {
+    return switch (signer) {
+      case USER -> List.of(CONSOLE_WITH_MFA, CONSOLE_WITHOUT_MFA, ACCESS_KEYS);
+      case ROLE_SESSION -> List.of(ASSUMED_ROLE_WITH_MFA, ASSUMED_ROLE);
+    };
+  }
 
   private final String description;
   private final Boolean mfaPresent;

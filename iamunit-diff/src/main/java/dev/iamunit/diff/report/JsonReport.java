@@ -87,7 +87,7 @@ public final class JsonReport {
       gaps(json, "base", diff.baseGaps());
       gaps(json, "head", diff.headGaps());
       json.writeArrayFieldStart("couldGrantAccess");
-      for (LoadGaps.Gap gap : diff.headGaps().couldGrant()) {
+      for (LoadGaps.Gap gap : diff.newCouldGrant()) {
         json.writeStartObject();
         location(json, gap.location());
         json.writeStringField("what", gap.what());

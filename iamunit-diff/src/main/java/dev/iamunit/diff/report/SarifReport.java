@@ -12,13 +12,12 @@ import dev.iamunit.diff.StatementChange;
 import dev.iamunit.diff.Change;
 import dev.iamunit.diff.DecidingStatement;
 import dev.iamunit.diff.LoadGaps;
-import dev.iamunit.iac.LoadReport;
 import dev.iamunit.model.SourceLocation;
-import dev.iamunit.model.Unresolved;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
@@ -57,7 +56,19 @@ public final class SarifReport {
   static final String[] NOT_EVALUATED = {"iamunit/not-evaluated", "warning", "Not evaluated",
       "IAMUnit could not compute this value or read this policy, so no request shows its effect."};
 
-  /** Every rule, in the order results index them: the changes, then the two kinds of gap. */
+  /**
+   * A principal/action pair decided over a sample instead of proved. SARIF 2.1.0's result kind
+   * (§3.27.9) has {@code "open"} for an undetermined outcome, but level (§3.27.10) says "If kind
+   * (§3.27.9) has any value other than "fail", then if level is absent, it SHALL default to "none",
+   * and if it is present, it SHALL have the value "none"", and a result at level none shows a
+   * reviewer nothing: a {@code "warning"} (kind fail, the default) keeps a sampled pair from reading
+   * as a clean pull request; the new-access gate fails on it unless the sample is accepted.
+   */
+  static final String[] NOT_PROVED = {"iamunit/not-proved", "warning", "Sampled, not proved",
+      "The regions of this principal and action were too many to decide every one: they were decided over a sample, "
+          + "where new access may be missed."};
+
+  /** Every rule, in the order results index them: the changes, the two kinds of gap, then a sampled pair. */
   private static List<String[]> rules() {
     List<String[]> rules = new ArrayList<>();
     for (Change change : Change.values()) {
@@ -65,6 +76,7 @@ public final class SarifReport {
     }
     rules.add(COULD_GRANT);
     rules.add(NOT_EVALUATED);
+    rules.add(NOT_PROVED);
     return rules;
   }
 
@@ -106,11 +118,15 @@ public final class SarifReport {
       json.writeEndObject();
       json.writeEndObject();
       json.writeArrayFieldStart("results");
-      for (LoadGaps.Gap gap : diff.headGaps().couldGrant()) {
+      for (LoadGaps.Gap gap : diff.newCouldGrant()) {
         gap(json, COULD_GRANT, Change.values().length, "head " + diff.head() + ": " + gap.what(), gap.location());
       }
-      gaps(json, "base " + diff.base(), diff.baseGaps());
-      gaps(json, "head " + diff.head(), diff.headGaps());
+      for (Summary.NotEvaluated gap : Summary.notEvaluated(diff)) {
+        gap(json, NOT_EVALUATED, Change.values().length + 1, gap.versions() + ": " + gap.kind() + " " + gap.text(), gap.location());
+      }
+      for (String pair : diff.space().proof().sampled()) {
+        notProved(json, diff, pair);
+      }
       for (Cause cause : diff.causes()) {
         result(json, diff, cause);
       }
@@ -124,15 +140,32 @@ public final class SarifReport {
     return text + "\n";
   }
 
-  /** What a version's load left out or could not compute: before the changes, as the other formats list it. */
-  private static void gaps(JsonGenerator json, String version, LoadGaps gaps) throws IOException {
-    for (LoadReport.Problem problem : gaps.problems()) {
-      gap(json, NOT_EVALUATED, Change.values().length + 1, version + ": problem: " + problem.message(), problem.location());
+  /**
+   * A sampled pair, in the words of the other formats ({@link Summary#proof}, {@link Summary#sampled}),
+   * at the edited statement that names a key or action of the pair's reason if there is one, else at
+   * the first edit.
+   */
+  private static void notProved(JsonGenerator json, AccessDiff diff, String pair) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", NOT_PROVED[0]);
+    json.writeNumberField("ruleIndex", Change.values().length + 2);
+    json.writeStringField("level", NOT_PROVED[1]);
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", Summary.notProved(pair));
+    json.writeEndObject();
+    Optional<SourceLocation> at = sampledAt(diff, pair);
+    if (at.isPresent()) {
+      location(json, at.get().file(), at.get().line());
     }
-    for (Unresolved value : gaps.unresolved()) {
-      gap(json, NOT_EVALUATED, Change.values().length + 1,
-          version + ": unresolved " + value.display() + ": " + value.reason(), value.location());
-    }
+    json.writeEndObject();
+  }
+
+  /** The edit whose text names a condition key or action the sampled pair's reason names, else the first edit. */
+  private static Optional<SourceLocation> sampledAt(AccessDiff diff, String pair) {
+    List<String> names = Arrays.stream(pair.split("[\\s,;()]+")).filter(w -> w.matches("[A-Za-z0-9-]+:[A-Za-z0-9/_*-]+")).toList();
+    return diff.statementChanges().stream()
+        .filter(c -> c.lines().stream().anyMatch(l -> names.stream().anyMatch(l.text()::contains)))
+        .findFirst().or(() -> diff.statementChanges().stream().findFirst()).map(StatementChange::where);
   }
 
   private static void gap(JsonGenerator json, String[] rule, int index, String message, SourceLocation location)

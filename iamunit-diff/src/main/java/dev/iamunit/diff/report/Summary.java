@@ -10,7 +10,10 @@ import dev.iamunit.diff.StatementChange;
 import dev.iamunit.diff.LoadGaps;
 import dev.iamunit.diff.RequestSpace;
 import dev.iamunit.iac.LoadReport;
+import dev.iamunit.model.SourceLocation;
+import dev.iamunit.model.Unresolved;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,9 +26,10 @@ final class Summary {
 
   /** {@code 2 requests newly allowed, 3 newly denied, 0 with a changed reason.} */
   static String line(AccessDiff diff) {
-    return decided(diff) + " " + proof(diff) + (diff.mayHaveUnseenAccess()
+    int unseen = diff.newCouldGrant().size();
+    return decided(diff) + " " + proof(diff) + (unseen > 0
         ? String.format(Locale.ROOT, " Not \"no new access\": the head holds %d thing%s IAMUnit could not evaluate that could grant access.",
-            diff.headGaps().couldGrant().size(), diff.headGaps().couldGrant().size() == 1 ? "" : "s")
+            unseen, unseen == 1 ? "" : "s")
         : "");
   }
 
@@ -50,6 +54,11 @@ final class Summary {
   /** How many sampled pairs every format names; the rest are in JSON. */
   static final int SAMPLED = 10;
 
+  /** The warning on one sampled pair: {@code Sampled, not proved: user alice s3:GetObject: why; a change may be missed here.} */
+  static String notProved(String pair) {
+    return "Sampled, not proved: " + pair + "; a change may be missed here, so \"no new access\" is not proved.";
+  }
+
   /** {@code Sampled: user alice s3:GetObject: ...}, the first few, then how many more. */
   static List<String> sampled(AccessDiff diff) {
     List<String> pairs = diff.space().proof().sampled();
@@ -62,19 +71,61 @@ final class Summary {
   }
 
   /**
-   * What each version's load could not read or compute, version by version, then what in the
-   * head could grant access unseen: the lines every format starts with. Empty when both loads
-   * were complete.
+   * What each version's load could not read or compute, counted version by version, then each
+   * value or problem once, saying whether the base, the head or both hold it; then what new in the
+   * head could grant access unseen: the lines every format starts with. Empty when both loads were
+   * complete.
    */
   static List<String> gaps(AccessDiff diff) {
     List<String> lines = new ArrayList<>();
-    version(lines, "base " + diff.base(), diff.baseGaps());
-    version(lines, "head " + diff.head(), diff.headGaps());
+    count(lines, "base " + diff.base(), diff.baseGaps());
+    count(lines, "head " + diff.head(), diff.headGaps());
+    notEvaluated(diff).forEach(n -> lines.add("  " + n.kind() + " " + n.text() + " (" + n.versions() + ")"));
     if (diff.mayHaveUnseenAccess()) {
       lines.add("Could grant access that no request shows (head):");
-      diff.headGaps().couldGrant().forEach(gap -> lines.add("  " + gap));
+      diff.newCouldGrant().forEach(gap -> lines.add("  " + gap));
     }
     return lines;
+  }
+
+  /**
+   * A value a load could not compute or a problem it reported, once however many times and in
+   * however many versions it occurs.
+   *
+   * @param kind {@code unresolved} or {@code problem}
+   * @param text what and where: {@code <unresolved: var.x> at main.tf:4: why}
+   * @param versions {@code base}, {@code head} or {@code base and head}
+   */
+  record NotEvaluated(String kind, SourceLocation location, String text, String versions) {}
+
+  /** Every value and problem of both loads, each once (unresolved values by expression and why), the base's first. */
+  static List<NotEvaluated> notEvaluated(AccessDiff diff) {
+    Map<String, NotEvaluated> unresolved = new LinkedHashMap<>();
+    Map<String, NotEvaluated> problems = new LinkedHashMap<>();
+    for (boolean head : new boolean[] {false, true}) {
+      LoadGaps gaps = head ? diff.headGaps() : diff.baseGaps();
+      String version = head ? "head" : "base";
+      for (Unresolved u : gaps.unresolved()) {
+        once(unresolved, LoadGaps.identity(u), new NotEvaluated("unresolved", u.location(),
+            u.display() + " at " + u.location().fileAndLine() + ": " + u.reason(), version));
+      }
+      for (LoadReport.Problem p : gaps.problems()) {
+        once(problems, p.location().fileAndLine() + " " + p.message(), new NotEvaluated("problem", p.location(),
+            p.location().fileAndLine() + ": " + p.message(), version));
+      }
+    }
+    List<NotEvaluated> all = new ArrayList<>(problems.values());
+    all.addAll(unresolved.values());
+    return all;
+  }
+
+  private static void once(Map<String, NotEvaluated> seen, String identity, NotEvaluated entry) {
+    NotEvaluated earlier = seen.get(identity);
+    if (earlier == null) {
+      seen.put(identity, entry);
+    } else if (!earlier.versions().contains(entry.versions())) {
+      seen.put(identity, new NotEvaluated(earlier.kind(), earlier.location(), earlier.text(), earlier.versions() + " and " + entry.versions()));
+    }
   }
 
   /** {@code Read in base main: 2 files: main.tf, stacks/app.yaml}: one line per version. */
@@ -86,15 +137,15 @@ final class Summary {
     return "Read in " + name + ": " + LoadReport.filesRead(gaps.files());
   }
 
-  private static void version(List<String> lines, String name, LoadGaps gaps) {
+  /** {@code Not evaluated in base main: 2 unresolved values, 0 problems}, each value counted once. */
+  private static void count(List<String> lines, String name, LoadGaps gaps) {
     if (gaps.isEmpty()) {
       return;
     }
+    long unresolved = gaps.unresolved().stream().map(LoadGaps::identity).distinct().count();
+    long problems = gaps.problems().stream().map(p -> p.location().fileAndLine() + " " + p.message()).distinct().count();
     lines.add(String.format(Locale.ROOT, "Not evaluated in %s: %d unresolved value%s, %d problem%s", name,
-        gaps.unresolved().size(), gaps.unresolved().size() == 1 ? "" : "s",
-        gaps.problems().size(), gaps.problems().size() == 1 ? "" : "s"));
-    gaps.problems().forEach(p -> lines.add("  problem " + p.location().fileAndLine() + ": " + p.message()));
-    gaps.unresolved().forEach(u -> lines.add("  unresolved " + u.display() + " at " + u.location().fileAndLine() + ": " + u.reason()));
+        unresolved, unresolved == 1 ? "" : "s", problems, problems == 1 ? "" : "s"));
   }
 
   private static String decided(AccessDiff diff) {

@@ -71,4 +71,38 @@ class SampledFallbackReportTests {
     assertThat(json.get("requestSpace").get("sampledPairs")).hasSize(1);
     assertThat(json.get("requestSpace").get("sampledPairs").get(0).asText()).isEqualTo(WHY);
   }
+
+  /**
+   * A sampled pair with no finding is a warning in SARIF, in the words of the other formats, at the
+   * edited statement that compares the key that exploded: code scanning must not show a clean pull
+   * request.
+   */
+  @Test
+  void sarifWarnsOfTheSampledPairAtTheStatementThatComparesTheKey() throws Exception {
+    JsonNode run = new ObjectMapper().readTree(SarifReport.render(diff())).get("runs").get(0);
+
+    JsonNode result = run.get("results").get(0);
+    assertThat(run.get("results")).hasSize(1);
+    assertThat(result.get("ruleId").asText()).isEqualTo("iamunit/not-proved");
+    assertThat(result.get("level").asText()).isEqualTo("warning");
+    assertThat(result.get("message").get("text").asText()).isEqualTo(Summary.notProved(WHY));
+    assertThat(result.get("message").get("text").asText()).contains("user tagger", "aws:TagKeys", "may be missed");
+    JsonNode location = result.get("locations").get(0).get("physicalLocation");
+    assertThat(location.get("artifactLocation").get("uri").asText()).isEqualTo("main.tf");
+    assertThat(location.get("region").get("startLine").asInt()).isEqualTo(22);
+    assertThat(run.get("tool").get("driver").get("rules").get(result.get("ruleIndex").asInt()).get("id").asText())
+        .isEqualTo("iamunit/not-proved");
+  }
+
+  /** A gate built on a sample has holes: new-access fails on the sampled pair unless the sample is accepted. */
+  @Test
+  void theNewAccessGateFailsOnTheSampleUnlessAccepted() {
+    AccessDiff diff = diff();
+
+    assertThat(dev.iamunit.diff.Gate.NEW_ACCESS.failures(diff, false)).singleElement().asString()
+        .startsWith("could not prove that no access is new: 1 principal/action pair was sampled, not proved (" + WHY + ")");
+    assertThat(dev.iamunit.diff.Gate.NEW_ACCESS.fails(diff)).isTrue();
+    assertThat(dev.iamunit.diff.Gate.NEW_ACCESS.failures(diff, true)).isEmpty();
+    assertThat(dev.iamunit.diff.Gate.ANY_CHANGE.failures(diff, false)).as("no row changed").isEmpty();
+  }
 }

@@ -154,7 +154,7 @@ final class ScenarioEvaluator implements RequestEvaluator {
     AllowedRequests.Result result;
     try {
       result = AllowedRequests.of(AwsData.bundled(), evaluator)
-          .search(caller, settings.credentials().kindsFor(who), time, settings.context(), settings.time().isPresent(), actions);
+          .search(caller, settings.credentials().searchedFor(who), time, settings.context(), settings.time().isPresent(), actions);
     } catch (UnresolvedValueException e) {
       throw Failures.failure(UnresolvedValueMessage.of("the search for allowed requests of " + who, e.values()));
     } catch (IamUnitException e) {
