@@ -43,17 +43,9 @@ final class KeyRegions {
   /**
    * The regions of {@code key} under {@code conditions} (each with whether its policy substitutes
    * variables), for a principal whose context is one of {@code callers} (one per version). {@code fixed} tells which keys the
-   * principal fixes, which a variable may read.
-   */
-  static Result of(String key, List<Compared> conditions, List<RequestContext> callers, boolean setValued,
-      Function<String, Boolean> fixed, int maxStates, int maxSetRegions) {
-    return of(key, conditions, callers, setValued, false, fixed, maxStates, maxSetRegions);
-  }
-
-  /**
-   * As {@link #of(String, List, List, boolean, Function, int, int)}, where {@code anyText} says
-   * whether the key may hold any text (a String key such as a tag, or one the catalog does not
-   * know) rather than only values of its type: then a value that numeric, date, IP address and
+   * principal fixes, which a variable may read. {@code anyText} says whether the key may hold any
+   * text (a String key such as a tag, or one the catalog does not know) rather than only values of
+   * its type: then a value that numeric, date, IP address and
    * Boolean operators cannot read is a region of its own, where each such operator is false
    * (CompiledCondition's INVALID), so that two Denies splitting every number leave it allowed.
    */

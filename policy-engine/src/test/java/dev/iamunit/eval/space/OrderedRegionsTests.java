@@ -71,7 +71,7 @@ class OrderedRegionsTests {
         conditions.add(new KeyRegions.Compared(policy.statements().get(0).conditions().get(0), true));
         described.add(type.json() + " " + constants);
       }
-      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(RequestContext.builder().build()), false, k -> false, 50_000, 6);
+      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(RequestContext.builder().build()), false, false, k -> false, 50_000, 6);
       Set<List<Boolean>> found = new HashSet<>();
       for (KeyValue value : regions.values()) {
         found.add(outcomes(sets, value.present() ? value.values().get(0) : null));
@@ -116,7 +116,7 @@ class OrderedRegionsTests {
         conditions.add(new KeyRegions.Compared(policy.statements().get(0).conditions().get(0), true));
         described.add(type.json() + " " + constant);
       }
-      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(RequestContext.builder().build()), false, k -> false, 50_000, 6);
+      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(RequestContext.builder().build()), false, false, k -> false, 50_000, 6);
       assertThat(regions.gap()).isEmpty();
       Set<List<Boolean>> found = new HashSet<>();
       for (KeyValue value : regions.values()) {

@@ -128,7 +128,7 @@ class TextTestAgreementTests {
         conditions.add(new KeyRegions.Compared(policy.statements().get(0).conditions().get(0), true));
         described.add(type.json() + " " + pattern);
       }
-      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(EMPTY), false, k -> false, 50_000, 6);
+      KeyRegions.Result regions = KeyRegions.of("s:k", conditions, List.of(EMPTY), false, false, k -> false, 50_000, 6);
       assertThat(regions.gap()).isEmpty();
       Set<List<Boolean>> found = new HashSet<>();
       for (KeyValue value : regions.values()) {
