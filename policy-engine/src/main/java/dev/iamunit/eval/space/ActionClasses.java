@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.iamunit.aws.AwsData;
 import dev.iamunit.eval.Evaluator;
+import dev.iamunit.eval.internal.ActionNames;
 import dev.iamunit.eval.internal.PolicyValues;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -193,12 +194,8 @@ public final class ActionClasses {
 
     /** The catalog's actions {@code pattern} may match: its service's when it names one without wildcards, else all. */
     private int[] candidates(String pattern) {
-      int colon = pattern.indexOf(':');
-      String service = colon > 0 ? pattern.substring(0, colon) : null;
-      if (service == null || service.indexOf('*') >= 0 || service.indexOf('?') >= 0) {
-        return all;
-      }
-      return byService.getOrDefault(service.toLowerCase(Locale.ROOT), new int[0]);
+      String service = ActionNames.literalServiceOf(pattern);
+      return service.isEmpty() ? all : byService.getOrDefault(service, new int[0]);
     }
   }
 }
